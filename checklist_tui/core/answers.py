@@ -1,0 +1,92 @@
+"""What counts as a valid answer to each item type, and how answers read as text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checklist_tui.core.dates import parse_date, uk_date
+from checklist_tui.core.definition import CHOICE_TYPES, Item, ItemType
+from checklist_tui.core.plan import Answer, AnswerValue
+
+NA_LABEL = "Not applicable"
+YES_NO_LABELS = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
+MAX_SHORT_TEXT = 300
+
+
+def coerce(item: Item, value: object) -> AnswerValue:
+    """Return the canonical stored value for ``value``, or raise ValueError saying why."""
+    kind = item.type
+    if kind == ItemType.CHECK:
+        if value is True or (isinstance(value, str) and value.lower() in ("true", "done", "yes")):
+            return True
+        raise ValueError("a check item is either done (true) or left unanswered")
+    if kind in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
+        allowed = ("yes", "no") if kind == ItemType.YES_NO else ("yes", "no", "unknown")
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        if isinstance(value, str) and value.lower() in allowed:
+            return value.lower()
+        raise ValueError(f"answer must be one of: {', '.join(allowed)}")
+    if kind in CHOICE_TYPES:
+        options = {o.value for o in item.options}
+        if kind == ItemType.SINGLE_CHOICE:
+            if isinstance(value, str) and value in options:
+                return value
+            raise ValueError(f"answer must be one of: {', '.join(sorted(options))}")
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ValueError("a multiple-choice answer is a list of option values")
+        unknown = [v for v in values if v not in options]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is not an option here")
+        # keep the checklist's order, drop repeats
+        return [o.value for o in item.options if o.value in values]
+    if kind == ItemType.DATE:
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            return parse_date(value)
+        raise ValueError("answer must be a date")
+    if not isinstance(value, str):
+        raise ValueError("answer must be text")
+    if kind == ItemType.SHORT_TEXT:
+        if "\n" in value:
+            raise ValueError("a short answer fits on one line")
+        if len(value) > MAX_SHORT_TEXT:
+            raise ValueError(f"a short answer is at most {MAX_SHORT_TEXT} characters")
+    return value
+
+
+def display(item: Item | None, answer: Answer) -> str:
+    """Plain text for an answer, as a person would read it."""
+    if answer.not_applicable:
+        return NA_LABEL
+    value = answer.value
+    if value is None or value == "" or value == []:
+        return "(no answer)"
+    if item is None:
+        return stringify(value)
+    if item.type == ItemType.CHECK:
+        return "Done" if value is True else "(no answer)"
+    if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN) and isinstance(value, str):
+        return YES_NO_LABELS.get(value, value)
+    if item.type in CHOICE_TYPES:
+        labels = {o.value: o.label for o in item.options}
+        values = value if isinstance(value, list) else [value]
+        return "; ".join(labels.get(str(v), str(v)) for v in values)
+    if isinstance(value, date):
+        return uk_date(value)
+    return str(value)
+
+
+def stringify(value: object) -> str:
+    """Compact text for history entries."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,177 @@
+"""Find, load and validate checklists and sources from every place they can come from.
+
+Order: built-ins, then the user config folder, then each ``--checklists DIR``.
+A later checklist with the same id replaces an earlier one, and says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from checklist_tui.core import locations
+from checklist_tui.core.checks import check_checklist
+from checklist_tui.core.definition import Checklist, Source, SourcesFile
+from checklist_tui.core.errors import Problem
+from checklist_tui.core.pydantic_errors import problems_from
+from checklist_tui.core.tomlfile import read_toml
+
+SOURCES_FILE = "sources.toml"
+
+
+@dataclass(frozen=True)
+class LoadedChecklist:
+    checklist: Checklist
+    path: Path
+    origin: str
+    content_hash: str
+    replaces: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.checklist.id
+
+
+@dataclass
+class Catalogue:
+    checklists: dict[str, LoadedChecklist] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, checklist_id: str) -> LoadedChecklist | None:
+        return self.checklists.get(checklist_id)
+
+    def ordered(self) -> list[LoadedChecklist]:
+        return sorted(self.checklists.values(), key=lambda c: c.checklist.title.lower())
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()[:16]
+
+
+def load_sources(path: Path) -> tuple[list[Source], list[Problem]]:
+    data, text, problem = read_toml(path)
+    if problem:
+        return [], [problem]
+    assert data is not None
+    try:
+        parsed = SourcesFile.model_validate(data)
+    except ValidationError as exc:
+        return [], problems_from(exc, path, data, text, SourcesFile)
+    seen: set[str] = set()
+    problems = []
+    for src in parsed.sources:
+        if src.id in seen:
+            problems.append(Problem(path, f"duplicate source id '{src.id}'", f"source '{src.id}'"))
+        seen.add(src.id)
+    return parsed.sources, problems
+
+
+def load_checklist(
+    path: Path, sources: dict[str, Source], origin: str = ""
+) -> tuple[LoadedChecklist | None, list[Problem]]:
+    data, text, problem = read_toml(path)
+    if problem:
+        return None, [problem]
+    assert data is not None
+    try:
+        checklist = Checklist.model_validate(data)
+    except ValidationError as exc:
+        return None, problems_from(exc, path, data, text, Checklist)
+    problems = check_checklist(checklist, path, text, sources)
+    if problems:
+        return None, problems
+    digest = content_hash(path.read_bytes())
+    return LoadedChecklist(checklist, path, origin or str(path.parent), digest), []
+
+
+def _checklist_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if p.name != SOURCES_FILE)
+
+
+def _folders(extra_dirs: Sequence[Path], include_user: bool) -> list[tuple[Path, str]]:
+    folders = [(locations.builtin_checklists_dir(), "built-in")]
+    if include_user:
+        folders.append((locations.user_checklists_dir(), "user config"))
+    folders.extend((Path(d), f"local ({d})") for d in extra_dirs)
+    return folders
+
+
+def load_catalogue(
+    extra_dirs: Iterable[str | Path] = (), include_user: bool = True
+) -> Catalogue:
+    cat = Catalogue()
+    folders = _folders([Path(d) for d in extra_dirs], include_user)
+    for folder, origin in folders:
+        if origin != "built-in" and not folder.is_dir():
+            if origin.startswith("local"):
+                cat.problems.append(Problem(folder, "is not a folder of checklists"))
+            continue
+        src = folder / SOURCES_FILE
+        if src.is_file():
+            found, problems = load_sources(src)
+            cat.problems.extend(problems)
+            cat.sources.update({s.id: s for s in found})
+    for folder, origin in folders:
+        if not folder.is_dir():
+            continue
+        for path in _checklist_files(folder):
+            loaded, problems = load_checklist(path, cat.sources, origin)
+            cat.problems.extend(problems)
+            if loaded is None:
+                continue
+            previous = cat.checklists.get(loaded.id)
+            if previous is not None:
+                if previous.origin == origin:
+                    cat.problems.append(Problem(
+                        path, f"checklist id '{loaded.id}' is also used by {previous.path.name}",
+                        hint="give each checklist its own id"))
+                    continue
+                loaded = LoadedChecklist(loaded.checklist, loaded.path, origin, loaded.content_hash,
+                                         replaces=previous.origin)
+            cat.checklists[loaded.id] = loaded
+    return cat
+
+
+def validate_paths(paths: Iterable[str | Path]) -> tuple[int, list[Problem]]:
+    """Validate the given files and folders; returns (checklists checked, problems)."""
+    sources: dict[str, Source] = {}
+    problems: list[Problem] = []
+    builtin_sources = locations.builtin_checklists_dir() / SOURCES_FILE
+    if builtin_sources.is_file():
+        found, errs = load_sources(builtin_sources)
+        sources.update({s.id: s for s in found})
+        problems.extend(errs)
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            local = path / SOURCES_FILE
+            if local.is_file():
+                found, errs = load_sources(local)
+                sources.update({s.id: s for s in found})
+                problems.extend(errs)
+            files.extend(_checklist_files(path))
+        elif path.is_file():
+            if path.name == SOURCES_FILE:
+                found, errs = load_sources(path)
+                sources.update({s.id: s for s in found})
+                problems.extend(errs)
+            else:
+                files.append(path)
+        else:
+            problems.append(Problem(path, "does not exist"))
+    ids: dict[str, Path] = {}
+    for path in files:
+        loaded, errs = load_checklist(path, sources)
+        problems.extend(errs)
+        if loaded:
+            if loaded.id in ids and ids[loaded.id].parent == path.parent:
+                problems.append(Problem(path, f"checklist id '{loaded.id}' is also used by "
+                                        f"{ids[loaded.id].name}", hint="give each its own id"))
+            ids[loaded.id] = path
+    return len(files), problems

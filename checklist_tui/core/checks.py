@@ -1,0 +1,201 @@
+"""Checks that need the whole checklist: ids, references, values, cycles, pause points."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from checklist_tui.core.definition import (
+    CHOICE_TYPES,
+    FIXED_VALUES,
+    Checklist,
+    Condition,
+    Item,
+    Scalar,
+    Source,
+)
+from checklist_tui.core.errors import Problem, did_you_mean
+from checklist_tui.core.tomlfile import line_of_id
+
+MAX_PAUSE_POINT_ITEMS = 9
+
+
+def possible_values(item: Item) -> tuple[Scalar, ...] | None:
+    """The values an answer to ``item`` can take, or None for free text and dates."""
+    if item.type in FIXED_VALUES:
+        return FIXED_VALUES[item.type]
+    if item.type in CHOICE_TYPES:
+        return tuple(o.value for o in item.options)
+    return None
+
+
+def _walk(cond: Condition) -> Iterator[Condition]:
+    yield cond
+    for sub in (cond.all or []) + (cond.any or []):
+        yield from _walk(sub)
+    if cond.not_ is not None:
+        yield from _walk(cond.not_)
+
+
+def check_checklist(
+    checklist: Checklist, path: Path, text: str, sources: Mapping[str, Source]
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def at(ident: str, kind: str) -> str:
+        line = line_of_id(text, ident)
+        return f"{kind} '{ident}'" + (f" (line {line})" if line else "")
+
+    def add(place: str, message: str, hint: str = "") -> None:
+        problems.append(Problem(path, message, place, hint))
+
+    items: dict[str, Item] = {}
+    section_ids: set[str] = set()
+    for section in checklist.sections:
+        if section.id in section_ids:
+            add(at(section.id, "section"), f"duplicate section id '{section.id}'",
+                "each section needs its own id")
+        section_ids.add(section.id)
+        if section.pause_point and len(section.items) > MAX_PAUSE_POINT_ITEMS:
+            add(at(section.id, "section"),
+                f"a pause point has {len(section.items)} items; keep it to "
+                f"{MAX_PAUSE_POINT_ITEMS} or fewer killer items")
+        for item in section.items:
+            if item.id in items:
+                add(at(item.id, "item"), f"duplicate item id '{item.id}'",
+                    "ids must be unique across the whole checklist")
+            items[item.id] = item
+
+    def check_condition(cond: Condition, place: str, owner: Item | None) -> None:
+        for sub in _walk(cond):
+            ref = sub.item or sub.answered
+            if ref is None:
+                continue
+            target = items.get(ref)
+            if target is None:
+                add(place, f"condition names item '{ref}', which does not exist",
+                    did_you_mean(ref, items) or "check the item id")
+                continue
+            wanted: list[Scalar] = []
+            if sub.equals is not None:
+                wanted = [sub.equals]
+            elif sub.in_ is not None:
+                wanted = list(sub.in_)
+            if wanted:
+                allowed = possible_values(target)
+                if allowed is None:
+                    add(place, f"item '{ref}' is {target.type.value}; a condition on it can "
+                        "only use 'answered'")
+                    continue
+                for value in wanted:
+                    if value not in allowed:
+                        shown = ", ".join(repr(v) for v in allowed)
+                        add(place, f"item '{ref}' can never be {value!r}",
+                            f"its possible answers are {shown}")
+
+    for section in checklist.sections:
+        if section.show_if:
+            check_condition(section.show_if, at(section.id, "section"), None)
+            inside = {i.id for i in section.items} & section.show_if.items()
+            if inside:
+                add(at(section.id, "section"), "the section's condition depends on its own "
+                    f"item '{sorted(inside)[0]}', so it could never be shown")
+        for item in section.items:
+            place = at(item.id, "item")
+            if item.type in CHOICE_TYPES:
+                if len(item.options) < 2:
+                    add(place, f"a {item.type.value} item needs at least two options")
+                values = [o.value for o in item.options]
+                for value in {v for v in values if values.count(v) > 1}:
+                    add(place, f"duplicate option value '{value}'")
+            elif item.options:
+                add(place, f"only choice items have options; this is {item.type.value}",
+                    "remove 'options' or change 'type'")
+            if item.show_if:
+                check_condition(item.show_if, place, item)
+            rule_ids: set[str] = set()
+            for n, rule in enumerate(item.rules, start=1):
+                rplace = f"{place} > rule {rule.id or n}"
+                if rule.id:
+                    if rule.id in rule_ids:
+                        add(rplace, f"duplicate rule id '{rule.id}'")
+                    rule_ids.add(rule.id)
+                if rule.when:
+                    check_condition(rule.when, rplace, item)
+                if rule.if_answer is not None:
+                    allowed = possible_values(item)
+                    if allowed is None:
+                        add(rplace, f"'if_answer' does not work on a {item.type.value} item",
+                            "use 'when' with 'answered'")
+                    else:
+                        for value in rule.if_answer:
+                            if value not in allowed:
+                                add(rplace, f"this item can never be answered {value!r}",
+                                    f"its possible answers are "
+                                    f"{', '.join(repr(v) for v in allowed)}")
+            for ref in item.refs:
+                if ref not in sources:
+                    add(place, f"refers to unknown source '{ref}'",
+                        did_you_mean(ref, sources) or "add it to sources.toml or fix the id")
+    problems.extend(_cycles(checklist, path, text, items))
+    return problems
+
+
+def _cycles(checklist: Checklist, path: Path, text: str, items: Mapping[str, Item]) -> list[Problem]:
+    """Items whose show_if conditions depend on each other in a loop."""
+    deps = {i.id: (i.show_if.items() if i.show_if else set()) for i in items.values()}
+    for section in checklist.sections:
+        if section.show_if:
+            for item in section.items:
+                deps[item.id] = deps[item.id] | section.show_if.items()
+    state: dict[str, int] = {}
+    problems: list[Problem] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(deps.get(node, ())):
+            if nxt not in deps:
+                continue
+            if state.get(nxt) == 1:
+                loop = [*stack[stack.index(nxt):], nxt] if nxt in stack else [node, nxt]
+                line = line_of_id(text, node)
+                problems.append(Problem(
+                    path, "conditions go round in a loop: " + " -> ".join(loop),
+                    f"item '{node}'" + (f" (line {line})" if line else ""),
+                    "an item cannot depend, directly or indirectly, on itself",
+                ))
+            elif state.get(nxt) is None:
+                visit(nxt, [*stack, nxt])
+        state[node] = 2
+
+    for node in deps:
+        if node not in state:
+            visit(node, [node])
+    return problems
+
+
+def dependency_order(checklist: Checklist) -> list[str]:
+    """Item ids ordered so every item comes after the items its visibility depends on."""
+    items = checklist.item_map()
+    section_of = checklist.section_of()
+    deps: dict[str, set[str]] = {}
+    for ident, item in items.items():
+        d = set(item.show_if.items()) if item.show_if else set()
+        sec = section_of[ident]
+        if sec.show_if:
+            d |= sec.show_if.items()
+        deps[ident] = {x for x in d if x in items}
+    order: list[str] = []
+    done: set[str] = set()
+
+    def visit(node: str, seen: frozenset[str]) -> None:
+        if node in done or node in seen:
+            return
+        for nxt in sorted(deps[node]):
+            visit(nxt, seen | {node})
+        done.add(node)
+        order.append(node)
+
+    for ident in items:
+        visit(ident, frozenset())
+    return order

@@ -1,0 +1,39 @@
+"""Gestation arithmetic. Pregnancy is counted so that the EDD is 40+0 weeks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+TERM_DAYS = 280
+
+
+def gestation_days(edd: date, on: date) -> int:
+    return TERM_DAYS - (edd - on).days
+
+
+def gestation_label(edd: date, on: date) -> str:
+    """'28+3' style label; after the EDD too (e.g. '41+2')."""
+    days = gestation_days(edd, on)
+    if days < 0:
+        return "not yet pregnant by this EDD"
+    return f"{days // 7}+{days % 7}"
+
+
+def date_at_gestation(edd: date, weeks: int, days: int = 0) -> date:
+    return edd - timedelta(days=TERM_DAYS - (weeks * 7 + days))
+
+
+def uk_date(d: date | None) -> str:
+    """Dates as practitioners write them: DD/MM/YYYY."""
+    return d.strftime("%d/%m/%Y") if d else "not recorded"
+
+
+def parse_date(text: str) -> date:
+    """Accept YYYY-MM-DD or DD/MM/YYYY; raise ValueError with a plain message."""
+    text = text.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"'{text}' is not a date; use DD/MM/YYYY or YYYY-MM-DD")

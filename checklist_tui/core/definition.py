@@ -1,0 +1,275 @@
+"""The checklist definition format: what a partnership writes in a TOML file.
+
+Every model forbids unknown keys so that a typo is an error with a suggestion,
+never a silently ignored setting. Field docstrings become descriptions in the
+JSON Schema (``docs/checklist-schema.json``) that checklist authors can use.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+
+#: A value a condition or rule can compare an answer with.
+Scalar = bool | str
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+
+
+class ItemType(StrEnum):
+    CHECK = "check"
+    YES_NO = "yes_no"
+    YES_NO_UNKNOWN = "yes_no_unknown"
+    SINGLE_CHOICE = "single_choice"
+    MULTI_CHOICE = "multi_choice"
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+
+
+CHOICE_TYPES = {ItemType.SINGLE_CHOICE, ItemType.MULTI_CHOICE}
+TEXT_TYPES = {ItemType.SHORT_TEXT, ItemType.LONG_TEXT, ItemType.DATE}
+FIXED_VALUES: dict[ItemType, tuple[Scalar, ...]] = {
+    ItemType.CHECK: (True,),
+    ItemType.YES_NO: ("yes", "no"),
+    ItemType.YES_NO_UNKNOWN: ("yes", "no", "unknown"),
+}
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # blocks completion
+    WARNING = "warning"  # needs an acknowledgement, which is recorded
+    INFO = "info"  # just shows
+
+
+class Condition(Strict):
+    """When something applies. Exactly one form per table:
+
+    ``{ item = "ID", equals = "yes" }``, ``{ item = "ID", in = ["no", "unknown"] }``,
+    ``{ answered = "ID" }``, ``{ all = [...] }``, ``{ any = [...] }``, ``{ not = {...} }``.
+    """
+
+    item: Id | None = None
+    """The item whose answer is compared (with `equals` or `in`)."""
+    equals: Scalar | None = None
+    """True when the item's answer is this value (for multiple choice: includes it)."""
+    in_: list[Scalar] | None = Field(default=None, alias="in")
+    """True when the item's answer is one of these values."""
+    answered: Id | None = None
+    """True when this item has an answer that counts."""
+    all: list[Condition] | None = None
+    """True when every condition in the list is true."""
+    any: list[Condition] | None = None
+    """True when at least one condition in the list is true."""
+    not_: Condition | None = Field(default=None, alias="not")
+    """True when the condition inside is false."""
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        has = {
+            name
+            for name in ("item", "equals", "in_", "answered", "all", "any", "not_")
+            if getattr(self, name) is not None
+        }
+        forms = [{"item", "equals"}, {"item", "in_"}, {"answered"}, {"all"}, {"any"}, {"not_"}]
+        if has not in forms:
+            shown = ", ".join(sorted(n.rstrip("_") for n in has)) or "nothing"
+            raise ValueError(
+                f"a condition needs exactly one of: item+equals, item+in, answered, all, any, "
+                f"not (found {shown})"
+            )
+        for name in ("all", "any"):
+            value = getattr(self, name)
+            if value is not None and not value:
+                raise ValueError(f"'{name}' needs at least one condition")
+        return self
+
+    def items(self) -> set[str]:
+        """Every item id this condition depends on."""
+        found: set[str] = set()
+        if self.item:
+            found.add(self.item)
+        if self.answered:
+            found.add(self.answered)
+        for sub in (self.all or []) + (self.any or []):
+            found |= sub.items()
+        if self.not_ is not None:
+            found |= self.not_.items()
+        return found
+
+
+class Option(Strict):
+    value: Id
+    """Stable value stored in plans; keep it when you reword the label."""
+    label: str = Field(min_length=1)
+    """What the practitioner sees."""
+
+
+class DuePoint(Strict):
+    """When an item should be done: a gestation (weeks+days) or days after birth."""
+
+    weeks: int | None = Field(default=None, ge=4, le=42)
+    """Weeks of gestation (40+0 is the expected delivery date)."""
+    days: int = Field(default=0, ge=0, le=6)
+    """Extra days with `weeks`, so 28 weeks 3 days is weeks = 28, days = 3."""
+    days_after_birth: int | None = Field(default=None, ge=0, le=365)
+    """Days after the date of birth (counted from the EDD until the birth is recorded)."""
+    label: str = ""
+    """Short name of the milestone for timelines, e.g. "Pre-birth conference"."""
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> DuePoint:
+        if (self.weeks is None) == (self.days_after_birth is None):
+            raise ValueError("a due point needs either 'weeks' (with optional 'days') or "
+                             "'days_after_birth', not both")
+        if self.days_after_birth is not None and self.days:
+            raise ValueError("'days' goes with 'weeks'; use 'days_after_birth' alone")
+        return self
+
+    def describe(self) -> str:
+        if self.weeks is not None:
+            return f"{self.weeks}+{self.days} weeks"
+        return f"{self.days_after_birth} days after birth"
+
+
+class Rule(Strict):
+    """A check on the answers: a red flag, a warning or a note."""
+
+    id: Id | None = None
+    """Stable id for acknowledgements; defaults to the rule's position."""
+    severity: Severity
+    """error blocks completion; warning needs an acknowledgement; info just shows."""
+    if_answer: list[Scalar] | None = None
+    """Fires when this item's own answer is one of these values."""
+    when: Condition | None = None
+    """Fires when this condition is true (instead of `if_answer`)."""
+    message: str = Field(min_length=1)
+    """What is wrong, in one sentence."""
+    red_flag: bool = False
+    """A red flag shows its escalation guidance prominently."""
+    escalation: str = ""
+    """What to do now, and who to tell. Required for red flags."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Rule:
+        if (self.if_answer is None) == (self.when is None):
+            raise ValueError("a rule needs either 'if_answer' or 'when', not both")
+        if self.red_flag and not self.escalation.strip():
+            raise ValueError("a red flag needs 'escalation' guidance: say what to do and who to tell")
+        return self
+
+
+class Item(Strict):
+    id: Id
+    """Stable id, kept apart from the wording; plans and exports cite it."""
+    prompt: str = Field(min_length=1)
+    """One short question or instruction."""
+    type: ItemType
+    """check, yes_no, yes_no_unknown, single_choice, multi_choice, short_text, long_text, date."""
+    guidance: str = ""
+    """Why this matters, in one or two sentences; shown on demand."""
+    required: bool = False
+    """A required item must be answered (while it is shown) before completion."""
+    allow_na: bool = False
+    """The item may be answered "not applicable"."""
+    options: list[Option] = Field(default_factory=list)
+    """Choices for single_choice and multi_choice items."""
+    show_if: Condition | None = None
+    """The item is shown only when this condition is true."""
+    rules: list[Rule] = Field(default_factory=list)
+    """Red flags, warnings and notes raised by the answers."""
+    refs: list[Id] = Field(min_length=1)
+    """Ids from sources.toml: the recommendations and practice sources this item serves."""
+    due: DuePoint | None = None
+    """When the item should be done, counted from the EDD or the date of birth."""
+
+
+class Section(Strict):
+    id: Id
+    title: str = Field(min_length=1)
+    description: str = ""
+    """What this phase is for and when it happens."""
+    pause_point: bool = False
+    """A short stop-and-confirm list of killer items (at most nine)."""
+    show_if: Condition | None = None
+    """The whole section is shown only when this condition is true."""
+    items: list[Item] = Field(min_length=1)
+
+
+class Timescales(Strict):
+    multiple_birth_weeks_earlier: int = Field(default=2, ge=0, le=12)
+    """Gestation due points move this many weeks earlier for twins, or when prematurity is likely."""
+    due_soon_days: int = Field(default=14, ge=0, le=90)
+    """A due point is 'due soon' this many days ahead."""
+
+
+class Checklist(Strict):
+    id: Id
+    """Stable id; plans record it. A local checklist with a built-in's id replaces it."""
+    title: str = Field(min_length=1)
+    version: str
+    """Semantic version, e.g. 1.2.0. Change it whenever the content changes."""
+    audience: str = Field(min_length=1)
+    """Who uses it, e.g. "Assessing social worker"."""
+    description: str = Field(min_length=1)
+    """Who uses it and when."""
+    owner: str = Field(min_length=1)
+    """Who maintains it (a team or role, not a person's name)."""
+    review_date: date
+    """When the content must next be reviewed."""
+    mode: Literal["do-confirm", "read-do"] = "do-confirm"
+    """do-confirm: work from memory then confirm; read-do: read each step, then do it."""
+    timescales: Timescales = Field(default_factory=Timescales)
+    sections: list[Section] = Field(min_length=1)
+
+    @field_validator("version")
+    @classmethod
+    def _version(cls, value: str) -> str:
+        if not SEMVER.match(value):
+            raise ValueError(f"'{value}' is not a semantic version like 1.0.0")
+        return value
+
+    def all_items(self) -> list[tuple[Section, Item]]:
+        return [(s, i) for s in self.sections for i in s.items]
+
+    def item_map(self) -> dict[str, Item]:
+        return {i.id: i for s in self.sections for i in s.items}
+
+    def section_of(self) -> dict[str, Section]:
+        return {i.id: s for s in self.sections for i in s.items}
+
+    def item_count(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+
+class Source(Strict):
+    id: Id
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    """One line, in our own words."""
+    group: str = Field(min_length=1)
+    """e.g. "Family T recommendation", "Family T theme", "Myth of Invisible Men"."""
+    must_cover: bool = False
+    """Every shipped set of checklists must have at least one item citing this source."""
+    citation: str = ""
+    """Where the source can be found (kept as text; the app never goes online)."""
+
+
+class SourcesFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+def rule_id(item: Item, index: int) -> str:
+    """The stable, plan-wide id of an item's rule."""
+    rule = item.rules[index]
+    return f"{item.id}.{rule.id or index + 1}"

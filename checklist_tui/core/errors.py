@@ -1,0 +1,59 @@
+"""Errors a person can act on: one line naming the file, the place, and what to do."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a file. ``place`` is a section/item id or a line."""
+
+    file: Path | str
+    message: str
+    place: str = ""
+    hint: str = ""
+
+    def line(self) -> str:
+        where = f"{self.file}"
+        if self.place:
+            where += f": {self.place}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    __str__ = line
+
+
+class UserFacingError(Exception):
+    """Base for errors whose message is meant for the person at the keyboard."""
+
+
+class DefinitionError(UserFacingError):
+    """One or more problems in checklist or sources files."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.line() for p in problems))
+
+
+class PlanError(UserFacingError):
+    """A plan file cannot be read or written as asked."""
+
+
+class PlanLockedError(PlanError):
+    """Another process has the plan open for writing."""
+
+
+class PlanConflictError(PlanError):
+    """The file changed on disk since it was loaded; saving would lose that change."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A 'did you mean ...?' suggestion, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

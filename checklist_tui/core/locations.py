@@ -1,0 +1,63 @@
+"""Every filesystem location the app uses, in one place.
+
+Nothing here touches the disk at import time. Each location can be overridden:
+by a command-line flag (passed in by the caller), then an environment variable,
+then the platform default from platformdirs. Tests set the environment
+variables so they never touch a real home folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "checklist-tui"
+
+ENV_PLANS_DIR = "CHECKLIST_TUI_PLANS_DIR"
+ENV_CONFIG_DIR = "CHECKLIST_TUI_CONFIG_DIR"
+
+
+def builtin_checklists_dir() -> Path:
+    """The shipped checklist definitions.
+
+    In a built wheel they are inside the package (``_builtin_checklists``); in a
+    source checkout or editable install they are the repository's ``checklists/``.
+    """
+    package_dir = Path(__file__).resolve().parent.parent
+    inside = package_dir / "_builtin_checklists"
+    if inside.is_dir():
+        return inside
+    return package_dir.parent / "checklists"
+
+
+def config_dir() -> Path:
+    """The user's configuration folder (not created here)."""
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def user_checklists_dir() -> Path:
+    """Local checklists that add to, or replace, the built-in ones."""
+    return config_dir() / "checklists"
+
+
+def plans_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where plans are kept: the flag, then the environment, then user data."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(ENV_PLANS_DIR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "plans"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create a folder for plans with owner-only permissions where the OS has them."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

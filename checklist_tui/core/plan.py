@@ -1,0 +1,197 @@
+"""The plan: a practitioner's filled-in checklist, as kept in a TOML file.
+
+Plans are written by the app but must stay readable by a person. The format is
+versioned (``format_version``); a newer version than this code knows is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT_VERSION = 1
+
+AnswerValue = bool | date | list[str] | str
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class InfoSource(StrEnum):
+    SEEN = "seen"
+    PARENT = "parent"
+    AGENCY = "agency"
+    UNCHECKED = "unchecked"
+
+    @property
+    def label(self) -> str:
+        return {
+            "seen": "Seen or verified",
+            "parent": "Reported by a parent",
+            "agency": "Reported by an agency",
+            "unchecked": "Not yet checked",
+        }[self.value]
+
+
+class PlanState(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    SUBMITTED = "submitted_for_review"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    AMENDED = "amended"
+    ENTERED_IN_ERROR = "entered_in_error"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+#: States in which the plan is locked against edits.
+LOCKED_STATES = {PlanState.APPROVED, PlanState.ENTERED_IN_ERROR}
+
+
+class PersonKind(StrEnum):
+    MOTHER = "mother"
+    FATHER = "father"
+    MALE_CARER = "male_carer"
+    ADULT_IN_HOUSEHOLD = "adult_in_household"
+    VISITING_ADULT = "visiting_adult"
+    FAMILY_NETWORK = "family_network"
+    CHILD = "child"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "mother": "Mother",
+            "father": "Father",
+            "male_carer": "Other male carer",
+            "adult_in_household": "Other adult in the household",
+            "visiting_adult": "Adult who visits or stays",
+            "family_network": "Family or friends network",
+            "child": "Other child",
+            "other": "Other",
+        }[self.value]
+
+    @property
+    def is_male_carer(self) -> bool:
+        return self in (PersonKind.FATHER, PersonKind.MALE_CARER)
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Answer(Model):
+    value: AnswerValue | None = None
+    not_applicable: bool = False
+    note: str = ""
+    source: InfoSource | None = None
+    answered_at: datetime
+    answered_by: str
+
+    @property
+    def has_value(self) -> bool:
+        return self.not_applicable or self.value not in (None, "", [])
+
+
+ShortText = Annotated[str, Field(max_length=200)]
+
+
+class Person(Model):
+    id: str
+    name: ShortText
+    kind: PersonKind
+    relationship: ShortText = ""
+    """How they relate to the baby, e.g. "Maternal grandmother"."""
+    role: ShortText = ""
+    """Their role around the baby, e.g. "Will share care at weekends"."""
+    in_household: bool = False
+    involvement: str = ""
+    """What has been done to involve and assess them."""
+    notes: str = ""
+
+
+class Agency(Model):
+    id: str
+    agency: ShortText
+    practitioner: ShortText = ""
+    role: str = ""
+    """Their role and responsibility in this plan."""
+    contact: ShortText = ""
+
+
+class Action(Model):
+    id: str
+    what: str
+    owner: ShortText = ""
+    agency: ShortText = ""
+    due: date | None = None
+    status: ActionStatus = ActionStatus.NOT_STARTED
+
+
+class Acknowledgement(Model):
+    rule: str
+    by: str
+    at: datetime
+    reason: str = ""
+
+
+class SignOff(Model):
+    by: str
+    role: str
+    at: datetime
+    decision: str
+    rationale: str = ""
+
+
+class HistoryEntry(Model):
+    at: datetime
+    by: str
+    what: str
+    target: str = ""
+    old: str = ""
+    new: str = ""
+
+
+class Plan(Model):
+    format_version: int = FORMAT_VERSION
+    id: str
+    checklist_id: str
+    checklist_version: str
+    checklist_hash: str
+    case_ref: str = Field(min_length=1, max_length=80)
+    edd: date | None = None
+    dob: date | None = None
+    babies_expected: int = Field(default=1, ge=1, le=8)
+    prematurity_likely: bool = False
+    practitioner: str = ""
+    practitioner_role: str = ""
+    state: PlanState = PlanState.DRAFT
+    created: datetime
+    updated: datetime
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    acknowledgements: list[Acknowledgement] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    signoff: SignOff | None = None
+    history: list[HistoryEntry] = Field(default_factory=list)
+
+    @property
+    def read_only_reason(self) -> str | None:
+        if self.state in LOCKED_STATES:
+            return f"this plan is {self.state.label.lower()} and can no longer be changed"
+        return None

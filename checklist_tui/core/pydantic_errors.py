@@ -1,0 +1,122 @@
+"""Turn pydantic validation errors into Problems a checklist author can act on."""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from checklist_tui.core.errors import Problem, did_you_mean
+from checklist_tui.core.tomlfile import line_of_id
+
+
+def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that holds the last key in ``loc``."""
+    model: type[BaseModel] | None = root
+    for part in loc[:-1]:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None
+        )
+        if field is None:
+            return None
+        model = _find_model(field.annotation)
+    return model
+
+
+def _find_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated) or origin is not None:
+        for arg in typing.get_args(annotation):
+            found = _find_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _place(data: dict[str, Any], loc: tuple[Any, ...], text: str) -> tuple[str, list[str]]:
+    """Describe a location as `section 'x' > item 'y' (line N)` plus remaining keys."""
+    parts: list[str] = []
+    rest: list[str] = []
+    node: Any = data
+    line: int | None = None
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if key in ("sections", "items", "sources") and isinstance(nxt, int):
+            try:
+                node = node[key][nxt]
+            except (KeyError, IndexError, TypeError):
+                node = None
+            kind = {"sections": "section", "items": "item", "sources": "source"}[key]
+            ident = node.get("id") if isinstance(node, dict) else None
+            if isinstance(ident, str):
+                parts.append(f"{kind} '{ident}'")
+                line = line_of_id(text, ident) or line
+            else:
+                parts.append(f"{kind} {nxt + 1}")
+            i += 2
+            continue
+        rest.append(f"{key}" if not isinstance(key, int) else f"[{key + 1}]")
+        if isinstance(node, dict):
+            node = node.get(key)
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        i += 1
+    where = " > ".join(parts)
+    if line:
+        where = f"{where} (line {line})" if where else f"line {line}"
+    return where, rest
+
+
+def problems_from(
+    exc: ValidationError, path: Path, data: dict[str, Any], text: str, root: type[BaseModel]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    errors = exc.errors()
+    # A misspelt key also makes the key it was meant to be "missing": report it once.
+    typos = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            model = _model_at(root, tuple(err["loc"]))
+            names = [f.alias or n for n, f in model.model_fields.items()] if model else []
+            close = did_you_mean(str(err["loc"][-1]), names)
+            if close:
+                typos.add((*err["loc"][:-1], close.split("'")[1]))
+    for err in errors:
+        if err["type"] == "missing" and tuple(err["loc"]) in typos:
+            continue
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        where, rest = _place(data, loc, text)
+        key = ".".join(r for r in rest if r) or ""
+        kind = err["type"]
+        hint = ""
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            model = _model_at(root, loc)
+            names = [f.alias or n for n, f in model.model_fields.items()] if model else []
+            hint = did_you_mean(name, names) or (
+                f"allowed keys: {', '.join(sorted(names))}" if names else ""
+            )
+            message = f"unknown key '{name}'"
+            key = ".".join(rest[:-1])
+        elif kind == "missing":
+            message = f"missing required key '{loc[-1]}'"
+            key = ".".join(rest[:-1])
+        else:
+            message = err["msg"].removeprefix("Value error, ")
+            if key:
+                message = f"'{key}': {message}"
+            key = ""
+        place = " > ".join(x for x in (where, key) if x)
+        problems.append(Problem(path, message, place, hint))
+    return problems

@@ -1,0 +1,263 @@
+"""Plan files on disk: one human-readable TOML file per plan, never lost or torn.
+
+A save writes a temporary file in the same folder, flushes and fsyncs it, keeps
+the previous version as ``NAME.toml.bak``, renames the new file over the old one
+and fsyncs the folder. A crash at any point leaves either the old plan or the
+new one. Leftover temporary files are recovered or removed by ``recover()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.edit import new_id
+from checklist_tui.core.errors import PlanConflictError, PlanError
+from checklist_tui.core.locations import ensure_private_dir
+from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+
+PLAN_SUFFIX = ".toml"
+BACKUP_SUFFIX = ".bak"
+TEMP_MARK = ".tmp-"
+HEADER = (
+    "# checklist-tui plan file (format {version}). Special category personal data: keep it safe.\n"
+    "# Written by checklist-tui; if you edit it by hand, keep it valid TOML.\n\n"
+)
+
+#: Tests set this to simulate a crash between the steps of a save.
+FAULT_HOOK: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if FAULT_HOOK is not None:
+        FAULT_HOOK(name)
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def to_toml(plan: Plan) -> str:
+    data = plan.model_dump(mode="python", exclude_none=True)
+    return HEADER.format(version=plan.format_version) + tomli_w.dumps(data)
+
+
+def parse_plan(data: bytes, path: Path) -> Plan:
+    """Parse plan bytes, or raise PlanError naming the file and the problem."""
+    name = path.name
+    if not data.strip():
+        raise PlanError(f"{name}: the file is empty (a backup may be in {name}{BACKUP_SUFFIX})")
+    try:
+        raw: dict[str, Any] = tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise PlanError(f"{name}: not a UTF-8 text file; it was left untouched") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError(f"{name}: damaged or not a plan file ({exc}); it was left untouched"
+                        ) from None
+    version = raw.get("format_version")
+    if not isinstance(version, int):
+        raise PlanError(f"{name}: not a checklist-tui plan (no format_version)")
+    if version > FORMAT_VERSION:
+        raise PlanError(f"{name}: made by a newer checklist-tui (plan format {version}; this "
+                        f"version reads up to {FORMAT_VERSION}); please update the app")
+    try:
+        return Plan.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise PlanError(f"{name}: {where}: {err['msg']}; the file was left untouched") from None
+
+
+@dataclass
+class Loaded:
+    path: Path
+    plan: Plan
+    fingerprint: str
+
+
+def load(path: Path) -> Loaded:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanError(f"{path}: no such plan file") from None
+    except OSError as exc:
+        raise PlanError(f"{path}: cannot be read ({exc.strerror})") from None
+    return Loaded(path, parse_plan(data, path), fingerprint(data))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows has no directory fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
+    tmp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{new_id()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            _step("written")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except Exception:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new content."""
+    tmp = _write_temp(path, data)
+    try:
+        _step("synced")
+        if keep_backup and path.exists():
+            backup = path.with_name(path.name + BACKUP_SUFFIX)
+            bak_tmp = _write_temp(backup, path.read_bytes())
+            _step("backup-written")
+            os.replace(bak_tmp, backup)
+            _step("backup-replaced")
+        os.replace(tmp, path)
+        _step("replaced")
+        _fsync_dir(path.parent)
+    except Exception:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def save(loaded: Loaded) -> None:
+    """Save ``loaded.plan`` over its file, refusing if someone else changed the file."""
+    path = loaded.path
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    except OSError as exc:
+        raise PlanError(f"{path.name}: cannot be read before saving ({exc.strerror})") from None
+    if current is not None and fingerprint(current) != loaded.fingerprint:
+        raise PlanConflictError(
+            f"{path.name} was changed by another program since it was opened; your changes "
+            "were not written over it")
+    data = to_toml(loaded.plan).encode("utf-8")
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise PlanError(f"{path.name}: could not be saved ({exc.strerror or exc}); your answers "
+                        "are kept in memory") from None
+    loaded.fingerprint = fingerprint(data)
+
+
+def save_copy(loaded: Loaded, suffix: str) -> Path:
+    """Write the plan beside the original under a new name (used after a conflict)."""
+    target = loaded.path.with_name(f"{loaded.path.stem}.{suffix}{PLAN_SUFFIX}")
+    atomic_write(target, to_toml(loaded.plan).encode("utf-8"), keep_backup=False)
+    return target
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """A safe file-name part: letters, digits and hyphens only; cannot escape a folder."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
+    return cleaned[:limit].strip("-") or "plan"
+
+
+def create(
+    folder: Path, loaded: LoadedChecklist, *, case_ref: str, now: datetime,
+    edd: date | None = None, practitioner: str = "", role: str = "", babies_expected: int = 1,
+) -> Loaded:
+    ensure_private_dir(folder)
+    try:
+        plan = Plan(
+            id=new_id(), checklist_id=loaded.id, checklist_version=loaded.checklist.version,
+            checklist_hash=loaded.content_hash, case_ref=case_ref.strip(), edd=edd,
+            practitioner=practitioner, practitioner_role=role, babies_expected=babies_expected,
+            created=now, updated=now,
+        )
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise PlanError(f"{'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    plan.history.append(HistoryEntry(at=now, by=practitioner or "unknown", what="created",
+                                     target="plan", new=f"{loaded.id} {plan.checklist_version}"))
+    path = folder / f"{slug(loaded.id, 20)}-{slug(case_ref)}-{plan.id}{PLAN_SUFFIX}"
+    data = to_toml(plan).encode("utf-8")
+    atomic_write(path, data, keep_backup=False)
+    return Loaded(path, plan, fingerprint(data))
+
+
+@dataclass(frozen=True)
+class Listed:
+    path: Path
+    plan: Plan | None
+    error: str = ""
+    modified: float = 0.0
+
+
+def list_plans(folder: Path) -> list[Listed]:
+    """Every plan in ``folder``, newest first; unreadable files are listed with the reason."""
+    if not folder.is_dir():
+        return []
+    found: list[Listed] = []
+    for path in folder.glob(f"*{PLAN_SUFFIX}"):
+        if path.name.startswith("."):
+            continue
+        try:
+            mtime = path.stat().st_mtime
+            found.append(Listed(path, load(path).plan, modified=mtime))
+        except PlanError as exc:
+            found.append(Listed(path, None, str(exc), modified=mtime))
+        except OSError as exc:
+            found.append(Listed(path, None, f"{path.name}: {exc.strerror}"))
+    found.sort(key=lambda x: x.modified, reverse=True)
+    return found
+
+
+def recover(folder: Path) -> list[str]:
+    """Deal with temporary files left by a crash; returns what was done, for the user.
+
+    A complete temporary plan newer than its file (more history) is the save that
+    was interrupted before its rename, so it is put in place. Anything else is
+    removed: it was never the saved plan.
+    """
+    messages: list[str] = []
+    if not folder.is_dir():
+        return messages
+    for tmp in sorted(folder.glob(f".*{TEMP_MARK}*")):
+        target_name = tmp.name[1:].split(TEMP_MARK)[0]
+        target = folder / target_name
+        try:
+            candidate = parse_plan(tmp.read_bytes(), tmp)
+        except (PlanError, OSError):
+            candidate = None
+        if candidate is not None and target_name.endswith(PLAN_SUFFIX):
+            try:
+                existing: Plan | None = load(target).plan
+            except PlanError:
+                existing = None
+            if existing is None or len(candidate.history) > len(existing.history):
+                os.replace(tmp, target)
+                _fsync_dir(folder)
+                messages.append(f"recovered unsaved changes to {target_name}")
+                continue
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            messages.append(f"removed an incomplete save of {target_name}")
+    return messages

@@ -1,0 +1,1 @@
+"""Renderers over the core: plain text, coverage, plan summaries. No business rules here."""

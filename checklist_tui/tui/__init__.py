@@ -1,0 +1,1 @@
+"""The Textual user interface. Screens call the core; they hold no business rules."""
