@@ -37,3 +37,22 @@ def parse_date(text: str) -> date:
         except ValueError:
             continue
     raise ValueError(f"'{text}' is not a date; use DD/MM/YYYY or YYYY-MM-DD")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def timing_summary(edd: date | None, dob: date | None, today: date) -> str:
+    """Where the pregnancy or baby is today, in one phrase, for every view."""
+    if dob is not None:
+        age = (today - dob).days
+        if age < 0:
+            return f"birth date {uk_date(dob)} is in the future"
+        return f"born {uk_date(dob)}, {plural(age, 'day')} old"
+    if edd is None:
+        return "EDD not recorded"
+    to_go = (edd - today).days
+    when = (f"{plural(to_go, 'day')} to EDD" if to_go >= 0
+            else f"{plural(-to_go, 'day')} past EDD")
+    return f"EDD {uk_date(edd)}: {gestation_label(edd, today)} weeks today, {when}"

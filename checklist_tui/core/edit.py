@@ -185,10 +185,10 @@ def _summary(record: BaseModel) -> str:
     return "; ".join(f"{k}={v}" for k, v in data.items())
 
 
-def add_record(plan: Plan, kind: type[T], *, by: str, now: datetime, **fields: Any) -> T:
-    attr, label = _COLLECTIONS[kind]
+def add_record(plan: Plan, model: type[T], *, by: str, now: datetime, **fields: Any) -> T:
+    attr, label = _COLLECTIONS[model]
     try:
-        record = kind(id=new_id(), **fields)
+        record = model(id=new_id(), **fields)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise PlanError(f"{label} {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
@@ -198,21 +198,21 @@ def add_record(plan: Plan, kind: type[T], *, by: str, now: datetime, **fields: A
     return record
 
 
-def find_record(plan: Plan, kind: type[T], record_id: str) -> T:
-    attr, label = _COLLECTIONS[kind]
+def find_record(plan: Plan, model: type[T], record_id: str) -> T:
+    attr, label = _COLLECTIONS[model]
     for record in getattr(plan, attr):
         if record.id == record_id:
             return record
     raise PlanError(f"no {label} with id '{record_id}' in this plan")
 
 
-def update_record(plan: Plan, kind: type[T], record_id: str, *, by: str, now: datetime,
+def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: datetime,
                   **fields: Any) -> T:
-    attr, label = _COLLECTIONS[kind]
-    record = find_record(plan, kind, record_id)
+    attr, label = _COLLECTIONS[model]
+    record = find_record(plan, model, record_id)
     merged = record.model_dump() | fields
     try:
-        updated = kind(**merged)
+        updated = model(**merged)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise PlanError(f"{label} {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
@@ -225,9 +225,9 @@ def update_record(plan: Plan, kind: type[T], record_id: str, *, by: str, now: da
     return updated
 
 
-def remove_record(plan: Plan, kind: type[T], record_id: str, *, by: str, now: datetime) -> None:
-    attr, label = _COLLECTIONS[kind]
-    record = find_record(plan, kind, record_id)
+def remove_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: datetime) -> None:
+    attr, label = _COLLECTIONS[model]
+    record = find_record(plan, model, record_id)
     _editable(plan, by, now)
     getattr(plan, attr).remove(record)
     _log(plan, by, now, f"{label}.remove", record_id, _summary(record), None)

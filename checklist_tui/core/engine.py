@@ -208,14 +208,21 @@ def _due_state(
         status = DueStatus.DONE
     elif due is None:
         status = DueStatus.NO_DATE
-    elif due < today:
-        status = DueStatus.OVERDUE
+    elif due < today or (point.weeks is not None and born is not None and due >= born):
+        status = DueStatus.OVERDUE  # a pre-birth milestone not met by the birth is missed
     elif (due - today).days <= checklist.timescales.due_soon_days:
         status = DueStatus.DUE_SOON
     else:
         status = DueStatus.UPCOMING
     days_left = (due - today).days if due else None
     return DueState(item.id, section_id, label, point, due, status, provisional, days_left)
+
+
+def is_met(answer: Answer) -> bool:
+    """Whether an answer meets a due point: "no" or "unknown" is an answer, not done."""
+    if answer.not_applicable:
+        return True
+    return answer.has_value and answer.value not in ("no", "unknown")
 
 
 def integrity_issues(plan: Plan) -> list[IntegrityIssue]:
@@ -271,8 +278,8 @@ def evaluate(
         total += len(vis)
         for item in vis:
             if item.due is not None:
-                due.append(_due_state(checklist, plan, item, section.id, item.id in counted,
-                                      today, born))
+                met = item.id in counted and is_met(counted[item.id])
+                due.append(_due_state(checklist, plan, item, section.id, met, today, born))
     due.sort(key=lambda d: (d.due_date is None, d.due_date or date.max))
     stale = [StaleAnswer(i, a, "its condition no longer holds")
              for i, a in plan.answers.items() if i in items and i not in shown and a.has_value]

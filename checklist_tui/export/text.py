@@ -6,7 +6,7 @@ from datetime import date
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
-from checklist_tui.core.dates import gestation_label, uk_date
+from checklist_tui.core.dates import timing_summary, uk_date
 from checklist_tui.core.engine import DueStatus, evaluate
 from checklist_tui.core.plan import Plan
 from checklist_tui.export.safe import plain
@@ -32,13 +32,9 @@ def render_show(loaded: LoadedChecklist, plan: Plan, today: date) -> str:
     if plan.checklist_hash != loaded.content_hash or plan.checklist_version != checklist.version:
         add(f"  Note: made with checklist version {plan.checklist_version}; now shown against "
             f"version {checklist.version}.")
-    if plan.edd:
-        add(f"EDD: {uk_date(plan.edd)} (today {gestation_label(plan.edd, today)} weeks, "
-            f"{(plan.edd - today).days} days to EDD)")
-    else:
-        add("EDD: not recorded")
-    if plan.dob:
-        add(f"Date of birth: {uk_date(plan.dob)}")
+    add(f"Timing: {timing_summary(plan.edd, plan.dob, today)}")
+    if plan.dob and plan.edd:
+        add(f"EDD was: {uk_date(plan.edd)}")
     if plan.babies_expected > 1:
         add(f"Babies expected: {plan.babies_expected}")
     add(f"Practitioner: {plain(plan.practitioner) or 'not recorded'}"

@@ -1,0 +1,214 @@
+"""Regenerate the fictional example plans in this folder.
+
+    python examples/make_examples.py
+
+Every name here is invented and obviously so. The plans are built through the
+core's own edit operations, so they carry a realistic history, with a fixed clock
+so the files are the same every time.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from checklist_tui.core import store
+from checklist_tui.core.catalogue import load_catalogue
+from checklist_tui.core.edit import acknowledge, add_record, change_state, set_answer, set_details
+from checklist_tui.core.edit import set_note, set_source
+from checklist_tui.core.plan import (
+    Action,
+    ActionStatus,
+    Agency,
+    InfoSource,
+    Person,
+    PersonKind,
+    PlanState,
+)
+
+HERE = Path(__file__).resolve().parent
+T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
+
+
+class Clock:
+    """Each change a minute after the last, so history reads like real work."""
+
+    def __init__(self, start: datetime):
+        self.t = start
+
+    def __call__(self) -> datetime:
+        self.t += timedelta(minutes=1)
+        return self.t
+
+
+def _fixed_id(loaded: store.Loaded, name: str) -> store.Loaded:
+    """Write the finished plan under a stable name (and drop the working file)."""
+    target = HERE / name
+    store.atomic_write(target, store.to_toml(loaded.plan).encode("utf-8"), keep_backup=False)
+    loaded.path.unlink()
+    return store.Loaded(target, loaded.plan, store.fingerprint(target.read_bytes()))
+
+
+def early_pre_birth(cat) -> store.Loaded:
+    checklist = cat.get("pre-birth-assessment")
+    clock = Clock(T0)
+    who = "Pat Sample (example social worker)"
+    loaded = store.create(HERE / "_tmp", checklist, case_ref="DEMO-0001", now=clock(),
+                          edd=date(2027, 5, 20), practitioner=who, role="Assessing social worker")
+    plan, cl = loaded.plan, checklist.checklist
+    for item, value in [("PBA-S01", "yes"), ("PBA-S08", "no"), ("PBA-S07", "no"),
+                        ("PBA-S04", "yes"), ("PBA-H01", "yes"), ("PBA-F01", "yes"),
+                        ("PBA-F02", "no"), ("PBA-F11", "no")]:
+        set_answer(plan, cl, item, value, by=who, now=clock())
+    set_note(plan, "PBA-F02", "Father works nights; evening phone call offered for next week.",
+             by=who, now=clock())
+    add_record(plan, Person, by=who, now=clock(), name="Robin Example", kind=PersonKind.MOTHER,
+               relationship="Mother", in_household=True)
+    add_record(plan, Person, by=who, now=clock(), name="Sam Example", kind=PersonKind.FATHER,
+               relationship="Father", role="Plans to live with the mother after the birth",
+               involvement="Identified; not yet contacted directly.")
+    add_record(plan, Agency, by=who, now=clock(), agency="Community midwifery",
+               practitioner="Example Midwife A", role="Antenatal care; shares booking information",
+               contact="Maternity safeguarding office")
+    add_record(plan, Action, by=who, now=clock(), what="Contact the father directly by phone",
+               owner="Pat Sample", agency="Children's social care", due=date(2026, 12, 2))
+    return _fixed_id(loaded, "early-pre-birth.toml")
+
+
+def family_t_like(cat) -> store.Loaded:
+    checklist = cat.get("pre-birth-assessment")
+    clock = Clock(T0)
+    who = "Alex Placeholder (example social worker)"
+    loaded = store.create(HERE / "_tmp", checklist, case_ref="DEMO-0002-TWINS", now=clock(),
+                          edd=date(2027, 1, 27), practitioner=who, role="Assessing social worker",
+                          babies_expected=2)
+    plan, cl = loaded.plan, checklist.checklist
+    set_details(plan, by=who, now=clock(), prematurity_likely=True)
+    answers = [
+        ("PBA-S01", "yes"), ("PBA-S08", "yes"), ("PBA-S07", "yes"), ("PBA-S03", "yes"),
+        ("PBA-S04", "yes"), ("PBA-S05", True), ("PBA-S06", True),
+        ("PBA-H01", "yes"), ("PBA-H02", "no"), ("PBA-H03", "yes"),
+        ("PBA-F01", "yes"), ("PBA-F02", "yes"), ("PBA-F03", "no"), ("PBA-F04", "yes"),
+        ("PBA-F05", "no"), ("PBA-F07", "yes"), ("PBA-F08", "no"), ("PBA-F11", "unknown"),
+        ("PBA-P01", ["childhood", "care", "abuse", "substances", "mental_health"]),
+        ("PBA-P02", ["substances", "offending"]),
+        ("PBA-P03", "no"), ("PBA-P04", "yes"), ("PBA-P05", "yes"), ("PBA-P06", "unknown"),
+        ("PBA-R01", "yes"), ("PBA-R02", "yes"), ("PBA-R05", "no"),
+        ("PBA-L01", "yes"), ("PBA-L02", "no"), ("PBA-L03", "yes"), ("PBA-L04", "yes"),
+        ("PBA-A01", "yes"), ("PBA-A02", ["police", "maternity", "substances", "leaving_care"]),
+        ("PBA-A05", "yes"),
+        ("PBA-B03", "no"), ("PBA-B04", "unknown"),
+        ("PBA-X03", "no"),
+    ]
+    for item, value in answers:
+        set_answer(plan, cl, item, value, by=who, now=clock())
+    set_source(plan, "PBA-P04", InfoSource.AGENCY, by=who, now=clock())
+    set_note(plan, "PBA-P04", "Police report two call-outs for arguments at the father's previous "
+             "address (2025). Mother reports no abuse in this relationship.", by=who, now=clock())
+    set_source(plan, "PBA-P05", InfoSource.PARENT, by=who, now=clock())
+    set_note(plan, "PBA-P05", "Both parents describe daily cannabis use; the midwife's referral "
+             "raised it at booking.", by=who, now=clock())
+    set_note(plan, "PBA-L02", "Mother's personal adviser and baby's worker have not yet met.",
+             by=who, now=clock())
+    set_note(plan, "PBA-A05", "Adult drug service has not replied to two requests for the "
+             "father's records.", by=who, now=clock())
+    acknowledge(plan, "PBA-A05.declined", "Raised with the service manager on 20/11/2026.",
+                by=who, now=clock())
+    add_record(plan, Person, by=who, now=clock(), name="Jordan Example", kind=PersonKind.MOTHER,
+               relationship="Mother (care leaver)", in_household=True,
+               involvement="Seen four times, twice alone; personal adviser involved.")
+    add_record(plan, Person, by=who, now=clock(), name="Casey Example", kind=PersonKind.FATHER,
+               relationship="Father", role="Lives with the mother; will share care",
+               in_household=True,
+               involvement="Seen with the mother twice; not yet seen alone. Police checks back.")
+    add_record(plan, Person, by=who, now=clock(), name="Morgan Example",
+               kind=PersonKind.MALE_CARER, relationship="Father's brother",
+               role="Stays at weekends; may babysit",
+               involvement="Not yet spoken to.")
+    add_record(plan, Person, by=who, now=clock(), name="Taylor Example",
+               kind=PersonKind.FAMILY_NETWORK, relationship="Former foster carer",
+               role="Offers support in the day")
+    add_record(plan, Agency, by=who, now=clock(), agency="Children's social care",
+               practitioner="Alex Placeholder", role="Leads the pre-birth assessment",
+               contact="Assessment team duty line")
+    add_record(plan, Agency, by=who, now=clock(), agency="Leaving care team",
+               practitioner="Example Personal Adviser", role="Mother's personal adviser; "
+               "support plan for the mother", contact="Leaving care team office")
+    add_record(plan, Agency, by=who, now=clock(), agency="Adult drug and alcohol service",
+               practitioner="", role="", contact="")
+    add_record(plan, Agency, by=who, now=clock(), agency="Community midwifery",
+               practitioner="Example Midwife B", role="Antenatal care; twin pregnancy "
+               "consultant-led", contact="Maternity safeguarding office")
+    add_record(plan, Action, by=who, now=clock(), what="See the father on his own",
+               owner="Alex Placeholder", agency="Children's social care", due=date(2026, 11, 20),
+               status=ActionStatus.IN_PROGRESS)
+    add_record(plan, Action, by=who, now=clock(),
+               what="Agree how the two social workers share information", owner="",
+               agency="Leaving care team", due=date(2026, 12, 1))
+    add_record(plan, Action, by=who, now=clock(), what="Domestic abuse risk assessment",
+               owner="Alex Placeholder", agency="Children's social care", due=None)
+    return _fixed_id(loaded, "family-t-like-twins.toml")
+
+
+def discharge_ready(cat) -> store.Loaded:
+    checklist = cat.get("discharge-planning-meeting")
+    clock = Clock(T0 + timedelta(days=20))
+    who = "Drew Demo (example midwife)"
+    loaded = store.create(HERE / "_tmp", checklist, case_ref="DEMO-0003", now=clock(),
+                          edd=date(2026, 11, 26), practitioner=who, role="Safeguarding midwife")
+    plan, cl = loaded.plan, checklist.checklist
+    set_details(plan, by=who, now=clock(), dob=date(2026, 11, 22))
+    for item in cl.item_map().values():
+        if item.id in ("DPM-C05", "DPM-C06"):
+            continue  # only when the baby will not go home with the parents
+        value: object = {"check": True, "yes_no": "yes", "yes_no_unknown": "no"}.get(item.type)
+        if item.id == "DPM-M03":
+            value = ["mother", "father", "social_worker", "safeguarding_midwife", "health_visitor"]
+        elif item.id == "DPM-C03":
+            value = "daytime"
+        elif item.id in ("DPM-R07",):
+            value = "no"
+        elif item.id == "DPM-H03":
+            value = "Both parents fed and settled the baby calmly; the father asked for help " \
+                    "with winding."
+        if value is not None:
+            set_answer(plan, cl, item.id, value, by=who, now=clock())
+    add_record(plan, Person, by=who, now=clock(), name="Quinn Example", kind=PersonKind.MOTHER,
+               relationship="Mother", in_household=True)
+    add_record(plan, Person, by=who, now=clock(), name="Riley Example", kind=PersonKind.FATHER,
+               relationship="Father", in_household=True, role="Shares care",
+               involvement="Attended the meeting; ICON and safer sleep discussed with him.")
+    add_record(plan, Person, by=who, now=clock(), name="Avery Example",
+               kind=PersonKind.FAMILY_NETWORK, relationship="Maternal grandmother",
+               role="Daytime supervisor under the written agreement")
+    for agency, person, role in [
+        ("Children's social care", "Example Social Worker C", "Lead professional; visits weekly"),
+        ("Health visiting", "Example Health Visitor", "New-birth visit on day 10; weekly after"),
+        ("Community midwifery", "Example Midwife C", "Postnatal visits days 1, 3 and 5"),
+        ("GP practice", "Example GP surgery", "Registers the baby; 6 to 8 week check"),
+    ]:
+        add_record(plan, Agency, by=who, now=clock(), agency=agency, practitioner=person,
+                   role=role, contact="Office hours; out of hours via emergency duty team")
+    add_record(plan, Action, by=who, now=clock(), what="Review meeting after discharge",
+               owner="Example Social Worker C", agency="Children's social care",
+               due=date(2026, 12, 18))
+    change_state(plan, cl, PlanState.COMPLETED, by=who, now=clock(), today=TODAY)
+    return _fixed_id(loaded, "discharge-ready-for-sign-off.toml")
+
+
+def main() -> int:
+    cat = load_catalogue(include_user=False)
+    if cat.problems:
+        print("\n".join(p.line() for p in cat.problems), file=sys.stderr)
+        return 1
+    for make in (early_pre_birth, family_t_like, discharge_ready):
+        loaded = make(cat)
+        print(loaded.path.name)
+    (HERE / "_tmp").rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""Shared fixtures: every test runs with its own folders and a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from checklist_tui.core import locations
+from checklist_tui.core.catalogue import load_catalogue, load_checklist, load_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = ROOT / "examples"
+FIXED_NOW = "2026-11-25T10:00:00+00:00"
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test touches a real home folder, and time stands still."""
+    monkeypatch.setenv(locations.ENV_PLANS_DIR, str(tmp_path / "plans"))
+    monkeypatch.setenv(locations.ENV_CONFIG_DIR, str(tmp_path / "config"))
+    monkeypatch.setenv("CHECKLIST_TUI_NOW", FIXED_NOW)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    cat = load_catalogue(include_user=False)
+    assert not cat.problems, cat.problems
+    return cat
+
+
+@pytest.fixture(scope="session")
+def mini():
+    sources, problems = load_sources(locations.builtin_checklists_dir() / "sources.toml")
+    assert not problems
+    loaded, problems = load_checklist(DATA / "good" / "mini.toml", {s.id: s for s in sources})
+    assert loaded is not None, problems
+    return loaded
