@@ -15,8 +15,15 @@ from pathlib import Path
 
 from checklist_tui.core import store
 from checklist_tui.core.catalogue import load_catalogue
-from checklist_tui.core.edit import acknowledge, add_record, change_state, set_answer, set_details
-from checklist_tui.core.edit import set_note, set_source
+from checklist_tui.core.edit import (
+    acknowledge,
+    add_record,
+    change_state,
+    set_answer,
+    set_details,
+    set_note,
+    set_source,
+)
 from checklist_tui.core.plan import (
     Action,
     ActionStatus,

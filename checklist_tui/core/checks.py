@@ -141,7 +141,9 @@ def check_checklist(
     return problems
 
 
-def _cycles(checklist: Checklist, path: Path, text: str, items: Mapping[str, Item]) -> list[Problem]:
+def _cycles(
+    checklist: Checklist, path: Path, text: str, items: Mapping[str, Item]
+) -> list[Problem]:
     """Items whose show_if conditions depend on each other in a loop."""
     deps = {i.id: (i.show_if.items() if i.show_if else set()) for i in items.values()}
     for section in checklist.sections:

@@ -19,7 +19,9 @@ class CoverageRow:
         return self.source.must_cover and not self.citations
 
 
-def coverage(sources: dict[str, Source], checklists: Iterable[LoadedChecklist]) -> list[CoverageRow]:
+def coverage(
+    sources: dict[str, Source], checklists: Iterable[LoadedChecklist]
+) -> list[CoverageRow]:
     cited: dict[str, list[tuple[str, str]]] = {s: [] for s in sources}
     for loaded in checklists:
         for _section, item in loaded.checklist.all_items():

@@ -165,7 +165,8 @@ class Rule(Strict):
         if (self.if_answer is None) == (self.when is None):
             raise ValueError("a rule needs either 'if_answer' or 'when', not both")
         if self.red_flag and not self.escalation.strip():
-            raise ValueError("a red flag needs 'escalation' guidance: say what to do and who to tell")
+            raise ValueError(
+                "a red flag needs 'escalation' guidance: say what to do and who to tell")
         return self
 
 
@@ -208,7 +209,7 @@ class Section(Strict):
 
 class Timescales(Strict):
     multiple_birth_weeks_earlier: int = Field(default=2, ge=0, le=12)
-    """Gestation due points move this many weeks earlier for twins, or when prematurity is likely."""
+    """Gestation due points move this many weeks earlier for twins or likely prematurity."""
     due_soon_days: int = Field(default=14, ge=0, le=90)
     """A due point is 'due soon' this many days ahead."""
 

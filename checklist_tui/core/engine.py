@@ -240,8 +240,9 @@ def integrity_issues(plan: Plan) -> list[IntegrityIssue]:
                                          f"action '{short}' has no due date"))
     for agency in plan.agencies:
         if not agency.role.strip():
-            issues.append(IntegrityIssue("agency_role", agency.id,
-                                         f"agency '{agency.agency}' has no stated role in this plan"))
+            issues.append(IntegrityIssue(
+                "agency_role", agency.id,
+                f"agency '{agency.agency}' has no stated role in this plan"))
     return issues
 
 

@@ -1,0 +1,28 @@
+"""Generated documents are current, and the README's commands are the ones CI runs."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from tests.conftest import ROOT
+
+
+def _generated():
+    spec = importlib.util.spec_from_file_location("docs_generate", ROOT / "docs" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generated()
+
+
+def test_generated_docs_are_current() -> None:
+    for name, text in _generated().items():
+        on_disk = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert on_disk == text, f"docs/{name} is out of date: run python docs/generate.py"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(line.strip() for line in readme.splitlines()
+                   if "pytest" in line and "pip install" in line)
+    assert command in ci
