@@ -26,7 +26,7 @@ def _plans_dir(args: argparse.Namespace) -> Path:
     return locations.plans_dir(args.plans_dir)
 
 
-def _open_plan(args: argparse.Namespace) -> tuple[store.Loaded, LoadedChecklist]:
+def _open_plan(args: argparse.Namespace) -> tuple[store.Loaded, LoadedChecklist, Catalogue]:
     from checklist_tui.cli import resolve_plan
 
     path = resolve_plan(args.plan, _plans_dir(args))
@@ -36,7 +36,7 @@ def _open_plan(args: argparse.Namespace) -> tuple[store.Loaded, LoadedChecklist]
     if checklist is None:
         raise PlanError(f"{path.name}: made from checklist '{loaded.plan.checklist_id}', "
                         "which is not installed here (use --checklists DIR)")
-    return loaded, checklist
+    return loaded, checklist, cat
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -92,7 +92,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from checklist_tui.export.text import render_show
 
-    loaded, checklist = _open_plan(args)
+    loaded, checklist, _cat = _open_plan(args)
     sys.stdout.write(render_show(checklist, loaded.plan, clock.today()))
     return 0
 
@@ -115,8 +115,8 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from checklist_tui.export.writer import export_command
 
-    loaded, checklist = _open_plan(args)
-    return export_command(args, loaded, checklist)
+    loaded, checklist, cat = _open_plan(args)
+    return export_command(args, loaded, checklist, cat.sources)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
