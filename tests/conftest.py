@@ -23,6 +23,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test touches a real home folder, and time stands still."""
     monkeypatch.setenv(locations.ENV_PLANS_DIR, str(tmp_path / "plans"))
     monkeypatch.setenv(locations.ENV_CONFIG_DIR, str(tmp_path / "config"))
+    monkeypatch.setenv(locations.ENV_LOG_DIR, str(tmp_path / "logs"))
     monkeypatch.setenv("CHECKLIST_TUI_NOW", FIXED_NOW)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return tmp_path

@@ -15,6 +15,7 @@ APP_NAME = "checklist-tui"
 
 ENV_PLANS_DIR = "CHECKLIST_TUI_PLANS_DIR"
 ENV_CONFIG_DIR = "CHECKLIST_TUI_CONFIG_DIR"
+ENV_LOG_DIR = "CHECKLIST_TUI_LOG_DIR"
 
 
 def builtin_checklists_dir() -> Path:
@@ -55,6 +56,16 @@ def plans_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "plans"
+
+
+def log_dir() -> Path:
+    """Where crash details are written, on this computer only (never sent anywhere)."""
+    override = os.environ.get(ENV_LOG_DIR)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, appauthor=False)
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -8,21 +8,14 @@ from datetime import date, datetime
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import timing_summary, uk_date
-from checklist_tui.core.definition import Severity, Source
-from checklist_tui.core.engine import DueStatus, Evaluation, evaluate
+from checklist_tui.core.definition import Source
+from checklist_tui.core.engine import Evaluation, evaluate
+from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Action, ActionStatus, Agency, Person, Plan
 from checklist_tui.export.redact import REDACTED_NOTE, redact_plan
 
 SENSITIVITY = "OFFICIAL-SENSITIVE: contains personal information about a child and family."
 FOOTER = "Do not forward beyond the people who need it for this child's safety."
-
-
-@dataclass(frozen=True)
-class Attention:
-    label: str  # "RED FLAG", "ERROR", "WARNING", "OPEN", "OVERDUE", "DUE SOON", "PLAN CHECK"
-    text: str
-    guidance: str = ""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,7 +50,7 @@ class Summary:
     generated: datetime
     redacted: bool
     timing: str
-    attention: list[Attention] = field(default_factory=list)
+    attention: list[Entry] = field(default_factory=list)
     actions: list[tuple[Action, bool]] = field(default_factory=list)  # (action, overdue)
     agencies: list[Agency] = field(default_factory=list)
     men: list[Person] = field(default_factory=list)
@@ -87,28 +80,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     items = checklist.item_map()
     s = Summary(plan, loaded, ev, now, redact, timing_summary(plan.edd, plan.dob, today))
 
-    for f in ev.fired:
-        if f.red_flag:
-            label = "RED FLAG"
-        elif f.severity == Severity.INFO:
-            continue
-        else:
-            label = f.severity.value.upper()
-        ack = ""
-        if f.acknowledgement:
-            a = f.acknowledgement
-            ack = f"Acknowledged by {a.by} on {a.at.strftime('%d/%m/%Y')}" + (
-                f": {a.reason}" if a.reason else "")
-        s.attention.append(Attention(label, f"{f.item_id}: {f.message}", f.escalation, ack))
-    for _sec, ident in ev.open_required:
-        s.attention.append(Attention("OPEN", f"{ident}: {items[ident].prompt}"))
-    for d in ev.due:
-        if d.status in (DueStatus.OVERDUE, DueStatus.DUE_SOON):
-            when = uk_date(d.due_date)
-            s.attention.append(Attention(d.status.value.upper(), f"{d.label}: due {when}"
-                                         + (" (counted from the EDD)" if d.provisional else "")))
-    for issue in ev.integrity:
-        s.attention.append(Attention("PLAN CHECK", issue.message))
+    s.attention = entries(checklist, plan, ev)
 
     for action in plan.actions:
         late = (action.due is not None and action.due < today
@@ -148,22 +120,9 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     return s
 
 
-ATTENTION_GROUPS = [
-    ("Red flags and warnings", ("RED FLAG", "ERROR", "WARNING")),
-    ("Overdue and due soon", ("OVERDUE", "DUE SOON")),
-    ("Plan checks", ("PLAN CHECK",)),
-    ("Required items still open", ("OPEN",)),
-]
-
-
-def grouped_attention(s: Summary) -> list[tuple[str, list[Attention]]]:
+def grouped_attention(s: Summary) -> list[tuple[str, list[Entry]]]:
     """The attention list in the order a manager should read it; empty groups left out."""
-    groups = []
-    for heading, labels in ATTENTION_GROUPS:
-        members = [a for a in s.attention if a.label in labels]
-        if members:
-            groups.append((heading, members))
-    return groups
+    return grouped(s.attention)
 
 
 def header_rows(s: Summary) -> list[tuple[str, str]]:

@@ -12,5 +12,23 @@ def run(plans_dir: Path, checklist_dirs: Sequence[str] = (), plan_path: Path | N
 
     app = ChecklistApp(plans_dir=plans_dir, checklist_dirs=list(checklist_dirs),
                        plan_path=plan_path, read_only=read_only)
-    app.run()
+    _exit_cleanly_on_hangup(app)
+    try:
+        app.run()
+    finally:
+        app.close_open_plans()  # idempotent: plans are normally closed on unmount
+    if app.crash_message:
+        import sys
+
+        print(app.crash_message, file=sys.stderr)
     return app.return_code or 0
+
+
+def _exit_cleanly_on_hangup(app) -> None:
+    """Closing the terminal window (SIGHUP) or a shutdown (SIGTERM) saves and unlocks."""
+    import signal
+
+    for name in ("SIGHUP", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, lambda *_: app.exit(0))

@@ -1,0 +1,120 @@
+"""An open plan: the lock, the loaded file, edits, saving and closing.
+
+The TUI drives this object; it decides nothing about plans itself. A session is
+read-only when the plan is locked by another program, signed off, or opened
+read-only; the reason is kept for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from checklist_tui.core import clock, store
+from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.engine import Evaluation, evaluate
+from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
+from checklist_tui.core.locking import PlanLock
+
+
+@dataclass
+class SaveState:
+    saved_at: datetime | None = None
+    dirty: bool = False
+    error: str = ""
+    conflict_copy: Path | None = None
+
+    def describe(self) -> str:
+        if self.error:
+            return f"NOT SAVED: {self.error}"
+        if self.dirty:
+            return "Saving…"
+        if self.saved_at:
+            return f"Saved {self.saved_at.astimezone().strftime('%H:%M')}"
+        return "No changes yet"
+
+
+@dataclass
+class PlanSession:
+    loaded: store.Loaded
+    checklist: LoadedChecklist
+    user: str
+    read_only_reason: str | None = None
+    lock: PlanLock | None = None
+    state: SaveState = field(default_factory=SaveState)
+
+    @classmethod
+    def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
+             read_only: bool = False, user: str = "") -> PlanSession:
+        store.recover(path.parent)
+        loaded = store.load(path)
+        checklist = checklist_for(loaded.plan.checklist_id)
+        if checklist is None:
+            raise PlanError(f"{path.name}: made from checklist '{loaded.plan.checklist_id}', "
+                            "which is not installed here")
+        reason = loaded.plan.read_only_reason
+        lock = None
+        if read_only:
+            reason = reason or "opened read-only"
+        elif reason is None:
+            lock = PlanLock(path)
+            try:
+                lock.acquire()
+            except PlanLockedError as exc:
+                reason, lock = str(exc), None
+        return cls(loaded, checklist, user or loaded.plan.practitioner or "practitioner",
+                   reason, lock)
+
+    @property
+    def plan(self):
+        return self.loaded.plan
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def evaluate(self, today: date | None = None, assume_born: date | None = None) -> Evaluation:
+        return evaluate(self.checklist.checklist, self.plan, today or clock.today(), assume_born)
+
+    def apply(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run an edit operation (from core.edit) as this user, now; mark unsaved."""
+        if self.read_only:
+            raise PlanError(f"read-only: {self.read_only_reason}")
+        before = len(self.plan.history)
+        result = operation(self.plan, *args, by=self.user, now=clock.now(), **kwargs)
+        if len(self.plan.history) != before:
+            self.state.dirty = True
+        return result
+
+    def save(self) -> bool:
+        """Save if there are changes; returns True when everything is on disk."""
+        if not self.state.dirty or self.read_only:
+            return True
+        try:
+            store.save(self.loaded)
+        except PlanConflictError as exc:
+            copy = store.save_copy(self.loaded, f"conflict-{clock.now():%Y%m%d-%H%M%S}")
+            self.state.conflict_copy = copy
+            self.state.error = f"{exc}. Your version was saved as {copy.name}"
+            self.read_only_reason = "the file was changed by another program"
+            self.state.dirty = False
+            return True
+        except PlanError as exc:
+            self.state.error = str(exc)
+            return False
+        self.state = SaveState(saved_at=clock.now())
+        return True
+
+    def refresh_lock(self) -> None:
+        if self.lock:
+            self.lock.refresh()
+
+    def close(self) -> bool:
+        """Flush and release the lock. Returns False if changes could not be saved."""
+        ok = self.save()
+        if self.lock:
+            self.lock.release()
+        return ok

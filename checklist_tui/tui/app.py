@@ -1,0 +1,109 @@
+"""The Textual application: screens, the shared catalogue, the command palette."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from checklist_tui.core import clock, locations
+from checklist_tui.core.catalogue import Catalogue, load_catalogue
+from checklist_tui.tui.commands import palette
+
+TITLE = "checklist-tui"
+SUBTITLE = "Safeguarding checklists for unborn babies and newborns"
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """The traceback, without local variables (they could hold case details), kept locally."""
+    import traceback
+
+    try:
+        folder = locations.ensure_private_dir(locations.log_dir())
+        path = folder / f"crash-{clock.now():%Y%m%d-%H%M%S}.log"
+        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+class ChecklistApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = TITLE
+    SUB_TITLE = SUBTITLE
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, plans_dir: Path, checklist_dirs: list[str] | None = None,
+                 plan_path: Path | None = None, read_only: bool = False):
+        super().__init__()
+        self.plans_dir = plans_dir
+        self.checklist_dirs = checklist_dirs or []
+        self.start_plan = plan_path
+        self.start_read_only = read_only
+        self._catalogue: Catalogue | None = None
+        self._catalogue_lock = threading.Lock()
+        self.crash_message = ""
+
+    def catalogue(self) -> Catalogue:
+        """Load the checklists once (called from worker threads)."""
+        with self._catalogue_lock:
+            if self._catalogue is None:
+                self._catalogue = load_catalogue(self.checklist_dirs)
+            return self._catalogue
+
+    def on_mount(self) -> None:
+        from checklist_tui.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_plan is not None:
+            self.open_plan(self.start_plan, self.start_read_only)
+
+    def open_plan(self, path: Path, read_only: bool = False) -> None:
+        from checklist_tui.tui.screens.plan import PlanScreen
+
+        self.push_screen(PlanScreen(path, read_only=read_only))
+
+    def save_open_plans(self) -> bool:
+        """Flush every open plan; True when all of them are on disk."""
+        from checklist_tui.tui.screens.plan import PlanScreen
+
+        ok = True
+        for screen in self.screen_stack:
+            if isinstance(screen, PlanScreen) and screen.session is not None:
+                ok = screen.session.save() and ok
+        return ok
+
+    def close_open_plans(self) -> None:
+        """Save and unlock every open plan (also when the app is closed any other way)."""
+        from checklist_tui.tui.screens.plan import PlanScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PlanScreen):
+                screen.close_session()
+
+    def on_unmount(self) -> None:
+        self.close_open_plans()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Never show a traceback: save the plans, log the details locally, close calmly."""
+        try:
+            saved = self.save_open_plans()
+        except Exception:
+            saved = False
+        log = write_crash_log(error)
+        self.crash_message = (
+            "checklist-tui stopped because of an unexpected problem. "
+            + ("Your answers were saved. " if saved else "Some answers may not be saved. ")
+            + (f"Details for your IT support are in {log}." if log else ""))
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from palette(screen)
+        yield from super().get_system_commands(screen)

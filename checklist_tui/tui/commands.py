@@ -1,0 +1,105 @@
+"""Every user command, declared once: key, footer text, palette entry, availability.
+
+Screens list the commands they offer; their key bindings and footer come from
+``bindings()``, and the command palette from ``palette()``. A command that changes
+the plan is unavailable (hidden from footer and palette, key refused) when the
+plan is read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    keys: str
+    title: str
+    help: str
+    footer: bool = True
+    writes: bool = False
+    key_display: str | None = None
+
+    @property
+    def action(self) -> str:
+        return self.id.replace("-", "_")
+
+
+HELP = Command("help", "f1,question_mark", "Help", "Help for the focused item and the app",
+               key_display="F1")
+BACK = Command("back", "escape", "Back", "Go back to the previous screen")
+
+HOME = [
+    Command("new-plan", "n", "New plan", "Start a plan from a checklist"),
+    Command("open-plan", "o", "Open", "Open the highlighted plan", footer=False),
+    Command("review", "r", "Review plans", "Review and sign off plans (coming soon)"),
+    Command("refresh", "f5", "Refresh", "Read the plans folder again", footer=False),
+    HELP,
+    Command("quit", "q", "Quit", "Leave the app; everything is already saved"),
+]
+
+PLAN = [
+    Command("next-section", "right_square_bracket", "Next section",
+            "Go to the next section", key_display="]"),
+    Command("previous-section", "left_square_bracket", "Previous section",
+            "Go to the previous section", key_display="[", footer=False),
+    Command("outstanding", "o", "Outstanding", "Everything still open, and where to fix it"),
+    Command("people", "p", "People", "The people around the baby, men first"),
+    Command("agencies", "g", "Agencies", "Agencies and their roles in this plan",
+            footer=False),
+    Command("actions", "a", "Actions", "The plan's actions: what, who, by when",
+            footer=False),
+    Command("timeline", "t", "Timeline", "Milestones against today and the EDD",
+            footer=False),
+    Command("export", "e", "Export", "Write the plan summary (Markdown, HTML, JSON)"),
+    Command("details", "d", "Details", "Case reference, EDD, date of birth, number of babies",
+            footer=False, writes=True),
+    Command("acknowledge", "k", "Acknowledge", "Acknowledge warnings in this section",
+            footer=False, writes=True),
+    Command("complete", "c", "Mark complete", "Mark the plan complete when nothing blocks it",
+            footer=False, writes=True),
+    HELP,
+    BACK,
+]
+
+OUTSTANDING = [
+    Command("born-today", "b", "Born today?", "Show what would not be in place if the baby "
+            "arrived today"),
+    HELP, BACK,
+]
+
+RECORDS = [
+    Command("add-record", "insert,plus", "Add", "Add a row", writes=True, key_display="+"),
+    Command("edit-record", "enter", "Edit", "Edit the highlighted row", writes=True),
+    Command("remove-record", "delete", "Remove", "Remove the highlighted row", writes=True,
+            key_display="Del"),
+    HELP, BACK,
+]
+
+SIMPLE = [HELP, BACK]
+
+
+def bindings(commands: Iterable[Command]) -> list[Binding]:
+    return [Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_display,
+                    tooltip=c.help, id=c.id) for c in commands]
+
+
+def available(screen: Screen, command: Command) -> bool:
+    if command.writes and getattr(screen, "read_only", False):
+        return False
+    return screen.check_action(command.action, ()) is not False
+
+
+def palette(screen: Screen) -> Iterator[SystemCommand]:
+    for command in getattr(screen, "COMMANDS_DECLARED", []):
+        if command.id in ("back", "help") or not available(screen, command):
+            continue
+        yield SystemCommand(command.title, command.help,
+                            partial(screen.run_action, command.action))

@@ -1,0 +1,74 @@
+"""Plan details: case reference, dates, babies, practitioner."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from checklist_tui.core import edit
+from checklist_tui.core.dates import parse_date, uk_date
+from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets.marked import MarkedCheckbox
+
+
+class DetailsScreen(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="cancel-details")]
+
+    def __init__(self, plan_screen):
+        super().__init__()
+        self.plan_screen = plan_screen
+        self.plan = plan_screen.session.plan
+
+    def compose(self) -> ComposeResult:
+        p = self.plan
+        with Vertical(classes="dialog"):
+            yield Static("Plan details  (Escape to cancel)", classes="title")
+            with VerticalScroll():
+                for ident, label, value in [
+                    ("case_ref", "Case reference *", p.case_ref),
+                    ("edd", "Expected delivery date (DD/MM/YYYY)", uk_date(p.edd) if p.edd
+                     else ""),
+                    ("dob", "Date of birth, once born (DD/MM/YYYY)", uk_date(p.dob) if p.dob
+                     else ""),
+                    ("babies_expected", "Number of babies expected", str(p.babies_expected)),
+                    ("practitioner", "Practitioner", p.practitioner),
+                    ("practitioner_role", "Role", p.practitioner_role),
+                ]:
+                    yield Label(label, classes="field-label")
+                    yield Input(value, id=f"d-{ident}", compact=True)
+                yield MarkedCheckbox("An early birth is likely (moves pre-birth due dates earlier)",
+                               value=p.prematurity_likely, id="d-prematurity_likely")
+            yield Static("", id="form-error", classes="error-line")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.dismiss(False)
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.save()
+
+    def save(self) -> None:
+        value = {i.id[2:]: i.value.strip() for i in self.query(Input)}
+        try:
+            fields = {
+                "case_ref": value["case_ref"],
+                "edd": parse_date(value["edd"]) if value["edd"] else None,
+                "dob": parse_date(value["dob"]) if value["dob"] else None,
+                "babies_expected": int(value["babies_expected"] or "1"),
+                "practitioner": value["practitioner"],
+                "practitioner_role": value["practitioner_role"],
+                "prematurity_likely": self.query_one(MarkedCheckbox).value,
+            }
+        except ValueError as exc:
+            self.query_one("#form-error", Static).update(lit(str(exc)))
+            return
+        if self.plan_screen._apply(edit.set_details, **fields):
+            self.dismiss(True)

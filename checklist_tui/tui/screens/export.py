@@ -1,0 +1,77 @@
+"""Export: write the plan summary in the chosen formats and say where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, Static
+
+from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.session import PlanSession
+from checklist_tui.export.writer import export_to_folder
+from checklist_tui.tui.screens.message import MessageScreen
+from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
+
+
+class ExportScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="close-export")]
+
+    def __init__(self, session: PlanSession, sources: dict):
+        super().__init__()
+        self.session, self.sources = session, sources
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Export the plan summary  (Escape to close)", classes="title")
+            yield Label("Formats (Space to tick)", classes="field-label")
+            yield MarkedSelectionList(("Markdown (paste into the case record)", "markdown", True),
+                                     ("HTML (print or open in Word)", "html", True),
+                                     ("JSON (for other systems)", "json", False),
+                                     id="formats")
+            yield MarkedCheckbox("Redacted: replace names with roles (for supervision and audit)",
+                           id="redact")
+            yield Label("Folder", classes="field-label")
+            yield Input(str(self.session.loaded.path.parent), id="folder", compact=True)
+            yield Static("", id="export-result")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", id="go", variant="primary", compact=True)
+                yield Button("Close", id="close", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#formats").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "go":
+            self.export(force=False)
+        else:
+            self.dismiss()
+
+    def export(self, force: bool) -> None:
+        formats = list(self.query_one(SelectionList).selected)
+        result = self.query_one("#export-result", Static)
+        if not formats:
+            result.update("Tick at least one format.")
+            return
+        folder = Path(self.query_one("#folder", Input).value).expanduser()
+        try:
+            written = export_to_folder(folder, self.session.checklist, self.session.plan,
+                                       formats, self.sources,
+                                       redact=self.query_one(MarkedCheckbox).value, force=force)
+        except UserFacingError as exc:
+            if "already exists" in str(exc) and not force:
+                self.app.push_screen(MessageScreen("Replace the existing files?", [str(exc)],
+                                                   confirm="Replace"),
+                                     lambda yes: self.export(True) if yes else None)
+                return
+            result.update(lit(str(exc)))
+            return
+        except OSError as exc:
+            result.update(lit(f"could not write to {folder}: {exc.strerror or exc}"))
+            return
+        result.update(join("Written:\n", lit("\n".join(str(p) for p in written))))
+        self.notify(f"Exported {len(written)} file(s) to {folder}", markup=False)

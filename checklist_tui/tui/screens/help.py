@@ -1,0 +1,60 @@
+"""Help for the focused item (why it matters, what it serves) and for the app."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from checklist_tui.core.definition import Item
+from checklist_tui.tui import commands
+from checklist_tui.tui.text import join, lit
+
+APP_HELP = """How this app works
+- Everything you type is saved automatically within a second. There is no Save button.
+- Tab and Shift+Tab move between answers; arrow keys move within a list.
+- On a yes/no item: y = Yes, n = No, u = Unknown, x = Not applicable, Delete clears it.
+- w shows why an item matters. Items marked * are required.
+- ! RED FLAG means something must not pass quietly: read "What to do".
+- Ctrl+P opens the list of all commands (jump to a section or item, change theme).
+- Escape goes back. Ctrl+Q quits; your work is already saved."""
+
+
+def _keys() -> str:
+    lines = ["Keys on the plan screen"]
+    for c in commands.PLAN:
+        key = c.key_display or c.keys.split(",")[0]
+        lines.append(f"- {key:<6} {c.title}: {c.help}")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q,question_mark", "dismiss", "Close", id="close-help")]
+
+    def __init__(self, item: Item | None, context: str = ""):
+        super().__init__()
+        self.item, self.context = item, context
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Help  (Escape to close)", classes="title")
+            with VerticalScroll():
+                if self.item is not None:
+                    yield Static(self._item_help(), id="item-help")
+                if self.context:
+                    yield Static(lit(self.context))
+                yield Static(lit(APP_HELP))
+                yield Static(lit(_keys()))
+
+    def _item_help(self):
+        item = self.item
+        sources = self.app.catalogue().sources
+        refs = "\n".join(f"  {r}: {sources[r].title}" if r in sources else f"  {r}"
+                         for r in item.refs)
+        due = f"\nDue: {item.due.describe()}" if item.due else ""
+        return join(lit(item.prompt, "bold"), f"  ({item.id})\n",
+                    "Why this matters: ", lit(item.guidance or "no guidance given"), "\n",
+                    "Required: ", "yes" if item.required else "no", due, "\n",
+                    "This item serves:\n", lit(refs), "\n")

@@ -1,0 +1,139 @@
+"""Home: recent plans and the ways in (new, open, review, quit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from checklist_tui.core import clock, store
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.engine import evaluate
+from checklist_tui.tui import commands
+from checklist_tui.tui.text import lit
+
+
+@dataclass(frozen=True)
+class Row:
+    path: Path
+    case_ref: str
+    checklist: str
+    edd: str
+    progress: str
+    changed: str
+    readable: bool
+
+
+def plan_rows(folder: Path, catalogue) -> tuple[list[Row], list[str]]:
+    """Read the plans folder (in a worker thread)."""
+    recovered = store.recover(folder)
+    rows = []
+    today = clock.today()
+    for listed in store.list_plans(folder):
+        changed = datetime.fromtimestamp(listed.modified).strftime("%d/%m %H:%M") \
+            if listed.modified else ""
+        plan = listed.plan
+        if plan is None:
+            rows.append(Row(listed.path, listed.path.name, "(cannot be read)", "", "",
+                            changed, False))
+            continue
+        lc = catalogue.get(plan.checklist_id)
+        if lc is None:
+            title, progress = f"{plan.checklist_id} (not installed)", ""
+        else:
+            ev = evaluate(lc.checklist, plan, today)
+            title = lc.checklist.title
+            flags = f" !{len(ev.red_flags)}" if ev.red_flags else ""
+            mark = "✓" if ev.answered == ev.total else "•"
+            progress = f"{mark} {ev.answered}/{ev.total}{flags}"
+        rows.append(Row(listed.path, plan.case_ref, title, uk_date(plan.edd), progress,
+                        changed, True))
+    return rows, recovered
+
+
+class HomeScreen(Screen):
+    COMMANDS_DECLARED = commands.HOME
+    BINDINGS = commands.bindings(COMMANDS_DECLARED)
+    HELP = "Home: your plans. Arrow keys move, Enter opens, n starts a new plan."
+
+    def compose(self) -> ComposeResult:
+        yield Static("checklist-tui: safeguarding checklists for unborn babies and newborns",
+                     id="home-title")
+        yield Static("Your plans (newest first). Arrow keys to move, Enter to open, "
+                     "n for a new plan, Ctrl+P for all commands.", classes="hint")
+        yield Static("Loading plans…", id="plans-status", classes="hint")
+        yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Case reference")
+        table.add_column("Checklist", width=22)
+        table.add_columns("EDD", "Progress", "Changed")
+        self.load_plans()
+
+    def on_screen_resume(self) -> None:
+        if self.query_one(DataTable).row_count:
+            self.load_plans()
+
+    @work(thread=True, exclusive=True, group="plans")
+    def load_plans(self) -> None:
+        rows, recovered = plan_rows(self.app.plans_dir, self.app.catalogue())
+        self.app.call_from_thread(self._show, rows, recovered)
+
+    def _show(self, rows: list[Row], recovered: list[str]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in rows:
+            style = "" if row.readable else "italic"
+            table.add_row(lit(row.case_ref, style), lit(row.checklist, style), row.edd,
+                          row.progress, row.changed, key=str(row.path))
+        status = self.query_one("#plans-status", Static)
+        if rows:
+            status.update(f"{len(rows)} plan(s) in {self.app.plans_dir}")
+        else:
+            status.update(Text(f"No plans yet in {self.app.plans_dir}. Press n to start one."))
+        for message in recovered:
+            self.notify(message, markup=False)
+        table.focus()
+
+    def _selected(self) -> Path | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return Path(str(key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_plan(Path(str(event.row_key.value)))
+
+    def action_open_plan(self) -> None:
+        path = self._selected()
+        if path is not None:
+            self.app.open_plan(path)
+
+    def action_new_plan(self) -> None:
+        from checklist_tui.tui.screens.new_plan import NewPlanScreen
+
+        self.app.push_screen(NewPlanScreen())
+
+    def action_review(self) -> None:
+        self.notify("Reviewing and signing off plans is coming in a later version. For now, "
+                    "export a plan (e) and share the summary.", title="Review plans")
+
+    def action_refresh(self) -> None:
+        self.load_plans()
+
+    def action_help(self) -> None:
+        from checklist_tui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(None))
+
+    def action_quit(self) -> None:
+        self.app.exit(0)

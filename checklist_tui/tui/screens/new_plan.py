@@ -1,0 +1,163 @@
+"""New plan: pick a checklist, give the case details, and the plan is created and opened."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from checklist_tui.core import clock, store
+from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.dates import parse_date, timing_summary
+from checklist_tui.core.errors import UserFacingError
+from checklist_tui.tui import commands
+from checklist_tui.tui.text import join, lit
+
+
+class NewPlanScreen(Screen):
+    COMMANDS_DECLARED = commands.SIMPLE
+    BINDINGS = commands.bindings(COMMANDS_DECLARED)
+    HELP = (
+        "New plan: choose a checklist with the arrow keys, press Tab to fill in the "
+        "details, then press Enter or choose Create plan."
+    )
+
+    def compose(self) -> ComposeResult:
+        yield Static("New plan", classes="title")
+        yield Static(
+            "1. Choose a checklist (arrow keys).  2. Tab to the details.  3. Create plan.",
+            classes="hint",
+        )
+        with Horizontal():
+            yield OptionList(id="checklists")
+            with VerticalScroll(id="new-form"):
+                yield Static("", id="checklist-info")
+                yield Label("Case reference (no names)", classes="field-label")
+                yield Input(
+                    placeholder="e.g. DEMO-0001", id="case-ref", max_length=80, compact=True
+                )
+                yield Label("Expected delivery date (DD/MM/YYYY)", classes="field-label")
+                yield Input(placeholder="DD/MM/YYYY", id="edd", compact=True)
+                yield Static("", id="gestation", classes="hint")
+                yield Label("Number of babies expected", classes="field-label")
+                yield Input(value="1", id="babies", type="integer", max_length=1, compact=True)
+                yield Label("Your name", classes="field-label")
+                yield Input(id="practitioner", max_length=120, compact=True)
+                yield Label("Your role", classes="field-label")
+                yield Input(
+                    placeholder="e.g. Assessing social worker",
+                    id="role",
+                    max_length=120,
+                    compact=True,
+                )
+                yield Static("", id="form-error", classes="error-line")
+                yield Button("Create plan", id="create", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).loading = True
+        self.load_checklists()
+
+    @work(thread=True, exclusive=True)
+    def load_checklists(self) -> None:
+        catalogue = self.app.catalogue()
+        self.app.call_from_thread(self._fill, catalogue.ordered())
+
+    def _fill(self, checklists: list[LoadedChecklist]) -> None:
+        self._checklists = {c.id: c for c in checklists}
+        options = self.query_one(OptionList)
+        options.loading = False
+        options.add_options([Option(lit(c.checklist.title), id=c.id) for c in checklists])
+        options.highlighted = 0
+        options.focus()
+
+    def _current(self) -> LoadedChecklist | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        return self._checklists.get(options.get_option_at_index(options.highlighted).id or "")
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        chosen = self._current()
+        if chosen is None:
+            return
+        c = chosen.checklist
+        self.query_one("#checklist-info", Static).update(
+            join(
+                lit(c.title, "bold"),
+                "\n",
+                "For: ",
+                lit(c.audience),
+                "\n",
+                f"{c.item_count()} items in {len(c.sections)} sections · version {c.version}\n",
+                lit(c.description),
+            )
+        )
+
+    def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
+        self.query_one("#case-ref", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "edd":
+            return
+        label = self.query_one("#gestation", Static)
+        if not event.value.strip():
+            label.update("")
+            return
+        try:
+            edd = parse_date(event.value)
+        except ValueError as exc:
+            label.update(lit(str(exc)))
+            return
+        label.update(lit(timing_summary(edd, None, clock.today())))
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.create()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "create":
+            self.create()
+
+    def create(self) -> None:
+        error = self.query_one("#form-error", Static)
+        chosen = self._current()
+        value = {i.id: i.value for i in self.query(Input)}
+        try:
+            if chosen is None:
+                raise UserFacingError("choose a checklist first")
+            if not value["case-ref"].strip():
+                raise UserFacingError("enter a case reference")
+            edd = parse_date(value["edd"]) if value["edd"].strip() else None
+            babies = int(value["babies"] or "1")
+            loaded = store.create(
+                self.app.plans_dir,
+                chosen,
+                case_ref=value["case-ref"],
+                now=clock.now(),
+                edd=edd,
+                practitioner=value["practitioner"],
+                role=value["role"],
+                babies_expected=babies,
+            )
+        except (UserFacingError, ValueError) as exc:
+            error.update(lit(str(exc)))
+            return
+        except OSError as exc:
+            error.update(lit(f"the plan could not be created: {exc.strerror or exc}"))
+            return
+        self.app.pop_screen()
+        self.app.open_plan(loaded.path)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        from checklist_tui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(None, self.HELP))
+
+
+__all__ = ["NewPlanScreen", "Vertical"]

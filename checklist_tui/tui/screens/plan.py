@@ -1,0 +1,409 @@
+"""The plan screen: sections, items, red flags and due points, saved as you go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, RadioSet, Select, Static, TextArea
+
+from checklist_tui.core import edit
+from checklist_tui.core.answers import display
+from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.session import PlanSession
+from checklist_tui.tui import commands
+from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.flag_banner import FlagBanner
+from checklist_tui.tui.widgets.item_view import ItemView
+from checklist_tui.tui.widgets.plan_header import PlanHeader
+from checklist_tui.tui.widgets.section_list import SectionList
+
+SAVE_AFTER_SECONDS = 0.8
+RETRY_SAVE_SECONDS = 5.0
+LOCK_REFRESH_SECONDS = 60.0
+NARROW_BELOW = 100
+
+
+class PlanScreen(Screen):
+    COMMANDS_DECLARED = commands.PLAN
+    BINDINGS = commands.bindings(COMMANDS_DECLARED)
+    HELP = ("Plan: the sections are on the left (hidden on small windows). ] and [ move "
+            "between sections; Tab moves between items. On a yes/no item press y, n or u. "
+            "w shows why an item matters. Everything is saved as you go.")
+
+    def __init__(self, path: Path, read_only: bool = False):
+        super().__init__()
+        self.path = path
+        self.want_read_only = read_only
+        self.session: PlanSession | None = None
+        self.current: str | None = None
+        self._save_timer: Timer | None = None
+        self._error_shown = ""
+        self._session_closed = False
+
+    @property
+    def read_only(self) -> bool:
+        return self.session is None or self.session.read_only
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield PlanHeader("Opening plan…", id="plan-header")
+        yield Static("", id="readonly-reason")
+        with Horizontal(id="plan-body"):
+            yield SectionList(id="sections")
+            with Vertical(id="plan-main"):
+                yield Static("", id="section-title")
+                yield FlagBanner(id="banner")
+                yield VerticalScroll(id="items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
+        self.open_session()
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_session(self) -> None:
+        try:
+            session = PlanSession.open(self.path, self.app.catalogue().get,
+                                       read_only=self.want_read_only)
+        except UserFacingError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._opened, session)
+
+    def _failed(self, message: str) -> None:
+        self.app.pop_screen()
+        self.app.notify(message, title="Cannot open plan", severity="error", markup=False,
+                        timeout=10)
+
+    def _opened(self, session: PlanSession) -> None:
+        self.session = session
+        if session.read_only:
+            reason = self.query_one("#readonly-reason", Static)
+            reason.update(join("READ-ONLY: ", lit(session.read_only_reason or ""),
+                               ". You can look, but not change anything."))
+            reason.add_class("shown")
+        self.set_interval(LOCK_REFRESH_SECONDS, session.refresh_lock)
+        ev = session.evaluate()
+        self.query_one(SectionList).show(ev.sections)
+        first = next((s.section_id for s in ev.sections if s.visible), ev.sections[0].section_id)
+        self.show_section(first)
+        self.refresh_bindings()
+
+    # -- sections and items ------------------------------------------------------
+    def show_section(self, section_id: str, focus_item: str | None = None) -> None:
+        """Switch to a section (the item widgets are rebuilt after the old ones go)."""
+        self.current = section_id  # at once, so quick key presses step from here
+        self.run_worker(self._show_section(section_id, focus_item), group="section",
+                        exclusive=True)
+
+    async def _show_section(self, section_id: str, focus_item: str | None) -> None:
+        assert self.session is not None
+        checklist = self.session.checklist.checklist
+        section = next(s for s in checklist.sections if s.id == section_id)
+        container = self.query_one("#items", VerticalScroll)
+        await container.remove_children()
+        views = [ItemView(item, self.session.plan.answers.get(item.id))
+                 for item in section.items]
+        header = [Static(join(lit(section.title, "bold"), "\n", lit(section.description)),
+                         classes="section-head")] if section.description else []
+        await container.mount_all([*header, *views, Static("", id="stale")])
+        container.scroll_home(animate=False)
+        options = self.query_one(SectionList)
+        options.highlighted = [s.id for s in checklist.sections].index(section_id)
+        self._after_show(focus_item)
+
+    def _after_show(self, focus_item: str | None) -> None:
+        self.refresh_state()
+        if self.read_only:
+            for view in self.query(ItemView):
+                view.disabled = True
+        target = None
+        if focus_item:
+            target = self.query(f"#item-{focus_item}").first(ItemView) \
+                if self.query(f"#item-{focus_item}") else None
+        if target is None:
+            target = next((v for v in self.query(ItemView) if v.display), None)
+        if target is not None and not self.read_only:
+            target.focus_control()
+        elif target is not None:
+            target.scroll_visible()
+
+    def refresh_state(self) -> Evaluation | None:
+        if self.session is None:
+            return None
+        ev = self.session.evaluate()
+        self.query_one(PlanHeader).show(self.session, ev)
+        self.query_one(SectionList).show(ev.sections)
+        due = {d.item_id: d for d in ev.due}
+        in_section = [f for f in ev.fired if f.section_id == self.current]
+        self.query_one(FlagBanner).show(in_section, len(ev.red_flags))
+        for view in self.query(ItemView):
+            ident = view.item.id
+            view.display = ident in ev.visible_items
+            view.show_state(due.get(ident), [f for f in in_section if f.item_id == ident],
+                            stale=False)
+        self._show_stale(ev)
+        self._show_section_title(ev)
+        return ev
+
+    def _show_stale(self, ev: Evaluation) -> None:
+        items = self.session.checklist.checklist.item_map()
+        here = [s for s in ev.no_longer_applies
+                if self.session.checklist.checklist.section_of()[s.item_id].id == self.current]
+        stale = self.query("#stale")
+        if not stale:
+            return
+        if not here:
+            stale.first(Static).update("")
+            return
+        parts: list = ["Answers kept but no longer applying (not counted):\n"]
+        for s in here:
+            parts += ["  ", lit(items[s.item_id].prompt), " ", lit(display(items[s.item_id],
+                                                                             s.answer)), "\n"]
+        stale.first(Static).update(join(*parts))
+
+    def _show_section_title(self, ev: Evaluation) -> None:
+        visible = [s for s in ev.sections if s.visible]
+        index = next((n for n, s in enumerate(visible) if s.section_id == self.current), 0)
+        current = ev.section(self.current or "")
+        title = current.title if current else ""
+        self.query_one("#section-title", Static).update(join(
+            f"Section {index + 1} of {len(visible)}: ", lit(title), "   ([ and ] to move)"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "sections" and event.option.id:
+            self.show_section(event.option.id)
+
+    # -- answers -------------------------------------------------------------------
+    def _apply(self, operation, *args, **kwargs) -> bool:
+        if self.session is None:
+            return False
+        try:
+            self.session.apply(operation, *args, **kwargs)
+        except UserFacingError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        self.schedule_save()
+        return True
+
+    def on_item_view_answered(self, message: ItemView.Answered) -> None:
+        checklist = self.session.checklist.checklist if self.session else None
+        if checklist is None or self.read_only:
+            return
+        if message.clear:
+            ok = self._apply(edit.clear_answer, message.item_id)
+            view = self.query_one(f"#item-{message.item_id}", ItemView)
+            if ok and view.query(RadioSet):
+                self._remount(view)
+        elif message.na:
+            self._apply(edit.set_not_applicable, checklist, message.item_id)
+        else:
+            self._apply(edit.set_answer, checklist, message.item_id, message.value)
+        self.refresh_state()
+
+    def _remount(self, view: ItemView) -> None:
+        fresh = ItemView(view.item, self.session.plan.answers.get(view.item.id))
+        view.parent.mount(fresh, after=view)
+        view.remove()
+        self.call_after_refresh(fresh.focus_control)
+
+    def on_item_view_noted(self, message: ItemView.Noted) -> None:
+        if not self.read_only:
+            self._apply(edit.set_note, message.item_id, message.note)
+            self.refresh_state()
+
+    def on_item_view_sourced(self, message: ItemView.Sourced) -> None:
+        if not self.read_only:
+            self._apply(edit.set_source, message.item_id, message.source)
+
+    # -- saving ---------------------------------------------------------------------
+    def schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self.flush)
+        self.refresh_header()
+
+    def flush(self) -> bool:
+        if self.session is None:
+            return True
+        ok = self.session.save()
+        state = self.session.state
+        if state.error and state.error != self._error_shown:
+            self._error_shown = state.error
+            self.notify(state.error + ("" if ok else ". Retrying…"), title="Not saved",
+                        severity="error", markup=False, timeout=10)
+        if not ok:
+            self._save_timer = self.set_timer(RETRY_SAVE_SECONDS, self.flush)
+        if self.session.read_only and not self.query_one("#readonly-reason").has_class("shown"):
+            self._opened_read_only_late()
+        self.refresh_header()
+        return ok
+
+    def _opened_read_only_late(self) -> None:
+        reason = self.query_one("#readonly-reason", Static)
+        reason.update(join("READ-ONLY: ", lit(self.session.read_only_reason or "")))
+        reason.add_class("shown")
+        for view in self.query(ItemView):
+            view.disabled = True
+        self.refresh_bindings()
+
+    def refresh_header(self) -> None:
+        if self.session is not None:
+            self.query_one(PlanHeader).show(self.session, self.session.evaluate())
+
+    def close_session(self) -> bool:
+        """Save and release the lock; safe to call more than once."""
+        if self.session is None or self._session_closed:
+            return True
+        self._session_closed = True
+        ok = self.session.close()
+        if not ok:
+            self.notify(self.session.state.error, title="Not saved", severity="error",
+                        markup=False)
+        return ok
+
+    def on_unmount(self) -> None:
+        self.close_session()
+
+    # -- commands -----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        command = next((c for c in self.COMMANDS_DECLARED if c.action == action), None)
+        if command is None:
+            return True
+        if self.session is None and action not in ("back", "help"):
+            return False
+        return not (command.writes and self.read_only)
+
+    def _visible_sections(self) -> list[str]:
+        ev = self.session.evaluate()
+        return [s.section_id for s in ev.sections if s.visible]
+
+    def _step(self, delta: int) -> None:
+        visible = self._visible_sections()
+        if self.current not in visible:
+            return self.show_section(visible[0])
+        index = visible.index(self.current) + delta
+        if 0 <= index < len(visible):
+            self.show_section(visible[index])
+        else:
+            self.notify("That is the last section." if delta > 0 else
+                        "That is the first section.")
+
+    def action_next_section(self) -> None:
+        self._step(1)
+
+    def action_previous_section(self) -> None:
+        self._step(-1)
+
+    def jump(self, section_id: str, item_id: str | None = None) -> None:
+        self.show_section(section_id, focus_item=item_id)
+
+    def action_outstanding(self) -> None:
+        from checklist_tui.tui.screens.outstanding import OutstandingScreen
+
+        self.app.push_screen(OutstandingScreen(self.session), self._follow)
+
+    def _follow(self, target) -> None:
+        if target is None:
+            return
+        if target.page:
+            self._records(target.page)
+        elif target.section_id:
+            self.jump(target.section_id, target.item_id)
+
+    def _records(self, page: str) -> None:
+        from checklist_tui.tui.screens.records import RecordsScreen
+
+        self.app.push_screen(RecordsScreen(self, page), lambda _r: self.refresh_state())
+
+    def action_people(self) -> None:
+        self._records("people")
+
+    def action_agencies(self) -> None:
+        self._records("agencies")
+
+    def action_actions(self) -> None:
+        self._records("actions")
+
+    def action_timeline(self) -> None:
+        from checklist_tui.tui.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.session))
+
+    def action_export(self) -> None:
+        from checklist_tui.tui.screens.export import ExportScreen
+
+        self.flush()
+        self.app.push_screen(ExportScreen(self.session, self.app.catalogue().sources))
+
+    def action_details(self) -> None:
+        from checklist_tui.tui.screens.details import DetailsScreen
+
+        self.app.push_screen(DetailsScreen(self), lambda _r: self.refresh_state())
+
+    def action_acknowledge(self) -> None:
+        from checklist_tui.tui.screens.acknowledge import AcknowledgeScreen
+
+        ev = self.session.evaluate()
+        pending = [f for f in ev.fired if f.section_id == self.current and f.blocking
+                   and f.severity.value == "warning"]
+        if not pending:
+            self.notify("No warnings to acknowledge in this section.")
+            return
+        self.app.push_screen(AcknowledgeScreen(pending[0]), self._acknowledged)
+
+    def _acknowledged(self, result) -> None:
+        if result:
+            rule_id, reason = result
+            self._apply(edit.acknowledge, rule_id, reason)
+            self.refresh_state()
+
+    def action_complete(self) -> None:
+        from datetime import date as _date
+
+        from checklist_tui.core import clock
+        from checklist_tui.core.plan import PlanState
+        from checklist_tui.tui.screens.message import MessageScreen
+
+        blockers = self.session.evaluate().blockers()
+        if blockers:
+            shown = blockers[:12] + ([f"…and {len(blockers) - 12} more"]
+                                     if len(blockers) > 12 else [])
+            self.app.push_screen(MessageScreen(
+                "Not ready to mark complete", ["Still to do:", *[f"- {b}" for b in shown],
+                                               "", "Press o to see everything outstanding."]))
+            return
+        today: _date = clock.today()
+        if self._apply(edit.change_state, self.session.checklist.checklist, PlanState.COMPLETED,
+                       today=today):
+            self.notify("Plan marked complete.")
+        self.refresh_state()
+
+    def action_help(self) -> None:
+        from checklist_tui.tui.screens.help import HelpScreen
+
+        focused = self.app.focused
+        view = next((w for w in (focused.ancestors_with_self if focused else [])
+                     if isinstance(w, ItemView)), None)
+        self.app.push_screen(HelpScreen(view.item if view else None, self.HELP))
+
+    def action_back(self) -> None:
+        """Escape in a note or text answer steps out to the item; otherwise leave the plan."""
+        focused = self.app.focused
+        view = next((w for w in (focused.ancestors_with_self if focused else [])
+                     if isinstance(w, ItemView)), None)
+        if view is not None and isinstance(focused, Input | TextArea | Select) \
+                and focused.id != f"answer-{view.item.id}":
+            view.focus_control()
+            return
+        self.close_session()
+        self.app.pop_screen()

@@ -1,0 +1,147 @@
+"""A modal form for one person, agency or action; checked by the core on save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from checklist_tui.core.dates import parse_date, uk_date
+from checklist_tui.core.plan import ActionStatus, PersonKind
+from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets.marked import MarkedCheckbox
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str = "text"  # text, choice, date, bool
+    required: bool = False
+    choices: tuple[tuple[str, Any], ...] = ()
+    hint: str = ""
+
+
+FIELDS: dict[str, list[Field]] = {
+    "people": [
+        Field("kind", "Who they are", "choice", True, tuple((k.label, k) for k in PersonKind)),
+        Field("name", "Name (or initials)", required=True),
+        Field("relationship", "Relationship to the baby", hint="e.g. Maternal grandmother"),
+        Field("role", "Their role around the baby", hint="e.g. Will babysit at weekends"),
+        Field("in_household", "Lives in the household", "bool"),
+        Field(
+            "involvement",
+            "What has been done to involve and assess them",
+            hint="Seen alone? Checks done? Invited to meetings? Advice given?",
+        ),
+        Field("notes", "Notes"),
+    ],
+    "agencies": [
+        Field("agency", "Agency", required=True, hint="e.g. Health visiting"),
+        Field("practitioner", "Named practitioner"),
+        Field(
+            "role",
+            "Their role and responsibility in this plan",
+            required=True,
+            hint="Every agency's role must be stated in the plan",
+        ),
+        Field("contact", "Contact (phone, email, out of hours)"),
+    ],
+    "actions": [
+        Field("what", "What will be done", required=True, hint="Start with a verb"),
+        Field("owner", "Named owner", required=True),
+        Field("agency", "Agency"),
+        Field("due", "Due date (DD/MM/YYYY)", "date", required=True),
+        Field("status", "Status", "choice", True, tuple((s.label, s) for s in ActionStatus)),
+    ],
+}
+TITLES = {"people": "Person", "agencies": "Agency", "actions": "Action"}
+
+
+class RecordForm(ModalScreen[dict[str, Any] | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-form")]
+
+    def __init__(self, page: str, values: dict[str, Any] | None = None):
+        super().__init__()
+        self.page, self.values = page, values or {}
+
+    def compose(self) -> ComposeResult:
+        verb = "Edit" if self.values else "Add"
+        with Vertical(classes="dialog"):
+            yield Static(f"{verb} {TITLES[self.page].lower()}  (Escape to cancel)", classes="title")
+            with VerticalScroll():
+                for f in FIELDS[self.page]:
+                    value = self.values.get(f.name)
+                    label = f.label + (" *" if f.required else "")
+                    if f.kind == "bool":
+                        yield MarkedCheckbox(label, value=bool(value), id=f"f-{f.name}")
+                        continue
+                    yield Label(label, classes="field-label")
+                    if f.kind == "choice":
+                        yield Select(
+                            list(f.choices),
+                            value=value if value is not None else f.choices[0][1],
+                            allow_blank=False,
+                            id=f"f-{f.name}",
+                            compact=True,
+                        )
+                    elif f.kind == "date":
+                        yield Input(
+                            uk_date(value) if isinstance(value, date) else "",
+                            placeholder="DD/MM/YYYY",
+                            id=f"f-{f.name}",
+                            compact=True,
+                        )
+                    else:
+                        yield Input(
+                            str(value or ""), placeholder=f.hint, id=f"f-{f.name}", compact=True
+                        )
+            yield Static("", id="form-error", classes="error-line")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query(".dialog Input, .dialog Select").first().focus()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.dismiss(None)
+
+    def save(self) -> None:
+        result: dict[str, Any] = {}
+        error = self.query_one("#form-error", Static)
+        for f in FIELDS[self.page]:
+            widget = self.query_one(f"#f-{f.name}")
+            if f.kind == "bool":
+                result[f.name] = widget.value
+                continue
+            if f.kind == "choice":
+                result[f.name] = widget.value
+                continue
+            text = widget.value.strip()
+            if f.required and not text:
+                error.update(lit(f"'{f.label}' is needed."))
+                widget.focus()
+                return
+            if f.kind == "date":
+                try:
+                    result[f.name] = parse_date(text) if text else None
+                except ValueError as exc:
+                    error.update(lit(str(exc)))
+                    widget.focus()
+                    return
+            else:
+                result[f.name] = text
+        self.dismiss(result)

@@ -1,0 +1,135 @@
+"""People, agencies and actions: tables you can add to, edit and remove from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+
+from checklist_tui.core import edit
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.plan import Action, Agency, Person
+from checklist_tui.tui import commands
+from checklist_tui.tui.screens.message import MessageScreen
+from checklist_tui.tui.screens.record_form import RecordForm
+from checklist_tui.tui.text import lit
+
+MODELS = {"people": Person, "agencies": Agency, "actions": Action}
+COLUMNS = {
+    "people": ("Who", "Name", "Relationship", "Household", "Involvement and assessment"),
+    "agencies": ("Agency", "Named practitioner", "Role and responsibility", "Contact"),
+    "actions": ("What", "Owner", "Agency", "Due", "Status"),
+}
+LABELS = {"people": "People", "agencies": "Agencies", "actions": "Actions"}
+
+
+class RecordsScreen(Screen[None]):
+    COMMANDS_DECLARED = commands.RECORDS
+    BINDINGS = commands.bindings(COMMANDS_DECLARED)
+    HELP = ("People, agencies and actions. + adds a row, Enter edits the highlighted row, "
+            "Delete removes it. Left and right arrows on the tabs switch between tables.")
+
+    def __init__(self, plan_screen, page: str):
+        super().__init__()
+        self.plan_screen = plan_screen
+        self.session = plan_screen.session
+        self.page = page
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="men-line", classes="title")
+        with TabbedContent(initial=self.page):
+            for page, label in LABELS.items():
+                with TabPane(label, id=page):
+                    yield DataTable(id=f"table-{page}", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for page, columns in COLUMNS.items():
+            self.query_one(f"#table-{page}", DataTable).add_columns(*columns)
+        self.fill()
+        self.query_one(f"#table-{self.page}", DataTable).focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.page = event.pane.id or self.page
+        self.query_one(f"#table-{self.page}", DataTable).focus()
+
+    def fill(self) -> None:
+        plan = self.session.plan
+        men = [p for p in plan.people if p.kind.is_male_carer]
+        line = (f"Father and other male carers: {len(men)} recorded. "
+                if men else "No father or male carer recorded yet: press + on People. ")
+        self.query_one("#men-line", Static).update(lit(line + "Men are listed first."))
+        rows = {
+            "people": [(p.id, (p.kind.label, p.name, p.relationship,
+                               "Yes" if p.in_household else "No", p.involvement))
+                       for p in sorted(plan.people, key=lambda p: not p.kind.is_male_carer)],
+            "agencies": [(g.id, (g.agency, g.practitioner, g.role or "NO ROLE STATED",
+                                 g.contact)) for g in plan.agencies],
+            "actions": [(a.id, (a.what, a.owner or "NO OWNER", a.agency,
+                                uk_date(a.due) if a.due else "NO DATE", a.status.label))
+                        for a in plan.actions],
+        }
+        for page, items in rows.items():
+            table = self.query_one(f"#table-{page}", DataTable)
+            table.clear()
+            for ident, cells in items:
+                table.add_row(*(lit(str(c)) for c in cells), key=ident)
+
+    def _highlighted(self) -> str | None:
+        table = self.query_one(f"#table-{self.page}", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        command = next((c for c in self.COMMANDS_DECLARED if c.action == action), None)
+        return not (command is not None and command.writes and self.read_only)
+
+    def action_add_record(self) -> None:
+        self.app.push_screen(RecordForm(self.page), self._added)
+
+    def _added(self, values) -> None:
+        if values is not None and self.plan_screen._apply(edit.add_record, MODELS[self.page],
+                                                          **values):
+            self.fill()
+
+    def action_edit_record(self) -> None:
+        ident = self._highlighted()
+        if ident is None:
+            return self.action_add_record()
+        record = edit.find_record(self.session.plan, MODELS[self.page], ident)
+        self.app.push_screen(RecordForm(self.page, record.model_dump(exclude={"id"})),
+                             lambda values: self._edited(ident, values))
+
+    def _edited(self, ident: str, values) -> None:
+        if values is not None and self.plan_screen._apply(
+                edit.update_record, MODELS[self.page], ident, **values):
+            self.fill()
+
+    def action_remove_record(self) -> None:
+        ident = self._highlighted()
+        if ident is None:
+            return
+        self.app.push_screen(MessageScreen("Remove this row?", [
+            "It will be removed from the plan; the plan's history keeps a record of it."],
+            confirm="Remove"), lambda yes: self._removed(ident, yes))
+
+    def _removed(self, ident: str, yes: bool | None) -> None:
+        if yes and self.plan_screen._apply(edit.remove_record, MODELS[self.page], ident):
+            self.fill()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        if not self.read_only:
+            self.action_edit_record()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        from checklist_tui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(None, self.HELP))

@@ -1,0 +1,56 @@
+"""Timeline: milestones against today and the EDD, overdue ones marked."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from checklist_tui.core import clock
+from checklist_tui.core.dates import timing_summary
+from checklist_tui.core.session import PlanSession
+from checklist_tui.tui import commands
+from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets import timeline_chart
+
+
+class TimelineScreen(Screen[None]):
+    COMMANDS_DECLARED = commands.SIMPLE
+    BINDINGS = commands.bindings(COMMANDS_DECLARED)
+
+    def __init__(self, session: PlanSession):
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        plan = self.session.plan
+        yield Static(lit(f"Timeline: {plan.case_ref}  ·  "
+                         f"{timing_summary(plan.edd, plan.dob, clock.today())}"),
+                     classes="title")
+        with VerticalScroll():
+            yield Static("", id="chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.draw()
+
+    def on_resize(self) -> None:
+        self.draw()
+
+    def draw(self) -> None:
+        plan = self.session.plan
+        ev = self.session.evaluate()
+        self.query_one("#chart", Static).update(timeline_chart.render(
+            ev.due, ev.today, plan.edd, plan.dob, self.size.width - 6))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        from checklist_tui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(None, "Timeline: each row is a milestone from the "
+                                        "checklist, placed between the earliest and latest "
+                                        "dates. Twins or a likely early birth move the "
+                                        "pre-birth milestones earlier."))

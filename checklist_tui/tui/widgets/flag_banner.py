@@ -1,0 +1,32 @@
+"""The red-flag banner: fired rules in this section with the checklist's escalation text."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from checklist_tui.core.engine import FiredRule
+from checklist_tui.tui.text import join, lit
+
+
+class FlagBanner(Static):
+    def show(self, fired: list[FiredRule], total_red_flags: int) -> None:
+        shown = [f for f in fired if f.severity.value != "info" or f.red_flag]
+        if not shown:
+            self.remove_class("shown")
+            self.update("")
+            return
+        parts: list = []
+        for f in shown:
+            tag = "RED FLAG" if f.red_flag else f.severity.value.upper()
+            ack = " (acknowledged)" if f.acknowledgement else (
+                " (press k to acknowledge)" if f.severity.value == "warning" else "")
+            parts += [f"! {tag}: ", lit(f.message, "bold"), ack, "\n"]
+            if f.escalation:
+                parts += ["  What to do: ", lit(f.escalation), "\n"]
+        others = total_red_flags - sum(1 for f in shown if f.red_flag)
+        if others > 0:
+            parts.append(f"{others} more red flag(s) in other sections: press o\n")
+        text = join(*parts)
+        text.rstrip()
+        self.update(text)
+        self.add_class("shown")

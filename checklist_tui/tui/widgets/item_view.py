@@ -1,0 +1,226 @@
+"""One checklist item: prompt, the control its type needs, note, source, due state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import (
+    Checkbox,
+    Input,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.definition import CHOICE_TYPES, FIXED_VALUES, Item, ItemType
+from checklist_tui.core.engine import DueState, DueStatus, FiredRule
+from checklist_tui.core.plan import Answer, InfoSource
+from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.marked import (
+    MarkedCheckbox,
+    MarkedRadioButton,
+    MarkedSelectionList,
+)
+
+NA = "__na__"
+TEXT_COMMIT_SECONDS = 0.6
+
+
+class ItemView(Vertical, can_focus=False):
+    BINDINGS = [
+        Binding("y", "quick('yes')", "Yes", show=False, id="answer-yes"),
+        Binding("n", "quick('no')", "No", show=False, id="answer-no"),
+        Binding("u", "quick('unknown')", "Unknown", show=False, id="answer-unknown"),
+        Binding("x", "quick('na')", "Not applicable", show=False, id="answer-na"),
+        Binding("w", "toggle_guidance", "Why?", tooltip="Why this item matters",
+                id="why"),
+        Binding("delete", "clear", "Clear answer", show=False, id="clear-answer"),
+    ]
+
+    class Answered(Message):
+        def __init__(self, item_id: str, value: object, na: bool = False, clear: bool = False):
+            super().__init__()
+            self.item_id, self.value, self.na, self.clear = item_id, value, na, clear
+
+    class Noted(Message):
+        def __init__(self, item_id: str, note: str):
+            super().__init__()
+            self.item_id, self.note = item_id, note
+
+    class Sourced(Message):
+        def __init__(self, item_id: str, source: InfoSource | None):
+            super().__init__()
+            self.item_id, self.source = item_id, source
+
+    def __init__(self, item: Item, answer: Answer | None):
+        super().__init__(id=f"item-{item.id}")
+        self.item = item
+        self.answer = answer
+        self._commit_timers: dict[str, Timer] = {}
+
+    # -- building ----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        item = self.item
+        marker = "* " if item.required else ""
+        yield Static(join(marker, lit(item.prompt, "bold"), lit(f"  ({item.id})", "dim")),
+                     classes="prompt")
+        yield self._control()
+        with Horizontal(classes="note-row"):
+            yield Input(value=self.answer.note if self.answer else "",
+                        placeholder="Note (optional)", classes="note", compact=True,
+                        id=f"note-{item.id}")
+            current = self.answer.source if self.answer and self.answer.source else Select.NULL
+            yield Select([(s.label, s) for s in InfoSource], prompt="Source of information",
+                         value=current, classes="source", compact=True, id=f"src-{item.id}")
+        yield Static("", classes="state")
+        if item.guidance:
+            yield Static(join("Why this matters: ", lit(item.guidance)), classes="guidance")
+
+    def _control(self):
+        item, answer = self.item, self.answer
+        value = answer.value if answer else None
+        na = bool(answer and answer.not_applicable)
+        ident = f"answer-{item.id}"
+        if item.type == ItemType.CHECK:
+            return MarkedCheckbox("Done", value=value is True, id=ident)
+        if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
+            buttons = [MarkedRadioButton(YES_NO_LABELS[str(v)], value=(value == v), name=str(v))
+                       for v in FIXED_VALUES[item.type]]
+            if item.allow_na:
+                buttons.append(MarkedRadioButton(NA_LABEL, value=na, name=NA))
+            return RadioSet(*buttons, id=ident)
+        if item.type == ItemType.SINGLE_CHOICE:
+            options = [(o.label, o.value) for o in item.options]
+            if item.allow_na:
+                options.append((NA_LABEL, NA))
+            current = NA if na else (value if isinstance(value, str) else Select.NULL)
+            return Select(options, prompt="Choose one", value=current, id=ident)
+        if item.type == ItemType.MULTI_CHOICE:
+            chosen = set(value) if isinstance(value, list) else set()
+            return MarkedSelectionList(*[(o.label, o.value, o.value in chosen)
+                                        for o in item.options], id=ident)
+        if item.type == ItemType.LONG_TEXT:
+            return TextArea(value if isinstance(value, str) else "", id=ident,
+                            soft_wrap=True, show_line_numbers=False)
+        if item.type == ItemType.DATE:
+            text = uk_date(value) if isinstance(value, date) else ""
+            return Input(value=text, placeholder="DD/MM/YYYY", id=ident, classes="answer")
+        return Input(value=value if isinstance(value, str) else "", id=ident,
+                     classes="answer", max_length=300)
+
+    # -- state from the engine ---------------------------------------------------
+    def show_state(self, due: DueState | None, fired: list[FiredRule], stale: bool) -> None:
+        parts: list = []
+        if due is not None and due.due_date is not None:
+            status = due.status.value.upper() if due.status == DueStatus.OVERDUE \
+                else due.status.value
+            parts.append(f"Due {uk_date(due.due_date)} [{status}]  ")
+        for rule in fired:
+            tag = "! RED FLAG" if rule.red_flag else f"! {rule.severity.value.upper()}"
+            ack = " (acknowledged)" if rule.acknowledgement else ""
+            parts += [f"{tag}: ", lit(rule.message), ack, "  "]
+        if stale:
+            parts.append("(answer kept, but this item no longer applies)")
+        state = self.query_one(".state", Static)
+        state.update(join(*parts) if parts else "")
+        state.display = bool(parts)
+
+    # -- events from the controls ----------------------------------------------
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.post_message(self.Answered(self.item.id, True, clear=not event.value))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        name = event.pressed.name or ""
+        self.post_message(self.Answered(self.item.id, name, na=(name == NA)))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.select.id == f"src-{self.item.id}":
+            value = event.value if isinstance(event.value, InfoSource) else None
+            self.post_message(self.Sourced(self.item.id, value))
+        elif event.value is Select.NULL:
+            self.post_message(self.Answered(self.item.id, None, clear=True))
+        else:
+            self.post_message(self.Answered(self.item.id, event.value, na=event.value == NA))
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        chosen = list(event.selection_list.selected)
+        self.post_message(self.Answered(self.item.id, chosen, clear=not chosen))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._later(event.input.id or "", lambda: self._commit_input(event.input))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        area = event.text_area
+        self._later(area.id or "", lambda: self._commit_text(area.text))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit_input(event.input)
+
+    def on_descendant_blur(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, Input):
+            self._commit_input(widget)
+        elif isinstance(widget, TextArea):
+            self._commit_text(widget.text)
+
+    def _later(self, key: str, callback) -> None:
+        if key in self._commit_timers:
+            self._commit_timers[key].stop()
+        self._commit_timers[key] = self.set_timer(TEXT_COMMIT_SECONDS, callback)
+
+    def _commit_input(self, field: Input) -> None:
+        if field.id == f"note-{self.item.id}":
+            self.post_message(self.Noted(self.item.id, field.value))
+        elif self.item.type == ItemType.DATE:
+            self.post_message(self.Answered(self.item.id, field.value.strip(),
+                                            clear=not field.value.strip()))
+        else:
+            self.post_message(self.Answered(self.item.id, field.value,
+                                            clear=not field.value.strip()))
+
+    def _commit_text(self, text: str) -> None:
+        self.post_message(self.Answered(self.item.id, text, clear=not text.strip()))
+
+    # -- keys ------------------------------------------------------------------------
+    def action_quick(self, value: str) -> None:
+        radio = self.query(RadioSet)
+        if not radio:
+            return
+        target = NA if value == "na" else value
+        for button in radio.first().query(RadioButton):
+            if button.name == target:
+                button.value = True
+                return
+        self.notify(f"'{value}' is not an answer to this item", markup=False)
+
+    def action_toggle_guidance(self) -> None:
+        if self.item.guidance:
+            self.toggle_class("show-guidance")
+
+    def action_clear(self) -> None:
+        self.post_message(self.Answered(self.item.id, None, clear=True))
+
+    def focus_control(self) -> None:
+        control = self.query_one(f"#answer-{self.item.id}")
+        control.focus()
+        self.scroll_visible()
+
+
+__all__ = ["CHOICE_TYPES", "ItemView"]

@@ -1,0 +1,23 @@
+"""The plan header: case, checklist, timing, state and save state, in words."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from checklist_tui.core.dates import timing_summary
+from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.session import PlanSession
+from checklist_tui.tui.text import join, lit
+
+
+class PlanHeader(Static):
+    def show(self, session: PlanSession, ev: Evaluation) -> None:
+        plan, checklist = session.plan, session.checklist.checklist
+        flags = f"  !{len(ev.red_flags)} red flag" if ev.red_flags else ""
+        self.update(join(
+            lit(plan.case_ref, "bold"), "  ", lit(checklist.title), f" v{plan.checklist_version}",
+            "  ", plan.state.label, "\n",
+            lit(timing_summary(plan.edd, plan.dob, ev.today)),
+            f"  ·  {ev.answered}/{ev.total} answered{flags}  ·  ",
+            lit(session.state.describe(), "bold" if session.state.error else ""),
+        ))

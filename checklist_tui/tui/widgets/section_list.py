@@ -1,0 +1,27 @@
+"""The list of sections with progress marks that do not rely on colour."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from checklist_tui.core.engine import SectionProgress
+from checklist_tui.export.text import section_mark
+from checklist_tui.tui.text import join, lit
+
+
+def _prompt(p: SectionProgress):
+    if not p.visible:
+        return join("-        ", lit(p.title, "dim"), " (n/a)")
+    mark = section_mark(p.answered, p.total, p.required_open, p.red_flags)
+    return join(f"{mark:<8} ", lit(p.title))
+
+
+class SectionList(OptionList):
+    def show(self, progress: list[SectionProgress]) -> None:
+        if self.option_count != len(progress):
+            self.clear_options()
+            self.add_options([Option(_prompt(p), id=p.section_id) for p in progress])
+            return
+        for p in progress:
+            self.replace_option_prompt(p.section_id, _prompt(p))

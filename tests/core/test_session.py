@@ -1,0 +1,80 @@
+"""The open-plan session the TUI drives: lock, edits, autosave, conflicts, read-only."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklist_tui.core import store
+from checklist_tui.core.edit import set_answer
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.session import PlanSession
+from tests.conftest import NOW
+
+
+@pytest.fixture
+def plan_path(tmp_path, catalogue):
+    return store.create(tmp_path, catalogue.get("pre-birth-assessment"), case_ref="S-1",
+                        now=NOW).path
+
+
+def _open(path, catalogue, **kw):
+    return PlanSession.open(path, catalogue.get, **kw)
+
+
+def test_edit_save_close_reopen(plan_path, catalogue) -> None:
+    s = _open(plan_path, catalogue, user="Tester")
+    assert not s.read_only and s.lock and s.lock.held
+    s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes")
+    assert s.state.dirty and s.state.describe() == "Saving…"
+    assert s.close()
+    assert not s.lock.held
+    again = _open(plan_path, catalogue)
+    assert again.plan.answers["PBA-S01"].value == "yes"
+    assert again.plan.history[-1].by == "Tester"
+    again.close()
+
+
+def test_second_session_is_read_only_with_reason(plan_path, catalogue) -> None:
+    first = _open(plan_path, catalogue)
+    second = _open(plan_path, catalogue)
+    assert second.read_only and "open for editing" in second.read_only_reason
+    with pytest.raises(PlanError, match="read-only"):
+        second.apply(set_answer, second.checklist.checklist, "PBA-S01", "yes")
+    first.close()
+    second.close()
+
+
+def test_read_only_flag_and_signed_off(plan_path, catalogue) -> None:
+    s = _open(plan_path, catalogue, read_only=True)
+    assert s.read_only_reason == "opened read-only" and s.lock is None
+    loaded = store.load(plan_path)
+    loaded.plan.state = "approved"
+    store.save(loaded)
+    assert "approved" in _open(plan_path, catalogue).read_only_reason
+
+
+def test_failed_save_keeps_changes_and_retries(plan_path, catalogue, monkeypatch) -> None:
+    s = _open(plan_path, catalogue)
+    s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes")
+
+    def fail(_loaded):
+        raise PlanError("disk full")
+
+    monkeypatch.setattr(store, "save", fail)
+    assert not s.save()
+    assert s.state.dirty and s.state.describe() == "NOT SAVED: disk full"
+    monkeypatch.undo()
+    assert s.save() and s.state.describe().startswith("Saved ")
+    assert store.load(plan_path).plan.answers["PBA-S01"].value == "yes"
+    s.close()
+
+
+def test_conflict_saves_a_copy_and_goes_read_only(plan_path, catalogue) -> None:
+    s = _open(plan_path, catalogue)
+    plan_path.write_text(plan_path.read_text() + "\n# changed elsewhere\n")
+    s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes")
+    assert s.save()
+    assert s.read_only and s.state.conflict_copy.exists()
+    assert "changed by another program" in s.state.describe()
+    assert plan_path.read_text().endswith("# changed elsewhere\n")
+    s.close()
