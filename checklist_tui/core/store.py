@@ -226,7 +226,7 @@ def list_plans(folder: Path) -> list[Listed]:
             found.append(Listed(path, None, str(exc), modified=mtime))
         except OSError as exc:
             found.append(Listed(path, None, f"{path.name}: {exc.strerror}"))
-    found.sort(key=lambda x: x.modified, reverse=True)
+    found.sort(key=lambda x: (-x.modified, x.path.name))
     return found
 
 

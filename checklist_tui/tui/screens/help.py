@@ -16,7 +16,8 @@ APP_HELP = """How this app works
 - Everything you type is saved automatically within a second. There is no Save button.
 - Tab and Shift+Tab move between answers; arrow keys move within a list.
 - On a yes/no item: y = Yes, n = No, u = Unknown, x = Not applicable, Delete clears it.
-- w shows why an item matters. Items marked * are required.
+- w shows why an item matters; s changes where the information came from
+  (seen, reported by a parent, by an agency, not yet checked). * = required.
 - ! RED FLAG means something must not pass quietly: read "What to do".
 - Ctrl+P opens the list of all commands (jump to a section or item, change theme).
 - Escape goes back. Ctrl+Q quits; your work is already saved."""

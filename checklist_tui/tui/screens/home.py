@@ -57,6 +57,10 @@ def plan_rows(folder: Path, catalogue) -> tuple[list[Row], list[str]]:
     return rows, recovered
 
 
+COLUMNS = [("Case reference", 16), ("Checklist", 22), ("EDD", 10), ("Progress", 10),
+           ("Changed", 11)]
+
+
 class HomeScreen(Screen):
     COMMANDS_DECLARED = commands.HOME
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
@@ -73,9 +77,9 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Case reference")
-        table.add_column("Checklist", width=22)
-        table.add_columns("EDD", "Progress", "Changed")
+        # Fixed widths: they fit 80 columns and never depend on when rows arrive.
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
         self.load_plans()
 
     def on_screen_resume(self) -> None:

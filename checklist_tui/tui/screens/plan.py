@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, RadioSet, Select, Static, TextArea
@@ -45,6 +46,8 @@ class PlanScreen(Screen):
         self._save_timer: Timer | None = None
         self._error_shown = ""
         self._session_closed = False
+        self.ready = False
+        """True once the current section is shown, refreshed and focused."""
 
     @property
     def read_only(self) -> bool:
@@ -102,10 +105,19 @@ class PlanScreen(Screen):
     def show_section(self, section_id: str, focus_item: str | None = None) -> None:
         """Switch to a section (the item widgets are rebuilt after the old ones go)."""
         self.current = section_id  # at once, so quick key presses step from here
+        self.ready = False
         self.run_worker(self._show_section(section_id, focus_item), group="section",
                         exclusive=True)
 
     async def _show_section(self, section_id: str, focus_item: str | None) -> None:
+        try:
+            await self._build_section(section_id, focus_item)
+        except NoMatches:
+            # Expected only while the screen is being taken down (its widgets are gone).
+            if self.query(SectionList) and self.query("#items"):
+                raise
+
+    async def _build_section(self, section_id: str, focus_item: str | None) -> None:
         assert self.session is not None
         checklist = self.session.checklist.checklist
         section = next(s for s in checklist.sections if s.id == section_id)
@@ -113,8 +125,8 @@ class PlanScreen(Screen):
         await container.remove_children()
         views = [ItemView(item, self.session.plan.answers.get(item.id))
                  for item in section.items]
-        header = [Static(join(lit(section.title, "bold"), "\n", lit(section.description)),
-                         classes="section-head")] if section.description else []
+        header = [Static(lit(section.description), classes="section-head")] \
+            if section.description else []
         await container.mount_all([*header, *views, Static("", id="stale")])
         container.scroll_home(animate=False)
         options = self.query_one(SectionList)
@@ -136,6 +148,7 @@ class PlanScreen(Screen):
             target.focus_control()
         elif target is not None:
             target.scroll_visible()
+        self.ready = True
 
     def refresh_state(self) -> Evaluation | None:
         if self.session is None:
@@ -177,7 +190,7 @@ class PlanScreen(Screen):
         current = ev.section(self.current or "")
         title = current.title if current else ""
         self.query_one("#section-title", Static).update(join(
-            f"Section {index + 1} of {len(visible)}: ", lit(title), "   ([ and ] to move)"))
+            f"Section {index + 1} of {len(visible)}: ", lit(title)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "sections" and event.option.id:
@@ -185,30 +198,35 @@ class PlanScreen(Screen):
 
     # -- answers -------------------------------------------------------------------
     def _apply(self, operation, *args, **kwargs) -> bool:
+        """Run a core edit; True if the plan changed (then a save is scheduled)."""
         if self.session is None:
             return False
+        before = len(self.session.plan.history)
         try:
             self.session.apply(operation, *args, **kwargs)
         except UserFacingError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
-        self.schedule_save()
-        return True
+        changed = len(self.session.plan.history) != before
+        if changed:
+            self.schedule_save()
+        return changed
 
     def on_item_view_answered(self, message: ItemView.Answered) -> None:
         checklist = self.session.checklist.checklist if self.session else None
         if checklist is None or self.read_only:
             return
         if message.clear:
-            ok = self._apply(edit.clear_answer, message.item_id)
+            changed = self._apply(edit.clear_answer, message.item_id)
             view = self.query_one(f"#item-{message.item_id}", ItemView)
-            if ok and view.query(RadioSet):
+            if changed and view.query(RadioSet):
                 self._remount(view)
         elif message.na:
-            self._apply(edit.set_not_applicable, checklist, message.item_id)
+            changed = self._apply(edit.set_not_applicable, checklist, message.item_id)
         else:
-            self._apply(edit.set_answer, checklist, message.item_id, message.value)
-        self.refresh_state()
+            changed = self._apply(edit.set_answer, checklist, message.item_id, message.value)
+        if changed:
+            self.refresh_state()
 
     def _remount(self, view: ItemView) -> None:
         fresh = ItemView(view.item, self.session.plan.answers.get(view.item.id))
@@ -217,13 +235,15 @@ class PlanScreen(Screen):
         self.call_after_refresh(fresh.focus_control)
 
     def on_item_view_noted(self, message: ItemView.Noted) -> None:
-        if not self.read_only:
-            self._apply(edit.set_note, message.item_id, message.note)
-            self.refresh_state()
+        if not self.read_only and self._apply(edit.set_note, message.item_id, message.note):
+            self.refresh_header()
 
     def on_item_view_sourced(self, message: ItemView.Sourced) -> None:
-        if not self.read_only:
-            self._apply(edit.set_source, message.item_id, message.source)
+        if not self.read_only and self._apply(edit.set_source, message.item_id,
+                                              message.source):
+            view = self.query_one(f"#item-{message.item_id}", ItemView)
+            view.source_changed(self.session.plan.answers.get(message.item_id))
+            self.refresh_header()
 
     # -- saving ---------------------------------------------------------------------
     def schedule_save(self) -> None:

@@ -13,6 +13,7 @@ class FlagBanner(Static):
         shown = [f for f in fired if f.severity.value != "info" or f.red_flag]
         if not shown:
             self.remove_class("shown")
+            self._last = ""
             self.update("")
             return
         parts: list = []
@@ -21,12 +22,14 @@ class FlagBanner(Static):
             ack = " (acknowledged)" if f.acknowledgement else (
                 " (press k to acknowledge)" if f.severity.value == "warning" else "")
             parts += [f"! {tag}: ", lit(f.message, "bold"), ack, "\n"]
-            if f.escalation:
+            if f.escalation and not f.acknowledgement:
                 parts += ["  What to do: ", lit(f.escalation), "\n"]
         others = total_red_flags - sum(1 for f in shown if f.red_flag)
         if others > 0:
             parts.append(f"{others} more red flag(s) in other sections: press o\n")
         text = join(*parts)
         text.rstrip()
-        self.update(text)
+        if text.plain != getattr(self, "_last", None):
+            self._last = text.plain
+            self.update(text)
         self.add_class("shown")

@@ -44,6 +44,8 @@ class ItemView(Vertical, can_focus=False):
         Binding("x", "quick('na')", "Not applicable", show=False, id="answer-na"),
         Binding("w", "toggle_guidance", "Why?", tooltip="Why this item matters",
                 id="why"),
+        Binding("s", "cycle_source", "Source", show=False, id="source",
+                tooltip="Change where the information came from"),
         Binding("delete", "clear", "Clear answer", show=False, id="clear-answer"),
     ]
 
@@ -67,6 +69,7 @@ class ItemView(Vertical, can_focus=False):
         self.item = item
         self.answer = answer
         self._commit_timers: dict[str, Timer] = {}
+        self._state_text: str | None = None
 
     # -- building ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -79,9 +82,7 @@ class ItemView(Vertical, can_focus=False):
             yield Input(value=self.answer.note if self.answer else "",
                         placeholder="Note (optional)", classes="note", compact=True,
                         id=f"note-{item.id}")
-            current = self.answer.source if self.answer and self.answer.source else Select.NULL
-            yield Select([(s.label, s) for s in InfoSource], prompt="Source of information",
-                         value=current, classes="source", compact=True, id=f"src-{item.id}")
+            yield Static(self._source_text(), classes="source", id=f"src-{item.id}")
         yield Static("", classes="state")
         if item.guidance:
             yield Static(join("Why this matters: ", lit(item.guidance)), classes="guidance")
@@ -131,8 +132,12 @@ class ItemView(Vertical, can_focus=False):
             parts += [f"{tag}: ", lit(rule.message), ack, "  "]
         if stale:
             parts.append("(answer kept, but this item no longer applies)")
+        text = join(*parts)
+        if text.plain == self._state_text:
+            return
+        self._state_text = text.plain
         state = self.query_one(".state", Static)
-        state.update(join(*parts) if parts else "")
+        state.update(text)
         state.display = bool(parts)
 
     # -- events from the controls ----------------------------------------------
@@ -147,10 +152,7 @@ class ItemView(Vertical, can_focus=False):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if event.select.id == f"src-{self.item.id}":
-            value = event.value if isinstance(event.value, InfoSource) else None
-            self.post_message(self.Sourced(self.item.id, value))
-        elif event.value is Select.NULL:
+        if event.value is Select.NULL:
             self.post_message(self.Answered(self.item.id, None, clear=True))
         else:
             self.post_message(self.Answered(self.item.id, event.value, na=event.value == NA))
@@ -209,6 +211,21 @@ class ItemView(Vertical, can_focus=False):
                 button.value = True
                 return
         self.notify(f"'{value}' is not an answer to this item", markup=False)
+
+    def _source_text(self) -> str:
+        source = self.answer.source if self.answer else None
+        return f"Source: {source.label if source else 'not recorded'} (s)"
+
+    def action_cycle_source(self) -> None:
+        """s: seen, reported by a parent, by an agency, not yet checked, then none."""
+        order: list[InfoSource | None] = [*InfoSource, None]
+        current = self.answer.source if self.answer else None
+        chosen = order[(order.index(current) + 1) % len(order)]
+        self.post_message(self.Sourced(self.item.id, chosen))
+
+    def source_changed(self, answer: Answer | None) -> None:
+        self.answer = answer
+        self.query_one(f"#src-{self.item.id}", Static).update(self._source_text())
 
     def action_toggle_guidance(self) -> None:
         if self.item.guidance:

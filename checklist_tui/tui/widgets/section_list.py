@@ -18,10 +18,17 @@ def _prompt(p: SectionProgress):
 
 
 class SectionList(OptionList):
+    _shown: dict[str, str]
+
     def show(self, progress: list[SectionProgress]) -> None:
+        """Show progress; only labels whose text changed are replaced."""
+        prompts = {p.section_id: _prompt(p) for p in progress}
         if self.option_count != len(progress):
             self.clear_options()
-            self.add_options([Option(_prompt(p), id=p.section_id) for p in progress])
-            return
-        for p in progress:
-            self.replace_option_prompt(p.section_id, _prompt(p))
+            self.add_options([Option(prompts[p.section_id], id=p.section_id)
+                              for p in progress])
+        else:
+            for ident, prompt in prompts.items():
+                if self._shown.get(ident) != prompt.plain:
+                    self.replace_option_prompt(ident, prompt)
+        self._shown = {ident: prompt.plain for ident, prompt in prompts.items()}

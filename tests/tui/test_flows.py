@@ -1,0 +1,393 @@
+"""Pilot tests of the practitioner's screens and flows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, RadioSet
+
+from checklist_tui.core import store
+from checklist_tui.core.locking import PlanLock
+from checklist_tui.core.plan import ActionStatus, PersonKind
+from checklist_tui.tui.screens.home import HomeScreen
+from checklist_tui.tui.screens.new_plan import NewPlanScreen
+from checklist_tui.tui.screens.outstanding import OutstandingScreen
+from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.screens.records import RecordsScreen
+from checklist_tui.tui.widgets.item_view import ItemView
+from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
+
+
+@pytest.fixture
+def plans(tmp_path):
+    return copy_examples(tmp_path / "plans")
+
+
+async def test_home_lists_plans_and_copes_with_unreadable_files(plans) -> None:
+    (plans / "broken.toml").write_text("format_version = 1\n[answers\n")
+    app = make_app(plans)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 4)
+        cells = [str(table.get_row_at(i)[1]) for i in range(4)]
+        assert "(cannot be read)" in cells
+        assert "Pre-birth assessment" in cells
+
+
+async def test_home_with_no_plans_says_what_to_do(tmp_path) -> None:
+    app = make_app(tmp_path / "empty")
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.screen.query_one("#plans-status")
+        await wait_for(pilot, lambda: "No plans yet" in str(status.render()))
+        assert "Press n" in str(status.render())
+
+
+async def _answer_focused_item_section(pilot, app, keys: list[str]) -> None:
+    """Answer each item in the section in turn, by keyboard only."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.press("tab", "tab")  # the note, then the next item
+        await pilot.pause()
+
+
+async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
+    plans = tmp_path / "plans"
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewPlanScreen)
+                       and app.screen.query_one(OptionList).option_count == 4)
+        options = app.screen.query_one(OptionList)
+        index = next(i for i in range(options.option_count)
+                     if options.get_option_at_index(i).id == "pre-birth-assessment")
+        options.highlighted = index
+        await pilot.press("enter")  # choose it; focus moves to the case reference
+        await pilot.press(*"KB-TEST-1")
+        await pilot.press("tab", *"20/05/2027")
+        await pilot.pause()
+        assert "weeks today" in str(app.screen.query_one("#gestation").render())
+        await pilot.press("tab", "tab", *"Test Worker", "tab", *"Social worker", "enter")
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        assert screen.current == "start"
+        # answer the whole first section by keyboard: y/n/u on yes-no, space on checks
+        await _answer_focused_item_section(
+            pilot, app, ["y", "y", "n", "y", "y", "space", "space"])
+        await pilot.pause(0.1)
+        ev = screen.session.evaluate()
+        assert ev.section("start").answered == 7, screen.session.plan.answers.keys()
+        assert "looked-after-parent" in ev.visible_sections  # S08 = yes
+        # people: a male carer (from an answer, as a practitioner would press it)
+        screen.query_one("#answer-PBA-S01").focus()
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecordsScreen))
+        await pilot.press("plus")
+        await pilot.pause()
+        kind = app.screen.query_one("#f-kind")
+        kind.value = PersonKind.MALE_CARER
+        await pilot.press("tab", *"Test Partner", "tab", *"Mother's partner", "enter")
+        await pilot.pause()
+        # an agency with a role
+        await pilot.press("escape")
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.press(*"Health visiting", "tab", *"Example HV", "tab",
+                          *"New-birth visit and weekly contact", "enter")
+        await pilot.pause()
+        # an action with owner and due date
+        await pilot.press("escape")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.press(*"See the partner alone", "tab", *"Test Worker", "tab",
+                          *"Children's social care", "tab", *"01/12/2026", "enter")
+        await pilot.pause()
+        plan = screen.session.plan
+        assert [p.kind for p in plan.people] == [PersonKind.MALE_CARER]
+        assert plan.agencies[0].role == "New-birth visit and weekly contact"
+        assert plan.actions[0].due == date(2026, 12, 1)
+        path = screen.path
+        await pilot.press("ctrl+q")
+    assert not (path.parent / (path.name + ".lock")).exists()
+    # reopen: everything is there
+    again = store.load(path).plan
+    assert again.answers["PBA-S01"].value == "yes" and again.answers["PBA-S07"].value == "no"
+    assert again.answers["PBA-S05"].value is True
+    assert again.people[0].name == "Test Partner"
+    assert again.agencies[0].agency == "Health visiting"
+    assert again.actions[0].what == "See the partner alone"
+    assert again.actions[0].status == ActionStatus.NOT_STARTED
+    app2 = make_app(plans, path.name)
+    async with app2.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app2))
+        radio = app2.screen.query_one("#answer-PBA-S01", RadioSet)
+        assert radio.pressed_button is not None and radio.pressed_button.name == "yes"
+
+
+async def test_condition_shows_and_hides_items_live(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        screen.jump("father", "PBA-F01")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "father")
+        reason = screen.query_one("#item-PBA-F01R", ItemView)
+        contacted = screen.query_one("#item-PBA-F02", ItemView)
+        assert not reason.display and contacted.display
+        screen.query_one("#answer-PBA-F01").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert reason.display and not contacted.display
+        assert "RED FLAG" in str(screen.query_one("#banner").render())
+        await pilot.press("y")
+        await pilot.pause()
+        assert not reason.display and contacted.display
+
+
+async def test_read_only_mode_shows_reason_and_changes_nothing(plans) -> None:
+    before = (plans / "early-pre-birth.toml").read_bytes()
+    app = make_app(plans, "early-pre-birth.toml", read_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        assert "READ-ONLY: opened read-only" in str(screen.query_one("#readonly-reason").render())
+        assert all(view.disabled for view in screen.query(ItemView))
+        await pilot.press("y", "n", "d", "k", "c")
+        await pilot.pause()
+        assert screen.check_action("details", ()) is False
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert "Outstanding" in titles and "Details" not in titles
+        await pilot.press("ctrl+q")
+    assert (plans / "early-pre-birth.toml").read_bytes() == before
+
+
+async def test_plan_locked_elsewhere_opens_read_only(plans) -> None:
+    with PlanLock(plans / "early-pre-birth.toml"):
+        app = make_app(plans, "early-pre-birth.toml")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: plan_ready(app))
+            text = str(app.screen.query_one("#readonly-reason").render())
+            assert "open for editing by" in text
+
+
+async def test_signed_off_plan_is_read_only(plans) -> None:
+    loaded = store.load(plans / "discharge-ready-for-sign-off.toml")
+    loaded.plan.state = "approved"
+    store.save(loaded)
+    app = make_app(plans, "discharge-ready-for-sign-off.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert "approved" in str(app.screen.query_one("#readonly-reason").render())
+
+
+MARKUP = "[bold]not bold[/bold] [link=https://evil.example]x[/link] \x1b[31mred"
+
+
+async def test_markup_looking_text_is_shown_literally(plans) -> None:
+    loaded = store.load(plans / "early-pre-birth.toml")
+    loaded.plan.case_ref = "[b]CASE[/b]"
+    loaded.plan.answers["PBA-S01"].note = MARKUP
+    store.save(loaded)
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        header = str(app.screen.query_one("#plan-header").render())
+        assert "[b]CASE[/b]" in header
+        note = app.screen.query_one("#note-PBA-S01", Input)
+        assert note.value == MARKUP
+        app.screen.query_one("#plan-header").update(  # the literal helper, end to end
+            __import__("checklist_tui.tui.text", fromlist=["lit"]).lit(MARKUP))
+        rendered = str(app.screen.query_one("#plan-header").render())
+        assert "[bold]not bold[/bold]" in rendered and "\x1b" not in rendered
+        assert "\\x1b[31mred" in rendered
+
+
+async def test_autosave_within_a_second_without_quitting(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        app.screen.query_one("#answer-PBA-S07").focus()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: store.load(plans / "early-pre-birth.toml").plan
+                       .answers["PBA-S07"].value == "yes", timeout=1.5)
+        await wait_for(pilot, lambda: "Saved" in str(
+            app.screen.query_one("#plan-header").render()), timeout=0.5)
+
+
+async def test_failed_save_shows_message_keeps_answers_and_retries(plans, monkeypatch) -> None:
+    from checklist_tui.core import session as session_module
+    from checklist_tui.core.errors import PlanError
+    from checklist_tui.tui.screens import plan as plan_module
+
+    monkeypatch.setattr(plan_module, "RETRY_SAVE_SECONDS", 0.2)
+    real_save = session_module.store.save
+    calls = {"n": 0}
+
+    def flaky(loaded):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise PlanError("early-pre-birth.toml: could not be saved (disk full)")
+        return real_save(loaded)
+
+    monkeypatch.setattr(session_module.store, "save", flaky)
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        app.screen.query_one("#answer-PBA-S07").focus()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "NOT SAVED" in str(
+            app.screen.query_one("#plan-header").render()))
+        assert app.screen.session.plan.answers["PBA-S07"].value == "yes"
+        await wait_for(pilot, lambda: calls["n"] >= 2 and "Saved" in str(
+            app.screen.query_one("#plan-header").render()))
+    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-S07"].value == "yes"
+
+
+async def test_unexpected_error_saves_logs_and_shows_no_traceback(plans, isolated) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    with pytest.raises(ZeroDivisionError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: plan_ready(app))
+            app.screen.query_one("#answer-PBA-S07").focus()
+            await pilot.press("y")
+            app.screen.refresh_state = lambda: 1 / 0
+            await pilot.press("n")
+            await pilot.pause(0.2)
+    assert "unexpected problem" in app.crash_message and "answers were saved" in app.crash_message
+    assert list((isolated / "logs").glob("crash-*.log"))
+    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-S07"].value == "no"
+
+
+async def test_outstanding_enter_jumps_to_item_and_born_today(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OutstandingScreen))
+        title = app.screen.query_one("#out-title")
+        normal = str(title.render())
+        await pilot.press("b")
+        await pilot.pause()
+        born = str(title.render())
+        assert "BORN TODAY" in born and born != normal
+        assert "OVERDUE" in str(app.screen.query_one(OptionList).get_option_at_index(
+            next(i for i in range(app.screen.query_one(OptionList).option_count)
+                 if "OVERDUE" in str(app.screen.query_one(OptionList)
+                                     .get_option_at_index(i).prompt))).prompt)
+        await pilot.press("b")
+        options = app.screen.query_one(OptionList)
+        target = next(i for i in range(options.option_count)
+                      if "OPEN: PBA-P01" in str(options.get_option_at_index(i).prompt))
+        options.highlighted = target
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
+                       and app.screen.current == "history" and app.focused is not None
+                       and "PBA-P01" in (app.focused.id or ""))
+
+
+async def test_timeline_marks_overdue(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("t")
+        await pilot.pause()
+        chart = str(app.screen.query_one("#chart").render())
+        assert "Early safety actions agreed" in chart and "OVERDUE" in chart
+        assert "✓" in chart and "!" in chart
+
+
+async def test_export_writes_files_and_asks_before_replacing(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#go").press()
+        await pilot.pause()
+        written = sorted(p.name for p in plans.glob("*summary*"))
+        assert written == ["demo-0002-twins-pre-birth-assessment-summary.html",
+                           "demo-0002-twins-pre-birth-assessment-summary.md"]
+        assert "Written:" in str(app.screen.query_one("#export-result").render())
+        app.screen.query_one("#go").press()
+        await pilot.pause()
+        assert "Replace" in str(app.screen.query_one(".title").render())
+
+
+async def test_help_shows_focused_item_guidance_and_sources(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        app.screen.query_one("#answer-PBA-S08").focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one("#item-help").render())
+        assert "PBA-S08" in text and "Why this matters" in text and "R2b" in text
+
+
+async def test_acknowledge_warning_records_reason(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        app.screen.jump("father", "PBA-F02")
+        await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "father")
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press(*"Discussed with manager", "enter")
+        await pilot.pause()
+        acks = app.screen.session.plan.acknowledgements
+        assert [(a.rule, a.reason) for a in acks] == [("PBA-F02.not-contacted",
+                                                        "Discussed with manager")]
+
+
+async def test_complete_is_refused_with_reasons(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Not ready" in str(app.screen.query_one(".title").render())
+    assert store.load(plans / "early-pre-birth.toml").plan.state.value == "draft"
+
+
+async def test_details_record_birth(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("d")
+        await pilot.pause()
+        dob = app.screen.query_one("#d-dob", Input)
+        dob.value = "20/11/2026"
+        dob.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "born 20/11/2026, 5 days old" in str(app.screen.query_one("#plan-header")
+                                                    .render())
+
+
+async def test_small_window_collapses_section_list(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert not app.screen.query_one("#sections").display or \
+            app.screen.query_one("#sections").region.width == 0
+        assert "Section 1 of" in str(app.screen.query_one("#section-title").render())
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert app.screen.query_one("#sections").region.width > 0
+
+
+async def test_home_opens_plan_and_back_returns(plans) -> None:
+    app = make_app(plans)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))

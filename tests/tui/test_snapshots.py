@@ -1,0 +1,99 @@
+"""Snapshots of the key screens at 80x24 and 120x40, made deterministic.
+
+Regenerate after an intended change with:
+    python -m pytest tests/tui/test_snapshots.py --snapshot-update
+and review the SVG diffs (snapshot_report.html).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, TextArea
+
+from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
+
+# A fixed folder: the home screen shows where plans are kept.
+SNAP_PLANS = Path(tempfile.gettempdir()) / "checklist-tui-snapshots" / "plans"
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture
+def snap_plans(monkeypatch):
+    shutil.rmtree(SNAP_PLANS.parent, ignore_errors=True)
+    copy_examples(SNAP_PLANS)
+    fixed = datetime(2026, 11, 25, 9, 0, tzinfo=UTC).timestamp()
+    for path in SNAP_PLANS.iterdir():
+        os.utime(path, (fixed, fixed))
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield SNAP_PLANS
+    monkeypatch.undo()
+    time.tzset()
+    shutil.rmtree(SNAP_PLANS.parent, ignore_errors=True)
+
+
+def _no_blink(app) -> None:
+    for widget in app.screen.query("Input, TextArea"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False
+
+
+async def _home_ready(pilot) -> None:
+    table = pilot.app.screen.query_one(DataTable)
+    await wait_for(pilot, lambda: table.row_count == 3)
+    await pilot.pause(0.3)  # let the table size its columns
+    await pilot.wait_for_scheduled_animations()
+
+
+async def _plan_ready(pilot) -> None:
+    await wait_for(pilot, lambda: plan_ready(pilot.app))
+    _no_blink(pilot.app)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare, snap_plans, size) -> None:
+    assert snap_compare(make_app(snap_plans), terminal_size=size, run_before=_home_ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plan(snap_compare, snap_plans, size) -> None:
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+
+    async def run_before(pilot) -> None:
+        await _plan_ready(pilot)
+        pilot.app.screen.jump("agencies", "PBA-A01")  # a section with a red flag
+        await _plan_ready(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_outstanding(snap_compare, snap_plans, size) -> None:
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+
+    async def run_before(pilot) -> None:
+        await _plan_ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_timeline(snap_compare, snap_plans, size) -> None:
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+
+    async def run_before(pilot) -> None:
+        await _plan_ready(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
