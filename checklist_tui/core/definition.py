@@ -23,7 +23,9 @@ Scalar = bool | str
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+    # defer_build: schemas are built on first use, not at import (faster start-up).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
+                              defer_build=True)
 
 
 class ItemType(StrEnum):

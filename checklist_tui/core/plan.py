@@ -18,7 +18,7 @@ AnswerValue = bool | date | list[str] | str
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class InfoSource(StrEnum):

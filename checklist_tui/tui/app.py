@@ -46,6 +46,7 @@ class ChecklistApp(App[int]):
         self._catalogue: Catalogue | None = None
         self._catalogue_lock = threading.Lock()
         self.crash_message = ""
+        self._sources: dict | None = None
 
     def catalogue(self) -> Catalogue:
         """Load the checklists once (called from worker threads)."""
@@ -54,12 +55,40 @@ class ChecklistApp(App[int]):
                 self._catalogue = load_catalogue(self.checklist_dirs)
             return self._catalogue
 
-    def on_mount(self) -> None:
-        from checklist_tui.tui.screens.home import HomeScreen
+    def sources(self) -> dict:
+        """The sources items cite, without validating every checklist."""
+        with self._catalogue_lock:
+            if self._catalogue is not None:
+                return self._catalogue.sources
+            if self._sources is None:
+                self._sources = load_catalogue(self.checklist_dirs, only=set()).sources
+            return self._sources
 
-        self.push_screen(HomeScreen())
+    def checklist(self, checklist_id: str):
+        """One checklist, without validating all the others first (for opening a plan)."""
+        with self._catalogue_lock:
+            if self._catalogue is not None:
+                return self._catalogue.get(checklist_id)
+        return load_catalogue(self.checklist_dirs, only={checklist_id}).get(checklist_id)
+
+    def on_mount(self) -> None:
         if self.start_plan is not None:
             self.open_plan(self.start_plan, self.start_read_only)
+        else:
+            self.go_home()
+
+    def go_home(self) -> None:
+        """Back to the home screen, building it only when it is first needed."""
+        from checklist_tui.tui.screens.home import HomeScreen
+
+        homes = [s for s in self.screen_stack if isinstance(s, HomeScreen)]
+        if homes:
+            while self.screen is not homes[-1]:
+                self.pop_screen()
+        elif len(self.screen_stack) > 1:
+            self.switch_screen(HomeScreen())
+        else:
+            self.push_screen(HomeScreen())
 
     def open_plan(self, path: Path, read_only: bool = False) -> None:
         from checklist_tui.tui.screens.plan import PlanScreen

@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _item_help(self):
         item = self.item
-        sources = self.app.catalogue().sources
+        sources = self.app.sources()
         refs = "\n".join(f"  {r}: {sources[r].title}" if r in sources else f"  {r}"
                          for r in item.refs)
         due = f"\nDue: {item.due.describe()}" if item.due else ""

@@ -75,7 +75,7 @@ class PlanScreen(Screen):
     @work(thread=True, exclusive=True, group="open")
     def open_session(self) -> None:
         try:
-            session = PlanSession.open(self.path, self.app.catalogue().get,
+            session = PlanSession.open(self.path, self.app.checklist,
                                        read_only=self.want_read_only)
         except UserFacingError as exc:
             self.app.call_from_thread(self._failed, str(exc))
@@ -83,7 +83,7 @@ class PlanScreen(Screen):
         self.app.call_from_thread(self._opened, session)
 
     def _failed(self, message: str) -> None:
-        self.app.pop_screen()
+        self.app.go_home()
         self.app.notify(message, title="Cannot open plan", severity="error", markup=False,
                         timeout=10)
 
@@ -363,7 +363,7 @@ class PlanScreen(Screen):
         from checklist_tui.tui.screens.export import ExportScreen
 
         self.flush()
-        self.app.push_screen(ExportScreen(self.session, self.app.catalogue().sources))
+        self.app.push_screen(ExportScreen(self.session, self.app.sources()))
 
     def action_details(self) -> None:
         from checklist_tui.tui.screens.details import DetailsScreen
@@ -426,4 +426,4 @@ class PlanScreen(Screen):
             view.focus_control()
             return
         self.close_session()
-        self.app.pop_screen()
+        self.app.go_home()
