@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual import work
@@ -10,7 +11,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, RadioSet, Select, Static, TextArea
+from textual.widgets import (
+    ContentSwitcher,
+    Footer,
+    Input,
+    OptionList,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
 
 from checklist_tui.core import edit
 from checklist_tui.core.answers import display
@@ -28,6 +38,9 @@ SAVE_AFTER_SECONDS = 0.8
 RETRY_SAVE_SECONDS = 5.0
 LOCK_REFRESH_SECONDS = 60.0
 NARROW_BELOW = 100
+FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
+LINES_PER_ITEM = 6  # a rough height, to fill the window before the rest is mounted
+BATCH_ITEMS = 8
 
 
 class PlanScreen(Screen):
@@ -62,7 +75,7 @@ class PlanScreen(Screen):
             with Vertical(id="plan-main"):
                 yield Static("", id="section-title")
                 yield FlagBanner(id="banner")
-                yield VerticalScroll(id="items")
+                yield ContentSwitcher(id="items")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,44 +119,71 @@ class PlanScreen(Screen):
         """Switch to a section (the item widgets are rebuilt after the old ones go)."""
         self.current = section_id  # at once, so quick key presses step from here
         self.ready = False
-        self.run_worker(self._show_section(section_id, focus_item), group="section",
-                        exclusive=True)
+        self.run_worker(self._unless_closing(self._build_section(section_id, focus_item)),
+                        group="section", exclusive=True)
 
-    async def _show_section(self, section_id: str, focus_item: str | None) -> None:
+    async def _unless_closing(self, work) -> None:
+        """Run screen-building work; if the screen is taken down meanwhile, stop quietly."""
         try:
-            await self._build_section(section_id, focus_item)
+            await work
         except NoMatches:
-            # Expected only while the screen is being taken down (its widgets are gone).
             if self.query(SectionList) and self.query("#items"):
-                raise
+                raise  # the widgets are still there: a real bug
 
     async def _build_section(self, section_id: str, focus_item: str | None) -> None:
+        """Show a section; its widgets are built on the first visit and then kept, so
+        going back is instant and keeps its scroll position."""
         assert self.session is not None
         checklist = self.session.checklist.checklist
-        section = next(s for s in checklist.sections if s.id == section_id)
-        container = self.query_one("#items", VerticalScroll)
-        await container.remove_children()
-        views = [ItemView(item, self.session.plan.answers.get(item.id))
-                 for item in section.items]
-        header = [Static(lit(section.description), classes="section-head")] \
-            if section.description else []
-        await container.mount_all([*header, *views, Static("", id="stale")])
-        container.scroll_home(animate=False)
+        switcher = self.query_one("#items", ContentSwitcher)
+        pane_id = f"sec-{section_id}"
+        if not switcher.query(f"#{pane_id}"):
+            self.workers.cancel_group(self, "section-rest")
+            section = next(s for s in checklist.sections if s.id == section_id)
+            pane = VerticalScroll(id=pane_id, classes="section-pane")
+            await switcher.mount(pane)
+            views = [ItemView(item, self.session.plan.answers.get(item.id))
+                     for item in section.items]
+            header = [Static(lit(section.description), classes="section-head")] \
+                if section.description else []
+            # Mount what fills the window now; the rest follows once this is on screen.
+            first = max(FIRST_ITEMS, switcher.size.height // LINES_PER_ITEM + 1)
+            ids = [item.id for item in section.items]
+            if focus_item in ids:
+                first = max(first, ids.index(focus_item) + 1)
+            await pane.mount_all([*header, *views[:first], Static("", classes="stale")])
+            if views[first:]:
+                self.run_worker(self._unless_closing(self._mount_rest(pane, views[first:])),
+                                group="section-rest")
+        switcher.current = pane_id
         options = self.query_one(SectionList)
         options.highlighted = [s.id for s in checklist.sections].index(section_id)
         self._after_show(focus_item)
 
+    async def _mount_rest(self, pane: VerticalScroll, rest: list[ItemView]) -> None:
+        for start in range(0, len(rest), BATCH_ITEMS):
+            await asyncio.sleep(0)  # let keys and painting through between batches
+            batch = rest[start:start + BATCH_ITEMS]
+            await pane.mount_all(batch, before=pane.query_one(".stale"))
+            if self.read_only:
+                for view in batch:
+                    view.disabled = True
+        self.refresh_state()
+
+    def _pane(self) -> VerticalScroll | None:
+        found = self.query(f"#sec-{self.current}")
+        return found.first(VerticalScroll) if found else None
+
     def _after_show(self, focus_item: str | None) -> None:
         self.refresh_state()
+        pane = self._pane()
+        views = list(pane.query(ItemView)) if pane else []
         if self.read_only:
-            for view in self.query(ItemView):
+            for view in views:
                 view.disabled = True
-        target = None
-        if focus_item:
-            target = self.query(f"#item-{focus_item}").first(ItemView) \
-                if self.query(f"#item-{focus_item}") else None
+        target = next((v for v in views if v.item.id == focus_item), None)
         if target is None:
-            target = next((v for v in self.query(ItemView) if v.display), None)
+            target = next((v for v in views if v.display), None)
         if target is not None and not self.read_only:
             target.focus_control()
         elif target is not None:
@@ -159,11 +199,13 @@ class PlanScreen(Screen):
         due = {d.item_id: d for d in ev.due}
         in_section = [f for f in ev.fired if f.section_id == self.current]
         self.query_one(FlagBanner).show(in_section, len(ev.red_flags))
-        for view in self.query(ItemView):
+        fired_by_item: dict[str, list] = {}
+        for f in ev.fired:
+            fired_by_item.setdefault(f.item_id, []).append(f)
+        for view in self.query(ItemView):  # every visited section stays up to date
             ident = view.item.id
             view.display = ident in ev.visible_items
-            view.show_state(due.get(ident), [f for f in in_section if f.item_id == ident],
-                            stale=False)
+            view.show_state(due.get(ident), fired_by_item.get(ident, []), stale=False)
         self._show_stale(ev)
         self._show_section_title(ev)
         return ev
@@ -172,7 +214,8 @@ class PlanScreen(Screen):
         items = self.session.checklist.checklist.item_map()
         here = [s for s in ev.no_longer_applies
                 if self.session.checklist.checklist.section_of()[s.item_id].id == self.current]
-        stale = self.query("#stale")
+        pane = self._pane()
+        stale = pane.query(".stale") if pane else None
         if not stale:
             return
         if not here:

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import (
@@ -70,6 +70,7 @@ class ItemView(Vertical, can_focus=False):
         self.answer = answer
         self._commit_timers: dict[str, Timer] = {}
         self._state_text: str | None = None
+        self._last_state: tuple = (None, [], False)
 
     # -- building ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -78,14 +79,10 @@ class ItemView(Vertical, can_focus=False):
         yield Static(join(marker, lit(item.prompt, "bold"), lit(f"  ({item.id})", "dim")),
                      classes="prompt")
         yield self._control()
-        with Horizontal(classes="note-row"):
-            yield Input(value=self.answer.note if self.answer else "",
-                        placeholder="Note (optional)", classes="note", compact=True,
-                        id=f"note-{item.id}")
-            yield Static(self._source_text(), classes="source", id=f"src-{item.id}")
+        yield Input(value=self.answer.note if self.answer else "",
+                    placeholder="Note (optional)", classes="note", compact=True,
+                    id=f"note-{item.id}")
         yield Static("", classes="state")
-        if item.guidance:
-            yield Static(join("Why this matters: ", lit(item.guidance)), classes="guidance")
 
     def _control(self):
         item, answer = self.item, self.answer
@@ -121,7 +118,8 @@ class ItemView(Vertical, can_focus=False):
 
     # -- state from the engine ---------------------------------------------------
     def show_state(self, due: DueState | None, fired: list[FiredRule], stale: bool) -> None:
-        parts: list = []
+        self._last_state = (due, fired, stale)
+        parts: list = [self._source_text(), "  "]
         if due is not None and due.due_date is not None:
             status = due.status.value.upper() if due.status == DueStatus.OVERDUE \
                 else due.status.value
@@ -136,9 +134,7 @@ class ItemView(Vertical, can_focus=False):
         if text.plain == self._state_text:
             return
         self._state_text = text.plain
-        state = self.query_one(".state", Static)
-        state.update(text)
-        state.display = bool(parts)
+        self.query_one(".state", Static).update(text)
 
     # -- events from the controls ----------------------------------------------
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -225,11 +221,18 @@ class ItemView(Vertical, can_focus=False):
 
     def source_changed(self, answer: Answer | None) -> None:
         self.answer = answer
-        self.query_one(f"#src-{self.item.id}", Static).update(self._source_text())
+        self.show_state(*self._last_state)
 
     def action_toggle_guidance(self) -> None:
-        if self.item.guidance:
-            self.toggle_class("show-guidance")
+        """w: show or hide why this item matters (created only when first asked for)."""
+        if not self.item.guidance:
+            return
+        existing = self.query(".guidance")
+        if existing:
+            existing.first().display = not existing.first().display
+        else:
+            self.mount(Static(join("Why this matters: ", lit(self.item.guidance)),
+                              classes="guidance"))
 
     def action_clear(self) -> None:
         self.post_message(self.Answered(self.item.id, None, clear=True))
