@@ -85,14 +85,17 @@ def main() -> None:
     # warm the file cache and bytecode once for both
     time_until(bare_cmd, b"Bare app ready", env)
     time_until(ours_cmd, b"(PBA-S01)", env)
-    bare, ours = [], []
+    bare, ours, frame = [], [], []
     for _ in range(args.runs):
         bare.append(time_until(bare_cmd, b"Bare app ready", env))
         ours.append(time_until(ours_cmd, b"(PBA-S01)", env))
-    b, o = statistics.median(bare), statistics.median(ours)
-    print(f"bare Textual app painted:      median {b * 1000:6.0f} ms over {args.runs} runs")
-    print(f"checklist-tui open PLAN ready: median {o * 1000:6.0f} ms over {args.runs} runs")
-    print(f"ratio: {o / b:.2f}x  (goal: at most 1.3x)")
+        frame.append(time_until(ours_cmd, b"Opening plan", env))
+    b, o, f = statistics.median(bare), statistics.median(ours), statistics.median(frame)
+    print(f"bare Textual app painted:             median {b * 1000:6.0f} ms "
+          f"over {args.runs} runs")
+    print(f"checklist-tui plan screen first frame: median {f * 1000:6.0f} ms  ({f / b:.2f}x)")
+    print(f"checklist-tui plan with its items:     median {o * 1000:6.0f} ms  ({o / b:.2f}x)")
+    print("goal: at most 1.3x the bare app")
     shutil.rmtree(work, ignore_errors=True)
 
 
