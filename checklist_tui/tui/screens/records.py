@@ -15,10 +15,12 @@ from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.text import lit
 
 MODELS = {"people": Person, "agencies": Agency, "actions": Action}
-COLUMNS = {
-    "people": ("Who", "Name", "Relationship", "Household", "Involvement and assessment"),
-    "agencies": ("Agency", "Named practitioner", "Role and responsibility", "Contact"),
-    "actions": ("What", "Owner", "Agency", "Due", "Status"),
+COLUMNS = {  # (label, width); None: as wide as the content
+    "people": (("Who", 16), ("Name", 16), ("Relationship", 18), ("Household", 9),
+               ("Involvement and assessment", None)),
+    "agencies": (("Agency", 22), ("Named practitioner", 18), ("Role and responsibility", 30),
+                 ("Contact", None)),
+    "actions": (("What", 30), ("Owner", 16), ("Agency", 16), ("Due", 10), ("Status", 11)),
 }
 LABELS = {"people": "People", "agencies": "Agencies", "actions": "Actions"}
 
@@ -49,7 +51,9 @@ class RecordsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for page, columns in COLUMNS.items():
-            self.query_one(f"#table-{page}", DataTable).add_columns(*columns)
+            table = self.query_one(f"#table-{page}", DataTable)
+            for label, width in columns:
+                table.add_column(label, width=width)
         self.fill()
         self.query_one(f"#table-{self.page}", DataTable).focus()
 
@@ -62,7 +66,9 @@ class RecordsScreen(Screen[None]):
         men = [p for p in plan.people if p.kind.is_male_carer]
         line = (f"Father and other male carers: {len(men)} recorded. "
                 if men else "No father or male carer recorded yet: press + on People. ")
-        self.query_one("#men-line", Static).update(lit(line + "Men are listed first."))
+        self.query_one("#men-line", Static).update(lit(
+            line + "Men are listed first.\n+ adds a row, Enter edits it, Delete removes it; "
+            "the arrow keys move between rows and tabs."))
         rows = {
             "people": [(p.id, (p.kind.label, p.name, p.relationship,
                                "Yes" if p.in_household else "No", p.involvement))

@@ -1,0 +1,85 @@
+"""Regenerate the README's screenshots from the example plans.
+
+    python docs/make_screenshots.py
+
+Runs the real app headless on a copy of examples/ with a fixed clock and saves SVG
+screenshots in docs/screenshots/. Open them in any browser.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (100, 30)
+
+os.environ["CHECKLIST_TUI_NOW"] = "2026-11-25T10:00:00+00:00"
+os.environ["TZ"] = "UTC"
+sys.path.insert(0, str(ROOT))
+
+
+async def shoot(plans: Path) -> None:
+    from checklist_tui.tui.app import ChecklistApp
+    from textual.widgets import DataTable
+
+    def ready(app) -> bool:
+        return bool(getattr(app.screen, "ready", False))
+
+    async def wait(pilot, predicate) -> None:
+        for _ in range(200):
+            if predicate():
+                return
+            await pilot.pause(0.05)
+        raise RuntimeError("the app did not get ready")
+
+    app = ChecklistApp(plans)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait(pilot, lambda: table.row_count == 3)
+        await pilot.pause(0.3)
+        app.save_screenshot(str(OUT / "home.svg"))
+    app = ChecklistApp(plans, plan_path=plans / "family-t-like-twins.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot, lambda: ready(app))
+        app.screen.jump("father", "PBA-F01")
+        await wait(pilot, lambda: ready(app) and app.screen.current == "father")
+        for widget in app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause(0.2)
+        app.save_screenshot(str(OUT / "plan.svg"))
+        for key, name in (("o", "outstanding"), ("t", "timeline"), ("p", "people")):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            app.save_screenshot(str(OUT / f"{name}.svg"))
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+
+
+def main() -> None:
+    import time
+
+    time.tzset()
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp())
+    plans = work / "plans"
+    plans.mkdir()
+    for path in (ROOT / "examples").glob("*.toml"):
+        shutil.copy(path, plans)
+        os.utime(plans / path.name, (1795597200, 1795597200))
+    os.environ["CHECKLIST_TUI_PLANS_DIR"] = str(plans)
+    os.environ["CHECKLIST_TUI_CONFIG_DIR"] = str(work / "config")
+    os.environ["CHECKLIST_TUI_LOG_DIR"] = str(work / "logs")
+    asyncio.run(shoot(plans))
+    shutil.rmtree(work, ignore_errors=True)
+    for path in sorted(OUT.glob("*.svg")):
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
