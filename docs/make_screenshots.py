@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 
 async def shoot(plans: Path) -> None:
-    from checklist_tui.tui.app import ChecklistApp
     from textual.widgets import DataTable
+
+    from checklist_tui.tui.app import ChecklistApp
 
     def ready(app) -> bool:
         return bool(getattr(app.screen, "ready", False))

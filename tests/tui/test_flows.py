@@ -391,3 +391,26 @@ async def test_home_opens_plan_and_back_returns(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_no_color_is_honoured(plans, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(plans, "early-pre-birth.toml")
+    assert app.no_color
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        # state still reads without colour: the chosen answer has a mark, others none
+        radio = app.screen.query_one("#answer-PBA-S01", RadioSet)
+        marks = [b._button.plain for b in radio.query("RadioButton")]
+        assert marks == ["▐●▌", "▐ ▌"]
+
+
+async def test_light_and_dark_themes(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        for theme in ("textual-light", "textual-dark"):
+            app.theme = theme
+            await pilot.pause()
+            assert app.current_theme.name == theme
+            assert "DEMO-0001" in str(app.screen.query_one("#plan-header").render())
