@@ -37,3 +37,19 @@ async def test_palette_offers_plan_commands(tmp_path) -> None:
         for title in ("Outstanding", "Timeline", "People", "Agencies", "Actions", "Export"):
             assert title in titles
         assert any("theme" in t.lower() for t in titles)
+
+
+async def test_palette_jumps_to_an_item(tmp_path) -> None:
+    from textual.command import CommandPalette
+
+    plans = copy_examples(tmp_path / "plans")
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"PBA-R01")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "relationship"
+                       and app.focused is not None and "PBA-R01" in (app.focused.id or ""))

@@ -28,6 +28,7 @@ from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
+from checklist_tui.tui.providers import PlanPlaces
 from checklist_tui.tui.screens.plan_commands import PlanCommands
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
@@ -45,6 +46,7 @@ BATCH_ITEMS = 8
 
 
 class PlanScreen(PlanCommands, Screen):
+    COMMANDS = {PlanPlaces}  # Ctrl+P: jump to a section or item (plus the app's commands)
     COMMANDS_DECLARED = commands.PLAN
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
     HELP = ("Plan: the sections are on the left (hidden on small windows). ] and [ move "
