@@ -168,7 +168,7 @@ def discharge_ready(cat) -> store.Loaded:
     plan, cl = loaded.plan, checklist.checklist
     set_details(plan, by=who, now=clock(), dob=date(2026, 11, 22))
     for item in cl.item_map().values():
-        if item.id in ("DPM-C05", "DPM-C06"):
+        if item.id in ("DPM-C05", "DPM-C06", "DPM-C09"):
             continue  # only when the baby will not go home with the parents
         value: object = {"check": True, "yes_no": "yes", "yes_no_unknown": "no"}.get(item.type)
         if item.id == "DPM-M03":

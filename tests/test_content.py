@@ -124,6 +124,7 @@ def test_discharge_example_is_ready_for_sign_off(catalogue) -> None:
     assert plan.state.value == "completed"
     assert ev.can_complete and ev.answered == ev.total
     assert "DPM-C04" in ev.visible_items and "DPM-C05" not in ev.visible_items
+    assert "DPM-C09" not in ev.visible_items
 
 
 @pytest.mark.parametrize(("item", "value", "rule"), [
@@ -144,10 +145,27 @@ def test_discharge_supervision_skip_logic(catalogue) -> None:
     assert "DPM-C04" not in evaluate(lc.checklist, plan, TODAY).visible_items
     answer(plan, lc, **{"DPM-C03": "separate"})
     ev = evaluate(lc.checklist, plan, TODAY)
-    assert {"DPM-C05", "DPM-C06"} <= ev.visible_items and "DPM-C04" not in ev.visible_items
+    assert {"DPM-C05", "DPM-C06", "DPM-C09"} <= ev.visible_items
+    assert "DPM-C04" not in ev.visible_items
 
 
 # -- looked-after parent and injury --------------------------------------------------
+
+def test_looked_after_parent_under_18_skip_logic(catalogue) -> None:
+    lc = catalogue.get("looked-after-parent")
+    plan = answer(new_plan(lc), lc, **{"LAC-04A": "no"})
+    assert "LAC-04" not in evaluate(lc.checklist, plan, TODAY).visible_items
+    answer(plan, lc, **{"LAC-04A": "yes"})
+    ev = evaluate(lc.checklist, plan, TODAY)
+    assert ("known", "LAC-04") in ev.open_required
+
+
+def test_injury_emergency_red_flag(catalogue) -> None:
+    lc = catalogue.get("injury-non-mobile-baby")
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"NAI-01": "yes"}), TODAY)
+    [flag] = ev.red_flags
+    assert flag.rule_id == "NAI-01.emergency" and "999" in flag.escalation
+
 
 def test_looked_after_parent_red_flag(catalogue) -> None:
     lc = catalogue.get("looked-after-parent")
@@ -159,7 +177,8 @@ def test_injury_reassurance_is_an_error(catalogue) -> None:
     lc = catalogue.get("injury-non-mobile-baby")
     plan = answer(new_plan(lc), lc, **{"NAI-05": "yes", "NAI-02": "unknown"})
     ev = evaluate(lc.checklist, plan, TODAY)
-    assert {f.rule_id for f in ev.red_flags} == {"NAI-05.reassured", "NAI-02.non-mobile"}
+    assert {f.rule_id for f in ev.red_flags} == {"NAI-05.reassured"}
+    assert "NAI-02.unsure" in {f.rule_id for f in ev.fired}
     assert "NAI-10" not in ev.visible_items
     answer(plan, lc, **{"NAI-09": "yes"})
     assert "NAI-10" in evaluate(lc.checklist, plan, TODAY).visible_items
