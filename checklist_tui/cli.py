@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checklist_tui import __version__
-from checklist_tui.core import clock, locations
+from checklist_tui.core import locations
 from checklist_tui.core.errors import UserFacingError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -95,5 +95,3 @@ def resolve_plan(arg: str, plans_dir: Path) -> Path:
             return candidate
     return path
 
-
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_USAGE", "clock", "main"]

@@ -414,3 +414,23 @@ async def test_light_and_dark_themes(plans) -> None:
             await pilot.pause()
             assert app.current_theme.name == theme
             assert "DEMO-0001" in str(app.screen.query_one("#plan-header").render())
+
+
+async def test_plan_from_older_checklist_version_opens_and_says_so(plans) -> None:
+    text = (plans / "early-pre-birth.toml").read_text()
+    text = text.replace('checklist_version = "1.0.0"', 'checklist_version = "0.9.0"')
+    text = text.replace("[answers.PBA-S01]", '[answers.PBA-OLD1]\nvalue = "yes"\n'
+                        'not_applicable = false\nnote = ""\n'
+                        'answered_at = 2026-11-02T09:00:00+00:00\nanswered_by = "x"\n\n'
+                        "[answers.PBA-S01]")
+    (plans / "early-pre-birth.toml").write_text(text)
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        messages = [n.message for n in app._notifications]
+        assert any("version 0.9.0" in m and "1 answer(s)" in m for m in messages)
+        app.screen.query_one("#answer-PBA-S07").focus()
+        await pilot.press("y")
+        await pilot.pause(1.2)
+    kept = store.load(plans / "early-pre-birth.toml").plan.answers
+    assert kept["PBA-OLD1"].value == "yes"  # never dropped, even after saving

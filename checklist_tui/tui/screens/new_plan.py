@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -159,5 +159,3 @@ class NewPlanScreen(Screen):
 
         self.app.push_screen(HelpScreen(None, self.HELP))
 
-
-__all__ = ["NewPlanScreen", "Vertical"]

@@ -22,7 +22,7 @@ from textual.widgets import (
 
 from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.definition import CHOICE_TYPES, FIXED_VALUES, Item, ItemType
+from checklist_tui.core.definition import FIXED_VALUES, Item, ItemType
 from checklist_tui.core.engine import DueState, DueStatus, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.tui.text import join, lit
@@ -242,5 +242,3 @@ class ItemView(Vertical, can_focus=False):
         control.focus()
         self.scroll_visible()
 
-
-__all__ = ["CHOICE_TYPES", "ItemView"]
