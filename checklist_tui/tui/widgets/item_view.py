@@ -125,7 +125,12 @@ class ItemView(Vertical, can_focus=False):
                 else due.status.value
             parts.append(f"Due {uk_date(due.due_date)} [{status}]  ")
         for rule in fired:
-            tag = "! RED FLAG" if rule.red_flag else f"! {rule.severity.value.upper()}"
+            if rule.red_flag:
+                tag = "! RED FLAG"
+            elif rule.severity.value == "info":
+                tag = "Note"  # "!" is kept for what needs action
+            else:
+                tag = f"! {rule.severity.value.upper()}"
             ack = " (acknowledged)" if rule.acknowledgement else ""
             parts += [f"{tag}: ", lit(rule.message), ack, "  "]
         if stale:
