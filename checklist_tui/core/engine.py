@@ -71,7 +71,6 @@ class SectionProgress:
     total: int
     required_open: int
     red_flags: int
-    warnings: int
 
     @property
     def complete(self) -> bool:
@@ -273,7 +272,6 @@ def evaluate(
             section.id, section.title, section.id in sections_shown and bool(vis),
             len(done), len(vis), len(req_open),
             sum(1 for f in flags if f.red_flag),
-            sum(1 for f in flags if not f.red_flag and f.severity != Severity.INFO),
         ))
         answered += len(done)
         total += len(vis)

@@ -220,15 +220,15 @@ class PlanScreen(PlanCommands, Screen):
         for view in self.query(ItemView):  # every visited section stays up to date
             ident = view.item.id
             view.display = ident in ev.visible_items
-            view.show_state(due.get(ident), fired_by_item.get(ident, []), stale=False)
+            view.show_state(due.get(ident), fired_by_item.get(ident, []))
         self._show_stale(ev)
         self._show_section_title(ev)
         return ev
 
     def _show_stale(self, ev: Evaluation) -> None:
-        items = self.session.checklist.checklist.item_map()
-        here = [s for s in ev.no_longer_applies
-                if self.session.checklist.checklist.section_of()[s.item_id].id == self.current]
+        checklist = self.session.checklist.checklist
+        items, section_of = checklist.item_map(), checklist.section_of()
+        here = [s for s in ev.no_longer_applies if section_of[s.item_id].id == self.current]
         pane = self._pane()
         stale = pane.query(".stale") if pane else None
         if not stale:
@@ -305,10 +305,10 @@ class PlanScreen(PlanCommands, Screen):
 
     # -- saving ---------------------------------------------------------------------
     def schedule_save(self) -> None:
+        """Save shortly after the last change (callers refresh what the change affects)."""
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self.flush)
-        self.refresh_header()
 
     def flush(self) -> bool:
         if self.session is None:

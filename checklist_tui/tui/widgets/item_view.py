@@ -70,7 +70,7 @@ class ItemView(Vertical, can_focus=False):
         self.answer = answer
         self._commit_timers: dict[str, Timer] = {}
         self._state_text: str | None = None
-        self._last_state: tuple = (None, [], False)
+        self._last_state: tuple = (None, [])
 
     # -- building ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -117,8 +117,8 @@ class ItemView(Vertical, can_focus=False):
                      classes="answer", max_length=300)
 
     # -- state from the engine ---------------------------------------------------
-    def show_state(self, due: DueState | None, fired: list[FiredRule], stale: bool) -> None:
-        self._last_state = (due, fired, stale)
+    def show_state(self, due: DueState | None, fired: list[FiredRule]) -> None:
+        self._last_state = (due, fired)
         parts: list = [self._source_text(), "  "]
         if due is not None and due.due_date is not None:
             status = due.status.value.upper() if due.status == DueStatus.OVERDUE \
@@ -133,8 +133,6 @@ class ItemView(Vertical, can_focus=False):
                 tag = f"! {rule.severity.value.upper()}"
             ack = " (acknowledged)" if rule.acknowledgement else ""
             parts += [f"{tag}: ", lit(rule.message), ack, "  "]
-        if stale:
-            parts.append("(answer kept, but this item no longer applies)")
         text = join(*parts)
         if text.plain == self._state_text:
             return
