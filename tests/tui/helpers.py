@@ -25,7 +25,7 @@ async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 5.0) -
 def plan_ready(app) -> bool:
     screen = app.screen
     return (isinstance(screen, PlanScreen) and screen.session is not None and screen.ready
-            and bool(screen.query(ItemView)))
+            and screen.section_complete and bool(screen.query(ItemView)))
 
 
 def copy_examples(folder: Path) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from pathlib import Path
 
 from textual import work
@@ -64,6 +65,7 @@ class PlanScreen(PlanCommands, Screen):
         self._session_closed = False
         self.ready = False
         """True once the current section is shown, refreshed and focused."""
+        self._complete_panes: set[str] = set()
 
     @property
     def read_only(self) -> bool:
@@ -134,13 +136,15 @@ class PlanScreen(PlanCommands, Screen):
         """Switch to a section (the item widgets are rebuilt after the old ones go)."""
         self.current = section_id  # at once, so quick key presses step from here
         self.ready = False
-        self.run_worker(self._unless_closing(self._build_section(section_id, focus_item)),
-                        group="section", exclusive=True)
+        # A coroutine function, not a coroutine: a switch cancelled before it starts
+        # (quick key presses) then leaves nothing un-awaited behind.
+        self.run_worker(partial(self._unless_closing, self._build_section, section_id,
+                                focus_item), group="section", exclusive=True)
 
-    async def _unless_closing(self, work) -> None:
+    async def _unless_closing(self, build, *args) -> None:
         """Run screen-building work; if the screen is taken down meanwhile, stop quietly."""
         try:
-            await work
+            await build(*args)
         except NoMatches:
             if self.query(SectionList) and self.query("#items"):
                 raise  # the widgets are still there: a real bug
@@ -153,12 +157,10 @@ class PlanScreen(PlanCommands, Screen):
         switcher = self.query_one("#items", ContentSwitcher)
         pane_id = f"sec-{section_id}"
         if not switcher.query(f"#{pane_id}"):
-            self.workers.cancel_group(self, "section-rest")
             section = next(s for s in checklist.sections if s.id == section_id)
             pane = VerticalScroll(id=pane_id, classes="section-pane")
             await switcher.mount(pane)
-            views = [ItemView(item, self.session.plan.answers.get(item.id))
-                     for item in section.items]
+            views = [self._item_view(item) for item in section.items]
             header = [Static(lit(section.description), classes="section-head")] \
                 if section.description else []
             # Mount what fills the window now; the rest follows once this is on screen.
@@ -167,22 +169,34 @@ class PlanScreen(PlanCommands, Screen):
             if focus_item in ids:
                 first = max(first, ids.index(focus_item) + 1)
             await pane.mount_all([*header, *views[:first], Static("", classes="stale")])
-            if views[first:]:
-                self.run_worker(self._unless_closing(self._mount_rest(pane, views[first:])),
-                                group="section-rest")
+            if views[first:]:  # each pane finishes its own batches, even if we move on
+                self.run_worker(partial(self._unless_closing, self._mount_rest, pane,
+                                        views[first:]), group="section-rest")
+            else:
+                self._complete_panes.add(pane_id)
         switcher.current = pane_id
         options = self.query_one(SectionList)
         options.highlighted = [s.id for s in checklist.sections].index(section_id)
         self._after_show(focus_item)
 
+    @property
+    def section_complete(self) -> bool:
+        """True once every item of the current section is mounted (some follow in batches)."""
+        return f"sec-{self.current}" in self._complete_panes
+
+    def _item_view(self, item) -> ItemView:
+        view = ItemView(item, self.session.plan.answers.get(item.id))
+        view.disabled = self.read_only  # before it is mounted: never briefly editable
+        return view
+
     async def _mount_rest(self, pane: VerticalScroll, rest: list[ItemView]) -> None:
         for start in range(0, len(rest), BATCH_ITEMS):
             await asyncio.sleep(0)  # let keys and painting through between batches
             batch = rest[start:start + BATCH_ITEMS]
+            for view in batch:
+                view.disabled = self.read_only  # it may have become read-only meanwhile
             await pane.mount_all(batch, before=pane.query_one(".stale"))
-            if self.read_only:
-                for view in batch:
-                    view.disabled = True
+        self._complete_panes.add(pane.id or "")
         self.refresh_state()
 
     def _pane(self) -> VerticalScroll | None:
@@ -193,9 +207,6 @@ class PlanScreen(PlanCommands, Screen):
         self.refresh_state()
         pane = self._pane()
         views = list(pane.query(ItemView)) if pane else []
-        if self.read_only:
-            for view in views:
-                view.disabled = True
         target = next((v for v in views if v.item.id == focus_item), None)
         if target is None:
             target = next((v for v in views if v.display), None)
