@@ -134,10 +134,16 @@ class ItemView(Vertical, can_focus=False):
             ack = " (acknowledged)" if rule.acknowledgement else ""
             parts += [f"{tag}: ", lit(rule.message), ack, "  "]
         text = join(*parts)
+        state = self.query(".state")
+        if not state:  # not composed yet: on_mount shows the latest state
+            return
         if text.plain == self._state_text:
             return
         self._state_text = text.plain
-        self.query_one(".state", Static).update(text)
+        state.first(Static).update(text)
+
+    def on_mount(self) -> None:
+        self.show_state(*self._last_state)
 
     # -- events from the controls ----------------------------------------------
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
