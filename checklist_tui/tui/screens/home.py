@@ -9,13 +9,13 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from checklist_tui.core import clock, store
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import evaluate
 from checklist_tui.tui import commands
+from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import lit
 
 
@@ -61,7 +61,7 @@ COLUMNS = [("Case reference", 16), ("Checklist", 22), ("EDD", 10), ("Progress", 
            ("Changed", 11)]
 
 
-class HomeScreen(Screen):
+class HomeScreen(AppScreen):
     COMMANDS_DECLARED = commands.HOME
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
     HELP = "Home: your plans. Arrow keys move, Enter opens, n starts a new plan."
@@ -133,11 +133,6 @@ class HomeScreen(Screen):
 
     def action_refresh(self) -> None:
         self.load_plans()
-
-    def action_help(self) -> None:
-        from checklist_tui.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(None))
 
     def action_quit(self) -> None:
         self.app.exit(0)

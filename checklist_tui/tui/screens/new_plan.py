@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -14,10 +13,11 @@ from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import parse_date, timing_summary
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.tui import commands
+from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
 
 
-class NewPlanScreen(Screen):
+class NewPlanScreen(AppScreen):
     COMMANDS_DECLARED = commands.SIMPLE
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
     HELP = (
@@ -153,9 +153,4 @@ class NewPlanScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def action_help(self) -> None:
-        from checklist_tui.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(None, self.HELP))
 

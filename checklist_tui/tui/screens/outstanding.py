@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -11,10 +10,11 @@ from checklist_tui.core import clock
 from checklist_tui.core.outstanding import Entry, grouped, outstanding
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
+from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
 
 
-class OutstandingScreen(Screen[Entry | None]):
+class OutstandingScreen(AppScreen):
     COMMANDS_DECLARED = commands.OUTSTANDING
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
     HELP = ("Outstanding: everything still open. Enter goes to the place to fix it. "
@@ -80,8 +80,3 @@ class OutstandingScreen(Screen[Entry | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        from checklist_tui.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(None, self.HELP))

@@ -10,7 +10,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
@@ -30,6 +29,7 @@ from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
 from checklist_tui.tui.providers import PlanPlaces
+from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.plan_commands import PlanCommands
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
@@ -46,7 +46,7 @@ LINES_PER_ITEM = 6  # a rough height, to fill the window before the rest is moun
 BATCH_ITEMS = 8
 
 
-class PlanScreen(PlanCommands, Screen):
+class PlanScreen(PlanCommands, AppScreen):
     COMMANDS = {PlanPlaces}  # Ctrl+P: jump to a section or item (plus the app's commands)
     COMMANDS_DECLARED = commands.PLAN
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
@@ -365,12 +365,10 @@ class PlanScreen(PlanCommands, Screen):
 
     # -- commands -----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        command = next((c for c in self.COMMANDS_DECLARED if c.action == action), None)
-        if command is None:
-            return True
-        if self.session is None and action not in ("back", "help"):
-            return False
-        return not (command.writes and self.read_only)
+        declared = any(c.action == action for c in self.COMMANDS_DECLARED)
+        if declared and self.session is None and action not in ("back", "help"):
+            return False  # still opening the plan
+        return super().check_action(action, parameters)
 
     def _visible_sections(self) -> list[str]:
         ev = self.session.evaluate()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from checklist_tui.core import edit
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.tui import commands
+from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.text import lit
@@ -25,7 +25,7 @@ COLUMNS = {  # (label, width); None: as wide as the content
 LABELS = {"people": "People", "agencies": "Agencies", "actions": "Actions"}
 
 
-class RecordsScreen(Screen[None]):
+class RecordsScreen(AppScreen):
     COMMANDS_DECLARED = commands.RECORDS
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
     HELP = ("People, agencies and actions. + adds a row, Enter edits the highlighted row, "
@@ -91,10 +91,6 @@ class RecordsScreen(Screen[None]):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        command = next((c for c in self.COMMANDS_DECLARED if c.action == action), None)
-        return not (command is not None and command.writes and self.read_only)
-
     def action_add_record(self) -> None:
         self.app.push_screen(RecordForm(self.page), self._added)
 
@@ -134,8 +130,3 @@ class RecordsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        from checklist_tui.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(None, self.HELP))

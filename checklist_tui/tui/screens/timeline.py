@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
+from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets import timeline_chart
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(AppScreen):
     COMMANDS_DECLARED = commands.SIMPLE
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
+    HELP = ("Timeline: each row is a milestone from the checklist, placed between the "
+            "earliest and latest dates. Twins or a likely early birth move the pre-birth "
+            "milestones earlier.")
 
     def __init__(self, session: PlanSession):
         super().__init__()
@@ -46,11 +49,3 @@ class TimelineScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        from checklist_tui.tui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(None, "Timeline: each row is a milestone from the "
-                                        "checklist, placed between the earliest and latest "
-                                        "dates. Twins or a likely early birth move the "
-                                        "pre-birth milestones earlier."))
