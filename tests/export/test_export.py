@@ -18,9 +18,9 @@ from checklist_tui.core.edit import add_record, set_answer, set_note
 from checklist_tui.core.plan import Action, Agency, Person, PersonKind
 from checklist_tui.export.redact import pseudonym, redact_plan
 from checklist_tui.export.writer import default_name, export_to_folder, render
-from tests.conftest import EXAMPLES, NOW
+from tests.conftest import EXAMPLES, NOW, ROOT
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 EXT = {"markdown": "md", "html": "html", "json": "json"}
 CASES = [(example, fmt, redact) for example in sorted(p.stem for p in EXAMPLES.glob("*.toml"))
          for fmt in EXT for redact in (False, True)]
@@ -40,7 +40,7 @@ def test_golden(catalogue, example, fmt, redact) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
     assert text == path.read_text(encoding="utf-8"), (
         f"{path.name} differs: if the change is intended, run UPDATE_GOLDEN=1 pytest "
-        "tests/test_export.py and review the diff")
+        "tests/export/test_export.py and review the diff")
     # deterministic: the same plan and the same clock give identical output
     assert render(fmt, checklist, loaded.plan, redact, catalogue.sources) == text
 
