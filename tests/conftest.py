@@ -24,6 +24,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(locations.ENV_PLANS_DIR, str(tmp_path / "plans"))
     monkeypatch.setenv(locations.ENV_CONFIG_DIR, str(tmp_path / "config"))
     monkeypatch.setenv(locations.ENV_LOG_DIR, str(tmp_path / "logs"))
+    monkeypatch.setenv(locations.ENV_CACHE_DIR, str(tmp_path / "cache"))
     monkeypatch.setenv("CHECKLIST_TUI_NOW", FIXED_NOW)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return tmp_path

@@ -16,6 +16,7 @@ APP_NAME = "checklist-tui"
 ENV_PLANS_DIR = "CHECKLIST_TUI_PLANS_DIR"
 ENV_CONFIG_DIR = "CHECKLIST_TUI_CONFIG_DIR"
 ENV_LOG_DIR = "CHECKLIST_TUI_LOG_DIR"
+ENV_CACHE_DIR = "CHECKLIST_TUI_CACHE_DIR"
 
 
 def builtin_checklists_dir() -> Path:
@@ -66,6 +67,16 @@ def log_dir() -> Path:
     from platformdirs import user_log_path
 
     return user_log_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Rebuildable data such as the plan index; deleting it loses nothing."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def ensure_private_dir(path: Path) -> Path:

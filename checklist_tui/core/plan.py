@@ -155,6 +155,27 @@ class SignOff(Model):
     at: datetime
     decision: str
     rationale: str = ""
+    content_hash: str = ""
+    """For an approval: the hash of the plan's content that was approved (core.review)."""
+    checklist_version: str = ""
+
+
+class Challenge(Model):
+    """A manager's question on one item, which the practitioner must answer."""
+
+    id: str
+    item: str
+    text: str
+    by: str
+    role: str = ""
+    at: datetime
+    response: str = ""
+    responded_by: str = ""
+    responded_at: datetime | None = None
+
+    @property
+    def open(self) -> bool:
+        return not self.response.strip()
 
 
 class HistoryEntry(Model):
@@ -188,6 +209,9 @@ class Plan(Model):
     agencies: list[Agency] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     signoff: SignOff | None = None
+    reviews: list[SignOff] = Field(default_factory=list)
+    """Every manager decision (approved or returned), oldest first."""
+    challenges: list[Challenge] = Field(default_factory=list)
     history: list[HistoryEntry] = Field(default_factory=list)
 
     @property
