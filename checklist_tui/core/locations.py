@@ -79,6 +79,11 @@ def cache_dir() -> Path:
     return user_cache_path(APP_NAME, appauthor=False)
 
 
+def rescue_dir() -> Path:
+    """Suggested folder for a copy of a plan that could not be saved in its own folder."""
+    return Path.home() / "checklist-tui-copies"
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create a folder for plans with owner-only permissions where the OS has them."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

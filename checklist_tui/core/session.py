@@ -26,6 +26,8 @@ class SaveState:
     dirty: bool = False
     error: str = ""
     conflict_copy: Path | None = None
+    copied_to: Path | None = None
+    """Where a full copy was written after saving failed (see ``write_copy``)."""
 
     def describe(self) -> str:
         if self.error:
@@ -107,6 +109,12 @@ class PlanSession:
             return False
         self.state = SaveState(saved_at=clock.now())
         return True
+
+    def write_copy(self, folder: str | Path) -> Path:
+        """Write the plan, with every answer, to a new file in ``folder``."""
+        copy = store.write_copy(self.loaded, Path(folder), f"{clock.now():%Y%m%d-%H%M%S}")
+        self.state.copied_to = copy
+        return copy
 
     def refresh_lock(self) -> None:
         if self.lock:

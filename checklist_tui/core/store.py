@@ -173,6 +173,26 @@ def save_copy(loaded: Loaded, suffix: str) -> Path:
     return target
 
 
+def write_copy(loaded: Loaded, folder: Path, stamp: str) -> Path:
+    """Write the plan as a new file in another folder (when its own folder cannot be
+    written); never over an existing file. Raises PlanError naming the folder."""
+    folder = Path(folder).expanduser()
+    if not str(folder).strip():
+        raise PlanError("type a folder for the copy")
+    target = folder / f"{loaded.path.stem}.copy-{stamp}{PLAN_SUFFIX}"
+    try:
+        ensure_private_dir(folder)
+        n = 1
+        while target.exists():
+            n += 1
+            target = folder / f"{loaded.path.stem}.copy-{stamp}-{n}{PLAN_SUFFIX}"
+        atomic_write(target, to_toml(loaded.plan).encode("utf-8"), keep_backup=False)
+    except OSError as exc:
+        raise PlanError(f"{folder}: the copy could not be written there "
+                        f"({exc.strerror or exc})") from None
+    return target
+
+
 def slug(text: str, limit: int = 40) -> str:
     """A safe file-name part: letters, digits and hyphens only; cannot escape a folder."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -46,6 +46,10 @@ class ChecklistApp(App[int]):
         self._catalogue: Catalogue | None = None
         self._catalogue_lock = threading.Lock()
         self.crash_message = ""
+        self.exit_note = ""
+        self.lost_answers: list[str] = []
+        """Plans closed with answers not on disk (e.g. closed by the system): exit code 1."""
+        """Said on stderr after the app closes (e.g. where a copy of unsaved answers went)."""
         self._sources: dict | None = None
 
     def catalogue(self) -> Catalogue:
@@ -104,6 +108,31 @@ class ChecklistApp(App[int]):
             if isinstance(screen, PlanScreen) and screen.session is not None:
                 ok = screen.session.save() and ok
         return ok
+
+    def unsaved_sessions(self) -> list:
+        """Sessions whose changes are still not on disk after trying to save them."""
+        from checklist_tui.tui.screens.plan import PlanScreen
+
+        found = []
+        for screen in self.screen_stack:
+            session = screen.session if isinstance(screen, PlanScreen) else None
+            if session is not None and not session.save():
+                found.append(session)
+        return found
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: save first; if answers still cannot be saved, ask (never lose them silently)."""
+        unsaved = self.unsaved_sessions()
+        if not unsaved:
+            self.exit(0)
+            return
+        from checklist_tui.tui.screens.unsaved import ask_before_leaving
+
+        def leave(note: str, kept: bool) -> None:
+            self.exit_note = note
+            self.exit(return_code=0 if kept else 1)
+
+        ask_before_leaving(self, unsaved, "quit", leave)
 
     def close_open_plans(self) -> None:
         """Save and unlock every open plan (also when the app is closed any other way)."""

@@ -17,11 +17,13 @@ def run(plans_dir: Path, checklist_dirs: Sequence[str] = (), plan_path: Path | N
         app.run()
     finally:
         app.close_open_plans()  # idempotent: plans are normally closed on unmount
-    if app.crash_message:
-        import sys
+    import sys
 
-        print(app.crash_message, file=sys.stderr)
-    return app.return_code or 0
+    lost = [] if app.exit_note else app.lost_answers
+    for message in (app.exit_note, *lost, app.crash_message):
+        if message:
+            print(message, file=sys.stderr)
+    return app.return_code or (1 if app.lost_answers else 0)
 
 
 def _exit_cleanly_on_hangup(app) -> None:

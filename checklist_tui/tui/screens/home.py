@@ -134,5 +134,5 @@ class HomeScreen(AppScreen):
     def action_refresh(self) -> None:
         self.load_plans()
 
-    def action_quit(self) -> None:
-        self.app.exit(0)
+    async def action_quit(self) -> None:
+        await self.app.action_quit()  # the app asks first if any answers are not saved

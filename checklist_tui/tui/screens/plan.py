@@ -355,6 +355,9 @@ class PlanScreen(PlanCommands, AppScreen):
             return True
         self._session_closed = True
         ok = self.session.close()
+        if not ok and self.session.state.copied_to is None:
+            self.app.lost_answers.append(f"Your latest answers to {self.session.loaded.path.name} "
+                                         f"were NOT saved: {self.session.state.error}")
         if not ok:
             self.notify(self.session.state.error, title="Not saved", severity="error",
                         markup=False)
@@ -399,6 +402,16 @@ class PlanScreen(PlanCommands, AppScreen):
         if view is not None and isinstance(focused, Input | TextArea | Select) \
                 and focused.id != f"answer-{view.item.id}":
             view.focus_control()
+            return
+        if self.session is not None and not self.read_only and not self.flush():
+            from checklist_tui.tui.screens.unsaved import ask_before_leaving
+
+            def leave(note: str, _kept: bool) -> None:
+                self.close_session()
+                self.app.go_home()
+                self.app.notify(note, title="Plan closed", markup=False, timeout=15)
+
+            ask_before_leaving(self.app, [self.session], "leave the plan", leave)
             return
         self.close_session()
         self.app.go_home()
