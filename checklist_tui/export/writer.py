@@ -1,9 +1,13 @@
-"""Write plan summaries to files: safe names, no silent overwrites, one clear message."""
+"""Write plan summaries to files: safe names, no silent overwrites, only regular files.
+
+A library: it knows no command line and prints nothing. A file that already exists raises
+:class:`ExportExistsError` unless ``force``; a target that is not a regular file (a folder,
+a device, a pipe, a link) is never replaced, even with ``force``.
+"""
 
 from __future__ import annotations
 
-import argparse
-import sys
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,6 +20,14 @@ from checklist_tui.export.redact import pseudonym
 from checklist_tui.export.summary import build
 
 EXTENSIONS = {"markdown": "md", "html": "html", "json": "json"}
+
+
+class ExportExistsError(UserFacingError):
+    """The target file exists and ``force`` was not given."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} already exists")
+        self.path = path
 
 
 def render(fmt: str, loaded: LoadedChecklist, plan: Plan, redact: bool,
@@ -40,40 +52,39 @@ def default_name(plan: Plan, checklist_id: str, fmt: str, redact: bool) -> str:
     return f"{store.slug(ref)}-{store.slug(checklist_id, 30)}-summary{suffix}.{EXTENSIONS[fmt]}"
 
 
-def write(path: Path, text: str, force: bool) -> Path:
-    if path.exists() and not force:
-        raise UserFacingError(f"{path} already exists; use --force to replace it")
+def _check_target(path: Path, force: bool) -> None:
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None:
+        if not stat.S_ISREG(mode):
+            raise UserFacingError(f"{path} is not a regular file; it will not be replaced")
+        if not force:
+            raise ExportExistsError(path)
     if not path.parent.is_dir():
         raise UserFacingError(f"{path.parent} is not a folder")
+
+
+def _write(path: Path, text: str, force: bool) -> Path:
+    _check_target(path, force)
     store.atomic_write(path, text.encode("utf-8"), keep_backup=False)
     return path
+
+
+def write_summary(loaded: LoadedChecklist, plan: Plan, fmt: str, sources: dict[str, Source],
+                  target: Path, force: bool, redact: bool = False) -> Path:
+    """Write the summary of ``plan`` in ``fmt`` to ``target``; the path written."""
+    _check_target(target, force)
+    return _write(target, render(fmt, loaded, plan, redact, sources), force)
 
 
 def export_to_folder(folder: Path, loaded: LoadedChecklist, plan: Plan,
                      formats: Iterable[str], sources: dict[str, Source], redact: bool = False,
                      force: bool = False) -> list[Path]:
-    """Write each format into ``folder``; nothing is written if any file already exists."""
+    """Write each format into ``folder``; nothing is written if any file cannot be."""
     targets = [(fmt, folder / default_name(plan, loaded.id, fmt, redact)) for fmt in formats]
-    clashes = [p for _f, p in targets if p.exists()]
-    if clashes and not force:
-        raise UserFacingError(f"{clashes[0]} already exists; use --force to replace it")
-    return [write(path, render(fmt, loaded, plan, redact, sources), True)
+    for _fmt, path in targets:
+        _check_target(path, force)
+    return [_write(path, render(fmt, loaded, plan, redact, sources), force)
             for fmt, path in targets]
-
-
-def export_command(args: argparse.Namespace, loaded: store.Loaded,
-                   checklist: LoadedChecklist, sources: dict[str, Source]) -> int:
-    text = render(args.format, checklist, loaded.plan, args.redact, sources)
-    if args.output == "-":
-        sys.stdout.write(text)
-        return 0
-    if args.output:
-        path = Path(args.output).expanduser()
-        if path.is_dir():
-            path = path / default_name(loaded.plan, checklist.id, args.format, args.redact)
-    else:
-        path = loaded.path.parent / default_name(loaded.plan, checklist.id, args.format,
-                                                  args.redact)
-    write(path, text, args.force)
-    print(path)
-    return 0

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
-from checklist_tui.export.writer import export_to_folder
+from checklist_tui.export.writer import ExportExistsError, export_to_folder
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
@@ -62,12 +62,12 @@ class ExportScreen(ModalScreen[None]):
             written = export_to_folder(folder, self.session.checklist, self.session.plan,
                                        formats, self.sources,
                                        redact=self.query_one(MarkedCheckbox).value, force=force)
+        except ExportExistsError as exc:
+            self.app.push_screen(MessageScreen("Replace the existing files?", [str(exc)],
+                                               confirm="Replace"),
+                                 lambda yes: self.export(True) if yes else None)
+            return
         except UserFacingError as exc:
-            if "already exists" in str(exc) and not force:
-                self.app.push_screen(MessageScreen("Replace the existing files?", [str(exc)],
-                                                   confirm="Replace"),
-                                     lambda yes: self.export(True) if yes else None)
-                return
             result.update(lit(str(exc)))
             return
         except OSError as exc:

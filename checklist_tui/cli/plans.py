@@ -1,0 +1,81 @@
+"""Commands about plans: ``new``, ``open``, ``show``, ``export``, and the app itself."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from checklist_tui.cli.context import catalogue, open_plan, plan_path, plans_dir
+from checklist_tui.cli.output import out
+from checklist_tui.core import clock, store
+from checklist_tui.core.dates import parse_date
+from checklist_tui.core.errors import UserFacingError, did_you_mean
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    cat = catalogue(args)
+    checklist = cat.get(args.checklist_id)
+    if checklist is None:
+        hint = did_you_mean(args.checklist_id, cat.checklists) or "see 'checklist-tui list'"
+        raise UserFacingError(f"no checklist '{args.checklist_id}' ({hint})")
+    try:
+        edd = parse_date(args.edd) if args.edd else None
+    except ValueError as exc:
+        raise UserFacingError(f"--edd: {exc}") from None
+    loaded = store.create(
+        plans_dir(args), checklist, case_ref=args.case_ref, now=clock.now(), edd=edd,
+        practitioner=args.practitioner, role=args.role, babies_expected=args.babies)
+    out(str(loaded.path))
+    if not args.no_open:
+        return _run_tui(args, plan_path=loaded.path)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from checklist_tui.export.text import render_show
+
+    opened = open_plan(args)
+    out(render_show(opened.checklist, opened.loaded.plan, clock.today()), end="")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from checklist_tui.export.writer import ExportExistsError, default_name, render, write_summary
+
+    opened = open_plan(args)
+    plan, checklist, sources = opened.loaded.plan, opened.checklist, opened.catalogue.sources
+    if args.output == "-":
+        out(render(args.format, checklist, plan, args.redact, sources), end="")
+        return 0
+    name = default_name(plan, checklist.id, args.format, args.redact)
+    if args.output:
+        target = Path(args.output).expanduser()
+        if target.is_dir():
+            target = target / name
+    else:
+        target = opened.loaded.path.parent / name
+    try:
+        written = write_summary(checklist, plan, args.format, sources, target, args.force,
+                                redact=args.redact)
+    except ExportExistsError as exc:
+        raise UserFacingError(f"{exc}; use --force to replace it") from None
+    out(str(written))
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    path = plan_path(args)
+    store.load(path)  # a clear error now rather than inside the app
+    return _run_tui(args, plan_path=path, read_only=args.read_only)
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    return _run_tui(args)
+
+
+def _run_tui(args: argparse.Namespace, plan_path: Path | None = None,
+             read_only: bool = False) -> int:
+    from checklist_tui.tui.run import run
+
+    return run(plans_dir=plans_dir(args), checklist_dirs=args.checklists,
+               plan_path=plan_path, read_only=read_only)
