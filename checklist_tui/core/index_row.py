@@ -1,0 +1,200 @@
+"""One plan, summarised for the plan index: computed by the same engine the app uses.
+
+A row holds what does not depend on today's date; what does (overdue due points
+and actions, weeks of pregnancy) is worked out from the stored dates when the
+row is shown, so a row stays right from one day to the next.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from checklist_tui.core import store
+from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.definition import Item
+from checklist_tui.core.engine import DueStatus, evaluate
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.plan import ActionStatus, Plan, PlanState
+from checklist_tui.core.review import (
+    approval_void,
+    describe_signoff,
+    describe_state,
+    open_challenges,
+)
+
+#: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
+ROW_VERSION = 1
+
+#: Item statuses kept per plan, for the assurance report.
+OPEN, ANSWERED, CONCERN, UNKNOWN, NOT_YET, NOT_APPLICABLE = "o", "a", "c", "u", "y", "n"
+STATUS_LABELS = {OPEN: "open", ANSWERED: "answered", CONCERN: "answered with a concern",
+                 UNKNOWN: "unknown", NOT_YET: "not yet", NOT_APPLICABLE: "not applicable"}
+
+#: Plans larger than this are listed as unreadable rather than read (bounded work).
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class PlanRow:
+    path: str
+    """Relative to the indexed folder, with forward slashes."""
+    error: str = ""
+    case_ref: str = ""
+    checklist_id: str = ""
+    checklist_version: str = ""
+    practitioner: str = ""
+    edd: date | None = None
+    dob: date | None = None
+    answered: int = 0
+    total: int = 0
+    open_required: int = 0
+    concerns: int = 0
+    red_flags: int = 0
+    state: str = ""
+    state_label: str = ""
+    signoff: str = ""
+    changed_since_approval: bool = False
+    open_challenges: int = 0
+    updated: datetime | None = None
+    due: list[tuple[str, str, bool]] = field(default_factory=list)
+    """Unmet due points: (label, ISO date or "", already missed whatever the date)."""
+    actions: list[tuple[str, str, str]] = field(default_factory=list)
+    """Open actions: (agency, ISO due date or "", what)."""
+    items: dict[str, str] = field(default_factory=dict)
+    """Each shown item's status (OPEN, ANSWERED, ...)."""
+    modified: float = 0.0
+
+    # -- worked out on the day ---------------------------------------------------------
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+    def overdue_due(self, today: date) -> list[tuple[str, str]]:
+        return [(label, when) for label, when, missed in self.due
+                if missed or (when and date.fromisoformat(when) < today)]
+
+    def overdue_actions(self, today: date) -> list[tuple[str, str, str]]:
+        return [a for a in self.actions if a[1] and date.fromisoformat(a[1]) < today]
+
+    def timing(self, today: date) -> str:
+        if self.dob:
+            return f"born {self.dob.strftime('%d/%m/%Y')}"
+        if self.edd:
+            days = 280 - (self.edd - today).days
+            if days < 0:
+                return f"EDD {self.edd.strftime('%d/%m/%Y')}"
+            return f"{days // 7}+{days % 7} weeks"
+        return "no dates"
+
+    def needs_attention(self, today: date) -> bool:
+        return bool(self.error or self.red_flags or self.concerns or self.open_challenges
+                    or self.changed_since_approval or self.overdue_due(today)
+                    or self.overdue_actions(today))
+
+    @property
+    def awaiting_signoff(self) -> bool:
+        return self.state == PlanState.SUBMITTED.value
+
+    # -- storage -------------------------------------------------------------------------
+    def record(self) -> dict[str, object]:
+        return {
+            "error": self.error, "case_ref": self.case_ref, "checklist_id": self.checklist_id,
+            "checklist_version": self.checklist_version, "practitioner": self.practitioner,
+            "edd": self.edd.isoformat() if self.edd else None,
+            "dob": self.dob.isoformat() if self.dob else None,
+            "answered": self.answered, "total": self.total, "open_required": self.open_required,
+            "concerns": self.concerns, "red_flags": self.red_flags, "state": self.state,
+            "state_label": self.state_label, "signoff": self.signoff,
+            "changed_since_approval": int(self.changed_since_approval),
+            "open_challenges": self.open_challenges,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "due_json": json.dumps(self.due), "actions_json": json.dumps(self.actions),
+            "items_json": json.dumps(self.items, separators=(",", ":")),
+        }
+
+    @classmethod
+    def from_record(cls, path: str, rec: dict[str, object], modified: float) -> PlanRow:
+        def day(key: str) -> date | None:
+            value = rec.get(key)
+            return date.fromisoformat(str(value)) if value else None
+
+        updated = rec.get("updated")
+        return cls(
+            path=path, error=str(rec["error"] or ""), case_ref=str(rec["case_ref"] or ""),
+            checklist_id=str(rec["checklist_id"] or ""),
+            checklist_version=str(rec["checklist_version"] or ""),
+            practitioner=str(rec["practitioner"] or ""), edd=day("edd"), dob=day("dob"),
+            answered=int(rec["answered"] or 0), total=int(rec["total"] or 0),  # type: ignore[call-overload]
+            open_required=int(rec["open_required"] or 0),  # type: ignore[call-overload]
+            concerns=int(rec["concerns"] or 0), red_flags=int(rec["red_flags"] or 0),  # type: ignore[call-overload]
+            state=str(rec["state"] or ""), state_label=str(rec["state_label"] or ""),
+            signoff=str(rec["signoff"] or ""),
+            changed_since_approval=bool(rec["changed_since_approval"]),
+            open_challenges=int(rec["open_challenges"] or 0),  # type: ignore[call-overload]
+            updated=datetime.fromisoformat(str(updated)) if updated else None,
+            due=[tuple(d) for d in json.loads(str(rec.get("due_json") or "[]"))],  # type: ignore[misc]
+            actions=[tuple(a) for a in json.loads(str(rec.get("actions_json") or "[]"))],  # type: ignore[misc]
+            items=json.loads(str(rec.get("items_json") or "{}")), modified=modified,
+        )
+
+
+def _item_status(item: Item, value: object, not_applicable: bool, fired: bool) -> str:
+    if not_applicable:
+        return NOT_APPLICABLE
+    if value == "unknown":
+        return UNKNOWN
+    if value == "not_yet":
+        return NOT_YET
+    concern_values = getattr(item, "concern", None) or ()  # the checklist's own concern answers
+    return CONCERN if fired or value in concern_values else ANSWERED
+
+
+def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: date) -> PlanRow:
+    """The index row for one plan, from the engine's evaluation of it."""
+    row = PlanRow(
+        path=path, case_ref=plan.case_ref, checklist_id=plan.checklist_id,
+        checklist_version=plan.checklist_version, practitioner=plan.practitioner,
+        edd=plan.edd, dob=plan.dob, state=plan.state.value, state_label=describe_state(plan),
+        signoff=describe_signoff(plan), changed_since_approval=approval_void(plan),
+        open_challenges=len(open_challenges(plan)), updated=plan.updated,
+        actions=[(a.agency or "No agency named", a.due.isoformat() if a.due else "", a.what)
+                 for a in plan.actions
+                 if a.status not in (ActionStatus.DONE, ActionStatus.CANCELLED)],
+    )
+    if checklist is None:
+        row.error = (f"made from checklist '{plan.checklist_id}', which is not installed here")
+        return row
+    ev = evaluate(checklist.checklist, plan, today)
+    row.answered, row.total = ev.answered, ev.total
+    row.open_required = len(ev.open_required)
+    row.red_flags = len(ev.red_flags)
+    concern_items = {f.item_id for f in ev.fired}
+    items = checklist.checklist.item_map()
+    for item_id in sorted(ev.visible_items):
+        answer = plan.answers.get(item_id)
+        if answer is None or not answer.has_value:
+            row.items[item_id] = OPEN
+        else:
+            row.items[item_id] = _item_status(items[item_id], answer.value, answer.not_applicable,
+                                              item_id in concern_items)
+    row.concerns = sum(1 for s in row.items.values() if s == CONCERN)
+    for d in ev.due:
+        if d.status == DueStatus.DONE:
+            continue
+        missed = d.status == DueStatus.OVERDUE and (d.due_date is None or d.due_date >= today)
+        row.due.append((d.label, d.due_date.isoformat() if d.due_date else "", missed))
+    return row
+
+
+def summarise_file(folder: Path, rel: str, data: bytes,
+                   checklist_for: dict[str, LoadedChecklist], today: date) -> PlanRow:
+    """The row for a plan file's bytes; an unreadable plan gives a row with the reason."""
+    path = folder / rel
+    try:
+        plan = store.parse_plan(data, path)
+    except PlanError as exc:
+        return PlanRow(path=rel, error=str(exc))
+    return summarise(rel, plan, checklist_for.get(plan.checklist_id), today)

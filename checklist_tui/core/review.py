@@ -1,0 +1,186 @@
+"""The manager's side of a plan: submit, approve or return, challenge an item, answer it.
+
+Every step is one function over a plan, recorded in its history. An approval
+keeps a hash of the plan's content and the checklist version; any later change
+to the content voids it visibly ("changed since approval"), wherever the state
+is shown (``describe_state``). Saving under the plan's lock lives in
+``core.review_file``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+
+from checklist_tui.core.definition import Checklist
+from checklist_tui.core.edit import change_state, new_id
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
+
+APPROVED = "approved"
+RETURNED = "returned"
+DECISIONS = (APPROVED, RETURNED)
+CHANGED_SINCE_APPROVAL = "changed since approval"
+
+#: What an approval covers: everything except the record of the review itself.
+_NOT_CONTENT = {"state", "signoff", "reviews", "challenges", "history", "updated"}
+
+#: States in which a change to an answer must give a reason.
+NEEDS_REASON = {PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.APPROVED}
+
+
+def content_hash(plan: Plan) -> str:
+    """A hash of what the plan says (answers, people, agencies, actions, dates, checklist)."""
+    data = plan.model_dump(mode="json", exclude=_NOT_CONTENT)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def approval_void(plan: Plan) -> bool:
+    """True when the plan says it is approved but its content changed afterwards."""
+    so = plan.signoff
+    if plan.state != PlanState.APPROVED or so is None:
+        return False
+    return (not so.content_hash or so.content_hash != content_hash(plan)
+            or so.checklist_version != plan.checklist_version)
+
+
+def describe_state(plan: Plan) -> str:
+    """The plan's state in words, the same everywhere it is shown."""
+    label = plan.state.label
+    if approval_void(plan):
+        return f"{label}, {CHANGED_SINCE_APPROVAL}"
+    return label
+
+
+def describe_signoff(plan: Plan) -> str:
+    """Who decided what, and when; says plainly when nobody has signed the plan off."""
+    if plan.reviews:
+        last = plan.reviews[-1]
+        text = (f"{last.decision.capitalize()} by {last.by} ({last.role}), "
+                f"{last.at.strftime('%d/%m/%Y')}")
+        if last.decision == APPROVED and approval_void(plan):
+            text += f"; {CHANGED_SINCE_APPROVAL}, so no longer signed off"
+        return text
+    if plan.signoff is not None:
+        return (f"{plan.signoff.decision} by {plan.signoff.by} ({plan.signoff.role}), "
+                f"{plan.signoff.at.strftime('%d/%m/%Y')}")
+    return "Not yet signed off"
+
+
+def open_challenges(plan: Plan) -> list[Challenge]:
+    return [c for c in plan.challenges if c.open]
+
+
+def challenges_on(plan: Plan, item_id: str) -> list[Challenge]:
+    return [c for c in plan.challenges if c.item == item_id]
+
+
+def _log(plan: Plan, by: str, now: datetime, what: str, target: str, old: str = "",
+         new: str = "") -> None:
+    plan.history.append(HistoryEntry(at=now, by=by, what=what, target=target, old=old, new=new))
+    plan.updated = now
+
+
+def _required(value: str, what: str) -> str:
+    value = value.strip()
+    if not value:
+        raise PlanError(f"{what} is needed")
+    if len(value) > 2000:
+        raise PlanError(f"{what} is too long (at most 2,000 characters)")
+    return value
+
+
+def submit(plan: Plan, checklist: Checklist, *, by: str, now: datetime, today: date) -> None:
+    """Send a completed plan to a manager. A plan that is complete is marked so first."""
+    if plan.state == PlanState.SUBMITTED:
+        raise PlanError("this plan is already awaiting sign-off")
+    waiting = open_challenges(plan)
+    if waiting:
+        raise PlanError(f"answer the manager's challenge on {waiting[0].item} first"
+                        + (f" (and {len(waiting) - 1} more)" if len(waiting) > 1 else ""))
+    if plan.state != PlanState.COMPLETED:
+        change_state(plan, checklist, PlanState.COMPLETED, by=by, now=now, today=today)
+    change_state(plan, checklist, PlanState.SUBMITTED, by=by, now=now, today=today)
+
+
+def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, name: str,
+           role: str, now: datetime, today: date) -> SignOff:
+    """A manager approves or returns a plan awaiting sign-off, with reasons."""
+    if decision not in DECISIONS:
+        raise PlanError(f"the decision must be '{APPROVED}' or '{RETURNED}', not '{decision}'")
+    name = _required(name, "the manager's name")
+    role = _required(role, "the manager's role")
+    rationale = _required(rationale, "a rationale for the decision")
+    if plan.state != PlanState.SUBMITTED:
+        earlier = f" ({describe_signoff(plan)})" if plan.reviews else ""
+        raise PlanError(f"this plan is {describe_state(plan).lower()}, not awaiting sign-off"
+                        f"{earlier}; nothing was changed")
+    if decision == APPROVED and open_challenges(plan):
+        raise PlanError("this plan has challenges not yet answered; return it instead")
+    if decision == APPROVED:
+        change_state(plan, checklist, PlanState.APPROVED, by=name, now=now, today=today)
+    else:
+        change_state(plan, checklist, PlanState.RETURNED, by=name, now=now, today=today)
+    record = SignOff(by=name, role=role, at=now, decision=decision, rationale=rationale,
+                     content_hash=content_hash(plan) if decision == APPROVED else "",
+                     checklist_version=plan.checklist_version)
+    plan.reviews.append(record)
+    if decision == APPROVED:
+        plan.signoff = record.model_copy()
+    _log(plan, name, now, f"review.{decision}", "plan", "", f"{role}: {rationale}")
+    return record
+
+
+def challenge(plan: Plan, checklist: Checklist, item_id: str, text: str, *, name: str,
+              role: str, now: datetime) -> Challenge:
+    """Attach a manager's question to one item; the practitioner sees it there."""
+    if item_id not in checklist.item_map():
+        raise PlanError(f"there is no item '{item_id}' in checklist '{checklist.id}'")
+    if plan.state in (PlanState.APPROVED, PlanState.ENTERED_IN_ERROR):
+        raise PlanError(f"this plan is {plan.state.label.lower()}; it cannot be challenged")
+    found = Challenge(id=new_id(), item=item_id, text=_required(text, "the challenge"),
+                      by=_required(name, "the manager's name"), role=role.strip(), at=now)
+    plan.challenges.append(found)
+    _log(plan, found.by, now, "challenge", item_id, "", found.text)
+    return found
+
+
+def respond(plan: Plan, challenge_id: str, text: str, *, by: str, now: datetime) -> Challenge:
+    """The practitioner's answer to a challenge."""
+    found = next((c for c in plan.challenges if c.id == challenge_id), None)
+    if found is None:
+        known = ", ".join(c.id for c in plan.challenges) or "none"
+        raise PlanError(f"no challenge '{challenge_id}' on this plan (challenges: {known})")
+    if not found.open:
+        raise PlanError(f"challenge {challenge_id} was already answered by {found.responded_by}")
+    found.response = _required(text, "an answer to the challenge")
+    found.responded_by = by or "practitioner"
+    found.responded_at = now
+    _log(plan, found.responded_by, now, "challenge.answer", found.item, found.text,
+         found.response)
+    return found
+
+
+def reopen(plan: Plan, checklist: Checklist, reason: str, *, by: str, now: datetime,
+           today: date) -> None:
+    """Open a completed, submitted or approved plan for changes, giving the reason."""
+    if plan.state not in NEEDS_REASON:
+        return
+    reason = _required(reason, "a reason for changing a finished plan")
+    _log(plan, by, now, "reason", "plan", plan.state.value, reason)
+    if plan.state == PlanState.SUBMITTED:
+        change_state(plan, checklist, PlanState.RETURNED, by=by, now=now, today=today)
+    change_state(plan, checklist, PlanState.AMENDED, by=by, now=now, today=today)
+
+
+def challenge_lines(plan: Plan) -> list[str]:
+    """Each challenge and its answer, as plain lines (for show, report and summaries)."""
+    lines = []
+    for c in plan.challenges:
+        who = f"{c.by} ({c.role})" if c.role else c.by
+        lines.append(f"{c.item}: challenged by {who} [{c.id}]: {c.text}")
+        lines.append(f"  answered by {c.responded_by}: {c.response}" if not c.open
+                     else "  not yet answered")
+    return lines
