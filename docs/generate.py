@@ -10,7 +10,7 @@ from pathlib import Path
 from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.core.coverage import coverage
 from checklist_tui.core.schema import checklist_schema, dumps, sources_schema
-from checklist_tui.export.coverage import render
+from checklist_tui.export.coverage_report import render
 
 DOCS = Path(__file__).resolve().parent
 

@@ -40,7 +40,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     from checklist_tui.core.coverage import coverage
-    from checklist_tui.export.coverage import render
+    from checklist_tui.export.coverage_report import render
 
     cat = catalogue(args, strict=True)
     rows = coverage(cat.sources, cat.ordered())

@@ -8,8 +8,10 @@ from pathlib import Path
 from checklist_tui.cli.context import catalogue, open_plan, plan_path, plans_dir
 from checklist_tui.cli.output import out
 from checklist_tui.core import clock, store
-from checklist_tui.core.dates import parse_date
 from checklist_tui.core.errors import UserFacingError, did_you_mean
+from checklist_tui.core.plan_details import DetailsError, parse_details
+
+_FLAGS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies"}
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -19,12 +21,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         hint = did_you_mean(args.checklist_id, cat.checklists) or "see 'checklist-tui list'"
         raise UserFacingError(f"no checklist '{args.checklist_id}' ({hint})")
     try:
-        edd = parse_date(args.edd) if args.edd else None
-    except ValueError as exc:
-        raise UserFacingError(f"--edd: {exc}") from None
+        details = parse_details(case_ref=args.case_ref, edd=args.edd or "",
+                                babies=str(args.babies), practitioner=args.practitioner,
+                                role=args.role)
+    except DetailsError as exc:
+        raise UserFacingError(f"--{_FLAGS.get(exc.field, exc.field)}: {exc.reason}") from None
     loaded = store.create(
-        plans_dir(args), checklist, case_ref=args.case_ref, now=clock.now(), edd=edd,
-        practitioner=args.practitioner, role=args.role, babies_expected=args.babies)
+        plans_dir(args), checklist, case_ref=details.case_ref, now=clock.now(), edd=details.edd,
+        practitioner=details.practitioner, role=details.practitioner_role,
+        babies_expected=details.babies_expected)
     out(str(loaded.path))
     if not args.no_open:
         return _run_tui(args, plan_path=loaded.path)
@@ -32,10 +37,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from checklist_tui.export.text import render_show
+    from checklist_tui.export.show_report import render_show
+    from checklist_tui.export.summary import build
 
     opened = open_plan(args)
-    out(render_show(opened.checklist, opened.loaded.plan, clock.today()), end="")
+    summary = build(opened.checklist, opened.loaded.plan, clock.now(), opened.catalogue.sources)
+    out(render_show(summary), end="")
     return 0
 
 

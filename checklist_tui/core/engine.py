@@ -48,6 +48,11 @@ class FiredRule:
             return True
         return self.severity == Severity.WARNING and self.acknowledgement is None
 
+    @property
+    def needs_acknowledgement(self) -> bool:
+        """Only warnings are acknowledged (errors must be fixed; notes need nothing)."""
+        return self.severity == Severity.WARNING and self.acknowledgement is None
+
 
 @dataclass(frozen=True)
 class DueState:

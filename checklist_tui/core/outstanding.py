@@ -13,11 +13,12 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Severity
 from checklist_tui.core.engine import DueStatus, Evaluation, evaluate
 from checklist_tui.core.plan import Plan
+from checklist_tui.core.vocabulary import OVERDUE, RED_FLAG, rule_label
 
 #: Groups in reading order: (heading, labels).
 GROUPS = [
-    ("Red flags and warnings", ("RED FLAG", "ERROR", "WARNING")),
-    ("Overdue and due soon", ("OVERDUE", "DUE SOON")),
+    ("Red flags and warnings", (RED_FLAG, "ERROR", "WARNING")),
+    ("Overdue and due soon", (OVERDUE, "DUE SOON")),
     ("Plan checks", ("PLAN CHECK",)),
     ("Required items still open", ("OPEN",)),
 ]
@@ -43,7 +44,7 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
     for f in ev.fired:
         if f.severity == Severity.INFO:
             continue
-        label = "RED FLAG" if f.red_flag else f.severity.value.upper()
+        label = rule_label(f)
         ack = ""
         if f.acknowledgement:
             a = f.acknowledgement
@@ -51,7 +52,7 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
                 f": {a.reason}" if a.reason else "")
         out.append(Entry(label, f"{f.item_id}: {f.message}", f.escalation, ack, f.section_id,
                          f.item_id, rule_id=f.rule_id,
-                         needs_ack=f.severity == Severity.WARNING and not f.acknowledgement))
+                         needs_ack=f.needs_acknowledgement))
     for d in ev.due:
         if d.status in (DueStatus.OVERDUE, DueStatus.DUE_SOON):
             text = f"{d.label}: due {uk_date(d.due_date)}" + (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, RED_FLAG
 from checklist_tui.export.safe import plain
 from checklist_tui.export.summary import (
     FOOTER,
@@ -107,7 +108,7 @@ def render(s: Summary) -> str:
         add(f"<h3>{escape(heading)}</h3>")
         add('<ul class="attention">')
         for a in items:
-            red = " tag-red" if a.label == "RED FLAG" else ""
+            red = " tag-red" if a.label == RED_FLAG else ""
             add(f'<li><span class="tag{red}">{escape(a.label)}</span>{t(a.text)}')
             if a.guidance:
                 add(f'<p class="guidance"><strong>What to do:</strong> {t(a.guidance)}</p>')
@@ -119,9 +120,9 @@ def render(s: Summary) -> str:
     add("<h2>Action plan</h2>")
     if s.actions:
         add(_table(["What", "Owner", "Agency", "Due", "Status"], [
-            [t(a.what), t(a.owner) if a.owner else '<span class="missing">NO OWNER</span>',
+            [t(a.what), t(a.owner) if a.owner else f'<span class="missing">{NO_OWNER}</span>',
              t(a.agency), escape(due_text(a.due)),
-             escape(a.status.label) + (' <span class="tag">OVERDUE</span>' if late else "")]
+             escape(a.status.label) + (f' <span class="tag">{OVERDUE}</span>' if late else "")]
             for a, late in s.actions], "Actions"))
     else:
         add("<p>No actions recorded.</p>")
@@ -130,7 +131,7 @@ def render(s: Summary) -> str:
     if s.agencies:
         add(_table(["Agency", "Named practitioner", "Role and responsibility", "Contact"], [
             [t(g.agency), t(g.practitioner),
-             t(g.role) if g.role else '<span class="missing">NO ROLE STATED</span>',
+             t(g.role) if g.role else f'<span class="missing">{NO_ROLE}</span>',
              t(g.contact)] for g in s.agencies], "Agencies"))
     else:
         add("<p>No agencies recorded.</p>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE
 from checklist_tui.export.markdown_safe import md_cell, md_text
 from checklist_tui.export.summary import (
     FOOTER,
@@ -43,15 +44,15 @@ def render(s: Summary) -> str:
     out += ["## Action plan", ""]
     if s.actions:
         out += _table(["What", "Owner", "Agency", "Due", "Status"], [
-            [a.what, a.owner or "NO OWNER", a.agency, due_text(a.due),
-             a.status.label + (" (OVERDUE)" if late else "")] for a, late in s.actions])
+            [a.what, a.owner or NO_OWNER, a.agency, due_text(a.due),
+             a.status.label + (f" ({OVERDUE})" if late else "")] for a, late in s.actions])
     else:
         out += ["No actions recorded.", ""]
 
     out += ["## Agencies and their roles", ""]
     if s.agencies:
         out += _table(["Agency", "Named practitioner", "Role and responsibility", "Contact"], [
-            [g.agency, g.practitioner, g.role or "NO ROLE STATED", g.contact]
+            [g.agency, g.practitioner, g.role or NO_ROLE, g.contact]
             for g in s.agencies])
     else:
         out += ["No agencies recorded.", ""]

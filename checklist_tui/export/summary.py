@@ -11,7 +11,8 @@ from checklist_tui.core.dates import timing_summary, uk_date
 from checklist_tui.core.definition import Source
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.outstanding import Entry, entries, grouped
-from checklist_tui.core.plan import Action, ActionStatus, Agency, Person, Plan
+from checklist_tui.core.plan import Action, Agency, Person, Plan
+from checklist_tui.core.vocabulary import action_overdue
 from checklist_tui.export.redact import REDACTED_NOTE, redact_plan
 
 SENSITIVITY = "OFFICIAL-SENSITIVE: contains personal information about a child and family."
@@ -83,9 +84,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.attention = entries(checklist, plan, ev)
 
     for action in plan.actions:
-        late = (action.due is not None and action.due < today
-                and action.status not in (ActionStatus.DONE, ActionStatus.CANCELLED))
-        s.actions.append((action, late))
+        s.actions.append((action, action_overdue(action, today)))
     s.agencies = list(plan.agencies)
     s.men = [p for p in plan.people if p.kind.is_male_carer]
     s.others = [p for p in plan.people if not p.kind.is_male_carer]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.home import HomeScreen
-from checklist_tui.tui.screens.outstanding import OutstandingScreen
+from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.records import RecordsScreen
 from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for

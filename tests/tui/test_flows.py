@@ -12,7 +12,7 @@ from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import ActionStatus, PersonKind
 from checklist_tui.tui.screens.home import HomeScreen
 from checklist_tui.tui.screens.new_plan import NewPlanScreen
-from checklist_tui.tui.screens.outstanding import OutstandingScreen
+from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.records import RecordsScreen
 from checklist_tui.tui.widgets.item_view import ItemView

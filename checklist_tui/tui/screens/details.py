@@ -9,7 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from checklist_tui.core import edit
-from checklist_tui.core.dates import parse_date, uk_date
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.plan_details import DetailsError, parse_details
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
@@ -58,17 +59,13 @@ class DetailsScreen(ModalScreen[bool]):
     def save(self) -> None:
         value = {i.id[2:]: i.value.strip() for i in self.query(Input)}
         try:
-            fields = {
-                "case_ref": value["case_ref"],
-                "edd": parse_date(value["edd"]) if value["edd"] else None,
-                "dob": parse_date(value["dob"]) if value["dob"] else None,
-                "babies_expected": int(value["babies_expected"] or "1"),
-                "practitioner": value["practitioner"],
-                "practitioner_role": value["practitioner_role"],
-                "prematurity_likely": self.query_one(MarkedCheckbox).value,
-            }
-        except ValueError as exc:
+            details = parse_details(
+                case_ref=value["case_ref"], edd=value["edd"], dob=value["dob"],
+                babies=value["babies_expected"], practitioner=value["practitioner"],
+                role=value["practitioner_role"],
+                prematurity_likely=self.query_one(MarkedCheckbox).value)
+        except DetailsError as exc:
             self.query_one("#form-error", Static).update(lit(str(exc)))
             return
-        if self.plan_screen._apply(edit.set_details, **fields):
+        if self.plan_screen._apply(edit.set_details, **details.fields()):
             self.dismiss(True)

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 from checklist_tui.core import clock, store
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import evaluate
+from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import lit
@@ -49,9 +50,8 @@ def plan_rows(folder: Path, catalogue) -> tuple[list[Row], list[str]]:
         else:
             ev = evaluate(lc.checklist, plan, today)
             title = lc.checklist.title
-            flags = f" !{len(ev.red_flags)}" if ev.red_flags else ""
-            mark = "✓" if ev.answered == ev.total else "•"
-            progress = f"{mark} {ev.answered}/{ev.total}{flags}"
+            progress = progress_mark(ev.answered, ev.total, len(ev.open_required),
+                                     len(ev.red_flags))
         rows.append(Row(listed.path, plan.case_ref, title, uk_date(plan.edd), progress,
                         changed, True))
     return rows, recovered

@@ -10,8 +10,9 @@ from textual.widgets.option_list import Option
 
 from checklist_tui.core import clock, store
 from checklist_tui.core.catalogue import LoadedChecklist
-from checklist_tui.core.dates import parse_date, timing_summary
+from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.plan_details import DetailsError, parse_details, typed_date
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
@@ -108,8 +109,8 @@ class NewPlanScreen(AppScreen):
             label.update("")
             return
         try:
-            edd = parse_date(event.value)
-        except ValueError as exc:
+            edd = typed_date(event.value)
+        except DetailsError as exc:
             label.update(lit(str(exc)))
             return
         label.update(lit(timing_summary(edd, None, clock.today())))
@@ -128,21 +129,20 @@ class NewPlanScreen(AppScreen):
         try:
             if chosen is None:
                 raise UserFacingError("choose a checklist first")
-            if not value["case-ref"].strip():
-                raise UserFacingError("enter a case reference")
-            edd = parse_date(value["edd"]) if value["edd"].strip() else None
-            babies = int(value["babies"] or "1")
+            details = parse_details(case_ref=value["case-ref"], edd=value["edd"],
+                                    babies=value["babies"], practitioner=value["practitioner"],
+                                    role=value["role"])
             loaded = store.create(
                 self.app.plans_dir,
                 chosen,
-                case_ref=value["case-ref"],
+                case_ref=details.case_ref,
                 now=clock.now(),
-                edd=edd,
-                practitioner=value["practitioner"],
-                role=value["role"],
-                babies_expected=babies,
+                edd=details.edd,
+                practitioner=details.practitioner,
+                role=details.practitioner_role,
+                babies_expected=details.babies_expected,
             )
-        except (UserFacingError, ValueError) as exc:
+        except UserFacingError as exc:
             error.update(lit(str(exc)))
             return
         except OSError as exc:

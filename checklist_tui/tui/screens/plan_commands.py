@@ -15,7 +15,7 @@ class PlanCommands:
         self.show_section(section_id, focus_item=item_id)
 
     def action_outstanding(self) -> None:
-        from checklist_tui.tui.screens.outstanding import OutstandingScreen
+        from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 
         self.app.push_screen(OutstandingScreen(self.session), self._follow)
 

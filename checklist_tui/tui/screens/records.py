@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from checklist_tui.core import edit
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import Action, Agency, Person
+from checklist_tui.core.vocabulary import NO_DATE, NO_OWNER, NO_ROLE
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.message import MessageScreen
@@ -73,10 +74,10 @@ class RecordsScreen(AppScreen):
             "people": [(p.id, (p.kind.label, p.name, p.relationship,
                                "Yes" if p.in_household else "No", p.involvement))
                        for p in sorted(plan.people, key=lambda p: not p.kind.is_male_carer)],
-            "agencies": [(g.id, (g.agency, g.practitioner, g.role or "NO ROLE STATED",
+            "agencies": [(g.id, (g.agency, g.practitioner, g.role or NO_ROLE,
                                  g.contact)) for g in plan.agencies],
-            "actions": [(a.id, (a.what, a.owner or "NO OWNER", a.agency,
-                                uk_date(a.due) if a.due else "NO DATE", a.status.label))
+            "actions": [(a.id, (a.what, a.owner or NO_OWNER, a.agency,
+                                uk_date(a.due) if a.due else NO_DATE, a.status.label))
                         for a in plan.actions],
         }
         for page, items in rows.items():

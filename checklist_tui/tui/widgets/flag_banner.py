@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from checklist_tui.core.engine import FiredRule
+from checklist_tui.core.vocabulary import ALERT_MARK, rule_label
 from checklist_tui.tui.text import join, lit
 
 
@@ -18,10 +19,9 @@ class FlagBanner(Static):
             return
         parts: list = []
         for f in shown:
-            tag = "RED FLAG" if f.red_flag else f.severity.value.upper()
             ack = " (acknowledged)" if f.acknowledgement else (
-                " (press k to acknowledge)" if f.severity.value == "warning" else "")
-            parts += [f"! {tag}: ", lit(f.message, "bold"), ack, "\n"]
+                " (press k to acknowledge)" if f.needs_acknowledgement else "")
+            parts += [f"{ALERT_MARK} {rule_label(f)}: ", lit(f.message, "bold"), ack, "\n"]
             if f.escalation and not f.acknowledgement:
                 parts += ["  What to do: ", lit(f.escalation), "\n"]
         others = total_red_flags - sum(1 for f in shown if f.red_flag)

@@ -23,8 +23,9 @@ from textual.widgets import (
 from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import FIXED_VALUES, Item, ItemType
-from checklist_tui.core.engine import DueState, DueStatus, FiredRule
+from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
+from checklist_tui.core.vocabulary import due_label, rule_tag
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.marked import (
     MarkedCheckbox,
@@ -121,16 +122,9 @@ class ItemView(Vertical, can_focus=False):
         self._last_state = (due, fired)
         parts: list = [self._source_text(), "  "]
         if due is not None and due.due_date is not None:
-            status = due.status.value.upper() if due.status == DueStatus.OVERDUE \
-                else due.status.value
-            parts.append(f"Due {uk_date(due.due_date)} [{status}]  ")
+            parts.append(f"Due {uk_date(due.due_date)} [{due_label(due.status)}]  ")
         for rule in fired:
-            if rule.red_flag:
-                tag = "! RED FLAG"
-            elif rule.severity.value == "info":
-                tag = "Note"  # "!" is kept for what needs action
-            else:
-                tag = f"! {rule.severity.value.upper()}"
+            tag = rule_tag(rule)
             ack = " (acknowledged)" if rule.acknowledgement else ""
             parts += [f"{tag}: ", lit(rule.message), ack, "  "]
         text = join(*parts)

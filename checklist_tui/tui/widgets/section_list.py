@@ -6,14 +6,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from checklist_tui.core.engine import SectionProgress
-from checklist_tui.export.text import section_mark
+from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui.text import join, lit
 
 
 def _prompt(p: SectionProgress):
     if not p.visible:
         return join("-        ", lit(p.title, "dim"), " (n/a)")
-    mark = section_mark(p.answered, p.total, p.required_open, p.red_flags)
+    mark = progress_mark(p.answered, p.total, p.required_open, p.red_flags)
     return join(f"{mark:<8} ", lit(p.title))
 
 

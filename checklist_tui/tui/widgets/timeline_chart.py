@@ -8,9 +8,10 @@ from rich.text import Text
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueState, DueStatus
+from checklist_tui.core.vocabulary import ALERT_MARK, DONE_MARK, OPEN_MARK, due_label
 from checklist_tui.tui.text import lit
 
-MARK = {DueStatus.DONE: "✓", DueStatus.OVERDUE: "!", DueStatus.DUE_SOON: "•",
+MARK = {DueStatus.DONE: DONE_MARK, DueStatus.OVERDUE: ALERT_MARK, DueStatus.DUE_SOON: OPEN_MARK,
         DueStatus.UPCOMING: "o", DueStatus.NO_DATE: "?"}
 LABEL_WIDTH = 30
 
@@ -47,7 +48,7 @@ def render(due: list[DueState], today: date, edd: date | None, dob: date | None,
             row[edd_col] = ":"
         row[col(d.due_date)] = MARK[d.status]
         label = d.label if len(d.label) <= LABEL_WIDTH else d.label[: LABEL_WIDTH - 1] + "…"
-        status = d.status.value.upper() if d.status == DueStatus.OVERDUE else d.status.value
+        status = due_label(d.status)
         out.append_text(lit(label.ljust(LABEL_WIDTH)))
         out.append(f" {uk_date(d.due_date)}  ")
         out.append("".join(row), style="bold" if d.status == DueStatus.OVERDUE else "")

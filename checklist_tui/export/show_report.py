@@ -1,29 +1,19 @@
-"""Plain-text plan report for any terminal or screen reader (``checklist-tui show``)."""
+"""Plain-text plan report for any terminal or screen reader (``checklist-tui show``),
+laid out from the same :class:`Summary` as the Markdown, HTML and JSON exports."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from checklist_tui.core.answers import display
-from checklist_tui.core.catalogue import LoadedChecklist
-from checklist_tui.core.dates import timing_summary, uk_date
-from checklist_tui.core.engine import DueStatus, evaluate
-from checklist_tui.core.plan import Plan
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.vocabulary import due_label, progress_mark, rule_label
 from checklist_tui.export.safe import plain
+from checklist_tui.export.summary import Summary
 
 
-def section_mark(done: int, total: int, required_open: int, red_flags: int) -> str:
-    """Single-width progress mark that does not rely on colour."""
-    mark = "✓" if total and done == total and not required_open else "•"
-    text = f"{mark} {done}/{total}"
-    if red_flags:
-        text += f" !{red_flags}"
-    return text
-
-
-def render_show(loaded: LoadedChecklist, plan: Plan, today: date) -> str:
+def render_show(summary: Summary) -> str:
+    """``summary`` laid out as plain lines (the same summary the exports lay out)."""
+    loaded, plan, ev = summary.checklist, summary.plan, summary.evaluation
     checklist = loaded.checklist
-    ev = evaluate(checklist, plan, today)
     items = checklist.item_map()
     out: list[str] = []
     add = out.append
@@ -32,7 +22,7 @@ def render_show(loaded: LoadedChecklist, plan: Plan, today: date) -> str:
     if plan.checklist_hash != loaded.content_hash or plan.checklist_version != checklist.version:
         add(f"  Note: made with checklist version {plan.checklist_version}; now shown against "
             f"version {checklist.version}.")
-    add(f"Timing: {timing_summary(plan.edd, plan.dob, today)}")
+    add(f"Timing: {summary.timing}")
     if plan.dob and plan.edd:
         add(f"EDD was: {uk_date(plan.edd)}")
     if plan.babies_expected > 1:
@@ -47,13 +37,13 @@ def render_show(loaded: LoadedChecklist, plan: Plan, today: date) -> str:
         if not sec.visible:
             add(f"  -     {sec.title} (does not apply)")
             continue
-        mark = section_mark(sec.answered, sec.total, sec.required_open, sec.red_flags)
+        mark = progress_mark(sec.answered, sec.total, sec.required_open, sec.red_flags)
         req = f", {sec.required_open} required open" if sec.required_open else ""
         add(f"  {mark:<9} {sec.title}{req}")
     add("")
     add(f"Red flags and warnings ({len(ev.fired)}):")
     for f in ev.fired or []:
-        tag = "RED FLAG" if f.red_flag else f.severity.value.upper()
+        tag = rule_label(f)
         ack = " [acknowledged]" if f.acknowledgement else ""
         add(f"  ! {tag} {f.item_id}: {f.message}{ack}")
         if f.escalation:
@@ -71,8 +61,7 @@ def render_show(loaded: LoadedChecklist, plan: Plan, today: date) -> str:
     for d in ev.due:
         when = uk_date(d.due_date) if d.due_date else "no date (record the EDD)"
         extra = " (from EDD until the birth is recorded)" if d.provisional else ""
-        status = d.status.value.upper() if d.status == DueStatus.OVERDUE else d.status.value
-        add(f"  [{status}] {when}: {d.label}{extra}")
+        add(f"  [{due_label(d.status)}] {when}: {d.label}{extra}")
     if not ev.due:
         add("  none")
     if ev.integrity:

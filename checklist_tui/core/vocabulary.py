@@ -1,0 +1,53 @@
+"""The words and marks every view uses, defined once: the TUI, ``show``, the exports and
+the outstanding list all say "RED FLAG", "OVERDUE" or "NO OWNER" the same way, and draw
+the same progress mark by the same rule. Marks never rely on colour."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checklist_tui.core.definition import Severity
+from checklist_tui.core.engine import DueStatus, FiredRule
+from checklist_tui.core.plan import Action, ActionStatus
+
+RED_FLAG = "RED FLAG"
+OVERDUE = "OVERDUE"
+NO_OWNER = "NO OWNER"
+NO_ROLE = "NO ROLE STATED"
+NO_DATE = "NO DATE"
+NOTE = "Note"
+ACKNOWLEDGED = "acknowledged"
+DONE_MARK = "✓"
+OPEN_MARK = "•"
+ALERT_MARK = "!"
+
+
+def rule_label(rule: FiredRule) -> str:
+    """``RED FLAG``, ``ERROR``, ``WARNING`` or ``INFO``."""
+    return RED_FLAG if rule.red_flag else rule.severity.value.upper()
+
+
+def rule_tag(rule: FiredRule) -> str:
+    """The tag beside a fired rule on screen: ``!`` for what needs action, ``Note`` not."""
+    if not rule.red_flag and rule.severity == Severity.INFO:
+        return NOTE
+    return f"{ALERT_MARK} {rule_label(rule)}"
+
+
+def due_label(status: DueStatus) -> str:
+    """``OVERDUE`` in capitals so it stands out without colour; the others as words."""
+    return OVERDUE if status == DueStatus.OVERDUE else status.value
+
+
+def action_overdue(action: Action, today: date) -> bool:
+    return (action.due is not None and action.due < today
+            and action.status not in (ActionStatus.DONE, ActionStatus.CANCELLED))
+
+
+def progress_mark(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:
+    """``✓ 5/5`` when everything is answered, ``• 3/5`` otherwise, with ``!2`` red flags."""
+    mark = DONE_MARK if total and done == total and not required_open else OPEN_MARK
+    text = f"{mark} {done}/{total}"
+    if red_flags:
+        text += f" {ALERT_MARK}{red_flags}"
+    return text
