@@ -19,7 +19,9 @@ from checklist_tui.core.edit import (
     acknowledge,
     add_record,
     change_state,
+    confirm_pause_point,
     set_answer,
+    set_detail,
     set_details,
     set_note,
     set_source,
@@ -67,15 +69,18 @@ def early_pre_birth(cat) -> store.Loaded:
     plan, cl = loaded.plan, checklist.checklist
     for item, value in [("PBA-S01", "yes"), ("PBA-S08", "no"), ("PBA-S07", "no"),
                         ("PBA-S04", "yes"), ("PBA-H01", "yes"), ("PBA-F01", "yes"),
-                        ("PBA-F02", "no"), ("PBA-F11", "no")]:
+                        ("PBA-F11", "no")]:
         set_answer(plan, cl, item, value, by=who, now=clock())
+    set_answer(plan, cl, "PBA-F02", "not_yet", by=who, now=clock(), owner="Pat Sample",
+               by_date=date(2026, 12, 2))
     set_note(plan, "PBA-F02", "Father works nights; evening phone call offered for next week.",
              by=who, now=clock())
     add_record(plan, Person, by=who, now=clock(), name="Robin Example", kind=PersonKind.MOTHER,
                relationship="Mother", in_household=True)
     add_record(plan, Person, by=who, now=clock(), name="Sam Example", kind=PersonKind.FATHER,
                relationship="Father", role="Plans to live with the mother after the birth",
-               involvement="Identified; not yet contacted directly.")
+               involvement="Identified; not yet contacted directly.",
+               assessment="Not started: waits for the first direct contact.")
     add_record(plan, Agency, by=who, now=clock(), agency="Community midwifery",
                practitioner="Example Midwife A", role="Antenatal care; shares booking information",
                contact="Maternity safeguarding office")
@@ -98,10 +103,11 @@ def family_t_like(cat) -> store.Loaded:
         ("PBA-S04", "yes"), ("PBA-S05", True), ("PBA-S06", True),
         ("PBA-H01", "yes"), ("PBA-H02", "no"), ("PBA-H03", "yes"),
         ("PBA-F01", "yes"), ("PBA-F02", "yes"), ("PBA-F03", "no"), ("PBA-F04", "yes"),
-        ("PBA-F05", "no"), ("PBA-F07", "yes"), ("PBA-F08", "no"), ("PBA-F11", "unknown"),
+        ("PBA-F05", "no"), ("PBA-F07", "yes"), ("PBA-F08", "no"), ("PBA-F11", "yes"),
+        ("PBA-F12", "no"),
         ("PBA-P01", ["childhood", "care", "abuse", "substances", "mental_health"]),
         ("PBA-P02", ["substances", "offending"]),
-        ("PBA-P03", "no"), ("PBA-P04", "yes"), ("PBA-P05", "yes"), ("PBA-P06", "unknown"),
+        ("PBA-P03", "no"), ("PBA-P04", "yes"), ("PBA-P05", "yes"),
         ("PBA-R01", "yes"), ("PBA-R02", "yes"), ("PBA-R05", "no"),
         ("PBA-L01", "yes"), ("PBA-L02", "no"), ("PBA-L03", "yes"), ("PBA-L04", "yes"),
         ("PBA-A01", "yes"), ("PBA-A02", ["police", "maternity", "substances", "leaving_care"]),
@@ -111,6 +117,10 @@ def family_t_like(cat) -> store.Loaded:
     ]
     for item, value in answers:
         set_answer(plan, cl, item, value, by=who, now=clock())
+    set_answer(plan, cl, "PBA-P06", "unknown", by=who, now=clock(), owner="Alex Placeholder",
+               by_date=date(2026, 12, 4))
+    set_note(plan, "PBA-P06", "Police and probation checks on the father asked for on "
+             "18/11/2026; no reply yet.", by=who, now=clock())
     set_source(plan, "PBA-P04", InfoSource.AGENCY, by=who, now=clock())
     set_note(plan, "PBA-P04", "Police report two call-outs for arguments at the father's previous "
              "address (2025). Mother reports no abuse in this relationship.", by=who, now=clock())
@@ -129,13 +139,18 @@ def family_t_like(cat) -> store.Loaded:
     add_record(plan, Person, by=who, now=clock(), name="Casey Example", kind=PersonKind.FATHER,
                relationship="Father", role="Lives with the mother; will share care",
                in_household=True,
-               involvement="Seen with the mother twice; not yet seen alone. Police checks back.")
+               involvement="Seen with the mother twice; not yet seen alone.",
+               assessment="Police call-outs known; violence history not yet known.")
     add_record(plan, Person, by=who, now=clock(), name="Morgan Example",
                kind=PersonKind.MALE_CARER, relationship="Father's brother",
                role="Stays at weekends; may babysit",
                involvement="Not yet spoken to.")
+    add_record(plan, Person, by=who, now=clock(), name="Jesse Example",
+               kind=PersonKind.VISITING_ADULT, man=True,
+               relationship="Mother's ex-partner; visits and sometimes stays",
+               role="Not a carer; the mother says he will not be around the babies")
     add_record(plan, Person, by=who, now=clock(), name="Taylor Example",
-               kind=PersonKind.FAMILY_NETWORK, relationship="Former foster carer",
+               kind=PersonKind.FAMILY_NETWORK, man=False, relationship="Former foster carer",
                role="Offers support in the day")
     add_record(plan, Agency, by=who, now=clock(), agency="Children's social care",
                practitioner="Alex Placeholder", role="Leads the pre-birth assessment",
@@ -167,6 +182,39 @@ def discharge_ready(cat) -> store.Loaded:
                           edd=date(2026, 11, 26), practitioner=who, role="Safeguarding midwife")
     plan, cl = loaded.plan, checklist.checklist
     set_details(plan, by=who, now=clock(), dob=date(2026, 11, 22))
+    add_record(plan, Person, by=who, now=clock(), name="Quinn Example", kind=PersonKind.MOTHER,
+               relationship="Mother", in_household=True)
+    add_record(plan, Person, by=who, now=clock(), name="Riley Example", kind=PersonKind.FATHER,
+               relationship="Father", in_household=True, role="Shares care",
+               involvement="Attended the meeting; ICON and safer sleep discussed with him.",
+               assessment="Seen alone twice; police and health checks back with nothing known.")
+    add_record(plan, Person, by=who, now=clock(), name="Avery Example",
+               kind=PersonKind.FAMILY_NETWORK, man=False, relationship="Maternal grandmother",
+               role="Daytime supervisor under the written agreement")
+    barred = add_record(
+        plan, Person, by=who, now=clock(), name="Blake Example", kind=PersonKind.VISITING_ADULT,
+        man=True, relationship="Mother's former partner",
+        role="Must not be alone with the baby",
+        reason_not_involved="Not a carer; the police advise he has no unsupervised contact "
+                            "with any child (conviction for violence, 2019).")
+    for agency, person, role in [
+        ("Children's social care", "Example Social Worker C", "Lead professional; visits weekly"),
+        ("Health visiting", "Example Health Visitor", "New-birth visit on day 10; weekly after"),
+        ("Community midwifery", "Example Midwife C", "Postnatal visits days 1, 3 and 5"),
+        ("GP practice", "Example GP surgery", "Registers the baby; 6 to 8 week check"),
+    ]:
+        add_record(plan, Agency, by=who, now=clock(), agency=agency, practitioner=person,
+                   role=role, contact="Office hours; out of hours via emergency duty team")
+    details: dict[str, dict[str, object]] = {
+        "DPM-M01": {"date": date(2026, 10, 8)},
+        "DPM-C01": {"place": "Flat 0, Example House, Sample Street, Nowhere-on-Sea"},
+        "DPM-C08": {"people": [barred.id]},
+        "DPM-V01": {"date": date(2026, 11, 26)},
+        "DPM-R03": {"text": "If the parents miss two visits or leave the baby with anyone not "
+                            "in the plan, the health visitor tells the social worker the same "
+                            "day; out of hours, the emergency duty team has the plan."},
+        "DPM-R08": {"date": date(2026, 12, 18)},
+    }
     for item in cl.item_map().values():
         if item.id in ("DPM-C05", "DPM-C06", "DPM-C09"):
             continue  # only when the baby will not go home with the parents
@@ -182,22 +230,12 @@ def discharge_ready(cat) -> store.Loaded:
                     "with winding."
         if value is not None:
             set_answer(plan, cl, item.id, value, by=who, now=clock())
-    add_record(plan, Person, by=who, now=clock(), name="Quinn Example", kind=PersonKind.MOTHER,
-               relationship="Mother", in_household=True)
-    add_record(plan, Person, by=who, now=clock(), name="Riley Example", kind=PersonKind.FATHER,
-               relationship="Father", in_household=True, role="Shares care",
-               involvement="Attended the meeting; ICON and safer sleep discussed with him.")
-    add_record(plan, Person, by=who, now=clock(), name="Avery Example",
-               kind=PersonKind.FAMILY_NETWORK, relationship="Maternal grandmother",
-               role="Daytime supervisor under the written agreement")
-    for agency, person, role in [
-        ("Children's social care", "Example Social Worker C", "Lead professional; visits weekly"),
-        ("Health visiting", "Example Health Visitor", "New-birth visit on day 10; weekly after"),
-        ("Community midwifery", "Example Midwife C", "Postnatal visits days 1, 3 and 5"),
-        ("GP practice", "Example GP surgery", "Registers the baby; 6 to 8 week check"),
-    ]:
-        add_record(plan, Agency, by=who, now=clock(), agency=agency, practitioner=person,
-                   role=role, contact="Office hours; out of hours via emergency duty team")
+        for key, detail in details.get(item.id, {}).items():
+            set_detail(plan, cl, item.id, key, detail, by=who, now=clock())
+    confirm_pause_point(plan, cl, "confirm", ["Drew Demo (safeguarding midwife)",
+                                              "Example Social Worker C", "Quinn Example",
+                                              "Riley Example"],
+                        by=who, now=clock(), today=TODAY)
     add_record(plan, Action, by=who, now=clock(), what="Review meeting after discharge",
                owner="Example Social Worker C", agency="Children's social care",
                due=date(2026, 12, 18))

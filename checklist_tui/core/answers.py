@@ -5,20 +5,35 @@ from __future__ import annotations
 from datetime import date
 
 from checklist_tui.core.dates import parse_date, uk_date
-from checklist_tui.core.definition import CHOICE_TYPES, Item, ItemType
-from checklist_tui.core.plan import Answer, AnswerValue
+from checklist_tui.core.definition import (
+    CHOICE_TYPES,
+    NOT_YET,
+    Detail,
+    DetailKind,
+    Item,
+    ItemType,
+)
+from checklist_tui.core.plan import Answer, AnswerValue, DetailValue
 
 NA_LABEL = "Not applicable"
-YES_NO_LABELS = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
+NOT_YET_LABEL = "Not yet"
+YES_NO_LABELS = {"yes": "Yes", "no": "No", "unknown": "Unknown", NOT_YET: NOT_YET_LABEL}
+NOT_YET_SPELLINGS = ("not_yet", "not yet", "not-yet", "notyet")
 MAX_SHORT_TEXT = 300
 
 
 def coerce(item: Item, value: object) -> AnswerValue:
     """Return the canonical stored value for ``value``, or raise ValueError saying why."""
     kind = item.type
+    if isinstance(value, str) and value.strip().lower() in NOT_YET_SPELLINGS:
+        if item.not_yet:
+            return NOT_YET
+        raise ValueError("this item cannot be answered 'not yet'")
     if kind == ItemType.CHECK:
         if value is True or (isinstance(value, str) and value.lower() in ("true", "done", "yes")):
             return True
+        if item.not_yet:
+            raise ValueError("a check item is done (true), not yet, or left unanswered")
         raise ValueError("a check item is either done (true) or left unanswered")
     if kind in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
         allowed = ("yes", "no") if kind == ItemType.YES_NO else ("yes", "no", "unknown")
@@ -26,7 +41,8 @@ def coerce(item: Item, value: object) -> AnswerValue:
             value = "yes" if value else "no"
         if isinstance(value, str) and value.lower() in allowed:
             return value.lower()
-        raise ValueError(f"answer must be one of: {', '.join(allowed)}")
+        shown = allowed + (("not yet",) if item.not_yet else ())
+        raise ValueError(f"answer must be one of: {', '.join(shown)}")
     if kind in CHOICE_TYPES:
         options = {o.value for o in item.options}
         if kind == ItemType.SINGLE_CHOICE:
@@ -66,6 +82,8 @@ def display(item: Item | None, answer: Answer) -> str:
         return "(no answer)"
     if item is None:
         return stringify(value)
+    if value == NOT_YET:
+        return NOT_YET_LABEL
     if item.type == ItemType.CHECK:
         return "Done" if value is True else "(no answer)"
     if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN) and isinstance(value, str):
@@ -90,3 +108,29 @@ def stringify(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def coerce_detail(detail: Detail, value: object, people: set[str]) -> DetailValue:
+    """The stored value of one detail, or ValueError saying why not."""
+    if detail.kind == DetailKind.DATE:
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_date(value)
+            except ValueError as exc:
+                raise ValueError(f"{detail.label}: {exc}") from None
+        raise ValueError(f"{detail.label}: a date is needed")
+    if detail.kind == DetailKind.PEOPLE:
+        ids = [value] if isinstance(value, str) else value
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise ValueError(f"{detail.label}: choose people from the plan's People")
+        unknown = [i for i in ids if i not in people]
+        if unknown:
+            raise ValueError(f"{detail.label}: '{unknown[0]}' is not in this plan's People")
+        return list(dict.fromkeys(ids))
+    if not isinstance(value, str):
+        raise ValueError(f"{detail.label}: text is needed")
+    if detail.kind == DetailKind.PLACE and len(value) > MAX_SHORT_TEXT * 2:
+        raise ValueError(f"{detail.label}: at most {MAX_SHORT_TEXT * 2} characters")
+    return value

@@ -8,6 +8,8 @@ from pathlib import Path
 from checklist_tui.core.definition import (
     CHOICE_TYPES,
     FIXED_VALUES,
+    NOT_YET,
+    TICK_TYPES,
     Checklist,
     Condition,
     Item,
@@ -23,7 +25,7 @@ MAX_PAUSE_POINT_ITEMS = 9
 def possible_values(item: Item) -> tuple[Scalar, ...] | None:
     """The values an answer to ``item`` can take, or None for free text and dates."""
     if item.type in FIXED_VALUES:
-        return FIXED_VALUES[item.type]
+        return FIXED_VALUES[item.type] + ((NOT_YET,) if item.not_yet else ())
     if item.type in CHOICE_TYPES:
         return tuple(o.value for o in item.options)
     return None
@@ -133,12 +135,47 @@ def check_checklist(
                                 add(rplace, f"this item can never be answered {value!r}",
                                     f"its possible answers are "
                                     f"{', '.join(repr(v) for v in allowed)}")
+            _check_integrity_fields(item, place, items, add, check_condition)
             for ref in item.refs:
                 if ref not in sources:
                     add(place, f"refers to unknown source '{ref}'",
                         did_you_mean(ref, sources) or "add it to sources.toml or fix the id")
     problems.extend(_cycles(checklist, path, text, items))
     return problems
+
+
+def _check_integrity_fields(item: Item, place: str, items: Mapping[str, Item], add,
+                            check_condition) -> None:
+    """not_yet, concern, details and cross_checks: only where they can mean something."""
+    tick = item.type.value in TICK_TYPES
+    if item.not_yet and not tick:
+        add(place, f"'not_yet' works on check, yes_no and yes_no_unknown items, not "
+            f"{item.type.value}")
+    if item.concern:
+        allowed = possible_values(item)
+        if allowed is None:
+            add(place, f"'concern' does not work on a {item.type.value} item")
+        else:
+            for value in item.concern:
+                if value not in allowed:
+                    add(place, f"'concern' names {value!r}, which this item can never be",
+                        f"its possible answers are {', '.join(repr(v) for v in allowed)}")
+    if (item.details or item.cross_checks) and not tick:
+        add(place, f"'details' and 'cross_checks' go on check, yes_no and yes_no_unknown items "
+            f"(they qualify a yes); this is {item.type.value}")
+    keys = [d.key for d in item.details]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        add(place, f"two details share the id '{key}'", "give each its own 'id'")
+    for n, check in enumerate(item.cross_checks, start=1):
+        cplace = f"{place} > cross-check {n}"
+        for ref in check.items_yes or []:
+            if ref not in items:
+                add(cplace, f"cross-check names item '{ref}', which does not exist",
+                    did_you_mean(ref, items) or "check the item id")
+            elif ref == item.id:
+                add(cplace, "an item cannot cross-check itself")
+        if check.when is not None:
+            check_condition(check.when, cplace, item)
 
 
 def _cycles(

@@ -39,6 +39,10 @@ class ItemType(StrEnum):
     DATE = "date"
 
 
+#: The stored value of a "not yet" answer (items with ``not_yet = true``).
+NOT_YET = "not_yet"
+#: Item types that can be answered "not yet" and carry details.
+TICK_TYPES = {"check", "yes_no", "yes_no_unknown"}
 CHOICE_TYPES = {ItemType.SINGLE_CHOICE, ItemType.MULTI_CHOICE}
 TEXT_TYPES = {ItemType.SHORT_TEXT, ItemType.LONG_TEXT, ItemType.DATE}
 FIXED_VALUES: dict[ItemType, tuple[Scalar, ...]] = {
@@ -144,6 +148,93 @@ class DuePoint(Strict):
         return f"{self.days_after_birth} days after birth"
 
 
+class DetailKind(StrEnum):
+    DATE = "date"
+    PEOPLE = "people"
+    TEXT = "text"
+    PLACE = "place"
+
+
+class DateKind(StrEnum):
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    CORE_GROUP = "core_group"
+    REVIEW = "review"
+    DISCHARGE = "discharge"
+    BIRTH = "birth"
+    OTHER = "other"
+
+
+class Detail(Strict):
+    """Content a positive answer must carry, e.g. the date of the meeting or who supervises.
+
+    ``{ kind = "date", date_kind = "discharge", label = "Discharge date" }``,
+    ``{ kind = "people", label = "Who must not be alone with the baby" }``,
+    ``{ kind = "text", label = "The contingency plan" }``,
+    ``{ kind = "place", label = "Address" }``.
+    """
+
+    id: Id | None = None
+    """Stable key in plans; defaults to the kind. Needed only when an item has two of a kind."""
+    kind: DetailKind
+    """date, people (chosen from the plan's People), text (several lines) or place (an address)."""
+    label: str = Field(min_length=1)
+    """What the practitioner is asked for, e.g. "Date of the discharge planning meeting"."""
+    date_kind: DateKind | None = None
+    """For dates: meeting, conference, core_group, review, discharge, birth or other."""
+    required: bool = True
+    """A "yes" or "done" without this detail is incomplete and blocks completion."""
+
+    @property
+    def key(self) -> str:
+        return self.id or self.kind.value
+
+    @model_validator(mode="after")
+    def _date_kind(self) -> Detail:
+        if self.date_kind is not None and self.kind != DetailKind.DATE:
+            raise ValueError("'date_kind' goes only with kind = \"date\"")
+        return self
+
+
+class PlanCheck(StrEnum):
+    AGENCY_RECORDED = "agency_recorded"
+    AGENCY_CONTACTS = "agency_contacts"
+    MEN_RECORDED = "men_recorded"
+    MEN_INVOLVEMENT = "men_involvement"
+    ACTIONS_OWNED = "actions_owned"
+
+
+class CrossCheck(Strict):
+    """A check of a "yes" or "done" against the plan's own data. Exactly one form:
+
+    ``{ plan = "agency_contacts" }``, ``{ items_yes = ["ID", ...] }``,
+    ``{ when = <condition>, message = "..." }``.
+    """
+
+    plan: PlanCheck | None = None
+    """agency_recorded: at least one agency; agency_contacts: every agency has a role and a
+    named practitioner or contact; men_recorded: at least one man in People; men_involvement:
+    every man has his involvement and assessment recorded, or a reason why not;
+    actions_owned: every open action has an owner and a due date."""
+    items_yes: list[Id] | None = None
+    """These items are answered "yes" (or done), with their details."""
+    when: Condition | None = None
+    """This condition on the answers is true."""
+    message: str = ""
+    """What is wrong when the check fails (required with `when`)."""
+
+    @model_validator(mode="after")
+    def _one_form(self) -> CrossCheck:
+        forms = [x for x in (self.plan, self.items_yes, self.when) if x is not None]
+        if len(forms) != 1:
+            raise ValueError("a cross-check needs exactly one of: plan, items_yes, when")
+        if self.items_yes is not None and not self.items_yes:
+            raise ValueError("'items_yes' needs at least one item id")
+        if self.when is not None and not self.message.strip():
+            raise ValueError("a cross-check with 'when' needs a 'message' saying what is wrong")
+        return self
+
+
 class Rule(Strict):
     """A check on the answers: a red flag, a warning or a note."""
 
@@ -195,6 +286,22 @@ class Item(Strict):
     """Ids from sources.toml: the recommendations and practice sources this item serves."""
     due: DuePoint | None = None
     """When the item should be done, counted from the EDD or the date of birth."""
+    not_yet: bool = False
+    """The item may be answered "not yet" (yes_no, yes_no_unknown and check items)."""
+    concern: list[Scalar] = Field(default_factory=list)
+    """Answers that are a concern, e.g. ["no", "unknown"]: listed under Gaps and risks."""
+    about_men: bool = False
+    """The item is about the father or other male carers: its gaps and risks rank first."""
+    details: list[Detail] = Field(default_factory=list)
+    """What a "yes" or "done" must carry (a date, people, a text, a place)."""
+    cross_checks: list[CrossCheck] = Field(default_factory=list)
+    """Checks of a "yes" or "done" against the plan's own data."""
+    needed_at_birth: bool = False
+    """Must be in place when the baby is born: listed in "if the baby were born today"."""
+
+    @property
+    def date_detail(self) -> Detail | None:
+        return next((d for d in self.details if d.kind == DetailKind.DATE), None)
 
 
 class Section(Strict):

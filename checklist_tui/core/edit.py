@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from checklist_tui.core.answers import coerce, stringify
-from checklist_tui.core.definition import Checklist
+from checklist_tui.core import integrity as integ
+from checklist_tui.core.answers import coerce, coerce_detail, stringify
+from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.plan import (
@@ -21,6 +22,7 @@ from checklist_tui.core.plan import (
     Action,
     Agency,
     Answer,
+    Confirmation,
     HistoryEntry,
     InfoSource,
     Person,
@@ -72,15 +74,25 @@ def _answer(plan: Plan, item_id: str, by: str, now: datetime) -> Answer:
     return existing
 
 
-def _item(checklist: Checklist, item_id: str):
+def _item(checklist: Checklist, item_id: str) -> Item:
     item = checklist.item_map().get(item_id)
     if item is None:
         raise PlanError(f"there is no item '{item_id}' in checklist '{checklist.id}'")
     return item
 
 
+def contradictions(plan: Plan, checklist: Checklist, item: Item) -> list[str]:
+    """Why the plan's own data contradicts a "yes" or tick on ``item`` (empty if it does not)."""
+    if not item.cross_checks:
+        return []
+    settled = {i: a for i, a in plan.answers.items() if integ.settled(a)}
+    return integ.cross_check_failures(item, plan, settled, checklist.item_map())
+
+
 def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *, by: str,
-               now: datetime) -> None:
+               now: datetime, owner: str | None = None, by_date: date | None = None) -> None:
+    """Record an answer. "Not yet", and "unknown" on a required or risk item, must say who
+    will find out and by when. A "yes" or tick the plan's own data contradicts is refused."""
     item = _item(checklist, item_id)
     try:
         canonical = coerce(item, value)
@@ -88,13 +100,93 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
         raise PlanError(f"{item_id}: {exc}") from None
     current = plan.answers.get(item_id)
     old = None if current is None else ("n/a" if current.not_applicable else current.value)
-    if current is not None and not current.not_applicable and current.value == canonical:
+    probe = Answer(value=canonical, answered_at=now, answered_by=by)
+    follow_up = integ.needs_follow_up(item, probe)
+    if follow_up:
+        owner = (owner if owner is not None else (current.owner if current else None)) or ""
+        by_date = by_date or (current.by_date if current else None)
+        if not owner.strip() or by_date is None:
+            label = integ.follow_up_label(probe)
+            raise PlanError(f"{item_id}: '{label}' needs who will find out (owner) and by when "
+                            "(a date)")
+    elif integ.is_positive(probe):
+        against = contradictions(plan, checklist, item)
+        if against:
+            raise PlanError(f"{item_id}: cannot be confirmed: {against[0]}"
+                            + (f" (and {len(against) - 1} more)" if len(against) > 1 else ""))
+    same = current is not None and not current.not_applicable and current.value == canonical
+    if same and (not follow_up or (current.owner, current.by_date) == (owner, by_date)):
         return
     _editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
-    answer.value, answer.not_applicable = canonical, False
-    answer.answered_at, answer.answered_by = now, by
-    _log(plan, by, now, "answer", item_id, old, canonical)
+    if not same:
+        answer.value, answer.not_applicable = canonical, False
+        answer.answered_at, answer.answered_by = now, by
+        _log(plan, by, now, "answer", item_id, old, canonical)
+    _set_follow_up(plan, item_id, answer, (owner, by_date) if follow_up else (None, None),
+                   by=by, now=now)
+
+
+def _set_follow_up(plan: Plan, item_id: str, answer: Answer,
+                   wanted: tuple[str | None, date | None], *, by: str, now: datetime) -> None:
+    if (answer.owner, answer.by_date) == wanted:
+        return
+    old = f"{answer.owner or ''} {stringify(answer.by_date)}".strip()
+    answer.owner, answer.by_date = wanted
+    new = f"{wanted[0] or ''} {stringify(wanted[1])}".strip()
+    _log(plan, by, now, "follow-up", item_id, old or None, new or None)
+
+
+def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: object, *,
+               by: str, now: datetime) -> None:
+    """Record one detail of an answer (a date, people, a text or a place); None clears it."""
+    item = _item(checklist, item_id)
+    detail = next((d for d in item.details if d.key == key), None)
+    if detail is None:
+        keys = ", ".join(d.key for d in item.details) or "none"
+        raise PlanError(f"{item_id}: no detail '{key}' (this item's details: {keys})")
+    current = plan.answers.get(item_id)
+    have = dict(current.details or {}) if current else {}
+    if value is None or value == "" or value == []:
+        if key not in have:
+            return
+        new_value = None
+    else:
+        try:
+            new_value = coerce_detail(detail, value, {p.id for p in plan.people})
+        except ValueError as exc:
+            raise PlanError(f"{item_id}: {exc}") from None
+        if have.get(key) == new_value:
+            return
+    _editable(plan, by, now)
+    answer = _answer(plan, item_id, by, now)
+    old = have.pop(key, None)
+    if new_value is not None:
+        have[key] = new_value
+    answer.details = have or None
+    _log(plan, by, now, "detail", f"{item_id}.{key}", old, new_value)
+
+
+def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, present: list[str],
+                        *, by: str, now: datetime, today: date) -> Confirmation:
+    """Record that a pause point was read aloud and confirmed, by whom and with whom."""
+    section = next((s for s in checklist.sections if s.id == section_id), None)
+    if section is None or not section.pause_point:
+        raise PlanError(f"'{section_id}' is not a pause point in this checklist")
+    people = [p.strip() for p in present if p.strip()]
+    if not people:
+        raise PlanError("say who was present when the pause point was confirmed")
+    ev = evaluate(checklist, plan, today)
+    waiting = [i.id for i in section.items if i.id in ev.visible_items
+               and i.id not in ev.done_items]
+    if waiting:
+        raise PlanError(f"{section.title}: not every item is confirmed yet ({waiting[0]}"
+                        + (f" and {len(waiting) - 1} more)" if len(waiting) > 1 else ")"))
+    _editable(plan, by, now)
+    record = Confirmation(section=section_id, by=by, at=now, present=people)
+    plan.confirmations.append(record)
+    _log(plan, by, now, "confirm", section_id, None, "; ".join(people))
+    return record
 
 
 def set_not_applicable(plan: Plan, checklist: Checklist, item_id: str, *, by: str,
@@ -111,6 +203,7 @@ def set_not_applicable(plan: Plan, checklist: Checklist, item_id: str, *, by: st
     answer.value, answer.not_applicable = None, True
     answer.answered_at, answer.answered_by = now, by
     _log(plan, by, now, "answer", item_id, old, "n/a")
+    _set_follow_up(plan, item_id, answer, (None, None), by=by, now=now)
 
 
 def clear_answer(plan: Plan, item_id: str, *, by: str, now: datetime) -> None:
@@ -121,6 +214,7 @@ def clear_answer(plan: Plan, item_id: str, *, by: str, now: datetime) -> None:
     old = "n/a" if current.not_applicable else current.value
     current.value, current.not_applicable = None, False
     _log(plan, by, now, "clear", item_id, old, None)
+    _set_follow_up(plan, item_id, current, (None, None), by=by, now=now)
 
 
 def set_note(plan: Plan, item_id: str, note: str, *, by: str, now: datetime) -> None:

@@ -11,16 +11,21 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from checklist_tui.core import integrity as integ
 from checklist_tui.core.checks import dependency_order
 from checklist_tui.core.conditions import holds, matches
 from checklist_tui.core.dates import date_at_gestation
-from checklist_tui.core.definition import Checklist, DuePoint, Item, Severity, rule_id
+from checklist_tui.core.definition import NOT_YET, Checklist, DuePoint, Item, Severity, rule_id
+from checklist_tui.core.integrity import IntegrityIssue, integrity_issues
 from checklist_tui.core.plan import (
     Acknowledgement,
-    ActionStatus,
+    Action,
     Answer,
+    Person,
     Plan,
 )
+
+__all__ = ["IntegrityIssue", "integrity_issues"]
 
 
 class DueStatus(StrEnum):
@@ -65,6 +70,9 @@ class DueState:
     provisional: bool = False
     """True for 'days after birth' counted from the EDD because no birth date is recorded."""
     days_left: int | None = None
+    booked: date | None = None
+    """The date the item's answer gives (a meeting, a visit); it meets the due point only
+    when it falls on or before the due date."""
 
 
 @dataclass(frozen=True)
@@ -83,10 +91,22 @@ class SectionProgress:
 
 
 @dataclass(frozen=True)
-class IntegrityIssue:
-    kind: str
-    target_id: str
-    message: str
+class ItemProblem:
+    """An answered item that is not what it claims: incomplete or contradicted."""
+
+    item_id: str
+    section_id: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OpenAnswer:
+    """"Not yet", or "unknown" on a required or risk item: someone must find out."""
+
+    item_id: str
+    section_id: str
+    answer: Answer
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -110,6 +130,13 @@ class Evaluation:
     integrity: list[IntegrityIssue]
     no_longer_applies: list[StaleAnswer] = field(default_factory=list)
     not_in_checklist: list[StaleAnswer] = field(default_factory=list)
+    open_answers: list[OpenAnswer] = field(default_factory=list)
+    incomplete: list[ItemProblem] = field(default_factory=list)
+    contradicted: list[ItemProblem] = field(default_factory=list)
+    overdue_actions: list[Action] = field(default_factory=list)
+    men: list[Person] = field(default_factory=list)
+    done_items: frozenset[str] = frozenset()
+    """Visible items whose answer counts as evidence: settled, complete, not contradicted."""
 
     @property
     def red_flags(self) -> list[FiredRule]:
@@ -122,12 +149,20 @@ class Evaluation:
     def blockers(self) -> list[str]:
         """Why the plan cannot be marked complete (empty when it can)."""
         reasons = [f"required item {i} is not answered" for _, i in self.open_required]
+        required = {i for _, i in self.open_required}
+        reasons.extend(f"{o.item_id} is {integ.follow_up_label(o.answer)} "
+                       f"({integ.follow_up_text(o.answer)})"
+                       for o in self.open_answers if o.item_id not in required)
+        reasons.extend(f"{p.item_id}: incomplete: no {'; no '.join(p.reasons)}"
+                       for p in self.incomplete)
+        reasons.extend(f"{p.item_id}: contradicted by the plan: {'; '.join(p.reasons)}"
+                       for p in self.contradicted)
         for fired in self.fired:
             if fired.severity == Severity.ERROR:
                 reasons.append(f"{fired.item_id}: {fired.message}")
             elif fired.blocking:
                 reasons.append(f"{fired.item_id}: warning not yet acknowledged: {fired.message}")
-        reasons.extend(issue.message for issue in self.integrity)
+        reasons.extend(issue.message for issue in self.integrity if issue.blocks_completion)
         return reasons
 
     @property
@@ -155,7 +190,7 @@ def visible_items(checklist: Checklist, answers: dict[str, Answer]) -> tuple[set
             sec_ok = True
         if sec_ok and (item.show_if is None or holds(item.show_if, counted)):
             shown.add(ident)
-            if ident in answers:
+            if integ.settled(answers.get(ident)):
                 counted[ident] = answers[ident]
     sections = {
         s.id for s in checklist.sections if any(i.id in shown for i in s.items)
@@ -163,9 +198,21 @@ def visible_items(checklist: Checklist, answers: dict[str, Answer]) -> tuple[set
     return shown, sections
 
 
+def _negative(item: Item, if_answer: list | None) -> bool:
+    """Whether a rule fires on the answers that mean "not in place" (the item's concern,
+    or else "no" and "unknown"): those an overdue open item is taken to give."""
+    if if_answer is None:
+        return False
+    negative = set(item.concern) if item.concern else {"no", "unknown"}
+    return bool(negative & set(if_answer))
+
+
 def _fired_rules(
-    checklist: Checklist, plan: Plan, shown: set[str], counted: dict[str, Answer]
+    checklist: Checklist, plan: Plan, shown: set[str], counted: dict[str, Answer],
+    due_dates: dict[str, date | None], today: date,
 ) -> list[FiredRule]:
+    """Rules that fire. An item still open or "not yet" fires nothing before its due
+    point; after it, its red flags fire as if the answer were the concern."""
     acks = {a.rule: a for a in plan.acknowledgements}
     fired: list[FiredRule] = []
     for section in checklist.sections:
@@ -173,8 +220,15 @@ def _fired_rules(
             if item.id not in shown:
                 continue
             own = counted.get(item.id)
+            waiting = own is None and item.due is not None
+            due = due_dates.get(item.id)
+            late = waiting and due is not None and due < today
             for n, rule in enumerate(item.rules):
-                if rule.if_answer is not None:
+                if waiting and not late:
+                    continue
+                if late:
+                    hit = rule.red_flag and _negative(item, rule.if_answer)
+                elif rule.if_answer is not None:
                     hit = (own is not None and not own.not_applicable and own.value is not None
                            and matches(own.value, list(rule.if_answer)))
                 else:
@@ -187,9 +241,28 @@ def _fired_rules(
     return fired
 
 
+def due_date(checklist: Checklist, plan: Plan, item: Item, born: date | None) -> date | None:
+    """The date an item is due, twin- and prematurity-adjusted."""
+    point = item.due
+    assert point is not None
+    due: date | None = None
+    if point.weeks is not None:
+        if plan.edd:
+            due = date_at_gestation(plan.edd, point.weeks, point.days)
+            if plan.babies_expected > 1 or plan.prematurity_likely:
+                due -= timedelta(weeks=checklist.timescales.multiple_birth_weeks_earlier)
+            if born is not None and due > born:
+                due = born
+    else:
+        base = born or plan.edd
+        if base:
+            due = base + timedelta(days=point.days_after_birth or 0)
+    return due
+
+
 def _due_state(
     checklist: Checklist, plan: Plan, item: Item, section_id: str, done: bool, today: date,
-    born: date | None,
+    born: date | None, booked: date | None = None,
 ) -> DueState:
     point = item.due
     assert point is not None
@@ -219,35 +292,15 @@ def _due_state(
     else:
         status = DueStatus.UPCOMING
     days_left = (due - today).days if due else None
-    return DueState(item.id, section_id, label, point, due, status, provisional, days_left)
+    return DueState(item.id, section_id, label, point, due, status, provisional, days_left,
+                    booked)
 
 
 def is_met(answer: Answer) -> bool:
-    """Whether an answer meets a due point: "no" or "unknown" is an answer, not done."""
+    """Whether an answer meets a due point: "no", "unknown" and "not yet" do not."""
     if answer.not_applicable:
         return True
-    return answer.has_value and answer.value not in ("no", "unknown")
-
-
-def integrity_issues(plan: Plan) -> list[IntegrityIssue]:
-    """Checks every plan needs, whatever the checklist: owners, due dates, agency roles."""
-    issues: list[IntegrityIssue] = []
-    for action in plan.actions:
-        if action.status in (ActionStatus.DONE, ActionStatus.CANCELLED):
-            continue
-        short = action.what if len(action.what) <= 40 else action.what[:39] + "…"
-        if not action.owner.strip():
-            issues.append(IntegrityIssue("action_owner", action.id,
-                                         f"action '{short}' has no named owner"))
-        if action.due is None:
-            issues.append(IntegrityIssue("action_due", action.id,
-                                         f"action '{short}' has no due date"))
-    for agency in plan.agencies:
-        if not agency.role.strip():
-            issues.append(IntegrityIssue(
-                "agency_role", agency.id,
-                f"agency '{agency.agency}' has no stated role in this plan"))
-    return issues
+    return answer.has_value and answer.value not in ("no", "unknown", NOT_YET)
 
 
 def evaluate(
@@ -260,19 +313,45 @@ def evaluate(
     """
     shown, sections_shown = visible_items(checklist, plan.answers)
     items = checklist.item_map()
-    counted = {i: a for i, a in plan.answers.items() if i in shown and a.has_value}
+    counted = {i: a for i, a in plan.answers.items() if i in shown and integ.settled(a)}
     born = assume_born or plan.dob
+    due_dates = {i: due_date(checklist, plan, items[i], born)
+                 for i in shown if items[i].due is not None}
+    fired = _fired_rules(checklist, plan, shown, counted, due_dates, today)
+    open_answers: list[OpenAnswer] = []
+    incomplete: list[ItemProblem] = []
+    contradicted: list[ItemProblem] = []
     progress: list[SectionProgress] = []
     open_required: list[tuple[str, str]] = []
-    fired = _fired_rules(checklist, plan, shown, counted)
+    done_items: set[str] = set()
     due: list[DueState] = []
     answered = total = 0
     for section in checklist.sections:
         vis = [i for i in section.items if i.id in shown]
-        done = [i for i in vis if i.id in counted]
+        for item in vis:
+            answer = plan.answers.get(item.id)
+            if integ.needs_follow_up(item, answer):
+                assert answer is not None
+                late = (answer.by_date is not None and answer.by_date < today) or (
+                    due_dates.get(item.id) is not None and due_dates[item.id] < today)
+                open_answers.append(OpenAnswer(item.id, section.id, answer, late))
+                continue
+            if item.id not in counted:
+                continue
+            missing = integ.missing_details(item, answer, plan)
+            if missing:
+                incomplete.append(ItemProblem(item.id, section.id, tuple(missing)))
+                continue
+            if integ.is_positive(answer):
+                against = integ.cross_check_failures(item, plan, counted, items)
+                if against:
+                    contradicted.append(ItemProblem(item.id, section.id, tuple(against)))
+                    continue
+            done_items.add(item.id)
         req_open = [i for i in vis if i.required and i.id not in counted]
         open_required.extend((section.id, i.id) for i in req_open)
         flags = [f for f in fired if f.section_id == section.id]
+        done = [i for i in vis if i.id in done_items]
         progress.append(SectionProgress(
             section.id, section.title, section.id in sections_shown and bool(vis),
             len(done), len(vis), len(req_open),
@@ -282,12 +361,22 @@ def evaluate(
         total += len(vis)
         for item in vis:
             if item.due is not None:
-                met = item.id in counted and is_met(counted[item.id])
-                due.append(_due_state(checklist, plan, item, section.id, met, today, born))
+                answer = counted.get(item.id)
+                booked = integ.detail_date(item, answer)
+                met = item.id in done_items and is_met(counted[item.id])
+                target = due_dates.get(item.id)
+                if met and item.date_detail is not None and target is not None:
+                    met = booked is not None and booked <= target
+                due.append(_due_state(checklist, plan, item, section.id, met, today, born,
+                                      booked))
     due.sort(key=lambda d: (d.due_date is None, d.due_date or date.max))
     stale = [StaleAnswer(i, a, "its condition no longer holds")
              for i, a in plan.answers.items() if i in items and i not in shown and a.has_value]
     orphans = [StaleAnswer(i, a, "the item is not in this version of the checklist")
                for i, a in plan.answers.items() if i not in items]
-    return Evaluation(today, frozenset(shown), frozenset(sections_shown), progress, answered,
-                      total, open_required, fired, due, integrity_issues(plan), stale, orphans)
+    ev = Evaluation(today, frozenset(shown), frozenset(sections_shown), progress, answered,
+                    total, open_required, fired, due, integrity_issues(plan, today), stale,
+                    orphans, open_answers, incomplete, contradicted,
+                    [a for a in plan.actions if integ.overdue_action(a, today)],
+                    integ.men(plan), frozenset(done_items))
+    return ev

@@ -9,17 +9,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Severity
 from checklist_tui.core.engine import DueStatus, Evaluation, evaluate
 from checklist_tui.core.plan import Plan
-from checklist_tui.core.vocabulary import OVERDUE, RED_FLAG, rule_label
+from checklist_tui.core.vocabulary import (
+    CONTRADICTED,
+    INCOMPLETE,
+    NOT_YET,
+    OVERDUE,
+    PLAN_CHECK,
+    RED_FLAG,
+    UNKNOWN,
+    rule_label,
+)
 
 #: Groups in reading order: (heading, labels).
 GROUPS = [
-    ("Red flags and warnings", (RED_FLAG, "ERROR", "WARNING")),
+    ("Red flags and warnings", (RED_FLAG, "ERROR", "WARNING", CONTRADICTED)),
     ("Overdue and due soon", (OVERDUE, "DUE SOON")),
-    ("Plan checks", ("PLAN CHECK",)),
+    ("Not yet known (someone is finding out)", (NOT_YET, UNKNOWN)),
+    ("Answered yes but incomplete", (INCOMPLETE,)),
+    ("Plan checks", (PLAN_CHECK,)),
     ("Required items still open", ("OPEN",)),
 ]
 
@@ -53,15 +65,32 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
         out.append(Entry(label, f"{f.item_id}: {f.message}", f.escalation, ack, f.section_id,
                          f.item_id, rule_id=f.rule_id,
                          needs_ack=f.needs_acknowledgement))
+    for p in ev.contradicted:
+        out.append(Entry(CONTRADICTED, f"{p.item_id}: {items[p.item_id].prompt}",
+                         "The plan's own records say otherwise: " + "; ".join(p.reasons),
+                         section_id=p.section_id, item_id=p.item_id))
     for d in ev.due:
         if d.status in (DueStatus.OVERDUE, DueStatus.DUE_SOON):
             text = f"{d.label}: due {uk_date(d.due_date)}" + (
                 " (counted from the EDD)" if d.provisional else "")
+            if d.booked is not None and d.due_date is not None and d.booked > d.due_date:
+                text += f", but the date given is {uk_date(d.booked)}, after it"
             out.append(Entry(d.status.value.upper(), text, section_id=d.section_id,
                              item_id=d.item_id))
+    for o in ev.open_answers:
+        label = OVERDUE if o.overdue else (
+            NOT_YET if integ.follow_up_label(o.answer) != "unknown" else UNKNOWN)
+        out.append(Entry(label, f"{o.item_id}: {items[o.item_id].prompt}",
+                         note=f"{integ.follow_up_label(o.answer).capitalize()}: "
+                              f"{integ.follow_up_text(o.answer)}",
+                         section_id=o.section_id, item_id=o.item_id))
+    for p in ev.incomplete:
+        out.append(Entry(INCOMPLETE, f"{p.item_id}: {items[p.item_id].prompt}",
+                         note="Answered yes, but no " + "; no ".join(p.reasons),
+                         section_id=p.section_id, item_id=p.item_id))
     for issue in ev.integrity:
-        page = "agencies" if issue.kind == "agency_role" else "actions"
-        out.append(Entry("PLAN CHECK", issue.message, page=page, record_id=issue.target_id))
+        label = OVERDUE if issue.kind == "action_overdue" else PLAN_CHECK
+        out.append(Entry(label, issue.message, page=issue.page, record_id=issue.target_id))
     for section_id, ident in ev.open_required:
         out.append(Entry("OPEN", f"{ident}: {items[ident].prompt}", section_id=section_id,
                          item_id=ident))

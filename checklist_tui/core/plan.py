@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 FORMAT_VERSION = 1
 
 AnswerValue = bool | date | list[str] | str
+#: A detail kept with an answer: a date, person ids, a text or an address.
+DetailValue = date | list[str] | str
 
 
 class Model(BaseModel):
@@ -82,6 +84,12 @@ class PersonKind(StrEnum):
     def is_male_carer(self) -> bool:
         return self in (PersonKind.FATHER, PersonKind.MALE_CARER)
 
+    @property
+    def adult_of_unknown_sex(self) -> bool:
+        """Kinds where only the person's record can say whether he is a man."""
+        return self not in (PersonKind.FATHER, PersonKind.MALE_CARER, PersonKind.MOTHER,
+                            PersonKind.CHILD)
+
 
 class ActionStatus(StrEnum):
     NOT_STARTED = "not_started"
@@ -101,6 +109,12 @@ class Answer(Model):
     source: InfoSource | None = None
     answered_at: datetime
     answered_by: str
+    owner: str | None = None
+    """Who will find out, for a "not yet" or "unknown" answer."""
+    by_date: date | None = None
+    """By when they will find out."""
+    details: dict[str, DetailValue] | None = None
+    """The content a "yes" carries (keyed by the checklist's detail ids)."""
 
     @property
     def has_value(self) -> bool:
@@ -119,9 +133,26 @@ class Person(Model):
     role: ShortText = ""
     """Their role around the baby, e.g. "Will share care at weekends"."""
     in_household: bool = False
+    man: bool | None = None
+    """Is this person a man? None: not yet recorded (plans made before the question)."""
     involvement: str = ""
-    """What has been done to involve and assess them."""
+    """What has been done to involve them."""
+    assessment: str = ""
+    """What has been assessed about them (checks, history, their part in the plan)."""
+    reason_not_involved: str = ""
+    """Why he has not been involved or assessed, if he has not."""
     notes: str = ""
+
+    @property
+    def is_man(self) -> bool:
+        """Counted among the father and male carers."""
+        if self.man is not None:
+            return self.man
+        return self.kind.is_male_carer
+
+    @property
+    def man_unrecorded(self) -> bool:
+        return self.man is None and self.kind.adult_of_unknown_sex
 
 
 class Agency(Model):
@@ -147,6 +178,16 @@ class Acknowledgement(Model):
     by: str
     at: datetime
     reason: str = ""
+
+
+class Confirmation(Model):
+    """A pause point read aloud and confirmed."""
+
+    section: str
+    by: str
+    at: datetime
+    present: list[str] = Field(default_factory=list)
+    """Who was there (names and roles, as typed)."""
 
 
 class SignOff(Model):
@@ -208,6 +249,7 @@ class Plan(Model):
     people: list[Person] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    confirmations: list[Confirmation] = Field(default_factory=list)
     signoff: SignOff | None = None
     reviews: list[SignOff] = Field(default_factory=list)
     """Every manager decision (approved or returned), oldest first."""

@@ -8,10 +8,19 @@ from datetime import date
 
 from checklist_tui.core.definition import Severity
 from checklist_tui.core.engine import DueStatus, FiredRule
-from checklist_tui.core.plan import Action, ActionStatus
+from checklist_tui.core.integrity import overdue_action
+from checklist_tui.core.plan import Action
 
 RED_FLAG = "RED FLAG"
 OVERDUE = "OVERDUE"
+# plan integrity (#10): what an answer does not bear out
+CONCERN = "CONCERN"
+CONTRADICTED = "CONTRADICTED"
+NOT_KNOWN = "NOT KNOWN"
+NOT_YET = "NOT YET"
+UNKNOWN = "UNKNOWN"
+INCOMPLETE = "INCOMPLETE"
+PLAN_CHECK = "PLAN CHECK"
 NO_OWNER = "NO OWNER"
 NO_ROLE = "NO ROLE STATED"
 NO_DATE = "NO DATE"
@@ -40,8 +49,7 @@ def due_label(status: DueStatus) -> str:
 
 
 def action_overdue(action: Action, today: date) -> bool:
-    return (action.due is not None and action.due < today
-            and action.status not in (ActionStatus.DONE, ActionStatus.CANCELLED))
+    return overdue_action(action, today)
 
 
 def progress_mark(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:

@@ -105,6 +105,8 @@ def redact_plan(plan: Plan) -> Plan:
         person.name = labels[person.id]
         person.role, person.involvement = r.text(person.role), r.text(person.involvement)
         person.notes, person.relationship = r.text(person.notes), r.text(person.relationship)
+        person.assessment = r.text(person.assessment)
+        person.reason_not_involved = r.text(person.reason_not_involved)
     for agency in out.agencies:
         if agency.practitioner:
             agency.practitioner = f"{agency.agency} practitioner"
@@ -118,6 +120,14 @@ def redact_plan(plan: Plan) -> Plan:
         answer.answered_by = r.name(answer.answered_by)
         if isinstance(answer.value, str):
             answer.value = r.text(answer.value)
+        if answer.owner:
+            answer.owner = r.name(answer.owner)
+        if answer.details:
+            answer.details = {k: r.text(v) if isinstance(v, str) else v
+                              for k, v in answer.details.items()}
+    for confirmation in out.confirmations:
+        confirmation.by = r.name(confirmation.by)
+        confirmation.present = [r.name(name) for name in confirmation.present]
     for ack in out.acknowledgements:
         ack.by, ack.reason = r.name(ack.by), r.text(ack.reason)
     for entry in out.history:

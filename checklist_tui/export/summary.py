@@ -107,9 +107,8 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
             stale.answer, item))
 
     cited: dict[str, list[str]] = {}
-    for ident in ev.visible_items:
-        answer = plan.answers.get(ident)
-        if answer is not None and answer.has_value:
+    for ident in ev.done_items:  # never a contradicted, incomplete or open answer
+        if ident in items:
             for ref in items[ident].refs:
                 cited.setdefault(ref, []).append(ident)
     order = {ident: n for n, (_s, i) in enumerate(checklist.all_items()) for ident in [i.id]}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from checklist_tui.core import store
@@ -81,7 +83,8 @@ def test_pre_birth_father_skip_logic(catalogue) -> None:
     ev = evaluate(lc.checklist, plan, TODAY)
     assert "PBA-F01R" in ev.visible_items and "PBA-F02" not in ev.visible_items
     assert ("father", "PBA-F01R") in ev.open_required
-    assert [f.rule_id for f in ev.red_flags] == ["PBA-F01.not-identified"]
+    # PBA-A01 is unanswered past its 20-week due point, so its red flag fires too
+    assert [f.rule_id for f in ev.red_flags] == ["PBA-F01.not-identified", "PBA-A01.no-checks"]
     answer(plan, lc, **{"PBA-F01": "yes"})
     ev = evaluate(lc.checklist, plan, TODAY)
     assert "PBA-F01R" not in ev.visible_items and "PBA-F02" in ev.visible_items
@@ -101,10 +104,17 @@ def test_family_t_example_red_flags_and_due(catalogue) -> None:
     assert not ev.can_complete
 
 
-def test_early_example_flags_father_not_contacted(catalogue) -> None:
+def test_early_example_father_contact_is_not_yet_with_owner_and_no_flag_before_due(
+        catalogue) -> None:
     lc = catalogue.get("pre-birth-assessment")
     ev = evaluate(lc.checklist, _example("early-pre-birth.toml"), TODAY)
-    assert [f.rule_id for f in ev.red_flags] == ["PBA-F02.not-contacted"]
+    assert ev.red_flags == []  # "not yet" before the 22-week due point fires nothing
+    [waiting] = ev.open_answers
+    assert waiting.item_id == "PBA-F02" and waiting.answer.owner == "Pat Sample"
+    later = date(2027, 1, 20)  # after 22 weeks: the flag fires
+    assert "PBA-F02.not-contacted" in {f.rule_id for f in evaluate(lc.checklist,
+                                                                  _example("early-pre-birth.toml"),
+                                                                  later).red_flags}
 
 
 def test_pre_birth_no_agency_checks_is_blocking(catalogue) -> None:

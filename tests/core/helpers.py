@@ -16,7 +16,13 @@ def new_plan(loaded: LoadedChecklist, edd: date | None = date(2027, 3, 1), **ext
                 created=NOW, updated=NOW, **extra)
 
 
+FOLLOW_UP_BY = date(2026, 12, 4)
+
+
 def answer(plan: Plan, loaded: LoadedChecklist, **values) -> Plan:
+    """Answer items; "unknown" and "not yet" get an owner and a date (as they must)."""
     for item, value in values.items():
-        set_answer(plan, loaded.checklist, item, value, by="tester", now=NOW)
+        extra = ({"owner": "Tess Tester", "by_date": FOLLOW_UP_BY}
+                 if value in ("unknown", "not_yet") else {})
+        set_answer(plan, loaded.checklist, item, value, by="tester", now=NOW, **extra)
     return plan

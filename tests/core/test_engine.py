@@ -58,7 +58,7 @@ def test_progress_and_open_required(mini) -> None:
 
 
 def test_red_flag_fires_needs_acknowledgement(mini) -> None:
-    plan = answer(new_plan(mini), mini, father_known="unknown", lac="no")
+    plan = answer(new_plan(mini), mini, father_known="no", lac="no")
     ev = evaluate(mini.checklist, plan, TODAY)
     [flag] = ev.red_flags
     assert flag.rule_id == "father_known.not_identified"
@@ -158,7 +158,7 @@ def test_integrity_checks(mini) -> None:
     add_record(plan, Action, by="t", now=NOW, what="Done already", status=ActionStatus.DONE)
     add_record(plan, Agency, by="t", now=NOW, agency="Police")
     kinds = sorted(i.kind for i in evaluate(mini.checklist, plan, TODAY).integrity)
-    assert kinds == ["action_due", "action_owner", "agency_role"]
+    assert kinds == ["action_due", "action_owner", "agency_contact", "agency_role"]
     assert not evaluate(mini.checklist, plan, TODAY).can_complete
 
 

@@ -1,0 +1,173 @@
+"""Gaps and risks, and what would not be in place if the baby were born today.
+
+Both are built from the engine's evaluation and shown by every view (TUI, `show`, every
+export) in the same words. Gaps and risks are what is wrong or not known, the father and
+male carers first; items that are merely unanswered are not here (they are in Outstanding).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from checklist_tui.core import integrity as integ
+from checklist_tui.core.answers import display
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.definition import Checklist, Item
+from checklist_tui.core.engine import Evaluation, evaluate
+from checklist_tui.core.plan import Plan
+from checklist_tui.core.vocabulary import (
+    CONCERN,
+    CONTRADICTED,
+    INCOMPLETE,
+    NOT_KNOWN,
+    PLAN_CHECK,
+)
+
+#: Labels in reading order within each group.
+KIND_ORDER = {CONCERN: 0, CONTRADICTED: 1, NOT_KNOWN: 2, INCOMPLETE: 3, PLAN_CHECK: 4}
+MEN_HEADING = "The father and male carers"
+OTHER_HEADING = "Everything else"
+
+
+@dataclass(frozen=True)
+class Gap:
+    label: str
+    text: str
+    about_men: bool
+    item_id: str = ""
+    section_id: str = ""
+    follow_up: str = ""
+    """Who will find out and by when, for something not known."""
+    overdue: bool = False
+    red_flag: bool = False
+    page: str = ""
+    """For plan checks: the records page (people, agencies, actions) where it is fixed."""
+    record_id: str = ""
+
+def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap]:
+    """Concerns, contradicted and incomplete answers, what is not known, and failed plan
+    checks on the men around the baby; the father and male carers first."""
+    items = checklist.item_map()
+    flagged = {f.item_id for f in ev.red_flags if f.acknowledgement is None}
+    order = {i.id: n for n, (_s, i) in enumerate(checklist.all_items())}
+    found: list[tuple[int, Gap]] = []
+
+    def add(gap: Gap, position: int = 10**9) -> None:
+        found.append((position, gap))
+
+    for section in checklist.sections:
+        for item in section.items:
+            answer = plan.answers.get(item.id)
+            if item.id in ev.visible_items and integ.is_concern(item, answer) \
+                    and not integ.needs_follow_up(item, answer):
+                assert answer is not None
+                add(Gap(CONCERN, f"{item.prompt} {display(item, answer)}", item.about_men,
+                        item.id, section.id, red_flag=item.id in flagged), order[item.id])
+    for problem in ev.contradicted:
+        item = items[problem.item_id]
+        add(Gap(CONTRADICTED, f"{item.prompt} Ticked, but {'; '.join(problem.reasons)}",
+                item.about_men, item.id, problem.section_id), order[item.id])
+    for open_answer in ev.open_answers:
+        item = items[open_answer.item_id]
+        late = " OVERDUE" if open_answer.overdue else ""
+        add(Gap(NOT_KNOWN, f"{item.prompt} {display(item, open_answer.answer)}",
+                item.about_men, item.id, open_answer.section_id,
+                integ.follow_up_text(open_answer.answer) + late, open_answer.overdue,
+                item.id in flagged), order[item.id])
+    for problem in ev.incomplete:
+        item = items[problem.item_id]
+        add(Gap(INCOMPLETE, f"{item.prompt} Yes, but no {'; no '.join(problem.reasons)}",
+                item.about_men, item.id, problem.section_id), order[item.id])
+    for issue in ev.integrity:
+        if issue.about_men:
+            add(Gap(PLAN_CHECK, issue.message, True, page=issue.page,
+                    record_id=issue.target_id))
+    found.sort(key=lambda pair: (not pair[1].about_men, KIND_ORDER[pair[1].label], pair[0]))
+    return [gap for _pos, gap in found]
+
+
+def grouped_gaps(gaps: list[Gap]) -> list[tuple[str, list[Gap]]]:
+    """Gaps under 'The father and male carers' and 'Everything else'; empty groups left out."""
+    groups = [(MEN_HEADING, [g for g in gaps if g.about_men]),
+              (OTHER_HEADING, [g for g in gaps if not g.about_men])]
+    return [(heading, members) for heading, members in groups if members]
+
+
+@dataclass(frozen=True)
+class NotInPlace:
+    text: str
+    why: str
+    item_id: str = ""
+    section_id: str = ""
+    page: str = ""
+    record_id: str = ""
+@dataclass(frozen=True)
+class BornToday:
+    headline: str
+    entries: list[NotInPlace]
+
+
+def _why_not(item: Item, ev: Evaluation, plan: Plan) -> str | None:
+    """Why a needed-at-birth item would not be in place today (None when it would be)."""
+    answer = plan.answers.get(item.id)
+    for problem in ev.contradicted:
+        if problem.item_id == item.id:
+            return "contradicted: " + "; ".join(problem.reasons)
+    for problem in ev.incomplete:
+        if problem.item_id == item.id:
+            return "incomplete: no " + "; no ".join(problem.reasons)
+    for open_answer in ev.open_answers:
+        if open_answer.item_id == item.id:
+            return (f"{integ.follow_up_label(open_answer.answer)} "
+                    f"({integ.follow_up_text(open_answer.answer)})")
+    if not integ.settled(answer):
+        return "not answered"
+    assert answer is not None
+    if answer.not_applicable:
+        return None
+    if item.concern:
+        return f"answered {display(item, answer)}" if integ.is_concern(item, answer) else None
+    if answer.value in ("no", "unknown"):
+        return f"answered {display(item, answer)}"
+    return None
+
+
+def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
+    """Only what would not be in place if the baby arrived today: items and checks marked
+    as needed at birth, twin- and prematurity-adjusted."""
+    if plan.dob is not None:
+        return BornToday(f"The baby was born on {uk_date(plan.dob)}.", [])
+    ev = evaluate(checklist, plan, today, assume_born=today)
+    entries: list[NotInPlace] = []
+    for section in checklist.sections:
+        for item in section.items:
+            if not item.needed_at_birth or item.id not in ev.visible_items:
+                continue
+            why = _why_not(item, ev, plan)
+            if why is not None:
+                entries.append(NotInPlace(item.prompt, why, item.id, section.id))
+    for issue in ev.integrity:
+        if issue.needed_at_birth:
+            entries.append(NotInPlace(issue.message, "plan check", page=issue.page,
+                                      record_id=issue.target_id))
+    for action in ev.overdue_actions:
+        entries.append(NotInPlace(f"Action: {action.what}",
+                                  f"overdue since {uk_date(action.due)}", page="actions",
+                                  record_id=action.id))
+    return BornToday(_headline(checklist, plan, len(entries)), entries)
+
+
+def _headline(checklist: Checklist, plan: Plan, count: int) -> str:
+    earlier = checklist.timescales.multiple_birth_weeks_earlier
+    reasons = []
+    if plan.babies_expected > 1:
+        reasons.append(f"{plan.babies_expected} babies are expected")
+    if plan.prematurity_likely:
+        reasons.append("an early birth is likely")
+    adjusted = (f" Because {' and '.join(reasons)}, due points are {earlier} weeks earlier "
+                "and a birth now is more likely.") if reasons else ""
+    if count == 0:
+        return "Everything marked as needed at birth would be in place." + adjusted
+    things = "1 thing" if count == 1 else f"{count} things"
+    return f"If the baby were born today, {things} would not be in place." + adjusted

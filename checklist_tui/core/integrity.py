@@ -1,0 +1,233 @@
+"""What an answer really claims: details it must carry, plan data that contradicts it,
+"not yet" and "unknown" that still need someone to find out, and the plan's own checks.
+
+Pure functions, used by the engine. The words here are the words every view shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from checklist_tui.core.conditions import holds
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.definition import (
+    NOT_YET,
+    CrossCheck,
+    DetailKind,
+    Item,
+    PlanCheck,
+)
+from checklist_tui.core.plan import ActionStatus, Answer, Person, Plan
+
+RECORD_PAGES = {"man": "people", "agency": "agencies", "action": "actions"}
+FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+@dataclass(frozen=True)
+class IntegrityIssue:
+    """A check on the plan's own records (people, agencies, actions)."""
+
+    kind: str
+    target_id: str
+    message: str
+    about_men: bool = False
+    needed_at_birth: bool = False
+
+    @property
+    def page(self) -> str:
+        """The records page where it is fixed: people, agencies or actions."""
+        return RECORD_PAGES[self.kind.split("_", 1)[0]]
+
+    @property
+    def blocks_completion(self) -> bool:
+        return self.kind != "action_overdue"
+
+
+def short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def settled(answer: Answer | None) -> bool:
+    """An answer that says something: not empty and not "not yet"."""
+    return answer is not None and answer.has_value and answer.value != NOT_YET
+
+
+def is_positive(answer: Answer | None) -> bool:
+    """A "yes" or a tick: the answers that claim something is in place."""
+    return answer is not None and not answer.not_applicable and answer.value in ("yes", True)
+
+
+def needs_follow_up(item: Item, answer: Answer | None) -> bool:
+    """"Not yet", or "unknown" on a required or risk item: someone must find out."""
+    if answer is None or answer.not_applicable:
+        return False
+    if answer.value == NOT_YET:
+        return True
+    return answer.value == "unknown" and (item.required or bool(item.concern))
+
+
+def is_concern(item: Item, answer: Answer | None) -> bool:
+    if answer is None or answer.not_applicable or answer.value is None or not item.concern:
+        return False
+    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    return any(v in item.concern for v in values)
+
+
+def men(plan: Plan) -> list[Person]:
+    """The father and every man in or around the household."""
+    return [p for p in plan.people if p.is_man]
+
+
+def missing_details(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
+    """Labels of the details a positive answer still lacks (empty when complete)."""
+    if not item.details or not is_positive(answer):
+        return []
+    assert answer is not None
+    have = answer.details or {}
+    people = {p.id for p in plan.people}
+    missing: list[str] = []
+    for detail in item.details:
+        if not detail.required:
+            continue
+        value = have.get(detail.key)
+        if detail.kind == DetailKind.PEOPLE:
+            ok = isinstance(value, list) and bool(value) and all(v in people for v in value)
+        elif detail.kind == DetailKind.DATE:
+            ok = isinstance(value, date)
+        else:
+            ok = isinstance(value, str) and bool(value.strip())
+        if not ok:
+            missing.append(detail.label)
+    return missing
+
+
+def detail_date(item: Item, answer: Answer | None) -> date | None:
+    detail = item.date_detail
+    if detail is None or answer is None or not answer.details:
+        return None
+    value = answer.details.get(detail.key)
+    return value if isinstance(value, date) else None
+
+
+def plan_check_failures(check: PlanCheck, plan: Plan) -> list[str]:
+    """Why the plan's records fail ``check`` (empty when they pass)."""
+    if check == PlanCheck.AGENCY_RECORDED:
+        return [] if plan.agencies else ["no agency is recorded on the Agencies page"]
+    if check == PlanCheck.AGENCY_CONTACTS:
+        found = [i.message for i in agency_issues(plan)]
+        return found if plan.agencies else ["no agency is recorded on the Agencies page"]
+    if check == PlanCheck.MEN_RECORDED:
+        return [] if men(plan) else ["no man (the father or a male carer) is recorded in People"]
+    if check == PlanCheck.MEN_INVOLVEMENT:
+        return [i.message for i in man_issues(plan)]
+    if check == PlanCheck.ACTIONS_OWNED:
+        return [i.message for i in action_issues(plan) if i.kind != "action_overdue"]
+    raise AssertionError(check)
+
+
+def cross_check_failures(item: Item, plan: Plan, counted: Mapping[str, Answer],
+                         items: Mapping[str, Item]) -> list[str]:
+    """Why the plan contradicts a positive answer to ``item`` (empty when it does not)."""
+    reasons: list[str] = []
+    for check in item.cross_checks:
+        reasons.extend(_failures(check, plan, counted, items))
+    return reasons
+
+
+def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
+              items: Mapping[str, Item]) -> list[str]:
+    if check.plan is not None:
+        return plan_check_failures(check.plan, plan)
+    if check.items_yes is not None:
+        out = []
+        for ident in check.items_yes:
+            answer = counted.get(ident)
+            other = items.get(ident)
+            if not is_positive(answer):
+                out.append(check.message or f"{ident} is not answered yes")
+            elif other is not None and missing_details(other, answer, plan):
+                out.append(check.message or f"{ident} is answered yes but incomplete")
+        return out[:1] if check.message else out
+    assert check.when is not None
+    return [] if holds(check.when, counted) else [check.message]
+
+
+def follow_up_label(answer: Answer) -> str:
+    """How an open answer reads in a sentence: 'not yet done' or 'unknown'."""
+    return "not yet done" if answer.value == NOT_YET else "unknown"
+
+
+def follow_up_text(answer: Answer) -> str:
+    """'owner X, by DD/MM/YYYY' for a "not yet" or "unknown" answer."""
+    owner = answer.owner or "no owner named"
+    when = f"by {uk_date(answer.by_date)}" if answer.by_date else "no date set"
+    return f"{owner}, {when}"
+
+
+# -- checks on the plan's records ----------------------------------------------------
+
+def man_issues(plan: Plan) -> list[IntegrityIssue]:
+    issues: list[IntegrityIssue] = []
+    for person in plan.people:
+        if person.man_unrecorded:
+            issues.append(IntegrityIssue(
+                "man_unrecorded", person.id,
+                f"People: record whether {person.name} ({person.kind.label.lower()}) is a man",
+                about_men=True))
+        elif person.is_man and not person.reason_not_involved.strip():
+            lacking = [w for w, v in (("involvement", person.involvement),
+                                      ("assessment", person.assessment)) if not v.strip()]
+            if lacking:
+                issues.append(IntegrityIssue(
+                    "man_involvement", person.id,
+                    f"{person.name} ({person.relationship or person.kind.label}) has no "
+                    f"{' or '.join(lacking)} recorded, and no reason why not",
+                    about_men=True, needed_at_birth=True))
+    return issues
+
+
+def agency_issues(plan: Plan) -> list[IntegrityIssue]:
+    issues: list[IntegrityIssue] = []
+    for agency in plan.agencies:
+        if not agency.role.strip():
+            issues.append(IntegrityIssue(
+                "agency_role", agency.id,
+                f"agency '{agency.agency}' has no stated role in this plan"))
+        if not agency.practitioner.strip() and not agency.contact.strip():
+            issues.append(IntegrityIssue(
+                "agency_contact", agency.id,
+                f"agency '{agency.agency}' has no named practitioner or contact",
+                needed_at_birth=True))
+    return issues
+
+
+def overdue_action(action, today: date) -> bool:
+    return (action.due is not None and action.due < today
+            and action.status not in FINISHED_ACTIONS)
+
+
+def action_issues(plan: Plan, today: date | None = None) -> list[IntegrityIssue]:
+    issues: list[IntegrityIssue] = []
+    for action in plan.actions:
+        if action.status in FINISHED_ACTIONS:
+            continue
+        name = short(action.what)
+        if not action.owner.strip():
+            issues.append(IntegrityIssue("action_owner", action.id,
+                                         f"action '{name}' has no named owner"))
+        if action.due is None:
+            issues.append(IntegrityIssue("action_due", action.id,
+                                         f"action '{name}' has no due date"))
+        elif today is not None and overdue_action(action, today):
+            issues.append(IntegrityIssue(
+                "action_overdue", action.id,
+                f"action '{name}' is overdue: due {uk_date(action.due)}, "
+                f"{action.status.label.lower()}" + (f", {action.owner}" if action.owner else "")))
+    return issues
+
+
+def integrity_issues(plan: Plan, today: date | None = None) -> list[IntegrityIssue]:
+    """Checks every plan needs, whatever the checklist: men, agencies, actions."""
+    return man_issues(plan) + agency_issues(plan) + action_issues(plan, today)
