@@ -1,4 +1,4 @@
-"""#10: a plan records what it claims (not yet, concerns, details, cross-checks, men, born today)."""
+"""#10: a plan records what it claims: not yet, concerns, details, cross-checks, men."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def person(plan, **fields):
 
 def test_not_yet_needs_owner_and_date_and_is_open(lc) -> None:
     plan = new_plan(lc, edd=EDD)
-    with pytest.raises(PlanError, match="owner.*date"):
+    with pytest.raises(PlanError, match=r"owner.*date"):
         put(plan, lc, "f_seen", "not yet")
     with pytest.raises(PlanError, match="owner"):
         put(plan, lc, "f_seen", "not_yet", owner=" ", by_date=TODAY)
