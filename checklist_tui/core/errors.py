@@ -45,6 +45,14 @@ class PlanError(UserFacingError):
     """A plan file cannot be read or written as asked."""
 
 
+class FileWriteError(PlanError):
+    """A file could not be written; says which real file (never a hidden temporary one)."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: cannot be written ({reason}); nothing there was changed")
+
+
 class PlanLockedError(PlanError):
     """Another process has the plan open for writing."""
 

@@ -51,22 +51,31 @@ class PlanSession:
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
              read_only: bool = False, user: str = "") -> PlanSession:
-        store.recover(path.parent)
-        loaded = store.load(path)
-        checklist = checklist_for(loaded.plan.checklist_id)
-        if checklist is None:
-            raise PlanError(f"{path.name}: made from checklist '{loaded.plan.checklist_id}', "
-                            "which is not installed here")
-        reason = loaded.plan.read_only_reason
-        lock = None
-        if read_only:
-            reason = reason or "opened read-only"
-        elif reason is None:
+        lock: PlanLock | None = None
+        reason: str | None = "opened read-only" if read_only else None
+        if not read_only:
             lock = PlanLock(path)
             try:
                 lock.acquire()
             except PlanLockedError as exc:
                 reason, lock = str(exc), None
+        try:
+            if lock is not None:  # only the lock holder may finish or tidy a save
+                store.recover_plan(path)
+            loaded = store.load(path)
+            checklist = checklist_for(loaded.plan.checklist_id)
+            if checklist is None:
+                raise PlanError(f"{path.name}: made from checklist "
+                                f"'{loaded.plan.checklist_id}', which is not installed here")
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if loaded.plan.read_only_reason is not None:
+            reason = loaded.plan.read_only_reason
+            if lock is not None:
+                lock.release()
+                lock = None
         return cls(loaded, checklist, user or loaded.plan.practitioner or "practitioner",
                    reason, lock)
 

@@ -9,9 +9,11 @@ new one. Leftover temporary files are recovered or removed by ``recover()``.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import re
+import time
 import tomllib
 import unicodedata
 from collections.abc import Callable
@@ -25,13 +27,16 @@ from pydantic import ValidationError
 
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.edit import new_id
-from checklist_tui.core.errors import PlanConflictError, PlanError
+from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
 from checklist_tui.core.locations import ensure_private_dir
+from checklist_tui.core.locking import host_tag, pid_alive
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
 TEMP_MARK = ".tmp-"
+#: A temporary file from another computer is abandoned only after this long untouched.
+ORPHAN_AFTER = 15 * 60
 HEADER = (
     "# checklist-tui plan file (format {version}). Special category personal data: keep it safe.\n"
     "# Written by checklist-tui; if you edit it by hand, keep it valid TOML.\n\n"
@@ -109,7 +114,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_temp(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{new_id()}")
+    tmp = path.with_name(f".{path.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{new_id()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -125,7 +130,15 @@ def _write_temp(path: Path, data: bytes) -> Path:
 
 
 def atomic_write(path: Path, data: bytes, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new content."""
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new content.
+    Raises FileWriteError naming ``path`` (not a temporary file) when the disk refuses."""
+    try:
+        _atomic_write(path, data, keep_backup)
+    except OSError as exc:
+        raise FileWriteError(path, exc.strerror or str(exc)) from None
+
+
+def _atomic_write(path: Path, data: bytes, keep_backup: bool) -> None:
     tmp = _write_temp(path, data)
     try:
         _step("synced")
@@ -160,8 +173,8 @@ def save(loaded: Loaded) -> None:
     data = to_toml(loaded.plan).encode("utf-8")
     try:
         atomic_write(path, data)
-    except OSError as exc:
-        raise PlanError(f"{path.name}: could not be saved ({exc.strerror or exc}); your answers "
+    except FileWriteError as exc:
+        raise PlanError(f"{path.name}: could not be saved ({exc.reason}); your answers "
                         "are kept in memory") from None
     loaded.fingerprint = fingerprint(data)
 
@@ -187,6 +200,8 @@ def write_copy(loaded: Loaded, folder: Path, stamp: str) -> Path:
             n += 1
             target = folder / f"{loaded.path.stem}.copy-{stamp}-{n}{PLAN_SUFFIX}"
         atomic_write(target, to_toml(loaded.plan).encode("utf-8"), keep_backup=False)
+    except FileWriteError as exc:
+        raise PlanError(f"{folder}: the copy could not be written there ({exc.reason})") from None
     except OSError as exc:
         raise PlanError(f"{folder}: the copy could not be written there "
                         f"({exc.strerror or exc})") from None
@@ -204,7 +219,11 @@ def create(
     folder: Path, loaded: LoadedChecklist, *, case_ref: str, now: datetime,
     edd: date | None = None, practitioner: str = "", role: str = "", babies_expected: int = 1,
 ) -> Loaded:
-    ensure_private_dir(folder)
+    try:
+        ensure_private_dir(folder)
+    except OSError as exc:
+        raise PlanError(f"{folder}: the plans folder cannot be created or used "
+                        f"({exc.strerror or exc}); nothing was written") from None
     try:
         plan = Plan(
             id=new_id(), checklist_id=loaded.id, checklist_version=loaded.checklist.version,
@@ -219,7 +238,11 @@ def create(
                                      target="plan", new=f"{loaded.id} {plan.checklist_version}"))
     path = folder / f"{slug(loaded.id, 20)}-{slug(case_ref)}-{plan.id}{PLAN_SUFFIX}"
     data = to_toml(plan).encode("utf-8")
-    atomic_write(path, data, keep_backup=False)
+    try:
+        atomic_write(path, data, keep_backup=False)
+    except FileWriteError as exc:
+        raise PlanError(f"{folder}: a new plan cannot be created in this folder "
+                        f"({exc.reason}); nothing was written") from None
     return Loaded(path, plan, fingerprint(data))
 
 
@@ -250,34 +273,86 @@ def list_plans(folder: Path) -> list[Listed]:
     return found
 
 
-def recover(folder: Path) -> list[str]:
-    """Deal with temporary files left by a crash; returns what was done, for the user.
+def _temp_owner(tmp: Path) -> tuple[str, int] | None:
+    """(host tag, pid) from a temporary file's name, or None for an older or odd name."""
+    parts = tmp.name.split(TEMP_MARK)[-1].split("-")
+    if len(parts) == 3 and parts[1].isdigit() and len(parts[1]) < 10:
+        return parts[0], int(parts[1])
+    return None
 
-    A complete temporary plan newer than its file (more history) is the save that
-    was interrupted before its rename, so it is put in place. Anything else is
-    removed: it was never the saved plan.
+
+def _abandoned(tmp: Path, now: float) -> bool:
+    """True only when no live process can still be writing ``tmp``."""
+    owner = _temp_owner(tmp)
+    if owner is not None and owner[0] == host_tag():
+        return owner[1] != os.getpid() and not pid_alive(owner[1])
+    try:  # another computer (or an old name): only when long untouched
+        return now - tmp.stat().st_mtime > ORPHAN_AFTER
+    except OSError:
+        return False
+
+
+def _plan_of_temp(tmp: Path) -> str:
+    """The plan file a temporary file belongs to (its own save, or its backup's)."""
+    name = tmp.name[1:].split(TEMP_MARK)[0]
+    return name.removesuffix(BACKUP_SUFFIX)
+
+
+def recover_plan(path: Path) -> list[str]:
+    """Deal with the abandoned temporary files of one plan. The caller must hold the
+    plan's lock, so no other checklist-tui is saving it; a temporary file whose writer
+    may still be alive is left alone. Returns what was done, for the user.
+
+    A complete temporary plan with more history than the file is the save that was
+    interrupted before its rename, so it is put in place. Anything else abandoned is
+    removed: it was never the saved plan. ``NAME.toml.bak`` itself is never touched.
     """
     messages: list[str] = []
-    if not folder.is_dir():
-        return messages
-    for tmp in sorted(folder.glob(f".*{TEMP_MARK}*")):
-        target_name = tmp.name[1:].split(TEMP_MARK)[0]
-        target = folder / target_name
-        try:
-            candidate = parse_plan(tmp.read_bytes(), tmp)
-        except (PlanError, OSError):
-            candidate = None
-        if candidate is not None and target_name.endswith(PLAN_SUFFIX):
+    folder = path.parent
+    now = time.time()
+    for tmp in sorted(folder.glob(f".{glob.escape(path.name)}*{TEMP_MARK}*")):
+        if _plan_of_temp(tmp) != path.name or not _abandoned(tmp, now):
+            continue
+        target = folder / tmp.name[1:].split(TEMP_MARK)[0]
+        candidate: Plan | None = None
+        if target == path:
+            try:
+                candidate = parse_plan(tmp.read_bytes(), tmp)
+            except (PlanError, OSError):
+                candidate = None
+        if candidate is not None:
             try:
                 existing: Plan | None = load(target).plan
             except PlanError:
                 existing = None
             if existing is None or len(candidate.history) > len(existing.history):
-                os.replace(tmp, target)
-                _fsync_dir(folder)
-                messages.append(f"recovered unsaved changes to {target_name}")
-                continue
+                with contextlib.suppress(OSError):
+                    os.replace(tmp, target)
+                    _fsync_dir(folder)
+                    messages.append(f"recovered unsaved changes to {target.name}")
+                    continue
         with contextlib.suppress(OSError):
             tmp.unlink()
-            messages.append(f"removed an incomplete save of {target_name}")
+            messages.append(f"removed an incomplete save of {target.name}")
+    return messages
+
+
+def recover(folder: Path) -> list[str]:
+    """``recover_plan`` for every plan in ``folder`` that nobody has open."""
+    from checklist_tui.core.locking import PlanLock
+
+    messages: list[str] = []
+    if not folder.is_dir():
+        return messages
+    plans = sorted({_plan_of_temp(t) for t in folder.glob(f".*{TEMP_MARK}*")})
+    for name in plans:
+        lock = PlanLock(folder / name)
+        try:
+            lock.acquire()
+        except PlanError:
+            continue  # open in another program (or the folder is read-only): not ours
+        try:
+            messages.extend(recover_plan(folder / name))
+        finally:
+            lock.release()
     return messages

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import sys
 from datetime import date
 
 import pytest
 
 from checklist_tui.core import store
+from checklist_tui.core.locking import host_tag
 from checklist_tui.core.errors import PlanConflictError, PlanError
 from checklist_tui.core.plan import FORMAT_VERSION
 from tests.conftest import EXAMPLES, NOW
@@ -69,7 +71,9 @@ def test_crash_at_any_step_leaves_old_or_new(saved, mini, step, monkeypatch) -> 
     monkeypatch.setattr(store, "FAULT_HOOK", None)
     on_disk = store.load(saved.path).plan
     assert on_disk in (old_plan, new_plan)
-    # the next start tidies up and never loses the newest complete save
+    # the next start tidies up and never loses the newest complete save (the temporary
+    # files are this process's: make them look like those of a process that died)
+    as_if_dead(saved.path.parent)
     store.recover(saved.path.parent)
     assert not list(saved.path.parent.glob(".*tmp-*"))
     recovered = store.load(saved.path).plan
@@ -144,8 +148,21 @@ def test_list_plans_includes_unreadable(saved, tmp_path) -> None:
     assert store.list_plans(tmp_path / "missing") == []
 
 
+def dead_pid() -> int:
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(proc.stdout)
+
+
+def as_if_dead(folder) -> None:
+    pid = dead_pid()
+    for tmp in folder.glob(".*.tmp-*"):
+        tag, _pid, rand = tmp.name.split(".tmp-")[-1].split("-")
+        tmp.rename(tmp.with_name(f"{tmp.name.split('.tmp-')[0]}.tmp-{tag}-{pid}-{rand}"))
+
+
 def test_recover_removes_incomplete_temp(saved) -> None:
-    tmp = saved.path.with_name(f".{saved.path.name}.tmp-1-abc")
+    tmp = saved.path.with_name(f".{saved.path.name}.tmp-{host_tag()}-{dead_pid()}-abc")
     tmp.write_bytes(b"format_version = 1\n[ans")
     messages = store.recover(saved.path.parent)
     assert not tmp.exists() and "removed an incomplete save" in messages[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -63,6 +64,8 @@ class PlanScreen(PlanCommands, AppScreen):
         self._save_timer: Timer | None = None
         self._error_shown = ""
         self._session_closed = False
+        self._open_guard = threading.Lock()
+        self._loading: PlanSession | None = None
         self.ready = False
         """True once the current section is shown, refreshed and focused."""
         self._complete_panes: set[str] = set()
@@ -97,6 +100,12 @@ class PlanScreen(PlanCommands, AppScreen):
                                        read_only=self.want_read_only)
         except UserFacingError as exc:
             self.app.call_from_thread(self._failed, str(exc))
+            return
+        with self._open_guard:
+            gone = self._session_closed  # left while the plan was loading: let it go
+            self._loading = None if gone else session
+        if gone:
+            session.close()
             return
         self.app.call_from_thread(self._opened, session)
 
@@ -351,9 +360,14 @@ class PlanScreen(PlanCommands, AppScreen):
 
     def close_session(self) -> bool:
         """Save and release the lock; safe to call more than once."""
-        if self.session is None or self._session_closed:
+        with self._open_guard:
+            if self._session_closed:
+                return True
+            self._session_closed = True
+            if self.session is None and self._loading is not None:
+                self._loading.close()  # opened, but never shown
+        if self.session is None:
             return True
-        self._session_closed = True
         ok = self.session.close()
         if not ok and self.session.state.copied_to is None:
             self.app.lost_answers.append(f"Your latest answers to {self.session.loaded.path.name} "
