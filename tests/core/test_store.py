@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 
 from checklist_tui.core import store
-from checklist_tui.core.locking import host_tag
 from checklist_tui.core.errors import PlanConflictError, PlanError
+from checklist_tui.core.locking import host_tag
 from checklist_tui.core.plan import FORMAT_VERSION
 from tests.conftest import EXAMPLES, NOW
 from tests.core.helpers import answer
