@@ -49,7 +49,7 @@ def test_lock_stamped_far_in_the_future_goes_stale(tmp_path) -> None:
 def test_a_folder_in_place_of_the_lock_opens_read_only(tmp_path) -> None:
     plan = tmp_path / "p.toml"
     locking.lock_path(plan).mkdir()
-    with pytest.raises(PlanLockedError, match="not a lock file.*read-only"):
+    with pytest.raises(PlanLockedError, match=r"not a lock file.*read-only"):
         locking.PlanLock(plan).acquire()
     assert locking.lock_path(plan).is_dir()  # never deleted
 
@@ -76,5 +76,5 @@ def test_read_only_file_system_opens_read_only(tmp_path, monkeypatch) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(locking.os, "open", refuse)
-    with pytest.raises(PlanLockedError, match="cannot be written.*Read-only file system"):
+    with pytest.raises(PlanLockedError, match=r"cannot be written.*Read-only file system"):
         locking.PlanLock(tmp_path / "p.toml").acquire()
