@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from checklist_tui import __version__
-from checklist_tui.cli import checklists, plans
+from checklist_tui.cli import checklists, plans, review
 from checklist_tui.core import locations
 
 
@@ -57,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("--read-only", action="store_true", help="look without changing anything")
     p.set_defaults(handler=plans.cmd_open)
-    p = sub.add_parser("show", parents=[common], help="print where a plan stands, as plain text")
-    p.add_argument("plan", metavar="PLAN")
+    p = sub.add_parser("show", parents=[common],
+                       help="print where a plan stands, or every plan in a folder, as plain text")
+    p.add_argument("plan", metavar="PLAN|DIR")
     p.set_defaults(handler=plans.cmd_show)
     p = sub.add_parser("coverage", parents=[common],
                        help="which recommendations the checklists' items cite")
@@ -71,4 +72,5 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--redact", action="store_true", help="replace names with roles")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(handler=plans.cmd_export)
+    review.add_commands(sub, common)
     return parser

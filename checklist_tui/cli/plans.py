@@ -40,6 +40,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     from checklist_tui.export.show_report import render_show
     from checklist_tui.export.summary import build
 
+    folder = plan_path(args)
+    if folder.is_dir():
+        from checklist_tui.cli.review import cmd_show_folder
+
+        return cmd_show_folder(args, folder)
     opened = open_plan(args)
     summary = build(opened.checklist, opened.loaded.plan, clock.now(), opened.catalogue.sources)
     out(render_show(summary), end="")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from checklist_tui.core import store
 from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.dates import gestation_label, uk_date
 from checklist_tui.core.definition import Item
 from checklist_tui.core.engine import DueStatus, evaluate
 from checklist_tui.core.errors import PlanError
@@ -80,14 +81,12 @@ class PlanRow:
         return [a for a in self.actions if a[1] and date.fromisoformat(a[1]) < today]
 
     def timing(self, today: date) -> str:
+        """Short, for a table column; the same words as the plan header's timing."""
         if self.dob:
-            return f"born {self.dob.strftime('%d/%m/%Y')}"
+            return f"born {uk_date(self.dob)}"
         if self.edd:
-            days = 280 - (self.edd - today).days
-            if days < 0:
-                return f"EDD {self.edd.strftime('%d/%m/%Y')}"
-            return f"{days // 7}+{days % 7} weeks"
-        return "no dates"
+            return f"EDD {uk_date(self.edd)} ({gestation_label(self.edd, today)})"
+        return "EDD not recorded"
 
     def needs_attention(self, today: date) -> bool:
         return bool(self.error or self.red_flags or self.concerns or self.open_challenges

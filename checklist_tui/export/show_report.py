@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import due_label, progress_mark, rule_label
 from checklist_tui.export.safe import plain
 from checklist_tui.export.summary import Summary
@@ -29,7 +30,8 @@ def render_show(summary: Summary) -> str:
         add(f"Babies expected: {plan.babies_expected}")
     add(f"Practitioner: {plain(plan.practitioner) or 'not recorded'}"
         + (f" ({plain(plan.practitioner_role)})" if plan.practitioner_role else ""))
-    add(f"State: {plan.state.label}")
+    add(f"State: {describe_state(plan)}")
+    add(f"Sign-off: {plain(describe_signoff(plan))}")
     add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)")
     add("")
     add("Sections:")
@@ -75,4 +77,9 @@ def render_show(summary: Summary) -> str:
         for stale in ev.no_longer_applies + ev.not_in_checklist:
             add(f"  - {stale.item_id}: {plain(display(items.get(stale.item_id), stale.answer))} "
                 f"({stale.reason})")
+    if plan.challenges:
+        add("")
+        add("Manager's challenges (answer with 'checklist-tui respond PLAN ID --text ...'):")
+        for line in challenge_lines(plan):
+            add(f"  {plain(line)}")
     return "\n".join(out) + "\n"

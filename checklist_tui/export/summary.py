@@ -12,6 +12,7 @@ from checklist_tui.core.definition import Source
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person, Plan
+from checklist_tui.core.review import describe_signoff, describe_state
 from checklist_tui.core.vocabulary import action_overdue
 from checklist_tui.export.redact import REDACTED_NOTE, redact_plan
 
@@ -138,13 +139,8 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
         rows.append(("Date of birth", uk_date(plan.dob)))
     if plan.babies_expected > 1:
         rows.append(("Babies expected", str(plan.babies_expected)))
-    rows.append(("State", plan.state.label))
-    if plan.signoff:
-        so = plan.signoff
-        rows.append(("Signed off", f"{so.by} ({so.role}), {so.at.strftime('%d/%m/%Y')}: "
-                     f"{so.decision}"))
-    else:
-        rows.append(("Signed off", "Not yet signed off"))
+    rows.append(("State", describe_state(plan)))
+    rows.append(("Signed off", describe_signoff(plan)))
     ev = s.evaluation
     rows.append(("Progress", f"{ev.answered} of {ev.total} items answered ({ev.percent}%)"))
     rows.append(("Generated", s.generated.astimezone().strftime("%d/%m/%Y %H:%M")))

@@ -6,6 +6,7 @@ from textual.widgets import Static
 
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.review import describe_state
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.text import join, lit
 
@@ -16,7 +17,7 @@ class PlanHeader(Static):
         flags = f"  !{len(ev.red_flags)} red flag" if ev.red_flags else ""
         self.update(join(
             lit(plan.case_ref, "bold"), "  ", lit(checklist.title), f" v{plan.checklist_version}",
-            "  ", plan.state.label, "\n",
+            "  ", describe_state(plan), "\n",
             lit(timing_summary(plan.edd, plan.dob, ev.today)),
             f"  ·  {ev.answered}/{ev.total} answered{flags}  ·  ",
             lit(session.state.describe(), "bold" if session.state.error else ""),

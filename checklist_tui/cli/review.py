@@ -1,0 +1,176 @@
+"""Commands for review and sign-off: ``submit``, ``sign-off``, ``challenge``, ``respond``,
+``report DIR`` and ``show DIR``. Thin over ``core.review``, ``core.index`` and
+``export.report``; progress goes to stderr, only data to stdout."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from checklist_tui.cli.context import catalogue, plan_path, plans_dir
+from checklist_tui.cli.output import err, out
+from checklist_tui.core import clock
+from checklist_tui.core.errors import UserFacingError
+
+
+def _change(args: argparse.Namespace, operation) -> tuple[Path, object]:
+    from checklist_tui.core.review_file import change_plan
+
+    path = plan_path(args)
+    cat = catalogue(args)
+    return path, change_plan(path, cat.get, operation)
+
+
+def _user(args: argparse.Namespace) -> str:
+    return (getattr(args, "name", "") or os.environ.get("USERNAME")
+            or os.environ.get("USER") or "practitioner")
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    from checklist_tui.core import review
+
+    now, today = clock.now(), clock.today()
+
+    def step(plan, checklist):
+        review.submit(plan, checklist, by=args.name or plan.practitioner or _user(args),
+                      now=now, today=today)
+        return plan
+
+    path, _ = _change(args, step)
+    out(f"{path.name}: submitted for sign-off")
+    return 0
+
+
+def cmd_sign_off(args: argparse.Namespace) -> int:
+    from checklist_tui.core import review
+
+    now, today = clock.now(), clock.today()
+    path, record = _change(args, lambda plan, checklist: review.decide(
+        plan, checklist, decision=args.decision, rationale=args.rationale, name=args.name,
+        role=args.role, now=now, today=today))
+    out(f"{path.name}: {record.decision} by {record.by} ({record.role})")  # type: ignore[attr-defined]
+    return 0
+
+
+def cmd_challenge(args: argparse.Namespace) -> int:
+    from checklist_tui.core import review
+
+    now = clock.now()
+    path, found = _change(args, lambda plan, checklist: review.challenge(
+        plan, checklist, args.item, args.text, name=args.name, role=args.role, now=now))
+    out(f"{path.name}: challenge {found.id} on {found.item}")  # type: ignore[attr-defined]
+    return 0
+
+
+def cmd_respond(args: argparse.Namespace) -> int:
+    from checklist_tui.core import review
+
+    now = clock.now()
+
+    def step(plan, _checklist):
+        return review.respond(plan, args.challenge_id, args.text,
+                              by=args.name or plan.practitioner or _user(args), now=now)
+
+    path, found = _change(args, step)
+    out(f"{path.name}: challenge {found.id} on {found.item} answered")  # type: ignore[attr-defined]
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= 200 and sys.stderr.isatty():
+        sys.stderr.write(f"\rReading plans: {done} of {total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    folder = Path(args.folder).expanduser() if args.folder else plans_dir(args)
+    if not folder.is_dir():
+        raise UserFacingError(f"{folder}: not a folder of plans")
+    return folder
+
+
+def indexed_rows(args: argparse.Namespace, folder: Path):
+    """Refresh the folder's index and return (rows, catalogue)."""
+    from checklist_tui.core.index import PlanIndex
+
+    cat = catalogue(args)
+    with PlanIndex(folder, cat.checklists, args.checklists) as index:
+        index.refresh(progress=_progress)
+        return index.rows(), cat
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from checklist_tui.core.assurance import assess
+    from checklist_tui.export.report import render_report
+
+    folder = _folder(args)
+    rows, cat = indexed_rows(args, folder)
+    figures = assess(rows, cat.checklists, cat.sources, clock.today())
+    text = render_report(rows, figures, args.format, args.part)
+    if args.output and args.output != "-":
+        target = Path(args.output).expanduser()
+        if target.exists() and not args.force:
+            raise UserFacingError(f"{target} already exists; use --force to replace it")
+        if target.exists() and not target.is_file():
+            raise UserFacingError(f"{target} is not an ordinary file; nothing was written")
+        from checklist_tui.core.store import atomic_write
+
+        atomic_write(target, text.encode("utf-8"), keep_backup=False)
+        err(f"Wrote {target}")
+        return 0
+    out(text, end="")
+    return 0
+
+
+def cmd_show_folder(args: argparse.Namespace, folder: Path) -> int:
+    from checklist_tui.core.assurance import assess
+    from checklist_tui.export.report import render_report
+
+    rows, cat = indexed_rows(args, folder)
+    figures = assess(rows, cat.checklists, cat.sources, clock.today())
+    out(render_report(rows, figures, "table", "plans"), end="")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("submit", parents=[common], help="send a completed plan for sign-off")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
+    p.set_defaults(handler=cmd_submit)
+    p = sub.add_parser("sign-off", parents=[common],
+                       help="approve or return a plan awaiting sign-off (managers)")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("--decision", required=True, choices=["approved", "returned"])
+    p.add_argument("--rationale", required=True, metavar="TEXT", help="the reasons, in full")
+    p.add_argument("--name", required=True, help="your name")
+    p.add_argument("--role", required=True, help="your role, e.g. Team manager")
+    p.set_defaults(handler=cmd_sign_off)
+    p = sub.add_parser("challenge", parents=[common],
+                       help="ask the practitioner about one item (managers)")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("item", metavar="ITEM_ID")
+    p.add_argument("--text", required=True, help="your question")
+    p.add_argument("--name", required=True, help="your name")
+    p.add_argument("--role", default="", help="your role")
+    p.set_defaults(handler=cmd_challenge)
+    p = sub.add_parser("respond", parents=[common], help="answer a manager's challenge")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("challenge_id", metavar="CHALLENGE_ID", help="as shown by 'show PLAN'")
+    p.add_argument("--text", required=True, help="your answer")
+    p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
+    p.set_defaults(handler=cmd_respond)
+    p = sub.add_parser("report", parents=[common],
+                       help="every plan in a folder, and assurance across them")
+    p.add_argument("folder", metavar="DIR", nargs="?", help="folder (default: the plans folder)")
+    p.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table")
+    p.add_argument("--part", default="all",
+                   choices=["all", "plans", "recommendations", "items", "left-open", "agencies",
+                            "past-due"],
+                   help="which part (CSV holds one; default: all, or plans for CSV)")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: the screen)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(handler=cmd_report)

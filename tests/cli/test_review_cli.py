@@ -1,0 +1,89 @@
+"""submit, sign-off, challenge, respond, report and show DIR from the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from checklist_tui.cli import main
+from checklist_tui.core import store
+from checklist_tui.core.plan import PlanState
+from tests.conftest import EXAMPLES
+
+READY = "discharge-ready-for-sign-off.toml"
+SIGN = ["--name", "Alex Manager", "--role", "Team manager"]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    target = tmp_path / "team"
+    target.mkdir()
+    for plan in EXAMPLES.glob("*.toml"):
+        shutil.copy(plan, target / plan.name)
+    return target
+
+
+def test_submit_challenge_return_respond_approve(folder, capsys):
+    plan = str(folder / READY)
+    assert main(["submit", plan]) == 0
+    assert "submitted for sign-off" in capsys.readouterr().out
+    assert main(["challenge", plan, "DPM-M02", "--text", "Who invited him?", *SIGN]) == 0
+    out = capsys.readouterr().out
+    challenge_id = out.split("challenge ")[1].split()[0]
+    assert main(["sign-off", plan, "--decision", "returned", "--rationale",
+                 "Please answer the challenge.", *SIGN]) == 0
+    assert "returned by Alex Manager" in capsys.readouterr().out
+    assert store.load(folder / READY).plan.state == PlanState.RETURNED
+    assert main(["respond", plan, challenge_id, "--text", "The ward clerk phoned him."]) == 0
+    assert main(["submit", plan]) == 0
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Sound plan.",
+                 *SIGN]) == 0
+    loaded = store.load(folder / READY).plan
+    assert loaded.state == PlanState.APPROVED and loaded.signoff is not None
+    assert [r.decision for r in loaded.reviews] == ["returned", "approved"]
+    capsys.readouterr()
+    assert main(["show", str(folder)]) == 0
+    assert "Approved" in capsys.readouterr().out
+
+
+def test_refused_sign_off_is_one_line_and_changes_nothing(folder, capsys):
+    before = (folder / READY).read_bytes()
+    assert main(["sign-off", str(folder / READY), "--decision", "approved", "--rationale", "ok",
+                 *SIGN]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not awaiting sign-off" in err
+    assert (folder / READY).read_bytes() == before
+
+
+def test_submit_refuses_an_unfinished_plan(folder, capsys):
+    assert main(["submit", str(folder / "early-pre-birth.toml")]) == 1
+    assert "not ready" in capsys.readouterr().err
+
+
+def test_approval_voided_by_a_later_change_shows_in_the_folder_table(folder, capsys):
+    plan = str(folder / READY)
+    assert main(["submit", plan]) == 0
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Sound.", *SIGN]) == 0
+    path = folder / READY
+    path.write_text(path.read_text("utf-8").replace("DEMO-0003", "DEMO-0033"), "utf-8")
+    capsys.readouterr()
+    assert main(["show", str(folder)]) == 0
+    assert "changed since approval" in capsys.readouterr().out
+    assert main(["show", plan]) == 0
+
+
+def test_report_formats_stdout_and_file(folder, tmp_path, capsys):
+    assert main(["report", str(folder), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert all(json.loads(line) for line in captured.out.splitlines())
+    assert captured.err == ""
+    target = tmp_path / "out.csv"
+    assert main(["report", str(folder), "--format", "csv", "-o", str(target)]) == 0
+    assert target.read_text("utf-8").startswith("case_ref,")
+    assert capsys.readouterr().out == ""
+    assert main(["report", str(folder), "--format", "csv", "-o", str(target)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "nope")]) == 1
+    assert "not a folder" in capsys.readouterr().err

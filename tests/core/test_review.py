@@ -1,0 +1,213 @@
+"""The sign-off lifecycle: every transition, approval voiding, challenges, and two managers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from checklist_tui.core import review, store
+from checklist_tui.core.edit import set_answer
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.plan import PlanState
+from checklist_tui.core.review_file import change_plan
+from tests.conftest import EXAMPLES, NOW, ROOT, TODAY
+
+READY = "discharge-ready-for-sign-off.toml"
+
+
+@pytest.fixture
+def ready(catalogue):
+    loaded = store.load(EXAMPLES / READY)
+    return loaded.plan, catalogue.get(loaded.plan.checklist_id).checklist
+
+
+def _decide(plan, checklist, decision="approved", **kw):
+    args = {"decision": decision, "rationale": "Proportionate plan.", "name": "Alex Manager",
+            "role": "Team manager", "now": NOW, "today": TODAY} | kw
+    return review.decide(plan, checklist, **args)
+
+
+def test_submit_then_approve_records_hash_and_version(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    assert plan.state == PlanState.SUBMITTED
+    record = _decide(plan, cl)
+    assert plan.state == PlanState.APPROVED
+    assert record.content_hash == review.content_hash(plan)
+    assert record.checklist_version == plan.checklist_version
+    assert plan.signoff is not None and plan.signoff.by == "Alex Manager"
+    assert review.describe_state(plan) == "Approved"
+    assert review.describe_signoff(plan).startswith("Approved by Alex Manager (Team manager)")
+    assert [h.what for h in plan.history[-3:]] == ["state", "state", "review.approved"]
+    assert "Proportionate plan." in plan.history[-1].new
+
+
+def test_any_later_change_voids_the_approval_visibly(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    plan.answers["DPM-M02"].note = "changed by hand in the file"
+    assert review.approval_void(plan)
+    assert review.describe_state(plan) == "Approved, changed since approval"
+    assert "changed since approval" in review.describe_signoff(plan)
+
+
+def test_a_different_checklist_version_voids_the_approval(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    plan.checklist_version = "9.9.9"
+    assert review.approval_void(plan)
+
+
+def test_history_and_review_records_do_not_void(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    plan.updated = NOW + timedelta(days=1)
+    assert not review.approval_void(plan)
+
+
+def test_return_needs_reasons_and_is_recorded(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    with pytest.raises(PlanError, match="rationale"):
+        _decide(plan, cl, "returned", rationale="  ")
+    with pytest.raises(PlanError, match="role"):
+        _decide(plan, cl, "returned", role="")
+    _decide(plan, cl, "returned", rationale="Father not yet seen.")
+    assert plan.state == PlanState.RETURNED and plan.signoff is None
+    assert plan.reviews[-1].decision == "returned"
+    assert review.describe_signoff(plan).startswith("Returned by Alex Manager")
+
+
+def test_decisions_only_on_a_plan_awaiting_sign_off(ready):
+    plan, cl = ready
+    with pytest.raises(PlanError, match="not awaiting sign-off"):
+        _decide(plan, cl)
+    with pytest.raises(PlanError, match="must be"):
+        _decide(plan, cl, "maybe")
+
+
+def test_submit_refuses_an_incomplete_plan(catalogue):
+    plan = store.load(EXAMPLES / "early-pre-birth.toml").plan
+    with pytest.raises(PlanError, match="not ready"):
+        review.submit(plan, catalogue.get(plan.checklist_id).checklist, by="P", now=NOW,
+                      today=TODAY)
+    assert plan.state == PlanState.DRAFT
+
+
+def test_challenge_must_be_answered_before_resubmitting(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    found = review.challenge(plan, cl, "DPM-M02", "Who confirmed this?", name="Alex Manager",
+                             role="Team manager", now=NOW)
+    assert review.challenges_on(plan, "DPM-M02") == [found]
+    with pytest.raises(PlanError, match="not yet answered"):
+        _decide(plan, cl)
+    _decide(plan, cl, "returned", rationale="See the challenge.")
+    with pytest.raises(PlanError, match="answer the manager's challenge on DPM-M02"):
+        review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    review.respond(plan, found.id, "The ward sister confirmed it.", by="Drew", now=NOW)
+    with pytest.raises(PlanError, match="already answered"):
+        review.respond(plan, found.id, "again", by="Drew", now=NOW)
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    assert plan.state == PlanState.APPROVED
+    whats = [h.what for h in plan.history]
+    assert "challenge" in whats and "challenge.answer" in whats
+    assert review.challenge_lines(plan)[1].startswith("  answered by Drew")
+
+
+def test_challenge_needs_a_real_item(ready):
+    plan, cl = ready
+    with pytest.raises(PlanError, match="no item"):
+        review.challenge(plan, cl, "NOPE", "?", name="A", role="", now=NOW)
+
+
+def test_changing_a_finished_plan_needs_a_reason(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    with pytest.raises(PlanError, match="reason"):
+        review.reopen(plan, cl, "", by="Drew", now=NOW, today=TODAY)
+    review.reopen(plan, cl, "Birth date was wrong", by="Drew", now=NOW, today=TODAY)
+    assert plan.state == PlanState.AMENDED and plan.signoff is None
+    assert any(h.what == "reason" and h.new == "Birth date was wrong" for h in plan.history)
+    set_answer(plan, cl, "DPM-M02", "no", by="Drew", now=NOW)
+    assert plan.answers["DPM-M02"].value == "no"
+
+
+_SIGN = """
+import sys
+import time
+from pathlib import Path
+from checklist_tui.core import review
+from checklist_tui.core.catalogue import load_catalogue
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.review_file import change_plan
+from tests.conftest import NOW, TODAY
+cat = load_catalogue(include_user=False)
+path, who, decision = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+Path(sys.argv[4]).touch()
+while not Path(sys.argv[5]).exists():
+    time.sleep(0.01)
+try:
+    change_plan(path, cat.get, lambda p, c: review.challenge(
+        p, c, "DPM-M02", f"Challenge from {who}", name=who, role="Team manager", now=NOW))
+    change_plan(path, cat.get, lambda p, c: review.decide(
+        p, c, decision=decision, rationale=f"{who} decided", name=who, role="Team manager",
+        now=NOW, today=TODAY))
+    print("decided")
+except PlanError as exc:
+    print("refused:", exc)
+"""
+
+
+def test_two_managers_at_once_never_lose_a_decision(tmp_path, catalogue):
+    path = tmp_path / READY
+    shutil.copy(EXAMPLES / READY, path)
+    change_plan(path, catalogue.get,
+                lambda p, c: review.submit(p, c, by="Drew", now=NOW, today=TODAY))
+    go = tmp_path / "go"
+    procs = []
+    for who, decision in (("Manager One", "returned"), ("Manager Two", "returned")):
+        ready_flag = tmp_path / f"ready-{who[-3:]}"
+        procs.append((ready_flag, subprocess.Popen(
+            [sys.executable, "-c", _SIGN, str(path), who, decision, str(ready_flag), str(go)],
+            cwd=ROOT, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True)))
+    deadline = 120
+    start = time.monotonic()
+    while not all(flag.exists() for flag, _ in procs):
+        assert time.monotonic() - start < deadline, "the two managers did not start"
+        time.sleep(0.05)
+    go.touch()
+    outs = [p.communicate(timeout=120) for _, p in procs]
+    for (_flag, proc), (_out, err) in zip(procs, outs, strict=True):
+        assert proc.returncode == 0, err
+    results = sorted(out.strip() for out, _ in outs)
+    plan = store.load(path).plan
+    # both challenges are kept; exactly one decision applies, the other is refused and told why
+    assert sorted(c.by for c in plan.challenges) == ["Manager One", "Manager Two"]
+    assert results[0] == "decided" and results[1].startswith("refused:")
+    assert "not awaiting sign-off" in results[1] and "Returned by Manager" in results[1]
+    assert len(plan.reviews) == 1 and plan.state == PlanState.RETURNED
+    assert not Path(str(path) + ".lock").exists()
+
+
+def test_a_refused_step_writes_nothing(tmp_path, catalogue):
+    path = tmp_path / READY
+    shutil.copy(EXAMPLES / READY, path)
+    before = path.read_bytes()
+    with pytest.raises(PlanError):
+        change_plan(path, catalogue.get, lambda p, c: _decide(p, c))
+    assert path.read_bytes() == before
+    assert not Path(str(path) + ".lock").exists()
