@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from checklist_tui import __version__
-from checklist_tui.cli import checklists, plans, review
+from checklist_tui.cli import checklists, fill, plans, review
 from checklist_tui.core import locations
 
 
@@ -20,6 +20,12 @@ def _folders(parser: argparse.ArgumentParser, prefix: str) -> None:
                         dest=f"{prefix}checklists",
                         default=[] if not prefix else argparse.SUPPRESS,
                         help="extra folder of checklists; repeatable; replaces built-ins by id")
+
+
+def _plain(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--plain", action="store_true",
+                        help="plain mode: one question at a time as plain lines, for screen "
+                             "readers, braille displays and any terminal")
 
 
 def settle_folders(args: argparse.Namespace) -> argparse.Namespace:
@@ -52,11 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--practitioner", default="", help="your name")
     p.add_argument("--role", default="", help="your role")
     p.add_argument("--no-open", action="store_true", help="create the plan without opening it")
+    _plain(p)
     p.set_defaults(handler=plans.cmd_new)
     p = sub.add_parser("open", parents=[common], help="open a plan in the app")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("--read-only", action="store_true", help="look without changing anything")
+    _plain(p)
     p.set_defaults(handler=plans.cmd_open)
+    p = sub.add_parser("fill", parents=[common],
+                       help="fill in a plan; with --plain, one question at a time as plain lines")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("--read-only", action="store_true", help="look without changing anything")
+    _plain(p)
+    p.set_defaults(handler=fill.cmd_fill)
     p = sub.add_parser("show", parents=[common],
                        help="print where a plan stands, or every plan in a folder, as plain text")
     p.add_argument("plan", metavar="PLAN|DIR")

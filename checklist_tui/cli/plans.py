@@ -31,9 +31,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         practitioner=details.practitioner, role=details.practitioner_role,
         babies_expected=details.babies_expected)
     out(str(loaded.path))
-    if not args.no_open:
-        return _run_tui(args, plan_path=loaded.path)
-    return 0
+    if args.no_open:
+        return 0
+    from checklist_tui.cli.fill import run_plain, wants_plain
+
+    if wants_plain(args):
+        return run_plain(args, loaded.path)
+    return run_tui(args, plan_path=loaded.path)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -78,14 +82,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     path = plan_path(args)
     store.load(path)  # a clear error now rather than inside the app
-    return _run_tui(args, plan_path=path, read_only=args.read_only)
+    from checklist_tui.cli.fill import run_plain, wants_plain
+
+    if wants_plain(args):
+        return run_plain(args, path, read_only=args.read_only)
+    return run_tui(args, plan_path=path, read_only=args.read_only)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    return _run_tui(args)
+    return run_tui(args)
 
 
-def _run_tui(args: argparse.Namespace, plan_path: Path | None = None,
+def run_tui(args: argparse.Namespace, plan_path: Path | None = None,
              read_only: bool = False) -> int:
     from checklist_tui.tui.run import run
 

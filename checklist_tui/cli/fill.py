@@ -1,0 +1,37 @@
+"""``fill PLAN --plain`` and ``new … --plain``: the plan as a line-by-line conversation."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from checklist_tui.cli.context import catalogue, plan_path
+from checklist_tui.cli.output import err
+
+
+def wants_plain(args: argparse.Namespace) -> bool:
+    """Plain mode when asked for, or when the terminal cannot draw the full-screen app."""
+    return bool(getattr(args, "plain", False)) or os.environ.get("TERM", "") == "dumb"
+
+
+def run_plain(args: argparse.Namespace, path: Path, read_only: bool = False) -> int:
+    from checklist_tui.core.session import PlanSession
+    from checklist_tui.plain.console import Console
+    from checklist_tui.plain.conversation import Conversation
+
+    if not getattr(args, "plain", False):
+        err("checklist-tui: this terminal cannot show the full-screen app (TERM=dumb), "
+            "so the plan opens in plain mode.")
+    cat = catalogue(args)
+    session = PlanSession.open(path, cat.get, read_only=read_only)
+    return Conversation(Console(), session, cat.sources).run()
+
+
+def cmd_fill(args: argparse.Namespace) -> int:
+    path = plan_path(args)
+    if wants_plain(args):
+        return run_plain(args, path, read_only=args.read_only)
+    from checklist_tui.cli.plans import run_tui
+
+    return run_tui(args, plan_path=path, read_only=args.read_only)

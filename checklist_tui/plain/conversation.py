@@ -1,0 +1,303 @@
+"""The walk through a plan: one question at a time, with commands between answers.
+
+Every change goes through the open session (the same lock, edit operations, history
+and atomic save as the full-screen app) and is saved at once, so stopping at any
+point (Ctrl+C, Ctrl+D, a closed pipe) keeps everything answered so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from checklist_tui.core.answers import display
+from checklist_tui.core.definition import Item, ItemType, Section, Source
+from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.session import PlanSession
+from checklist_tui.plain import listings, records, words
+from checklist_tui.plain.console import Closed, Console
+
+HELP = [
+    "Commands you can type at any question:",
+    "help: this list.",
+    "?: why the question matters and the recommendations it serves.",
+    "skip, or just Enter: leave the question for now and go on.",
+    "back: the previous question.",
+    "repeat: read the whole question again.",
+    "go ID: the question with that id, for example go PBA-F01.",
+    "note: add or change a note on this question.",
+    "source: where the information came from.",
+    "clear: remove the answer to this question.",
+    "where: how far the plan has got.",
+    "outstanding: everything still open.",
+    "gaps: the gaps and risks in this plan.",
+    "born today: what would not be in place if the baby were born today.",
+    "people, agencies, actions: list them.",
+    "add person, add agency, add action: add one.",
+    "acknowledge: acknowledge a warning or red flag, with your reason.",
+    "export: write the plan summary to a file.",
+    "complete: mark the plan complete.",
+    "submit: submit a completed plan for review.",
+    "save and quit, or quit: stop here. Everything is already saved.",
+]
+
+
+class Conversation:
+    def __init__(self, console: Console, session: PlanSession,
+                 sources: dict[str, Source]) -> None:
+        self.console = console
+        self.session = session
+        self.sources = sources
+        self.checklist = session.checklist.checklist
+        self.position = 0
+        self.last_section = ""
+        self.last_asked = ""
+        self.ev = session.evaluate()
+        self.commands: dict[str, Callable[[str], bool | None]] = {
+            "help": self._help, "h": self._help,
+            "?": self._why, "why": self._why,
+            "skip": self._skip, "": self._skip,
+            "back": self._back,
+            "go": self._go,
+            "note": self._note,
+            "source": self._source,
+            "clear": self._clear,
+            "where": self._where,
+            "repeat": self._repeat, "r": self._repeat,
+            "outstanding": lambda _a: listings.outstanding(self),
+            "gaps": lambda _a: listings.gaps(self),
+            "born today": lambda _a: listings.born_today(self),
+            "people": lambda _a: listings.people(self),
+            "agencies": lambda _a: listings.agencies(self),
+            "actions": lambda _a: listings.actions(self),
+            "add person": lambda _a: records.add_person(self),
+            "add agency": lambda _a: records.add_agency(self),
+            "add action": lambda _a: records.add_action(self),
+            "acknowledge": lambda _a: records.acknowledge_any(self),
+            "export": lambda _a: records.export(self),
+            "complete": lambda _a: records.complete(self),
+            "submit": lambda _a: records.submit(self),
+            "save and quit": self._quit, "quit": self._quit, "q": self._quit,
+            "exit": self._quit,
+        }
+
+    # -- the walk ---------------------------------------------------------------
+
+    def visible(self) -> list[tuple[Section, Item]]:
+        return [(s, i) for s, i in self.checklist.all_items() if i.id in self.ev.visible_items]
+
+    def current(self) -> tuple[Section, Item] | None:
+        shown = self.visible()
+        return shown[self.position] if self.position < len(shown) else None
+
+    def start(self) -> None:
+        plan = self.session.plan
+        c = self.console
+        c.say(f"Plan {plan.case_ref}.", f"Checklist: {self.checklist.title}, version "
+              f"{self.checklist.version}.")
+        if self.session.read_only:
+            c.say(f"Read-only: {self.session.read_only_reason}. You can look but not change.")
+        self._where("")
+        c.say("Type help for the commands. Every answer is saved as you go.")
+        # start at the first visible question without an answer
+        for n, (_s, item) in enumerate(self.visible()):
+            answer = plan.answers.get(item.id)
+            if answer is None or not answer.has_value:
+                self.position = n
+                break
+
+    def run(self) -> int:
+        """Talk until the person stops; returns the exit code."""
+        try:
+            self.start()
+            while True:
+                here = self.current()
+                if here is None:
+                    self.console.blank()
+                    self.console.say("That was the last question.")
+                    listings.outstanding(self)
+                    if self._finished_prompt():
+                        return self.close()
+                    continue
+                if self._ask(*here):
+                    return self.close()
+        except (Closed, KeyboardInterrupt):
+            return self.close(interrupted=True)
+
+    def _finished_prompt(self) -> bool:
+        while True:
+            text = self.console.ask("Type a command, 'back', or 'quit':").lower()
+            if text in ("quit", "q", "exit", "save and quit", ""):
+                return True
+            if self._command(text):
+                return True
+            if self.current() is not None:
+                return False
+
+    def _ask(self, section: Section, item: Item) -> bool:
+        """Ask one question; True when the person wants to stop."""
+        c = self.console
+        if section.id != self.last_section:
+            c.blank()
+            c.say(f"Section: {section.title}.")
+            if section.pause_point:
+                c.say("This is a pause point: stop and confirm each line with the people present.")
+            if section.description:
+                c.say(section.description)
+            self.last_section = section.id
+        c.blank()
+        number = self.position + 1
+        if self.last_asked == item.id:
+            # asked again after a command: the short form; 'repeat' reads it all
+            c.say(f"Question {number} again: {item.prompt}")
+            return self._answer_line(item)
+        self.last_asked = item.id
+        c.say(f"Question {number} of {len(self.visible())}, {item.id}"
+              + (", required" if item.required else "") + ".")
+        c.say(item.prompt)
+        for n, option in enumerate(item.options, 1):
+            c.say(f"{n}. {option.label}")
+        answer = self.session.plan.answers.get(item.id)
+        if answer is not None and answer.has_value:
+            c.say(f"Current answer: {display(item, answer)}.")
+        if answer is not None and answer.note:
+            c.say(f"Note: {answer.note}")
+        c.say(words.describe_allowed(item))
+        return self._answer_line(item)
+
+    def _answer_line(self, item: Item) -> bool:
+        c = self.console
+        text = c.ask("Answer:")
+        lowered = " ".join(text.lower().split())
+        if item.type == ItemType.LONG_TEXT and lowered == "write":
+            written = c.ask_lines(item.prompt)
+            return self._record(item, written) if written else False
+        if lowered in self.commands or lowered.split(" ", 1)[0] in ("go",):
+            return self._command(lowered, text)
+        choice = words.parse(item, text)
+        if choice is None:
+            c.say(f"'{text}' is not an answer to this question. " + words.describe_allowed(item)
+                  + " Type help for the commands.")
+            return False
+        return self._record(item, choice.value)
+
+    def _command(self, lowered: str, raw: str = "") -> bool:
+        name, _, arg = lowered.partition(" ")
+        handler = self.commands.get(lowered) or self.commands.get(name)
+        if handler is None:
+            self.console.say(f"'{raw or lowered}' is not a command. Type help for the list.")
+            return False
+        return bool(handler(raw.partition(" ")[2] if raw else arg))
+
+    # -- changes ----------------------------------------------------------------
+
+    def change(self, operation: Callable[..., object], *args: object, **kwargs: object) -> bool:
+        """Apply one edit through the session and save it at once; False if refused."""
+        if self.session.read_only:
+            self.console.say("Not changed: the plan is read-only "
+                             f"({self.session.read_only_reason}).")
+            return False
+        before = {f.rule_id for f in self.ev.fired}
+        try:
+            self.session.apply(operation, *args, **kwargs)
+        except PlanError as exc:
+            self.console.say(f"Not changed: {exc}.")
+            return False
+        self.save()
+        self.ev = self.session.evaluate()
+        for fired in self.ev.fired:
+            if fired.rule_id not in before:
+                listings.read_rule(self, fired, just_fired=True)
+        return True
+
+    def save(self) -> None:
+        if self.session.save():
+            return
+        self.console.say(f"{self.session.state.describe()}.",
+                         "Your answers are kept while this runs; the next answer tries again.")
+
+    def _record(self, item: Item, value: object) -> bool:
+        if records.answer(self, item, value):
+            answer = self.session.plan.answers.get(item.id)
+            if answer is not None:
+                self.console.say(f"Saved: {display(item, answer)}.")
+            self._advance(item.id)
+        return False
+
+    def _advance(self, item_id: str) -> None:
+        ids = [i.id for _s, i in self.visible()]
+        self.position = ids.index(item_id) + 1 if item_id in ids else self.position
+
+    # -- commands ---------------------------------------------------------------
+
+    def _help(self, _arg: str) -> None:
+        self.console.say(*HELP)
+
+    def _why(self, _arg: str) -> None:
+        here = self.current()
+        if here is None:
+            return
+        item = here[1]
+        self.console.say(item.guidance or "There is no guidance for this question.")
+        for ref in item.refs:
+            source = self.sources.get(ref)
+            if source is not None:
+                self.console.say(f"Serves: {source.title}. {source.summary}")
+
+    def _repeat(self, _arg: str) -> None:
+        self.last_asked = ""
+
+    def _skip(self, _arg: str) -> None:
+        self.position += 1
+
+    def _back(self, _arg: str) -> None:
+        self.position = max(0, self.position - 1)
+
+    def _go(self, arg: str) -> None:
+        ids = [i.id.lower() for _s, i in self.visible()]
+        if arg.strip().lower() in ids:
+            self.position = ids.index(arg.strip().lower())
+        else:
+            self.console.say(f"There is no question '{arg}' shown in this plan.")
+
+    def _note(self, _arg: str) -> None:
+        here = self.current()
+        if here is not None:
+            text = self.console.ask_lines(f"Note on {here[1].id}.")
+            records.note(self, here[1], text)
+
+    def _source(self, _arg: str) -> None:
+        here = self.current()
+        if here is not None:
+            records.source(self, here[1])
+
+    def _clear(self, _arg: str) -> None:
+        here = self.current()
+        if here is not None:
+            records.clear(self, here[1])
+
+    def _where(self, _arg: str) -> None:
+        ev: Evaluation = self.ev
+        self.console.say(f"{ev.answered} of {ev.total} questions answered.",
+                         f"State: {self.session.plan.state.label}.")
+        reds = [f for f in ev.red_flags if f.acknowledgement is None]
+        if reds:
+            self.console.say(f"Red flags not acknowledged: {len(reds)}.")
+
+    def _quit(self, _arg: str) -> bool:
+        return True
+
+    def close(self, interrupted: bool = False) -> int:
+        ok = self.session.close()
+        answered = self.session.evaluate().answered
+        try:
+            self.console.blank()
+            if not ok:
+                self.console.say(f"{self.session.state.describe()}.",
+                                 "Some answers could not be saved.")
+                return 1
+            self.console.say(("Stopped. " if interrupted else "")
+                             + f"Everything you answered is saved: {answered} answers.")
+        except Closed:
+            pass
+        return 0 if ok else 1

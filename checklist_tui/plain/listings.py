@@ -1,0 +1,112 @@
+"""Read-outs: what is outstanding, the gaps and risks, born today, people, agencies,
+actions, and a fired red flag. One piece of information a line; words, not symbols."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checklist_tui.core import clock
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.engine import FiredRule
+from checklist_tui.core.outstanding import entries, grouped
+from checklist_tui.core.outstanding import outstanding as outstanding_entries
+from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, action_overdue, rule_label
+
+if TYPE_CHECKING:
+    from checklist_tui.plain.conversation import Conversation
+
+
+def _read_entries(conv: Conversation, found: list, empty: str) -> None:
+    c = conv.console
+    if not found:
+        c.say(empty)
+        return
+    for heading, members in grouped(found):
+        c.say(f"{heading}: {len(members)}.")
+        for entry in members:
+            c.say(f"{entry.label}: {entry.text}")
+            if entry.note:
+                c.say(entry.note)
+
+
+def outstanding(conv: Conversation) -> None:
+    s = conv.session
+    _read_entries(conv, entries(s.checklist.checklist, s.plan, conv.ev),
+                  "Nothing is outstanding.")
+
+
+def gaps(conv: Conversation) -> None:
+    found = getattr(conv.ev, "gaps", None)
+    if found is None:
+        conv.console.say("Gaps and risks are not available in this version.")
+        return
+    if not found:
+        conv.console.say("No answers in this plan are a concern.")
+    for gap in found:
+        conv.console.say(str(getattr(gap, "text", gap)))
+
+
+def born_today(conv: Conversation) -> None:
+    s = conv.session
+    today = clock.today()
+    found = outstanding_entries(s.checklist.checklist, s.plan, today, assume_born=today)
+    conv.console.say("If the baby were born today:")
+    _read_entries(conv, found, "Everything needed at birth is in place.")
+
+
+def people(conv: Conversation) -> None:
+    plan = conv.session.plan
+    c = conv.console
+    if not plan.people:
+        c.say("No people are recorded yet. Type add person to add one.")
+        return
+    c.say(f"People: {len(plan.people)}.")
+    for n, person in enumerate(plan.people, 1):
+        line = f"{n}. {person.name}, {person.kind.label}"
+        if person.relationship:
+            line += f", {person.relationship}"
+        c.say(line + ("." if not person.in_household else ", lives in the household."))
+        if person.involvement:
+            c.say(f"Involvement: {person.involvement}")
+
+
+def agencies(conv: Conversation) -> None:
+    plan = conv.session.plan
+    c = conv.console
+    if not plan.agencies:
+        c.say("No agencies are recorded yet. Type add agency to add one.")
+        return
+    c.say(f"Agencies: {len(plan.agencies)}.")
+    for n, agency in enumerate(plan.agencies, 1):
+        c.say(f"{n}. {agency.agency}: {agency.practitioner or 'no named practitioner'}.")
+        c.say(f"Role: {agency.role or NO_ROLE}.")
+        if agency.contact:
+            c.say(f"Contact: {agency.contact}.")
+
+
+def actions(conv: Conversation) -> None:
+    plan = conv.session.plan
+    c = conv.console
+    if not plan.actions:
+        c.say("No actions are recorded yet. Type add action to add one.")
+        return
+    today = clock.today()
+    c.say(f"Actions: {len(plan.actions)}.")
+    for n, action in enumerate(plan.actions, 1):
+        c.say(f"{n}. {action.what}")
+        due = f"due {uk_date(action.due)}" if action.due else "no due date"
+        c.say(f"Owner: {action.owner or NO_OWNER}. {due.capitalize()}. "
+              f"Status: {action.status.label}."
+              + (" OVERDUE." if action_overdue(action, today) else ""))
+
+
+def read_rule(conv: Conversation, fired: FiredRule, just_fired: bool = False) -> None:
+    """Read a fired rule out with its escalation; offer to acknowledge it."""
+    from checklist_tui.plain import records
+
+    c = conv.console
+    c.say(f"{rule_label(fired)}: {fired.message}")
+    if fired.escalation:
+        c.say(f"What to do now: {fired.escalation}")
+    if just_fired and fired.needs_acknowledgement:
+        records.acknowledge(conv, fired)

@@ -1,0 +1,165 @@
+"""Changes made in plain mode: answers, notes, sources, people, agencies, actions,
+acknowledgements, export, completion and submission. Each asks for what it needs one
+line at a time, then goes through the session like every other change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checklist_tui.core import clock, edit, review
+from checklist_tui.core.definition import Item
+from checklist_tui.core.engine import FiredRule
+from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.plan import Action, Agency, InfoSource, Person, PersonKind, PlanState
+from checklist_tui.core.plan_details import DetailsError, typed_date
+from checklist_tui.plain import words
+
+if TYPE_CHECKING:
+    from checklist_tui.plain.conversation import Conversation
+
+
+def answer(conv: Conversation, item: Item, value: object) -> bool:
+    checklist = conv.checklist
+    if value == words.NOT_APPLICABLE:
+        return conv.change(edit.set_not_applicable, checklist, item.id)
+    return conv.change(edit.set_answer, checklist, item.id, value)
+
+
+def note(conv: Conversation, item: Item, text: str) -> None:
+    if conv.change(edit.set_note, item.id, text):
+        conv.console.say("Note saved." if text else "Note removed.")
+
+
+def source(conv: Conversation, item: Item) -> None:
+    options = [(s.value, s.label) for s in InfoSource]
+    chosen = conv.console.choose("Where did the information come from?", options)
+    if chosen is not None and conv.change(edit.set_source, item.id, InfoSource(chosen)):
+        conv.console.say(f"Source saved: {InfoSource(chosen).label}.")
+
+
+def clear(conv: Conversation, item: Item) -> None:
+    if conv.change(edit.clear_answer, item.id):
+        conv.console.say("Answer removed.")
+
+
+def acknowledge(conv: Conversation, fired: FiredRule) -> None:
+    reason = conv.console.ask(
+        "To acknowledge it, type your reason. To leave it open, press Enter:")
+    if not reason:
+        conv.console.say("Left open. It stays in the outstanding list.")
+        return
+    if conv.change(edit.acknowledge, fired.rule_id, reason):
+        conv.console.say("Acknowledged, with your reason.")
+
+
+def acknowledge_any(conv: Conversation) -> None:
+    waiting = [f for f in conv.ev.fired if f.needs_acknowledgement]
+    if not waiting:
+        conv.console.say("Nothing is waiting to be acknowledged.")
+        return
+    options = [(f.rule_id, f"{f.item_id}: {f.message}") for f in waiting]
+    chosen = conv.console.choose("Which one?", options)
+    for fired in waiting:
+        if fired.rule_id == chosen:
+            from checklist_tui.plain.listings import read_rule
+
+            read_rule(conv, fired)
+            acknowledge(conv, fired)
+
+
+def _ask_text(conv: Conversation, prompt: str, required: bool = False) -> str:
+    while True:
+        text = conv.console.ask(prompt)
+        if text or not required:
+            return text
+        conv.console.say("This one is needed.")
+
+
+def _ask_date(conv: Conversation, prompt: str) -> object:
+    while True:
+        text = conv.console.ask(prompt)
+        if not text:
+            return None
+        try:
+            return typed_date(text, "date")
+        except DetailsError as exc:
+            conv.console.say(f"{exc.reason}.")
+
+
+def add_person(conv: Conversation) -> None:
+    name = _ask_text(conv, "Name:", required=True)
+    kinds = [(k.value, k.label) for k in PersonKind]
+    kind = conv.console.choose("Who they are:", kinds, allow_blank=False)
+    relationship = _ask_text(conv, "Relationship to the baby (or Enter):")
+    household = conv.console.ask("Do they live in the household? yes or no:").lower()
+    fields: dict[str, object] = {
+        "name": name, "kind": PersonKind(kind or "other"), "relationship": relationship,
+        "in_household": household in ("y", "yes")}
+    if conv.change(edit.add_record, Person, **fields):
+        conv.console.say(f"Added {name}.")
+
+
+def add_agency(conv: Conversation) -> None:
+    fields = {
+        "agency": _ask_text(conv, "Agency:", required=True),
+        "practitioner": _ask_text(conv, "Named practitioner (or Enter):"),
+        "role": _ask_text(conv, "Their role in this plan (or Enter):"),
+        "contact": _ask_text(conv, "Contact, such as a phone number (or Enter):"),
+    }
+    if conv.change(edit.add_record, Agency, **fields):
+        conv.console.say(f"Added {fields['agency']}.")
+
+
+def add_action(conv: Conversation) -> None:
+    fields = {
+        "what": _ask_text(conv, "What is to be done:", required=True),
+        "owner": _ask_text(conv, "Who will do it:"),
+        "agency": _ask_text(conv, "Their agency (or Enter):"),
+        "due": _ask_date(conv, "By when, as DD/MM/YYYY (or Enter):"),
+    }
+    if conv.change(edit.add_record, Action, **fields):
+        conv.console.say("Action added.")
+
+
+def export(conv: Conversation) -> None:
+    from checklist_tui.export.writer import ExportExistsError, default_name, write_summary
+
+    fmt = conv.console.choose("Which format?", [("html", "HTML, to print or open in Word"),
+                                               ("markdown", "Markdown, for the case record"),
+                                               ("json", "JSON, for other systems")])
+    if fmt is None:
+        return
+    s = conv.session
+    usual = s.loaded.path.parent / default_name(s.plan, s.checklist.id, fmt, False)
+    typed = conv.console.ask(f"File to write, or Enter for {usual}:")
+    target = Path(typed).expanduser() if typed else usual
+    try:
+        try:
+            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=False)
+        except ExportExistsError as exc:
+            conv.console.say(f"{exc}.")
+            if conv.console.ask("Replace it? yes or no:").lower() not in ("y", "yes"):
+                conv.console.say("Not written.")
+                return
+            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=True)
+    except UserFacingError as exc:
+        conv.console.say(f"Not written: {exc}.")
+        return
+    conv.console.say(f"Written to {path}.")
+
+
+def complete(conv: Conversation) -> None:
+    blockers = conv.ev.blockers()
+    if blockers:
+        conv.console.say(f"The plan cannot be marked complete yet: {len(blockers)} reasons.")
+        conv.console.say(*blockers)
+        return
+    if conv.change(edit.change_state, conv.checklist, PlanState.COMPLETED,
+                   today=clock.today()):
+        conv.console.say("The plan is marked complete.")
+
+
+def submit(conv: Conversation) -> None:
+    if conv.change(review.submit, conv.checklist, today=clock.today()):
+        conv.console.say("Submitted for review. A manager can now approve it or return it.")

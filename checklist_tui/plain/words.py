@@ -1,0 +1,100 @@
+"""What a person may type at a question, spelled out, with the short forms accepted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
+from checklist_tui.core.definition import Item, ItemType
+
+NOT_APPLICABLE = "n/a"
+
+#: Short forms for the fixed answers; each key is what may be typed.
+_SHORT = {
+    "y": "yes", "yes": "yes",
+    "n": "no", "no": "no",
+    "u": "unknown", "unknown": "unknown", "dk": "unknown", "don't know": "unknown",
+    "x": NOT_APPLICABLE, "na": NOT_APPLICABLE, "n/a": NOT_APPLICABLE,
+    "not applicable": NOT_APPLICABLE,
+    "d": "done", "done": "done",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: object
+    """What the core edit operations take, or NOT_APPLICABLE."""
+    spoken: str
+    """The answer as it is read back."""
+
+
+def allowed(item: Item) -> list[str]:
+    """The answers spelled out, in the order they are offered."""
+    words: list[str] = []
+    if item.type == ItemType.CHECK:
+        words.append("done")
+    elif item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
+        words += ["yes", "no"]
+        if item.type == ItemType.YES_NO_UNKNOWN:
+            words.append("unknown")
+    if item.allow_na:
+        words.append("not applicable")
+    return words
+
+
+def describe_allowed(item: Item) -> str:
+    """One line saying how to answer ``item``."""
+    if item.type in (ItemType.SINGLE_CHOICE, ItemType.MULTI_CHOICE):
+        many = item.type == ItemType.MULTI_CHOICE
+        text = ("Type the numbers of all that apply, separated by commas" if many
+                else "Type the number of one option")
+    elif item.type == ItemType.DATE:
+        text = "Type a date as DD/MM/YYYY"
+    elif item.type == ItemType.SHORT_TEXT:
+        text = "Type the answer on one line"
+    elif item.type == ItemType.LONG_TEXT:
+        text = "Type 'write' to write the answer over several lines"
+    else:
+        return "Answers: " + ", ".join(allowed(item)) + "."
+    if item.allow_na:
+        text += ", or 'not applicable'"
+    return text + "."
+
+
+def parse(item: Item, text: str) -> Choice | None:
+    """The answer ``text`` stands for, or None when it is not an answer to ``item``."""
+    lowered = " ".join(text.lower().split())
+    short = _SHORT.get(lowered)
+    if short == NOT_APPLICABLE:
+        return Choice(NOT_APPLICABLE, NA_LABEL) if item.allow_na else None
+    if item.type == ItemType.CHECK:
+        return Choice(True, "Done") if short in ("done", "yes") else None
+    if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
+        if short in allowed(item):
+            return Choice(short, YES_NO_LABELS[short])
+        return None
+    if item.type == ItemType.SINGLE_CHOICE:
+        option = _option(item, lowered)
+        return Choice(option[0], option[1]) if option else None
+    if item.type == ItemType.MULTI_CHOICE:
+        parts = [p.strip() for p in lowered.replace(";", ",").split(",") if p.strip()]
+        found = [_option(item, p) for p in parts]
+        if not parts or any(f is None for f in found):
+            return None
+        picked = [f for f in found if f is not None]
+        return Choice([v for v, _ in picked], "; ".join(label for _, label in picked))
+    if item.type == ItemType.DATE:
+        return Choice(text.strip(), text.strip()) if text.strip() else None
+    if item.type == ItemType.SHORT_TEXT:
+        return Choice(text, text) if text else None
+    return None
+
+
+def _option(item: Item, typed: str) -> tuple[str, str] | None:
+    if typed.isdigit() and 1 <= int(typed) <= len(item.options):
+        option = item.options[int(typed) - 1]
+        return option.value, option.label
+    for option in item.options:
+        if typed in (option.value.lower(), option.label.lower()):
+            return option.value, option.label
+    return None

@@ -1,0 +1,206 @@
+"""Plain mode, driven through a pipe and in-process: the same session, engine and saves
+as the full-screen app, in lines a screen reader reads well."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checklist_tui.core import clock, edit, store
+from checklist_tui.core.catalogue import Catalogue
+from checklist_tui.core.definition import ItemType, Severity
+from checklist_tui.core.engine import evaluate
+from checklist_tui.core.locking import PlanLock
+from checklist_tui.core.session import PlanSession
+from checklist_tui.plain.console import Console
+from checklist_tui.plain.conversation import Conversation
+from tests.conftest import ROOT
+
+PBA = "pre-birth-assessment"
+# what a screen reader would read aloud as symbols, and terminal control
+DECORATION = re.compile(r"[\u2500-\u257f\u2580-\u259f\u2713\u2714\u2022\u25cf\x1b\x07]")
+
+
+def _new(plans: Path, catalogue: Catalogue, ref: str = "PLAIN-1") -> Path:
+    loaded = store.create(plans, catalogue.get(PBA), case_ref=ref, now=clock.now(),
+                          edd=clock.today().replace(year=clock.today().year + 1))
+    return loaded.path
+
+
+def _talk(path: Path, catalogue: Catalogue, lines: list[str], read_only: bool = False
+          ) -> tuple[int, str]:
+    stdout = io.StringIO()
+    console = Console(io.StringIO("".join(f"{x}\n" for x in lines)), stdout, echo=True)
+    session = PlanSession.open(path, catalogue.get, read_only=read_only)
+    code = Conversation(console, session, catalogue.sources).run()
+    return code, stdout.getvalue()
+
+
+def _first_visible(catalogue: Catalogue, path: Path, n: int = 1):
+    checklist = catalogue.get(PBA).checklist
+    ev = evaluate(checklist, store.load(path).plan, clock.today())
+    return [i for _s, i in checklist.all_items() if i.id in ev.visible_items][:n]
+
+
+def test_answers_are_saved_and_match_the_same_edits_made_directly(tmp_path, catalogue) -> None:
+    plans = tmp_path / "plans"
+    path = _new(plans, catalogue)
+    items = _first_visible(catalogue, path, 3)
+    assert all(i.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN) for i in items[:2])
+    code, out = _talk(path, catalogue, ["y", "n", "quit"])
+    assert code == 0
+    assert "Everything you answered is saved: 2 answers." in out
+    plan = store.load(path).plan
+    assert plan.answers[items[0].id].value == "yes"
+    assert plan.answers[items[1].id].value == "no"
+
+    twin = store.load(_new(plans, catalogue, "PLAIN-2")).plan
+    checklist = catalogue.get(PBA).checklist
+    for item, value in zip(items[:2], ("yes", "no"), strict=False):
+        edit.set_answer(twin, checklist, item.id, value, by=plan.practitioner or "practitioner",
+                        now=clock.now())
+    assert {k: (a.value, a.note) for k, a in plan.answers.items()} == {
+        k: (a.value, a.note) for k, a in twin.answers.items()}
+    assert [(h.what, h.target, h.new) for h in plan.history if h.what == "answer"] == [
+        (h.what, h.target, h.new) for h in twin.history if h.what == "answer"]
+
+
+def test_output_is_plain_lines_without_symbols_or_escapes(tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    _code, out = _talk(path, catalogue, ["?", "where", "outstanding", "people", "help", "quit"])
+    assert not DECORATION.search(out), DECORATION.search(out)
+    assert "Answers: yes, no" in out
+    assert all(len(line) < 400 for line in out.splitlines())
+
+
+def test_a_wrong_word_is_explained_and_nothing_changes(tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    before = path.read_bytes()
+    _code, out = _talk(path, catalogue, ["perhaps", "quit"])
+    assert "'perhaps' is not an answer to this question." in out
+    assert path.read_bytes() == before
+
+
+def test_red_flag_is_read_out_with_escalation_and_acknowledged_with_reason(
+        tmp_path, catalogue) -> None:
+    checklist = catalogue.get(PBA).checklist
+    path = _new(tmp_path / "plans", catalogue)
+    ev = evaluate(checklist, store.load(path).plan, clock.today())
+    target = rule = None
+    for _s, item in checklist.all_items():
+        for n, r in enumerate(item.rules):
+            if (item.id in ev.visible_items and r.red_flag and r.if_answer
+                    and r.severity == Severity.WARNING):
+                target, rule, index = item, r, n
+                break
+        if target:
+            break
+    assert target is not None and rule is not None
+    value = str(rule.if_answer[0]).lower()
+    _code, out = _talk(path, catalogue, [f"go {target.id}", value, "Discussed with manager",
+                                         "quit"])
+    assert f"RED FLAG: {rule.message}" in out
+    assert f"What to do now: {rule.escalation}" in out
+    plan = store.load(path).plan
+    ack = plan.acknowledgements[0]
+    assert ack.reason == "Discussed with manager"
+    assert ack.rule.startswith(target.id)
+
+
+def test_end_of_input_keeps_everything_and_says_so(tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    code, out = _talk(path, catalogue, ["y"])  # then end of input, as Ctrl+D
+    assert code == 0
+    assert "Stopped. Everything you answered is saved: 1 answers." in out or \
+        "Stopped. Everything you answered is saved: 1 answer" in out
+    assert store.load(path).plan.answers
+    assert not PlanLock(path).lock_path.exists()
+
+
+def test_ctrl_c_keeps_everything(tmp_path, catalogue) -> None:
+    class Interrupting(io.StringIO):
+        def readline(self, *args):  # type: ignore[override]
+            line = super().readline(*args)
+            if not line:
+                raise KeyboardInterrupt
+            return line
+
+    path = _new(tmp_path / "plans", catalogue)
+    stdout = io.StringIO()
+    session = PlanSession.open(path, catalogue.get)
+    code = Conversation(Console(Interrupting("y\nn\n"), stdout, echo=False), session,
+                        catalogue.sources).run()
+    assert code == 0
+    assert "Stopped." in stdout.getvalue()
+    assert len(store.load(path).plan.answers) == 2
+
+
+def test_read_only_plan_refuses_changes_in_one_sentence(tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    before = path.read_bytes()
+    _code, out = _talk(path, catalogue, ["y", "quit"], read_only=True)
+    assert "Read-only: opened read-only." in out
+    assert "Not changed: the plan is read-only (opened read-only)." in out
+    assert path.read_bytes() == before
+
+
+def test_add_person_agency_and_action(tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    _talk(path, catalogue, [
+        "add person", "Testy McTestface", "2", "Father of the baby", "no",
+        "add agency", "Fictional Health Trust", "A. Midwife", "Community midwife", "01234",
+        "add action", "Visit the father at home", "A. Worker", "Children's services",
+        "31/12/2099", "quit"])
+    plan = store.load(path).plan
+    assert plan.people[0].name == "Testy McTestface" and plan.people[0].kind.value == "father"
+    assert plan.agencies[0].role == "Community midwife"
+    assert plan.actions[0].due is not None and plan.actions[0].due.year == 2099
+
+
+def test_hostile_text_in_the_plan_is_shown_not_obeyed(tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    loaded = store.load(path)
+    edit.add_record(loaded.plan, edit.Person, by="x", now=clock.now(),
+                    name="\x1b]0;owned\x07[bold]Evil[/bold]", kind="father")
+    store.save(loaded)
+    _code, out = _talk(path, catalogue, ["people", "quit"])
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;owned\\x07[bold]Evil[/bold]" in out
+
+
+def _cli(args: list[str], stdin: str, env_extra: dict[str, str] | None = None,
+         tmp_path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "TERM"} | (env_extra or {})
+    return subprocess.run([sys.executable, "-m", "checklist_tui", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+
+
+def test_new_plain_through_a_pipe(tmp_path) -> None:
+    result = _cli(["new", PBA, "--case-ref", "PIPE-1", "--edd", "20/05/2099", "--plain"],
+                  "y\nn\nquit\n")
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.splitlines()[0])
+    assert "Question 1 of" in result.stdout
+    assert len(store.load(path).plan.answers) == 2
+
+
+def test_term_dumb_opens_in_plain_mode(tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    result = _cli(["fill", str(path)], "quit\n", {"TERM": "dumb"})
+    assert result.returncode == 0, result.stderr
+    assert "plain mode" in result.stderr
+    assert "Question 1 of" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["fill", "open"])
+def test_plain_flag_on_fill_and_open(tmp_path, catalogue, command) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    result = _cli([command, str(path), "--plain"], "y\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "Saved: Yes." in result.stdout
