@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
+from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.errors import PlanError
+from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.session import PlanSession
+from checklist_tui.core.vocabulary import INCOMPLETE
 from checklist_tui.plain import listings, records, words
 from checklist_tui.plain.console import Closed, Console
 
@@ -28,6 +32,9 @@ HELP = [
     "note: add or change a note on this question.",
     "source: where the information came from.",
     "clear: remove the answer to this question.",
+    "details: add the details a yes needs, such as a date or names.",
+    "confirm: confirm a pause point, saying who is present.",
+    "respond: answer a manager's challenge on this question.",
     "where: how far the plan has got.",
     "outstanding: everything still open.",
     "gaps: the gaps and risks in this plan.",
@@ -62,6 +69,9 @@ class Conversation:
             "note": self._note,
             "source": self._source,
             "clear": self._clear,
+            "details": self._details,
+            "confirm": self._confirm,
+            "respond": self._respond,
             "where": self._where,
             "repeat": self._repeat, "r": self._repeat,
             "outstanding": lambda _a: listings.outstanding(self),
@@ -157,9 +167,19 @@ class Conversation:
         c.say(item.prompt)
         for n, option in enumerate(item.options, 1):
             c.say(f"{n}. {option.label}")
-        answer = self.session.plan.answers.get(item.id)
+        plan = self.session.plan
+        answer = plan.answers.get(item.id)
         if answer is not None and answer.has_value:
             c.say(f"Current answer: {display(item, answer)}.")
+            if integ.needs_follow_up(item, answer):
+                c.say(f"Who will find out: {integ.follow_up_text(answer)}.")
+            missing = integ.missing_details(item, answer, plan)
+            if missing:
+                c.say(f"{INCOMPLETE.capitalize()}: no {'; no '.join(m.lower() for m in missing)}."
+                      " Type details to add them.")
+        for challenge in challenges_on(plan, item.id):
+            if not challenge.response:
+                c.say(f"A manager's challenge to answer: {challenge.text}")
         if answer is not None and answer.note:
             c.say(f"Note: {answer.note}")
         c.say(words.describe_allowed(item))
@@ -225,8 +245,16 @@ class Conversation:
         return False
 
     def _advance(self, item_id: str) -> None:
-        ids = [i.id for _s, i in self.visible()]
-        self.position = ids.index(item_id) + 1 if item_id in ids else self.position
+        shown = self.visible()
+        ids = [i.id for _s, i in shown]
+        if item_id not in ids:
+            return
+        self.position = ids.index(item_id) + 1
+        section = shown[ids.index(item_id)][0]
+        last_of_section = self.position >= len(shown) or shown[self.position][0].id != section.id
+        if section.pause_point and last_of_section:
+            self.console.say(f"That was the last line of the pause point {section.title}. "
+                             "Type confirm to record that it was confirmed and who was present.")
 
     # -- commands ---------------------------------------------------------------
 
@@ -276,6 +304,29 @@ class Conversation:
         if here is not None:
             records.clear(self, here[1])
 
+    def _details(self, _arg: str) -> None:
+        here = self.current()
+        if here is not None:
+            records.details(self, here[1])
+
+    def _confirm(self, _arg: str) -> None:
+        here = self.current() or (self.visible()[-1] if self.visible() else None)
+        if here is None or not here[0].pause_point:
+            self.console.say("This question is not in a pause point.")
+            return
+        records.confirm_pause_point(self, here[0].id)
+
+    def _respond(self, _arg: str) -> None:
+        here = self.current()
+        waiting = [ch for ch in challenges_on(self.session.plan, here[1].id)
+                   if not ch.response] if here else []
+        if not waiting:
+            self.console.say("There is no challenge waiting on this question.")
+            return
+        text = self.console.ask_lines(f"Your response to: {waiting[0].text}")
+        if text and self.change(respond, waiting[0].id, text):
+            self.console.say("Response saved.")
+
     def _where(self, _arg: str) -> None:
         ev: Evaluation = self.ev
         self.console.say(f"{ev.answered} of {ev.total} questions answered.",
@@ -297,7 +348,7 @@ class Conversation:
                                  "Some answers could not be saved.")
                 return 1
             self.console.say(("Stopped. " if interrupted else "")
-                             + f"Everything you answered is saved: {answered} answers.")
+                             + f"Everything you answered is saved: {plural(answered, 'answer')}.")
         except Closed:
             pass
         return 0 if ok else 1

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checklist_tui.core import clock
-from checklist_tui.core.dates import uk_date
+from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.engine import FiredRule
+from checklist_tui.core.gaps import born_today as core_born_today
+from checklist_tui.core.gaps import gaps_and_risks, grouped_gaps
 from checklist_tui.core.outstanding import entries, grouped
-from checklist_tui.core.outstanding import outstanding as outstanding_entries
 from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, action_overdue, rule_label
 
 if TYPE_CHECKING:
@@ -36,22 +37,27 @@ def outstanding(conv: Conversation) -> None:
 
 
 def gaps(conv: Conversation) -> None:
-    found = getattr(conv.ev, "gaps", None)
-    if found is None:
-        conv.console.say("Gaps and risks are not available in this version.")
-        return
+    s = conv.session
+    found = gaps_and_risks(s.checklist.checklist, s.plan, conv.ev)
     if not found:
-        conv.console.say("No answers in this plan are a concern.")
-    for gap in found:
-        conv.console.say(str(getattr(gap, "text", gap)))
+        conv.console.say("Gaps and risks: none recorded.")
+        return
+    conv.console.say(f"Gaps and risks: {plural(len(found), 'thing')}.")
+    for heading, members in grouped_gaps(found):
+        conv.console.say(f"{heading}: {len(members)}.")
+        for gap in members:
+            conv.console.say(f"{gap.label}: {gap.text}")
+            if gap.follow_up:
+                conv.console.say(f"Who will find out: {gap.follow_up}"
+                                 + (". OVERDUE." if gap.overdue else "."))
 
 
 def born_today(conv: Conversation) -> None:
     s = conv.session
-    today = clock.today()
-    found = outstanding_entries(s.checklist.checklist, s.plan, today, assume_born=today)
-    conv.console.say("If the baby were born today:")
-    _read_entries(conv, found, "Everything needed at birth is in place.")
+    found = core_born_today(s.checklist.checklist, s.plan, clock.today())
+    conv.console.say(found.headline)
+    for entry in found.entries:
+        conv.console.say(f"{entry.text}: {entry.why}.")
 
 
 def people(conv: Conversation) -> None:
@@ -63,6 +69,8 @@ def people(conv: Conversation) -> None:
     c.say(f"People: {len(plan.people)}.")
     for n, person in enumerate(plan.people, 1):
         line = f"{n}. {person.name}, {person.kind.label}"
+        if person.man is not None and person.kind.adult_of_unknown_sex:
+            line += ", a man" if person.man else ", not a man"
         if person.relationship:
             line += f", {person.relationship}"
         c.say(line + ("." if not person.in_household else ", lives in the household."))

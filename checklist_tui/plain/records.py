@@ -4,14 +4,24 @@ line at a time, then goes through the session like every other change."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checklist_tui.core import clock, edit, review
-from checklist_tui.core.definition import Item
+from checklist_tui.core import integrity as integ
+from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.plan import Action, Agency, InfoSource, Person, PersonKind, PlanState
+from checklist_tui.core.plan import (
+    Action,
+    Agency,
+    Answer,
+    InfoSource,
+    Person,
+    PersonKind,
+    PlanState,
+)
 from checklist_tui.core.plan_details import DetailsError, typed_date
 from checklist_tui.plain import words
 
@@ -20,10 +30,64 @@ if TYPE_CHECKING:
 
 
 def answer(conv: Conversation, item: Item, value: object) -> bool:
+    """Record an answer with what it needs: who will find out and by when for "not yet"
+    or "unknown" on a required or risk item; the details a "yes" or "done" must carry."""
     checklist = conv.checklist
     if value == words.NOT_APPLICABLE:
         return conv.change(edit.set_not_applicable, checklist, item.id)
-    return conv.change(edit.set_answer, checklist, item.id, value)
+    follow: dict[str, object] = {}
+    probe = Answer(value=value if isinstance(value, (bool, str, list)) else str(value),
+                   answered_at=clock.now(), answered_by="")
+    if integ.needs_follow_up(item, probe):
+        conv.console.say(f"'{integ.follow_up_label(probe).capitalize()}' needs who will find "
+                         "out, and by when.")
+        owner = _ask_text(conv, "Who will find out (a name or role):", required=True)
+        when = _ask_date(conv, "By when, as DD/MM/YYYY:", required=True)
+        follow = {"owner": owner, "by_date": when}
+    if not conv.change(edit.set_answer, checklist, item.id, value, **follow):
+        return False
+    if integ.is_positive(conv.session.plan.answers.get(item.id)):
+        details(conv, item)
+    return True
+
+
+def details(conv: Conversation, item: Item) -> None:
+    """Ask for each detail a positive answer still lacks; Enter leaves one for later."""
+    plan = conv.session.plan
+    for detail in item.details:
+        if detail.label not in integ.missing_details(item, plan.answers.get(item.id), plan):
+            continue
+        value: object
+        if detail.kind == DetailKind.DATE:
+            value = _ask_date(conv, f"{detail.label}, as DD/MM/YYYY (or Enter for later):")
+        elif detail.kind == DetailKind.PEOPLE:
+            value = _ask_people(conv, detail.label)
+        elif detail.kind == DetailKind.TEXT:
+            value = conv.console.ask_lines(f"{detail.label}.")
+        else:
+            value = _ask_text(conv, f"{detail.label} (or Enter for later):")
+        if value in (None, "", []):
+            conv.console.say(f"Left for later. Until then this answer is incomplete: "
+                             f"no {detail.label.lower()}.")
+            continue
+        conv.change(edit.set_detail, conv.checklist, item.id, detail.key, value)
+
+
+def _ask_people(conv: Conversation, label: str) -> list[str]:
+    people = conv.session.plan.people
+    if not people:
+        conv.console.say(f"{label}: no people are recorded yet. Type add person, then answer "
+                         "this question again.")
+        return []
+    conv.console.say(f"{label}. Type the numbers, separated by commas (or Enter for later):")
+    for n, person in enumerate(people, 1):
+        conv.console.say(f"{n}. {person.name}, {person.kind.label}")
+    while True:
+        typed = conv.console.ask("Numbers:")
+        picks = [p.strip() for p in typed.split(",") if p.strip()]
+        if all(p.isdigit() and 1 <= int(p) <= len(people) for p in picks):
+            return [people[int(p) - 1].id for p in picks]
+        conv.console.say(f"Type numbers from 1 to {len(people)}, separated by commas.")
 
 
 def note(conv: Conversation, item: Item, text: str) -> None:
@@ -76,10 +140,10 @@ def _ask_text(conv: Conversation, prompt: str, required: bool = False) -> str:
         conv.console.say("This one is needed.")
 
 
-def _ask_date(conv: Conversation, prompt: str) -> object:
+def _ask_date(conv: Conversation, prompt: str, required: bool = False) -> date | None:
     while True:
         text = conv.console.ask(prompt)
-        if not text:
+        if not text and not required:
             return None
         try:
             return typed_date(text, "date")
@@ -91,13 +155,33 @@ def add_person(conv: Conversation) -> None:
     name = _ask_text(conv, "Name:", required=True)
     kinds = [(k.value, k.label) for k in PersonKind]
     kind = conv.console.choose("Who they are:", kinds, allow_blank=False)
+    person_kind = PersonKind(kind or "other")
     relationship = _ask_text(conv, "Relationship to the baby (or Enter):")
-    household = conv.console.ask("Do they live in the household? yes or no:").lower()
     fields: dict[str, object] = {
-        "name": name, "kind": PersonKind(kind or "other"), "relationship": relationship,
-        "in_household": household in ("y", "yes")}
+        "name": name, "kind": person_kind, "relationship": relationship,
+        "in_household": _yes_no(conv, "Do they live in the household?")}
+    if person_kind.adult_of_unknown_sex:
+        fields["man"] = _yes_no(conv, "Is this person a man?")
+    fields["involvement"] = _ask_text(
+        conv, "What has been done to involve and assess them (or Enter):")
     if conv.change(edit.add_record, Person, **fields):
         conv.console.say(f"Added {name}.")
+
+
+def _yes_no(conv: Conversation, question: str) -> bool:
+    while True:
+        typed = conv.console.ask(f"{question} yes or no:").lower()
+        if typed in ("y", "yes", "n", "no"):
+            return typed.startswith("y")
+        conv.console.say("Type yes or no.")
+
+
+def confirm_pause_point(conv: Conversation, section_id: str) -> None:
+    present = conv.console.ask("Who is present? Names or roles, separated by commas:")
+    people = [p.strip() for p in present.split(",") if p.strip()]
+    if conv.change(edit.confirm_pause_point, conv.checklist, section_id, people,
+                   today=clock.today()):
+        conv.console.say("Pause point confirmed, with who was present.")
 
 
 def add_agency(conv: Conversation) -> None:

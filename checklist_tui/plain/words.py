@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
-from checklist_tui.core.definition import Item, ItemType
+from checklist_tui.core.answers import NA_LABEL, NOT_YET_SPELLINGS, YES_NO_LABELS
+from checklist_tui.core.definition import NOT_YET, Item, ItemType
 
 NOT_APPLICABLE = "n/a"
 
@@ -17,6 +17,7 @@ _SHORT = {
     "x": NOT_APPLICABLE, "na": NOT_APPLICABLE, "n/a": NOT_APPLICABLE,
     "not applicable": NOT_APPLICABLE,
     "d": "done", "done": "done",
+    "ny": NOT_YET, "later": NOT_YET, **dict.fromkeys(NOT_YET_SPELLINGS, NOT_YET),
 }
 
 
@@ -37,6 +38,8 @@ def allowed(item: Item) -> list[str]:
         words += ["yes", "no"]
         if item.type == ItemType.YES_NO_UNKNOWN:
             words.append("unknown")
+    if item.not_yet:
+        words.append("not yet")
     if item.allow_na:
         words.append("not applicable")
     return words
@@ -67,6 +70,8 @@ def parse(item: Item, text: str) -> Choice | None:
     short = _SHORT.get(lowered)
     if short == NOT_APPLICABLE:
         return Choice(NOT_APPLICABLE, NA_LABEL) if item.allow_na else None
+    if short == NOT_YET:
+        return Choice(NOT_YET, YES_NO_LABELS[NOT_YET]) if item.not_yet else None
     if item.type == ItemType.CHECK:
         return Choice(True, "Done") if short in ("done", "yes") else None
     if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):

@@ -16,7 +16,7 @@ from checklist_tui.core import clock, edit, store
 from checklist_tui.core.catalogue import Catalogue
 from checklist_tui.core.definition import ItemType, Severity
 from checklist_tui.core.engine import evaluate
-from checklist_tui.core.locking import PlanLock
+from checklist_tui.core.locking import lock_path
 from checklist_tui.core.session import PlanSession
 from checklist_tui.plain.console import Console
 from checklist_tui.plain.conversation import Conversation
@@ -94,10 +94,10 @@ def test_red_flag_is_read_out_with_escalation_and_acknowledged_with_reason(
     ev = evaluate(checklist, store.load(path).plan, clock.today())
     target = rule = None
     for _s, item in checklist.all_items():
-        for n, r in enumerate(item.rules):
+        for r in item.rules:
             if (item.id in ev.visible_items and r.red_flag and r.if_answer
                     and r.severity == Severity.WARNING):
-                target, rule, index = item, r, n
+                target, rule = item, r
                 break
         if target:
             break
@@ -117,10 +117,9 @@ def test_end_of_input_keeps_everything_and_says_so(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
     code, out = _talk(path, catalogue, ["y"])  # then end of input, as Ctrl+D
     assert code == 0
-    assert "Stopped. Everything you answered is saved: 1 answers." in out or \
-        "Stopped. Everything you answered is saved: 1 answer" in out
+    assert "Stopped. Everything you answered is saved: 1 answer." in out
     assert store.load(path).plan.answers
-    assert not PlanLock(path).lock_path.exists()
+    assert not lock_path(path).exists()
 
 
 def test_ctrl_c_keeps_everything(tmp_path, catalogue) -> None:
@@ -153,7 +152,7 @@ def test_read_only_plan_refuses_changes_in_one_sentence(tmp_path, catalogue) -> 
 def test_add_person_agency_and_action(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
     _talk(path, catalogue, [
-        "add person", "Testy McTestface", "2", "Father of the baby", "no",
+        "add person", "Testy McTestface", "2", "Father of the baby", "no", "Seen at home",
         "add agency", "Fictional Health Trust", "A. Midwife", "Community midwife", "01234",
         "add action", "Visit the father at home", "A. Worker", "Children's services",
         "31/12/2099", "quit"])
