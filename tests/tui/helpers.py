@@ -3,23 +3,51 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from textual.css.query import QueryError
 
 from checklist_tui.tui.app import ChecklistApp
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 from tests.conftest import EXAMPLES
 
+WAIT_SECONDS = float(os.environ.get("CHECKLIST_TUI_TEST_WAIT", "60"))
+"""How long a test waits for the app before it fails: generous, because this machine
+may be shared and busy. Tests wait for a condition, never for a length of time."""
 
-async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
+
+def _holds(predicate: Callable[[], bool]) -> bool:
+    """The condition, where a widget not there yet (or an item not found) counts as not yet."""
+    try:
+        return bool(predicate())
+    except (QueryError, LookupError, StopIteration):
+        return False
+
+
+async def wait_for(pilot, predicate: Callable[[], bool], timeout: float | None = None,
+                   what: str = "") -> None:
+    """Let the app run until ``predicate()`` holds; fail after a generous deadline."""
+    deadline = time.monotonic() + (WAIT_SECONDS if timeout is None else timeout)
+    while not _holds(predicate):
         if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.05)
+            predicate()  # raise the real error, if there is one, for the report
+            raise AssertionError(f"timed out waiting for the app{': ' + what if what else ''}")
+        await pilot.pause(0.02)
+
+
+async def wait_for_screen(pilot, kind: type) -> None:
+    """Wait until the app's current screen is a ``kind``."""
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=kind.__name__)
+
+
+def rendered(widget) -> str:
+    """What a Static (or any widget) shows, as plain text."""
+    return str(widget.render())
 
 
 def plan_ready(app) -> bool:

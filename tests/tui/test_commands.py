@@ -49,7 +49,16 @@ async def test_palette_jumps_to_an_item(tmp_path) -> None:
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"PBA-R01")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "PBA-R01" in str(_highlighted_command(app)))
         await pilot.press("enter")
         await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "relationship"
                        and app.focused is not None and "PBA-R01" in (app.focused.id or ""))
+
+
+def _highlighted_command(app):
+    from textual.command import CommandList
+
+    commands_shown = app.screen.query_one(CommandList)
+    if commands_shown.highlighted is None:
+        return None
+    return commands_shown.get_option_at_index(commands_shown.highlighted).prompt

@@ -14,9 +14,17 @@ from checklist_tui.tui.screens.home import HomeScreen
 from checklist_tui.tui.screens.new_plan import NewPlanScreen
 from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.screens.records import RecordsScreen
 from checklist_tui.tui.widgets.item_view import ItemView
-from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
+from tests.tui.helpers import (
+    copy_examples,
+    make_app,
+    plan_ready,
+    rendered,
+    wait_for,
+    wait_for_screen,
+)
 
 
 @pytest.fixture
@@ -45,11 +53,17 @@ async def test_home_with_no_plans_says_what_to_do(tmp_path) -> None:
 
 async def _answer_focused_item_section(pilot, app, keys: list[str]) -> None:
     """Answer each item in the section in turn, by keyboard only."""
-    for key in keys:
+    answers = app.screen.session.plan.answers
+    for n, key in enumerate(keys):
+        focused = app.focused
+        before = len(answers)
         await pilot.press(key)
-        await pilot.pause()
+        await wait_for(pilot, lambda before=before: len(answers) > before, what="an answer")
+        if n == len(keys) - 1:
+            break
         await pilot.press("tab", "tab")  # the note, then the next item
-        await pilot.pause()
+        await wait_for(pilot, lambda focused=focused: app.focused is not focused
+                       and (app.focused.id or "").startswith("answer-"), what="next item")
 
 
 async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
@@ -66,8 +80,8 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         await pilot.press("enter")  # choose it; focus moves to the case reference
         await pilot.press(*"KB-TEST-1")
         await pilot.press("tab", *"20/05/2027")
-        await pilot.pause()
-        assert "weeks today" in str(app.screen.query_one("#gestation").render())
+        await wait_for(pilot, lambda: "weeks today" in rendered(
+            app.screen.query_one("#gestation")))
         await pilot.press("tab", "tab", *"Test Worker", "tab", *"Social worker", "enter")
         await wait_for(pilot, lambda: plan_ready(app))
         screen = app.screen
@@ -75,39 +89,42 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         # answer the whole first section by keyboard: y/n/u on yes-no, space on checks
         await _answer_focused_item_section(
             pilot, app, ["y", "y", "n", "y", "y", "space", "space"])
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: screen.session.evaluate().section("start").answered == 7)
         ev = screen.session.evaluate()
-        assert ev.section("start").answered == 7, screen.session.plan.answers.keys()
         assert "looked-after-parent" in ev.visible_sections  # S08 = yes
         # people: a male carer (from an answer, as a practitioner would press it)
         screen.query_one("#answer-PBA-S01").focus()
         await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, RecordsScreen))
+        await wait_for_screen(pilot, RecordsScreen)
+        plan = screen.session.plan
         await pilot.press("plus")
-        await pilot.pause()
+        await wait_for_screen(pilot, RecordForm)
         kind = app.screen.query_one("#f-kind")
         kind.value = PersonKind.MALE_CARER
         await pilot.press("tab", *"Test Partner", "tab", *"Mother's partner", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(plan.people) == 1, what="the person")
         # an agency with a role
+        await wait_for_screen(pilot, RecordsScreen)
         await pilot.press("escape")
+        await wait_for_screen(pilot, PlanScreen)
         await pilot.press("g")
-        await pilot.pause()
+        await wait_for_screen(pilot, RecordsScreen)
         await pilot.press("plus")
-        await pilot.pause()
+        await wait_for_screen(pilot, RecordForm)
         await pilot.press(*"Health visiting", "tab", *"Example HV", "tab",
                           *"New-birth visit and weekly contact", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(plan.agencies) == 1, what="the agency")
         # an action with owner and due date
+        await wait_for_screen(pilot, RecordsScreen)
         await pilot.press("escape")
+        await wait_for_screen(pilot, PlanScreen)
         await pilot.press("a")
-        await pilot.pause()
+        await wait_for_screen(pilot, RecordsScreen)
         await pilot.press("plus")
-        await pilot.pause()
+        await wait_for_screen(pilot, RecordForm)
         await pilot.press(*"See the partner alone", "tab", *"Test Worker", "tab",
                           *"Children's social care", "tab", *"01/12/2026", "enter")
-        await pilot.pause()
-        plan = screen.session.plan
+        await wait_for(pilot, lambda: len(plan.actions) == 1, what="the action")
         assert [p.kind for p in plan.people] == [PersonKind.MALE_CARER]
         assert plan.agencies[0].role == "New-birth visit and weekly contact"
         assert plan.actions[0].due == date(2026, 12, 1)
@@ -141,12 +158,10 @@ async def test_condition_shows_and_hides_items_live(plans) -> None:
         assert not reason.display and contacted.display
         screen.query_one("#answer-PBA-F01").focus()
         await pilot.press("n")
-        await pilot.pause()
-        assert reason.display and not contacted.display
-        assert "RED FLAG" in str(screen.query_one("#banner").render())
+        await wait_for(pilot, lambda: reason.display and not contacted.display)
+        assert "RED FLAG" in rendered(screen.query_one("#banner"))
         await pilot.press("y")
-        await pilot.pause()
-        assert not reason.display and contacted.display
+        await wait_for(pilot, lambda: not reason.display and contacted.display)
 
 
 async def test_read_only_mode_shows_reason_and_changes_nothing(plans) -> None:
@@ -159,6 +174,7 @@ async def test_read_only_mode_shows_reason_and_changes_nothing(plans) -> None:
         assert all(view.disabled for view in screen.query(ItemView))
         await pilot.press("y", "n", "d", "k", "c")
         await pilot.pause()
+        assert app.screen is screen  # no dialog opened
         assert screen.check_action("details", ()) is False
         titles = [c.title for c in app.get_system_commands(screen)]
         assert "Outstanding" in titles and "Details" not in titles
@@ -216,9 +232,9 @@ async def test_autosave_within_a_second_without_quitting(plans) -> None:
         # saved without quitting (the delay itself is checked below, not timed here:
         # timing assertions flake on a busy machine)
         await wait_for(pilot, lambda: store.load(plans / "early-pre-birth.toml").plan
-                       .answers["PBA-S07"].value == "yes", timeout=5)
+                       .answers["PBA-S07"].value == "yes")
         await wait_for(pilot, lambda: "Saved" in str(
-            app.screen.query_one("#plan-header").render()), timeout=5)
+            app.screen.query_one("#plan-header").render()))
 
 
 def test_autosave_delay_is_at_most_a_second() -> None:
@@ -267,7 +283,7 @@ async def test_unexpected_error_saves_logs_and_shows_no_traceback(plans, isolate
             await pilot.press("y")
             app.screen.refresh_state = lambda: 1 / 0
             await pilot.press("n")
-            await pilot.pause(0.2)
+            await wait_for(pilot, lambda: app._exception is not None, what="the crash")
     assert "unexpected problem" in app.crash_message and "answers were saved" in app.crash_message
     assert list((isolated / "logs").glob("crash-*.log"))
     assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-S07"].value == "no"
@@ -282,7 +298,7 @@ async def test_outstanding_enter_jumps_to_item_and_born_today(plans) -> None:
         title = app.screen.query_one("#out-title")
         normal = str(title.render())
         await pilot.press("b")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "BORN TODAY" in rendered(title))
         born = str(title.render())
         assert "BORN TODAY" in born and born != normal
         assert "OVERDUE" in str(app.screen.query_one(OptionList).get_option_at_index(
@@ -290,6 +306,7 @@ async def test_outstanding_enter_jumps_to_item_and_born_today(plans) -> None:
                  if "OVERDUE" in str(app.screen.query_one(OptionList)
                                      .get_option_at_index(i).prompt))).prompt)
         await pilot.press("b")
+        await wait_for(pilot, lambda: "BORN TODAY" not in rendered(title))
         options = app.screen.query_one(OptionList)
         target = next(i for i in range(options.option_count)
                       if "OPEN: PBA-P01" in str(options.get_option_at_index(i).prompt))
@@ -305,7 +322,7 @@ async def test_timeline_marks_overdue(plans) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         await pilot.press("t")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "OVERDUE" in rendered(app.screen.query_one("#chart")))
         chart = str(app.screen.query_one("#chart").render())
         assert "Early safety actions agreed" in chart and "OVERDUE" in chart
         assert "✓" in chart and "!" in chart
@@ -316,16 +333,16 @@ async def test_export_writes_files_and_asks_before_replacing(plans) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         await pilot.press("e")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query_one("#go"))
         app.screen.query_one("#go").press()
-        await pilot.pause()
+        await wait_for(pilot, lambda: "Written:" in rendered(app.screen.query_one(
+            "#export-result")))
         written = sorted(p.name for p in plans.glob("*summary*"))
         assert written == ["demo-0002-twins-pre-birth-assessment-summary.html",
                            "demo-0002-twins-pre-birth-assessment-summary.md"]
         assert "Written:" in str(app.screen.query_one("#export-result").render())
         app.screen.query_one("#go").press()
-        await pilot.pause()
-        assert "Replace" in str(app.screen.query_one(".title").render())
+        await wait_for(pilot, lambda: "Replace" in rendered(app.screen.query_one(".title")))
 
 
 async def test_help_shows_focused_item_guidance_and_sources(plans) -> None:
@@ -334,7 +351,7 @@ async def test_help_shows_focused_item_guidance_and_sources(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         app.screen.query_one("#answer-PBA-S08").focus()
         await pilot.press("f1")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query_one("#item-help"))
         text = str(app.screen.query_one("#item-help").render())
         assert "PBA-S08" in text and "Why this matters" in text and "R2b" in text
 
@@ -345,13 +362,13 @@ async def test_acknowledge_warning_records_reason(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         app.screen.jump("father", "PBA-F12")
         await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "father")
+        screen = app.screen
         await pilot.press("k")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen is not screen and app.focused is not None)
         await pilot.press(*"Discussed with manager", "enter")
-        await pilot.pause()
-        acks = app.screen.session.plan.acknowledgements
-        assert ("PBA-F12.not-assessed", "Discussed with manager") in [
-            (a.rule, a.reason) for a in acks]
+        acks = screen.session.plan.acknowledgements
+        await wait_for(pilot, lambda: ("PBA-F12.not-assessed", "Discussed with manager") in [
+            (a.rule, a.reason) for a in acks], what="the acknowledgement")
 
 
 async def test_complete_is_refused_with_reasons(plans) -> None:
@@ -359,8 +376,7 @@ async def test_complete_is_refused_with_reasons(plans) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         await pilot.press("c")
-        await pilot.pause()
-        assert "Not ready" in str(app.screen.query_one(".title").render())
+        await wait_for(pilot, lambda: "Not ready" in rendered(app.screen.query_one(".title")))
     assert store.load(plans / "early-pre-birth.toml").plan.state.value == "draft"
 
 
@@ -369,14 +385,13 @@ async def test_details_record_birth(plans) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         await pilot.press("d")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query_one("#d-dob", Input))
         dob = app.screen.query_one("#d-dob", Input)
         dob.value = "20/11/2026"
         dob.focus()
         await pilot.press("enter")
-        await pilot.pause()
-        assert "born 20/11/2026, 5 days old" in str(app.screen.query_one("#plan-header")
-                                                    .render())
+        await wait_for(pilot, lambda: "born 20/11/2026, 5 days old" in rendered(
+            app.screen.query_one("#plan-header")))
 
 
 async def test_small_window_collapses_section_list(plans) -> None:
@@ -421,8 +436,7 @@ async def test_light_and_dark_themes(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         for theme in ("textual-light", "textual-dark"):
             app.theme = theme
-            await pilot.pause()
-            assert app.current_theme.name == theme
+            await wait_for(pilot, lambda theme=theme: app.current_theme.name == theme)
             assert "DEMO-0001" in str(app.screen.query_one("#plan-header").render())
 
 
@@ -441,7 +455,8 @@ async def test_plan_from_older_checklist_version_opens_and_says_so(plans) -> Non
         assert any("version 0.9.0" in m and "1 answer(s)" in m for m in messages)
         app.screen.query_one("#answer-PBA-S07").focus()
         await pilot.press("y")
-        await pilot.pause(1.2)
+        await wait_for(pilot, lambda: store.load(plans / "early-pre-birth.toml").plan
+                       .answers["PBA-S07"].value == "yes", what="the save")
     kept = store.load(plans / "early-pre-birth.toml").plan.answers
     assert kept["PBA-OLD1"].value == "yes"  # never dropped, even after saving
 

@@ -82,6 +82,7 @@ def test_outstanding(snap_compare, snap_plans, size) -> None:
     async def run_before(pilot) -> None:
         await _plan_ready(pilot)
         await pilot.press("o")
+        await wait_for(pilot, lambda: pilot.app.screen.query_one("#out-title"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -94,6 +95,7 @@ def test_timeline(snap_compare, snap_plans, size) -> None:
     async def run_before(pilot) -> None:
         await _plan_ready(pilot)
         await pilot.press("t")
+        await wait_for(pilot, lambda: pilot.app.screen.query_one("#chart"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
