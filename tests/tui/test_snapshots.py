@@ -8,8 +8,6 @@ and review the SVG diffs (snapshot_report.html).
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,24 +17,25 @@ from textual.widgets import DataTable, Input, TextArea
 
 from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
 
-# A fixed folder: the home screen shows where plans are kept.
-SNAP_PLANS = Path(tempfile.gettempdir()) / "checklist-tui-snapshots" / "plans"
+# The home screen shows where plans are kept, so the folder's name must not change
+# between runs; and several runs share this machine. So each test works in its own
+# folder and opens the plans by the relative path "plans".
+SNAP_PLANS = Path("plans")
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 @pytest.fixture
-def snap_plans(monkeypatch):
-    shutil.rmtree(SNAP_PLANS.parent, ignore_errors=True)
-    copy_examples(SNAP_PLANS)
+def snap_plans(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copy_examples(tmp_path / SNAP_PLANS)
     fixed = datetime(2026, 11, 25, 9, 0, tzinfo=UTC).timestamp()
-    for path in SNAP_PLANS.iterdir():
+    for path in (tmp_path / SNAP_PLANS).iterdir():
         os.utime(path, (fixed, fixed))
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield SNAP_PLANS
     monkeypatch.undo()
     time.tzset()
-    shutil.rmtree(SNAP_PLANS.parent, ignore_errors=True)
 
 
 def _no_blink(app) -> None:
