@@ -11,6 +11,7 @@ from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.core.coverage import coverage
 from checklist_tui.core.schema import checklist_schema, dumps, sources_schema
 from checklist_tui.export.coverage_report import render
+from checklist_tui.export.json_schema import export_schema
 
 DOCS = Path(__file__).resolve().parent
 
@@ -20,6 +21,7 @@ def generated() -> dict[str, str]:
     return {
         "checklist-schema.json": dumps(checklist_schema()),
         "sources-schema.json": dumps(sources_schema()),
+        "export-schema.json": dumps(export_schema()),
         "coverage.md": render(coverage(cat.sources, cat.ordered()), "markdown"),
     }
 

@@ -81,9 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=checklists.cmd_coverage)
     p = sub.add_parser("export", parents=[common], help="write a plan summary")
     p.add_argument("plan", metavar="PLAN")
-    p.add_argument("--format", choices=["markdown", "html", "json"], default="markdown")
+    p.add_argument("--format", choices=["markdown", "html", "json", "csv", "docx"],
+                   default="markdown")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write, or - for the screen")
-    p.add_argument("--redact", action="store_true", help="replace names with roles")
+    p.add_argument("--redact", action="store_true",
+                   help="replace names, contact details and the case reference")
+    p.add_argument("--same-pseudonym", action="store_true",
+                   help="with --redact: the same pseudonym every time (a secret key in your "
+                   "config folder), so redacted copies of one plan can be matched")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(handler=plans.cmd_export)
     review.add_commands(sub, common)

@@ -56,14 +56,28 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from checklist_tui.export.writer import ExportExistsError, default_name, render, write_summary
+    from checklist_tui.export.writer import (
+        BINARY_FORMATS,
+        ExportExistsError,
+        choose_pseudonym,
+        default_name,
+        redaction_key,
+        render,
+        write_summary,
+    )
 
     opened = open_plan(args)
     plan, checklist, sources = opened.loaded.plan, opened.checklist, opened.catalogue.sources
+    key = redaction_key(args.redact and args.same_pseudonym)
+    pseudo = choose_pseudonym(plan, args.redact, key)
     if args.output == "-":
-        out(render(args.format, checklist, plan, args.redact, sources), end="")
+        if args.format in BINARY_FORMATS:
+            raise UserFacingError(f"a {args.format} file cannot be shown on the screen; "
+                                  "give a file name with -o")
+        text = render(args.format, checklist, plan, args.redact, sources, key, pseudo or None)
+        out(str(text), end="")
         return 0
-    name = default_name(plan, checklist.id, args.format, args.redact)
+    name = default_name(plan, checklist.id, args.format, args.redact, pseudo)
     if args.output:
         target = Path(args.output).expanduser()
         if target.is_dir():
@@ -72,7 +86,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         target = opened.loaded.path.parent / name
     try:
         written = write_summary(checklist, plan, args.format, sources, target, args.force,
-                                redact=args.redact)
+                                redact=args.redact, key=key, case_pseudonym=pseudo or None)
     except ExportExistsError as exc:
         raise UserFacingError(f"{exc}; use --force to replace it") from None
     out(str(written))

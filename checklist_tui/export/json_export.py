@@ -1,6 +1,10 @@
-"""The plan summary as JSON for other systems: the full plan plus the computed state.
+"""The exported plan as JSON for dashboards and other systems.
 
-The layout is documented in docs/export-json.md and versioned by ``schema_version``.
+The layout is published as a JSON Schema (docs/export-schema.json, described in
+docs/export-json.md) and versioned by ``schema_version``. Every field is always
+present; a value that is not known is ``null``, never a missing key. Answers carry
+the item's prompt, section title and option labels alongside the codes, so a
+dashboard need not load the checklists.
 """
 
 from __future__ import annotations
@@ -8,24 +12,64 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checklist_tui.export.summary import Summary
+from checklist_tui.core.answers import display
+from checklist_tui.export.summary import Summary, headline
 
 SCHEMA = "checklist-tui/plan-summary"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _value(value: object) -> object:
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return value if isinstance(value, bool | str) else str(value)
+
+
+def answer_rows(s: Summary) -> list[dict[str, Any]]:
+    """One row per item of the checklist, in order: the shape of the CSV too."""
+    ev, plan = s.evaluation, s.plan
+    rows = []
+    for section in s.checklist.checklist.sections:
+        for item in section.items:
+            answer = plan.answers.get(item.id)
+            has = answer is not None and answer.has_value
+            rows.append({
+                "section_id": section.id, "section": section.title,
+                "item_id": item.id, "prompt": item.prompt, "type": item.type.value,
+                "required": item.required, "applies": item.id in ev.visible_items,
+                "answered": has,
+                "value": None if answer is None or answer.not_applicable
+                else _value(answer.value),
+                "not_applicable": bool(answer and answer.not_applicable),
+                "label": display(item, answer) if has and answer is not None else None,
+                "note": (answer.note or None) if answer else None,
+                "source": answer.source.value if answer and answer.source else None,
+                "answered_by": answer.answered_by if answer else None,
+                "answered_at": answer.answered_at.isoformat() if answer else None,
+            })
+    return rows
 
 
 def document(s: Summary) -> dict[str, Any]:
     ev = s.evaluation
+    plan = s.plan.model_dump(mode="json")
+    if s.redacted:
+        del plan["id"]  # it links a redacted copy back to the plan file
+    sections = {sec.id: sec.title for sec in s.checklist.checklist.sections}
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "generated": s.generated.isoformat(),
         "redacted": s.redacted,
+        "headline": headline(s),
         "checklist": {
             "id": s.checklist.id, "title": s.checklist.checklist.title,
             "version": s.checklist.checklist.version, "hash": s.checklist.content_hash,
         },
-        "plan": s.plan.model_dump(mode="json", exclude_none=True),
+        "plan": plan,
+        "answers": answer_rows(s),
         "computed": {
             "today": ev.today.isoformat(),
             "timing": s.timing,
@@ -36,19 +80,24 @@ def document(s: Summary) -> dict[str, Any]:
                  "answered": p.answered, "total": p.total, "required_open": p.required_open,
                  "red_flags": p.red_flags} for p in ev.sections],
             "open_required": [i for _s, i in ev.open_required],
+            "gaps": [{"label": g.label, "text": g.text, "guidance": g.guidance or None,
+                      "note": g.note or None, "about_men": g.about_men} for g in s.gaps],
             "fired_rules": [
-                {"rule": f.rule_id, "item": f.item_id, "severity": f.severity.value,
-                 "red_flag": f.red_flag, "message": f.message, "escalation": f.escalation,
+                {"rule": f.rule_id, "item": f.item_id, "section": sections.get(f.section_id),
+                 "severity": f.severity.value, "red_flag": f.red_flag, "message": f.message,
+                 "escalation": f.escalation or None,
                  "acknowledged": f.acknowledgement is not None} for f in ev.fired],
             "due_points": [
                 {"item": d.item_id, "label": d.label, "due": d.due_date.isoformat()
                  if d.due_date else None, "status": d.status.value,
                  "counted_from_edd": d.provisional} for d in ev.due],
+            "born_today": s.born_today,
             "plan_checks": [{"kind": i.kind, "target": i.target_id, "message": i.message}
                             for i in ev.integrity],
             "no_longer_applies": [a.item_id for a in ev.no_longer_applies],
             "not_in_checklist": [a.item_id for a in ev.not_in_checklist],
-            "learning_trace": [{"source": r.source.id, "items": r.items} for r in s.trace],
+            "learning_trace": [{"source": r.source.id, "title": r.source.title,
+                                "items": r.items} for r in s.trace],
         },
     }
 

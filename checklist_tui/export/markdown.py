@@ -1,96 +1,88 @@
-"""The plan summary as Markdown, for pasting into a case record."""
+"""The exported plan as Markdown, for pasting into a case record or converting with pandoc.
+
+Tables hold only single-line cells (a pipe table cannot keep a line break through
+every converter); a table with any multi-line cell is written as a list instead.
+"""
 
 from __future__ import annotations
 
-from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE
-from checklist_tui.export.markdown_safe import md_cell, md_text
-from checklist_tui.export.summary import (
-    FOOTER,
-    REDACTED_NOTE,
-    SENSITIVITY,
-    Summary,
-    due_text,
-    grouped_attention,
-    header_rows,
-    person_rows,
+from checklist_tui.export.document import (
+    Answers,
+    Block,
+    Bullets,
+    Fields,
+    Flags,
+    Heading,
+    Para,
+    Strong,
+    Table,
+    build_document,
 )
+from checklist_tui.export.markdown_safe import md_cell, md_text
+from checklist_tui.export.summary import Summary
+
+
+def _cell(text: str) -> str:
+    cell = md_cell(text)
+    return f"**{cell}**" if isinstance(text, Strong) and cell else (cell or " ")
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    if any("\n" in c or "\r" in c for row in rows for c in row):
+        return _as_list(headers, rows)
     out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    out += ["| " + " | ".join(md_cell(c) or " " for c in row) + " |" for row in rows]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return [*out, ""]
 
 
-def render(s: Summary) -> str:
-    out: list[str] = [f"# {md_text(s.title)}", "", f"**{SENSITIVITY}**", ""]
-    if s.redacted:
-        out += [f"> **{REDACTED_NOTE}**", ""]
-    out += _table(["", ""], [[k, v] for k, v in header_rows(s)])
+def _as_list(headers: list[str], rows: list[list[str]]) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        out.append(f"- **{md_text(row[0]) or '(none)'}**")
+        out += [f"  - {h}: {md_text(c)}" for h, c in zip(headers[1:], row[1:], strict=True)
+                if c]
+    return [*out, ""]
 
-    out += ["## What needs attention first", ""]
-    if not s.attention:
-        out += ["Nothing is outstanding.", ""]
-    for heading, items in grouped_attention(s):
-        out += [f"### {heading}", ""]
-        for a in items:
-            out.append(f"- **{a.label}** {md_text(a.text)}")
-            if a.guidance:
-                out.append(f"  - What to do: {md_text(a.guidance)}")
-            if a.note:
-                out.append(f"  - {md_text(a.note)}")
-        out.append("")
 
-    out += ["## Action plan", ""]
-    if s.actions:
-        out += _table(["What", "Owner", "Agency", "Due", "Status"], [
-            [a.what, a.owner or NO_OWNER, a.agency, due_text(a.due),
-             a.status.label + (f" ({OVERDUE})" if late else "")] for a, late in s.actions])
-    else:
-        out += ["No actions recorded.", ""]
-
-    out += ["## Agencies and their roles", ""]
-    if s.agencies:
-        out += _table(["Agency", "Named practitioner", "Role and responsibility", "Contact"], [
-            [g.agency, g.practitioner, g.role or NO_ROLE, g.contact]
-            for g in s.agencies])
-    else:
-        out += ["No agencies recorded.", ""]
-
-    out += ["## People around the baby", "", "### The father and other male carers", ""]
-    headers = ["Name", "Relationship", "In household", "Role", "Involvement and assessment"]
-    if s.men:
-        out += _table(headers, [list(r) for r in person_rows(s.men)])
-    else:
-        out += ["**No father or male carer is recorded.**", ""]
-    out += ["### Others", ""]
-    out += _table(headers, [list(r) for r in person_rows(s.others)]) if s.others \
-        else ["No one else recorded.", ""]
-
-    for part in s.sections:
-        out += [f"## {md_text(part.title)}", "", f"*{part.progress}*", ""]
-        if not part.items:
-            out += ["No answers yet.", ""]
-        for item in part.items:
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return ["#" * block.level + " " + md_text(block.text), ""]
+    if isinstance(block, Para):
+        text = md_text(block.text)
+        if block.style in ("marking", "status", "missing"):
+            text = f"**{text}**"
+        elif block.style == "redacted":
+            text = f"> **{text}**"
+        return [text, ""]
+    if isinstance(block, Fields):
+        return _table(["", ""], [[k, v] for k, v in block.rows])
+    if isinstance(block, Table):
+        return _table(block.headers, block.rows)
+    if isinstance(block, Flags):
+        out = []
+        for flag in block.items:
+            out.append(f"- **{flag.label}:** {md_text(flag.text)}")
+            out += [f"  - {k}: {md_text(v)}" for k, v in flag.details]
+        return [*out, ""]
+    if isinstance(block, Answers):
+        out = []
+        for item in block.items:
             out.append(f"- **{md_text(item.prompt)}** {md_text(item.answer)} "
-                       f"({item.item_id})")
+                       f"({md_text(item.item_id)})")
             if item.note:
                 out.append(f"  - Note: {md_text(item.note)}")
             if item.source:
                 out.append(f"  - Source of information: {md_text(item.source)}")
-        out.append("")
+        return [*out, ""]
+    if isinstance(block, Bullets):
+        return [*(f"- {md_text(i)}" for i in block.items), ""]
+    raise TypeError(block)
 
-    if s.no_longer_applies:
-        out += ["## Answers that no longer apply", "",
-                "Kept for the record; not counted in this plan.", ""]
-        for item in s.no_longer_applies:
-            out.append(f"- {md_text(item.prompt)} {md_text(item.answer)} ({item.item_id})")
-        out.append("")
 
-    out += ["## Learning trace", "",
-            "The recommendations and practice sources that this plan's answered items address.",
-            ""]
-    out += _table(["Source", "Title", "Items"], [
-        [row.source.id, row.source.title, ", ".join(row.items)] for row in s.trace])
-    out += ["---", "", f"*{SENSITIVITY} {FOOTER}*", ""]
+def render(s: Summary) -> str:
+    doc = build_document(s)
+    out = [f"# {md_text(doc.title)}: {md_text(doc.case_ref)}", ""]
+    for block in doc.blocks:
+        out += _block(block)
+    out += ["---", "", f"*{md_text(doc.footer)}*", ""]
     return "\n".join(out)

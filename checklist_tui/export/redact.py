@@ -1,8 +1,25 @@
 """Redacted copies of plans for supervision, audit and learning reviews.
 
-Names of people become their role ("Mother", "Father", "Maternal grandmother");
-named practitioners become their agency and role; every free-text field is
-checked for those names too; the case reference becomes a stable pseudonym.
+What is replaced, and how (one design for the export issue and the security finding):
+
+- **Names**, wherever they are: the people around the baby (their current names and
+  every earlier name in the history, including people since removed), named
+  practitioners, the plan's practitioner, whoever answered, acknowledged or signed
+  off (a voided sign-off too), action owners. A person becomes their role
+  ("Mother", "Father"); a practitioner their agency or role.
+- In free text, a **whole name**, a single word of a name (names of one or two
+  letters too, such as Li or Ng) and a name after **initials** ("R. Shah") are
+  replaced as a whole; an ordinary word is never touched. A word of a name that is
+  also an ordinary word (it appears in the checklist's own text, or is a common
+  English word such as "Will" or "Care") is replaced only in the full name, after
+  initials, or capitalised in the middle of a sentence.
+- **Identifiers** in free text: email addresses, telephone numbers, NHS numbers,
+  postcodes, street addresses and dates of birth ("DOB 01/02/1990", "born on ...").
+- The **case reference** becomes a pseudonym: random for each export, or, when the
+  user asks for the same pseudonym every time, an HMAC of the case reference with
+  a secret key kept in the user's config folder. Neither can be reversed from the
+  case reference alone. Linking fields (the plan id, record ids) are replaced.
+
 This is pseudonymisation, not anonymisation: the rest of the content can still
 identify a family to someone who knows it, so redacted exports remain sensitive.
 """
@@ -10,21 +27,77 @@ identify a family to someone who knows it, so redacted exports remain sensitive.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
+import secrets
 from collections import Counter
+from pathlib import Path
 
 from checklist_tui.core.plan import Plan
 
-REDACTED_NOTE = ("Redacted copy: names are replaced by roles and the case reference by a "
-                 "pseudonym. It may still identify the family to someone who knows them.")
-_UNKNOWN = "[name removed]"
+REDACTED_NOTE = ("Redacted copy: names, contact details and dates of birth are replaced, and "
+                 "the case reference by a pseudonym. It may still identify the family to "
+                 "someone who knows them.")
+UNKNOWN = "[name removed]"
+KEY_FILE = "redaction.key"
+
+#: Common English words that are also given names or surnames: alone they are
+#: replaced only when capitalised in the middle of a sentence.
+COMMON_WORDS = frozenset("""
+amber april art august baker bell bill black bob brown care carter chuck cook daisy dawn
+don duke earl faith field frank grace green guy hazel heather hill holly hope hunter iris
+ivy jack joy june king lily long love major mark mason may miles noble page pat penny
+price ray rice rich river rob rose ruby rusty sandy short sky smith stone sue summer
+sunny sweet taylor victor victoria ward white will wood young
+""".split())  # noqa: SIM905 (a word list reads better as text)
+
+_EMAIL = re.compile(r"\S+@\S+")
+_PHONE = re.compile(r"(?<!\w)(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?|0)\d(?:[\s-]?\d){8,10}(?!\d)")
+_NHS = re.compile(r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
+_POSTCODE = re.compile(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_STREETS = ("Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|"
+            "Place|Pl|Gardens|Terrace|Grove|Hill|Row|Walk|Square|Mews|Park|Parade|View|Rise")
+_ADDRESS = re.compile(r"\b(?:(?:Flat|Apartment|Unit)\s+\w+,?\s+)?\d{1,5}[A-Za-z]?,?\s+"
+                      r"(?:[A-Z][\w'-]*\s+){1,3}(?:" + _STREETS + r")\b\.?")
+_DATE = r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}"
+_DOB = re.compile(r"(?i)\b(d\.?o\.?b\.?|date of birth|born(?: on)?)(\s*[:\-]?\s*)(" + _DATE
+                  + r")")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_PAREN = re.compile(r"\([^)]*\)")
 
 
-def pseudonym(case_ref: str) -> str:
-    """Stable: the same case reference always gives the same pseudonym."""
-    digest = hashlib.sha256(f"checklist-tui:{case_ref.strip().upper()}".encode()).hexdigest()
+# -- pseudonyms ------------------------------------------------------------------
+
+def key_path(config_dir: Path) -> Path:
+    return config_dir / KEY_FILE
+
+
+def load_or_create_key(config_dir: Path) -> bytes:
+    """The user's secret redaction key, made on first use (owner-only file)."""
+    from checklist_tui.core import store
+    from checklist_tui.core.locations import ensure_private_dir
+
+    path = key_path(config_dir)
+    if path.exists():
+        key = path.read_bytes().strip()
+        if len(key) >= 32:
+            return key
+    ensure_private_dir(config_dir)
+    key = secrets.token_hex(32).encode()
+    store.atomic_write(path, key + b"\n", keep_backup=False)
+    path.chmod(0o600)
+    return key
+
+
+def pseudonym(case_ref: str, key: bytes | None = None) -> str:
+    """``CASE-`` and eight characters: random, or keyed (stable for the same key)."""
+    if key is None:
+        return f"CASE-{secrets.token_hex(4).upper()}"
+    digest = hmac.new(key, case_ref.strip().upper().encode(), hashlib.sha256).hexdigest()
     return f"CASE-{digest[:8].upper()}"
 
+
+# -- finding the names -----------------------------------------------------------
 
 def _person_labels(plan: Plan) -> dict[str, str]:
     bases = [p.relationship.strip() or p.kind.label for p in plan.people]
@@ -37,81 +110,184 @@ def _person_labels(plan: Plan) -> dict[str, str]:
     return labels
 
 
-class Redactor:
-    """Knows every name in a plan and what to put in its place."""
+def _fields(summary: str) -> dict[str, str]:
+    """Fields of a record as the history writes them: ``name=A B; kind=father``."""
+    out = {}
+    for part in summary.split("; "):
+        key, sep, value = part.partition("=")
+        if sep:
+            out[key.strip()] = value
+    return out
 
-    def __init__(self, plan: Plan):
+
+def _bare(name: str) -> str:
+    """A name without what is in brackets: "A Placeholder (social worker)" -> "A Placeholder"."""
+    return " ".join(_PAREN.sub(" ", name).split())
+
+
+class Redactor:
+    """Knows every name in a plan (and its history) and what to put in its place."""
+
+    def __init__(self, plan: Plan, vocabulary: frozenset[str] = frozenset()):
         self.names: dict[str, str] = {}
-        family: set[str] = set()
+        self.ordinary = COMMON_WORDS | vocabulary
+        labels = _person_labels(plan)
         for person in plan.people:
-            self._add(person.name, _person_labels(plan)[person.id])
-            family.add(person.name.strip())
-        for agency in plan.agencies:
-            self._add(agency.practitioner, f"{agency.agency} practitioner")
+            self._add(person.name, labels[person.id])
         role = plan.practitioner_role.strip() or "Practitioner"
         self._add(plan.practitioner, role)
-        tokens: dict[str, set[str]] = {}
-        self.any_case: set[str] = set()
-        for name, label in list(self.names.items()):
-            for token in re.findall(r"[^\W\d_]{3,}", name):
-                tokens.setdefault(token.lower(), set()).add(label)
-                if name in family:
-                    self.any_case.add(token.lower())
-        # A single word of a name (a first name or a surname) is replaced too; a word
-        # shared by several people cannot say which of them is meant. Family members'
-        # names are matched in any case (a leak is worse than an odd word); words of
-        # practitioners' names, often ordinary words, only when capitalised.
-        self.words = {t: (next(iter(labels)) if len(labels) == 1 else _UNKNOWN)
-                      for t, labels in tokens.items()}
+        for agency in plan.agencies:
+            self._add(agency.practitioner, f"{agency.agency} practitioner")
+        for so in [plan.signoff, *plan.reviews]:
+            if so is not None:
+                self._add(so.by, so.role or "Manager")
+        for challenge in plan.challenges:
+            self._add(challenge.by, challenge.role or "Manager")
+            self._add(challenge.responded_by, UNKNOWN)
+        for entry in plan.history:
+            self._from_history(entry.what, entry.target, entry.old, labels)
+            self._from_history(entry.what, entry.target, entry.new, labels)
+        for entry in plan.history:
+            self._add(entry.by, UNKNOWN)
+        for answer in plan.answers.values():
+            self._add(answer.answered_by, UNKNOWN)
+            self._add(answer.owner or "", "Owner")
+            for value in (answer.details or {}).values():
+                for name in value if isinstance(value, list) else []:
+                    if isinstance(name, str):
+                        self._add(name, UNKNOWN)
+        for confirmation in plan.confirmations:
+            for name in [confirmation.by, *confirmation.present]:
+                self._add(name, UNKNOWN)
+        for ack in plan.acknowledgements:
+            self._add(ack.by, UNKNOWN)
+        for action in plan.actions:
+            self._add(action.owner, "Action owner")
+        self._compile()
+
+    def _from_history(self, what: str, target: str, value: str, labels: dict[str, str]) -> None:
+        if not value:
+            return
+        if what.startswith("person."):
+            fields = _fields(value)
+            label = labels.get(target, "Person (removed)")
+            self._add(fields.get("name", ""), label)
+        elif what.startswith(("agency.", "action.")):
+            fields = _fields(value)
+            self._add(fields.get("practitioner", ""), f"{fields.get('agency', 'Agency')} "
+                      "practitioner")
+            self._add(fields.get("owner", ""), "Action owner")
+        elif what == "signoff.void":
+            self._add(value, "Manager")
+        elif what == "details" and target == "practitioner":
+            self._add(value, "Practitioner")
 
     def _add(self, name: str, label: str) -> None:
-        if name.strip():
-            self.names.setdefault(name.strip(), label)
+        for form in {name.strip(), _bare(name)}:
+            if form and form not in self.names:
+                self.names[form] = label
+
+    def _compile(self) -> None:
+        tokens: dict[str, set[str]] = {}
+        self.full: dict[str, str] = {}
+        for name, label in self.names.items():
+            self.full[name.lower()] = label
+            for token in _TOKEN.findall(_bare(name)):
+                if len(token) >= 2:
+                    tokens.setdefault(token.lower(), set()).add(label)
+        # A word shared by several people cannot say which of them is meant.
+        self.words = {t: (next(iter(ls)) if len(ls) == 1 else UNKNOWN)
+                      for t, ls in tokens.items()}
+        alternatives = sorted({re.escape(n) for n in self.full}
+                              | {re.escape(w) for w in self.words}, key=len, reverse=True)
+        self.pattern = None
+        if alternatives:
+            self.pattern = re.compile(
+                r"(?<!\w)(?P<pre>(?-i:(?:[A-Z]\.\s?){1,3}|[A-Z]\s))?(?P<name>"
+                + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+    # -- replacing -----------------------------------------------------------
 
     def name(self, name: str) -> str:
-        """A field that holds a person's name: their role if known, never the name itself."""
+        """A field that holds a person's name: their role, never the name itself."""
         stripped = name.strip()
         if not stripped:
             return name
-        if stripped in self.names:
-            return self.names[stripped]
-        replaced = self.text(name)
-        return replaced if replaced != name else _UNKNOWN
+        for form in (stripped, _bare(stripped)):
+            if form in self.names:
+                return self.names[form]
+        return UNKNOWN
 
     def text(self, text: str) -> str:
         if not text:
             return text
-        for name in sorted(self.names, key=len, reverse=True):
-            text = re.sub(re.escape(name), self.names[name], text, flags=re.IGNORECASE)
-        if self.words:
-            alternatives = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
-            pattern = re.compile(r"\b(" + alternatives + r")\b", re.IGNORECASE)
-            text = pattern.sub(lambda m: self._word(m.group(1)), text)
-        return text
+        text = identifiers(text)
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(self._replace, text)
 
-    def _word(self, word: str) -> str:
+    def _replace(self, m: re.Match[str]) -> str:
+        word, pre = m.group("name"), m.group("pre") or ""
         key = word.lower()
-        return self.words[key] if word[0].isupper() or key in self.any_case else word
+        if key in self.full and (" " in key or key not in self.words):
+            return self.full[key]
+        label = self.words[key]
+        if pre:
+            return label
+        if len(word) <= 2 and not word[0].isupper():
+            return m.group(0)
+        if key in self.ordinary:
+            before = m.string[:m.start()].rstrip()
+            if not word[0].isupper() or not before or before[-1] in ".!?:;\n\"'(":
+                return m.group(0)
+        return label
 
 
-def redact_plan(plan: Plan) -> Plan:
-    """A deep copy of ``plan`` with every name replaced; the original is untouched."""
-    r = Redactor(plan)
+def _dob(m: re.Match[str]) -> str:
+    return f"{m.group(1)}{m.group(2)}[date of birth removed]"
+
+
+def identifiers(text: str) -> str:
+    """Contact details and dates of birth replaced, wherever they appear."""
+    text = _EMAIL.sub(lambda m: "[email removed]" if "." in m.group().split("@", 1)[1]
+                      else m.group(), text)
+    text = _DOB.sub(_dob, text)
+    text = _ADDRESS.sub("[address removed]", text)
+    text = _POSTCODE.sub("[postcode removed]", text)
+    text = _NHS.sub("[number removed]", text)
+    return _PHONE.sub("[phone number removed]", text)
+
+
+def vocabulary_of(texts: list[str]) -> frozenset[str]:
+    """The ordinary words of a checklist, so that names are told apart from them."""
+    return frozenset(w.lower() for t in texts for w in _TOKEN.findall(t))
+
+
+def redact_plan(plan: Plan, case_pseudonym: str,
+                vocabulary: frozenset[str] = frozenset()) -> Plan:
+    """A deep copy of ``plan`` with every name and identifier replaced; the original is
+    untouched. Linking ids are replaced by their position."""
+    r = Redactor(plan, vocabulary)
     out = plan.model_copy(deep=True)
     labels = _person_labels(plan)
-    out.case_ref = pseudonym(plan.case_ref)
+    ids: dict[str, str] = {"plan": "plan"}
+    out.id = "redacted"
+    out.case_ref = case_pseudonym
     out.practitioner = plan.practitioner_role.strip() or "Practitioner"
-    for person in out.people:
-        person.name = labels[person.id]
+    for n, person in enumerate(out.people, 1):
+        ids[person.id] = person.id = f"person-{n}"
+        person.name = labels[plan.people[n - 1].id]
         person.role, person.involvement = r.text(person.role), r.text(person.involvement)
         person.notes, person.relationship = r.text(person.notes), r.text(person.relationship)
         person.assessment = r.text(person.assessment)
         person.reason_not_involved = r.text(person.reason_not_involved)
-    for agency in out.agencies:
+    for n, agency in enumerate(out.agencies, 1):
+        ids[agency.id] = agency.id = f"agency-{n}"
         if agency.practitioner:
             agency.practitioner = f"{agency.agency} practitioner"
         agency.role, agency.contact = r.text(agency.role), r.text(agency.contact)
-    for action in out.actions:
+    for n, action in enumerate(out.actions, 1):
+        ids[action.id] = action.id = f"action-{n}"
         action.what = r.text(action.what)
         if action.owner:
             action.owner = r.name(action.owner)
@@ -120,10 +296,14 @@ def redact_plan(plan: Plan) -> Plan:
         answer.answered_by = r.name(answer.answered_by)
         if isinstance(answer.value, str):
             answer.value = r.text(answer.value)
+        elif isinstance(answer.value, list):
+            answer.value = [r.text(v) for v in answer.value]
         if answer.owner:
             answer.owner = r.name(answer.owner)
         if answer.details:
-            answer.details = {k: r.text(v) if isinstance(v, str) else v
+            answer.details = {k: r.text(v) if isinstance(v, str) else
+                              [r.name(x) if isinstance(x, str) else x for x in v]
+                              if isinstance(v, list) else v
                               for k, v in answer.details.items()}
     for confirmation in out.confirmations:
         confirmation.by = r.name(confirmation.by)
@@ -131,11 +311,26 @@ def redact_plan(plan: Plan) -> Plan:
     for ack in out.acknowledgements:
         ack.by, ack.reason = r.name(ack.by), r.text(ack.reason)
     for entry in out.history:
-        entry.by, entry.old, entry.new = r.name(entry.by), r.text(entry.old), r.text(entry.new)
+        entry.by = r.name(entry.by)
         if entry.target == "case_ref":
-            entry.old = pseudonym(entry.old) if entry.old else ""
-            entry.new = pseudonym(entry.new) if entry.new else ""
-    if out.signoff:
-        out.signoff.by = out.signoff.role or "Manager"
-        out.signoff.rationale = r.text(out.signoff.rationale)
+            entry.old = case_pseudonym if entry.old else ""
+            entry.new = case_pseudonym if entry.new else ""
+        elif entry.what == "signoff.void":
+            entry.old = "Manager" if entry.old else ""
+        else:
+            entry.old, entry.new = r.text(entry.old), r.text(entry.new)
+        entry.target = ids.get(entry.target, entry.target)
+        if entry.what.startswith(("person.", "agency.", "action.")) and \
+                entry.target not in ids.values():
+            entry.target = "removed record"
+    for so in [out.signoff, *out.reviews]:
+        if so is not None:
+            so.by = so.role or "Manager"
+            so.rationale = r.text(so.rationale)
+    for n, challenge in enumerate(out.challenges, 1):
+        challenge.id = f"challenge-{n}"
+        challenge.by = challenge.role or "Manager"
+        challenge.text, challenge.response = r.text(challenge.text), r.text(challenge.response)
+        if challenge.responded_by:
+            challenge.responded_by = r.name(challenge.responded_by)
     return out

@@ -7,8 +7,13 @@ from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import due_label, progress_mark, rule_label
-from checklist_tui.export.safe import plain
+from checklist_tui.export.safe import inert, isolate
 from checklist_tui.export.summary import Summary
+
+
+def u(text: str) -> str:
+    """User or plan-file text for a terminal: controls shown, right-to-left isolated."""
+    return isolate(inert(text))
 
 
 def render_show(summary: Summary) -> str:
@@ -18,7 +23,7 @@ def render_show(summary: Summary) -> str:
     items = checklist.item_map()
     out: list[str] = []
     add = out.append
-    add(f"Plan: {plain(plan.case_ref)}")
+    add(f"Plan: {u(plan.case_ref)}")
     add(f"Checklist: {checklist.title} (version {plan.checklist_version})")
     if plan.checklist_hash != loaded.content_hash or plan.checklist_version != checklist.version:
         add(f"  Note: made with checklist version {plan.checklist_version}; now shown against "
@@ -28,10 +33,10 @@ def render_show(summary: Summary) -> str:
         add(f"EDD was: {uk_date(plan.edd)}")
     if plan.babies_expected > 1:
         add(f"Babies expected: {plan.babies_expected}")
-    add(f"Practitioner: {plain(plan.practitioner) or 'not recorded'}"
-        + (f" ({plain(plan.practitioner_role)})" if plan.practitioner_role else ""))
+    add(f"Practitioner: {u(plan.practitioner) or 'not recorded'}"
+        + (f" ({u(plan.practitioner_role)})" if plan.practitioner_role else ""))
     add(f"State: {describe_state(plan)}")
-    add(f"Sign-off: {plain(describe_signoff(plan))}")
+    add(f"Sign-off: {u(describe_signoff(plan))}")
     add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)")
     add("")
     add("Sections:")
@@ -70,16 +75,16 @@ def render_show(summary: Summary) -> str:
         add("")
         add("Plan checks:")
         for issue in ev.integrity:
-            add(f"  - {plain(issue.message)}")
+            add(f"  - {u(issue.message)}")
     if ev.no_longer_applies or ev.not_in_checklist:
         add("")
         add("Answers kept but not counted:")
         for stale in ev.no_longer_applies + ev.not_in_checklist:
-            add(f"  - {stale.item_id}: {plain(display(items.get(stale.item_id), stale.answer))} "
+            add(f"  - {u(stale.item_id)}: {u(display(items.get(stale.item_id), stale.answer))} "
                 f"({stale.reason})")
     if plan.challenges:
         add("")
         add("Manager's challenges (answer with 'checklist-tui respond PLAN ID --text ...'):")
         for line in challenge_lines(plan):
-            add(f"  {plain(line)}")
+            add(f"  {u(line)}")
     return "\n".join(out) + "\n"

@@ -1,4 +1,4 @@
-"""The plan summary, built once from the engine; Markdown and HTML only lay it out."""
+"""The plan summary, built once from the engine; every format only lays it out."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ from datetime import date, datetime
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
-from checklist_tui.core.dates import timing_summary, uk_date
-from checklist_tui.core.definition import Source
-from checklist_tui.core.engine import Evaluation, evaluate
+from checklist_tui.core.dates import plural, timing_summary, uk_date
+from checklist_tui.core.definition import Checklist, ItemType, Source
+from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person, Plan
 from checklist_tui.core.review import describe_signoff, describe_state
-from checklist_tui.core.vocabulary import action_overdue
-from checklist_tui.export.redact import REDACTED_NOTE, redact_plan
+from checklist_tui.core.vocabulary import ACKNOWLEDGED, OVERDUE, RED_FLAG, action_overdue
+from checklist_tui.export.redact import REDACTED_NOTE, pseudonym, redact_plan, vocabulary_of
 
-SENSITIVITY = "OFFICIAL-SENSITIVE: contains personal information about a child and family."
+SENSITIVITY = "OFFICIAL-SENSITIVE"
+SENSITIVITY_TEXT = f"{SENSITIVITY}: contains personal information about a child and family."
 FOOTER = "Do not forward beyond the people who need it for this child's safety."
+MEN_WORDS = ("father", "male")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,16 @@ class TraceRow:
     items: list[str]
 
 
+@dataclass(frozen=True)
+class Gap:
+    """One thing wrong or missing, in words: ``label`` says what kind, never colour alone."""
+    label: str
+    text: str
+    guidance: str = ""
+    note: str = ""
+    about_men: bool = False
+
+
 @dataclass
 class Summary:
     plan: Plan
@@ -53,17 +65,24 @@ class Summary:
     redacted: bool
     timing: str
     attention: list[Entry] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
     actions: list[tuple[Action, bool]] = field(default_factory=list)  # (action, overdue)
     agencies: list[Agency] = field(default_factory=list)
     men: list[Person] = field(default_factory=list)
     others: list[Person] = field(default_factory=list)
+    milestones: list[DueState] = field(default_factory=list)
+    born_today: list[str] = field(default_factory=list)
     sections: list[SectionPart] = field(default_factory=list)
     no_longer_applies: list[AnsweredItem] = field(default_factory=list)
     trace: list[TraceRow] = field(default_factory=list)
 
     @property
     def title(self) -> str:
-        return f"Plan summary: {self.checklist.checklist.title}"
+        return f"Plan: {self.checklist.checklist.title}"
+
+    @property
+    def today(self) -> date:
+        return self.evaluation.today
 
 
 def _answered(item_id: str, prompt: str, answer, item) -> AnsweredItem:
@@ -72,16 +91,103 @@ def _answered(item_id: str, prompt: str, answer, item) -> AnsweredItem:
                         answer.answered_by, answer.answered_at.strftime("%d/%m/%Y"))
 
 
+def vocabulary(checklist: Checklist) -> frozenset[str]:
+    texts = [checklist.title, checklist.description]
+    for section in checklist.sections:
+        texts += [section.title, section.description]
+        for item in section.items:
+            texts += [item.prompt, item.guidance, *(o.label for o in item.options)]
+    return vocabulary_of(texts)
+
+
+def _men_sections(checklist: Checklist) -> set[str]:
+    return {s.id for s in checklist.sections if any(w in s.title.lower() for w in MEN_WORDS)}
+
+
+def overdue_words(due: date, today: date) -> str:
+    days = (today - due).days
+    return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
+
+
+def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
+    """Concerns first (red flags, warnings), then overdue work, then what is not known."""
+    men = _men_sections(checklist)
+    ev, today, items = s.evaluation, s.today, checklist.item_map()
+    found: list[Gap] = []
+    for e in s.attention:
+        if e.label in (RED_FLAG, "ERROR", "WARNING"):
+            text = e.text.removeprefix(f"{e.item_id}: ")
+            label = e.label + (f" ({ACKNOWLEDGED})" if e.note else "")
+            found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,
+                             e.section_id in men))
+    for d in ev.due:
+        if d.status == DueStatus.OVERDUE and d.due_date:
+            found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
+                             f"{overdue_words(d.due_date, today)} ({d.item_id})",
+                             about_men=d.section_id in men))
+    for action, late in s.actions:
+        if late and action.due:
+            owner = action.owner or "no owner"
+            found.append(Gap(f"{OVERDUE} ACTION", f"{action.what}: {owner}, was due "
+                             f"{uk_date(action.due)}, {overdue_words(action.due, today)}"))
+    for issue in ev.integrity:
+        found.append(Gap("PLAN CHECK", issue.message))
+    for section in checklist.sections:
+        for item in section.items:
+            answer = s.plan.answers.get(item.id)
+            if (item.id in ev.visible_items and answer is not None
+                    and item.type == ItemType.YES_NO_UNKNOWN and answer.value == "unknown"):
+                found.append(Gap("NOT KNOWN", f"{item.prompt} ({item.id})", note=answer.note,
+                                 about_men=section.id in men))
+    for _section, ident in ev.open_required:
+        found.append(Gap("NOT ANSWERED", f"{items[ident].prompt} ({ident})",
+                         about_men=_section in men))
+    if not s.men:
+        found.append(Gap("NOT RECORDED", "No father or male carer is recorded.", about_men=True))
+    return [g for g in found if g.about_men] + [g for g in found if not g.about_men]
+
+
+def headline(s: Summary) -> str:
+    """One line: where the plan stands, in words."""
+    ev, plan = s.evaluation, s.plan
+    parts = [plan.state.label]
+    parts.append(f"signed off {plan.signoff.at.strftime('%d/%m/%Y')}" if plan.signoff
+                 else "not signed off")
+    flags = [f for f in ev.fired if f.red_flag]
+    open_flags = [f for f in flags if f.acknowledgement is None]
+    if flags:
+        parts.append(f"{plural(len(flags), 'red flag')}, " + (
+            f"{len(open_flags)} not acknowledged" if open_flags else "acknowledged"))
+    overdue = sum(1 for d in ev.due if d.status == DueStatus.OVERDUE) + sum(
+        1 for _a, late in s.actions if late)
+    if overdue:
+        parts.append(f"{overdue} overdue")
+    if ev.open_required:
+        parts.append(f"{plural(len(ev.open_required), 'required question')} not answered")
+    parts.append(f"{ev.answered} of {ev.total} questions answered")
+    parts.append("ready to complete" if ev.can_complete else "not ready to complete")
+    return "Status: " + "; ".join(parts) + "."
+
+
+def _born_today(checklist: Checklist, plan: Plan, today: date) -> list[str]:
+    if plan.dob is not None:
+        return []
+    ev = evaluate(checklist, plan, today, assume_born=today)
+    return [f"{d.label} ({d.item_id})" for d in ev.due
+            if d.status == DueStatus.OVERDUE and d.point.weeks is not None]
+
+
 def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str, Source],
-          redact: bool = False) -> Summary:
-    if redact:
-        plan = redact_plan(plan)
-    today = now.astimezone().date()
+          redact: bool = False, key: bytes | None = None,
+          case_pseudonym: str | None = None) -> Summary:
     checklist = loaded.checklist
+    if redact:
+        plan = redact_plan(plan, case_pseudonym or pseudonym(plan.case_ref, key),
+                           vocabulary(checklist))
+    today = now.astimezone().date()
     ev = evaluate(checklist, plan, today)
     items = checklist.item_map()
     s = Summary(plan, loaded, ev, now, redact, timing_summary(plan.edd, plan.dob, today))
-
     s.attention = entries(checklist, plan, ev)
 
     for action in plan.actions:
@@ -89,6 +195,9 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.agencies = list(plan.agencies)
     s.men = [p for p in plan.people if p.kind.is_male_carer]
     s.others = [p for p in plan.people if not p.kind.is_male_carer]
+    s.milestones = list(ev.due)
+    s.born_today = _born_today(checklist, plan, today)
+    s.gaps = _gaps(s, checklist)
 
     for section in checklist.sections:
         progress = ev.section(section.id)
@@ -133,7 +242,7 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
                                               if plan.practitioner_role and not s.redacted
                                               else "")),
         ("Timing", s.timing),
-        ("Expected delivery date", uk_date(plan.edd)),
+        ("Expected delivery date", uk_date(plan.edd) if plan.edd else "Not recorded"),
     ]
     if plan.dob:
         rows.append(("Date of birth", uk_date(plan.dob)))
@@ -142,7 +251,10 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
     rows.append(("State", describe_state(plan)))
     rows.append(("Signed off", describe_signoff(plan)))
     ev = s.evaluation
-    rows.append(("Progress", f"{ev.answered} of {ev.total} items answered ({ev.percent}%)"))
+    rows.append(("Progress", f"{ev.answered} of {ev.total} questions answered ({ev.percent}%)"))
+    changed = plan.updated.astimezone().strftime("%d/%m/%Y %H:%M")
+    rows.append(("Version", f"Plan last changed {changed} "
+                 f"({plural(len(plan.history), 'recorded change')})"))
     rows.append(("Generated", s.generated.astimezone().strftime("%d/%m/%Y %H:%M")))
     return rows
 

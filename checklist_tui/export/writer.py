@@ -19,7 +19,9 @@ from checklist_tui.core.plan import Plan
 from checklist_tui.export.redact import pseudonym
 from checklist_tui.export.summary import build
 
-EXTENSIONS = {"markdown": "md", "html": "html", "json": "json"}
+EXTENSIONS = {"markdown": "md", "html": "html", "json": "json", "csv": "csv", "docx": "docx"}
+FORMATS = tuple(EXTENSIONS)
+BINARY_FORMATS = {"docx"}
 
 
 class ExportExistsError(UserFacingError):
@@ -31,23 +33,50 @@ class ExportExistsError(UserFacingError):
 
 
 def render(fmt: str, loaded: LoadedChecklist, plan: Plan, redact: bool,
-           sources: dict[str, Source]) -> str:
-    """The summary of ``plan`` in ``fmt``; the same plan and clock give the same text."""
-    summary = build(loaded, plan, clock.now(), sources, redact)
+           sources: dict[str, Source], key: bytes | None = None,
+           case_pseudonym: str | None = None) -> str | bytes:
+    """The summary of ``plan`` in ``fmt`` (bytes for Word, text otherwise).
+
+    The same plan and clock give the same output; a redacted export uses a random
+    pseudonym unless ``key`` (the user's redaction key) makes it stable, or the caller
+    passes the ``case_pseudonym`` it already chose (so a file name can carry it).
+    """
+    summary = build(loaded, plan, clock.now(), sources, redact, key, case_pseudonym)
     if fmt == "markdown":
         from checklist_tui.export.markdown import render as out
     elif fmt == "html":
         from checklist_tui.export.html import render as out
     elif fmt == "json":
         from checklist_tui.export.json_export import render as out
+    elif fmt == "csv":
+        from checklist_tui.export.csv_export import render as out
+    elif fmt == "docx":
+        from checklist_tui.export.docx_export import render as out
     else:
         raise UserFacingError(f"unknown export format '{fmt}'")
     return out(summary)
 
 
-def default_name(plan: Plan, checklist_id: str, fmt: str, redact: bool) -> str:
-    """A file name derived from the case reference that cannot leave its folder."""
-    ref = pseudonym(plan.case_ref) if redact else plan.case_ref
+def redaction_key(stable: bool) -> bytes | None:
+    """The user's redaction key when they ask for the same pseudonym every time."""
+    if not stable:
+        return None
+    from checklist_tui.core.locations import config_dir
+    from checklist_tui.export.redact import load_or_create_key
+
+    return load_or_create_key(config_dir())
+
+
+def choose_pseudonym(plan: Plan, redact: bool, key: bytes | None = None) -> str:
+    """The pseudonym one export uses everywhere (file name and content); "" unredacted."""
+    return pseudonym(plan.case_ref, key) if redact else ""
+
+
+def default_name(plan: Plan, checklist_id: str, fmt: str, redact: bool,
+                 case_pseudonym: str = "") -> str:
+    """A file name derived from the case reference (or the pseudonym) that cannot leave
+    its folder."""
+    ref = (case_pseudonym or "redacted") if redact else plan.case_ref
     suffix = "-redacted" if redact else ""
     return f"{store.slug(ref)}-{store.slug(checklist_id, 30)}-summary{suffix}.{EXTENSIONS[fmt]}"
 
@@ -66,25 +95,31 @@ def _check_target(path: Path, force: bool) -> None:
         raise UserFacingError(f"{path.parent} is not a folder")
 
 
-def _write(path: Path, text: str, force: bool) -> Path:
+def _write(path: Path, text: str | bytes, force: bool) -> Path:
     _check_target(path, force)
-    store.atomic_write(path, text.encode("utf-8"), keep_backup=False)
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    store.atomic_write(path, data, keep_backup=False)
     return path
 
 
 def write_summary(loaded: LoadedChecklist, plan: Plan, fmt: str, sources: dict[str, Source],
-                  target: Path, force: bool, redact: bool = False) -> Path:
+                  target: Path, force: bool, redact: bool = False, key: bytes | None = None,
+                  case_pseudonym: str | None = None) -> Path:
     """Write the summary of ``plan`` in ``fmt`` to ``target``; the path written."""
     _check_target(target, force)
-    return _write(target, render(fmt, loaded, plan, redact, sources), force)
+    return _write(target, render(fmt, loaded, plan, redact, sources, key, case_pseudonym),
+                  force)
 
 
 def export_to_folder(folder: Path, loaded: LoadedChecklist, plan: Plan,
                      formats: Iterable[str], sources: dict[str, Source], redact: bool = False,
-                     force: bool = False) -> list[Path]:
-    """Write each format into ``folder``; nothing is written if any file cannot be."""
-    targets = [(fmt, folder / default_name(plan, loaded.id, fmt, redact)) for fmt in formats]
+                     force: bool = False, key: bytes | None = None) -> list[Path]:
+    """Write each format into ``folder``; nothing is written if any file cannot be.
+    Every file of one redacted export carries the same pseudonym."""
+    pseudo = choose_pseudonym(plan, redact, key)
+    targets = [(fmt, folder / default_name(plan, loaded.id, fmt, redact, pseudo))
+               for fmt in formats]
     for _fmt, path in targets:
         _check_target(path, force)
-    return [_write(path, render(fmt, loaded, plan, redact, sources), force)
+    return [_write(path, render(fmt, loaded, plan, redact, sources, key, pseudo or None), force)
             for fmt, path in targets]

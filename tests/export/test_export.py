@@ -19,9 +19,12 @@ from checklist_tui.core.plan import Action, Agency, Person, PersonKind
 from checklist_tui.export.redact import pseudonym, redact_plan
 from checklist_tui.export.writer import default_name, export_to_folder, render
 from tests.conftest import EXAMPLES, NOW, ROOT
+from tests.export.docx_structure import docx_structure
 
 GOLDEN = ROOT / "tests" / "golden"
-EXT = {"markdown": "md", "html": "html", "json": "json"}
+EXT = {"markdown": "md", "html": "html", "json": "json", "csv": "csv", "docx": "docx.json"}
+TEXT_FORMATS = ["markdown", "html", "json", "csv"]
+KEY = b"golden-files-redaction-key-not-secret"
 CASES = [(example, fmt, redact) for example in sorted(p.stem for p in EXAMPLES.glob("*.toml"))
          for fmt in EXT for redact in (False, True)]
 
@@ -30,25 +33,31 @@ def _golden_path(example: str, fmt: str, redact: bool) -> Path:
     return GOLDEN / f"{example}{'.redacted' if redact else ''}.{EXT[fmt]}"
 
 
+def _output(fmt, checklist, plan, redact, sources) -> str:
+    out = render(fmt, checklist, plan, redact, sources, KEY)
+    if fmt == "docx":  # Word files are compared by structure, not bytes
+        return json.dumps(docx_structure(out), indent=1, ensure_ascii=False) + "\n"
+    return out
+
+
 @pytest.mark.parametrize(("example", "fmt", "redact"), CASES)
 def test_golden(catalogue, example, fmt, redact) -> None:
     loaded = store.load(EXAMPLES / f"{example}.toml")
     checklist = catalogue.get(loaded.plan.checklist_id)
-    text = render(fmt, checklist, loaded.plan, redact, catalogue.sources)
+    text = _output(fmt, checklist, loaded.plan, redact, catalogue.sources)
     path = _golden_path(example, fmt, redact)
     if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert text == path.read_text(encoding="utf-8"), (
+        path.write_bytes(text.encode("utf-8"))
+    assert text == path.read_bytes().decode("utf-8"), (
         f"{path.name} differs: if the change is intended, run UPDATE_GOLDEN=1 pytest "
         "tests/export/test_export.py and review the diff")
-    # deterministic: the same plan and the same clock give identical output
-    assert render(fmt, checklist, loaded.plan, redact, catalogue.sources) == text
+    # deterministic: the same plan, clock and key give identical output
+    assert _output(fmt, checklist, loaded.plan, redact, catalogue.sources) == text
 
 
 def test_every_golden_file_is_checked() -> None:
     expected = {_golden_path(e, f, r).name for e, f, r in CASES}
-    assert {p.name for p in GOLDEN.iterdir() if p.suffix in (".md", ".html", ".json")} \
-        == expected
+    assert {p.name for p in GOLDEN.iterdir() if p.is_file()} - {".gitattributes"} == expected
 
 
 HOSTILE = [
@@ -136,7 +145,7 @@ def test_json_document_shape(catalogue) -> None:
     loaded = store.load(EXAMPLES / "family-t-like-twins.toml")
     lc = catalogue.get(loaded.plan.checklist_id)
     doc = json.loads(render("json", lc, loaded.plan, False, catalogue.sources))
-    assert doc["schema"] == "checklist-tui/plan-summary" and doc["schema_version"] == 1
+    assert doc["schema"] == "checklist-tui/plan-summary" and doc["schema_version"] == 2
     computed = doc["computed"]
     assert computed["progress"] == {"answered": 37, "total": 69, "percent": 54}
     declined = next(f for f in computed["fired_rules"] if f["rule"] == "PBA-A05.declined")
@@ -155,26 +164,26 @@ def test_redaction_removes_every_name(catalogue) -> None:
     words = {w for n in names for w in re.findall(r"[A-Za-z]{4,}", n)} - {"Example", "DEMO",
                                                                         "TWINS", "example",
                                                                         "social", "worker"}
-    for fmt in EXT:
-        out = render(fmt, lc, plan, True, catalogue.sources)
+    for fmt in TEXT_FORMATS:
+        out = render(fmt, lc, plan, True, catalogue.sources, KEY)
         for name in names:
             assert name not in out, (fmt, name)
         for word in words:
             assert word not in out, (fmt, word)
-        assert pseudonym(plan.case_ref) in out
-        assert "Redacted copy" in out or '"redacted": true' in out
+        assert pseudonym(plan.case_ref, KEY) in out
+        assert "Redacted copy" in out or '"redacted": true' in out or fmt == "csv"
 
 
 def test_redaction_replaces_names_in_notes_and_keeps_original(catalogue) -> None:
     loaded = store.load(EXAMPLES / "family-t-like-twins.toml")
     plan = loaded.plan.model_copy(deep=True)
     plan.answers["PBA-P04"].note = "jordan said Casey Example shouted; Morgan left."
-    red = redact_plan(plan)
+    red = redact_plan(plan, "CASE-X")
     assert red.answers["PBA-P04"].note == \
         "Mother (care leaver) said Father shouted; Father's brother left."
     assert plan.answers["PBA-P04"].note.startswith("jordan")  # original untouched
     assert red.people[0].name == "Mother (care leaver)"
-    assert pseudonym("demo-0002-twins ") == pseudonym("DEMO-0002-TWINS")
+    assert pseudonym("demo-0002-twins ", KEY) == pseudonym("DEMO-0002-TWINS", KEY)
 
 
 def test_file_names_cannot_escape_folder(tmp_path, catalogue) -> None:
@@ -184,9 +193,8 @@ def test_file_names_cannot_escape_folder(tmp_path, catalogue) -> None:
     name = default_name(plan, "pre-birth-assessment", "html", False)
     assert "/" not in name and ".." not in name and name.endswith(".html")
     lc = catalogue.get(plan.checklist_id)
-    written = export_to_folder(tmp_path, lc, plan, ["markdown", "html", "json"],
-                               catalogue.sources)
-    assert all(p.parent == tmp_path for p in written) and len(written) == 3
+    written = export_to_folder(tmp_path, lc, plan, list(EXT), catalogue.sources)
+    assert all(p.parent == tmp_path for p in written) and len(written) == 5
 
 
 def test_existing_files_not_overwritten_without_force(tmp_path, catalogue, capsys) -> None:
@@ -198,7 +206,7 @@ def test_existing_files_not_overwritten_without_force(tmp_path, catalogue, capsy
     assert "already exists; use --force" in capsys.readouterr().err
     assert out.read_text() == "keep me"
     assert main(["export", example, "-o", str(out), "--force"]) == 0
-    assert out.read_text().startswith("# Plan summary")
+    assert out.read_text().startswith("# Plan: ")
 
 
 def test_export_defaults_next_to_plan_and_stdout(tmp_path, capsys) -> None:

@@ -22,7 +22,7 @@ def test_write_summary_returns_the_path_and_prints_nothing(tmp_path, example, ca
     lc, plan, sources = example
     target = tmp_path / "s.md"
     assert write_summary(lc, plan, "markdown", sources, target, force=False) == target
-    assert target.read_text().startswith("# Plan summary")
+    assert target.read_text().startswith("# Plan: ")
     assert capsys.readouterr() == ("", "")
 
 

@@ -1,0 +1,231 @@
+"""The exported plan as a sequence of format-neutral blocks.
+
+Markdown, HTML and Word lay out the same blocks, so every format says the same
+things in the same order: the status headline, Gaps and risks (the father and
+male carers first), The plan, Signatures and distribution, then the appendices.
+All text in a block is literal; each renderer makes it inert for its format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.engine import DueStatus
+from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE
+from checklist_tui.export.summary import (
+    FOOTER,
+    REDACTED_NOTE,
+    SENSITIVITY,
+    SENSITIVITY_TEXT,
+    AnsweredItem,
+    Summary,
+    due_text,
+    header_rows,
+    headline,
+    overdue_words,
+    person_rows,
+)
+
+
+class Strong(str):
+    """App text a reader must not miss (e.g. "NO OWNER"): shown bold, still in words."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: str = ""  # "marking", "status", "redacted", "missing" or ""
+
+
+@dataclass(frozen=True)
+class Fields:
+    label: str
+    rows: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Table:
+    label: str
+    headers: list[str]
+    rows: list[list[str]]
+    widths: list[int]  # relative column widths, summing to 100
+
+
+@dataclass(frozen=True)
+class Flag:
+    label: str
+    text: str
+    details: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Flags:
+    items: list[Flag]
+
+
+@dataclass(frozen=True)
+class Answers:
+    items: list[AnsweredItem]
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+Block = Heading | Para | Fields | Table | Flags | Answers | Bullets
+
+#: What a plan needs that the checklists do not capture yet (asked of the content
+#: and model issues); said in the document rather than left out silently.
+NOT_CAPTURED = ["why there is a plan", "strengths", "what must change",
+                "outcomes linked to the risks", "what is expected of the parents",
+                "birth arrangements", "discharge arrangements",
+                "who must not be alone with the baby", "core group and review dates"]
+PEOPLE_HEADERS = ["Name", "Relationship", "In household", "Role", "Involvement and assessment"]
+PEOPLE_WIDTHS = [16, 16, 13, 23, 32]
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    case_ref: str
+    marking: str
+    blocks: list[Block]
+    footer: str
+
+
+def build_document(s: Summary) -> Document:
+    b: list[Block] = []
+    add = b.append
+    add(Para(SENSITIVITY_TEXT, "marking"))
+    if s.redacted:
+        add(Para(REDACTED_NOTE, "redacted"))
+    add(Para(headline(s), "status"))
+
+    add(Heading(2, "Gaps and risks"))
+    if s.gaps:
+        add(Flags([Flag(g.label, g.text, [(k, v) for k, v in (("What to do", g.guidance),
+                                                             ("Note", g.note)) if v])
+                   for g in s.gaps]))
+    else:
+        add(Para("No gaps or risks are recorded."))
+
+    add(Heading(2, "The plan"))
+    add(Fields("Plan details", header_rows(s)))
+    add(Para("Not yet recorded by this checklist: " + ", ".join(NOT_CAPTURED) + "."))
+    add(Heading(3, "Actions: who does what, by when"))
+    if s.actions:
+        add(Table("Actions", ["What", "Owner", "Agency", "Due", "Status"], [
+            [a.what, a.owner or Strong(NO_OWNER), a.agency, due_text(a.due),
+             Strong(f"{a.status.label}, {overdue_words(a.due, s.today).upper()}")
+             if late and a.due else a.status.label]
+            for a, late in s.actions], [34, 17, 16, 14, 19]))
+    else:
+        add(Para("No actions recorded.", "missing"))
+    add(Heading(3, "If the baby were born today"))
+    if s.plan.dob:
+        add(Para(f"The baby was born on {uk_date(s.plan.dob)}."))
+    elif s.born_today:
+        add(Para("These milestones due before the birth would not be in place:"))
+        add(Bullets(s.born_today))
+    else:
+        add(Para("Every milestone due before the birth is done."))
+    add(Heading(3, "The father and other male carers"))
+    if s.men:
+        add(Table("The father and other male carers", PEOPLE_HEADERS,
+                  [list(r) for r in person_rows(s.men)], PEOPLE_WIDTHS))
+    else:
+        add(Para("No father or male carer is recorded.", "missing"))
+    add(Heading(3, "Other people around the baby"))
+    if s.others:
+        add(Table("Other people around the baby", PEOPLE_HEADERS,
+                  [list(r) for r in person_rows(s.others)], PEOPLE_WIDTHS))
+    else:
+        add(Para("No one else recorded."))
+    add(Heading(3, "Agencies and named contacts"))
+    if s.agencies:
+        add(Table("Agencies and named contacts",
+                  ["Agency", "Named practitioner", "Role and responsibility", "Contact"],
+                  [[g.agency, g.practitioner, g.role or Strong(NO_ROLE), g.contact]
+                   for g in s.agencies], [20, 20, 38, 22]))
+    else:
+        add(Para("No agencies recorded.", "missing"))
+    add(Heading(3, "Milestones"))
+    if s.milestones:
+        add(Table("Milestones", ["Milestone", "Due", "Status"], [
+            [d.label, (due_text(d.due_date) + (" (from the EDD)" if d.provisional else "")),
+             Strong(overdue_words(d.due_date, s.today).upper())
+             if d.status == DueStatus.OVERDUE and d.due_date else d.status.value.capitalize()]
+            for d in s.milestones], [52, 22, 26]))
+    else:
+        add(Para("No milestones in this checklist."))
+
+    _signatures(s, add)
+    _appendices(s, add)
+    return Document(s.title, s.plan.case_ref, SENSITIVITY, b, f"{SENSITIVITY_TEXT} {FOOTER}")
+
+
+def _signatures(s: Summary, add) -> None:
+    add(Heading(2, "Signatures and distribution"))
+    so = s.plan.signoff
+    if so:
+        rows = [("Signed off by", f"{so.by} ({so.role})"),
+                ("Date", so.at.astimezone().strftime("%d/%m/%Y %H:%M")),
+                ("Decision", so.decision)]
+        if so.rationale:
+            rows.append(("Rationale", so.rationale))
+        add(Fields("Sign-off", rows))
+    else:
+        add(Para("Not signed off by a manager.", "missing"))
+    voided = [h for h in s.plan.history if h.what == "signoff.void"]
+    for h in voided:
+        add(Para(f"An earlier sign-off by {h.old or 'a manager'} was voided on "
+                 f"{h.at.astimezone().strftime('%d/%m/%Y')} when the plan was reopened."))
+    add(Fields("Distribution", [
+        ("Shared with", "Not recorded by this version of the app"),
+        ("Copy given to the parents", "Not recorded by this version of the app")]))
+
+
+def _appendices(s: Summary, add) -> None:
+    add(Heading(2, "Appendix A: the checklist answers"))
+    for part in s.sections:
+        add(Heading(3, part.title))
+        add(Para(part.progress))
+        if part.items:
+            add(Answers(part.items))
+        else:
+            add(Para("No answers yet."))
+    if s.no_longer_applies:
+        add(Heading(3, "Answers that no longer apply"))
+        add(Para("Kept for the record; not counted in this plan."))
+        add(Answers(s.no_longer_applies))
+    add(Heading(2, "Appendix B: history"))
+    history = s.plan.history
+    if history:
+        first, last = history[0], history[-1]
+        add(Fields("History", [
+            ("Recorded changes", str(len(history))),
+            ("First", f"{first.at.astimezone().strftime('%d/%m/%Y %H:%M')} by {first.by}"),
+            ("Latest", f"{last.at.astimezone().strftime('%d/%m/%Y %H:%M')} by {last.by}: "
+                       f"{last.what}"),
+        ]))
+    else:
+        add(Para("No changes recorded."))
+    add(Heading(2, "Appendix C: learning trace"))
+    add(Para("The recommendations and practice sources that this plan's answered items "
+             "address."))
+    if s.trace:
+        add(Table("Learning trace", ["Source", "Title", "Items"],
+                  [[r.source.id, r.source.title, ", ".join(r.items)] for r in s.trace],
+                  [18, 47, 35]))
+    else:
+        add(Para("No answered item cites a source yet."))

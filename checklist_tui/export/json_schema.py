@@ -1,0 +1,83 @@
+"""The published JSON Schema of the exported plan (docs/export-schema.json).
+
+The ``plan`` part comes from the plan model itself, so it cannot drift from what
+is stored; the rest is written out here. Every listed field is required: a value
+that is not known is ``null``, never a missing key (the one exception is
+``plan.id``, left out of redacted exports because it links back to the plan file).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checklist_tui.core.plan import Plan
+from checklist_tui.export.json_export import SCHEMA, SCHEMA_VERSION
+
+S = {"type": "string"}
+NS = {"type": ["string", "null"]}
+B = {"type": "boolean"}
+I = {"type": "integer", "minimum": 0}  # noqa: E741
+
+
+def _obj(props: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": False, "required": sorted(props),
+            "properties": props}
+
+
+def _list(of: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": of}
+
+
+ANSWER_ROW = _obj({
+    "section_id": S, "section": S, "item_id": S, "prompt": S,
+    "type": S, "required": B, "applies": B, "answered": B,
+    "value": {"type": ["string", "boolean", "array", "null"], "items": S},
+    "not_applicable": B, "label": NS, "note": NS,
+    "source": {"enum": ["seen", "parent", "agency", "unchecked", None]},
+    "answered_by": NS, "answered_at": {"type": ["string", "null"], "format": "date-time"},
+})
+
+COMPUTED = _obj({
+    "today": {"type": "string", "format": "date"},
+    "timing": S,
+    "progress": _obj({"answered": I, "total": I, "percent": I}),
+    "can_complete": B,
+    "sections": _list(_obj({"id": S, "title": S, "applies": B, "answered": I, "total": I,
+                            "required_open": I, "red_flags": I})),
+    "open_required": _list(S),
+    "gaps": _list(_obj({"label": S, "text": S, "guidance": NS, "note": NS, "about_men": B})),
+    "fired_rules": _list(_obj({"rule": S, "item": S, "section": NS,
+                               "severity": {"enum": ["error", "warning", "info"]},
+                               "red_flag": B, "message": S, "escalation": NS,
+                               "acknowledged": B})),
+    "due_points": _list(_obj({"item": S, "label": S,
+                              "due": {"type": ["string", "null"], "format": "date"},
+                              "status": {"enum": ["done", "overdue", "due soon", "upcoming",
+                                                  "no date"]},
+                              "counted_from_edd": B})),
+    "born_today": _list(S),
+    "plan_checks": _list(_obj({"kind": S, "target": S, "message": S})),
+    "no_longer_applies": _list(S),
+    "not_in_checklist": _list(S),
+    "learning_trace": _list(_obj({"source": S, "title": S, "items": _list(S)})),
+})
+
+
+def export_schema() -> dict[str, Any]:
+    plan = Plan.model_json_schema(mode="serialization")
+    defs = plan.pop("$defs", {})
+    plan["required"] = [r for r in plan.get("required", []) if r != "id"]
+    schema = _obj({
+        "schema": {"const": SCHEMA},
+        "schema_version": {"const": SCHEMA_VERSION},
+        "generated": {"type": "string", "format": "date-time"},
+        "redacted": B,
+        "headline": S,
+        "checklist": _obj({"id": S, "title": S, "version": S, "hash": S}),
+        "plan": plan,
+        "answers": _list(ANSWER_ROW),
+        "computed": COMPUTED,
+    })
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "checklist-tui/plan-summary/v2",
+            "title": "checklist-tui exported plan (JSON)", **schema, "$defs": defs}
