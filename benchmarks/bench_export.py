@@ -9,19 +9,19 @@ Goal: under 100 ms per export of the largest example.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-os.environ.setdefault("CHECKLIST_TUI_NOW", "2026-11-25T10:00:00+00:00")
-
-from checklist_tui.core import store
+from checklist_tui.core import clock, store
 from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.export.writer import FORMATS, render
+
+clock.fix(datetime.fromisoformat("2026-11-25T10:00:00+00:00"))  # fixed dates, as in the tests
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 from textual.app import App
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-os.environ.setdefault("CHECKLIST_TUI_NOW", "2026-11-25T10:00:00+00:00")
+from checklist_tui.core import clock
+
+clock.fix(datetime.fromisoformat("2026-11-25T10:00:00+00:00"))  # fixed dates, as in the tests
 
 TYPES = ["yes_no", "yes_no_unknown", "check", "short_text", "single_choice", "long_text",
          "date", "multi_choice"]

@@ -19,7 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (100, 30)
 
-os.environ["CHECKLIST_TUI_NOW"] = "2026-11-25T10:00:00+00:00"
+from datetime import datetime  # noqa: E402
+
+from checklist_tui.core import clock  # noqa: E402
+
+clock.fix(datetime.fromisoformat("2026-11-25T10:00:00+00:00"))  # fixed dates, as in the tests
 os.environ["TZ"] = "UTC"
 sys.path.insert(0, str(ROOT))
 

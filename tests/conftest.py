@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checklist_tui.core import locations
+from checklist_tui.core import clock, locations
 from checklist_tui.core.catalogue import load_catalogue, load_checklist, load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(locations.ENV_CONFIG_DIR, str(tmp_path / "config"))
     monkeypatch.setenv(locations.ENV_LOG_DIR, str(tmp_path / "logs"))
     monkeypatch.setenv(locations.ENV_CACHE_DIR, str(tmp_path / "cache"))
-    monkeypatch.setenv("CHECKLIST_TUI_NOW", FIXED_NOW)
+    monkeypatch.setattr(clock, "_fixed", NOW)  # the fixed clock is a test fixture only
     monkeypatch.delenv("NO_COLOR", raising=False)
     return tmp_path
 

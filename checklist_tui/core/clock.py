@@ -1,21 +1,28 @@
-"""The time, from one place, so tests, snapshots and golden files can fix it.
+"""The time, from one place.
 
-Set ``CHECKLIST_TUI_NOW`` (ISO 8601, e.g. 2026-11-25T10:00:00+00:00) to freeze it.
+The app always uses the computer's clock: history entries and sign-offs are never
+back-dated by an environment variable. Tests, snapshots and documentation
+screenshots freeze it in-process with ``fix()`` (a test fixture, not a setting).
 """
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, date, datetime
 
-ENV_NOW = "CHECKLIST_TUI_NOW"
+_fixed: datetime | None = None
+
+
+def fix(moment: datetime | None) -> None:
+    """Freeze the clock at ``moment`` (None: the real clock again). Tests only."""
+    global _fixed
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    _fixed = moment
 
 
 def now() -> datetime:
-    fixed = os.environ.get(ENV_NOW)
-    if fixed:
-        moment = datetime.fromisoformat(fixed)
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if _fixed is not None:
+        return _fixed
     return datetime.now(UTC).replace(microsecond=0)
 
 

@@ -85,6 +85,37 @@ def rescue_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder for plans with owner-only permissions where the OS has them."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a folder, and any missing parents, owner-only (0700) whatever the umask."""
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        if os.name != "nt":
+            os.chmod(folder, 0o700)
+    if not path.is_dir():
+        raise NotADirectoryError(20, "not a folder", str(path))
     return path
+
+
+def tighten(path: Path) -> str | None:
+    """Make an existing plans folder owner-only if others can reach it. Returns a warning
+    naming the folder when that is not possible (e.g. someone else owns it)."""
+    if os.name == "nt" or not path.is_dir():
+        return None  # Windows: access is set by the folder's ACLs (see SECURITY.md)
+    mode = path.stat().st_mode & 0o777
+    if not mode & 0o077:
+        return None
+    try:
+        os.chmod(path, 0o700)
+    except OSError:
+        pass
+    if path.stat().st_mode & 0o077:
+        return (f"{path} can be opened by other users of this computer (permissions "
+                f"{mode:o}); plans hold special category data: ask IT to restrict it")
+    return None

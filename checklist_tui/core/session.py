@@ -51,6 +51,7 @@ class PlanSession:
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
              read_only: bool = False, user: str = "") -> PlanSession:
+        path = store.real_path(path)  # lock, tidy and save beside the real file
         lock: PlanLock | None = None
         reason: str | None = "opened read-only" if read_only else None
         if not read_only:

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.edit import new_id
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
-from checklist_tui.core.locations import ensure_private_dir
+from checklist_tui.core.locations import ensure_private_dir, tighten
 from checklist_tui.core.locking import host_tag, pid_alive
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 
@@ -93,7 +93,20 @@ class Loaded:
     fingerprint: str
 
 
+def real_path(path: Path) -> Path:
+    """The file a plan path names. A symbolic link is followed, so that saving (which
+    replaces the file) reaches the real plan instead of turning the link into a copy."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise PlanError(f"{path}: a link to a plan file that cannot be found") from None
+
+
 def load(path: Path) -> Loaded:
+    """Read a plan (following a link to the real file: ``Loaded.path`` is that file)."""
+    path = real_path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -338,12 +351,16 @@ def recover_plan(path: Path) -> list[str]:
 
 
 def recover(folder: Path) -> list[str]:
-    """``recover_plan`` for every plan in ``folder`` that nobody has open."""
+    """``recover_plan`` for every plan in ``folder`` that nobody has open; the folder is
+    made owner-only first (or a warning says it cannot be)."""
     from checklist_tui.core.locking import PlanLock
 
     messages: list[str] = []
     if not folder.is_dir():
         return messages
+    warning = tighten(folder)
+    if warning:
+        messages.append(warning)
     plans = sorted({_plan_of_temp(t) for t in folder.glob(f".*{TEMP_MARK}*")})
     for name in plans:
         lock = PlanLock(folder / name)

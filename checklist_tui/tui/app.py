@@ -18,13 +18,28 @@ SUBTITLE = "Safeguarding checklists for unborn babies and newborns"
 
 
 def write_crash_log(error: BaseException) -> Path | None:
-    """The traceback, without local variables (they could hold case details), kept locally."""
+    """Where the error happened, kept locally and owner-only (0600). Only exception types
+    and code locations are written: messages and variables could quote plan values."""
+    import os
     import traceback
 
+    lines = ["checklist-tui crash report: exception types and code locations only\n"]
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        lines.append(f"{type(current).__module__}.{type(current).__qualname__}\n")
+        for frame in traceback.extract_tb(current.__traceback__):
+            lines.append(f"  {frame.filename}:{frame.lineno} in {frame.name}\n")
+        current = current.__cause__ or current.__context__
     try:
         folder = locations.ensure_private_dir(locations.log_dir())
         path = folder / f"crash-{clock.now():%Y%m%d-%H%M%S}.log"
-        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write("".join(lines))
+        if os.name != "nt":
+            os.chmod(path, 0o600)
         return path
     except OSError:
         return None

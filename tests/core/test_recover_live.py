@@ -86,3 +86,22 @@ def test_a_dead_processes_save_is_recovered_by_the_next_opener(tmp_path, catalog
         assert not list(folder.glob(".*.tmp-*"))
     finally:
         session.close()
+
+
+def test_symlinked_plan_is_edited_in_place(tmp_path, catalogue) -> None:
+    """#8.9: the edit reaches the real file; the link stays a link."""
+    from checklist_tui.core import edit
+
+    real_folder, plans = tmp_path / "team", tmp_path / "plans"
+    real_folder.mkdir()
+    plans.mkdir()
+    real = real_folder / "early-pre-birth.toml"
+    shutil.copy(EXAMPLES / real.name, real)
+    link = plans / "mine.toml"
+    link.symlink_to(real)
+    session = PlanSession.open(link, catalogue.get)
+    session.apply(edit.set_answer, session.checklist.checklist, "PBA-S07", "yes")
+    assert session.close()
+    assert link.is_symlink() and link.resolve() == real
+    assert store.load(real).plan.answers["PBA-S07"].value == "yes"
+    assert not list(plans.glob("*.lock")) and not list(real_folder.glob("*.lock"))
