@@ -8,6 +8,7 @@ variables so they never touch a real home folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -111,10 +112,8 @@ def tighten(path: Path) -> str | None:
     mode = path.stat().st_mode & 0o777
     if not mode & 0o077:
         return None
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(path, 0o700)
-    except OSError:
-        pass
     if path.stat().st_mode & 0o077:
         return (f"{path} can be opened by other users of this computer (permissions "
                 f"{mode:o}); plans hold special category data: ask IT to restrict it")
