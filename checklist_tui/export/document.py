@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
+from checklist_tui.core.review import describe_signoff
 from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE
 from checklist_tui.export.summary import (
     FOOTER,
@@ -131,14 +131,11 @@ def build_document(s: Summary) -> Document:
             for a, late in s.actions], [34, 17, 16, 14, 19]))
     else:
         add(Para("No actions recorded.", "missing"))
-    add(Heading(3, "If the baby were born today"))
-    if s.plan.dob:
-        add(Para(f"The baby was born on {uk_date(s.plan.dob)}."))
-    elif s.born_today:
-        add(Para("These milestones due before the birth would not be in place:"))
-        add(Bullets(s.born_today))
-    else:
-        add(Para("Every milestone due before the birth is done."))
+    if s.born_today is not None:
+        add(Heading(3, "If the baby were born today"))
+        add(Para(s.born_today.headline))
+        if s.born_today.entries:
+            add(Bullets([f"{e.text} ({e.why})" for e in s.born_today.entries]))
     add(Heading(3, "The father and other male carers"))
     if s.men:
         add(Table("The father and other male carers", PEOPLE_HEADERS,
@@ -176,16 +173,13 @@ def build_document(s: Summary) -> Document:
 
 def _signatures(s: Summary, add) -> None:
     add(Heading(2, "Signatures and distribution"))
-    so = s.plan.signoff
-    if so:
-        rows = [("Signed off by", f"{so.by} ({so.role})"),
-                ("Date", so.at.astimezone().strftime("%d/%m/%Y %H:%M")),
-                ("Decision", so.decision)]
-        if so.rationale:
-            rows.append(("Rationale", so.rationale))
-        add(Fields("Sign-off", rows))
-    else:
-        add(Para("Not signed off by a manager.", "missing"))
+    add(Para(describe_signoff(s.plan), "" if s.plan.signoff or s.plan.reviews else "missing"))
+    decisions = s.plan.reviews or ([s.plan.signoff] if s.plan.signoff else [])
+    if decisions:
+        add(Table("Manager decisions", ["Date", "Decision", "By", "Reasons"], [
+            [d.at.astimezone().strftime("%d/%m/%Y %H:%M"), d.decision.capitalize(),
+             f"{d.by} ({d.role})" if d.role else d.by, d.rationale]
+            for d in decisions], [18, 14, 26, 42]))
     voided = [h for h in s.plan.history if h.what == "signoff.void"]
     for h in voided:
         add(Para(f"An earlier sign-off by {h.old or 'a manager'} was voided on "

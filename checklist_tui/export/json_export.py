@@ -91,7 +91,10 @@ def document(s: Summary) -> dict[str, Any]:
                 {"item": d.item_id, "label": d.label, "due": d.due_date.isoformat()
                  if d.due_date else None, "status": d.status.value,
                  "counted_from_edd": d.provisional} for d in ev.due],
-            "born_today": s.born_today,
+            "born_today": None if s.born_today is None else {
+                "headline": s.born_today.headline,
+                "entries": [{"text": e.text, "why": e.why, "item": e.item_id or None}
+                            for e in s.born_today.entries]},
             "plan_checks": [{"kind": i.kind, "target": i.target_id, "message": i.message}
                             for i in ev.integrity],
             "no_longer_applies": [a.item_id for a in ev.no_longer_applies],

@@ -55,7 +55,8 @@ COMPUTED = _obj({
                               "status": {"enum": ["done", "overdue", "due soon", "upcoming",
                                                   "no date"]},
                               "counted_from_edd": B})),
-    "born_today": _list(S),
+    "born_today": {"anyOf": [{"type": "null"}, _obj({
+        "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))})]},
     "plan_checks": _list(_obj({"kind": S, "target": S, "message": S})),
     "no_longer_applies": _list(S),
     "not_in_checklist": _list(S),

@@ -8,18 +8,28 @@ from datetime import date, datetime
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
-from checklist_tui.core.definition import Checklist, ItemType, Source
+from checklist_tui.core.definition import Checklist, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
+from checklist_tui.core.gaps import BornToday, born_today, gaps_and_risks
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person, Plan
 from checklist_tui.core.review import describe_signoff, describe_state
-from checklist_tui.core.vocabulary import ACKNOWLEDGED, OVERDUE, RED_FLAG, action_overdue
+from checklist_tui.core.vocabulary import (
+    ACKNOWLEDGED,
+    CONCERN,
+    CONTRADICTED,
+    INCOMPLETE,
+    NOT_KNOWN,
+    OVERDUE,
+    PLAN_CHECK,
+    RED_FLAG,
+    action_overdue,
+)
 from checklist_tui.export.redact import REDACTED_NOTE, pseudonym, redact_plan, vocabulary_of
 
 SENSITIVITY = "OFFICIAL-SENSITIVE"
 SENSITIVITY_TEXT = f"{SENSITIVITY}: contains personal information about a child and family."
 FOOTER = "Do not forward beyond the people who need it for this child's safety."
-MEN_WORDS = ("father", "male")
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ class Summary:
     men: list[Person] = field(default_factory=list)
     others: list[Person] = field(default_factory=list)
     milestones: list[DueState] = field(default_factory=list)
-    born_today: list[str] = field(default_factory=list)
+    born_today: BornToday | None = None
     sections: list[SectionPart] = field(default_factory=list)
     no_longer_applies: list[AnsweredItem] = field(default_factory=list)
     trace: list[TraceRow] = field(default_factory=list)
@@ -100,59 +110,57 @@ def vocabulary(checklist: Checklist) -> frozenset[str]:
     return vocabulary_of(texts)
 
 
-def _men_sections(checklist: Checklist) -> set[str]:
-    return {s.id for s in checklist.sections if any(w in s.title.lower() for w in MEN_WORDS)}
-
-
 def overdue_words(due: date, today: date) -> str:
     days = (today - due).days
     return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
 
 
+#: Reading order of the labels within the men's group and within everything else.
+ORDER = [RED_FLAG, "ERROR", CONCERN, CONTRADICTED, "WARNING", OVERDUE, NOT_KNOWN, INCOMPLETE,
+         PLAN_CHECK]
+
+
 def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
-    """Concerns first (red flags, warnings), then overdue work, then what is not known."""
-    men = _men_sections(checklist)
-    ev, today, items = s.evaluation, s.today, checklist.item_map()
+    """What is wrong or not known, in words: the engine's gaps and risks (concerns,
+    contradicted, not known, incomplete, checks on the men), fired rules (red flags
+    first), overdue milestones and actions, and the other plan checks. The father and
+    male carers first; an unanswered question is not a gap (the headline counts them)."""
+    ev, today = s.evaluation, s.today
+    men_items = {i.id for sec in checklist.sections for i in sec.items if i.about_men}
     found: list[Gap] = []
     for e in s.attention:
         if e.label in (RED_FLAG, "ERROR", "WARNING"):
             text = e.text.removeprefix(f"{e.item_id}: ")
             label = e.label + (f" ({ACKNOWLEDGED})" if e.note else "")
             found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,
-                             e.section_id in men))
+                             e.item_id in men_items))
+    for g in gaps_and_risks(checklist, s.plan, ev):
+        note = f"Who will find out: {g.follow_up}" if g.follow_up else ""
+        found.append(Gap(g.label, f"{g.text} ({g.item_id})" if g.item_id else g.text,
+                         note=note, about_men=g.about_men))
     for d in ev.due:
         if d.status == DueStatus.OVERDUE and d.due_date:
             found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
                              f"{overdue_words(d.due_date, today)} ({d.item_id})",
-                             about_men=d.section_id in men))
-    for action, late in s.actions:
-        if late and action.due:
-            owner = action.owner or "no owner"
-            found.append(Gap(f"{OVERDUE} ACTION", f"{action.what}: {owner}, was due "
-                             f"{uk_date(action.due)}, {overdue_words(action.due, today)}"))
-    for issue in ev.integrity:
-        found.append(Gap("PLAN CHECK", issue.message))
-    for section in checklist.sections:
-        for item in section.items:
-            answer = s.plan.answers.get(item.id)
-            if (item.id in ev.visible_items and answer is not None
-                    and item.type == ItemType.YES_NO_UNKNOWN and answer.value == "unknown"):
-                found.append(Gap("NOT KNOWN", f"{item.prompt} ({item.id})", note=answer.note,
-                                 about_men=section.id in men))
-    for _section, ident in ev.open_required:
-        found.append(Gap("NOT ANSWERED", f"{items[ident].prompt} ({ident})",
-                         about_men=_section in men))
-    if not s.men:
-        found.append(Gap("NOT RECORDED", "No father or male carer is recorded.", about_men=True))
-    return [g for g in found if g.about_men] + [g for g in found if not g.about_men]
+                             about_men=d.item_id in men_items))
+    for issue in ev.integrity:  # overdue actions are among these, with their owner
+        if not issue.about_men:  # those on the men are among the engine's gaps
+            found.append(Gap(PLAN_CHECK, issue.message))
+    if not s.men and not any(g.about_men for g in found):
+        found.append(Gap(PLAN_CHECK, "No father or male carer is recorded.", about_men=True))
+    rank = {label: n for n, label in enumerate(ORDER)}
+
+    def key(g: Gap) -> tuple[bool, int]:
+        return (not g.about_men, rank.get(g.label.split(" (")[0], len(ORDER)))
+
+    return sorted(found, key=key)
 
 
 def headline(s: Summary) -> str:
     """One line: where the plan stands, in words."""
     ev, plan = s.evaluation, s.plan
-    parts = [plan.state.label]
-    parts.append(f"signed off {plan.signoff.at.strftime('%d/%m/%Y')}" if plan.signoff
-                 else "not signed off")
+    signoff = describe_signoff(plan)
+    parts = [describe_state(plan), signoff[:1].lower() + signoff[1:]]
     flags = [f for f in ev.fired if f.red_flag]
     open_flags = [f for f in flags if f.acknowledgement is None]
     if flags:
@@ -167,14 +175,6 @@ def headline(s: Summary) -> str:
     parts.append(f"{ev.answered} of {ev.total} questions answered")
     parts.append("ready to complete" if ev.can_complete else "not ready to complete")
     return "Status: " + "; ".join(parts) + "."
-
-
-def _born_today(checklist: Checklist, plan: Plan, today: date) -> list[str]:
-    if plan.dob is not None:
-        return []
-    ev = evaluate(checklist, plan, today, assume_born=today)
-    return [f"{d.label} ({d.item_id})" for d in ev.due
-            if d.status == DueStatus.OVERDUE and d.point.weeks is not None]
 
 
 def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str, Source],
@@ -196,7 +196,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.men = [p for p in plan.people if p.kind.is_male_carer]
     s.others = [p for p in plan.people if not p.kind.is_male_carer]
     s.milestones = list(ev.due)
-    s.born_today = _born_today(checklist, plan, today)
+    s.born_today = born_today(checklist, plan, today)
     s.gaps = _gaps(s, checklist)
 
     for section in checklist.sections:
