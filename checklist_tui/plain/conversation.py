@@ -159,7 +159,7 @@ class Conversation:
         number = self.position + 1
         if self.last_asked == item.id:
             # asked again after a command: the short form; 'repeat' reads it all
-            c.say(f"Question {number} again: {item.prompt}")
+            c.say(f"Back to question {number}, {item.id}. Type repeat to hear it again.")
             return self._answer_line(item)
         self.last_asked = item.id
         c.say(f"Question {number} of {len(self.visible())}, {item.id}"

@@ -42,7 +42,7 @@ def answer(conv: Conversation, item: Item, value: object) -> bool:
         conv.console.say(f"'{integ.follow_up_label(probe).capitalize()}' needs who will find "
                          "out, and by when.")
         owner = _ask_text(conv, "Who will find out (a name or role):", required=True)
-        when = _ask_date(conv, "By when, as DD/MM/YYYY:", required=True)
+        when = _ask_date(conv, "By when? Day, month and year, such as 20/05/2027:", required=True)
         follow = {"owner": owner, "by_date": when}
     if not conv.change(edit.set_answer, checklist, item.id, value, **follow):
         return False
@@ -59,7 +59,7 @@ def details(conv: Conversation, item: Item) -> None:
             continue
         value: object
         if detail.kind == DetailKind.DATE:
-            value = _ask_date(conv, f"{detail.label}, as DD/MM/YYYY (or Enter for later):")
+            value = _ask_date(conv, f"{detail.label}? Day, month and year, or Enter for later:")
         elif detail.kind == DetailKind.PEOPLE:
             value = _ask_people(conv, detail.label)
         elif detail.kind == DetailKind.TEXT:
@@ -200,7 +200,7 @@ def add_action(conv: Conversation) -> None:
         "what": _ask_text(conv, "What is to be done:", required=True),
         "owner": _ask_text(conv, "Who will do it:"),
         "agency": _ask_text(conv, "Their agency (or Enter):"),
-        "due": _ask_date(conv, "By when, as DD/MM/YYYY (or Enter):"),
+        "due": _ask_date(conv, "By when? Day, month and year, or Enter:"),
     }
     if conv.change(edit.add_record, Action, **fields):
         conv.console.say("Action added.")

@@ -52,7 +52,7 @@ def describe_allowed(item: Item) -> str:
         text = ("Type the numbers of all that apply, separated by commas" if many
                 else "Type the number of one option")
     elif item.type == ItemType.DATE:
-        text = "Type a date as DD/MM/YYYY"
+        text = "Type the date: day, month and year, such as 20/05/2027"
     elif item.type == ItemType.SHORT_TEXT:
         text = "Type the answer on one line"
     elif item.type == ItemType.LONG_TEXT:
