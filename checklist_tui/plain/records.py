@@ -162,8 +162,15 @@ def add_person(conv: Conversation) -> None:
         "in_household": _yes_no(conv, "Do they live in the household?")}
     if person_kind.adult_of_unknown_sex:
         fields["man"] = _yes_no(conv, "Is this person a man?")
-    fields["involvement"] = _ask_text(
-        conv, "What has been done to involve and assess them (or Enter):")
+    fields["involvement"] = _ask_text(conv, "What has been done to involve them (or Enter):")
+    is_man = Person(id="probe", name=name, kind=person_kind,
+                    man=fields.get("man")).is_man  # type: ignore[arg-type]
+    if is_man:
+        fields["assessment"] = _ask_text(conv, "How has he been assessed (or Enter):")
+        if not (fields["involvement"] and fields["assessment"]):
+            fields["reason_not_involved"] = _ask_text(
+                conv, "Why has he not been involved or assessed? (Enter if you will add it "
+                "later; until then it is a gap in the plan):")
     if conv.change(edit.add_record, Person, **fields):
         conv.console.say(f"Added {name}.")
 

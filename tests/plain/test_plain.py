@@ -153,6 +153,7 @@ def test_add_person_agency_and_action(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
     _talk(path, catalogue, [
         "add person", "Testy McTestface", "2", "Father of the baby", "no", "Seen at home",
+            "Assessed by a fictional worker",
         "add agency", "Fictional Health Trust", "A. Midwife", "Community midwife", "01234",
         "add action", "Visit the father at home", "A. Worker", "Children's services",
         "31/12/2099", "quit"])
