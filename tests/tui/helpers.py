@@ -41,8 +41,9 @@ async def wait_for(pilot, predicate: Callable[[], bool], timeout: float | None =
 
 
 async def wait_for_screen(pilot, kind: type) -> None:
-    """Wait until the app's current screen is a ``kind``."""
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=kind.__name__)
+    """Wait until the app's current screen is a ``kind``, composed and mounted."""
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind)
+                   and pilot.app.screen.is_mounted, what=kind.__name__)
 
 
 def rendered(widget) -> str:
