@@ -53,6 +53,8 @@ def timing_summary(edd: date | None, dob: date | None, today: date) -> str:
     if edd is None:
         return "EDD not recorded"
     to_go = (edd - today).days
+    if gestation_days(edd, today) < 0:
+        return f"EDD {uk_date(edd)} is more than 40 weeks away: check the date"
     when = (f"{plural(to_go, 'day')} to EDD" if to_go >= 0
             else f"{plural(-to_go, 'day')} past EDD")
     return f"EDD {uk_date(edd)}: {gestation_label(edd, today)} weeks today, {when}"

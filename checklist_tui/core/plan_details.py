@@ -3,12 +3,18 @@ one parser, one set of messages."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from checklist_tui.core.dates import parse_date
+from checklist_tui.core import clock
+from checklist_tui.core.dates import TERM_DAYS, parse_date, uk_date
 from checklist_tui.core.errors import UserFacingError
+
+LATEST_EDD_DAYS = TERM_DAYS + 28
+"""An EDD further ahead than 44 weeks is a typing mistake (usually the year)."""
+LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
 class DetailsError(UserFacingError):
@@ -33,6 +39,35 @@ class Details:
         return asdict(self)
 
 
+def needs_edd(checklist) -> bool:
+    """A checklist whose due points are counted in weeks of pregnancy needs the EDD
+    (until the baby is born): without it the plan cannot say what is due or overdue."""
+    return any(item.due is not None for _, item in checklist.all_items())
+
+
+def check_case_ref(text: str) -> str:
+    """The case reference as typed, or DetailsError: it must not be a name or a date
+    (it ends up in the file name and on every page)."""
+    text = text.strip()
+    if not text:
+        raise DetailsError("case_ref", "enter a case reference")
+    if LOOKS_LIKE_A_DATE.fullmatch(text):
+        raise DetailsError("case_ref", f"'{text}' looks like a date; the case reference is "
+                           "the number from your case record")
+    if not any(c.isdigit() for c in text):
+        raise DetailsError("case_ref", f"'{text}' has no number in it, so it may be a name; "
+                           "use the case record's reference (no names)")
+    return text
+
+
+def _check_dates(edd: date | None, dob: date | None, today: date) -> None:
+    if dob is not None and dob > today:
+        raise DetailsError("dob", f"the date of birth {uk_date(dob)} is in the future")
+    if edd is not None and (edd - today).days > LATEST_EDD_DAYS:
+        raise DetailsError("edd", f"the EDD {uk_date(edd)} is more than 44 weeks from today; "
+                           "check the year")
+
+
 def typed_date(text: str, field: str = "edd") -> date | None:
     """A date as typed (DD/MM/YYYY or YYYY-MM-DD), or None when left blank."""
     if not text.strip():
@@ -53,11 +88,17 @@ def _babies(text: str) -> int:
 
 def parse_details(*, case_ref: str, edd: str = "", dob: str = "", babies: str = "1",
                   practitioner: str = "", role: str = "",
-                  prematurity_likely: bool = False) -> Details:
-    """Details from what was typed; raises :class:`DetailsError` for the first bad field."""
-    if not case_ref.strip():
-        raise DetailsError("case_ref", "enter a case reference")
-    return Details(case_ref=case_ref.strip(), edd=typed_date(edd, "edd"),
-                   dob=typed_date(dob, "dob"), babies_expected=_babies(babies),
+                  prematurity_likely: bool = False, edd_needed: bool = False) -> Details:
+    """Details from what was typed; raises :class:`DetailsError` for the first bad field.
+
+    ``edd_needed``: the checklist counts its due points from the EDD (:func:`needs_edd`),
+    so a plan for a baby not yet born must have one."""
+    reference = check_case_ref(case_ref)
+    due, born = typed_date(edd, "edd"), typed_date(dob, "dob")
+    _check_dates(due, born, clock.today())
+    if edd_needed and due is None and born is None:
+        raise DetailsError("edd", "enter the expected delivery date (DD/MM/YYYY): this "
+                           "checklist's due dates are counted from it")
+    return Details(case_ref=reference, edd=due, dob=born, babies_expected=_babies(babies),
                    practitioner=practitioner.strip(),
                    practitioner_role=role.strip(), prematurity_likely=prematurity_likely)

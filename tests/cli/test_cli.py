@@ -70,7 +70,7 @@ def test_new_creates_plan_and_prints_path(isolated, capsys) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["new", "pre-birth", "--case-ref", "X", "--no-open"],
      "no checklist 'pre-birth' (did you mean 'pre-birth-assessment'?)"),
-    (["new", "pre-birth-assessment", "--case-ref", "X", "--edd", "31/02/2027", "--no-open"],
+    (["new", "pre-birth-assessment", "--case-ref", "X-1", "--edd", "31/02/2027", "--no-open"],
      "--edd: '31/02/2027' is not a date"),
     (["new", "pre-birth-assessment", "--case-ref", "", "--no-open"],
      "--case-ref: enter a case reference"),

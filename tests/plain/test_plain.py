@@ -182,7 +182,7 @@ def _cli(args: list[str], stdin: str, env_extra: dict[str, str] | None = None,
 
 
 def test_new_plain_through_a_pipe(tmp_path) -> None:
-    result = _cli(["new", PBA, "--case-ref", "PIPE-1", "--edd", "20/05/2099", "--plain"],
+    result = _cli(["new", PBA, "--case-ref", "PIPE-1", "--edd", "20/05/2027", "--plain"],
                   "y\nn\nquit\n")
     assert result.returncode == 0, result.stderr
     path = Path(result.stdout.splitlines()[0])

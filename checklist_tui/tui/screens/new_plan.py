@@ -12,10 +12,12 @@ from checklist_tui.core import clock, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.plan_details import DetailsError, parse_details, typed_date
+from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_details, typed_date
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
+
+FIELD_INPUTS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies"}
 
 
 class NewPlanScreen(AppScreen):
@@ -34,7 +36,8 @@ class NewPlanScreen(AppScreen):
         )
         with Horizontal():
             yield OptionList(id="checklists")
-            with VerticalScroll(id="new-form"):
+            # Not focusable itself: Tab from the list goes straight to the case reference.
+            with VerticalScroll(id="new-form", can_focus=False):
                 yield Static("", id="checklist-info")
                 yield Label("Case reference (no names)", classes="field-label")
                 yield Input(
@@ -131,7 +134,8 @@ class NewPlanScreen(AppScreen):
                 raise UserFacingError("choose a checklist first")
             details = parse_details(case_ref=value["case-ref"], edd=value["edd"],
                                     babies=value["babies"], practitioner=value["practitioner"],
-                                    role=value["role"])
+                                    role=value["role"],
+                                    edd_needed=needs_edd(chosen.checklist))
             loaded = store.create(
                 self.app.plans_dir,
                 chosen,
@@ -144,6 +148,9 @@ class NewPlanScreen(AppScreen):
             )
         except UserFacingError as exc:
             error.update(lit(str(exc)))
+            field = FIELD_INPUTS.get(getattr(exc, "field", ""))
+            if field:
+                self.query_one(f"#{field}", Input).focus()
             return
         except OSError as exc:
             error.update(lit(f"the plan could not be created: {exc.strerror or exc}"))

@@ -1,0 +1,37 @@
+"""Typed plan details: what would mislead later is refused now, in one sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_details
+
+
+@pytest.mark.parametrize(("fields", "field", "words"), [
+    ({"case_ref": "Jane Smith baby"}, "case_ref", "may be a name"),
+    ({"case_ref": "Smith"}, "case_ref", "may be a name"),
+    ({"case_ref": "30/02/2027"}, "case_ref", "looks like a date"),
+    ({"case_ref": "2027-05-20"}, "case_ref", "looks like a date"),
+    ({"case_ref": "KB-1", "dob": "26/11/2026"}, "dob", "in the future"),
+    ({"case_ref": "KB-1", "edd": "20/05/2030"}, "edd", "check the year"),
+    ({"case_ref": "KB-1", "edd_needed": True}, "edd", "expected delivery date"),
+])
+def test_misleading_details_are_refused(fields, field, words) -> None:
+    with pytest.raises(DetailsError) as caught:
+        parse_details(**fields)
+    assert caught.value.field == field and words in str(caught.value)
+
+
+@pytest.mark.parametrize("fields", [
+    {"case_ref": "DEMO-0001", "edd": "20/05/2027", "edd_needed": True},
+    {"case_ref": "DEMO 1"},
+    {"case_ref": "KB-1", "dob": "25/11/2026", "edd_needed": True},  # born today: no EDD needed
+    {"case_ref": "KB-1", "edd": "01/01/2026"},  # an EDD in the past: the baby may be born
+])
+def test_sound_details_are_accepted(fields) -> None:
+    assert parse_details(**fields).case_ref == fields["case_ref"]
+
+
+def test_checklists_counted_from_the_edd_need_one(catalogue) -> None:
+    assert needs_edd(catalogue.get("pre-birth-assessment").checklist)
+    assert not needs_edd(catalogue.get("injury-non-mobile-baby").checklist)

@@ -1,0 +1,75 @@
+"""New plan: focus goes where the hint says, and details that would mislead are refused."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from checklist_tui.tui.screens.new_plan import NewPlanScreen
+from tests.tui.helpers import make_app, plan_ready, rendered, wait_for, wait_for_screen
+
+
+async def _new_plan_form(pilot, checklist: str = "pre-birth-assessment") -> NewPlanScreen:
+    await pilot.press("n")
+    await wait_for_screen(pilot, NewPlanScreen)
+    screen = pilot.app.screen
+    options = screen.query_one(OptionList)
+    await wait_for(pilot, lambda: options.option_count >= 4 and pilot.app.focused is options)
+    options.highlighted = next(i for i in range(options.option_count)
+                               if options.get_option_at_index(i).id == checklist)
+    return screen
+
+
+async def test_tab_from_the_checklists_goes_to_the_case_reference(tmp_path) -> None:
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: app.focused is not screen.query_one(OptionList))
+        assert app.focused is screen.query_one("#case-ref", Input)
+        await pilot.press(*"KB-1")
+        await wait_for(pilot, lambda: screen.query_one("#case-ref", Input).value == "KB-1")
+
+
+async def _try_create(pilot, screen, case_ref: str, edd: str) -> str:
+    screen.query_one("#case-ref", Input).value = case_ref
+    screen.query_one("#edd", Input).value = edd
+    error = screen.query_one("#form-error")
+    error.update("")
+    screen.query_one("#case-ref", Input).focus()
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: rendered(error).strip() or pilot.app.screen is not screen)
+    return rendered(error)
+
+
+async def test_misleading_details_are_refused_and_nothing_is_created(tmp_path) -> None:
+    plans = tmp_path / "plans"
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        assert "may be a name" in await _try_create(pilot, screen, "Jane Smith baby",
+                                                    "20/05/2027")
+        assert "looks like a date" in await _try_create(pilot, screen, "30/02/2027", "")
+        assert "expected delivery date" in await _try_create(pilot, screen, "KB-2", "")
+        assert "check the year" in await _try_create(pilot, screen, "KB-2", "20/05/2030")
+        assert not list(plans.glob("*.toml")) if plans.exists() else True
+        assert await _try_create(pilot, screen, "KB-2", "20/05/2027") == ""
+        await wait_for(pilot, lambda: plan_ready(app))
+
+
+async def test_an_edd_far_ahead_says_so_in_words(tmp_path) -> None:
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        screen.query_one("#edd", Input).value = "20/05/2030"
+        gestation = screen.query_one("#gestation")
+        await wait_for(pilot, lambda: "EDD" in rendered(gestation))
+        assert "check the date" in rendered(gestation)
+        assert "not yet pregnant" not in rendered(gestation)
+
+
+async def test_injury_checklist_needs_no_edd(tmp_path) -> None:
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot, "injury-non-mobile-baby")
+        assert await _try_create(pilot, screen, "KB-3", "") == ""
+        await wait_for(pilot, lambda: plan_ready(app))
