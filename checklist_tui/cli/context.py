@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checklist_tui.cli.output import warn
-from checklist_tui.core import locations, store
+from checklist_tui.core import locations, plancheck, store
 from checklist_tui.core.catalogue import Catalogue, LoadedChecklist, load_catalogue
 from checklist_tui.core.errors import DefinitionError, PlanError
 from checklist_tui.core.folder import resolve_plan
@@ -46,4 +46,5 @@ def open_plan(args: argparse.Namespace) -> OpenPlan:
     if checklist is None:
         raise PlanError(f"{path.name}: made from checklist '{loaded.plan.checklist_id}', "
                         "which is not installed here (use --checklists DIR)")
+    plancheck.check_with_checklist(loaded.plan, checklist, path.name)
     return OpenPlan(loaded, checklist, cat)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from checklist_tui.core import locations
+from checklist_tui.core import limits, locations
 from checklist_tui.core.checks import check_checklist
 from checklist_tui.core.definition import Checklist, Source, SourcesFile
 from checklist_tui.core.errors import Problem
@@ -74,10 +74,25 @@ def load_sources(path: Path) -> tuple[list[Source], list[Problem]]:
 def load_checklist(
     path: Path, sources: dict[str, Source], origin: str = ""
 ) -> tuple[LoadedChecklist | None, list[Problem]]:
+    """One checklist, or the problems with it. Whatever is wrong with one file stays a
+    problem of that file: it never stops the others loading (#8.16)."""
+    try:
+        return _load_checklist(path, sources, origin)
+    except (RecursionError, OverflowError, ValueError, TypeError, MemoryError) as exc:
+        return None, [Problem(path, f"cannot be read as a checklist ({type(exc).__name__})")]
+
+
+def _load_checklist(
+    path: Path, sources: dict[str, Source], origin: str
+) -> tuple[LoadedChecklist | None, list[Problem]]:
     data, text, problem = read_toml(path)
     if problem:
         return None, [problem]
     assert data is not None
+    items = limits.count_items(data)
+    if items > limits.MAX_ITEMS:
+        return None, [Problem(path, f"has {items:,} items; a checklist may have at most "
+                              f"{limits.MAX_ITEMS:,}", hint="split it into several checklists")]
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:

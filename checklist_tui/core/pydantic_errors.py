@@ -78,6 +78,24 @@ def _place(data: dict[str, Any], loc: tuple[Any, ...], text: str) -> tuple[str, 
     return where, rest
 
 
+def _keys_only(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``loc`` without pydantic's union tags (e.g. ``function-after[...]``): only the keys
+    and indexes that exist in the data, plus a last key that may be unknown or missing.
+    (A key that itself contains ``[`` is kept: it is a real key.)"""
+    kept: list[Any] = []
+    node = data
+    for n, part in enumerate(loc):
+        in_dict = isinstance(node, dict) and part in node
+        if in_dict or (isinstance(node, list) and isinstance(part, int)
+                       and 0 <= part < len(node)):
+            kept.append(part)
+            node = node[part]
+        elif n == len(loc) - 1 or not (isinstance(part, str) and "[" in part):
+            kept.append(part)
+            node = None
+    return tuple(kept) or ("",)
+
+
 def problems_from(
     exc: ValidationError, path: Path, data: dict[str, Any], text: str, root: type[BaseModel]
 ) -> list[Problem]:
@@ -95,7 +113,7 @@ def problems_from(
     for err in errors:
         if err["type"] == "missing" and tuple(err["loc"]) in typos:
             continue
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        loc = _keys_only(data, tuple(err["loc"]))
         where, rest = _place(data, loc, text)
         key = ".".join(r for r in rest if r) or ""
         kind = err["type"]

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checklist_tui.core import clock, store
+from checklist_tui.core import clock, plancheck, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
@@ -68,6 +68,7 @@ class PlanSession:
             if checklist is None:
                 raise PlanError(f"{path.name}: made from checklist "
                                 f"'{loaded.plan.checklist_id}', which is not installed here")
+            plancheck.check_with_checklist(loaded.plan, checklist, path.name)
         except BaseException:
             if lock is not None:
                 lock.release()

@@ -25,12 +25,13 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from checklist_tui.core import limits, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.edit import new_id
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
 from checklist_tui.core.locations import ensure_private_dir, tighten
 from checklist_tui.core.locking import host_tag, pid_alive
-from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+from checklist_tui.core.plan import HistoryEntry, Plan
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
@@ -65,6 +66,9 @@ def parse_plan(data: bytes, path: Path) -> Plan:
     name = path.name
     if not data.strip():
         raise PlanError(f"{name}: the file is empty (a backup may be in {name}{BACKUP_SUFFIX})")
+    big = limits.too_big(len(data), limits.MAX_PLAN_BYTES)
+    if big:
+        raise PlanError(f"{name}: {big}; it was left untouched")
     try:
         raw: dict[str, Any] = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -72,18 +76,21 @@ def parse_plan(data: bytes, path: Path) -> Plan:
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(f"{name}: damaged or not a plan file ({exc}); it was left untouched"
                         ) from None
-    version = raw.get("format_version")
-    if not isinstance(version, int):
-        raise PlanError(f"{name}: not a checklist-tui plan (no format_version)")
-    if version > FORMAT_VERSION:
-        raise PlanError(f"{name}: made by a newer checklist-tui (plan format {version}; this "
-                        f"version reads up to {FORMAT_VERSION}); please update the app")
+    except RecursionError:
+        raise PlanError(f"{name}: nested more than {limits.MAX_NESTING} levels deep; it was "
+                        "left untouched") from None
+    plancheck.check_raw(raw, name)
     try:
-        return Plan.model_validate(raw)
+        plan = Plan.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         raise PlanError(f"{name}: {where}: {err['msg']}; the file was left untouched") from None
+    except (RecursionError, OverflowError, ValueError) as exc:
+        raise PlanError(f"{name}: damaged ({type(exc).__name__}); the file was left "
+                        "untouched") from None
+    plancheck.check_plan(plan, name)
+    return plan
 
 
 @dataclass
@@ -108,6 +115,9 @@ def load(path: Path) -> Loaded:
     """Read a plan (following a link to the real file: ``Loaded.path`` is that file)."""
     path = real_path(path)
     try:
+        big = limits.too_big(path.stat().st_size, limits.MAX_PLAN_BYTES)
+        if big:
+            raise PlanError(f"{path.name}: {big}; it was left untouched")
         data = path.read_bytes()
     except FileNotFoundError:
         raise PlanError(f"{path}: no such plan file") from None
@@ -275,6 +285,7 @@ def list_plans(folder: Path) -> list[Listed]:
     for path in folder.glob(f"*{PLAN_SUFFIX}"):
         if path.name.startswith("."):
             continue
+        mtime = 0.0
         try:
             mtime = path.stat().st_mtime
             found.append(Listed(path, load(path).plan, modified=mtime))
@@ -282,6 +293,10 @@ def list_plans(folder: Path) -> list[Listed]:
             found.append(Listed(path, None, str(exc), modified=mtime))
         except OSError as exc:
             found.append(Listed(path, None, f"{path.name}: {exc.strerror}"))
+        except (RecursionError, OverflowError, ValueError, TypeError, MemoryError) as exc:
+            # one damaged file never stops the listing (#8.13)
+            found.append(Listed(path, None, f"{path.name}: damaged ({type(exc).__name__})",
+                                modified=mtime))
     found.sort(key=lambda x: (-x.modified, x.path.name))
     return found
 

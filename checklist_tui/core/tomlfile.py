@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from checklist_tui.core import limits
 from checklist_tui.core.errors import Problem
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -15,9 +17,13 @@ _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
     """Return (data, text, problem). Exactly one of data/problem is set."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(limits.MAX_CHECKLIST_BYTES + 1)
     except OSError as exc:
         return None, "", Problem(path, f"cannot be read: {exc.strerror or exc}")
+    big = limits.too_big(len(raw), limits.MAX_CHECKLIST_BYTES)
+    if big:
+        return None, "", Problem(path, big)
     if not raw.strip():
         return None, "", Problem(path, "is empty", hint="a TOML file with content was expected")
     try:
@@ -39,11 +45,31 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
             message = _AT_LINE.sub("", message).strip()
         return None, text, Problem(path, f"is not valid TOML: {message}", place,
                                    "check quotes, brackets and '=' on that line")
+    except RecursionError:
+        return None, text, Problem(path, f"is nested more than {limits.MAX_NESTING} levels "
+                                   "deep")
+    shape = limits.check_shape(data)
+    if shape:
+        return None, text, Problem(path, shape[0], shape[1])
     return data, text, None
 
 
+_ID_LINE = re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\n]*)[\"']", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=8)
+def _id_lines(text: str) -> dict[str, int]:
+    """Every ``id = "X"`` in the text and its first line, found in one pass."""
+    found: dict[str, int] = {}
+    line, pos = 1, 0
+    for match in _ID_LINE.finditer(text):
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        found.setdefault(match.group(1), line)
+    return found
+
+
 def line_of_id(text: str, ident: str) -> int | None:
-    """The line on which ``id = "IDENT"`` appears, to point authors at the right place."""
-    pattern = re.compile(r"^\s*id\s*=\s*[\"']" + re.escape(ident) + r"[\"']", re.MULTILINE)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    """The line on which ``id = "IDENT"`` appears, to point authors at the right place.
+    (The whole text is indexed once, so asking for every item stays linear.)"""
+    return _id_lines(text).get(ident)

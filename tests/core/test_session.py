@@ -48,6 +48,11 @@ def test_read_only_flag_and_signed_off(plan_path, catalogue) -> None:
     s = _open(plan_path, catalogue, read_only=True)
     assert s.read_only_reason == "opened read-only" and s.lock is None
     loaded = store.load(plan_path)
+    from checklist_tui.core.plan import SignOff
+    from tests.conftest import NOW
+
+    loaded.plan.signoff = SignOff(by="A Manager", role="Team manager", at=NOW,
+                                  decision="approved")
     loaded.plan.state = "approved"
     store.save(loaded)
     assert "approved" in _open(plan_path, catalogue).read_only_reason

@@ -1,0 +1,103 @@
+"""What a plan file must make sense as, beyond its types: sane dates, a state it can
+be in, a format version this app knows, and answers that fit their items.
+
+Each problem is one line naming the file and the place; the file is left untouched.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from checklist_tui.core import limits
+from checklist_tui.core.answers import coerce
+from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.definition import Checklist
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.plan import FORMAT_VERSION, Plan, PlanState
+
+#: Every date in a plan lies in this window (a year-1 or year-9999 date is damage).
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
+#: An EDD lies within this many days of the plan's creation, either side.
+EDD_WINDOW = timedelta(days=2 * 366)
+#: Conception is about 38 weeks before the EDD: a birth before it is impossible.
+CONCEPTION_BEFORE_EDD = timedelta(days=266)
+
+
+def _where(keys: list[Any]) -> str:
+    return "".join(f"[{k + 1}]" if isinstance(k, int) else f".{k}" for k in keys).lstrip(".")
+
+
+def check_raw(raw: dict[str, Any], name: str) -> None:
+    """Before the model is built: version, limits and the range of every date."""
+    version = raw.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise PlanError(f"{name}: not a checklist-tui plan (no format_version)")
+    if version < 1:
+        raise PlanError(f"{name}: format_version: {version} is not a plan format version")
+    if version > FORMAT_VERSION:
+        raise PlanError(f"{name}: made by a newer checklist-tui (plan format {version}; this "
+                        f"version reads up to {FORMAT_VERSION}); please update the app")
+    shape = limits.check_shape(raw)
+    if shape:
+        raise PlanError(f"{name}: {shape[1] + ': ' if shape[1] else ''}{shape[0]}; the file "
+                        "was left untouched")
+    stack: list[tuple[Any, list[Any]]] = [(raw, [])]
+    while stack:
+        node, keys = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, [*keys, k]) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, [*keys, i]) for i, v in enumerate(node))
+        elif isinstance(node, date):
+            day = node.date() if isinstance(node, datetime) else node
+            if not EARLIEST <= day <= LATEST:
+                raise PlanError(f"{name}: {_where(keys)}: the date {day.isoformat()} is not "
+                                f"plausible (it must be between {EARLIEST.year} and "
+                                f"{LATEST.year}); the file was left untouched")
+
+
+def check_plan(plan: Plan, name: str) -> None:
+    """After the model is built: dates that fit together, and a state it can be in."""
+    created = plan.created.date()
+    if plan.edd is not None and abs(plan.edd - created) > EDD_WINDOW:
+        raise PlanError(f"{name}: edd: {plan.edd.isoformat()} is more than two years from "
+                        f"the plan's creation ({created.isoformat()}); the file was left "
+                        "untouched")
+    if plan.edd is not None and plan.dob is not None \
+            and plan.dob < plan.edd - CONCEPTION_BEFORE_EDD:
+        raise PlanError(f"{name}: dob: {plan.dob.isoformat()} is before the baby could have "
+                        f"been conceived (EDD {plan.edd.isoformat()}); the file was left "
+                        "untouched")
+    if plan.state == PlanState.APPROVED and (
+            plan.signoff is None or plan.signoff.decision != "approved"):
+        raise PlanError(f"{name}: state: the plan says 'approved' but has no approving "
+                        "sign-off; the file was left untouched")
+
+
+def check_answers(plan: Plan, checklist: Checklist, content_matches: bool, name: str) -> None:
+    """Answers that cannot be answers to their items (a list for a yes/no item, "maybe"
+    for a check item) are refused, when the checklist is the one the plan was made with.
+    (After the checklist changed, answers to changed items are shown as they are.)"""
+    if not content_matches:
+        return
+    items = checklist.item_map()
+    for item_id, answer in plan.answers.items():
+        item = items.get(item_id)
+        if item is None or answer.value is None or answer.not_applicable:
+            continue
+        try:
+            fits = coerce(item, answer.value) == answer.value
+            reason = "" if fits else f"{answer.value!r} is not how this app stores it"
+        except ValueError as exc:
+            fits, reason = False, str(exc)
+        if not fits:
+            kind = item.type.value.replace("yes_no", "yes/no").replace("_", " ")
+            raise PlanError(f"{name}: answers.{item_id}: not a possible answer to this "
+                            f"{kind} item ({reason}); the file was left untouched")
+
+
+def check_with_checklist(plan: Plan, loaded: LoadedChecklist, name: str) -> None:
+    """The checks that need the plan's checklist (call wherever a plan meets it)."""
+    check_answers(plan, loaded.checklist, plan.checklist_hash == loaded.content_hash, name)
