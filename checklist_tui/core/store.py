@@ -257,6 +257,7 @@ def create(
     except ValidationError as exc:
         err = exc.errors()[0]
         raise PlanError(f"{'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    plancheck.check_plan(plan, "the new plan")  # what load would refuse is never written
     plan.history.append(HistoryEntry(at=now, by=practitioner or "unknown", what="created",
                                      target="plan", new=f"{loaded.id} {plan.checklist_version}"))
     path = folder / f"{slug(loaded.id, 20)}-{slug(case_ref)}-{plan.id}{PLAN_SUFFIX}"
