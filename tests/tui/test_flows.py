@@ -193,6 +193,11 @@ async def test_plan_locked_elsewhere_opens_read_only(plans) -> None:
 
 async def test_signed_off_plan_is_read_only(plans) -> None:
     loaded = store.load(plans / "discharge-ready-for-sign-off.toml")
+    from checklist_tui.core.plan import SignOff
+    from tests.conftest import NOW
+
+    loaded.plan.signoff = SignOff(by="A Manager", role="Team manager", at=NOW,
+                                  decision="approved")  # approved needs its sign-off
     loaded.plan.state = "approved"
     store.save(loaded)
     app = make_app(plans, "discharge-ready-for-sign-off.toml")
