@@ -21,7 +21,9 @@ from checklist_tui.core.vocabulary import (
     CONTRADICTED,
     INCOMPLETE,
     NOT_KNOWN,
+    OVERDUE,
     PLAN_CHECK,
+    due_label,
 )
 
 #: Labels in reading order within each group.
@@ -171,3 +173,51 @@ def _headline(checklist: Checklist, plan: Plan, count: int) -> str:
         return "Everything marked as needed at birth would be in place." + adjusted
     things = "1 thing" if count == 1 else f"{count} things"
     return f"If the baby were born today, {things} would not be in place." + adjusted
+
+
+def detail_lines(item: Item, answer, plan: Plan) -> list[tuple[str, str]]:
+    """(label, text) for each detail an answer carries; people by name."""
+    have = (answer.details or {}) if answer is not None else {}
+    names = {p.id: p.name for p in plan.people}
+    rows = []
+    for detail in item.details:
+        value = have.get(detail.key)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            text = ", ".join(names.get(v, f"{v} (no longer in People)") for v in value)
+        elif isinstance(value, date):
+            text = uk_date(value)
+        else:
+            text = value
+        rows.append((detail.label, text))
+    return rows
+
+
+def item_status(checklist: Checklist, plan: Plan, ev: Evaluation, item_id: str) -> list[str]:
+    """Where one item stands, in words, one phrase per line: the answer, then what it
+    does not bear out (not known, incomplete, contradicted, a concern, due)."""
+    item = checklist.item_map()[item_id]
+    answer = plan.answers.get(item_id)
+    lines = [f"{item_id}: {display(item, answer) if answer else '(no answer)'}"]
+    lines.extend(f"{label}: {value}" for label, value in detail_lines(item, answer, plan))
+    for open_answer in ev.open_answers:
+        if open_answer.item_id == item_id:
+            late = f"; {OVERDUE}" if open_answer.overdue else ""
+            lines.append(f"{NOT_KNOWN} ({integ.follow_up_label(open_answer.answer)}): "
+                         f"{integ.follow_up_text(open_answer.answer)}{late}")
+    for problem in ev.incomplete:
+        if problem.item_id == item_id:
+            lines.append(f"{INCOMPLETE}: no " + "; no ".join(problem.reasons))
+    for problem in ev.contradicted:
+        if problem.item_id == item_id:
+            lines.append(f"{CONTRADICTED}: " + "; ".join(problem.reasons))
+    if item_id in ev.visible_items and integ.is_concern(item, answer) \
+            and not integ.needs_follow_up(item, answer):
+        lines.append(f"{CONCERN}: listed under Gaps and risks")
+    for due in ev.due:
+        if due.item_id == item_id and due.due_date is not None:
+            lines.append(f"Due {uk_date(due.due_date)}: {due_label(due.status)}")
+    if item_id in ev.done_items:
+        lines.append("Counts as answered")
+    return lines

@@ -22,6 +22,7 @@ from checklist_tui.core.vocabulary import (
     PLAN_CHECK,
     RED_FLAG,
     UNKNOWN,
+    issue_label,
     rule_label,
 )
 
@@ -89,8 +90,8 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
                          note="Answered yes, but no " + "; no ".join(p.reasons),
                          section_id=p.section_id, item_id=p.item_id))
     for issue in ev.integrity:
-        label = OVERDUE if issue.kind == "action_overdue" else PLAN_CHECK
-        out.append(Entry(label, issue.message, page=issue.page, record_id=issue.target_id))
+        out.append(Entry(issue_label(issue), issue.message, page=issue.page,
+                         record_id=issue.target_id))
     for section_id, ident in ev.open_required:
         out.append(Entry("OPEN", f"{ident}: {items[ident].prompt}", section_id=section_id,
                          item_id=ident))

@@ -8,7 +8,7 @@ from datetime import date
 
 from checklist_tui.core.definition import Severity
 from checklist_tui.core.engine import DueStatus, FiredRule
-from checklist_tui.core.integrity import overdue_action
+from checklist_tui.core.integrity import IntegrityIssue, overdue_action
 from checklist_tui.core.plan import Action
 
 RED_FLAG = "RED FLAG"
@@ -50,6 +50,11 @@ def due_label(status: DueStatus) -> str:
 
 def action_overdue(action: Action, today: date) -> bool:
     return overdue_action(action, today)
+
+
+def issue_label(issue: IntegrityIssue) -> str:
+    """``OVERDUE`` for an overdue action, ``PLAN CHECK`` for any other check on the records."""
+    return OVERDUE if issue.kind == "action_overdue" else PLAN_CHECK
 
 
 def progress_mark(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:

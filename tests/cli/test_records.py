@@ -1,0 +1,171 @@
+"""`answer`, `person`/`agency`/`action` and `confirm`: one change through the app's session."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from checklist_tui.cli import main
+from checklist_tui.core import store
+from checklist_tui.core.locking import PlanLock
+from tests.conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture
+def plans(isolated):
+    folder = isolated / "plans"
+    folder.mkdir(exist_ok=True)
+    for path in EXAMPLES.glob("*.toml"):
+        shutil.copy(path, folder)
+    return folder
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_answer_records_through_history_and_prints_state(plans, capsys) -> None:
+    path = plans / "family-t-like-twins.toml"
+    before = len(store.load(path).plan.history)
+    code, out, err = run(capsys, "answer", str(path), "PBA-F03", "yes", "--note", "Seen alone",
+                         "--source", "seen", "--as", "Script User")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "PBA-F03: Yes" and "Counts as answered" in out
+    plan = store.load(path).plan
+    assert plan.answers["PBA-F03"].value == "yes" and plan.answers["PBA-F03"].note == "Seen alone"
+    assert [h.what for h in plan.history[before:]] == ["answer", "note", "source"]
+    assert plan.history[-1].by == "Script User"
+
+
+def test_answer_not_yet_with_owner_and_date(plans, capsys) -> None:
+    path = plans / "early-pre-birth.toml"
+    code, out, _err = run(capsys, "answer", str(path), "PBA-F08", "not yet", "--owner", "Pat",
+                          "--by", "10/12/2026")
+    assert code == 0
+    assert "NOT KNOWN (not yet done): Pat, by 10/12/2026" in out
+    answer = store.load(path).plan.answers["PBA-F08"]
+    assert (answer.value, answer.owner, str(answer.by_date)) == ("not_yet", "Pat", "2026-12-10")
+
+
+def test_answer_prints_red_flag(plans, capsys) -> None:
+    code, out, _err = run(capsys, "answer", str(plans / "discharge-ready-for-sign-off.toml"),
+                          "DPM-R07", "yes")
+    assert code == 0
+    assert "RED FLAG: Professionals disagree about discharge." in out
+    assert "What to do: Escalate now" in out
+
+
+def test_answer_details_people_by_name(plans, capsys) -> None:
+    path = plans / "discharge-ready-for-sign-off.toml"
+    code, out, _err = run(capsys, "answer", str(path), "DPM-C08", "yes", "--detail",
+                          "people=Blake Example, Quinn Example")
+    assert code == 0
+    assert "Who must not be alone with the baby: Blake Example, Quinn Example" in out
+    code, out, _err = run(capsys, "answer", str(plans / "early-pre-birth.toml"), "PBA-X04", "yes")
+    assert code == 0 and "INCOMPLETE: no The contingency plan" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["PBA-F99", "yes"], "no item 'PBA-F99' in checklist 'pre-birth-assessment' (did you mean"),
+    (["PBA-F03", "maybe"], "PBA-F03: answer must be one of: yes, no, not yet"),
+    (["PBA-F01R", "text"], "PBA-F01R is not shown in this plan"),
+    (["PBA-P06", "unknown", "--owner", "", "--by", "01/12/2026"], "needs who will find out"),
+    (["PBA-P06", "unknown", "--owner", "Alex"], "--owner and --by go together"),
+    (["PBA-F08", "not yet", "--owner", "A", "--by", "31/02/2026"], "--by: '31/02/2026' is not"),
+    (["PBA-X04", "yes", "--detail", "nonsense"], "write it as KEY=VALUE"),
+    (["PBA-X04", "yes", "--detail", "date=01/01/2027"], "no detail 'date'"),
+    (["PBA-F12", "yes"], "cannot be confirmed:"),
+    (["PBA-S05", "n/a"], "cannot be answered 'not applicable'"),
+])
+def test_answer_refusals_are_one_line_and_change_nothing(plans, capsys, argv, message) -> None:
+    path = plans / "family-t-like-twins.toml"
+    before = path.read_bytes()
+    code, out, err = run(capsys, "answer", str(path), *argv)
+    assert code == 1 and out == ""
+    assert err.startswith("checklist-tui: ") and message in err and err.count("\n") == 1
+    assert path.read_bytes() == before
+
+
+def test_answer_refused_on_locked_plan(plans, capsys) -> None:
+    path = plans / "early-pre-birth.toml"
+    lock = PlanLock(path)
+    lock.acquire()
+    try:
+        before = path.read_bytes()
+        code, _out, err = run(capsys, "answer", str(path), "PBA-F08", "yes")
+    finally:
+        lock.release()
+    assert code == 1 and "cannot be changed" in err and path.read_bytes() == before
+
+
+def test_answer_refused_on_signed_off_plan(plans, capsys) -> None:
+    path = plans / "discharge-ready-for-sign-off.toml"
+    loaded = store.load(path)
+    loaded.plan.state = "approved"
+    store.save(loaded)
+    before = path.read_bytes()
+    code, _out, err = run(capsys, "answer", str(path), "DPM-R07", "yes")
+    assert code == 1 and "cannot be changed: this plan is approved" in err
+    assert path.read_bytes() == before
+
+
+def test_person_agency_action_records(plans, capsys) -> None:
+    path = str(plans / "family-t-like-twins.toml")
+    code, out, _ = run(capsys, "person", "add", path, "--name", "Lee Example", "--kind",
+                       "adult_in_household", "--relationship", "Lodger")
+    assert code == 0 and "record whether Lee Example" in out
+    code, out, _ = run(capsys, "person", "edit", path, "Lee Example", "--man", "yes")
+    assert code == 0 and "Lee Example (Lodger) has no involvement or assessment" in out
+    plan = store.load(plans / "family-t-like-twins.toml").plan
+    lee = next(p for p in plan.people if p.name == "Lee Example")
+    assert lee.man is True and lee.is_man
+    code, out, _ = run(capsys, "agency", "add", path, "--agency", "Probation")
+    assert code == 0 and "no named practitioner or contact" in out
+    code, out, _ = run(capsys, "action", "add", path, "--what", "Ask probation", "--owner",
+                       "Alex", "--due", "01/11/2026")
+    assert code == 0 and "OVERDUE: action 'Ask probation' is overdue" in out
+    code, out, _ = run(capsys, "action", "edit", path, "Ask probation", "--status", "done")
+    assert code == 0 and "OVERDUE" not in out
+    code, out, _ = run(capsys, "action", "list", path)
+    assert "Ask probation" in out and "status=done" in out
+    code, out, _ = run(capsys, "person", "remove", path, "Lee Example")
+    assert code == 0 and "removed" in out
+    history = [h.what for h in store.load(plans / "family-t-like-twins.toml").plan.history]
+    assert history[-6:] == ["person.add", "person.edit", "agency.add", "action.add",
+                            "action.edit", "person.remove"]
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["person", "edit", "{p}", "Nobody", "--man", "yes"], "no single person 'Nobody'"),
+    (["action", "add", "{p}", "--what", "X", "--due", "31/02/2026"], "--due: '31/02/2026'"),
+    (["agency", "remove", "{p}", "Nowhere"], "no single agency 'Nowhere'"),
+    (["person", "add", "{p}", "--name", "x" * 300, "--kind", "other"], "person name"),
+    (["confirm", "{p}", "father", "--present", "Sam"], "is not a pause point"),
+])
+def test_record_refusals(plans, capsys, argv, message) -> None:
+    path = plans / "family-t-like-twins.toml"
+    before = path.read_bytes()
+    code, _out, err = run(capsys, *[a.replace("{p}", str(path)) for a in argv])
+    assert code == 1 and message in err and err.count("\n") == 1
+    assert path.read_bytes() == before
+
+
+def test_confirm_pause_point(plans, capsys) -> None:
+    path = plans / "discharge-ready-for-sign-off.toml"
+    code, out, _ = run(capsys, "confirm", str(path), "confirm", "--present", "Drew (midwife)",
+                       "--present", "Quinn Example")
+    assert code == 0 and "present: Drew (midwife); Quinn Example" in out
+    assert store.load(path).plan.confirmations[-1].present == ["Drew (midwife)", "Quinn Example"]
+
+
+def test_answer_in_a_real_process(plans) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "checklist_tui", "answer", "early-pre-birth", "PBA-F08", "no"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "CONCERN: listed under Gaps and risks" in result.stdout
