@@ -136,6 +136,13 @@ def cmd_show_folder(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from checklist_tui.tui.run import run
+
+    folder = _folder(args)
+    return run(plans_dir=plans_dir(args), checklist_dirs=args.checklists, review_dir=folder)
+
+
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("submit", parents=[common], help="send a completed plan for sign-off")
     p.add_argument("plan", metavar="PLAN")
@@ -163,6 +170,10 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("--text", required=True, help="your answer")
     p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_respond)
+    p = sub.add_parser("review", parents=[common],
+                       help="review and sign off every plan in a folder, on screen")
+    p.add_argument("folder", metavar="DIR", nargs="?", help="folder (default: the plans folder)")
+    p.set_defaults(handler=cmd_review)
     p = sub.add_parser("report", parents=[common],
                        help="every plan in a folder, and assurance across them")
     p.add_argument("folder", metavar="DIR", nargs="?", help="folder (default: the plans folder)")

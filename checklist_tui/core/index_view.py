@@ -58,7 +58,7 @@ COLUMNS: tuple[Column, ...] = (
            lambda r, t: f"{r.checklist_id} {r.checklist_version}".strip()),
     Column("practitioner", "Practitioner", lambda r, t: r.practitioner),
     Column("timing", "EDD or birth", lambda r, t: "" if r.error else r.timing(t)),
-    Column("progress", "Progress %", lambda r, t: r.percent, numeric=True),
+    Column("progress", "Progress %", lambda r, t: "" if r.error else r.percent, numeric=True),
     Column("open_required", "Open required", lambda r, t: r.open_required, numeric=True),
     Column("concerns", "Concerns", lambda r, t: r.concerns, numeric=True),
     Column("red_flags", "Red flags", lambda r, t: r.red_flags, numeric=True),

@@ -52,8 +52,12 @@ class ChecklistApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, plans_dir: Path, checklist_dirs: list[str] | None = None,
-                 plan_path: Path | None = None, read_only: bool = False):
+                 plan_path: Path | None = None, read_only: bool = False,
+                 review_dir: Path | None = None):
         super().__init__()
+        self.start_review = review_dir
+        self.reviewer: tuple[str, str] = ("", "")
+        """The manager's name and role, remembered between decisions in this session."""
         self.plans_dir = plans_dir
         self.checklist_dirs = checklist_dirs or []
         self.start_plan = plan_path
@@ -93,6 +97,10 @@ class ChecklistApp(App[int]):
     def on_mount(self) -> None:
         if self.start_plan is not None:
             self.open_plan(self.start_plan, self.start_read_only)
+        elif self.start_review is not None:
+            from checklist_tui.tui.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(self.start_review))
         else:
             self.go_home()
 

@@ -39,7 +39,7 @@ BACK = Command("back", "escape", "Back", "Go back to the previous screen")
 HOME = [
     Command("new-plan", "n", "New plan", "Start a plan from a checklist"),
     Command("open-plan", "o", "Open", "Open the highlighted plan", footer=False),
-    Command("review", "r", "Review plans", "Review and sign off plans (coming soon)"),
+    Command("review", "r", "Review plans", "Every plan in the folder: review and sign off"),
     Command("refresh", "f5", "Refresh", "Read the plans folder again", footer=False),
     HELP,
     Command("quit", "q", "Quit", "Leave the app; everything is already saved"),
@@ -80,6 +80,25 @@ RECORDS = [
     Command("edit-record", "enter", "Edit", "Edit the highlighted row", writes=True),
     Command("remove-record", "delete", "Remove", "Remove the highlighted row", writes=True,
             key_display="Del"),
+    HELP, BACK,
+]
+
+REVIEW = [
+    Command("look", "enter", "Look", "Look at the highlighted plan, gaps and risks first",
+            footer=False),
+    Command("filter", "slash", "Filter", "Type to filter the plans", key_display="/"),
+    Command("sort-next", "s", "Sort", "Sort by the next column"),
+    Command("sort-reverse", "S", "Reverse", "Reverse the sort order", footer=False),
+    Command("refresh", "f5", "Refresh", "Check the folder for changed plans again",
+            footer=False),
+    HELP, BACK,
+]
+
+REVIEW_PLAN = [
+    Command("approve", "a", "Approve", "Approve and sign off this plan, with a rationale"),
+    Command("return-plan", "r", "Return", "Return the plan to the practitioner with reasons"),
+    Command("challenge", "c", "Challenge", "Ask the practitioner about one item"),
+    Command("open-full", "o", "Open plan", "Open the whole plan, read-only", footer=False),
     HELP, BACK,
 ]
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 
 def run(plans_dir: Path, checklist_dirs: Sequence[str] = (), plan_path: Path | None = None,
-        read_only: bool = False) -> int:
+        read_only: bool = False, review_dir: Path | None = None) -> int:
     from checklist_tui.tui.app import ChecklistApp
 
     app = ChecklistApp(plans_dir=plans_dir, checklist_dirs=list(checklist_dirs),
-                       plan_path=plan_path, read_only=read_only)
+                       plan_path=plan_path, read_only=read_only, review_dir=review_dir)
     _exit_cleanly_on_hangup(app)
     try:
         app.run()

@@ -128,8 +128,9 @@ class HomeScreen(AppScreen):
         self.app.push_screen(NewPlanScreen())
 
     def action_review(self) -> None:
-        self.notify("Reviewing and signing off plans is coming in a later version. For now, "
-                    "export a plan (e) and share the summary.", title="Review plans")
+        from checklist_tui.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.app.plans_dir))
 
     def action_refresh(self) -> None:
         self.load_plans()

@@ -1,0 +1,266 @@
+"""Review: every plan in a folder as one table, for team managers.
+
+Rows come from the plan index: what it already knows is shown at once, then a
+worker checks the folder (only changed plans are read) and the table fills as
+plans are read, with a progress bar. Sort by any column (click its heading, or
+``s`` for the next column and ``S`` to reverse); filter by text and by a view.
+Enter opens the plan read-only at its gaps and risks, to approve, return or
+challenge it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Static
+
+from checklist_tui.core import clock
+from checklist_tui.core.index_row import PlanRow
+from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered
+from checklist_tui.tui import commands
+from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.text import lit
+
+#: Columns on screen, most useful first (all of them scroll sideways at 80 columns).
+SCREEN_COLUMNS = ("case_ref", "attention", "state", "progress", "timing", "red_flags",
+                  "overdue", "practitioner", "signoff", "last_changed", "file")
+WIDTHS = {"case_ref": 16, "attention": 30, "state": 22, "progress": 10, "timing": 21,
+          "red_flags": 9, "overdue": 22, "practitioner": 24, "signoff": 40,
+          "last_changed": 16, "file": 40}
+
+VIEWS: list[tuple[str, str]] = [
+    ("All plans", "all"),
+    ("Needs attention", "attention"),
+    ("Overdue", "overdue"),
+    ("Awaiting sign-off", "submitted_for_review"),
+    ("Changed since approval", "changed"),
+    ("Unreadable files", "unreadable"),
+    ("State: draft", "draft"),
+    ("State: completed", "completed"),
+    ("State: returned", "returned"),
+    ("State: approved", "approved"),
+    ("State: amended", "amended"),
+]
+
+
+def matches(row: PlanRow, view: str, text: str, today: date) -> bool:
+    """Whether a row passes the view and the text filter (the same rules for every caller)."""
+    if view == "attention" and not row.needs_attention(today):
+        return False
+    if view == "overdue" and not (row.overdue_due(today) or row.overdue_actions(today)):
+        return False
+    if view == "changed" and not row.changed_since_approval:
+        return False
+    if view == "unreadable" and not row.error:
+        return False
+    if view not in ("all", "attention", "overdue", "changed", "unreadable") \
+            and row.state != view:
+        return False
+    if text:
+        haystack = " ".join((row.case_ref, row.practitioner, row.path, row.checklist_id,
+                             row.state_label, attention(row, today))).lower()
+        return all(word in haystack for word in text.lower().split())
+    return True
+
+
+class ReviewScreen(AppScreen):
+    COMMANDS_DECLARED = commands.REVIEW
+    BINDINGS = commands.bindings(COMMANDS_DECLARED)
+    HELP = ("Review: every plan in the folder. Type to filter, choose a view, click a column "
+            "heading or press s to sort, Enter to look at a plan and sign it off.")
+
+    def __init__(self, folder: Path):
+        super().__init__()
+        self.folder = folder
+        self.rows: dict[str, PlanRow] = {}
+        self.shown: list[str] = []
+        self.sort_key = ""
+        self.reverse = False
+        self.loaded = False
+        self.today = clock.today()
+
+    def compose(self) -> ComposeResult:
+        yield Static(lit(f"Review plans in {self.folder}"), id="review-title", classes="title")
+        with Horizontal(id="review-filters"):
+            yield Input(placeholder="Filter: case, practitioner, file, state…",
+                        id="review-text", compact=True)
+            yield Select(VIEWS, value="all", allow_blank=False, id="review-view",
+                         compact=True)
+        yield Static("Reading the plan index…", id="review-status", classes="hint")
+        yield ProgressBar(id="review-progress", show_eta=False)
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for column in self._columns():
+            table.add_column(column.heading, key=column.key, width=WIDTHS[column.key])
+        table.focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self.load()
+
+    @staticmethod
+    def _columns() -> list[Column]:
+        by_key = {c.key: c for c in COLUMNS}
+        return [by_key[k] for k in SCREEN_COLUMNS]
+
+    # -- loading (in a worker thread) ---------------------------------------------------
+    @work(thread=True, exclusive=True, group="review")
+    def load(self) -> None:
+        from checklist_tui.core.index import PlanIndex
+
+        app = self.app
+        with PlanIndex(self.folder, {}, app.checklist_dirs) as index:
+            first = index.rows(with_items=False)
+        app.call_from_thread(self._replace, first, "Checking the folder for changes…")
+        checklists = app.catalogue().checklists
+        seen: set[str] = {r.path for r in first}
+
+        def progress(done: int, total: int) -> None:
+            app.call_from_thread(self._progress, done, total)
+            if done and (done % 500 == 0):
+                fresh = [r for r in index.rows(with_items=False) if r.path not in seen]
+                seen.update(r.path for r in fresh)
+                if fresh:
+                    app.call_from_thread(self._add, fresh)
+
+        with PlanIndex(self.folder, checklists, app.checklist_dirs) as index:
+            result = index.refresh(progress=progress)
+            rows = index.rows(with_items=False)
+        note = (f"{result.parsed} plan(s) read again" if result.parsed else "no plans changed")
+        app.call_from_thread(self._replace, rows, f"Up to date ({note}).", True)
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        self.query_one("#review-status", Static).update(
+            f"Checking plans: {done} of {total}. You can look at the table meanwhile.")
+
+    def _replace(self, rows: list[PlanRow], status: str, finished: bool = False) -> None:
+        self.rows = {r.path: r for r in rows}
+        self._fill()
+        self.query_one("#review-status", Static).update(self._status(status))
+        if finished:
+            self.loaded = True
+            self.query_one(ProgressBar).display = False
+
+    def _add(self, rows: list[PlanRow]) -> None:
+        self.rows.update({r.path: r for r in rows})
+        table = self.query_one(DataTable)
+        view, text = self._filters()
+        for row in rows:
+            if matches(row, view, text, self.today) and row.path not in self.shown:
+                self.shown.append(row.path)
+                table.add_row(*self._cells(row), key=row.path)
+
+    def _status(self, prefix: str) -> str:
+        total = len(self.rows)
+        unreadable = sum(1 for r in self.rows.values() if r.error)
+        waiting = sum(1 for r in self.rows.values() if r.awaiting_signoff)
+        parts = [f"{len(self.shown)} of {total} plan(s) shown", f"{waiting} awaiting sign-off"]
+        if unreadable:
+            parts.append(f"{unreadable} cannot be read")
+        if self.sort_key:
+            heading = next(c.heading for c in COLUMNS if c.key == self.sort_key)
+            parts.append(f"sorted by {heading}{' (reversed)' if self.reverse else ''}")
+        return f"{prefix} " + "; ".join(parts) + "."
+
+    # -- table --------------------------------------------------------------------------
+    def _cells(self, row: PlanRow) -> list:
+        style = "italic" if row.error else ""
+        return [lit(str(c.value(row, self.today)), style) for c in self._columns()]
+
+    def _filters(self) -> tuple[str, str]:
+        view = self.query_one("#review-view", Select).value
+        return (view if isinstance(view, str) else "all",
+                self.query_one("#review-text", Input).value.strip())
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        current = self.selected()
+        view, text = self._filters()
+        rows = [r for r in ordered(list(self.rows.values()))
+                if matches(r, view, text, self.today)]
+        if self.sort_key:
+            column = next(c for c in COLUMNS if c.key == self.sort_key)
+
+            def key(r: PlanRow):
+                value = column.value(r, self.today)
+                if isinstance(value, int):
+                    return (0, value, "")
+                return (1, 0, str(value).lower())
+            rows.sort(key=key, reverse=self.reverse)
+        table.clear()
+        self.shown = [r.path for r in rows]
+        for row in rows:
+            table.add_row(*self._cells(row), key=row.path)
+        if current in self.shown:
+            table.move_cursor(row=self.shown.index(current))
+
+    def selected(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value)
+
+    @on(Input.Changed, "#review-text")
+    @on(Select.Changed, "#review-view")
+    def _refilter(self) -> None:
+        self._fill()
+        self.query_one("#review-status", Static).update(self._status(""))
+
+    @on(DataTable.HeaderSelected)
+    def _sort_by_heading(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        self.reverse = not self.reverse if key == self.sort_key else False
+        self.sort_key = key
+        self._refilter()
+
+    def action_sort_next(self) -> None:
+        keys = list(SCREEN_COLUMNS)
+        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)] \
+            if self.sort_key in keys else keys[0]
+        self.reverse = False
+        self._refilter()
+
+    def action_sort_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._refilter()
+
+    def action_filter(self) -> None:
+        self.query_one("#review-text", Input).focus()
+
+    def action_refresh(self) -> None:
+        self.query_one(ProgressBar).display = True
+        self.load()
+
+    @on(DataTable.RowSelected)
+    def _open(self, _event: DataTable.RowSelected) -> None:
+        self.action_look()
+
+    def action_look(self) -> None:
+        path = self.selected()
+        if path is None:
+            return
+        row = self.rows.get(path)
+        if row is not None and row.error:
+            self.notify(row.error, title="This file cannot be read", severity="warning",
+                        markup=False)
+            return
+        from checklist_tui.tui.screens.review_plan import ReviewPlanScreen
+
+        self.app.push_screen(ReviewPlanScreen(self.folder / path))
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.go_home()

@@ -1,0 +1,159 @@
+"""One plan, read-only, as a manager sees it: state and sign-off, challenges, then the
+gaps and risks, then everything else. Approve, return or challenge from here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from checklist_tui.core import clock, review, store
+from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.outstanding import grouped, outstanding
+from checklist_tui.core.plan import Plan, PlanState
+from checklist_tui.tui import commands
+from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.screens.decision import Decision, DecisionForm
+from checklist_tui.tui.text import lit
+
+
+def review_text(plan: Plan, loaded_checklist, sources: dict) -> str:
+    """The plan for a manager: gaps and risks first, then the full plain report."""
+    from checklist_tui.export.show_report import render_show
+    from checklist_tui.export.summary import build
+
+    checklist = loaded_checklist.checklist
+    lines = [f"{plan.case_ref}: {checklist.title} (version {plan.checklist_version})",
+             f"Practitioner: {plan.practitioner or 'not recorded'}",
+             f"State: {review.describe_state(plan)}",
+             f"Sign-off: {review.describe_signoff(plan)}", ""]
+    for decision in plan.reviews:
+        lines.append(f"  {decision.decision.capitalize()} by {decision.by} ({decision.role}) "
+                     f"on {decision.at:%d/%m/%Y}: {decision.rationale}")
+    if plan.challenges:
+        lines += ["", "Challenges:"] + [f"  {line}" for line in review.challenge_lines(plan)]
+    lines += ["", "GAPS AND RISKS"]
+    groups = grouped(outstanding(checklist, plan, clock.today()))
+    if not groups:
+        lines.append("  None found by the checklist's rules (this is not a judgement that "
+                     "the baby is safe).")
+    for heading, entries in groups:
+        lines.append(f"{heading}:")
+        for entry in entries:
+            lines.append(f"  [{entry.label}] {entry.text}")
+            if entry.note:
+                lines.append(f"      {entry.note}")
+    lines += ["", "THE WHOLE PLAN", ""]
+    lines.append(render_show(build(loaded_checklist, plan, clock.now(), sources)))
+    return "\n".join(lines)
+
+
+class ReviewPlanScreen(AppScreen):
+    COMMANDS_DECLARED = commands.REVIEW_PLAN
+    BINDINGS = commands.bindings(COMMANDS_DECLARED)
+    HELP = ("One plan, read-only, gaps and risks first. a approves, r returns it with "
+            "reasons, c challenges one item; o opens the full plan read-only.")
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.plan: Plan | None = None
+        self.checklist = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(lit(f"Reviewing {self.path.name} (read-only)"), classes="title",
+                     id="review-plan-title")
+        with VerticalScroll(id="review-plan-body"):
+            yield Static("Reading the plan…", id="review-plan-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-plan-body").focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="review-plan")
+    def load(self) -> None:
+        app = self.app
+        try:
+            plan = store.load(self.path).plan
+            checklist = app.checklist(plan.checklist_id)
+            if checklist is None:
+                raise UserFacingError(f"{self.path.name}: made from checklist "
+                                      f"'{plan.checklist_id}', which is not installed here")
+            text = review_text(plan, checklist, app.sources())
+        except UserFacingError as exc:
+            app.call_from_thread(self._show, None, None, str(exc))
+            return
+        app.call_from_thread(self._show, plan, checklist, text)
+
+    def _show(self, plan: Plan | None, checklist, text: str) -> None:
+        self.plan, self.checklist = plan, checklist
+        self.query_one("#review-plan-text", Static).update(lit(text))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        plan = self.plan
+        if action in ("approve", "return_plan"):
+            return plan is not None and plan.state == PlanState.SUBMITTED
+        if action == "challenge":
+            return plan is not None and plan.state not in (PlanState.APPROVED,
+                                                           PlanState.ENTERED_IN_ERROR)
+        return super().check_action(action, parameters)
+
+    def _ask(self, kind: str) -> None:
+        name, role = getattr(self.app, "reviewer", ("", ""))
+        items = []
+        if self.checklist is not None:
+            items = [(i.id, f"{i.id}: {i.prompt}"[:70])
+                     for _s, i in self.checklist.checklist.all_items()]
+
+        def done(decision: Decision | None) -> None:
+            if decision is not None:
+                self.app.reviewer = (decision.name, decision.role)  # type: ignore[attr-defined]
+                self.decide(decision)
+
+        self.app.push_screen(DecisionForm(kind, name, role, items), done)
+
+    def action_approve(self) -> None:
+        self._ask("approved")
+
+    def action_return_plan(self) -> None:
+        self._ask("returned")
+
+    def action_challenge(self) -> None:
+        self._ask("challenge")
+
+    @work(thread=True, exclusive=True, group="review-decision")
+    def decide(self, decision: Decision) -> None:
+        from checklist_tui.core.review_file import change_plan
+
+        now, today = clock.now(), clock.today()
+
+        def step(plan, checklist):
+            if decision.kind == "challenge":
+                return review.challenge(plan, checklist, decision.item, decision.text,
+                                        name=decision.name, role=decision.role, now=now)
+            return review.decide(plan, checklist, decision=decision.kind,
+                                 rationale=decision.text, name=decision.name,
+                                 role=decision.role, now=now, today=today)
+
+        try:
+            change_plan(self.path, self.app.checklist, step)
+        except UserFacingError as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Nothing was changed",
+                                      severity="error", markup=False)
+        else:
+            said = {"approved": "Approved and signed off.",
+                    "returned": "Returned to the practitioner with your reasons.",
+                    "challenge": f"Challenge added to {decision.item}."}[decision.kind]
+            self.app.call_from_thread(self.notify, said, title="Saved", markup=False)
+        self.load()
+
+    def action_open_full(self) -> None:
+        self.app.open_plan(self.path, read_only=True)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,217 @@
+"""The review screen: a folder of plans as a table, filters, sorting, and signing off."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Select, Static, TextArea
+
+from checklist_tui.core import review, store
+from checklist_tui.core.catalogue import load_catalogue
+from checklist_tui.core.index import PlanIndex
+from checklist_tui.core.plan import PlanState
+from checklist_tui.core.review_file import change_plan
+from checklist_tui.tui.app import ChecklistApp
+from checklist_tui.tui.screens.decision import DecisionForm
+from checklist_tui.tui.screens.review import ReviewScreen
+from checklist_tui.tui.screens.review_plan import ReviewPlanScreen
+from tests.conftest import NOW, TODAY
+from tests.tui.helpers import copy_examples, rendered, wait_for, wait_for_screen
+
+READY = "discharge-ready-for-sign-off.toml"
+SNAP_PLANS = Path("plans")
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def team_folder(folder: Path) -> Path:
+    """The examples, one submitted for sign-off, a broken file, and a plan changed
+    behind the index's back (indexed, then edited on disk)."""
+    copy_examples(folder)
+    cat = load_catalogue(include_user=False)
+    change_plan(folder / READY, cat.get,
+                lambda p, c: review.submit(p, c, by="Drew", now=NOW, today=TODAY))
+    (folder / "zz-broken.toml").write_text("format_version = 1\ncase_ref = \"cut", "utf-8")
+    fixed = datetime(2026, 11, 25, 9, 0, tzinfo=UTC).timestamp()
+    for path in folder.iterdir():
+        os.utime(path, (fixed, fixed))
+    with PlanIndex(folder, cat.checklists, include_user=False) as index:
+        index.refresh(today=TODAY)
+    early = folder / "early-pre-birth.toml"
+    early.write_text(early.read_text("utf-8").replace("DEMO-0001", "DEMO-0001-CHANGED"),
+                     "utf-8")
+    os.utime(early, (fixed + 60, fixed + 60))
+    return folder
+
+
+def review_app(folder: Path) -> ChecklistApp:
+    return ChecklistApp(folder, review_dir=folder)
+
+
+def _table(app) -> DataTable:
+    return app.screen.query_one("#review-table", DataTable)
+
+
+def _loaded(app) -> bool:
+    return isinstance(app.screen, ReviewScreen) and app.screen.loaded
+
+
+def _cases(app) -> list[str]:
+    table = _table(app)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_table_lists_every_plan_with_broken_and_changed(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app), what="the index refresh")
+        cases = _cases(app)
+        assert "DEMO-0001-CHANGED" in cases and "DEMO-0001" not in cases
+        assert "?" in cases  # the broken file, listed, not hidden
+        status = rendered(app.screen.query_one("#review-status", Static))
+        assert "4 of 4 plan(s) shown" in status and "1 cannot be read" in status
+        assert "1 awaiting sign-off" in status
+
+
+async def test_filters_and_sorting(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app))
+        app.screen.query_one("#review-view", Select).value = "submitted_for_review"
+        await wait_for(pilot, lambda: _cases(app) == ["DEMO-0003"])
+        app.screen.query_one("#review-view", Select).value = "unreadable"
+        await wait_for(pilot, lambda: _cases(app) == ["?"])
+        app.screen.query_one("#review-view", Select).value = "all"
+        await pilot.press("slash")
+        await pilot.press(*"twins")
+        await wait_for(pilot, lambda: _cases(app) == ["DEMO-0002-TWINS"])
+        app.screen.query_one("#review-text", Input).value = ""
+        await wait_for(pilot, lambda: len(_cases(app)) == 4)
+        app.screen.query_one("#review-table").focus()
+        await pilot.press("s")  # sort by case reference
+        await wait_for(pilot, lambda: _cases(app) == sorted(_cases(app), key=str.lower))
+        await pilot.press("S")
+        await wait_for(pilot, lambda: _cases(app) == sorted(_cases(app), key=str.lower,
+                                                            reverse=True))
+
+
+async def _open_ready_plan(pilot, app) -> None:
+    await wait_for(pilot, lambda: _loaded(app))
+    table = _table(app)
+    table.focus()
+    table.move_cursor(row=_cases(app).index("DEMO-0003"))
+    await pilot.press("enter")
+    await wait_for_screen(pilot, ReviewPlanScreen)
+    await wait_for(pilot, lambda: app.screen.plan is not None, what="the plan")
+
+
+async def _fill_form(pilot, app, text: str) -> None:
+    await wait_for_screen(pilot, DecisionForm)
+    app.screen.query_one("#decision-name", Input).value = "Alex Manager"
+    app.screen.query_one("#decision-text", TextArea).text = text
+    await pilot.click("#decision-go")
+
+
+async def test_approve_from_the_review_screen(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_ready_plan(pilot, app)
+        text = rendered(app.screen.query_one("#review-plan-text", Static))
+        assert text.index("GAPS AND RISKS") < text.index("THE WHOLE PLAN")
+        assert "Submitted for review" in text
+        await pilot.press("a")
+        await _fill_form(pilot, app, "Plan is proportionate and complete.")
+        await wait_for(pilot, lambda: store.load(folder / READY).plan.state
+                       == PlanState.APPROVED, what="the approval on disk")
+        await wait_for(pilot, lambda: "Approved by Alex Manager" in rendered(
+            app.screen.query_one("#review-plan-text", Static)))
+        assert app.screen.check_action("approve", ()) is False  # no second approval
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: _loaded(app) and "Approved" in [
+            str(_table(app).get_row_at(i)[2]) for i in range(_table(app).row_count)])
+
+
+async def test_return_and_challenge_from_the_review_screen(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_ready_plan(pilot, app)
+        await pilot.press("c")
+        await wait_for_screen(pilot, DecisionForm)
+        app.screen.query_one("#decision-item", Select).value = "DPM-M02"
+        await _fill_form(pilot, app, "Who spoke to the father?")
+        await wait_for(pilot, lambda: len(store.load(folder / READY).plan.challenges) == 1)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewPlanScreen)
+                       and "Who spoke to the father?" in rendered(
+                           app.screen.query_one("#review-plan-text", Static)))
+        await pilot.press("r")
+        await _fill_form(pilot, app, "Answer the challenge first.")
+        await wait_for(pilot, lambda: store.load(folder / READY).plan.state
+                       == PlanState.RETURNED)
+        plan = store.load(folder / READY).plan
+        assert plan.reviews[-1].by == "Alex Manager" and plan.reviews[-1].role == "Team manager"
+
+
+async def test_form_refuses_missing_reasons(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_ready_plan(pilot, app)
+        await pilot.press("r")
+        await _fill_form(pilot, app, "")
+        assert isinstance(app.screen, DecisionForm)
+        assert "the text" in rendered(app.screen.query_one("#decision-problem", Static))
+        assert store.load(folder / READY).plan.state == PlanState.SUBMITTED
+
+
+async def test_home_r_opens_review(tmp_path):
+    folder = copy_examples(tmp_path / "plans")
+    app = ChecklistApp(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 3)
+        await pilot.press("r")
+        await wait_for_screen(pilot, ReviewScreen)
+        await wait_for(pilot, lambda: _loaded(app))
+        assert len(_cases(app)) == 3
+
+
+@pytest.fixture
+def snap_team(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    team_folder(tmp_path / SNAP_PLANS)
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+
+    time.tzset()
+    yield SNAP_PLANS
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_snapshot(snap_compare, snap_team, size):
+    async def run_before(pilot) -> None:
+        await wait_for(pilot, lambda: _loaded(pilot.app))
+        await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()
+
+    assert snap_compare(review_app(snap_team), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_plan_snapshot(snap_compare, snap_team, size):
+    async def run_before(pilot) -> None:
+        await _open_ready_plan(pilot, pilot.app)
+        await pilot.pause(0.3)
+
+    assert snap_compare(review_app(snap_team), terminal_size=size, run_before=run_before)
+
+
+def test_unused_import_guard():
+    assert shutil  # the folder helpers copy files
