@@ -57,6 +57,19 @@ def issue_label(issue: IntegrityIssue) -> str:
     return OVERDUE if issue.kind == "action_overdue" else PLAN_CHECK
 
 
+def progress_words(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:
+    """The progress mark's meaning in words, for plain text and screen readers:
+    ``7 of 7 answered, complete`` or ``3 of 9 answered, 1 required open, 2 red flags``."""
+    parts = [f"{done} of {total} answered"]
+    if total and done == total and not required_open:
+        parts.append("complete")
+    if required_open:
+        parts.append(f"{required_open} required open")
+    if red_flags:
+        parts.append("1 red flag" if red_flags == 1 else f"{red_flags} red flags")
+    return ", ".join(parts)
+
+
 def progress_mark(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:
     """``✓ 5/5`` when everything is answered, ``• 3/5`` otherwise, with ``!2`` red flags."""
     mark = DONE_MARK if total and done == total and not required_open else OPEN_MARK

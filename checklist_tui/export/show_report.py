@@ -1,12 +1,15 @@
 """Plain-text plan report for any terminal or screen reader (``checklist-tui show``),
-laid out from the same :class:`Summary` as the Markdown, HTML and JSON exports."""
+laid out from the same :class:`Summary` as the Markdown, HTML and JSON exports.
+
+Words, not symbols: no marks, bullets or brackets that a screen reader would read aloud
+("check mark", "bullet", "left bracket")."""
 
 from __future__ import annotations
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
-from checklist_tui.core.vocabulary import due_label, progress_mark, rule_label
+from checklist_tui.core.vocabulary import due_label, progress_words, rule_label
 from checklist_tui.export.safe import inert, isolate
 from checklist_tui.export.summary import Summary
 
@@ -42,17 +45,16 @@ def render_show(summary: Summary) -> str:
     add("Sections:")
     for sec in ev.sections:
         if not sec.visible:
-            add(f"  -     {sec.title} (does not apply)")
+            add(f"  {sec.title}: does not apply")
             continue
-        mark = progress_mark(sec.answered, sec.total, sec.required_open, sec.red_flags)
-        req = f", {sec.required_open} required open" if sec.required_open else ""
-        add(f"  {mark:<9} {sec.title}{req}")
+        words = progress_words(sec.answered, sec.total, sec.required_open, sec.red_flags)
+        add(f"  {sec.title}: {words}")
     add("")
     add(f"Red flags and warnings ({len(ev.fired)}):")
     for f in ev.fired or []:
         tag = rule_label(f)
-        ack = " [acknowledged]" if f.acknowledgement else ""
-        add(f"  ! {tag} {f.item_id}: {f.message}{ack}")
+        ack = " (acknowledged)" if f.acknowledgement else ""
+        add(f"  {tag} {f.item_id}: {f.message}{ack}")
         if f.escalation:
             add(f"      What to do: {f.escalation}")
     if not ev.fired:
@@ -60,7 +62,7 @@ def render_show(summary: Summary) -> str:
     add("")
     add(f"Required items still open ({len(ev.open_required)}):")
     for _sec, ident in ev.open_required:
-        add(f"  - {ident}: {items[ident].prompt}")
+        add(f"  {ident}: {items[ident].prompt}")
     if not ev.open_required:
         add("  none")
     add("")
@@ -68,19 +70,19 @@ def render_show(summary: Summary) -> str:
     for d in ev.due:
         when = uk_date(d.due_date) if d.due_date else "no date (record the EDD)"
         extra = " (from EDD until the birth is recorded)" if d.provisional else ""
-        add(f"  [{due_label(d.status)}] {when}: {d.label}{extra}")
+        add(f"  {due_label(d.status).upper()} {when}: {d.label}{extra}")
     if not ev.due:
         add("  none")
     if ev.integrity:
         add("")
         add("Plan checks:")
         for issue in ev.integrity:
-            add(f"  - {u(issue.message)}")
+            add(f"  {u(issue.message)}")
     if ev.no_longer_applies or ev.not_in_checklist:
         add("")
         add("Answers kept but not counted:")
         for stale in ev.no_longer_applies + ev.not_in_checklist:
-            add(f"  - {u(stale.item_id)}: {u(display(items.get(stale.item_id), stale.answer))} "
+            add(f"  {u(stale.item_id)}: {u(display(items.get(stale.item_id), stale.answer))} "
                 f"({stale.reason})")
     if plan.challenges:
         add("")

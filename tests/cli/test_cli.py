@@ -90,8 +90,8 @@ def test_show_family_t_example(capsys) -> None:
     assert "Plan: DEMO-0002-TWINS" in out
     assert "31+0 weeks today" in out
     assert "Looked-after or care-leaver parent" in out
-    assert "RED FLAG PBA-A05" in out and "[acknowledged]" in out
-    assert "[OVERDUE] 14/10/2026: Assessment complete" in out
+    assert "RED FLAG PBA-A05" in out and "(acknowledged)" in out
+    assert "OVERDUE 14/10/2026: Assessment complete" in out
     assert "agency 'Adult drug and alcohol service' has no stated role" in out
 
 

@@ -204,3 +204,14 @@ def test_plain_flag_on_fill_and_open(tmp_path, catalogue, command) -> None:
     result = _cli([command, str(path), "--plain"], "y\nquit\n")
     assert result.returncode == 0, result.stderr
     assert "Saved: Yes." in result.stdout
+
+
+def test_show_reads_as_words_without_symbols(capsys) -> None:
+    from checklist_tui.cli import main
+    from tests.conftest import EXAMPLES
+
+    assert main(["show", str(EXAMPLES / "family-t-like-twins.toml")]) == 0
+    out = capsys.readouterr().out
+    assert not DECORATION.search(out), DECORATION.search(out)
+    assert not re.search(r"^\s*[-!\[]", out, re.MULTILINE)
+    assert "answered, complete" in out or "answered" in out
