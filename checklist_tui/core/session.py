@@ -1,7 +1,10 @@
 """An open plan: the lock, the loaded file, edits, saving and closing.
 
-The TUI drives this object; it decides nothing about plans itself. A session is
-read-only when the plan is locked by another program, signed off, or opened
+The session is the one writer of an open plan: every edit goes through ``apply``,
+which decides once whether the plan changed, keeps the current evaluation (recomputed
+only after a change, or when the day changes) and tells its ``listener`` (the TUI's plan
+screen, which schedules the save). The TUI decides nothing about plans itself. A session
+is read-only when the plan is locked by another program, signed off, or opened
 read-only; the reason is kept for display.
 """
 
@@ -18,6 +21,7 @@ from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
 from checklist_tui.core.locking import PlanLock
+from checklist_tui.core.plan import Plan
 
 
 @dataclass
@@ -47,6 +51,10 @@ class PlanSession:
     read_only_reason: str | None = None
     lock: PlanLock | None = None
     state: SaveState = field(default_factory=SaveState)
+    listener: Callable[[PlanSession], None] | None = field(default=None, repr=False)
+    """Called after every edit that changed the plan."""
+    _evaluation: Evaluation | None = field(default=None, repr=False)
+    _evaluated_on: date | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
@@ -82,7 +90,7 @@ class PlanSession:
                    reason, lock)
 
     @property
-    def plan(self):
+    def plan(self) -> Plan:
         return self.loaded.plan
 
     @property
@@ -90,17 +98,31 @@ class PlanSession:
         return self.read_only_reason is not None
 
     def evaluate(self, today: date | None = None, assume_born: date | None = None) -> Evaluation:
-        return evaluate(self.checklist.checklist, self.plan, today or clock.today(), assume_born)
+        """The plan as the engine sees it today; kept until the plan or the day changes.
+        Another day or an assumed birth is evaluated afresh and not kept."""
+        if today is not None or assume_born is not None:
+            return evaluate(self.checklist.checklist, self.plan, today or clock.today(),
+                            assume_born)
+        now = clock.today()
+        if self._evaluation is None or self._evaluated_on != now:
+            self._evaluation = evaluate(self.checklist.checklist, self.plan, now)
+            self._evaluated_on = now
+        return self._evaluation
 
-    def apply(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run an edit operation (from core.edit) as this user, now; mark unsaved."""
+    def apply(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Run an edit operation (from core.edit) as this user, now. True if the plan
+        changed: it is then marked unsaved and the listener is told."""
         if self.read_only:
             raise PlanError(f"read-only: {self.read_only_reason}")
         before = len(self.plan.history)
-        result = operation(self.plan, *args, by=self.user, now=clock.now(), **kwargs)
-        if len(self.plan.history) != before:
-            self.state.dirty = True
-        return result
+        operation(self.plan, *args, by=self.user, now=clock.now(), **kwargs)
+        if len(self.plan.history) == before:
+            return False
+        self.state.dirty = True
+        self._evaluation = None
+        if self.listener is not None:
+            self.listener(self)
+        return True
 
     def save(self) -> bool:
         """Save if there are changes; returns True when everything is on disk."""

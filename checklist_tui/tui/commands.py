@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from textual.app import SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 
@@ -105,7 +105,7 @@ REVIEW_PLAN = [
 SIMPLE = [HELP, BACK]
 
 
-def bindings(commands: Iterable[Command]) -> list[Binding]:
+def bindings(commands: Iterable[Command]) -> list[BindingType]:
     return [Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_display,
                     tooltip=c.help, id=c.id) for c in commands]
 

@@ -7,17 +7,19 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from checklist_tui.tui.screens.plan_base import PlanScreenBase
+
 
 class PlanPlaces(Provider):
     """Sections and items of the plan on screen, by title, prompt or id."""
 
     def _places(self) -> list[tuple[str, str, str, str | None]]:
         screen = self.screen
-        session = getattr(screen, "session", None)
+        session = screen.session if isinstance(screen, PlanScreenBase) else None
         if session is None:
             return []
         ev = session.evaluate()
-        places = []
+        places: list[tuple[str, str, str, str | None]] = []
         for section in session.checklist.checklist.sections:
             if section.id not in ev.visible_sections:
                 continue
@@ -28,10 +30,14 @@ class PlanPlaces(Provider):
                                    section.id, item.id))
         return places
 
+    def _jump(self, section_id: str, item_id: str | None = None) -> None:
+        if isinstance(self.screen, PlanScreenBase):
+            self.screen.jump(section_id, item_id)
+
     async def discover(self) -> Hits:
         for title, help_text, section_id, item_id in self._places():
             if item_id is None:
-                yield DiscoveryHit(Text(title), partial(self.screen.jump, section_id),
+                yield DiscoveryHit(Text(title), partial(self._jump, section_id),
                                    help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -40,5 +46,5 @@ class PlanPlaces(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title),
-                          partial(self.screen.jump, section_id, item_id), text=title,
+                          partial(self._jump, section_id, item_id), text=title,
                           help=help_text)

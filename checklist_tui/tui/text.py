@@ -12,6 +12,10 @@ def lit(text: str, style: str = "") -> Text:
     return Text(plain(text), style=style)
 
 
+Parts = list[str | Text]
+"""Pieces of a line: plain strings are the app's own words, Text comes from ``lit``."""
+
+
 def join(*parts: str | Text) -> Text:
     out = Text()
     for part in parts:

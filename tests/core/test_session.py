@@ -83,3 +83,18 @@ def test_conflict_saves_a_copy_and_goes_read_only(plan_path, catalogue) -> None:
     assert "changed by another program" in s.state.describe()
     assert plan_path.read_text().endswith("# changed elsewhere\n")
     s.close()
+
+
+def test_session_is_the_one_writer(plan_path, catalogue) -> None:
+    s = _open(plan_path, catalogue)
+    told: list[PlanSession] = []
+    s.listener = told.append
+    first = s.evaluate()
+    assert s.evaluate() is first  # kept while nothing changes
+    assert s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes") is True
+    assert told == [s] and s.state.dirty
+    second = s.evaluate()
+    assert second is not first and second.answered == first.answered + 1
+    assert s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes") is False
+    assert told == [s] and s.evaluate() is second  # no change: no news, same evaluation
+    s.close()

@@ -98,3 +98,59 @@ def test_timeline(snap_compare, snap_plans, size) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def _on_plan_then(keys: str, screen_name: str):
+    """A run_before: open the plan, press ``keys``, wait for the screen named."""
+
+    async def run_before(pilot) -> None:
+        await _plan_ready(pilot)
+        await pilot.press(*keys.split())
+        await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == screen_name)
+        await pilot.pause(0.3)
+        _no_blink(pilot.app)
+        await pilot.wait_for_scheduled_animations()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_plan(snap_compare, snap_plans, size) -> None:
+    async def run_before(pilot) -> None:
+        await _home_ready(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "NewPlanScreen"
+                       and bool(pilot.app.screen.query("OptionList"))
+                       and pilot.app.screen.query_one("OptionList").option_count > 0)
+        await pilot.pause(0.3)
+        _no_blink(pilot.app)
+
+    assert snap_compare(make_app(snap_plans), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_records(snap_compare, snap_plans, size) -> None:
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_on_plan_then("p", "RecordsScreen"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_details(snap_compare, snap_plans, size) -> None:
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_on_plan_then("d", "DetailsScreen"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export(snap_compare, snap_plans, size) -> None:
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_on_plan_then("e", "ExportScreen"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, snap_plans, size) -> None:
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_on_plan_then("f1", "HelpScreen"))

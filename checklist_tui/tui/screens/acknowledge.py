@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from checklist_tui.core.engine import FiredRule
+from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
 
 
-class AcknowledgeScreen(ModalScreen[tuple[str, str] | None]):
+class AcknowledgeScreen(FormScreen[tuple[str, str]]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-ack")]
 
     def __init__(self, fired: FiredRule):
@@ -39,24 +39,16 @@ class AcknowledgeScreen(ModalScreen[tuple[str, str] | None]):
                 id="reason", placeholder="e.g. Discussed with team manager on 25/11", compact=True
             )
             with Horizontal(classes="buttons"):
-                yield Button("Acknowledge", id="ok", variant="warning", compact=True)
+                yield Button("Acknowledge", id="save", variant="warning", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    def _done(self) -> None:
+    def save(self) -> None:
         reason = self.query_one(Input).value.strip()
         if not reason:
             self.notify("Say what you have done or decided.", severity="warning")
             return
         self.dismiss((self.fired.rule_id, reason))
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self._done()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._done()
-        else:
-            self.dismiss(None)

@@ -5,23 +5,24 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from checklist_tui.core import edit
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.plan_details import DetailsError, parse_details
+from checklist_tui.core.plan import Plan
+from checklist_tui.core.plan_details import Details, DetailsError, parse_details
+from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 
-class DetailsScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="cancel-details")]
+class DetailsScreen(FormScreen[Details]):
+    """The plan's details as typed; the plan screen applies the result to the session."""
 
-    def __init__(self, plan_screen):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-details")]
+
+    def __init__(self, plan: Plan):
         super().__init__()
-        self.plan_screen = plan_screen
-        self.plan = plan_screen.session.plan
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         p = self.plan
@@ -47,17 +48,10 @@ class DetailsScreen(ModalScreen[bool]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.save()
-        else:
-            self.dismiss(False)
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.save()
 
     def save(self) -> None:
-        value = {i.id[2:]: i.value.strip() for i in self.query(Input)}
+        value = {(i.id or "")[2:]: i.value.strip() for i in self.query(Input)}
         try:
             details = parse_details(
                 case_ref=value["case_ref"], edd=value["edd"], dob=value["dob"],
@@ -67,5 +61,4 @@ class DetailsScreen(ModalScreen[bool]):
         except DetailsError as exc:
             self.query_one("#form-error", Static).update(lit(str(exc)))
             return
-        if self.plan_screen._apply(edit.set_details, **details.fields()):
-            self.dismiss(True)
+        self.dismiss(details)

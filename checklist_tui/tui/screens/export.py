@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -45,11 +46,13 @@ class ExportScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#formats").focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "go":
-            self.export(force=False)
-        else:
-            self.dismiss()
+    @on(Button.Pressed, "#go")
+    def _go(self) -> None:
+        self.export(force=False)
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss()
 
     def export(self, force: bool) -> None:
         formats = list(self.query_one(SelectionList).selected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
@@ -121,9 +121,9 @@ class NewPlanScreen(AppScreen):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.create()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "create":
-            self.create()
+    @on(Button.Pressed, "#create")
+    def _create(self) -> None:
+        self.create()
 
     def create(self) -> None:
         error = self.query_one("#form-error", Static)

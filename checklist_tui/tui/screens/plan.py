@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from functools import partial
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import (
@@ -25,18 +24,18 @@ from textual.widgets import (
 
 from checklist_tui.core import edit
 from checklist_tui.core.answers import display
-from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.engine import Evaluation, FiredRule
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
 from checklist_tui.tui.providers import PlanPlaces
-from checklist_tui.tui.screens.base import AppScreen
-from checklist_tui.tui.screens.plan_commands import PlanCommands
+from checklist_tui.tui.screens.plan_base import PlanScreenBase
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.plan_header import PlanHeader
 from checklist_tui.tui.widgets.section_list import SectionList
+from checklist_tui.tui.widgets.section_pane import SectionPane, pane_id
 
 SAVE_AFTER_SECONDS = 0.8
 RETRY_SAVE_SECONDS = 5.0
@@ -44,10 +43,12 @@ LOCK_REFRESH_SECONDS = 60.0
 NARROW_BELOW = 100
 FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
 LINES_PER_ITEM = 6  # a rough height, to fill the window before the rest is mounted
-BATCH_ITEMS = 8
 
 
-class PlanScreen(PlanCommands, AppScreen):
+class PlanScreen(PlanScreenBase):
+    """Keeps the session, the save hook, answer dispatch and navigation; each section's
+    items live in a :class:`SectionPane`, which mounts them in batches."""
+
     COMMANDS = {PlanPlaces}  # Ctrl+P: jump to a section or item (plus the app's commands)
     COMMANDS_DECLARED = commands.PLAN
     BINDINGS = commands.bindings(COMMANDS_DECLARED)
@@ -68,7 +69,6 @@ class PlanScreen(PlanCommands, AppScreen):
         self._loading: PlanSession | None = None
         self.ready = False
         """True once the current section is shown, refreshed and focused."""
-        self._complete_panes: set[str] = set()
 
     @property
     def read_only(self) -> bool:
@@ -116,6 +116,7 @@ class PlanScreen(PlanCommands, AppScreen):
 
     def _opened(self, session: PlanSession) -> None:
         self.session = session
+        session.listener = lambda _session: self.schedule_save()
         if session.read_only:
             reason = self.query_one("#readonly-reason", Static)
             reason.update(join("READ-ONLY: ", lit(session.read_only_reason or ""),
@@ -147,43 +148,33 @@ class PlanScreen(PlanCommands, AppScreen):
         self.ready = False
         # A coroutine function, not a coroutine: a switch cancelled before it starts
         # (quick key presses) then leaves nothing un-awaited behind.
-        self.run_worker(partial(self._unless_closing, self._build_section, section_id,
-                                focus_item), group="section", exclusive=True)
+        build = partial(self._unless_closing, section_id, focus_item)
+        self.run_worker(build, group="section", exclusive=True)  # type: ignore[arg-type]
 
-    async def _unless_closing(self, build, *args) -> None:
-        """Run screen-building work; if the screen is taken down meanwhile, stop quietly."""
+    async def _unless_closing(self, section_id: str, focus_item: str | None) -> None:
+        """Build the section; if the screen is taken down meanwhile, stop quietly."""
         try:
-            await build(*args)
+            await self._build_section(section_id, focus_item)
         except NoMatches:
             if self.query(SectionList) and self.query("#items"):
                 raise  # the widgets are still there: a real bug
 
     async def _build_section(self, section_id: str, focus_item: str | None) -> None:
-        """Show a section; its widgets are built on the first visit and then kept, so
-        going back is instant and keeps its scroll position."""
-        assert self.session is not None
-        checklist = self.session.checklist.checklist
+        """Show a section; its pane is built on the first visit and then kept, so going
+        back is instant and keeps its scroll position."""
+        session = self._session()
+        checklist = session.checklist.checklist
         switcher = self.query_one("#items", ContentSwitcher)
-        pane_id = f"sec-{section_id}"
-        if not switcher.query(f"#{pane_id}"):
+        if not switcher.query(f"#{pane_id(section_id)}"):
             section = next(s for s in checklist.sections if s.id == section_id)
-            pane = VerticalScroll(id=pane_id, classes="section-pane")
-            await switcher.mount(pane)
-            views = [self._item_view(item) for item in section.items]
-            header = [Static(lit(section.description), classes="section-head")] \
-                if section.description else []
-            # Mount what fills the window now; the rest follows once this is on screen.
+            # Mount what fills the window now; the pane mounts the rest in batches.
             first = max(FIRST_ITEMS, switcher.size.height // LINES_PER_ITEM + 1)
             ids = [item.id for item in section.items]
             if focus_item in ids:
                 first = max(first, ids.index(focus_item) + 1)
-            await pane.mount_all([*header, *views[:first], Static("", classes="stale")])
-            if views[first:]:  # each pane finishes its own batches, even if we move on
-                self.run_worker(partial(self._unless_closing, self._mount_rest, pane,
-                                        views[first:]), group="section-rest")
-            else:
-                self._complete_panes.add(pane_id)
-        switcher.current = pane_id
+            await switcher.mount(SectionPane(section, session.plan.answers, first,
+                                             self.read_only))
+        switcher.current = pane_id(section_id)
         options = self.query_one(SectionList)
         options.highlighted = [s.id for s in checklist.sections].index(section_id)
         self._after_show(focus_item)
@@ -191,31 +182,21 @@ class PlanScreen(PlanCommands, AppScreen):
     @property
     def section_complete(self) -> bool:
         """True once every item of the current section is mounted (some follow in batches)."""
-        return f"sec-{self.current}" in self._complete_panes
+        pane = self._pane()
+        return pane is not None and pane.complete
 
-    def _item_view(self, item) -> ItemView:
-        view = ItemView(item, self.session.plan.answers.get(item.id))
-        view.disabled = self.read_only  # before it is mounted: never briefly editable
-        return view
-
-    async def _mount_rest(self, pane: VerticalScroll, rest: list[ItemView]) -> None:
-        for start in range(0, len(rest), BATCH_ITEMS):
-            await asyncio.sleep(0)  # let keys and painting through between batches
-            batch = rest[start:start + BATCH_ITEMS]
-            for view in batch:
-                view.disabled = self.read_only  # it may have become read-only meanwhile
-            await pane.mount_all(batch, before=pane.query_one(".stale"))
-        self._complete_panes.add(pane.id or "")
+    @on(SectionPane.Completed)
+    def _pane_completed(self) -> None:
         self.refresh_state()
 
-    def _pane(self) -> VerticalScroll | None:
-        found = self.query(f"#sec-{self.current}")
-        return found.first(VerticalScroll) if found else None
+    def _pane(self) -> SectionPane | None:
+        found = self.query(f"#{pane_id(self.current or '')}")
+        return found.first(SectionPane) if found else None
 
     def _after_show(self, focus_item: str | None) -> None:
         self.refresh_state()
         pane = self._pane()
-        views = list(pane.query(ItemView)) if pane else []
+        views = pane.views() if pane else []
         target = next((v for v in views if v.item.id == focus_item), None)
         if target is None:
             target = next((v for v in views if v.display), None)
@@ -234,7 +215,7 @@ class PlanScreen(PlanCommands, AppScreen):
         due = {d.item_id: d for d in ev.due}
         in_section = [f for f in ev.fired if f.section_id == self.current]
         self.query_one(FlagBanner).show(in_section, len(ev.red_flags))
-        fired_by_item: dict[str, list] = {}
+        fired_by_item: dict[str, list[FiredRule]] = {}
         for f in ev.fired:
             fired_by_item.setdefault(f.item_id, []).append(f)
         for view in self.query(ItemView):  # every visited section stays up to date
@@ -246,21 +227,14 @@ class PlanScreen(PlanCommands, AppScreen):
         return ev
 
     def _show_stale(self, ev: Evaluation) -> None:
-        checklist = self.session.checklist.checklist
-        items, section_of = checklist.item_map(), checklist.section_of()
-        here = [s for s in ev.no_longer_applies if section_of[s.item_id].id == self.current]
         pane = self._pane()
-        stale = pane.query(".stale") if pane else None
-        if not stale:
+        if pane is None:
             return
-        if not here:
-            stale.first(Static).update("")
-            return
-        parts: list = ["Answers kept but no longer applying (not counted):\n"]
-        for s in here:
-            parts += ["  ", lit(items[s.item_id].prompt), " ", lit(display(items[s.item_id],
-                                                                             s.answer)), "\n"]
-        stale.first(Static).update(join(*parts))
+        checklist = self._session().checklist.checklist
+        items, section_of = checklist.item_map(), checklist.section_of()
+        pane.show_stale([(items[s.item_id].prompt, display(items[s.item_id], s.answer))
+                         for s in ev.no_longer_applies
+                         if section_of[s.item_id].id == self.current])
 
     def _show_section_title(self, ev: Evaluation) -> None:
         visible = [s for s in ev.sections if s.visible]
@@ -275,52 +249,37 @@ class PlanScreen(PlanCommands, AppScreen):
             self.show_section(event.option.id)
 
     # -- answers -------------------------------------------------------------------
-    def _apply(self, operation, *args, **kwargs) -> bool:
-        """Run a core edit; True if the plan changed (then a save is scheduled)."""
-        if self.session is None:
-            return False
-        before = len(self.session.plan.history)
-        try:
-            self.session.apply(operation, *args, **kwargs)
-        except UserFacingError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return False
-        changed = len(self.session.plan.history) != before
-        if changed:
-            self.schedule_save()
-        return changed
-
     def on_item_view_answered(self, message: ItemView.Answered) -> None:
         checklist = self.session.checklist.checklist if self.session else None
         if checklist is None or self.read_only:
             return
         if message.clear:
-            changed = self._apply(edit.clear_answer, message.item_id)
+            changed = self.apply(edit.clear_answer, message.item_id)
             view = self.query_one(f"#item-{message.item_id}", ItemView)
             if changed and view.query(RadioSet):
                 self._remount(view)
         elif message.na:
-            changed = self._apply(edit.set_not_applicable, checklist, message.item_id)
+            changed = self.apply(edit.set_not_applicable, checklist, message.item_id)
         else:
-            changed = self._apply(edit.set_answer, checklist, message.item_id, message.value)
+            changed = self.apply(edit.set_answer, checklist, message.item_id, message.value)
         if changed:
             self.refresh_state()
 
     def _remount(self, view: ItemView) -> None:
-        fresh = ItemView(view.item, self.session.plan.answers.get(view.item.id))
-        view.parent.mount(fresh, after=view)
-        view.remove()
-        self.call_after_refresh(fresh.focus_control)
+        pane = self._pane()
+        if pane is not None:
+            fresh = pane.replace(view, self._session().plan.answers.get(view.item.id))
+            self.call_after_refresh(fresh.focus_control)
 
     def on_item_view_noted(self, message: ItemView.Noted) -> None:
-        if not self.read_only and self._apply(edit.set_note, message.item_id, message.note):
+        if not self.read_only and self.apply(edit.set_note, message.item_id, message.note):
             self.refresh_header()
 
     def on_item_view_sourced(self, message: ItemView.Sourced) -> None:
-        if not self.read_only and self._apply(edit.set_source, message.item_id,
+        if not self.read_only and self.apply(edit.set_source, message.item_id,
                                               message.source):
             view = self.query_one(f"#item-{message.item_id}", ItemView)
-            view.source_changed(self.session.plan.answers.get(message.item_id))
+            view.source_changed(self._session().plan.answers.get(message.item_id))
             self.refresh_header()
 
     # -- saving ---------------------------------------------------------------------
@@ -348,10 +307,10 @@ class PlanScreen(PlanCommands, AppScreen):
 
     def _opened_read_only_late(self) -> None:
         reason = self.query_one("#readonly-reason", Static)
-        reason.update(join("READ-ONLY: ", lit(self.session.read_only_reason or "")))
+        reason.update(join("READ-ONLY: ", lit(self._session().read_only_reason or "")))
         reason.add_class("shown")
-        for view in self.query(ItemView):
-            view.disabled = True
+        for pane in self.query(SectionPane):
+            pane.set_read_only()
         self.refresh_bindings()
 
     def refresh_header(self) -> None:
@@ -388,7 +347,7 @@ class PlanScreen(PlanCommands, AppScreen):
         return super().check_action(action, parameters)
 
     def _visible_sections(self) -> list[str]:
-        ev = self.session.evaluate()
+        ev = self._session().evaluate()
         return [s.section_id for s in ev.sections if s.visible]
 
     def _step(self, delta: int) -> None:

@@ -9,11 +9,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from checklist_tui.core.dates import parse_date, uk_date
+from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import ActionStatus, PersonKind
+from checklist_tui.core.plan_details import DetailsError, typed_date
+from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
@@ -64,7 +65,7 @@ FIELDS: dict[str, list[Field]] = {
 TITLES = {"people": "Person", "agencies": "Agency", "actions": "Action"}
 
 
-class RecordForm(ModalScreen[dict[str, Any] | None]):
+class RecordForm(FormScreen[dict[str, Any]]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-form")]
 
     def __init__(self, page: str, values: dict[str, Any] | None = None):
@@ -110,26 +111,18 @@ class RecordForm(ModalScreen[dict[str, Any] | None]):
     def on_mount(self) -> None:
         self.query(".dialog Input, .dialog Select").first().focus()
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.save()
-        else:
-            self.dismiss(None)
 
     def save(self) -> None:
         result: dict[str, Any] = {}
         error = self.query_one("#form-error", Static)
         for f in FIELDS[self.page]:
-            widget = self.query_one(f"#f-{f.name}")
             if f.kind == "bool":
-                result[f.name] = widget.value
+                result[f.name] = self.query_one(f"#f-{f.name}", MarkedCheckbox).value
                 continue
             if f.kind == "choice":
-                result[f.name] = widget.value
+                result[f.name] = self.query_one(f"#f-{f.name}", Select).value
                 continue
+            widget = self.query_one(f"#f-{f.name}", Input)
             text = widget.value.strip()
             if f.required and not text:
                 error.update(lit(f"'{f.label}' is needed."))
@@ -137,8 +130,8 @@ class RecordForm(ModalScreen[dict[str, Any] | None]):
                 return
             if f.kind == "date":
                 try:
-                    result[f.name] = parse_date(text) if text else None
-                except ValueError as exc:
+                    result[f.name] = typed_date(text, f.name)
+                except DetailsError as exc:
                     error.update(lit(str(exc)))
                     widget.focus()
                     return

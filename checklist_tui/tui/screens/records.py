@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from checklist_tui.core import edit
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import Action, Agency, Person
+from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import NO_DATE, NO_OWNER, NO_ROLE
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
@@ -15,7 +16,8 @@ from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.text import lit
 
-MODELS = {"people": Person, "agencies": Agency, "actions": Action}
+MODELS: dict[str, type[Person | Agency | Action]] = {
+    "people": Person, "agencies": Agency, "actions": Action}
 COLUMNS = {  # (label, width); None: as wide as the content
     "people": (("Who", 16), ("Name", 16), ("Relationship", 18), ("Household", 9),
                ("Involvement and assessment", None)),
@@ -32,10 +34,9 @@ class RecordsScreen(AppScreen):
     HELP = ("People, agencies and actions. + adds a row, Enter edits the highlighted row, "
             "Delete removes it. Left and right arrows on the tabs switch between tables.")
 
-    def __init__(self, plan_screen, page: str):
+    def __init__(self, session: PlanSession, page: str):
         super().__init__()
-        self.plan_screen = plan_screen
-        self.session = plan_screen.session
+        self.session = session
         self.page = page
 
     @property
@@ -70,7 +71,7 @@ class RecordsScreen(AppScreen):
         self.query_one("#men-line", Static).update(lit(
             line + "Men are listed first.\n+ adds a row, Enter edits it, Delete removes it; "
             "the arrow keys move between rows and tabs."))
-        rows = {
+        rows: dict[str, list[tuple[str, tuple[str, ...]]]] = {
             "people": [(p.id, (p.kind.label, p.name, p.relationship,
                                "Yes" if p.in_household else "No", p.involvement))
                        for p in sorted(plan.people, key=lambda p: not p.kind.is_male_carer)],
@@ -96,8 +97,8 @@ class RecordsScreen(AppScreen):
         self.app.push_screen(RecordForm(self.page), self._added)
 
     def _added(self, values) -> None:
-        if values is not None and self.plan_screen._apply(edit.add_record, MODELS[self.page],
-                                                          **values):
+        if values is not None and self.apply_edit(self.session, edit.add_record,
+                                                   MODELS[self.page], **values):
             self.fill()
 
     def action_edit_record(self) -> None:
@@ -109,8 +110,8 @@ class RecordsScreen(AppScreen):
                              lambda values: self._edited(ident, values))
 
     def _edited(self, ident: str, values) -> None:
-        if values is not None and self.plan_screen._apply(
-                edit.update_record, MODELS[self.page], ident, **values):
+        if values is not None and self.apply_edit(
+                self.session, edit.update_record, MODELS[self.page], ident, **values):
             self.fill()
 
     def action_remove_record(self) -> None:
@@ -122,7 +123,7 @@ class RecordsScreen(AppScreen):
             confirm="Remove"), lambda yes: self._removed(ident, yes))
 
     def _removed(self, ident: str, yes: bool | None) -> None:
-        if yes and self.plan_screen._apply(edit.remove_record, MODELS[self.page], ident):
+        if yes and self.apply_edit(self.session, edit.remove_record, MODELS[self.page], ident):
             self.fill()
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:

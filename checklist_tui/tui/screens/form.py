@@ -1,0 +1,31 @@
+"""A modal form: Save (or Enter in a field) calls ``save``; Cancel returns None.
+
+Subclasses lay out the fields, a ``#save`` and a ``#cancel`` button, and decide in
+``save`` what typed result to dismiss with.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import on
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input
+
+ResultT = TypeVar("ResultT")
+
+
+class FormScreen(ModalScreen[ResultT | None]):
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)

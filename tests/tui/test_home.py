@@ -1,0 +1,41 @@
+"""Home: the list of plans, and the way into a plan and back."""
+
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from checklist_tui.tui.screens.home import HomeScreen
+from tests.tui.helpers import (
+    make_app,
+    plan_ready,
+    wait_for,
+)
+
+
+async def test_home_lists_plans_and_copes_with_unreadable_files(plans) -> None:
+    (plans / "broken.toml").write_text("format_version = 1\n[answers\n")
+    app = make_app(plans)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 4)
+        cells = [str(table.get_row_at(i)[1]) for i in range(4)]
+        assert "(cannot be read)" in cells
+        assert "Pre-birth assessment" in cells
+
+async def test_home_with_no_plans_says_what_to_do(tmp_path) -> None:
+    app = make_app(tmp_path / "empty")
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.screen.query_one("#plans-status")
+        await wait_for(pilot, lambda: "No plans yet" in str(status.render()))
+        assert "Press n" in str(status.render())
+
+async def test_home_opens_plan_and_back_returns(plans) -> None:
+    app = make_app(plans)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))

@@ -1,0 +1,43 @@
+"""Outstanding: jumping to an item, and "born today"."""
+
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
+from checklist_tui.tui.screens.plan import PlanScreen
+from tests.tui.helpers import (
+    make_app,
+    plan_ready,
+    rendered,
+    wait_for,
+)
+
+
+async def test_outstanding_enter_jumps_to_item_and_born_today(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OutstandingScreen))
+        title = app.screen.query_one("#out-title")
+        normal = str(title.render())
+        await pilot.press("b")
+        await wait_for(pilot, lambda: "BORN TODAY" in rendered(title))
+        born = str(title.render())
+        assert "BORN TODAY" in born and born != normal
+        assert "OVERDUE" in str(app.screen.query_one(OptionList).get_option_at_index(
+            next(i for i in range(app.screen.query_one(OptionList).option_count)
+                 if "OVERDUE" in str(app.screen.query_one(OptionList)
+                                     .get_option_at_index(i).prompt))).prompt)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: "BORN TODAY" not in rendered(title))
+        options = app.screen.query_one(OptionList)
+        target = next(i for i in range(options.option_count)
+                      if "OPEN: PBA-P01" in str(options.get_option_at_index(i).prompt))
+        options.highlighted = target
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
+                       and app.screen.current == "history" and app.focused is not None
+                       and "PBA-P01" in (app.focused.id or ""))
