@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -11,51 +9,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static
 
-from checklist_tui.core import clock, store
-from checklist_tui.core.dates import uk_date
-from checklist_tui.core.engine import evaluate
-from checklist_tui.core.vocabulary import progress_mark
+from checklist_tui.core import clock
+from checklist_tui.core.folder import FolderRow, scan
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import lit
-
-
-@dataclass(frozen=True)
-class Row:
-    path: Path
-    case_ref: str
-    checklist: str
-    edd: str
-    progress: str
-    changed: str
-    readable: bool
-
-
-def plan_rows(folder: Path, catalogue) -> tuple[list[Row], list[str]]:
-    """Read the plans folder (in a worker thread)."""
-    recovered = store.recover(folder)
-    rows = []
-    today = clock.today()
-    for listed in store.list_plans(folder):
-        changed = datetime.fromtimestamp(listed.modified).strftime("%d/%m %H:%M") \
-            if listed.modified else ""
-        plan = listed.plan
-        if plan is None:
-            rows.append(Row(listed.path, listed.path.name, "(cannot be read)", "", "",
-                            changed, False))
-            continue
-        lc = catalogue.get(plan.checklist_id)
-        if lc is None:
-            title, progress = f"{plan.checklist_id} (not installed)", ""
-        else:
-            ev = evaluate(lc.checklist, plan, today)
-            title = lc.checklist.title
-            progress = progress_mark(ev.answered, ev.total, len(ev.open_required),
-                                     len(ev.red_flags))
-        rows.append(Row(listed.path, plan.case_ref, title, uk_date(plan.edd), progress,
-                        changed, True))
-    return rows, recovered
-
 
 COLUMNS = [("Case reference", 16), ("Checklist", 22), ("EDD", 10), ("Progress", 10),
            ("Changed", 11)]
@@ -88,15 +46,15 @@ class HomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="plans")
     def load_plans(self) -> None:
-        rows, recovered = plan_rows(self.app.plans_dir, self.app.catalogue())
+        rows, recovered = scan(self.app.plans_dir, self.app.catalogue().get, clock.today())
         self.app.call_from_thread(self._show, rows, recovered)
 
-    def _show(self, rows: list[Row], recovered: list[str]) -> None:
+    def _show(self, rows: list[FolderRow], recovered: list[str]) -> None:
         table = self.query_one(DataTable)
         table.clear()
         for row in rows:
             style = "" if row.readable else "italic"
-            table.add_row(lit(row.case_ref, style), lit(row.checklist, style), row.edd,
+            table.add_row(lit(row.case_ref, style), lit(row.checklist_title, style), row.edd,
                           row.progress, row.changed, key=str(row.path))
         status = self.query_one("#plans-status", Static)
         if rows:
