@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from checklist_tui.core.definition import (
@@ -130,9 +130,10 @@ def check_checklist(
                         add(rplace, f"'if_answer' does not work on a {item.type.value} item",
                             "use 'when' with 'answered'")
                     else:
-                        for value in rule.if_answer:
-                            if value not in allowed:
-                                add(rplace, f"this item can never be answered {value!r}",
+                        for wanted_answer in rule.if_answer:
+                            if wanted_answer not in allowed:
+                                add(rplace, "this item can never be answered "
+                                    f"{wanted_answer!r}",
                                     f"its possible answers are "
                                     f"{', '.join(repr(v) for v in allowed)}")
             _check_integrity_fields(item, place, items, add, check_condition)
@@ -144,8 +145,9 @@ def check_checklist(
     return problems
 
 
-def _check_integrity_fields(item: Item, place: str, items: Mapping[str, Item], add,
-                            check_condition) -> None:
+def _check_integrity_fields(item: Item, place: str, items: Mapping[str, Item],
+                            add: Callable[..., None],
+                            check_condition: Callable[..., None]) -> None:
     """not_yet, concern, details and cross_checks: only where they can mean something."""
     tick = item.type.value in TICK_TYPES
     if item.not_yet and not tick:

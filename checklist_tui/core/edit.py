@@ -115,7 +115,8 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
             raise PlanError(f"{item_id}: cannot be confirmed: {against[0]}"
                             + (f" (and {len(against) - 1} more)" if len(against) > 1 else ""))
     same = current is not None and not current.not_applicable and current.value == canonical
-    if same and (not follow_up or (current.owner, current.by_date) == (owner, by_date)):
+    if same and current is not None and (
+            not follow_up or (current.owner, current.by_date) == (owner, by_date)):
         return
     _editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
@@ -274,6 +275,10 @@ _COLLECTIONS: dict[type[BaseModel], tuple[str, str]] = {
 }
 
 
+def _record_id(record: BaseModel) -> str:
+    return str(record.model_dump(include={"id"})["id"])
+
+
 def _summary(record: BaseModel) -> str:
     data = record.model_dump(mode="json", exclude={"id"}, exclude_defaults=True)
     return "; ".join(f"{k}={v}" for k, v in data.items())
@@ -288,7 +293,7 @@ def add_record(plan: Plan, model: type[T], *, by: str, now: datetime, **fields: 
         raise PlanError(f"{label} {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
     _editable(plan, by, now)
     getattr(plan, attr).append(record)
-    _log(plan, by, now, f"{label}.add", record.id, None, _summary(record))
+    _log(plan, by, now, f"{label}.add", _record_id(record), None, _summary(record))
     return record
 
 
@@ -296,7 +301,8 @@ def find_record(plan: Plan, model: type[T], record_id: str) -> T:
     attr, label = _COLLECTIONS[model]
     for record in getattr(plan, attr):
         if record.id == record_id:
-            return record
+            found: T = record
+            return found
     raise PlanError(f"no {label} with id '{record_id}' in this plan")
 
 

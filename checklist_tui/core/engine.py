@@ -198,7 +198,7 @@ def visible_items(checklist: Checklist, answers: dict[str, Answer]) -> tuple[set
     return shown, sections
 
 
-def _negative(item: Item, if_answer: list | None) -> bool:
+def _negative(item: Item, if_answer: list[bool | str] | None) -> bool:
     """Whether a rule fires on the answers that mean "not in place" (the item's concern,
     or else "no" and "unknown"): those an overdue open item is taken to give."""
     if if_answer is None:
@@ -332,8 +332,9 @@ def evaluate(
             answer = plan.answers.get(item.id)
             if integ.needs_follow_up(item, answer):
                 assert answer is not None
+                due_on = due_dates.get(item.id)
                 late = (answer.by_date is not None and answer.by_date < today) or (
-                    due_dates.get(item.id) is not None and due_dates[item.id] < today)
+                    due_on is not None and due_on < today)
                 open_answers.append(OpenAnswer(item.id, section.id, answer, late))
                 continue
             if item.id not in counted:

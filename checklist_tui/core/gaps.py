@@ -72,7 +72,7 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
                 item.about_men, item.id, problem.section_id), order[item.id])
     for open_answer in ev.open_answers:
         item = items[open_answer.item_id]
-        late = " OVERDUE" if open_answer.overdue else ""
+        late = f" {OVERDUE}" if open_answer.overdue else ""
         add(Gap(NOT_KNOWN, f"{item.prompt} {display(item, open_answer.answer)}",
                 item.about_men, item.id, open_answer.section_id,
                 integ.follow_up_text(open_answer.answer) + late, open_answer.overdue,

@@ -134,8 +134,8 @@ class PlanRow:
             changed_since_approval=bool(rec["changed_since_approval"]),
             open_challenges=int(rec["open_challenges"] or 0),  # type: ignore[call-overload]
             updated=datetime.fromisoformat(str(updated)) if updated else None,
-            due=[tuple(d) for d in json.loads(str(rec.get("due_json") or "[]"))],  # type: ignore[misc]
-            actions=[tuple(a) for a in json.loads(str(rec.get("actions_json") or "[]"))],  # type: ignore[misc]
+            due=[tuple(d) for d in json.loads(str(rec.get("due_json") or "[]"))],
+            actions=[tuple(a) for a in json.loads(str(rec.get("actions_json") or "[]"))],
             items=json.loads(str(rec.get("items_json") or "{}")), modified=modified,
         )
 

@@ -19,7 +19,7 @@ from checklist_tui.core.definition import (
     Item,
     PlanCheck,
 )
-from checklist_tui.core.plan import ActionStatus, Answer, Person, Plan
+from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, Plan
 
 RECORD_PAGES = {"man": "people", "agency": "agencies", "action": "actions"}
 FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.CANCELLED)
@@ -203,7 +203,7 @@ def agency_issues(plan: Plan) -> list[IntegrityIssue]:
     return issues
 
 
-def overdue_action(action, today: date) -> bool:
+def overdue_action(action: Action, today: date) -> bool:
     return (action.due is not None and action.due < today
             and action.status not in FINISHED_ACTIONS)
 

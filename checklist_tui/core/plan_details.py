@@ -10,6 +10,7 @@ from typing import Any
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import TERM_DAYS, parse_date, uk_date
+from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import UserFacingError
 
 LATEST_EDD_DAYS = TERM_DAYS + 28
@@ -39,7 +40,7 @@ class Details:
         return asdict(self)
 
 
-def needs_edd(checklist) -> bool:
+def needs_edd(checklist: Checklist) -> bool:
     """A checklist whose due points are counted in weeks of pregnancy needs the EDD
     (until the baby is born): without it the plan cannot say what is due or overdue."""
     return any(item.due is not None for _, item in checklist.all_items())

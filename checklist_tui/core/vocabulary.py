@@ -49,6 +49,7 @@ def due_label(status: DueStatus) -> str:
 
 
 def action_overdue(action: Action, today: date) -> bool:
+    """An action past its due date and not done (the rule itself is in integrity)."""
     return overdue_action(action, today)
 
 

@@ -8,7 +8,8 @@ a device, a pipe, a link) is never replaced, even with ``force``.
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from importlib import import_module
 from pathlib import Path
 
 from checklist_tui.core import clock, store
@@ -17,9 +18,12 @@ from checklist_tui.core.definition import Source
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.plan import Plan
 from checklist_tui.export.redact import pseudonym
-from checklist_tui.export.summary import build
+from checklist_tui.export.summary import Summary, build
 
 EXTENSIONS = {"markdown": "md", "html": "html", "json": "json", "csv": "csv", "docx": "docx"}
+RENDERERS = {fmt: f"checklist_tui.export.{module}" for fmt, module in (
+    ("markdown", "markdown"), ("html", "html"), ("json", "json_export"), ("csv", "csv_export"),
+    ("docx", "docx_export"))}
 FORMATS = tuple(EXTENSIONS)
 BINARY_FORMATS = {"docx"}
 
@@ -41,20 +45,12 @@ def render(fmt: str, loaded: LoadedChecklist, plan: Plan, redact: bool,
     pseudonym unless ``key`` (the user's redaction key) makes it stable, or the caller
     passes the ``case_pseudonym`` it already chose (so a file name can carry it).
     """
-    summary = build(loaded, plan, clock.now(), sources, redact, key, case_pseudonym)
-    if fmt == "markdown":
-        from checklist_tui.export.markdown import render as out
-    elif fmt == "html":
-        from checklist_tui.export.html import render as out
-    elif fmt == "json":
-        from checklist_tui.export.json_export import render as out
-    elif fmt == "csv":
-        from checklist_tui.export.csv_export import render as out
-    elif fmt == "docx":
-        from checklist_tui.export.docx_export import render as out
-    else:
+    if fmt not in RENDERERS:
         raise UserFacingError(f"unknown export format '{fmt}'")
-    return out(summary)
+    summary = build(loaded, plan, clock.now(), sources, redact, key, case_pseudonym)
+    # Imported when used: Word support is not loaded for a Markdown export.
+    renderer: Callable[[Summary], str | bytes] = import_module(RENDERERS[fmt]).render
+    return renderer(summary)
 
 
 def redaction_key(stable: bool) -> bytes | None:

@@ -10,8 +10,9 @@ from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.gaps import born_today as core_born_today
 from checklist_tui.core.gaps import gaps_and_risks, grouped_gaps
+from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.outstanding import entries, grouped
-from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, action_overdue, rule_label
+from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, rule_label
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
@@ -105,7 +106,7 @@ def actions(conv: Conversation) -> None:
         due = f"due {uk_date(action.due)}" if action.due else "no due date"
         c.say(f"Owner: {action.owner or NO_OWNER}. {due.capitalize()}. "
               f"Status: {action.status.label}."
-              + (" OVERDUE." if action_overdue(action, today) else ""))
+              + (f" {OVERDUE}." if overdue_action(action, today) else ""))
 
 
 def read_rule(conv: Conversation, fired: FiredRule, just_fired: bool = False) -> None:
