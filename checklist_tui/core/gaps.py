@@ -15,7 +15,7 @@ from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, evaluate
-from checklist_tui.core.plan import Plan
+from checklist_tui.core.plan import Answer, Plan
 from checklist_tui.core.vocabulary import (
     CONCERN,
     CONTRADICTED,
@@ -175,7 +175,7 @@ def _headline(checklist: Checklist, plan: Plan, count: int) -> str:
     return f"If the baby were born today, {things} would not be in place." + adjusted
 
 
-def detail_lines(item: Item, answer, plan: Plan) -> list[tuple[str, str]]:
+def detail_lines(item: Item, answer: Answer | None, plan: Plan) -> list[tuple[str, str]]:
     """(label, text) for each detail an answer carries; people by name."""
     have = (answer.details or {}) if answer is not None else {}
     names = {p.id: p.name for p in plan.people}

@@ -1,11 +1,12 @@
 """An open plan: the lock, the loaded file, edits, saving and closing.
 
-The session is the one writer of an open plan: every edit goes through ``apply``,
-which decides once whether the plan changed, keeps the current evaluation (recomputed
-only after a change, or when the day changes) and tells its ``listener`` (the TUI's plan
-screen, which schedules the save). The TUI decides nothing about plans itself. A session
-is read-only when the plan is locked by another program, signed off, or opened
-read-only; the reason is kept for display.
+The session is the one writer of an open plan: every edit goes through ``apply`` (its
+result) or ``edit`` (whether the plan changed); one place decides once whether the plan
+changed, keeps the current evaluation (recomputed only after a change, or when the day
+changes) and tells its ``listener`` (the TUI's plan screen, which schedules the save).
+The TUI decides nothing about plans itself. A session is read-only when the plan is
+locked by another program, signed off, or opened read-only; the reason is kept for
+display.
 """
 
 from __future__ import annotations
@@ -109,20 +110,29 @@ class PlanSession:
             self._evaluated_on = now
         return self._evaluation
 
-    def apply(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
-        """Run an edit operation (from core.edit) as this user, now. True if the plan
-        changed: it is then marked unsaved and the listener is told."""
+    def apply(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run an edit operation (from core.edit) as this user, now; its result (e.g. the
+        record added). If the plan changed it is marked unsaved and the listener told."""
+        return self._run(operation, args, kwargs)[0]
+
+    def edit(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """As ``apply``, but says whether the plan changed."""
+        return self._run(operation, args, kwargs)[1]
+
+    def _run(self, operation: Callable[..., Any], args: tuple[Any, ...],
+             kwargs: dict[str, Any]) -> tuple[Any, bool]:
+        """The one place an open plan is changed, and where "did it change?" is decided."""
         if self.read_only:
             raise PlanError(f"read-only: {self.read_only_reason}")
         before = len(self.plan.history)
-        operation(self.plan, *args, by=self.user, now=clock.now(), **kwargs)
+        result = operation(self.plan, *args, by=self.user, now=clock.now(), **kwargs)
         if len(self.plan.history) == before:
-            return False
+            return result, False
         self.state.dirty = True
         self._evaluation = None
         if self.listener is not None:
             self.listener(self)
-        return True
+        return result, True
 
     def save(self) -> bool:
         """Save if there are changes; returns True when everything is on disk."""

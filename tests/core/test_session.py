@@ -91,10 +91,10 @@ def test_session_is_the_one_writer(plan_path, catalogue) -> None:
     s.listener = told.append
     first = s.evaluate()
     assert s.evaluate() is first  # kept while nothing changes
-    assert s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes") is True
+    assert s.edit(set_answer, s.checklist.checklist, "PBA-S01", "yes") is True
     assert told == [s] and s.state.dirty
     second = s.evaluate()
     assert second is not first and second.answered == first.answered + 1
-    assert s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes") is False
+    assert s.edit(set_answer, s.checklist.checklist, "PBA-S01", "yes") is False
     assert told == [s] and s.evaluate() is second  # no change: no news, same evaluation
     s.close()

@@ -37,7 +37,7 @@ class AppScreen(Screen[Any]):
         """An edit through the session (the one writer); a refusal is said, not raised.
         True if the plan changed (the session's listener then schedules the save)."""
         try:
-            return session.apply(operation, *args, **kwargs)
+            return session.edit(operation, *args, **kwargs)
         except UserFacingError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
