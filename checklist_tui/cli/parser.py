@@ -60,17 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-open", action="store_true", help="create the plan without opening it")
     _plain(p)
     p.set_defaults(handler=plans.cmd_new)
-    p = sub.add_parser("open", parents=[common], help="open a plan in the app")
-    p.add_argument("plan", metavar="PLAN")
-    p.add_argument("--read-only", action="store_true", help="look without changing anything")
-    _plain(p)
-    p.set_defaults(handler=plans.cmd_open)
-    p = sub.add_parser("fill", parents=[common],
-                       help="fill in a plan; with --plain, one question at a time as plain lines")
-    p.add_argument("plan", metavar="PLAN")
-    p.add_argument("--read-only", action="store_true", help="look without changing anything")
-    _plain(p)
-    p.set_defaults(handler=fill.cmd_fill)
+    for name, handler, words in (
+            ("open", plans.cmd_open, "open a plan in the app"),
+            ("fill", fill.cmd_fill,
+             "fill in a plan; with --plain, one question at a time as plain lines")):
+        p = sub.add_parser(name, parents=[common], help=words)
+        p.add_argument("plan", metavar="PLAN")
+        p.add_argument("--read-only", action="store_true",
+                       help="look without changing anything")
+        _plain(p)
+        p.set_defaults(handler=handler)
     p = sub.add_parser("show", parents=[common],
                        help="print where a plan stands, or every plan in a folder, as plain text")
     p.add_argument("plan", metavar="PLAN|DIR")

@@ -11,7 +11,8 @@ import pytest
 from checklist_tui.cli import main
 from checklist_tui.core import store
 from checklist_tui.core.locking import PlanLock
-from tests.conftest import EXAMPLES, ROOT
+from checklist_tui.core.plan import SignOff
+from tests.conftest import EXAMPLES, NOW, ROOT
 
 
 @pytest.fixture
@@ -106,6 +107,8 @@ def test_answer_refused_on_locked_plan(plans, capsys) -> None:
 def test_answer_refused_on_signed_off_plan(plans, capsys) -> None:
     path = plans / "discharge-ready-for-sign-off.toml"
     loaded = store.load(path)
+    loaded.plan.signoff = SignOff(by="A Manager", role="Team manager", at=NOW,
+                                  decision="approved")  # approved needs its sign-off
     loaded.plan.state = "approved"
     store.save(loaded)
     before = path.read_bytes()
