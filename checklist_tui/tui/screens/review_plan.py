@@ -105,7 +105,7 @@ class ReviewPlanScreen(AppScreen):
 
     def _ask(self, kind: str) -> None:
         name, role = getattr(self.app, "reviewer", ("", ""))
-        items = []
+        items: list[tuple[str, str]] = []
         if self.checklist is not None:
             items = [(i.id, f"{i.id}: {i.prompt}"[:70])
                      for _s, i in self.checklist.checklist.all_items()]
