@@ -90,6 +90,8 @@ NOT_CAPTURED = ["why there is a plan", "strengths", "what must change",
                 "outcomes linked to the risks", "what is expected of the parents",
                 "birth arrangements", "discharge arrangements",
                 "who must not be alone with the baby", "core group and review dates"]
+KEEP_ROWS = 12
+"""A table this short is kept on one page when printed (moved whole, not split)."""
 PEOPLE_HEADERS = ["Name", "Relationship", "In household", "Role", "Involvement and assessment"]
 PEOPLE_WIDTHS = [16, 16, 13, 23, 32]
 

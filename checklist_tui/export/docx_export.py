@@ -21,6 +21,7 @@ from docx.shared import Mm, Pt
 from lxml import etree
 
 from checklist_tui.export.document import (
+    KEEP_ROWS,
     Answers,
     Block,
     Bullets,
@@ -104,12 +105,16 @@ def _table(doc, headers: list[str] | None, rows: list[list[str]], widths: list[i
     for col, size in zip(table.columns, sizes, strict=True):
         col.width = size
     all_rows = ([(headers, True)] if headers else []) + [(r, False) for r in rows]
-    for values, is_header in all_rows:
+    keep = len(rows) <= KEEP_ROWS  # a short table moves whole rather than split
+    for n, (values, is_header) in enumerate(all_rows):
         row = table.add_row()
         _row_props(row, is_header)
         for cell, value, size in zip(row.cells, values, sizes, strict=True):
             cell.width = size
-            _runs(cell.paragraphs[0], value, bold=is_header)
+            paragraph = cell.paragraphs[0]
+            if is_header or (keep and n < len(all_rows) - 1):
+                paragraph._p.get_or_add_pPr().keepNext_val = True  # header stays with rows
+            _runs(paragraph, value, bold=is_header)
     _para(doc)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from checklist_tui.export.document import (
+    KEEP_ROWS,
     Answers,
     Block,
     Bullets,
@@ -72,7 +73,6 @@ PRINT_CSS = """
 }
 """
 
-KEEP_ROWS = 12  # a table this short moves whole to the next page rather than split
 
 
 def css_string(text: str) -> str:
