@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from checklist_tui import __version__
-from checklist_tui.cli import checklists, fill, plans, records, review
+from checklist_tui.cli import checklists, fill, plans, records, review, share
 from checklist_tui.core import locations
 
 
@@ -92,4 +92,5 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=plans.cmd_export)
     review.add_commands(sub, common)
     records.add_parsers(sub, common)
+    share.add_parsers(sub, common)
     return parser

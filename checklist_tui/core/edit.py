@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import coerce, coerce_detail, stringify
+from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
@@ -28,6 +29,7 @@ from checklist_tui.core.plan import (
     Person,
     Plan,
     PlanState,
+    Shared,
     SignOff,
 )
 
@@ -187,6 +189,23 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
     record = Confirmation(section=section_id, by=by, at=now, present=people)
     plan.confirmations.append(record)
     _log(plan, by, now, "confirm", section_id, None, "; ".join(people))
+    return record
+
+
+def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: str,
+                  now: datetime) -> Shared:
+    """Record that a copy of the plan was given to ``to`` on ``on`` (the parents' copy when
+    ``parents``). Sharing does not change what the plan says, so it does not reopen it."""
+    if plan.state == PlanState.ENTERED_IN_ERROR:
+        raise PlanError("this plan was entered in error; it should not be shared")
+    who = to.strip() or ("The parents" if parents else "")
+    if not who:
+        raise PlanError("say who the plan was shared with")
+    if on > now.date():
+        raise PlanError(f"the date a copy was given ({uk_date(on)}) is in the future")
+    record = Shared(to=who, on=on, parents=parents, by=by)
+    plan.distribution.append(record)
+    _log(plan, by, now, "shared", "plan", None, f"{who} on {on.isoformat()}")
     return record
 
 

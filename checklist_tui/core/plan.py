@@ -190,6 +190,16 @@ class Confirmation(Model):
     """Who was there (names and roles, as typed)."""
 
 
+class Shared(Model):
+    """A copy of the plan given to someone: a person, team or agency, or the parents."""
+
+    to: ShortText
+    on: date
+    parents: bool = False
+    """True when this is the copy given to the parents."""
+    by: str = ""
+
+
 class SignOff(Model):
     by: str
     role: str
@@ -254,6 +264,9 @@ class Plan(Model):
     reviews: list[SignOff] = Field(default_factory=list)
     """Every manager decision (approved or returned), oldest first."""
     challenges: list[Challenge] = Field(default_factory=list)
+    distribution: list[Shared] = Field(default_factory=list)
+    """Who the plan was shared with and when (not part of its content: sharing an
+    approved plan does not void the approval)."""
     history: list[HistoryEntry] = Field(default_factory=list)
 
     @property

@@ -24,7 +24,8 @@ DECISIONS = (APPROVED, RETURNED)
 CHANGED_SINCE_APPROVAL = "changed since approval"
 
 #: What an approval covers: everything except the record of the review itself.
-_NOT_CONTENT = {"state", "signoff", "reviews", "challenges", "history", "updated"}
+_NOT_CONTENT = {"state", "signoff", "reviews", "challenges", "history", "updated",
+                "distribution"}
 
 #: States in which a change to an answer must give a reason.
 NEEDS_REASON = {PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.APPROVED}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
 from checklist_tui.core.review import describe_signoff
 from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE
@@ -186,9 +187,24 @@ def _signatures(s: Summary, add) -> None:
     for h in voided:
         add(Para(f"An earlier sign-off by {h.old or 'a manager'} was voided on "
                  f"{h.at.astimezone().strftime('%d/%m/%Y')} when the plan was reopened."))
-    add(Fields("Distribution", [
-        ("Shared with", "Not recorded by this version of the app"),
-        ("Copy given to the parents", "Not recorded by this version of the app")]))
+    shared = [d for d in s.plan.distribution if not d.parents]
+    parents = [d for d in s.plan.distribution if d.parents]
+    add(Heading(3, "Distribution"))
+    if shared:
+        add(Table("Distribution", ["Date", "Shared with"],
+                  [[uk_date(d.on), d.to] for d in shared], [20, 80]))
+    else:
+        add(Para("Who the plan was shared with is not recorded.", "missing"))
+    add(Para("Copy given to the parents: " + (", ".join(uk_date(d.on) for d in parents)
+                                              if parents else "not recorded."),
+             "" if parents else "missing"))
+    if s.plan.confirmations:
+        add(Heading(3, "Pause points confirmed"))
+        titles = {sec.id: sec.title for sec in s.checklist.checklist.sections}
+        add(Table("Pause points confirmed", ["Date", "Pause point", "Confirmed by", "Present"],
+                  [[c.at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                    titles.get(c.section, c.section), c.by, "; ".join(c.present)]
+                   for c in s.plan.confirmations], [18, 27, 20, 35]))
 
 
 def _appendices(s: Summary, add) -> None:

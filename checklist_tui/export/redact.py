@@ -156,6 +156,8 @@ class Redactor:
                 for name in value if isinstance(value, list) else []:
                     if isinstance(name, str):
                         self._add(name, UNKNOWN)
+        for shared in plan.distribution:
+            self._add(shared.by, UNKNOWN)
         for confirmation in plan.confirmations:
             for name in [confirmation.by, *confirmation.present]:
                 self._add(name, UNKNOWN)
@@ -327,6 +329,8 @@ def redact_plan(plan: Plan, case_pseudonym: str,
         if so is not None:
             so.by = so.role or "Manager"
             so.rationale = r.text(so.rationale)
+    for shared in out.distribution:
+        shared.to, shared.by = r.text(shared.to), r.name(shared.by) if shared.by else ""
     for n, challenge in enumerate(out.challenges, 1):
         challenge.id = f"challenge-{n}"
         challenge.by = challenge.role or "Manager"

@@ -16,6 +16,7 @@ from checklist_tui.core.plan import (
     HistoryEntry,
     Person,
     PersonKind,
+    Shared,
 )
 from checklist_tui.export.redact import load_or_create_key, pseudonym, redact_plan
 from checklist_tui.export.writer import render
@@ -64,6 +65,8 @@ def planted(catalogue):
              by="t", now=NOW)
     plan.acknowledgements.append(Acknowledgement(rule="x", by="Priya Voided", at=NOW,
                                                  reason="Checked with Shah"))
+    plan.distribution.append(Shared(to="R. Shah, ring 07700 900123", on=NOW.date(),
+                                    by="Priya Voided"))
     plan.history.append(HistoryEntry(at=NOW, by="Priya Voided", what="signoff.void",
                                      target="plan", old="Priya Voided"))
     return lc, plan
