@@ -252,7 +252,7 @@ def due_date(checklist: Checklist, plan: Plan, item: Item, born: date | None) ->
             if plan.babies_expected > 1 or plan.prematurity_likely:
                 due -= timedelta(weeks=checklist.timescales.multiple_birth_weeks_earlier)
             if born is not None and due > born:
-                due = born
+                due = born  # a pre-birth milestone cannot be later than the birth
     else:
         base = born or plan.edd
         if base:
@@ -267,20 +267,9 @@ def _due_state(
     point = item.due
     assert point is not None
     label = point.label or item.prompt
-    provisional = False
-    due: date | None = None
-    if point.weeks is not None:
-        if plan.edd:
-            due = date_at_gestation(plan.edd, point.weeks, point.days)
-            if plan.babies_expected > 1 or plan.prematurity_likely:
-                due -= timedelta(weeks=checklist.timescales.multiple_birth_weeks_earlier)
-            if born is not None and due > born:
-                due = born  # a pre-birth milestone cannot be later than the birth
-    else:
-        base = born or plan.edd
-        provisional = born is None
-        if base:
-            due = base + timedelta(days=point.days_after_birth or 0)
+    # Days after birth are counted from the EDD (provisionally) until the birth is known.
+    provisional = point.weeks is None and born is None
+    due = due_date(checklist, plan, item, born)
     if done:
         status = DueStatus.DONE
     elif due is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
@@ -13,8 +12,6 @@ from checklist_tui.tui.text import join, lit
 
 
 class AcknowledgeScreen(FormScreen[tuple[str, str]]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-ack")]
-
     def __init__(self, fired: FiredRule):
         super().__init__()
         self.fired = fired

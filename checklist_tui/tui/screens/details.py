@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
@@ -17,8 +16,6 @@ from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 class DetailsScreen(FormScreen[Details]):
     """The plan's details as typed; the plan screen applies the result to the session."""
-
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-details")]
 
     def __init__(self, plan: Plan):
         super().__init__()

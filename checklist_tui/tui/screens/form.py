@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import on
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
@@ -16,6 +17,8 @@ ResultT = TypeVar("ResultT")
 
 
 class FormScreen(ModalScreen[ResultT | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-form")]
+
     def save(self) -> None:
         raise NotImplementedError
 

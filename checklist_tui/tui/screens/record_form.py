@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -66,8 +65,6 @@ TITLES = {"people": "Person", "agencies": "Agency", "actions": "Action"}
 
 
 class RecordForm(FormScreen[dict[str, Any]]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-form")]
-
     def __init__(self, page: str, values: dict[str, Any] | None = None):
         super().__init__()
         self.page, self.values = page, values or {}
