@@ -145,3 +145,17 @@ def test_html_labels_have_real_separators_and_nothing_is_hidden(catalogue) -> No
 ])
 def test_csv_cells_cannot_become_formulas(value, expected) -> None:
     assert cell(value) == expected
+
+
+def test_multi_line_cells_become_a_list_that_keeps_every_line(catalogue) -> None:
+    lc = catalogue.get("pre-birth-assessment")
+    plan = store.load(EXAMPLES / "early-pre-birth.toml").plan.model_copy(deep=True)
+    add_record(plan, Action, by="t", now=NOW, what="First line\n2. second line\n| third",
+               owner="O")
+    md = render("markdown", lc, plan, False, catalogue.sources)
+    assert "<br>" not in md  # pandoc drops raw HTML line breaks when writing Word
+    html = _gfm(md)
+    actions = html.split("Actions: who does what, by when")[1].split("<h3>")[0]
+    assert "<table>" not in actions and "<li>" in actions
+    for line in ("First line", "2. second line", "| third"):
+        assert line in actions.replace("<br />\n", "\n"), line

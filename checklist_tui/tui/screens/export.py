@@ -31,10 +31,13 @@ class ExportScreen(ModalScreen[None]):
             yield Static("Export the plan summary  (Escape to close)", classes="title")
             yield Label("Formats (Space to tick)", classes="field-label")
             yield MarkedSelectionList(("Markdown (paste into the case record)", "markdown", True),
-                                     ("HTML (print or open in Word)", "html", True),
-                                     ("JSON (for other systems)", "json", False),
+                                     ("HTML (print, or open in a browser)", "html", True),
+                                     ("Word (A4, for the case record)", "docx", False),
+                                     ("JSON (for dashboards and other systems)", "json", False),
+                                     ("CSV (one row per question, for spreadsheets)", "csv",
+                                      False),
                                      id="formats")
-            yield MarkedCheckbox("Redacted: replace names with roles (for supervision and audit)",
+            yield MarkedCheckbox("Redacted: names and contact details replaced",
                            id="redact")
             yield Label("Folder", classes="field-label")
             yield Input(str(self.session.loaded.path.parent), id="folder", compact=True)
