@@ -80,6 +80,11 @@ def men(plan: Plan) -> list[Person]:
     return [p for p in plan.people if p.is_man]
 
 
+def men_first(plan: Plan) -> list[Person]:
+    """Everyone recorded, the men first (each group in the order recorded)."""
+    return sorted(plan.people, key=lambda p: not p.is_man)
+
+
 def missing_details(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
     """Labels of the details a positive answer still lacks (empty when complete)."""
     if not item.details or not is_positive(answer):

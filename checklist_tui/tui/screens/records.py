@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from checklist_tui.core import edit
+from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.session import PlanSession
@@ -65,7 +66,7 @@ class RecordsScreen(AppScreen):
 
     def fill(self) -> None:
         plan = self.session.plan
-        men = [p for p in plan.people if p.kind.is_male_carer]
+        men = integ.men(plan)
         line = (f"Father and other male carers: {len(men)} recorded. "
                 if men else "No father or male carer recorded yet: press + on People. ")
         self.query_one("#men-line", Static).update(lit(
@@ -74,7 +75,7 @@ class RecordsScreen(AppScreen):
         rows: dict[str, list[tuple[str, tuple[str, ...]]]] = {
             "people": [(p.id, (p.kind.label, p.name, p.relationship,
                                "Yes" if p.in_household else "No", p.involvement))
-                       for p in sorted(plan.people, key=lambda p: not p.kind.is_male_carer)],
+                       for p in integ.men_first(plan)],
             "agencies": [(g.id, (g.agency, g.practitioner, g.role or NO_ROLE,
                                  g.contact)) for g in plan.agencies],
             "actions": [(a.id, (a.what, a.owner or NO_OWNER, a.agency,
