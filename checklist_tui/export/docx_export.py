@@ -141,6 +141,7 @@ def _block(doc, block: Block) -> None:
         for item in block.items:
             q = _para(doc)
             q.paragraph_format.keep_with_next = True
+            q.paragraph_format.space_before, q.paragraph_format.space_after = Pt(6), Pt(0)
             _runs(q, item.prompt, bold=True)
             _runs(q, f" ({item.item_id})")
             a = _para(doc)
@@ -181,6 +182,8 @@ def render(s: Summary) -> bytes:
     doc = new_document()
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(10.5)
+    normal.paragraph_format.space_after = Pt(4)
+    doc.styles["Title"].font.size = Pt(20)  # the template's 26 pt takes a third of page 1
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "en-GB")
     normal.element.get_or_add_rPr().append(lang)

@@ -66,7 +66,7 @@ PRINT_CSS = """
   body { margin: 0; max-width: none; font-size: 10pt; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, li, .qa, dt, dd, p { break-inside: avoid; page-break-inside: avoid; }
-  dt { break-after: avoid; page-break-after: avoid; }
+  dt, h2 + p { break-after: avoid; page-break-after: avoid; }
   table.keep, table.fields { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   thead, thead tr { break-after: avoid; page-break-after: avoid; }
