@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from checklist_tui.core import clock, locations
@@ -50,6 +51,8 @@ class ChecklistApp(App[int]):
     TITLE = TITLE
     SUB_TITLE = SUBTITLE
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [Binding("f12", "hide_screen", "Hide", show=False, priority=True,
+                        id="hide-screen", tooltip="Hide the screen at once; Enter shows it")]
 
     def __init__(self, plans_dir: Path, checklist_dirs: list[str] | None = None,
                  plan_path: Path | None = None, read_only: bool = False,
@@ -185,6 +188,15 @@ class ChecklistApp(App[int]):
             self._exception_event.set()
         self._close_messages_no_wait()
 
+    def action_hide_screen(self) -> None:
+        """F12 anywhere: a blank screen over everything (work goes on being saved)."""
+        from checklist_tui.tui.screens.privacy import PrivacyScreen
+
+        if not isinstance(self.screen, PrivacyScreen):
+            self.push_screen(PrivacyScreen())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Hide the screen (F12)", "A blank screen at once; Enter shows "
+                            "the app again", self.action_hide_screen)
         yield from palette(screen)
         yield from super().get_system_commands(screen)

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from textual.widgets import Select
+from textual import events
+from textual.widgets import Button, Input, Select, TextArea
 from textual.widgets._select import SelectOverlay
 
 from checklist_tui.core.plan import PersonKind
+from checklist_tui.tui.screens.export import ExportScreen
+from checklist_tui.tui.screens.message import MessageScreen
+from checklist_tui.tui.screens.privacy import PrivacyScreen
 from checklist_tui.tui.screens.record_form import RecordForm
-from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for, wait_for_screen
+from checklist_tui.tui.screens.records import RecordsScreen
+from tests.tui.helpers import (
+    copy_examples,
+    make_app,
+    plan_ready,
+    rendered,
+    wait_for,
+    wait_for_screen,
+)
 
 
 @pytest.fixture
@@ -29,3 +43,124 @@ async def test_dropdown_shows_every_option(plans, size) -> None:
         overlay = app.screen.query_one(SelectOverlay)
         await wait_for(pilot, lambda: select.expanded and overlay.region.height > 0)
         assert overlay.region.height >= min(len(PersonKind), 6), overlay.region
+
+
+async def _person_form(pilot, app) -> RecordForm:
+    await wait_for(pilot, lambda: plan_ready(app))
+    await pilot.press("p")
+    await wait_for_screen(pilot, RecordsScreen)
+    await pilot.press("plus")
+    await wait_for_screen(pilot, RecordForm)
+    return app.screen
+
+
+async def test_escape_on_a_half_filled_record_asks_first(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _person_form(pilot, app)
+        people = list(app.screen_stack[-2].session.plan.people)
+        await pilot.press("escape")  # nothing typed: leaves at once
+        await wait_for_screen(pilot, RecordsScreen)
+        await pilot.press("plus")
+        await wait_for_screen(pilot, RecordForm)
+        form = app.screen
+        form.query_one("#f-name", Input).focus()
+        await pilot.press(*"AB")
+        await wait_for(pilot, lambda: form.query_one("#f-name", Input).value == "AB")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MessageScreen)
+        assert "Discard this person?" in rendered(app.screen.query_one(".title"))
+        await pilot.press("enter")  # the safe choice is focused: keep typing
+        await wait_for(pilot, lambda: app.screen is form)
+        assert form.query_one("#f-name", Input).value == "AB"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MessageScreen)
+        app.screen.query_one("#yes", Button).press()
+        await wait_for_screen(pilot, RecordsScreen)
+        assert app.screen.session.plan.people == people
+
+
+PASTED = "Dear colleague,\r\n\r\nFirst line.\nSecond \x1b[31mline\x1b[0m.\n\tThird line\x07."
+
+
+async def test_involvement_keeps_paragraphs_in_order_without_escape_bytes(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _person_form(pilot, app)
+        records = app.screen_stack[-2]
+        form.query_one("#f-name", Input).value = "Test Partner"
+        area = form.query_one("#f-involvement", TextArea)
+        area.focus()
+        await wait_for(pilot, lambda: app.focused is area)
+        app._driver.send_message(events.Paste(PASTED))  # as a terminal paste arrives
+        await wait_for(pilot, lambda: "Third" in area.text)
+        form.query_one("#save", Button).press()
+        added = lambda: next(p for p in records.session.plan.people  # noqa: E731
+                             if p.name == "Test Partner")
+        await wait_for(pilot, lambda: app.screen is records and added())
+        assert added().involvement == (
+            "Dear colleague,\n\nFirst line.\nSecond line.\n\tThird line.")
+
+
+async def test_export_takes_enter_and_offers_to_create_a_missing_folder(plans, tmp_path) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    target = tmp_path / "new" / "exports"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportScreen)
+        export = app.screen
+        export.query_one("#folder", Input).value = str(target)
+        await pilot.press("enter")  # the Export button has the focus
+        await wait_for_screen(pilot, MessageScreen)
+        assert "Create the folder?" in rendered(app.screen.query_one(".title"))
+        app.screen.query_one("#yes", Button).press()
+        await wait_for(pilot, lambda: "Written:" in rendered(export.query_one("#export-result")))
+        assert len(list(target.glob("*summary*"))) == 2
+        export.query_one("#folder", Input).focus()
+        await pilot.press("enter")  # Enter in the folder box exports too
+        await wait_for_screen(pilot, MessageScreen)
+        assert "Replace" in rendered(app.screen.query_one(".title"))
+
+
+async def test_f12_hides_everything_and_enter_shows_it_again(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        plan = app.screen
+        await pilot.press("f12")
+        await wait_for_screen(pilot, PrivacyScreen)
+        shown = app.export_screenshot()
+        assert "DEMO-0002" not in shown and "Hidden" in shown
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is plan)
+
+
+async def test_help_names_sources_not_codes(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        app.screen.query_one("#answer-PBA-S01").focus()
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.screen.query_one("#item-help"))
+        text = rendered(app.screen.query_one("#item-help"))
+        assert "Family T recommendation:" in text
+        assert not re.search(r"\bR\d+[a-z]?\b|PBA-", text), text
+
+
+async def test_counts_read_as_words(plans) -> None:
+    (plans / "early-pre-birth.toml").rename(plans.parent / "kept.toml")
+    (plans / "discharge-ready-for-sign-off.toml").unlink()
+    app = make_app(plans)
+    async with app.run_test(size=(100, 30)) as pilot:
+        status = app.screen.query_one("#plans-status")
+        await wait_for(pilot, lambda: "plan" in rendered(status) and "Loading" not in
+                       rendered(status))
+        assert rendered(status).startswith("1 plan in ")
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: app.screen.query_one("#out-title"))
+        title = rendered(app.screen.query_one("#out-title"))
+        assert re.search(r"Outstanding: \d+ things?\.", title) and "(s)" not in title

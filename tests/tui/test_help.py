@@ -18,4 +18,5 @@ async def test_help_shows_focused_item_guidance_and_sources(plans) -> None:
         await pilot.press("f1")
         await wait_for(pilot, lambda: app.screen.query_one("#item-help"))
         text = str(app.screen.query_one("#item-help").render())
-        assert "PBA-S08" in text and "Why this matters" in text and "R2b" in text
+        assert "looked after" in text and "Why this matters" in text
+        assert "Pregnant looked-after child: the parents' own support needs" in text

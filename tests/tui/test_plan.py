@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Input, OptionList, RadioSet
+from textual.widgets import OptionList, RadioSet, TextArea
 
 from checklist_tui.core import store
 from checklist_tui.core.plan import ActionStatus, PersonKind
@@ -146,8 +146,8 @@ async def test_markup_looking_text_is_shown_literally(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         header = str(app.screen.query_one("#plan-header").render())
         assert "[b]CASE[/b]" in header
-        note = app.screen.query_one("#note-PBA-S01", Input)
-        assert note.value == MARKUP
+        note = app.screen.query_one("#note-PBA-S01", TextArea)
+        assert note.text == MARKUP.replace("\x1b", "")  # literal, and no raw escape byte
         app.screen.query_one("#plan-header").update(  # the literal helper, end to end
             __import__("checklist_tui.tui.text", fromlist=["lit"]).lit(MARKUP))
         rendered = str(app.screen.query_one("#plan-header").render())

@@ -11,7 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
+from checklist_tui.core.dates import plural
 from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.locations import ensure_private_dir
 from checklist_tui.core.session import PlanSession
 from checklist_tui.export.writer import ExportExistsError, export_to_folder
 from checklist_tui.tui.screens.message import MessageScreen
@@ -47,7 +49,11 @@ class ExportScreen(ModalScreen[None]):
                 yield Button("Close", id="close", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#formats").focus()
+        self.query_one("#go", Button).focus()  # Enter exports; Shift+Tab reaches the choices
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.export(force=False)
 
     @on(Button.Pressed, "#go")
     def _go(self) -> None:
@@ -57,21 +63,28 @@ class ExportScreen(ModalScreen[None]):
     def _close(self) -> None:
         self.dismiss()
 
-    def export(self, force: bool) -> None:
+    def export(self, force: bool, create: bool = False) -> None:
         formats = list(self.query_one(SelectionList).selected)
         result = self.query_one("#export-result", Static)
         if not formats:
             result.update("Tick at least one format.")
             return
-        folder = Path(self.query_one("#folder", Input).value).expanduser()
+        folder = Path(self.query_one("#folder", Input).value.strip()).expanduser()
+        if not folder.exists() and not create:
+            self.app.push_screen(MessageScreen("Create the folder?", [
+                f"There is no folder {folder} yet. Create it and export there?"],
+                confirm="Create"), lambda yes: self.export(force, create=True) if yes else None)
+            return
         try:
+            if create:
+                ensure_private_dir(folder)
             written = export_to_folder(folder, self.session.checklist, self.session.plan,
                                        formats, self.sources,
                                        redact=self.query_one(MarkedCheckbox).value, force=force)
         except ExportExistsError as exc:
             self.app.push_screen(MessageScreen("Replace the existing files?", [str(exc)],
                                                confirm="Replace"),
-                                 lambda yes: self.export(True) if yes else None)
+                                 lambda yes: self.export(True, create) if yes else None)
             return
         except UserFacingError as exc:
             result.update(lit(str(exc)))
@@ -80,4 +93,4 @@ class ExportScreen(ModalScreen[None]):
             result.update(lit(f"could not write to {folder}: {exc.strerror or exc}"))
             return
         result.update(join("Written:\n", lit("\n".join(str(p) for p in written))))
-        self.notify(f"Exported {len(written)} file(s) to {folder}", markup=False)
+        self.notify(f"Exported {plural(len(written), 'file')} to {folder}", markup=False)

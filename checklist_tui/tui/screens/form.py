@@ -17,7 +17,7 @@ ResultT = TypeVar("ResultT")
 
 
 class FormScreen(ModalScreen[ResultT | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-form")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-form")]
 
     def save(self) -> None:
         raise NotImplementedError
@@ -31,4 +31,8 @@ class FormScreen(ModalScreen[ResultT | None]):
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_cancel(self) -> None:
+        """Cancel (or Escape, where bound to it): leave without a result."""
         self.dismiss(None)

@@ -20,6 +20,7 @@ APP_HELP = """How this app works
   (seen, reported by a parent, by an agency, not yet checked). * = required.
 - ! RED FLAG means something must not pass quietly: read "What to do".
 - Ctrl+P opens the list of all commands (jump to a section or item, change theme).
+- F12 hides the screen at once (someone walks in); Enter shows it again.
 - Escape goes back. Ctrl+Q quits; your work is already saved."""
 
 
@@ -52,10 +53,10 @@ class HelpScreen(ModalScreen[None]):
     def _item_help(self):
         item = self.item
         sources = self.app.sources()
-        refs = "\n".join(f"  {r}: {sources[r].title}" if r in sources else f"  {r}"
-                         for r in item.refs)
+        refs = "\n".join(f"  {sources[r].group}: {sources[r].title}" if r in sources
+                         else "  a source that is not installed here" for r in item.refs)
         due = f"\nDue: {item.due.describe()}" if item.due else ""
-        return join(lit(item.prompt, "bold"), f"  ({item.id})\n",
+        return join(lit(item.prompt, "bold"), "\n",
                     "Why this matters: ", lit(item.guidance or "no guidance given"), "\n",
                     "Required: ", "yes" if item.required else "no", due, "\n",
                     "This item serves:\n", lit(refs), "\n")

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static
 
 from checklist_tui.core import clock
+from checklist_tui.core.dates import plural
 from checklist_tui.core.folder import FolderRow, scan
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
@@ -58,7 +59,7 @@ class HomeScreen(AppScreen):
                           row.progress, row.changed, key=str(row.path))
         status = self.query_one("#plans-status", Static)
         if rows:
-            status.update(f"{len(rows)} plan(s) in {self.app.plans_dir}")
+            status.update(lit(f"{plural(len(rows), 'plan')} in {self.app.plans_dir}"))
         else:
             status.update(Text(f"No plans yet in {self.app.plans_dir}. Press n to start one."))
         for message in recovered:

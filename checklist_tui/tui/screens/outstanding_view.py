@@ -7,6 +7,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from checklist_tui.core import clock
+from checklist_tui.core.dates import plural
 from checklist_tui.core.outstanding import Entry, grouped, outstanding
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
@@ -41,7 +42,7 @@ class OutstandingScreen(AppScreen):
         title = self.query_one("#out-title", Static)
         mode = ("IF THE BABY WERE BORN TODAY: these would not be in place. "
                 if self.born_today else "")
-        title.update(join(mode, f"Outstanding: {len(found)} thing(s). Enter to go there; "
+        title.update(join(mode, f"Outstanding: {plural(len(found), 'thing')}. Enter to go there; "
                           "b to toggle 'born today'."))
         options = self.query_one(OptionList)
         options.clear_options()

@@ -8,13 +8,14 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import ActionStatus, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
 from checklist_tui.tui.screens.form import FormScreen
-from checklist_tui.tui.text import lit
+from checklist_tui.tui.screens.message import MessageScreen
+from checklist_tui.tui.text import lit, typed
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 
@@ -22,7 +23,7 @@ from checklist_tui.tui.widgets.marked import MarkedCheckbox
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text, choice, date, bool
+    kind: str = "text"  # text, long (paragraphs), choice, date, bool
     required: bool = False
     choices: tuple[tuple[str, Any], ...] = ()
     hint: str = ""
@@ -38,9 +39,10 @@ FIELDS: dict[str, list[Field]] = {
         Field(
             "involvement",
             "What has been done to involve and assess them",
+            "long",
             hint="Seen alone? Checks done? Invited to meetings? Advice given?",
         ),
-        Field("notes", "Notes"),
+        Field("notes", "Notes", "long"),
     ],
     "agencies": [
         Field("agency", "Agency", required=True, hint="e.g. Health visiting"),
@@ -89,6 +91,9 @@ class RecordForm(FormScreen[dict[str, Any]]):
                             id=f"f-{f.name}",
                             compact=True,
                         )
+                    elif f.kind == "long":
+                        yield TextArea(str(value or ""), placeholder=f.hint, id=f"f-{f.name}",
+                                       compact=True, soft_wrap=True, classes="long")
                     elif f.kind == "date":
                         yield Input(
                             uk_date(value) if isinstance(value, date) else "",
@@ -107,6 +112,27 @@ class RecordForm(FormScreen[dict[str, Any]]):
 
     def on_mount(self) -> None:
         self.query(".dialog Input, .dialog Select").first().focus()
+        self._as_opened = self._typed()
+
+    def _typed(self) -> dict[str, Any]:
+        """What each field holds now, as shown (to tell whether anything was typed)."""
+        return {f.name: getattr(self.query_one(f"#f-{f.name}"),
+                                "text" if f.kind == "long" else "value")
+                for f in FIELDS[self.page]}
+
+    def action_cancel(self) -> None:
+        """Escape: leave at once if nothing was typed; otherwise ask first."""
+        if self._typed() == self._as_opened:
+            self.dismiss(None)
+            return
+        what = TITLES[self.page].lower()
+        self.app.push_screen(MessageScreen(f"Discard this {what}?", [
+            "What you typed in this form will not be kept."], confirm="Discard"),
+            self._discard)
+
+    def _discard(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
 
 
     def save(self) -> None:
@@ -119,8 +145,10 @@ class RecordForm(FormScreen[dict[str, Any]]):
             if f.kind == "choice":
                 result[f.name] = self.query_one(f"#f-{f.name}", Select).value
                 continue
-            widget = self.query_one(f"#f-{f.name}", Input)
-            text = widget.value.strip()
+            widget: Input | TextArea = (self.query_one(f"#f-{f.name}", TextArea)
+                                        if f.kind == "long" else
+                                        self.query_one(f"#f-{f.name}", Input))
+            text = typed(widget.text if isinstance(widget, TextArea) else widget.value).strip()
             if f.required and not text:
                 error.update(lit(f"'{f.label}' is needed."))
                 widget.focus()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from checklist_tui.core.dates import plural
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.vocabulary import ALERT_MARK, rule_label
 from checklist_tui.tui.text import join, lit
@@ -26,7 +27,7 @@ class FlagBanner(Static):
                 parts += ["  What to do: ", lit(f.escalation), "\n"]
         others = total_red_flags - sum(1 for f in shown if f.red_flag)
         if others > 0:
-            parts.append(f"{others} more red flag(s) in other sections: press o\n")
+            parts.append(f"{plural(others, 'more red flag')} in other sections: press o\n")
         text = join(*parts)
         text.rstrip()
         if text.plain != getattr(self, "_last", None):

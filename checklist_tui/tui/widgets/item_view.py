@@ -26,7 +26,7 @@ from checklist_tui.core.definition import FIXED_VALUES, Item, ItemType
 from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.core.vocabulary import due_label, rule_tag
-from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.text import join, lit, typed
 from checklist_tui.tui.widgets.marked import (
     MarkedCheckbox,
     MarkedRadioButton,
@@ -80,9 +80,10 @@ class ItemView(Vertical, can_focus=False):
         yield Static(join(marker, lit(item.prompt, "bold"), lit(f"  ({item.id})", "dim")),
                      classes="prompt")
         yield self._control()
-        yield Input(value=self.answer.note if self.answer else "",
-                    placeholder="Note (optional)", classes="note", compact=True,
-                    id=f"note-{item.id}")
+        # Notes take paragraphs (a pasted email keeps its lines, in order); Tab moves on.
+        yield TextArea(typed(self.answer.note) if self.answer else "",
+                       placeholder="Note (optional)",
+                       classes="note", compact=True, soft_wrap=True, id=f"note-{item.id}")
         yield Static("", classes="state")
 
     def _control(self):
@@ -163,41 +164,35 @@ class ItemView(Vertical, can_focus=False):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._later(event.input.id or "", lambda: self._commit_input(event.input))
+        self._later(event.input.id or "", lambda: self._commit(event.input))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         area = event.text_area
-        self._later(area.id or "", lambda: self._commit_text(area.text))
+        self._later(area.id or "", lambda: self._commit(area))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._commit_input(event.input)
+        self._commit(event.input)
 
     def on_descendant_blur(self, event) -> None:
-        widget = event.widget
-        if isinstance(widget, Input):
-            self._commit_input(widget)
-        elif isinstance(widget, TextArea):
-            self._commit_text(widget.text)
+        if isinstance(event.widget, Input | TextArea):
+            self._commit(event.widget)
 
     def _later(self, key: str, callback) -> None:
         if key in self._commit_timers:
             self._commit_timers[key].stop()
         self._commit_timers[key] = self.set_timer(TEXT_COMMIT_SECONDS, callback)
 
-    def _commit_input(self, field: Input) -> None:
+    def _commit(self, field: Input | TextArea) -> None:
+        """Pass on what was typed (escape bytes and other control characters left out)."""
+        text = typed(field.text if isinstance(field, TextArea) else field.value)
         if field.id == f"note-{self.item.id}":
-            self.post_message(self.Noted(self.item.id, field.value))
+            self.post_message(self.Noted(self.item.id, text))
         elif self.item.type == ItemType.DATE:
-            self.post_message(self.Answered(self.item.id, field.value.strip(),
-                                            clear=not field.value.strip()))
+            self.post_message(self.Answered(self.item.id, text.strip(), clear=not text.strip()))
         else:
-            self.post_message(self.Answered(self.item.id, field.value,
-                                            clear=not field.value.strip()))
-
-    def _commit_text(self, text: str) -> None:
-        self.post_message(self.Answered(self.item.id, text, clear=not text.strip()))
+            self.post_message(self.Answered(self.item.id, text, clear=not text.strip()))
 
     # -- keys ------------------------------------------------------------------------
     def action_quick(self, value: str) -> None:
