@@ -3,7 +3,8 @@ actions, and a fired red flag. One piece of information a line; words, not symbo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural, uk_date
@@ -12,7 +13,10 @@ from checklist_tui.core.gaps import born_today as core_born_today
 from checklist_tui.core.gaps import gaps_and_risks, grouped_gaps
 from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.outstanding import entries, grouped
+from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, rule_label
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
@@ -61,52 +65,55 @@ def born_today(conv: Conversation) -> None:
         conv.console.say(f"{entry.text}: {entry.why}.")
 
 
-def people(conv: Conversation) -> None:
-    plan = conv.session.plan
-    c = conv.console
-    if not plan.people:
-        c.say("No people are recorded yet. Type add person to add one.")
+def _read_records(conv: Conversation, records: Sequence[T], plural_name: str, singular: str,
+                  lines: Callable[[T], list[str]]) -> None:
+    """Numbered records, one piece of information a line; what to type when there are none."""
+    if not records:
+        conv.console.say(f"No {plural_name} are recorded yet. Type add {singular} to add one.")
         return
-    c.say(f"People: {len(plan.people)}.")
-    for n, person in enumerate(plan.people, 1):
-        line = f"{n}. {person.name}, {person.kind.label}"
-        if person.man is not None and person.kind.adult_of_unknown_sex:
-            line += ", a man" if person.man else ", not a man"
-        if person.relationship:
-            line += f", {person.relationship}"
-        c.say(line + ("." if not person.in_household else ", lives in the household."))
-        if person.involvement:
-            c.say(f"Involvement: {person.involvement}")
+    conv.console.say(f"{plural_name.capitalize()}: {len(records)}.")
+    for n, record in enumerate(records, 1):
+        first, *rest = lines(record)
+        conv.console.say(f"{n}. {first}", *rest)
+
+
+def _person_lines(person: Person) -> list[str]:
+    line = f"{person.name}, {person.kind.label}"
+    if person.man is not None and person.kind.adult_of_unknown_sex:
+        line += ", a man" if person.man else ", not a man"
+    if person.relationship:
+        line += f", {person.relationship}"
+    lines = [line + (", lives in the household." if person.in_household else ".")]
+    if person.involvement:
+        lines.append(f"Involvement: {person.involvement}")
+    return lines
+
+
+def _agency_lines(agency: Agency) -> list[str]:
+    lines = [f"{agency.agency}: {agency.practitioner or 'no named practitioner'}.",
+             f"Role: {agency.role or NO_ROLE}."]
+    if agency.contact:
+        lines.append(f"Contact: {agency.contact}.")
+    return lines
+
+
+def _action_lines(action: Action) -> list[str]:
+    due = f"due {uk_date(action.due)}" if action.due else "no due date"
+    late = f" {OVERDUE}." if overdue_action(action, clock.today()) else ""
+    return [action.what, f"Owner: {action.owner or NO_OWNER}. {due.capitalize()}. "
+                         f"Status: {action.status.label}.{late}"]
+
+
+def people(conv: Conversation) -> None:
+    _read_records(conv, conv.session.plan.people, "people", "person", _person_lines)
 
 
 def agencies(conv: Conversation) -> None:
-    plan = conv.session.plan
-    c = conv.console
-    if not plan.agencies:
-        c.say("No agencies are recorded yet. Type add agency to add one.")
-        return
-    c.say(f"Agencies: {len(plan.agencies)}.")
-    for n, agency in enumerate(plan.agencies, 1):
-        c.say(f"{n}. {agency.agency}: {agency.practitioner or 'no named practitioner'}.")
-        c.say(f"Role: {agency.role or NO_ROLE}.")
-        if agency.contact:
-            c.say(f"Contact: {agency.contact}.")
+    _read_records(conv, conv.session.plan.agencies, "agencies", "agency", _agency_lines)
 
 
 def actions(conv: Conversation) -> None:
-    plan = conv.session.plan
-    c = conv.console
-    if not plan.actions:
-        c.say("No actions are recorded yet. Type add action to add one.")
-        return
-    today = clock.today()
-    c.say(f"Actions: {len(plan.actions)}.")
-    for n, action in enumerate(plan.actions, 1):
-        c.say(f"{n}. {action.what}")
-        due = f"due {uk_date(action.due)}" if action.due else "no due date"
-        c.say(f"Owner: {action.owner or NO_OWNER}. {due.capitalize()}. "
-              f"Status: {action.status.label}."
-              + (f" {OVERDUE}." if overdue_action(action, today) else ""))
+    _read_records(conv, conv.session.plan.actions, "actions", "action", _action_lines)
 
 
 def read_rule(conv: Conversation, fired: FiredRule, just_fired: bool = False) -> None:

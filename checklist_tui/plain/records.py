@@ -191,26 +191,33 @@ def confirm_pause_point(conv: Conversation, section_id: str) -> None:
         conv.console.say("Pause point confirmed, with who was present.")
 
 
+#: What plain mode asks for each new agency and action: (field, question, kind).
+AGENCY_QUESTIONS = [("agency", "Agency:", "needed"),
+                    ("practitioner", "Named practitioner (or Enter):", "text"),
+                    ("role", "Their role in this plan (or Enter):", "text"),
+                    ("contact", "Contact, such as a phone number (or Enter):", "text")]
+ACTION_QUESTIONS = [("what", "What is to be done:", "needed"),
+                    ("owner", "Who will do it:", "text"),
+                    ("agency", "Their agency (or Enter):", "text"),
+                    ("due", "By when? Day, month and year, or Enter:", "date")]
+
+
+def _add(conv: Conversation, model: type[Agency] | type[Action],
+         questions: list[tuple[str, str, str]], done: str) -> None:
+    fields: dict[str, object] = {}
+    for field, question, kind in questions:
+        fields[field] = (_ask_date(conv, question) if kind == "date"
+                         else _ask_text(conv, question, required=kind == "needed"))
+    if conv.change(edit.add_record, model, **fields):
+        conv.console.say(done.format(**fields))
+
+
 def add_agency(conv: Conversation) -> None:
-    fields = {
-        "agency": _ask_text(conv, "Agency:", required=True),
-        "practitioner": _ask_text(conv, "Named practitioner (or Enter):"),
-        "role": _ask_text(conv, "Their role in this plan (or Enter):"),
-        "contact": _ask_text(conv, "Contact, such as a phone number (or Enter):"),
-    }
-    if conv.change(edit.add_record, Agency, **fields):
-        conv.console.say(f"Added {fields['agency']}.")
+    _add(conv, Agency, AGENCY_QUESTIONS, "Added {agency}.")
 
 
 def add_action(conv: Conversation) -> None:
-    fields = {
-        "what": _ask_text(conv, "What is to be done:", required=True),
-        "owner": _ask_text(conv, "Who will do it:"),
-        "agency": _ask_text(conv, "Their agency (or Enter):"),
-        "due": _ask_date(conv, "By when? Day, month and year, or Enter:"),
-    }
-    if conv.change(edit.add_record, Action, **fields):
-        conv.console.say("Action added.")
+    _add(conv, Action, ACTION_QUESTIONS, "Action added.")
 
 
 def export(conv: Conversation) -> None:
