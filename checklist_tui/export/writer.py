@@ -26,6 +26,14 @@ RENDERERS = {fmt: f"checklist_tui.export.{module}" for fmt, module in (
     ("docx", "docx_export"))}
 FORMATS = tuple(EXTENSIONS)
 BINARY_FORMATS = {"docx"}
+#: How each format is offered to people, in the order offered (the app and plain mode).
+FORMAT_LABELS = {
+    "markdown": "Markdown (paste into the case record)",
+    "html": "HTML (print, or open in a browser)",
+    "docx": "Word (A4, for the case record)",
+    "json": "JSON (for dashboards and other systems)",
+    "csv": "CSV (one row per question, for spreadsheets)",
+}
 
 
 class ExportExistsError(UserFacingError):

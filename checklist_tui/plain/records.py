@@ -221,11 +221,14 @@ def add_action(conv: Conversation) -> None:
 
 
 def export(conv: Conversation) -> None:
-    from checklist_tui.export.writer import ExportExistsError, default_name, write_summary
+    from checklist_tui.export.writer import (
+        FORMAT_LABELS,
+        ExportExistsError,
+        default_name,
+        write_summary,
+    )
 
-    fmt = conv.console.choose("Which format?", [("html", "HTML, to print or open in Word"),
-                                               ("markdown", "Markdown, for the case record"),
-                                               ("json", "JSON, for other systems")])
+    fmt = conv.console.choose("Which format?", list(FORMAT_LABELS.items()))
     if fmt is None:
         return
     s = conv.session

@@ -127,5 +127,5 @@ def test_a_whole_pre_birth_plan_in_plain_mode(tmp_path, catalogue: Catalogue) ->
     assert "The plan is marked complete." in transcript
     assert "Submitted for review." in transcript
     assert "Written to " in transcript
-    assert list(plans.glob("*.html"))
+    assert list(plans.glob("*-summary.md"))
     assert plan.people and plan.agencies and plan.actions

@@ -15,7 +15,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.locations import ensure_private_dir
 from checklist_tui.core.session import PlanSession
-from checklist_tui.export.writer import ExportExistsError, export_to_folder
+from checklist_tui.export.writer import FORMAT_LABELS, ExportExistsError, export_to_folder
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
@@ -32,12 +32,8 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static("Export the plan summary  (Escape to close)", classes="title")
             yield Label("Formats (Space to tick)", classes="field-label")
-            yield MarkedSelectionList(("Markdown (paste into the case record)", "markdown", True),
-                                     ("HTML (print, or open in a browser)", "html", True),
-                                     ("Word (A4, for the case record)", "docx", False),
-                                     ("JSON (for dashboards and other systems)", "json", False),
-                                     ("CSV (one row per question, for spreadsheets)", "csv",
-                                      False),
+            yield MarkedSelectionList(*((label, fmt, fmt in ("markdown", "html"))
+                                       for fmt, label in FORMAT_LABELS.items()),
                                      id="formats")
             yield MarkedCheckbox("Redacted: names and contact details replaced",
                            id="redact")
