@@ -139,12 +139,12 @@ def build_document(s: Summary) -> Document:
         add(Para(s.born_today.headline))
         if s.born_today.entries:
             add(Bullets([f"{e.text} ({e.why})" for e in s.born_today.entries]))
-    add(Heading(3, "The father and other male carers"))
+    add(Heading(3, "The father and other men around the baby"))
     if s.men:
-        add(Table("The father and other male carers", PEOPLE_HEADERS,
+        add(Table("The father and other men around the baby", PEOPLE_HEADERS,
                   [list(r) for r in person_rows(s.men)], PEOPLE_WIDTHS))
     else:
-        add(Para("No father or male carer is recorded.", "missing"))
+        add(Para("No father or other man is recorded.", "missing"))
     add(Heading(3, "Other people around the baby"))
     if s.others:
         add(Table("Other people around the baby", PEOPLE_HEADERS,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
@@ -147,7 +148,7 @@ def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
         if not issue.about_men:  # those on the men are among the engine's gaps
             found.append(Gap(PLAN_CHECK, issue.message))
     if not s.men and not any(g.about_men for g in found):
-        found.append(Gap(PLAN_CHECK, "No father or male carer is recorded.", about_men=True))
+        found.append(Gap(PLAN_CHECK, "No father or other man is recorded.", about_men=True))
     rank = {label: n for n, label in enumerate(ORDER)}
 
     def key(g: Gap) -> tuple[bool, int]:
@@ -193,8 +194,8 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     for action in plan.actions:
         s.actions.append((action, action_overdue(action, today)))
     s.agencies = list(plan.agencies)
-    s.men = [p for p in plan.people if p.kind.is_male_carer]
-    s.others = [p for p in plan.people if not p.kind.is_male_carer]
+    s.men = integ.men(plan)
+    s.others = [p for p in plan.people if not p.is_man]
     s.milestones = list(ev.due)
     s.born_today = born_today(checklist, plan, today)
     s.gaps = _gaps(s, checklist)
@@ -261,7 +262,16 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
 
 def person_rows(people: list[Person]) -> list[tuple[str, str, str, str, str]]:
     return [(p.name, p.relationship or p.kind.label, "Yes" if p.in_household else "No",
-             p.role, p.involvement) for p in people]
+             p.role, _involvement(p)) for p in people]
+
+
+def _involvement(p: Person) -> str:
+    parts = [p.involvement.strip()]
+    if p.assessment.strip():
+        parts.append(f"Assessment: {p.assessment.strip()}")
+    if p.reason_not_involved.strip():
+        parts.append(f"Not involved because: {p.reason_not_involved.strip()}")
+    return "; ".join(part for part in parts if part)
 
 
 def due_text(d: date | None) -> str:
