@@ -271,7 +271,8 @@ def _involvement(p: Person) -> str:
         parts.append(f"Assessment: {p.assessment.strip()}")
     if p.reason_not_involved.strip():
         parts.append(f"Not involved because: {p.reason_not_involved.strip()}")
-    return "; ".join(part for part in parts if part)
+    text = ". ".join(part.rstrip(".") for part in parts if part)
+    return f"{text}." if text else ""
 
 
 def due_text(d: date | None) -> str:
