@@ -51,6 +51,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return cmd_show_folder(args, folder)
     opened = open_plan(args)
     summary = build(opened.checklist, opened.loaded.plan, clock.now(), opened.catalogue.sources)
+    summary.edited_outside = opened.loaded.edited_outside
     out(render_show(summary), end="")
     return 0
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from checklist_tui.core import store
+from checklist_tui.core import recovery, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import evaluate
@@ -62,7 +62,7 @@ def scan(folder: Path, checklist_for: Callable[[str], LoadedChecklist | None],
          today: date) -> tuple[list[FolderRow], list[str]]:
     """Every plan in ``folder``, newest first, after recovering from any crash; also what
     recovery did, to tell the user. Unreadable files are rows too, with the reason."""
-    recovered = store.recover(folder)
+    recovered = recovery.recover(folder)
     rows: list[FolderRow] = []
     for listed in store.list_plans(folder):
         plan = listed.plan

@@ -12,7 +12,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: history entries carry hashes and the file a seal (core.history); 1 is read too."""
 
 AnswerValue = bool | date | list[str] | str
 #: A detail kept with an answer: a date, person ids, a text or an address.

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checklist_tui.core import clock, plancheck, store
+from checklist_tui.core import clock, plancheck, recovery, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
@@ -71,7 +71,7 @@ class PlanSession:
                 reason, lock = str(exc), None
         try:
             if lock is not None:  # only the lock holder may finish or tidy a save
-                store.recover_plan(path)
+                recovery.recover_plan(path)
             loaded = store.load(path)
             checklist = checklist_for(loaded.plan.checklist_id)
             if checklist is None:
@@ -93,6 +93,12 @@ class PlanSession:
     @property
     def plan(self) -> Plan:
         return self.loaded.plan
+
+    @property
+    def edited_outside(self) -> str:
+        """"Edited outside the app …" when the file was changed by another program
+        (see core.history), else ''. Every view of the plan's state shows it."""
+        return self.loaded.edited_outside
 
     @property
     def read_only(self) -> bool:

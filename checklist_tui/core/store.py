@@ -3,21 +3,19 @@
 A save writes a temporary file in the same folder, flushes and fsyncs it, keeps
 the previous version as ``NAME.toml.bak``, renames the new file over the old one
 and fsyncs the folder. A crash at any point leaves either the old plan or the
-new one. Leftover temporary files are recovered or removed by ``recover()``.
+new one. Leftover temporary files are recovered or removed by ``core.recovery``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import glob
 import hashlib
 import os
 import re
-import time
 import tomllib
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,19 +23,17 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from checklist_tui.core import limits, plancheck
+from checklist_tui.core import clock, history, limits, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.edit import new_id
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
-from checklist_tui.core.locations import ensure_private_dir, tighten
-from checklist_tui.core.locking import host_tag, pid_alive
-from checklist_tui.core.plan import HistoryEntry, Plan
+from checklist_tui.core.locations import ensure_private_dir
+from checklist_tui.core.locking import host_tag
+from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
 TEMP_MARK = ".tmp-"
-#: A temporary file from another computer is abandoned only after this long untouched.
-ORPHAN_AFTER = 15 * 60
 HEADER = (
     "# checklist-tui plan file (format {version}). Special category personal data: keep it safe.\n"
     "# Written by checklist-tui; if you edit it by hand, keep it valid TOML.\n\n"
@@ -56,13 +52,28 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def to_toml(plan: Plan) -> str:
-    data = plan.model_dump(mode="python", exclude_none=True)
-    return HEADER.format(version=plan.format_version) + tomli_w.dumps(data)
+def to_toml(plan: Plan, chain: history.Chain | None = None) -> str:
+    """The plan file's text, sealed (see core.history). With the plan's ``chain`` only
+    history entries added since the last save are hashed and turned into text."""
+    if chain is None:
+        chain = history.Chain()
+    chain.sync(plan.history)
+    data = plan.model_dump(mode="python", exclude_none=True, exclude={"history"})
+    data["format_version"] = FORMAT_VERSION
+    data[history.SEAL_KEY] = history.seal_of(plan, chain.head, len(plan.history))
+    text = HEADER.format(version=FORMAT_VERSION) + tomli_w.dumps(data)
+    if plan.history:
+        text += "\n" + chain.toml()
+    return text
 
 
 def parse_plan(data: bytes, path: Path) -> Plan:
     """Parse plan bytes, or raise PlanError naming the file and the problem."""
+    return _parse(data, path)[0]
+
+
+def _parse(data: bytes, path: Path) -> tuple[Plan, history.Chain, str]:
+    """(plan, its history chain, what was found edited outside the app or '')."""
     name = path.name
     if not data.strip():
         raise PlanError(f"{name}: the file is empty (a backup may be in {name}{BACKUP_SUFFIX})")
@@ -80,6 +91,7 @@ def parse_plan(data: bytes, path: Path) -> Plan:
         raise PlanError(f"{name}: nested more than {limits.MAX_NESTING} levels deep; it was "
                         "left untouched") from None
     plancheck.check_raw(raw, name)
+    seal, stored = history.take_hashes(raw)
     try:
         plan = Plan.model_validate(raw)
     except ValidationError as exc:
@@ -90,7 +102,8 @@ def parse_plan(data: bytes, path: Path) -> Plan:
         raise PlanError(f"{name}: damaged ({type(exc).__name__}); the file was left "
                         "untouched") from None
     plancheck.check_plan(plan, name)
-    return plan
+    chain, found = history.verify(plan, raw["format_version"], seal, stored)
+    return plan, chain, found
 
 
 @dataclass
@@ -98,6 +111,17 @@ class Loaded:
     path: Path
     plan: Plan
     fingerprint: str
+    chain: history.Chain = field(default_factory=history.Chain)
+    stat_key: tuple[int, ...] | None = None
+    """The file's identity when we last read or wrote it (see ``save``)."""
+    found_outside: str = ""
+    """What loading found edited outside the app ('' if nothing); written into the
+    history as a mark at the next save."""
+
+    @property
+    def edited_outside(self) -> str:
+        """"Edited outside the app …" for every view of this plan, or ''."""
+        return history.describe(self.plan, self.found_outside)
 
 
 def real_path(path: Path) -> Path:
@@ -115,7 +139,8 @@ def load(path: Path) -> Loaded:
     """Read a plan (following a link to the real file: ``Loaded.path`` is that file)."""
     path = real_path(path)
     try:
-        big = limits.too_big(path.stat().st_size, limits.MAX_PLAN_BYTES)
+        before = _stat_key(path)
+        big = limits.too_big(before[2] if before else 0, limits.MAX_PLAN_BYTES)
         if big:
             raise PlanError(f"{path.name}: {big}; it was left untouched")
         data = path.read_bytes()
@@ -123,7 +148,16 @@ def load(path: Path) -> Loaded:
         raise PlanError(f"{path}: no such plan file") from None
     except OSError as exc:
         raise PlanError(f"{path}: cannot be read ({exc.strerror})") from None
-    return Loaded(path, parse_plan(data, path), fingerprint(data))
+    loaded = load_bytes(data, path)
+    if before is not None and _stat_key(path) == before:  # not changed while we read it
+        loaded.stat_key = before
+    return loaded
+
+
+def load_bytes(data: bytes, path: Path) -> Loaded:
+    """A plan from its file's bytes (``path`` names it in messages)."""
+    plan, chain, found = _parse(data, path)
+    return Loaded(path, plan, fingerprint(data), chain=chain, found_outside=found)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -161,13 +195,34 @@ def atomic_write(path: Path, data: bytes, keep_backup: bool = True) -> None:
         raise FileWriteError(path, exc.strerror or str(exc)) from None
 
 
+def _backup_temp(path: Path, backup: Path) -> Path:
+    """The current file, ready to become the backup: a second name for the same data
+    (a hard link: nothing copied, so a big plan saves as fast as a small one), or a
+    copy where links are not possible (some network folders)."""
+    tmp = backup.with_name(f".{backup.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{new_id()}")
+    try:
+        os.link(path, tmp)
+        return tmp
+    except OSError:
+        return _write_temp(backup, path.read_bytes())
+
+
+def _stat_key(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file is written or replaced (ctime cannot be set back)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def _atomic_write(path: Path, data: bytes, keep_backup: bool) -> None:
     tmp = _write_temp(path, data)
     try:
         _step("synced")
         if keep_backup and path.exists():
             backup = path.with_name(path.name + BACKUP_SUFFIX)
-            bak_tmp = _write_temp(backup, path.read_bytes())
+            bak_tmp = _backup_temp(path, backup)
             _step("backup-written")
             os.replace(bak_tmp, backup)
             _step("backup-replaced")
@@ -183,23 +238,36 @@ def _atomic_write(path: Path, data: bytes, keep_backup: bool) -> None:
 def save(loaded: Loaded) -> None:
     """Save ``loaded.plan`` over its file, refusing if someone else changed the file."""
     path = loaded.path
-    try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        current = None
-    except OSError as exc:
-        raise PlanError(f"{path.name}: cannot be read before saving ({exc.strerror})") from None
+    current: bytes | None = None
+    unchanged = loaded.stat_key is not None and _stat_key(path) == loaded.stat_key
+    if not unchanged:  # read it only when it may have changed since we wrote it
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        except OSError as exc:
+            raise PlanError(f"{path.name}: cannot be read before saving ({exc.strerror})"
+                            ) from None
     if current is not None and fingerprint(current) != loaded.fingerprint:
         raise PlanConflictError(
             f"{path.name} was changed by another program since it was opened; your changes "
             "were not written over it")
-    data = to_toml(loaded.plan).encode("utf-8")
+    marked = bool(loaded.found_outside)
+    if marked:  # the mark goes into the history itself
+        loaded.plan.history.append(history.mark_entry(loaded.found_outside, clock.now()))
+    data = to_toml(loaded.plan, loaded.chain).encode("utf-8")
     try:
         atomic_write(path, data)
     except FileWriteError as exc:
+        if marked:
+            loaded.plan.history.pop()
         raise PlanError(f"{path.name}: could not be saved ({exc.reason}); your answers "
                         "are kept in memory") from None
     loaded.fingerprint = fingerprint(data)
+    loaded.stat_key = _stat_key(path)
+    loaded.found_outside = ""
+    if loaded.plan.format_version != FORMAT_VERSION:
+        loaded.plan.format_version = FORMAT_VERSION
 
 
 def save_copy(loaded: Loaded, suffix: str) -> Path:
@@ -261,13 +329,14 @@ def create(
     plan.history.append(HistoryEntry(at=now, by=practitioner or "unknown", what="created",
                                      target="plan", new=f"{loaded.id} {plan.checklist_version}"))
     path = folder / f"{slug(loaded.id, 20)}-{slug(case_ref)}-{plan.id}{PLAN_SUFFIX}"
-    data = to_toml(plan).encode("utf-8")
+    chain = history.Chain()
+    data = to_toml(plan, chain).encode("utf-8")
     try:
         atomic_write(path, data, keep_backup=False)
     except FileWriteError as exc:
         raise PlanError(f"{folder}: a new plan cannot be created in this folder "
                         f"({exc.reason}); nothing was written") from None
-    return Loaded(path, plan, fingerprint(data))
+    return Loaded(path, plan, fingerprint(data), chain=chain, stat_key=_stat_key(path))
 
 
 @dataclass(frozen=True)
@@ -302,90 +371,3 @@ def list_plans(folder: Path) -> list[Listed]:
     return found
 
 
-def _temp_owner(tmp: Path) -> tuple[str, int] | None:
-    """(host tag, pid) from a temporary file's name, or None for an older or odd name."""
-    parts = tmp.name.split(TEMP_MARK)[-1].split("-")
-    if len(parts) == 3 and parts[1].isdigit() and len(parts[1]) < 10:
-        return parts[0], int(parts[1])
-    return None
-
-
-def _abandoned(tmp: Path, now: float) -> bool:
-    """True only when no live process can still be writing ``tmp``."""
-    owner = _temp_owner(tmp)
-    if owner is not None and owner[0] == host_tag():
-        return owner[1] != os.getpid() and not pid_alive(owner[1])
-    try:  # another computer (or an old name): only when long untouched
-        return now - tmp.stat().st_mtime > ORPHAN_AFTER
-    except OSError:
-        return False
-
-
-def _plan_of_temp(tmp: Path) -> str:
-    """The plan file a temporary file belongs to (its own save, or its backup's)."""
-    name = tmp.name[1:].split(TEMP_MARK)[0]
-    return name.removesuffix(BACKUP_SUFFIX)
-
-
-def recover_plan(path: Path) -> list[str]:
-    """Deal with the abandoned temporary files of one plan. The caller must hold the
-    plan's lock, so no other checklist-tui is saving it; a temporary file whose writer
-    may still be alive is left alone. Returns what was done, for the user.
-
-    A complete temporary plan with more history than the file is the save that was
-    interrupted before its rename, so it is put in place. Anything else abandoned is
-    removed: it was never the saved plan. ``NAME.toml.bak`` itself is never touched.
-    """
-    messages: list[str] = []
-    folder = path.parent
-    now = time.time()
-    for tmp in sorted(folder.glob(f".{glob.escape(path.name)}*{TEMP_MARK}*")):
-        if _plan_of_temp(tmp) != path.name or not _abandoned(tmp, now):
-            continue
-        target = folder / tmp.name[1:].split(TEMP_MARK)[0]
-        candidate: Plan | None = None
-        if target == path:
-            try:
-                candidate = parse_plan(tmp.read_bytes(), tmp)
-            except (PlanError, OSError):
-                candidate = None
-        if candidate is not None:
-            try:
-                existing: Plan | None = load(target).plan
-            except PlanError:
-                existing = None
-            if existing is None or len(candidate.history) > len(existing.history):
-                with contextlib.suppress(OSError):
-                    os.replace(tmp, target)
-                    _fsync_dir(folder)
-                    messages.append(f"recovered unsaved changes to {target.name}")
-                    continue
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-            messages.append(f"removed an incomplete save of {target.name}")
-    return messages
-
-
-def recover(folder: Path) -> list[str]:
-    """``recover_plan`` for every plan in ``folder`` that nobody has open; the folder is
-    made owner-only first (or a warning says it cannot be)."""
-    from checklist_tui.core.locking import PlanLock
-
-    messages: list[str] = []
-    if not folder.is_dir():
-        return messages
-    warning = tighten(folder)
-    if warning:
-        messages.append(warning)
-    plans = sorted({_plan_of_temp(t) for t in folder.glob(f".*{TEMP_MARK}*")})
-    for name in plans:
-        lock = PlanLock(folder / name)
-        try:
-            lock.acquire()
-        except PlanError:
-            continue  # open in another program (or the folder is read-only): not ours
-        try:
-            messages.extend(recover_plan(folder / name))
-        finally:
-            lock.release()
-    return messages

@@ -39,6 +39,8 @@ def render_show(summary: Summary) -> str:
     add(f"Practitioner: {u(plan.practitioner) or 'not recorded'}"
         + (f" ({u(plan.practitioner_role)})" if plan.practitioner_role else ""))
     add(f"State: {describe_state(plan)}")
+    if summary.edited_outside:
+        add(f"  {u(summary.edited_outside)}")
     add(f"Sign-off: {u(describe_signoff(plan))}")
     add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)")
     add("")

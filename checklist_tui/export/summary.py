@@ -86,6 +86,8 @@ class Summary:
     sections: list[SectionPart] = field(default_factory=list)
     no_longer_applies: list[AnsweredItem] = field(default_factory=list)
     trace: list[TraceRow] = field(default_factory=list)
+    edited_outside: str = ""
+    """"Edited outside the app …" (store.Loaded.edited_outside), set by the caller."""
 
     @property
     def title(self) -> str:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from checklist_tui.core import clock, locations, store
+from checklist_tui.core import clock, locations, recovery
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
 
@@ -33,7 +33,7 @@ def test_existing_open_plans_folder_is_tightened(tmp_path) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()
     folder.chmod(0o755)
-    store.recover(folder)  # what Home does when it reads the folder
+    recovery.recover(folder)  # what Home does when it reads the folder
     assert mode(folder) == 0o700
 
 
@@ -47,7 +47,7 @@ def test_folder_that_cannot_be_tightened_is_named_in_a_warning(tmp_path, monkeyp
         raise PermissionError(1, "Operation not permitted")
 
     monkeypatch.setattr(locations.os, "chmod", refuse)
-    messages = store.recover(folder)
+    messages = recovery.recover(folder)
     assert any(str(folder) in m and "other users" in m for m in messages)
 
 

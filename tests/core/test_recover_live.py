@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from checklist_tui.core import store
+from checklist_tui.core import recovery, store
 from checklist_tui.core.session import PlanSession
 from tests.conftest import EXAMPLES, ROOT
 
@@ -48,7 +48,7 @@ def test_second_process_leaves_a_live_save_alone(tmp_path, catalogue) -> None:
         in_flight = sorted(p.name for p in folder.glob(".*.tmp-*"))
         assert len(in_flight) == 2  # the new plan and the new backup, both unrenamed
         # a second app: the home screen tidies the folder, opens another plan, then this one
-        assert store.recover(folder) == []
+        assert recovery.recover(folder) == []
         other = PlanSession.open(folder / "family-t-like-twins.toml", catalogue.get)
         assert not other.read_only
         other.close()

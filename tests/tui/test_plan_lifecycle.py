@@ -58,3 +58,19 @@ async def test_plan_in_unwritable_folder_opens_read_only(tmp_path, monkeypatch) 
         assert app.screen.session.read_only
         shown = str(app.screen.query_one("#readonly-reason").render())
         assert "READ-ONLY" in shown and "cannot be written" in shown
+
+
+async def test_header_marks_a_plan_edited_outside_the_app(tmp_path) -> None:
+    from checklist_tui.core import history, store
+    from tests.tui.helpers import plan_ready, wait_for
+
+    plans = copy_examples(tmp_path / "plans")
+    path = plans / PLAN
+    store.save(store.load(path))  # sealed
+    path.write_text(path.read_text("utf-8").replace('value = "yes"', 'value = "no"', 1),
+                    "utf-8")
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app), timeout=30)
+        header = str(app.screen.query_one("#plan-header").render())
+        assert history.EDITED_OUTSIDE in header

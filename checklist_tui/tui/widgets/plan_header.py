@@ -21,4 +21,6 @@ class PlanHeader(Static):
             lit(timing_summary(plan.edd, plan.dob, ev.today)),
             f"  ·  {ev.answered}/{ev.total} answered{flags}  ·  ",
             lit(session.state.describe(), "bold" if session.state.error else ""),
+            *(("\n", lit(session.edited_outside, "bold reverse")) if session.edited_outside
+              else ()),
         ))

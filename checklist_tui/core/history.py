@@ -1,0 +1,141 @@
+"""Tamper-evident history: each entry carries the hash of the previous entry and of its
+own change, and the file carries a seal over the whole plan and the last hash.
+
+Loading verifies the chain and the seal. A plan edited outside the app still opens,
+marked "Edited outside the app" with what was found; the next save writes that mark
+into the history itself (and seals the plan again from there). Plans from before the
+seal (format 1) open unmarked and are sealed at their first save.
+
+The hashes need no secret, so they show an edit made by someone who did not also
+recompute them; they cannot prove who made a change (see SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomli_w
+
+from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+
+SEAL_KEY, PREV_KEY, HASH_KEY = "seal", "prev", "hash"
+SEALED_SINCE = 2
+"""The first plan format that carries hashes and a seal."""
+MARK_WHAT = "edited-outside"
+EDITED_OUTSIDE = "Edited outside the app"
+"""The mark's words, for every view that shows a plan's state."""
+
+
+def _canonical(data: Any) -> bytes:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str).encode("utf-8")
+
+
+def entry_hash(prev: str, entry: HistoryEntry) -> str:
+    """The hash of an entry: of the previous entry's hash and of this change."""
+    return hashlib.sha256(prev.encode() + b"\n" + _canonical(entry.model_dump(mode="json"))
+                          ).hexdigest()
+
+
+def seal_of(plan: Plan, head: str, count: int) -> str:
+    """The seal: everything in the plan but its history, the last hash and the count."""
+    body = plan.model_dump(mode="json", exclude={"history"})
+    body["format_version"] = FORMAT_VERSION
+    return hashlib.sha256(_canonical(body) + f"\n{head}\n{count}".encode()).hexdigest()
+
+
+def entry_text(entry: HistoryEntry, prev: str, digest: str) -> str:
+    data = entry.model_dump(mode="python", exclude_none=True)
+    data[PREV_KEY], data[HASH_KEY] = prev, digest
+    return tomli_w.dumps({"history": [data]})
+
+
+@dataclass
+class Chain:
+    """The hashes (and, once saved, the TOML text) of a history, kept so that a save
+    only hashes and writes out the entries added since: its cost does not grow with
+    the history. History is append-only; anything else starts the chain again."""
+
+    entries: list[HistoryEntry] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
+
+    @property
+    def head(self) -> str:
+        return self.hashes[-1] if self.hashes else ""
+
+    def sync(self, history: list[HistoryEntry]) -> None:
+        known = len(self.entries)
+        same = known <= len(history) and (known == 0 or history[known - 1] is self.entries[-1])
+        if not same:
+            keep = 0
+            while keep < min(known, len(history)) and history[keep] is self.entries[keep]:
+                keep += 1
+            del self.entries[keep:], self.hashes[keep:], self.texts[keep:]
+        for entry in history[len(self.entries):]:
+            self.entries.append(entry)
+            self.hashes.append(entry_hash(self.head, entry))
+            self.texts.append(None)
+
+    def toml(self) -> str:
+        for n, text in enumerate(self.texts):
+            if text is None:
+                prev = self.hashes[n - 1] if n else ""
+                self.texts[n] = entry_text(self.entries[n], prev, self.hashes[n])
+        return "\n".join(t or "" for t in self.texts)
+
+
+def take_hashes(raw: dict[str, Any]) -> tuple[str | None, list[tuple[Any, Any]]]:
+    """Remove the seal and the entries' hashes from a parsed file (they are not part of
+    the plan model) and return them."""
+    seal = raw.pop(SEAL_KEY, None)
+    stored: list[tuple[Any, Any]] = []
+    history = raw.get("history")
+    if isinstance(history, list):
+        for entry in history:
+            if isinstance(entry, dict):
+                stored.append((entry.pop(PREV_KEY, None), entry.pop(HASH_KEY, None)))
+            else:
+                stored.append((None, None))
+    return seal, stored
+
+
+def verify(plan: Plan, version: int, seal: Any, stored: list[tuple[Any, Any]]
+           ) -> tuple[Chain, str]:
+    """The plan's chain, and what was found wrong with it ('' when nothing)."""
+    chain = Chain()
+    chain.sync(plan.history)
+    hashed = seal is not None or any(h is not None or p is not None for p, h in stored)
+    if not hashed:
+        if version < SEALED_SINCE:
+            return chain, ""  # from before the seal: sealed at its first save
+        return chain, "its seal and history hashes were removed"
+    for n, (entry, (prev, digest)) in enumerate(zip(plan.history, stored, strict=True)):
+        expected_prev = chain.hashes[n - 1] if n else ""
+        if prev != expected_prev or digest != chain.hashes[n]:
+            when = entry.at.strftime("%d/%m/%Y %H:%M")
+            return chain, (f"history entry {n + 1} ({entry.what} {entry.target}, {when}) was "
+                           "changed, or entries before it were removed or reordered")
+    if seal != seal_of(plan, chain.head, len(plan.history)):
+        return chain, ("the plan's content or the end of its history was changed without "
+                       "a history entry")
+    return chain, ""
+
+
+def describe(plan: Plan, found: str = "") -> str:
+    """The words every view shows about edits outside the app ('' when there are none):
+    what loading found now, else the last mark recorded in the history."""
+    if found:
+        return f"{EDITED_OUTSIDE}: {found}"
+    marks = [e for e in plan.history if e.what == MARK_WHAT]
+    if marks:
+        last = marks[-1]
+        return f"{EDITED_OUTSIDE} (found {last.at.strftime('%d/%m/%Y')}: {last.new})"
+    return ""
+
+
+def mark_entry(found: str, now) -> HistoryEntry:
+    return HistoryEntry(at=now, by="checklist-tui", what=MARK_WHAT, target="plan", new=found)

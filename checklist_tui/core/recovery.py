@@ -1,0 +1,119 @@
+"""Temporary files left by a save that never finished: finish it or tidy it away, but
+only for a plan whose lock we hold, and only when no live process can own the file.
+
+A save writes ``.NAME.tmp-HOST-PID-RANDOM`` beside the plan (see ``store``). A second
+app opening a plan in a shared folder must never take or delete another live
+process's in-flight save, nor its backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import time
+from pathlib import Path
+
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.locations import tighten
+from checklist_tui.core.locking import PlanLock, host_tag, pid_alive
+from checklist_tui.core.plan import Plan
+from checklist_tui.core.store import (
+    BACKUP_SUFFIX,
+    TEMP_MARK,
+    _fsync_dir,
+    load,
+    parse_plan,
+)
+
+#: A temporary file from another computer is abandoned only after this long untouched.
+ORPHAN_AFTER = 15 * 60
+
+
+def _temp_owner(tmp: Path) -> tuple[str, int] | None:
+    """(host tag, pid) from a temporary file's name, or None for an older or odd name."""
+    parts = tmp.name.split(TEMP_MARK)[-1].split("-")
+    if len(parts) == 3 and parts[1].isdigit() and len(parts[1]) < 10:
+        return parts[0], int(parts[1])
+    return None
+
+
+def _abandoned(tmp: Path, now: float) -> bool:
+    """True only when no live process can still be writing ``tmp``."""
+    owner = _temp_owner(tmp)
+    if owner is not None and owner[0] == host_tag():
+        return owner[1] != os.getpid() and not pid_alive(owner[1])
+    try:  # another computer (or an old name): only when long untouched
+        return now - tmp.stat().st_mtime > ORPHAN_AFTER
+    except OSError:
+        return False
+
+
+def _plan_of_temp(tmp: Path) -> str:
+    """The plan file a temporary file belongs to (its own save, or its backup's)."""
+    name = tmp.name[1:].split(TEMP_MARK)[0]
+    return name.removesuffix(BACKUP_SUFFIX)
+
+
+def recover_plan(path: Path) -> list[str]:
+    """Deal with the abandoned temporary files of one plan. The caller must hold the
+    plan's lock, so no other checklist-tui is saving it; a temporary file whose writer
+    may still be alive is left alone. Returns what was done, for the user.
+
+    A complete temporary plan with more history than the file is the save that was
+    interrupted before its rename, so it is put in place. Anything else abandoned is
+    removed: it was never the saved plan. ``NAME.toml.bak`` itself is never touched.
+    """
+    messages: list[str] = []
+    folder = path.parent
+    now = time.time()
+    for tmp in sorted(folder.glob(f".{glob.escape(path.name)}*{TEMP_MARK}*")):
+        if _plan_of_temp(tmp) != path.name or not _abandoned(tmp, now):
+            continue
+        target = folder / tmp.name[1:].split(TEMP_MARK)[0]
+        candidate: Plan | None = None
+        if target == path:
+            try:
+                candidate = parse_plan(tmp.read_bytes(), tmp)
+            except (PlanError, OSError):
+                candidate = None
+        if candidate is not None:
+            try:
+                existing: Plan | None = load(target).plan
+            except PlanError:
+                existing = None
+            if existing is None or len(candidate.history) > len(existing.history):
+                with contextlib.suppress(OSError):
+                    os.replace(tmp, target)
+                    _fsync_dir(folder)
+                    messages.append(f"recovered unsaved changes to {target.name}")
+                    continue
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            messages.append(f"removed an incomplete save of {target.name}")
+    return messages
+
+
+def recover(folder: Path) -> list[str]:
+    """``recover_plan`` for every plan in ``folder`` that nobody has open; the folder is
+    made owner-only first (or a warning says it cannot be)."""
+
+
+    messages: list[str] = []
+    if not folder.is_dir():
+        return messages
+    warning = tighten(folder)
+    if warning:
+        messages.append(warning)
+    plans = sorted({_plan_of_temp(t) for t in folder.glob(f".*{TEMP_MARK}*")})
+    for name in plans:
+        lock = PlanLock(folder / name)
+        try:
+            lock.acquire()
+        except PlanError:
+            continue  # open in another program (or the folder is read-only): not ours
+        try:
+            messages.extend(recover_plan(folder / name))
+        finally:
+            lock.release()
+    return messages
