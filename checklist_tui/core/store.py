@@ -252,6 +252,7 @@ def save(loaded: Loaded) -> None:
         raise PlanConflictError(
             f"{path.name} was changed by another program since it was opened; your changes "
             "were not written over it")
+    plancheck.check_plan(loaded.plan, path.name)  # what load would refuse is never written
     marked = bool(loaded.found_outside)
     if marked:  # the mark goes into the history itself
         loaded.plan.history.append(history.mark_entry(loaded.found_outside, clock.now()))
