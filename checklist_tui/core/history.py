@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import tomli_w
@@ -137,5 +138,5 @@ def describe(plan: Plan, found: str = "") -> str:
     return ""
 
 
-def mark_entry(found: str, now) -> HistoryEntry:
+def mark_entry(found: str, now: datetime) -> HistoryEntry:
     return HistoryEntry(at=now, by="checklist-tui", what=MARK_WHAT, target="plan", new=found)
