@@ -25,7 +25,7 @@ CHANGED_SINCE_APPROVAL = "changed since approval"
 
 #: What an approval covers: everything except the record of the review itself.
 _NOT_CONTENT = {"state", "signoff", "reviews", "challenges", "history", "updated",
-                "distribution"}
+                "distribution", "format_version"}  # the file format is not what it says
 
 #: States in which a change to an answer must give a reason.
 NEEDS_REASON = {PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.APPROVED}
