@@ -40,7 +40,8 @@ RACY_NS = 3_000_000_000
 BATCH = 500
 PARALLEL_FROM = 400
 
-_COLUMNS = ("error", "case_ref", "checklist_id", "checklist_version", "practitioner", "edd",
+_COLUMNS = ("error", "case_ref", "checklist_id", "checklist_version", "checklist_title",
+            "practitioner", "edd",
             "dob", "answered", "total", "open_required", "concerns", "red_flags", "state",
             "state_label", "signoff", "changed_since_approval", "open_challenges", "updated",
             "due_json", "actions_json", "items_json")
@@ -212,15 +213,21 @@ class PlanIndex:
         self.close()
 
     # -- reading ------------------------------------------------------------------------
-    def rows(self, with_items: bool = True) -> list[PlanRow]:
-        """What the index holds now, without reading any plan. Newest first."""
+    def rows(self, with_items: bool = True, limit: int | None = None,
+             by_file_time: bool = False) -> list[PlanRow]:
+        """What the index holds now, without reading any plan: unreadable files first,
+        then the most recently changed (or, ``by_file_time``, the newest files first).
+        ``limit`` gives the first rows quickly."""
         cols = [c for c in _COLUMNS if with_items or c != "items_json"]
-        query = f"SELECT path, mtime_ns, {', '.join(cols)} FROM plans"
+        order = ("mtime_ns DESC, path" if by_file_time
+                 else "error = '', updated DESC, path")
+        query = f"SELECT path, mtime_ns, {', '.join(cols)} FROM plans ORDER BY {order}"
+        if limit is not None:
+            query += f" LIMIT {int(limit)}"
         out = []
         for rec in self.conn.execute(query):
             data = dict(zip(cols, rec[2:], strict=True))
             out.append(PlanRow.from_record(rec[0], data, rec[1] / 1e9))
-        out.sort(key=lambda r: (-r.modified, r.path))
         return out
 
     # -- refreshing ---------------------------------------------------------------------

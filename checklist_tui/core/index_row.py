@@ -27,7 +27,7 @@ from checklist_tui.core.review import (
 )
 
 #: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
-ROW_VERSION = 1
+ROW_VERSION = 2
 
 #: Item statuses kept per plan, for the assurance report.
 OPEN, ANSWERED, CONCERN, UNKNOWN, NOT_YET, NOT_APPLICABLE = "o", "a", "c", "u", "y", "n"
@@ -46,6 +46,7 @@ class PlanRow:
     case_ref: str = ""
     checklist_id: str = ""
     checklist_version: str = ""
+    checklist_title: str = ""
     practitioner: str = ""
     edd: date | None = None
     dob: date | None = None
@@ -101,7 +102,8 @@ class PlanRow:
     def record(self) -> dict[str, object]:
         return {
             "error": self.error, "case_ref": self.case_ref, "checklist_id": self.checklist_id,
-            "checklist_version": self.checklist_version, "practitioner": self.practitioner,
+            "checklist_version": self.checklist_version,
+            "checklist_title": self.checklist_title, "practitioner": self.practitioner,
             "edd": self.edd.isoformat() if self.edd else None,
             "dob": self.dob.isoformat() if self.dob else None,
             "answered": self.answered, "total": self.total, "open_required": self.open_required,
@@ -125,6 +127,7 @@ class PlanRow:
             path=path, error=str(rec["error"] or ""), case_ref=str(rec["case_ref"] or ""),
             checklist_id=str(rec["checklist_id"] or ""),
             checklist_version=str(rec["checklist_version"] or ""),
+            checklist_title=str(rec.get("checklist_title") or ""),
             practitioner=str(rec["practitioner"] or ""), edd=day("edd"), dob=day("dob"),
             answered=int(rec["answered"] or 0), total=int(rec["total"] or 0),  # type: ignore[call-overload]
             open_required=int(rec["open_required"] or 0),  # type: ignore[call-overload]
@@ -166,6 +169,7 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
     if checklist is None:
         row.error = (f"made from checklist '{plan.checklist_id}', which is not installed here")
         return row
+    row.checklist_title = checklist.checklist.title
     ev = evaluate(checklist.checklist, plan, today)
     row.answered, row.total = ev.answered, ev.total
     row.open_required = len(ev.open_required)

@@ -59,6 +59,11 @@ def _loaded(app) -> bool:
     return isinstance(app.screen, ReviewScreen) and app.screen.loaded
 
 
+def _idle(app) -> bool:
+    """No worker is still loading, checking or filling."""
+    return all(w.is_finished for w in app.workers)
+
+
 def _cases(app) -> list[str]:
     table = _table(app)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
@@ -197,7 +202,7 @@ def snap_team(tmp_path, monkeypatch):
 @pytest.mark.parametrize("size", SIZES)
 def test_review_snapshot(snap_compare, snap_team, size):
     async def run_before(pilot) -> None:
-        await wait_for(pilot, lambda: _loaded(pilot.app))
+        await wait_for(pilot, lambda: _loaded(pilot.app) and _idle(pilot.app))
         await pilot.pause(0.3)
         await pilot.wait_for_scheduled_animations()
 
@@ -208,7 +213,10 @@ def test_review_snapshot(snap_compare, snap_team, size):
 def test_review_plan_snapshot(snap_compare, snap_team, size):
     async def run_before(pilot) -> None:
         await _open_ready_plan(pilot, pilot.app)
+        await wait_for(pilot, lambda: _idle(pilot.app) and any(
+            getattr(k, "key", "") == "a" for k in pilot.app.screen.query("FooterKey")))
         await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(review_app(snap_team), terminal_size=size, run_before=run_before)
 

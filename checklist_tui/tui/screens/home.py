@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -9,12 +11,57 @@ from textual import work
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static
 
-from checklist_tui.core import clock
-from checklist_tui.core.dates import plural
-from checklist_tui.core.folder import FolderRow, scan
+from checklist_tui.core import store
+from checklist_tui.core.dates import plural, uk_date
+from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.table_fill import SHOWN_AT_MOST, fill_gradually
 from checklist_tui.tui.text import lit
+
+
+@dataclass(frozen=True)
+class Row:
+    path: Path
+    case_ref: str
+    checklist: str
+    edd: str
+    progress: str
+    changed: str
+    readable: bool
+
+
+def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = None,
+              limit: int | None = None, progress=None) -> tuple[list[Row], list[str]]:
+    """The plans folder, from the plan index (in a worker thread). Given the checklists,
+    plans changed since the index last saw them are read first; without, nothing is."""
+    from checklist_tui.core.index import PlanIndex
+
+    refresh = catalogue is not None
+    recovered = store.recover(folder) if refresh else []
+    with PlanIndex(folder, catalogue.checklists if refresh else {}, checklist_dirs) as index:
+        if refresh:
+            index.refresh(progress=progress)
+        found = index.rows(with_items=False, limit=limit, by_file_time=True)
+    rows = []
+    for listed in found:
+        changed = datetime.fromtimestamp(listed.modified).strftime("%d/%m %H:%M") \
+            if listed.modified else ""
+        path = folder / listed.path
+        if listed.error and not listed.checklist_id:
+            rows.append(Row(path, Path(listed.path).name, "(cannot be read)", "", "",
+                            changed, False))
+            continue
+        if listed.checklist_title:
+            title = listed.checklist_title
+            progress = progress_mark(listed.answered, listed.total, listed.open_required,
+                                     listed.red_flags)
+        else:
+            title, progress = f"{listed.checklist_id} (not installed)", ""
+        rows.append(Row(path, listed.case_ref, title, uk_date(listed.edd), progress,
+                        changed, True))
+    return rows, recovered
+
 
 COLUMNS = [("Case reference", 16), ("Checklist", 22), ("EDD", 10), ("Progress", 10),
            ("Changed", 11)]
@@ -47,24 +94,48 @@ class HomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="plans")
     def load_plans(self) -> None:
-        rows, recovered = scan(self.app.plans_dir, self.app.catalogue().get, clock.today())
+        folder, dirs = self.app.plans_dir, self.app.checklist_dirs
+        known, _ = plan_rows(folder, None, dirs, limit=SHOWN_AT_MOST)
+        if known:  # what the index already knows, at once; then what changed
+            self.app.call_from_thread(self._show, known, [], False)
+
+        def progress(done: int, total: int) -> None:
+            if total - done > 100 and done % 200 == 0:
+                self.app.call_from_thread(self._reading, done, total)
+
+        rows, recovered = plan_rows(folder, self.app.catalogue(), dirs, progress=progress)
         self.app.call_from_thread(self._show, rows, recovered)
 
-    def _show(self, rows: list[FolderRow], recovered: list[str]) -> None:
+    def _reading(self, done: int, total: int) -> None:
+        self.query_one("#plans-status", Static).update(
+            f"Reading plans in {self.app.plans_dir}: {done} of {total}…")
+
+    def _show(self, rows: list[Row], recovered: list[str], final: bool = True) -> None:
         table = self.query_one(DataTable)
-        table.clear()
-        for row in rows:
+        current = self._selected()
+        cells = []
+        for row in rows[:SHOWN_AT_MOST]:
             style = "" if row.readable else "italic"
-            table.add_row(lit(row.case_ref, style), lit(row.checklist_title, style), row.edd,
-                          row.progress, row.changed, key=str(row.path))
+            cells.append((str(row.path), [lit(row.case_ref, style), lit(row.checklist, style),
+                                          row.edd, row.progress, row.changed]))
+        self._fill(table, cells, str(current) if current else None)
         status = self.query_one("#plans-status", Static)
-        if rows:
-            status.update(lit(f"{plural(len(rows), 'plan')} in {self.app.plans_dir}"))
+        if not final:
+            status.update(f"Checking {self.app.plans_dir} for changed plans…")
+        elif rows:
+            status.update(lit(f"{plural(len(rows), 'plan')} in {self.app.plans_dir}")
+                          + lit(f"; the {SHOWN_AT_MOST} most recent are listed, press r to "
+                                "review and filter them all" if len(rows) > SHOWN_AT_MOST
+                                else ""))
         else:
             status.update(Text(f"No plans yet in {self.app.plans_dir}. Press n to start one."))
         for message in recovered:
             self.notify(message, markup=False)
         table.focus()
+
+    @work(exclusive=True, group="home-fill")
+    async def _fill(self, table: DataTable, cells: list, current: str | None) -> None:
+        await fill_gradually(table, cells, current)
 
     def _selected(self) -> Path | None:
         table = self.query_one(DataTable)

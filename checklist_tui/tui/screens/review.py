@@ -23,6 +23,7 @@ from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.table_fill import SHOWN_AT_MOST, fill_gradually
 from checklist_tui.tui.text import lit
 
 #: Columns on screen, most useful first (all of them scroll sideways at 80 columns).
@@ -31,6 +32,9 @@ SCREEN_COLUMNS = ("case_ref", "attention", "state", "progress", "timing", "red_f
 WIDTHS = {"case_ref": 16, "attention": 30, "state": 22, "progress": 10, "timing": 21,
           "red_flags": 9, "overdue": 22, "practitioner": 24, "signoff": 40,
           "last_changed": 16, "file": 40}
+
+#: Rows shown before the rest of the index is read.
+FIRST_ROWS = 200
 
 VIEWS: list[tuple[str, str]] = [
     ("All plans", "all"),
@@ -78,6 +82,7 @@ class ReviewScreen(AppScreen):
         self.folder = folder
         self.rows: dict[str, PlanRow] = {}
         self.shown: list[str] = []
+        self.matching = 0
         self.sort_key = ""
         self.reverse = False
         self.loaded = False
@@ -118,7 +123,10 @@ class ReviewScreen(AppScreen):
 
         app = self.app
         with PlanIndex(self.folder, {}, app.checklist_dirs) as index:
-            first = index.rows(with_items=False)
+            first = index.rows(with_items=False, limit=FIRST_ROWS)
+            if len(first) == FIRST_ROWS:  # the first screenful at once, then the rest
+                app.call_from_thread(self._replace, first, "Reading the plan index…")
+                first = index.rows(with_items=False)
         app.call_from_thread(self._replace, first, "Checking the folder for changes…")
         checklists = app.catalogue().checklists
         seen: set[str] = {r.path for r in first}
@@ -156,6 +164,8 @@ class ReviewScreen(AppScreen):
         table = self.query_one(DataTable)
         view, text = self._filters()
         for row in rows:
+            if len(self.shown) >= SHOWN_AT_MOST:
+                break
             if matches(row, view, text, self.today) and row.path not in self.shown:
                 self.shown.append(row.path)
                 table.add_row(*self._cells(row), key=row.path)
@@ -164,7 +174,11 @@ class ReviewScreen(AppScreen):
         total = len(self.rows)
         unreadable = sum(1 for r in self.rows.values() if r.error)
         waiting = sum(1 for r in self.rows.values() if r.awaiting_signoff)
-        parts = [f"{len(self.shown)} of {total} plan(s) shown", f"{waiting} awaiting sign-off"]
+        shown = len(self.shown)
+        parts = [f"{shown} of {total} plan(s) shown", f"{waiting} awaiting sign-off"]
+        if self.matching > shown:
+            parts[0] = (f"the first {shown} of {self.matching} matching plans shown (filter or "
+                        f"sort to see others); {total} in all")
         if unreadable:
             parts.append(f"{unreadable} cannot be read")
         if self.sort_key:
@@ -197,12 +211,14 @@ class ReviewScreen(AppScreen):
                     return (0, value, "")
                 return (1, 0, str(value).lower())
             rows.sort(key=key, reverse=self.reverse)
-        table.clear()
+        self.matching = len(rows)
+        rows = rows[:SHOWN_AT_MOST]
         self.shown = [r.path for r in rows]
-        for row in rows:
-            table.add_row(*self._cells(row), key=row.path)
-        if current in self.shown:
-            table.move_cursor(row=self.shown.index(current))
+        self._fill_table(table, [(r.path, self._cells(r)) for r in rows], current)
+
+    @work(exclusive=True, group="review-fill")
+    async def _fill_table(self, table: DataTable, rows: list, current: str | None) -> None:
+        await fill_gradually(table, rows, current)
 
     def selected(self) -> str | None:
         table = self.query_one(DataTable)

@@ -1,0 +1,33 @@
+"""Fill a DataTable with many rows without freezing the screen: a batch at a time,
+letting keys and painting through between batches."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+
+from textual.widgets import DataTable
+
+BATCH = 100
+#: More rows than anyone scrolls through: beyond this, filter or sort instead.
+SHOWN_AT_MOST = 1000
+
+
+async def fill_gradually(table: DataTable, rows: Sequence[tuple[str, list]],
+                         keep_cursor: str | None = None,
+                         done: Callable[[], None] | None = None) -> None:
+    """Clear ``table`` and add ``rows`` (key, cells) in batches; put the cursor back on
+    ``keep_cursor`` if it is among them. Run it as an exclusive worker, so that a newer
+    fill replaces an older one."""
+    table.clear()
+    keys = [key for key, _cells in rows]
+    for start in range(0, len(rows), BATCH):
+        for key, cells in rows[start:start + BATCH]:
+            table.add_row(*cells, key=key)
+        if start == 0 and keep_cursor in keys[:BATCH]:
+            table.move_cursor(row=keys.index(keep_cursor))
+        await asyncio.sleep(0)
+    if keep_cursor in keys:
+        table.move_cursor(row=keys.index(keep_cursor))
+    if done is not None:
+        done()
