@@ -26,6 +26,8 @@ class Command:
     footer: bool = True
     writes: bool = False
     key_display: str | None = None
+    priority: bool = False
+    """Before the focused widget's own use of the key (the tables' left and right)."""
 
     @property
     def action(self) -> str:
@@ -80,6 +82,14 @@ RECORDS = [
     Command("edit-record", "enter", "Edit", "Edit the highlighted row", writes=True),
     Command("remove-record", "delete", "Remove", "Remove the highlighted row", writes=True,
             key_display="Del"),
+    Command("show-people", "p", "People", "Show the people around the baby", footer=False),
+    Command("show-agencies", "g", "Agencies", "Show the agencies and their roles",
+            footer=False),
+    Command("show-actions", "a", "Actions", "Show the plan's actions", footer=False),
+    Command("next-tab", "right", "Next table", "The next table (People, Agencies, Actions)",
+            footer=False, priority=True),
+    Command("previous-tab", "left", "Previous table", "The previous table", footer=False,
+            priority=True),
     HELP, BACK,
 ]
 
@@ -107,7 +117,7 @@ SIMPLE = [HELP, BACK]
 
 def bindings(commands: Iterable[Command]) -> list[BindingType]:
     return [Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_display,
-                    tooltip=c.help, id=c.id) for c in commands]
+                    tooltip=c.help, id=c.id, priority=c.priority) for c in commands]
 
 
 def available(screen: Screen, command: Command) -> bool:

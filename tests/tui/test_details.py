@@ -25,3 +25,23 @@ async def test_details_record_birth(plans) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: "born 20/11/2026, 5 days old" in rendered(
             app.screen.query_one("#plan-header")))
+
+
+async def test_details_open_with_a_field_focused_and_refuse_a_future_birth(plans) -> None:
+    from checklist_tui.tui.screens.details import DetailsScreen
+    from tests.tui.helpers import wait_for_screen
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        plan = app.screen.session.plan
+        await pilot.press("d")
+        await wait_for_screen(pilot, DetailsScreen)
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        assert app.focused is app.screen.query_one("#d-case_ref", Input)
+        dob = app.screen.query_one("#d-dob", Input)
+        dob.value = "26/11/2026"  # tomorrow
+        await pilot.press("enter")
+        error = app.screen.query_one("#form-error")
+        await wait_for(pilot, lambda: "in the future" in rendered(error))
+        assert app.focused is dob and plan.dob is None

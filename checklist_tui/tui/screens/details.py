@@ -45,7 +45,8 @@ class DetailsScreen(FormScreen[Details]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-
+    def on_mount(self) -> None:
+        self.query_one("#d-case_ref", Input).focus()  # typing goes somewhere visible
 
     def save(self) -> None:
         value = {(i.id or "")[2:]: i.value.strip() for i in self.query(Input)}
@@ -57,5 +58,8 @@ class DetailsScreen(FormScreen[Details]):
                 prematurity_likely=self.query_one(MarkedCheckbox).value)
         except DetailsError as exc:
             self.query_one("#form-error", Static).update(lit(str(exc)))
+            wrong = self.query(f"#d-{exc.field}")
+            if wrong:
+                wrong.first().focus()
             return
         self.dismiss(details)

@@ -63,15 +63,53 @@ class RecordsScreen(AppScreen):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.page = event.pane.id or self.page
         self.query_one(f"#table-{self.page}", DataTable).focus()
+        self._show_banner()
+
+    def _show(self, page: str) -> None:
+        self.query_one(TabbedContent).active = page
+
+    def action_show_people(self) -> None:
+        self._show("people")
+
+    def action_show_agencies(self) -> None:
+        self._show("agencies")
+
+    def action_show_actions(self) -> None:
+        self._show("actions")
+
+    def _step_tab(self, delta: int) -> None:
+        pages = list(LABELS)
+        self._show(pages[(pages.index(self.page) + delta) % len(pages)])
+
+    def action_next_tab(self) -> None:
+        self._step_tab(1)
+
+    def action_previous_tab(self) -> None:
+        self._step_tab(-1)
+
+    def _show_banner(self) -> None:
+        """One line about the table shown (the men line belongs to People only)."""
+        plan = self.session.plan
+        if self.page == "people":
+            men = integ.men(plan)
+            line = (f"Father and other male carers: {len(men)} recorded. Men are listed first."
+                    if men else "No father or male carer recorded yet: press + to add one.")
+        elif self.page == "agencies":
+            no_role = sum(1 for g in plan.agencies if not g.role)
+            line = (f"Agencies: {len(plan.agencies)} recorded"
+                    + (f", {no_role} with no role stated." if no_role else ". Every agency's "
+                       "role must be stated in the plan."))
+        else:
+            open_ = sum(1 for a in plan.actions if not a.owner or not a.due)
+            line = (f"Actions: {len(plan.actions)} recorded"
+                    + (f", {open_} without a named owner or a due date." if open_ else "."))
+        self.query_one("#men-line", Static).update(lit(
+            line + "\n+ adds a row, Enter edits it, Delete removes it; left and right arrows "
+            "(or p, g, a) switch tables."))
 
     def fill(self) -> None:
         plan = self.session.plan
-        men = integ.men(plan)
-        line = (f"Father and other male carers: {len(men)} recorded. "
-                if men else "No father or male carer recorded yet: press + on People. ")
-        self.query_one("#men-line", Static).update(lit(
-            line + "Men are listed first.\n+ adds a row, Enter edits it, Delete removes it; "
-            "the arrow keys move between rows and tabs."))
+        self._show_banner()
         rows: dict[str, list[tuple[str, tuple[str, ...]]]] = {
             "people": [(p.id, (p.kind.label, p.name, p.relationship,
                                "Yes" if p.in_household else "No", p.involvement))
@@ -119,7 +157,10 @@ class RecordsScreen(AppScreen):
         ident = self._highlighted()
         if ident is None:
             return
-        self.app.push_screen(MessageScreen("Remove this row?", [
+        table = self.query_one(f"#table-{self.page}", DataTable)
+        first = str(table.get_row(ident)[1 if self.page == "people" else 0])
+        what = {"people": "person", "agencies": "agency", "actions": "action"}[self.page]
+        self.app.push_screen(MessageScreen(f"Remove the {what} '{first}'?", [
             "It will be removed from the plan; the plan's history keeps a record of it."],
             confirm="Remove"), lambda yes: self._removed(ident, yes))
 
