@@ -11,8 +11,8 @@ from textual import work
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static
 
-from checklist_tui.core import store
 from checklist_tui.core.dates import plural, uk_date
+from checklist_tui.core.recovery import recover
 from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
@@ -38,7 +38,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     from checklist_tui.core.index import PlanIndex
 
     refresh = catalogue is not None
-    recovered = store.recover(folder) if refresh else []
+    recovered = recover(folder) if refresh else []
     with PlanIndex(folder, catalogue.checklists if refresh else {}, checklist_dirs) as index:
         if refresh:
             index.refresh(progress=progress)
