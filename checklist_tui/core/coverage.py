@@ -16,7 +16,7 @@ class CoverageRow:
 
     @property
     def missing(self) -> bool:
-        return self.source.must_cover and not self.citations
+        return self.source.must_cover and not self.citations and not self.source.served_by
 
 
 def coverage(

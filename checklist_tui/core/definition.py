@@ -371,6 +371,9 @@ class Source(Strict):
     """e.g. "Family T recommendation", "Family T theme", "Myth of Invisible Men"."""
     must_cover: bool = False
     """Every shipped set of checklists must have at least one item citing this source."""
+    served_by: str = ""
+    """For a must-cover source that ticks cannot serve: what serves it instead (for example
+    the team manager's assurance report). Coverage then reports it as served there."""
     citation: str = ""
     """Where the source can be found (kept as text; the app never goes online)."""
 
