@@ -23,6 +23,7 @@ from checklist_tui.core.edit import (
     set_answer,
     set_detail,
     set_details,
+    set_not_applicable,
     set_note,
     set_source,
 )
@@ -67,9 +68,9 @@ def early_pre_birth(cat) -> store.Loaded:
     loaded = store.create(HERE / "_tmp", checklist, case_ref="DEMO-0001", now=clock(),
                           edd=date(2027, 5, 20), practitioner=who, role="Assessing social worker")
     plan, cl = loaded.plan, checklist.checklist
-    for item, value in [("PBA-S01", "yes"), ("PBA-S08", "no"), ("PBA-S07", "no"),
-                        ("PBA-S04", "yes"), ("PBA-H01", "yes"), ("PBA-F01", "yes"),
-                        ("PBA-F11", "no")]:
+    for item, value in [("PBA-S01", "yes"), ("PBA-S08A", "no"), ("PBA-S08B", "no"),
+                        ("PBA-S07A", "one"), ("PBA-S07B", "no"), ("PBA-S04", "yes"),
+                        ("PBA-H01", "yes"), ("PBA-F01", "yes"), ("PBA-F11", "no")]:
         set_answer(plan, cl, item, value, by=who, now=clock())
     set_answer(plan, cl, "PBA-F02", "not_yet", by=who, now=clock(), owner="Pat Sample",
                by_date=date(2026, 12, 2))
@@ -77,10 +78,11 @@ def early_pre_birth(cat) -> store.Loaded:
              by=who, now=clock())
     add_record(plan, Person, by=who, now=clock(), name="Robin Example", kind=PersonKind.MOTHER,
                relationship="Mother", in_household=True)
-    add_record(plan, Person, by=who, now=clock(), name="Sam Example", kind=PersonKind.FATHER,
+    sam = add_record(plan, Person, by=who, now=clock(), name="Sam Example", kind=PersonKind.FATHER,
                relationship="Father", role="Plans to live with the mother after the birth",
                involvement="Identified; not yet contacted directly.",
                assessment="Not started: waits for the first direct contact.")
+    set_detail(plan, cl, "PBA-F01", "people", [sam.id], by=who, now=clock())
     add_record(plan, Agency, by=who, now=clock(), agency="Community midwifery",
                practitioner="Example Midwife A", role="Antenatal care; shares booking information",
                contact="Maternity safeguarding office")
@@ -99,11 +101,12 @@ def family_t_like(cat) -> store.Loaded:
     plan, cl = loaded.plan, checklist.checklist
     set_details(plan, by=who, now=clock(), prematurity_likely=True)
     answers = [
-        ("PBA-S01", "yes"), ("PBA-S08", "yes"), ("PBA-S07", "yes"), ("PBA-S03", "yes"),
+        ("PBA-S01", "yes"), ("PBA-S08A", "yes"), ("PBA-S08B", "yes"), ("PBA-S07A", "two"),
+        ("PBA-S07B", "yes"), ("PBA-S03", "yes"),
         ("PBA-S04", "yes"), ("PBA-S05", True), ("PBA-S06", True),
         ("PBA-H01", "yes"), ("PBA-H02", "no"), ("PBA-H03", "yes"),
         ("PBA-F01", "yes"), ("PBA-F02", "yes"), ("PBA-F03", "no"), ("PBA-F04", "yes"),
-        ("PBA-F05", "no"), ("PBA-F07", "yes"), ("PBA-F08", "no"), ("PBA-F11", "yes"),
+        ("PBA-F07B", ["police"]), ("PBA-F08", "no"), ("PBA-F08B", "no"), ("PBA-F11", "yes"),
         ("PBA-F12", "no"),
         ("PBA-P01", ["childhood", "care", "abuse", "substances", "mental_health"]),
         ("PBA-P02", ["substances", "offending"]),
@@ -112,13 +115,15 @@ def family_t_like(cat) -> store.Loaded:
         ("PBA-L01", "yes"), ("PBA-L02", "no"), ("PBA-L03", "yes"), ("PBA-L04", "yes"),
         ("PBA-A01", "yes"), ("PBA-A02", ["police", "maternity", "substances", "leaving_care"]),
         ("PBA-A05", "yes"),
-        ("PBA-B03", "no"), ("PBA-B04", "unknown"),
+        ("PBA-B03", "no"),
         ("PBA-X03", "no"),
     ]
     for item, value in answers:
         set_answer(plan, cl, item, value, by=who, now=clock())
     set_answer(plan, cl, "PBA-P06", "unknown", by=who, now=clock(), owner="Alex Placeholder",
                by_date=date(2026, 12, 4))
+    set_answer(plan, cl, "PBA-B04", "unknown", by=who, now=clock(), owner="Alex Placeholder",
+               by_date=date(2026, 12, 9))
     set_note(plan, "PBA-P06", "Police and probation checks on the father asked for on "
              "18/11/2026; no reply yet.", by=who, now=clock())
     set_source(plan, "PBA-P04", InfoSource.AGENCY, by=who, now=clock())
@@ -136,11 +141,13 @@ def family_t_like(cat) -> store.Loaded:
     add_record(plan, Person, by=who, now=clock(), name="Jordan Example", kind=PersonKind.MOTHER,
                relationship="Mother (care leaver)", in_household=True,
                involvement="Seen four times, twice alone; personal adviser involved.")
-    add_record(plan, Person, by=who, now=clock(), name="Casey Example", kind=PersonKind.FATHER,
+    casey = add_record(plan, Person, by=who, now=clock(), name="Casey Example",
+                       kind=PersonKind.FATHER,
                relationship="Father", role="Lives with the mother; will share care",
                in_household=True,
                involvement="Seen with the mother twice; not yet seen alone.",
                assessment="Police call-outs known; violence history not yet known.")
+    set_detail(plan, cl, "PBA-F01", "people", [casey.id], by=who, now=clock())
     add_record(plan, Person, by=who, now=clock(), name="Morgan Example",
                kind=PersonKind.MALE_CARER, relationship="Father's brother",
                role="Stays at weekends; may babysit",
@@ -182,14 +189,16 @@ def discharge_ready(cat) -> store.Loaded:
                           edd=date(2026, 11, 26), practitioner=who, role="Safeguarding midwife")
     plan, cl = loaded.plan, checklist.checklist
     set_details(plan, by=who, now=clock(), dob=date(2026, 11, 22))
-    add_record(plan, Person, by=who, now=clock(), name="Quinn Example", kind=PersonKind.MOTHER,
-               relationship="Mother", in_household=True)
-    add_record(plan, Person, by=who, now=clock(), name="Riley Example", kind=PersonKind.FATHER,
+    mother = add_record(plan, Person, by=who, now=clock(), name="Quinn Example",
+                        kind=PersonKind.MOTHER, relationship="Mother", in_household=True)
+    father = add_record(plan, Person, by=who, now=clock(), name="Riley Example",
+                        kind=PersonKind.FATHER,
                relationship="Father", in_household=True, role="Shares care",
                involvement="Attended the meeting; ICON and safer sleep discussed with him.",
                assessment="Seen alone twice; police and health checks back with nothing known.")
-    add_record(plan, Person, by=who, now=clock(), name="Avery Example",
-               kind=PersonKind.FAMILY_NETWORK, man=False, relationship="Maternal grandmother",
+    supervisor = add_record(plan, Person, by=who, now=clock(), name="Avery Example",
+                            kind=PersonKind.FAMILY_NETWORK, man=False,
+                            relationship="Maternal grandmother",
                role="Daytime supervisor under the written agreement")
     barred = add_record(
         plan, Person, by=who, now=clock(), name="Blake Example", kind=PersonKind.VISITING_ADULT,
@@ -214,10 +223,21 @@ def discharge_ready(cat) -> store.Loaded:
                             "in the plan, the health visitor tells the social worker the same "
                             "day; out of hours, the emergency duty team has the plan."},
         "DPM-R08": {"date": date(2026, 12, 18)},
+        "DPM-C12": {"text": "Example Social Worker C agreed on 25/11/2026 that discharge to "
+                            "both parents, with daytime supervision, is safe."},
+        "DPM-C02": {"people": [mother.id, father.id]},
+        "DPM-C04": {"people": [supervisor.id]},
+        "DPM-V05": {"date": date(2026, 12, 2)},
+        "DPM-V03": {"date": date(2026, 11, 23)},
+        "DPM-V04": {"text": "Social worker weekly (one visit a fortnight unannounced); health "
+                            "visitor weekly for six weeks; community midwife days 1, 3 and 5."},
     }
     for item in cl.item_map().values():
-        if item.id in ("DPM-C05", "DPM-C06", "DPM-C09"):
-            continue  # only when the baby will not go home with the parents
+        if item.id in ("DPM-C05", "DPM-C06", "DPM-C09", "DPM-C11", "DPM-M05"):
+            continue  # only when the baby will not go home with the parents, or risk changed
+        if item.id == "DPM-C14":
+            set_not_applicable(plan, cl, item.id, by=who, now=clock())  # one baby
+            continue
         value: object = {"check": True, "yes_no": "yes", "yes_no_unknown": "no"}.get(item.type)
         if item.id == "DPM-M03":
             value = ["mother", "father", "social_worker", "safeguarding_midwife", "health_visitor"]

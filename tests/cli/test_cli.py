@@ -33,11 +33,11 @@ def test_list_shows_builtins_and_replacement(tmp_path, capsys) -> None:
     local = tmp_path / "local"
     local.mkdir()
     text = (ROOT / "checklists" / "injury-non-mobile-baby.toml").read_text()
-    (local / "injury.toml").write_text(text.replace('version = "1.0.0"', 'version = "1.1.0"'))
+    (local / "injury.toml").write_text(text.replace('version = "2.0.0"', 'version = "2.1.0"'))
     assert main(["list", "--checklists", str(local)]) == 0
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.startswith("injury-non-mobile-baby"))
-    assert "1.1.0" in line and "replaces built-in" in line
+    assert "2.1.0" in line and "replaces built-in" in line
 
 
 def test_user_config_folder_checklists_are_loaded(isolated, capsys) -> None:

@@ -45,10 +45,14 @@ def test_items_are_short_single_questions(catalogue) -> None:
 
 
 def test_warnings_stay_rare(catalogue) -> None:
+    """Warnings ask to be acknowledged, so too many get clicked through. Errors block instead
+    and are counted apart: they are reserved for killer items (a discharge not agreed safe)."""
     for lc in catalogue.checklists.values():
-        rules = [r for _s, i in lc.checklist.all_items() for r in i.rules
-                 if r.severity != Severity.INFO]
-        assert len(rules) <= max(3, lc.checklist.item_count() // 6), lc.id
+        items = lc.checklist.all_items()
+        warnings = [r for _s, i in items for r in i.rules if r.severity == Severity.WARNING]
+        errors = [r for _s, i in items for r in i.rules if r.severity == Severity.ERROR]
+        assert len(warnings) <= max(3, lc.checklist.item_count() // 6), lc.id
+        assert len(errors) <= 4, lc.id
 
 
 def test_discharge_pause_point(catalogue) -> None:
@@ -99,6 +103,7 @@ def test_family_t_example_red_flags_and_due(catalogue) -> None:
     assert fired["PBA-X03.no-early-actions"].severity == Severity.ERROR
     assert "PBA-R05" in ev.visible_items  # domestic abuse history adds risk assessment
     assert "PBA-B04" in ev.visible_items  # twins
+    assert "PBA-A06" in ev.visible_items  # known to youth justice: an agency item, not LAC
     overdue = {d.item_id for d in ev.due if d.status == DueStatus.OVERDUE}
     assert {"PBA-X03", "PBA-X06"} <= overdue
     assert not ev.can_complete
@@ -183,12 +188,11 @@ def test_looked_after_parent_red_flag(catalogue) -> None:
     assert [f.rule_id for f in ev.red_flags] == ["LAC-11.no-agreement"]
 
 
-def test_injury_reassurance_is_an_error(catalogue) -> None:
+def test_injury_reassurance_is_an_instruction_and_consent_is_always_asked(catalogue) -> None:
     lc = catalogue.get("injury-non-mobile-baby")
-    plan = answer(new_plan(lc), lc, **{"NAI-05": "yes", "NAI-02": "unknown"})
+    item = lc.checklist.item_map()["NAI-05B"]
+    assert item.type == ItemType.CHECK and item.required and "Refer even if" in item.prompt
+    plan = answer(new_plan(lc), lc, **{"NAI-02B": "unknown", "NAI-09": "no"})
     ev = evaluate(lc.checklist, plan, TODAY)
-    assert {f.rule_id for f in ev.red_flags} == {"NAI-05.reassured"}
-    assert "NAI-02.unsure" in {f.rule_id for f in ev.fired}
-    assert "NAI-10" not in ev.visible_items
-    answer(plan, lc, **{"NAI-09": "yes"})
-    assert "NAI-10" in evaluate(lc.checklist, plan, TODAY).visible_items
+    assert "NAI-02B.unsure" in {f.rule_id for f in ev.fired}
+    assert "NAI-10" in ev.visible_items  # consent is not hidden behind the strategy discussion
