@@ -20,7 +20,7 @@ from checklist_tui.core.session import PlanSession
 cat = load_catalogue(include_user=False)
 session = PlanSession.open(Path(sys.argv[1]), cat.get)
 assert not session.read_only, session.read_only_reason
-session.apply(edit.set_answer, session.checklist.checklist, "PBA-S07", "yes")
+session.apply(edit.set_answer, session.checklist.checklist, "PBA-S08B", "yes")
 
 def pause(step):
     if step == "backup-written":
@@ -64,7 +64,7 @@ def test_second_process_leaves_a_live_save_alone(tmp_path, catalogue) -> None:
         saver.stdin.close()
         saver.wait(timeout=60)
     assert saver.returncode == 0
-    assert store.load(plan).plan.answers["PBA-S07"].value == "yes"
+    assert store.load(plan).plan.answers["PBA-S08B"].value == "yes"
     assert (folder / "early-pre-birth.toml.bak").read_bytes() == before
     assert not list(folder.glob("*conflict*")) and not list(folder.glob(".*.tmp-*"))
 
@@ -82,7 +82,7 @@ def test_a_dead_processes_save_is_recovered_by_the_next_opener(tmp_path, catalog
     session = PlanSession.open(plan, catalogue.get)
     try:
         assert not session.read_only
-        assert session.plan.answers["PBA-S07"].value == "yes"
+        assert session.plan.answers["PBA-S08B"].value == "yes"
         assert not list(folder.glob(".*.tmp-*"))
     finally:
         session.close()
@@ -100,8 +100,8 @@ def test_symlinked_plan_is_edited_in_place(tmp_path, catalogue) -> None:
     link = plans / "mine.toml"
     link.symlink_to(real)
     session = PlanSession.open(link, catalogue.get)
-    session.apply(edit.set_answer, session.checklist.checklist, "PBA-S07", "yes")
+    session.apply(edit.set_answer, session.checklist.checklist, "PBA-S08B", "yes")
     assert session.close()
     assert link.is_symlink() and link.resolve() == real
-    assert store.load(real).plan.answers["PBA-S07"].value == "yes"
+    assert store.load(real).plan.answers["PBA-S08B"].value == "yes"
     assert not list(plans.glob("*.lock")) and not list(real_folder.glob("*.lock"))

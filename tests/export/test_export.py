@@ -78,7 +78,7 @@ def hostile_plan(catalogue):
     lc = catalogue.get("pre-birth-assessment")
     plan = store.load(EXAMPLES / "early-pre-birth.toml").plan.model_copy(deep=True)
     for n, text in enumerate(HOSTILE):
-        item = ["PBA-S01", "PBA-S08", "PBA-S07", "PBA-S04", "PBA-H01", "PBA-F01", "PBA-F02",
+        item = ["PBA-S01", "PBA-S08A", "PBA-S07B", "PBA-S04", "PBA-H01", "PBA-F01", "PBA-F02",
                 "PBA-F11", "PBA-S05"][n]
         set_note(plan, item, text, by="t", now=NOW)
     set_answer(plan, lc.checklist, "PBA-P07", HOSTILE[0] + "\n" + HOSTILE[2], by="t", now=NOW)

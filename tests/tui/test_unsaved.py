@@ -31,7 +31,7 @@ def disk_full(monkeypatch):
 
 async def _answer_unsaved(app, pilot) -> None:
     await wait_for(pilot, lambda: plan_ready(app), timeout=30)
-    app.screen.query_one("#answer-PBA-S07").focus()
+    app.screen.query_one("#answer-PBA-S08B").focus()
     await pilot.press("y")
     await wait_for(pilot, lambda: "NOT SAVED" in str(
         app.screen.query_one("#plan-header").render()), timeout=30)
@@ -69,7 +69,7 @@ async def test_ctrl_q_while_not_saved_can_write_a_copy_elsewhere(plans, disk_ful
         await wait_for(pilot, lambda: not app.is_running, timeout=30)
     copies = list(rescue.glob("*.toml"))
     assert len(copies) == 1 and str(copies[0]) in app.exit_note
-    assert store.load(copies[0]).plan.answers["PBA-S07"].value == "yes"
+    assert store.load(copies[0]).plan.answers["PBA-S08B"].value == "yes"
     assert app.return_code == 0
 
 
@@ -83,4 +83,4 @@ async def test_escape_to_home_while_not_saved_asks_first(plans, disk_full) -> No
         await wait_for(pilot, lambda: isinstance(app.screen, UnsavedScreen), timeout=30)
         await pilot.click("#stay")
         await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen), timeout=30)
-        assert app.screen.session.plan.answers["PBA-S07"].value == "yes"
+        assert app.screen.session.plan.answers["PBA-S08B"].value == "yes"
