@@ -30,7 +30,7 @@ async def _answer_focused_item_section(pilot, app, keys: list[str]) -> None:
     for n, key in enumerate(keys):
         focused = app.focused
         before = len(answers)
-        await pilot.press(key)
+        await (pilot.press(*key) if isinstance(key, list) else pilot.press(key))
         await wait_for(pilot, lambda before=before: len(answers) > before, what="an answer")
         if n == len(keys) - 1:
             break
@@ -60,10 +60,10 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         assert screen.current == "start"
         # answer the whole first section by keyboard: y/n/u on yes-no, space on checks
         await _answer_focused_item_section(
-            pilot, app, ["y", "y", "n", "y", "y", "space", "space"])
-        await wait_for(pilot, lambda: screen.session.evaluate().section("start").answered == 7)
+            pilot, app, ["y", "n", list("03/11/2026"), "n", "y", "n", "y", "y", "space"])
+        await wait_for(pilot, lambda: screen.session.evaluate().section("start").answered == 9)
         ev = screen.session.evaluate()
-        assert "looked-after-parent" in ev.visible_sections  # S08 = yes
+        assert "looked-after-parent" in ev.visible_sections  # S08A = yes
         # people: a male carer (from an answer, as a practitioner would press it)
         screen.query_one("#answer-PBA-S01").focus()
         await pilot.press("p")
@@ -105,7 +105,7 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
     assert not (path.parent / (path.name + ".lock")).exists()
     # reopen: everything is there
     again = store.load(path).plan
-    assert again.answers["PBA-S01"].value == "yes" and again.answers["PBA-S07"].value == "no"
+    assert again.answers["PBA-S01"].value == "yes" and again.answers["PBA-S08B"].value == "no"
     assert again.answers["PBA-S05"].value is True
     assert again.people[0].name == "Test Partner"
     assert again.agencies[0].agency == "Health visiting"
@@ -159,14 +159,14 @@ async def test_unexpected_error_saves_logs_and_shows_no_traceback(plans, isolate
     with pytest.raises(ZeroDivisionError):
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for(pilot, lambda: plan_ready(app))
-            app.screen.query_one("#answer-PBA-S07").focus()
+            app.screen.query_one("#answer-PBA-S08B").focus()
             await pilot.press("y")
             app.screen.refresh_state = lambda: 1 / 0
             await pilot.press("n")
             await wait_for(pilot, lambda: app._exception is not None, what="the crash")
     assert "unexpected problem" in app.crash_message and "answers were saved" in app.crash_message
     assert list((isolated / "logs").glob("crash-*.log"))
-    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-S07"].value == "no"
+    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-S08B"].value == "no"
 
 async def test_complete_is_refused_with_reasons(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
@@ -221,10 +221,10 @@ async def test_plan_from_older_checklist_version_opens_and_says_so(plans) -> Non
         await wait_for(pilot, lambda: plan_ready(app))
         messages = [n.message for n in app._notifications]
         assert any("version 0.9.0" in m and "1 answer(s)" in m for m in messages)
-        app.screen.query_one("#answer-PBA-S07").focus()
+        app.screen.query_one("#answer-PBA-S08B").focus()
         await pilot.press("y")
         await wait_for(pilot, lambda: store.load(plans / "early-pre-birth.toml").plan
-                       .answers["PBA-S07"].value == "yes", what="the save")
+                       .answers["PBA-S08B"].value == "yes", what="the save")
     kept = store.load(plans / "early-pre-birth.toml").plan.answers
     assert kept["PBA-OLD1"].value == "yes"  # never dropped, even after saving
 

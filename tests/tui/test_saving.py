@@ -15,12 +15,12 @@ async def test_autosave_within_a_second_without_quitting(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        app.screen.query_one("#answer-PBA-S07").focus()
+        app.screen.query_one("#answer-PBA-S08B").focus()
         await pilot.press("y")
         # saved without quitting (the delay itself is checked below, not timed here:
         # timing assertions flake on a busy machine)
         await wait_for(pilot, lambda: store.load(plans / "early-pre-birth.toml").plan
-                       .answers["PBA-S07"].value == "yes")
+                       .answers["PBA-S08B"].value == "yes")
         await wait_for(pilot, lambda: "Saved" in str(
             app.screen.query_one("#plan-header").render()))
 
@@ -51,12 +51,12 @@ async def test_failed_save_shows_message_keeps_answers_and_retries(plans, monkey
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        app.screen.query_one("#answer-PBA-S07").focus()
+        app.screen.query_one("#answer-PBA-S08B").focus()
         await pilot.press("y")
         await wait_for(pilot, lambda: "NOT SAVED" in str(
             app.screen.query_one("#plan-header").render()))
-        assert app.screen.session.plan.answers["PBA-S07"].value == "yes"
+        assert app.screen.session.plan.answers["PBA-S08B"].value == "yes"
         disk["full"] = False
         await wait_for(pilot, lambda: calls["n"] >= 2 and "Saved" in str(
             app.screen.query_one("#plan-header").render()))
-    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-S07"].value == "yes"
+    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-S08B"].value == "yes"
