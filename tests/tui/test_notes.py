@@ -17,10 +17,10 @@ async def test_pasted_note_keeps_its_lines_in_order(tmp_path) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        note = app.screen.query_one("#note-PBA-S07", TextArea)
+        note = app.screen.query_one("#note-PBA-S08B", TextArea)
         note.focus()
         await wait_for(pilot, lambda: app.focused is note)
         app._driver.send_message(events.Paste(PASTED))  # as a terminal paste arrives
         answers = app.screen.session.plan.answers
-        await wait_for(pilot, lambda: answers["PBA-S07"].note == KEPT, what="the note")
+        await wait_for(pilot, lambda: answers["PBA-S08B"].note == KEPT, what="the note")
         assert note.region.height >= 5  # shown as paragraphs, not one scrolling line
