@@ -340,7 +340,8 @@ class Conversation:
 
     def close(self, interrupted: bool = False) -> int:
         ok = self.session.close()
-        answered = self.session.evaluate().answered
+        given = sum(1 for a in self.session.plan.answers.values() if a.has_value)
+        still_open = len(self.session.evaluate().open_answers)
         try:
             self.console.blank()
             if not ok:
@@ -348,7 +349,9 @@ class Conversation:
                                  "Some answers could not be saved.")
                 return 1
             self.console.say(("Stopped. " if interrupted else "")
-                             + f"Everything you answered is saved: {plural(answered, 'answer')}.")
+                             + f"Everything you answered is saved: {plural(given, 'answer')}.")
+            if still_open:
+                self.console.say(f"{still_open} of them still to be found out or done.")
         except Closed:
             pass
         return 0 if ok else 1
