@@ -21,6 +21,8 @@ from checklist_tui.core.pydantic_errors import problems_from
 from checklist_tui.core.tomlfile import read_toml
 
 SOURCES_FILE = "sources.toml"
+ARCHIVE_DIR = "archive"
+"""Earlier versions of the built-in checklists, as ``<id>-<version>.toml`` (never listed)."""
 
 
 @dataclass(frozen=True)
@@ -204,3 +206,15 @@ def validate_paths(paths: Iterable[str | Path]) -> tuple[int, list[Problem]]:
                                         f"{ids[loaded.id].name}", hint="give each its own id"))
             ids[loaded.id] = path
     return len(files), problems
+
+
+def load_archived(
+    checklist_id: str, version: str, sources: dict[str, Source]
+) -> LoadedChecklist | None:
+    """An earlier shipped version of a built-in checklist, so that a plan made with it can be
+    read against the words it was answered with; None when that version was not kept."""
+    path = locations.builtin_checklists_dir() / ARCHIVE_DIR / f"{checklist_id}-{version}.toml"
+    if not path.is_file():
+        return None
+    loaded, _problems = load_checklist(path, sources, f"archived built-in ({version})")
+    return loaded if loaded is not None and loaded.checklist.version == version else None
