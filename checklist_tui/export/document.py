@@ -93,6 +93,21 @@ NOT_CAPTURED = ["why there is a plan", "strengths", "what must change",
                 "who must not be alone with the baby", "core group and review dates"]
 KEEP_ROWS = 12
 """A table this short is kept on one page when printed (moved whole, not split)."""
+#: A part of the plan counts as recorded by a checklist that asks for it as a detail.
+COVERED_BY = {"birth arrangements": ("birth",), "discharge arrangements": ("discharge",),
+              "who must not be alone with the baby": ("alone",),
+              "core group and review dates": ("core_group", "review")}
+
+
+def not_captured(s: Summary) -> list[str]:
+    """The parts of a plan this checklist has no question for."""
+    asked = " ".join(f"{d.label.lower()} {d.date_kind or ''}"
+                     for sec in s.checklist.checklist.sections for i in sec.items
+                     for d in i.details)
+    return [part for part in NOT_CAPTURED
+            if not any(word in asked for word in COVERED_BY.get(part, ()))]
+
+
 PEOPLE_HEADERS = ["Name", "Relationship", "In household", "Role", "Involvement and assessment"]
 PEOPLE_WIDTHS = [16, 16, 13, 23, 32]
 
@@ -124,7 +139,14 @@ def build_document(s: Summary) -> Document:
 
     add(Heading(2, "The plan"))
     add(Fields("Plan details", header_rows(s)))
-    add(Para("Not yet recorded by this checklist: " + ", ".join(NOT_CAPTURED) + "."))
+    missing = not_captured(s)
+    if missing:
+        add(Para("Not yet recorded by this checklist: " + ", ".join(missing) + "."))
+    if s.arrangements:
+        add(Heading(3, "Arrangements recorded"))
+        add(Table("Arrangements recorded", ["What", "Recorded", "Question"],
+                  [[label, text, ident] for label, text, ident in s.arrangements],
+                  [32, 52, 16]))
     add(Heading(3, "Actions: who does what, by when"))
     if s.actions:
         add(Table("Actions", ["What", "Owner", "Agency", "Due", "Status"], [

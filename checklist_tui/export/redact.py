@@ -152,10 +152,6 @@ class Redactor:
         for answer in plan.answers.values():
             self._add(answer.answered_by, UNKNOWN)
             self._add(answer.owner or "", "Owner")
-            for value in (answer.details or {}).values():
-                for name in value if isinstance(value, list) else []:
-                    if isinstance(name, str):
-                        self._add(name, UNKNOWN)
         for shared in plan.distribution:
             self._add(shared.by, UNKNOWN)
         for confirmation in plan.confirmations:
@@ -266,9 +262,11 @@ def vocabulary_of(texts: list[str]) -> frozenset[str]:
 
 
 def redact_plan(plan: Plan, case_pseudonym: str,
-                vocabulary: frozenset[str] = frozenset()) -> Plan:
+                vocabulary: frozenset[str] = frozenset(),
+                place_keys: frozenset[str] = frozenset({"place"})) -> Plan:
     """A deep copy of ``plan`` with every name and identifier replaced; the original is
-    untouched. Linking ids are replaced by their position."""
+    untouched. Linking ids are replaced by their position; a place detail (an
+    address) is removed whole."""
     r = Redactor(plan, vocabulary)
     out = plan.model_copy(deep=True)
     labels = _person_labels(plan)
@@ -303,8 +301,10 @@ def redact_plan(plan: Plan, case_pseudonym: str,
         if answer.owner:
             answer.owner = r.name(answer.owner)
         if answer.details:
-            answer.details = {k: r.text(v) if isinstance(v, str) else
-                              [r.name(x) if isinstance(x, str) else x for x in v]
+            # people details hold person ids: they follow the people's new ids
+            answer.details = {k: "[address removed]" if k in place_keys and v else
+                              r.text(v) if isinstance(v, str) else
+                              [ids.get(x, "removed person") for x in v]
                               if isinstance(v, list) else v
                               for k, v in answer.details.items()}
     for confirmation in out.confirmations:
@@ -319,6 +319,9 @@ def redact_plan(plan: Plan, case_pseudonym: str,
             entry.new = case_pseudonym if entry.new else ""
         elif entry.what == "signoff.void":
             entry.old = "Manager" if entry.old else ""
+        elif entry.what == "detail" and entry.target.rpartition(".")[2] in place_keys:
+            entry.old = "[address removed]" if entry.old else ""
+            entry.new = "[address removed]" if entry.new else ""
         else:
             entry.old, entry.new = r.text(entry.old), r.text(entry.new)
         entry.target = ids.get(entry.target, entry.target)

@@ -9,9 +9,9 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
-from checklist_tui.core.definition import Checklist, Source
+from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
-from checklist_tui.core.gaps import BornToday, born_today, gaps_and_risks
+from checklist_tui.core.gaps import BornToday, born_today, detail_lines, gaps_and_risks
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person, Plan
 from checklist_tui.core.review import describe_signoff, describe_state
@@ -83,6 +83,9 @@ class Summary:
     others: list[Person] = field(default_factory=list)
     milestones: list[DueState] = field(default_factory=list)
     born_today: BornToday | None = None
+    arrangements: list[tuple[str, str, str]] = field(default_factory=list)
+    """(what, what is recorded, item id): the dates, places, people and plans that
+    answers carry, e.g. the discharge date or who must not be alone with the baby."""
     sections: list[SectionPart] = field(default_factory=list)
     no_longer_applies: list[AnsweredItem] = field(default_factory=list)
     trace: list[TraceRow] = field(default_factory=list)
@@ -185,8 +188,10 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
           case_pseudonym: str | None = None) -> Summary:
     checklist = loaded.checklist
     if redact:
+        places = frozenset(d.key for sec in checklist.sections for i in sec.items
+                           for d in i.details if d.kind == DetailKind.PLACE)
         plan = redact_plan(plan, case_pseudonym or pseudonym(plan.case_ref, key),
-                           vocabulary(checklist))
+                           vocabulary(checklist), places)
     today = now.astimezone().date()
     ev = evaluate(checklist, plan, today)
     items = checklist.item_map()
@@ -201,6 +206,11 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.milestones = list(ev.due)
     s.born_today = born_today(checklist, plan, today)
     s.gaps = _gaps(s, checklist)
+    for section in checklist.sections:
+        for item in section.items:
+            if item.details and item.id in ev.visible_items:
+                s.arrangements += [(label, text, item.id) for label, text in
+                                   detail_lines(item, plan.answers.get(item.id), plan)]
 
     for section in checklist.sections:
         progress = ev.section(section.id)

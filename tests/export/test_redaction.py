@@ -85,6 +85,16 @@ def test_planted_identifiers_absent_from_every_redacted_format(planted, catalogu
         assert meaning in text, (fmt, meaning)
 
 
+def test_place_details_and_their_history_are_removed(catalogue):
+    plan = store.load(EXAMPLES / "discharge-ready-for-sign-off.toml").plan
+    lc = catalogue.get(plan.checklist_id)
+    address = plan.answers["DPM-C01"].details["place"]
+    assert address in render("json", lc, plan, False, catalogue.sources)
+    for fmt in FORMATS:
+        text = _text(fmt, render(fmt, lc, plan, True, catalogue.sources))
+        assert address not in text and "Sample Street" not in text, fmt
+
+
 def test_history_names_are_replaced(planted):
     _lc, plan = planted
     red = redact_plan(plan, "CASE-X")
