@@ -206,11 +206,10 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.milestones = list(ev.due)
     s.born_today = born_today(checklist, plan, today)
     s.gaps = _gaps(s, checklist)
-    for section in checklist.sections:
-        for item in section.items:
-            if item.details and item.id in ev.visible_items:
-                s.arrangements += [(label, text, item.id) for label, text in
-                                   detail_lines(item, plan.answers.get(item.id), plan)]
+    for _section, shown in checklist.all_items():
+        if shown.details and shown.id in ev.visible_items:
+            s.arrangements += [(label, text, shown.id) for label, text in
+                               detail_lines(shown, plan.answers.get(shown.id), plan)]
 
     for section in checklist.sections:
         progress = ev.section(section.id)
