@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -219,7 +218,3 @@ def test_review_plan_snapshot(snap_compare, snap_team, size):
         await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(review_app(snap_team), terminal_size=size, run_before=run_before)
-
-
-def test_unused_import_guard():
-    assert shutil  # the folder helpers copy files
