@@ -78,6 +78,21 @@ def cmd_respond(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reopen(args: argparse.Namespace) -> int:
+    from checklist_tui.core import review
+
+    now, today = clock.now(), clock.today()
+
+    def step(plan, checklist):
+        review.reopen(plan, checklist, args.reason,
+                      by=args.name or plan.practitioner or _user(args), now=now, today=today)
+        return plan.state
+
+    path, state = _change(args, step)
+    out(f"{path.name}: open for changes ({state.label.lower()}); the reason is in its history")  # type: ignore[attr-defined]
+    return 0
+
+
 def _progress(done: int, total: int) -> None:
     if total >= 200 and sys.stderr.isatty():
         sys.stderr.write(f"\rReading plans: {done} of {total}")
@@ -170,6 +185,13 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("--text", required=True, help="your answer")
     p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_respond)
+    p = sub.add_parser("reopen", parents=[common],
+                       help="open a completed, submitted or approved plan for changes, "
+                            "with the reason")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("--reason", required=True, help="why the finished plan must change")
+    p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
+    p.set_defaults(handler=cmd_reopen)
     p = sub.add_parser("review", parents=[common],
                        help="review and sign off every plan in a folder, on screen")
     p.add_argument("folder", metavar="DIR", nargs="?", help="folder (default: the plans folder)")

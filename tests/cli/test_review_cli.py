@@ -87,3 +87,16 @@ def test_report_formats_stdout_and_file(folder, tmp_path, capsys):
     assert "already exists" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "nope")]) == 1
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_reopen_an_approved_plan_needs_a_reason(folder, capsys):
+    plan = str(folder / READY)
+    assert main(["submit", plan]) == 0
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Sound.", *SIGN]) == 0
+    assert main(["reopen", plan, "--reason", " "]) == 1
+    assert "reason" in capsys.readouterr().err
+    assert main(["reopen", plan, "--reason", "The birth date was wrong"]) == 0
+    loaded = store.load(folder / READY).plan
+    assert loaded.state == PlanState.AMENDED and loaded.signoff is None
+    assert any(h.what == "reason" and h.new == "The birth date was wrong"
+               for h in loaded.history)
