@@ -31,6 +31,8 @@ def render_show(summary: Summary) -> str:
     if plan.checklist_hash != loaded.content_hash or plan.checklist_version != checklist.version:
         add(f"  Note: made with checklist version {plan.checklist_version}; now shown against "
             f"version {checklist.version}.")
+        for line in summary.version_changes:
+            add(f"  {u(line)}")
     add(f"Timing: {summary.timing}")
     if plan.dob and plan.edd:
         add(f"EDD was: {uk_date(plan.edd)}")

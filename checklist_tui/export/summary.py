@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
-from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.catalogue import LoadedChecklist, load_archived
 from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
@@ -15,6 +15,7 @@ from checklist_tui.core.gaps import BornToday, born_today, detail_lines, gaps_an
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person, Plan
 from checklist_tui.core.review import describe_signoff, describe_state
+from checklist_tui.core.versions import what_changed
 from checklist_tui.core.vocabulary import (
     ACKNOWLEDGED,
     CONCERN,
@@ -89,6 +90,8 @@ class Summary:
     sections: list[SectionPart] = field(default_factory=list)
     no_longer_applies: list[AnsweredItem] = field(default_factory=list)
     trace: list[TraceRow] = field(default_factory=list)
+    version_changes: list[str] = field(default_factory=list)
+    """What to look at again when the plan was made with an earlier checklist version."""
     edited_outside: str = ""
     """"Edited outside the app …" (store.Loaded.edited_outside), set by the caller."""
 
@@ -196,6 +199,9 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     ev = evaluate(checklist, plan, today)
     items = checklist.item_map()
     s = Summary(plan, loaded, ev, now, redact, timing_summary(plan.edd, plan.dob, today))
+    if plan.checklist_version != checklist.version:
+        old = load_archived(plan.checklist_id, plan.checklist_version, sources)
+        s.version_changes = what_changed(plan, old.checklist, checklist) if old else []
     s.attention = entries(checklist, plan, ev)
 
     for action in plan.actions:

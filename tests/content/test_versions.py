@@ -54,3 +54,14 @@ def test_what_changed_names_removed_reworded_and_new_required_items(catalogue, t
     assert "PBA-F05 is not in version 2.0.0" in text
     assert "new required item(s)" in text and "PBA-BP01" in text
     assert what_changed(plan, old.checklist, old.checklist) == []
+
+
+
+def test_show_says_what_changed_for_a_1_0_0_plan(catalogue, tmp_path, capsys) -> None:
+    from checklist_tui.cli import main
+
+    _old_plan(catalogue, tmp_path)
+    assert main(["show", str(tmp_path / "old.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "made with checklist version 1.0.0; now shown against version 2.0.0" in out
+    assert "PBA-S07 is not in version 2.0.0" in out
