@@ -33,6 +33,8 @@ class SaveState:
     conflict_copy: Path | None = None
     copied_to: Path | None = None
     """Where a full copy was written after saving failed (see ``write_copy``)."""
+    last_changed: datetime | None = None
+    """When the plan was last changed before this session (from its history)."""
 
     def describe(self) -> str:
         if self.error:
@@ -41,6 +43,8 @@ class SaveState:
             return "Saving…"
         if self.saved_at:
             return f"Saved {self.saved_at.astimezone().strftime('%H:%M')}"
+        if self.last_changed:
+            return f"Last changed {self.last_changed.astimezone().strftime('%d/%m/%Y %H:%M')}"
         return "No changes yet"
 
 
@@ -87,8 +91,22 @@ class PlanSession:
             if lock is not None:
                 lock.release()
                 lock = None
-        return cls(loaded, checklist, user or loaded.plan.practitioner or "practitioner",
-                   reason, lock)
+        session = cls(loaded, checklist, user or loaded.plan.practitioner or "practitioner",
+                      reason, lock)
+        if loaded.plan.history:
+            session.state.last_changed = loaded.plan.history[-1].at
+        return session
+
+    def last_section(self, ev: Evaluation) -> str:
+        """Where work stopped last time: the visible section of the item changed last
+        (else the first visible section), so reopening a plan goes back there."""
+        visible = [s.section_id for s in ev.sections if s.visible] or [ev.sections[0].section_id]
+        section_of = {i.id: s.id for s in self.checklist.checklist.sections for i in s.items}
+        for entry in reversed(self.plan.history):
+            section = section_of.get(entry.target)
+            if section in visible:
+                return section
+        return visible[0]
 
     @property
     def plan(self) -> Plan:

@@ -198,6 +198,9 @@ class ItemView(Vertical, can_focus=False):
     def action_quick(self, value: str) -> None:
         radio = self.query(RadioSet)
         if not radio:
+            box = self.query(Checkbox)
+            if box and value == "yes":  # y ticks a "Done" item
+                box.first().value = True
             return
         target = NA if value == "na" else value
         for button in radio.first().query(RadioButton):
