@@ -126,7 +126,8 @@ class PlanScreen(PlanScreenBase):
         ev = session.evaluate()
         self._tell_about_version(session, ev)
         self.query_one(SectionList).show(ev.sections)
-        self.show_section(session.last_section(ev))
+        first = next((s.section_id for s in ev.sections if s.visible), ev.sections[0].section_id)
+        self.show_section(first)
         self.refresh_bindings()
 
     def _tell_about_version(self, session: PlanSession, ev: Evaluation) -> None:
