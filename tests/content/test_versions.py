@@ -65,3 +65,19 @@ def test_show_says_what_changed_for_a_1_0_0_plan(catalogue, tmp_path, capsys) ->
     out = capsys.readouterr().out
     assert "made with checklist version 1.0.0; now shown against version 2.0.0" in out
     assert "PBA-S07 is not in version 2.0.0" in out
+
+
+def test_plain_mode_says_what_changed_for_a_1_0_0_plan(catalogue, tmp_path) -> None:
+    import io
+
+    from checklist_tui.core.session import PlanSession
+    from checklist_tui.plain.console import Console
+    from checklist_tui.plain.conversation import Conversation
+
+    _old_plan(catalogue, tmp_path)
+    out = io.StringIO()
+    session = PlanSession.open(tmp_path / "old.toml", catalogue.get)
+    Conversation(Console(io.StringIO("quit\n"), out, echo=True), session,
+                 catalogue.sources).run()
+    assert "This plan was made with version 1.0.0." in out.getvalue()
+    assert "PBA-S07 is not in version 2.0.0" in out.getvalue()
