@@ -24,7 +24,9 @@ class Problem:
         text = f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        # One problem, one line: a line break inside a key or value read from the file
+        # must not start a line of its own (it could forge "OK" or another file's name).
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
     __str__ = line
 

@@ -188,7 +188,8 @@ def render(s: Summary) -> bytes:
     lang.set(qn("w:val"), "en-GB")
     normal.element.get_or_add_rPr().append(lang)
     props = doc.core_properties
-    props.title = clean(f"{content.title}: {content.case_ref}")
+    # Core properties hold at most 255 characters (python-docx refuses more).
+    props.title = clean(f"{content.title}: {content.case_ref}")[:255]
     props.author = props.last_modified_by = ""
     props.comments = ""
     props.created = props.modified = s.generated.replace(microsecond=0)

@@ -10,6 +10,7 @@ dashboard need not load the checklists.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from checklist_tui.core.answers import display
@@ -105,5 +106,12 @@ def document(s: Summary) -> dict[str, Any]:
     }
 
 
+# json.dumps escapes C0 controls but leaves DEL and the C1 controls (8-bit CSI, OSC...)
+# raw; they only occur inside strings, where \u escapes keep the JSON valid and inert
+# (and a terminal-safe filter has nothing left to rewrite in it).
+_RAW_CONTROL = re.compile("[\x7f-\x9f]")
+
+
 def render(s: Summary) -> str:
-    return json.dumps(document(s), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    text = json.dumps(document(s), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return _RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

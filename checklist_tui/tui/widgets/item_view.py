@@ -100,14 +100,15 @@ class ItemView(Vertical, can_focus=False):
                 buttons.append(MarkedRadioButton(NA_LABEL, value=na, name=NA))
             return RadioSet(*buttons, id=ident)
         if item.type == ItemType.SINGLE_CHOICE:
-            options = [(o.label, o.value) for o in item.options]
+            # Option labels are checklist text: literal, never markup (a '[' crashed it).
+            options = [(lit(o.label), o.value) for o in item.options]
             if item.allow_na:
                 options.append((NA_LABEL, NA))
             current = NA if na else (value if isinstance(value, str) else Select.NULL)
             return Select(options, prompt="Choose one", value=current, id=ident)
         if item.type == ItemType.MULTI_CHOICE:
             chosen = set(value) if isinstance(value, list) else set()
-            return MarkedSelectionList(*[(o.label, o.value, o.value in chosen)
+            return MarkedSelectionList(*[(lit(o.label), o.value, o.value in chosen)
                                         for o in item.options], id=ident)
         if item.type == ItemType.LONG_TEXT:
             return TextArea(value if isinstance(value, str) else "", id=ident,
@@ -187,7 +188,12 @@ class ItemView(Vertical, can_focus=False):
     def _commit(self, field: Input | TextArea) -> None:
         """Pass on what was typed (escape bytes and other control characters left out)."""
         text = typed(field.text if isinstance(field, TextArea) else field.value)
-        if field.id == f"note-{self.item.id}":
+        note = field.id == f"note-{self.item.id}"
+        if self.answer is not None:  # an untouched box must not rewrite what is stored
+            stored = self.answer.note if note else self.answer.value
+            if isinstance(stored, str) and text == typed(stored):
+                text = stored
+        if note:
             self.post_message(self.Noted(self.item.id, text))
         elif self.item.type == ItemType.DATE:
             self.post_message(self.Answered(self.item.id, text.strip(), clear=not text.strip()))
