@@ -266,7 +266,7 @@ def time_command(argv: list[str], env: dict[str, str]) -> float:
 
 
 def kill_command(folder: Path, argv: list[str], rng: random.Random, typical: float,
-                 kind: str, tally: Tally, plans: Path) -> None:
+                 kind: str, tally: Tally, plans: Path) -> bool:
     """Run a short command and kill it at a random moment of its usual run time."""
     before = snapshot(plans)
     env = environment(folder)
@@ -280,6 +280,7 @@ def kill_command(folder: Path, argv: list[str], rng: random.Random, typical: flo
                             stderr=subprocess.DEVNULL)
     killed = _kill_after(proc, delay)
     tally.add(kind, recover_and_check(plans, before), killed)
+    return killed
 
 
 def new_argv(n: int, plans: Path | None = None) -> list[str]:
@@ -288,13 +289,14 @@ def new_argv(n: int, plans: Path | None = None) -> list[str]:
                    "--no-open", *where)
 
 
-def kill_new(folder: Path, n: int, rng: random.Random, typical: float, tally: Tally) -> None:
+def kill_new(folder: Path, n: int, rng: random.Random, typical: float, tally: Tally) -> bool:
     """Kill ``new`` while it creates a plan in a folder of its own (emptied after checking)."""
     plans = folder / "new-plans"
-    kill_command(folder, new_argv(n, plans), rng, typical, "new", tally, plans)
+    killed = kill_command(folder, new_argv(n, plans), rng, typical, "new", tally, plans)
     if plans.is_dir() and not tally.problems:
         for path in plans.iterdir():
             path.unlink()
+    return killed
 
 
 def make_plan(folder: Path) -> Path:
@@ -386,15 +388,19 @@ def campaign(folder: Path, kills: int, seed: int, kinds: tuple[str, ...] = ("new
         typical["answer"] = time_command(answer.argv(rng), env)
     reported = 0
     for attempts, n in enumerate(_round_robin(kinds), start=1):
-        if tally.kills >= kills or attempts > kills * 3:
+        if tally.kills >= kills or attempts > kills * 10:
             break
+        # The machine's speed changes (other work on it): a command that finished before
+        # its kill makes the next kill come sooner; one that was killed, a little later.
         if n == "new":
-            kill_new(folder, attempts, rng, typical["new"], tally)
+            killed = kill_new(folder, attempts, rng, typical["new"], tally)
+            typical["new"] *= 1.02 if killed else 0.8
         elif n == "tui":
             kill_tui(folder, plan, rng, tally, saved_first)
         elif n == "answer" and answer is not None:
-            kill_command(folder, answer.argv(rng), rng, typical["answer"], "answer", tally,
-                         folder / "plans")
+            killed = kill_command(folder, answer.argv(rng), rng, typical["answer"], "answer",
+                                  tally, folder / "plans")
+            typical["answer"] *= 1.02 if killed else 0.8
         if log and len(tally.problems) > reported:
             for problem in tally.problems[reported:]:
                 print(f"PROBLEM after kill {tally.kills}: {problem}", flush=True)
