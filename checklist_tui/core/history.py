@@ -48,7 +48,24 @@ def seal_of(plan: Plan, head: str, count: int) -> str:
     return hashlib.sha256(_canonical(body) + f"\n{head}\n{count}".encode()).hexdigest()
 
 
+_FIELDS = ("by", "what", "target", "old", "new")
+
+
+def _toml_string(text: str) -> str:
+    # JSON's escapes are TOML's (\b \t \n \f \r \" \\ \uXXXX); TOML also forbids raw DEL.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 def entry_text(entry: HistoryEntry, prev: str, digest: str) -> str:
+    """One ``[[history]]`` table. Written directly for the usual all-text entry (a save
+    after opening a long plan writes every entry once), else by tomli_w."""
+    fields = entry.__dict__
+    if set(fields) == {"at", *_FIELDS} and isinstance(entry.at, datetime) \
+            and all(isinstance(fields[k], str) for k in _FIELDS):
+        lines = ["[[history]]", f"at = {entry.at.isoformat()}"]
+        lines += [f"{k} = {_toml_string(fields[k])}" for k in _FIELDS]
+        lines += [f'{PREV_KEY} = "{prev}"', f'{HASH_KEY} = "{digest}"']
+        return "\n".join(lines) + "\n"
     data = entry.model_dump(mode="python", exclude_none=True)
     data[PREV_KEY], data[HASH_KEY] = prev, digest
     return tomli_w.dumps({"history": [data]})

@@ -109,3 +109,17 @@ def test_show_names_the_edit_outside_the_app(sealed, capsys) -> None:
     out = capsys.readouterr().out
     state = out.split("State: ", 1)[1].splitlines()
     assert state[1].strip().startswith(history.EDITED_OUTSIDE)
+
+
+def test_history_text_round_trips_every_hostile_character(sealed) -> None:
+    """Entries are written without tomli_w on the usual path: every control character,
+    quote, backslash and non-ASCII text must come back exactly, with the chain intact."""
+    loaded = store.load(sealed)
+    nasty = "".join(chr(c) for c in range(32)) + "\x7f\"\\'\u2028\u202e\U0001f600"
+    nasty += " é ]] [[x]] \\u0041"
+    loaded.plan.history.append(HistoryEntry(at=NOW, by=nasty, what="note", target=nasty,
+                                            old=nasty, new=nasty))
+    store.save(loaded)
+    again = store.load(sealed)
+    assert again.found_outside == "" and again.plan.history[-1].new == nasty
+    assert again.plan == loaded.plan

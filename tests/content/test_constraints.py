@@ -1,0 +1,30 @@
+"""The constraints file pins the runtime dependency tree that is installed and tested."""
+
+from __future__ import annotations
+
+import importlib.util
+from importlib import metadata
+
+from tests.conftest import ROOT
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("constraints_tool",
+                                                  ROOT / "tools" / "constraints.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_runtime_dependency_is_pinned_at_the_installed_version() -> None:
+    text = (ROOT / "constraints.txt").read_text("utf-8")
+    pinned = dict(line.split("==") for line in text.splitlines()
+                  if line and not line.startswith("#"))
+    runtime, _extras = _tool()._project_requirements()
+    closure = _tool()._closure(runtime)
+    assert "textual" in closure and "pydantic-core" in closure
+    for name, version in closure.items():
+        assert pinned.get(name) == version, (
+            f"{name} {version} is installed but constraints.txt says {pinned.get(name)}: "
+            "run python tools/constraints.py")
+    assert metadata.version("textual") == pinned["textual"]
