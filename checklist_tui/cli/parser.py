@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", parents=[common],
                        help="print where a plan stands, or every plan in a folder, as plain text")
     p.add_argument("plan", metavar="PLAN|DIR")
+    p.add_argument("--born-today", action="store_true",
+                   help="only what would not be in place if the baby were born today")
     p.set_defaults(handler=plans.cmd_show)
     p = sub.add_parser("coverage", parents=[common],
                        help="which recommendations the checklists' items cite")

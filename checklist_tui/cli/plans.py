@@ -41,7 +41,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from checklist_tui.export.show_report import render_show
+    from checklist_tui.export.show_report import render_born_today, render_show
     from checklist_tui.export.summary import build
 
     folder = plan_path(args)
@@ -52,7 +52,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     opened = open_plan(args)
     summary = build(opened.checklist, opened.loaded.plan, clock.now(), opened.catalogue.sources)
     summary.edited_outside = opened.loaded.edited_outside
-    out(render_show(summary), end="")
+    render = render_born_today if getattr(args, "born_today", False) else render_show
+    out(render(summary), end="")
     return 0
 
 

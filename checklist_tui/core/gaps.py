@@ -46,6 +46,8 @@ class Gap:
     page: str = ""
     """For plan checks: the records page (people, agencies, actions) where it is fixed."""
     record_id: str = ""
+    note: str = ""
+    """The practitioner's note on the answer (what is known so far, who was asked)."""
 
 def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap]:
     """Concerns, contradicted and incomplete answers, what is not known, and failed plan
@@ -65,7 +67,8 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
                     and not integ.needs_follow_up(item, answer):
                 assert answer is not None
                 add(Gap(CONCERN, f"{item.prompt} {display(item, answer)}", item.about_men,
-                        item.id, section.id, red_flag=item.id in flagged), order[item.id])
+                        item.id, section.id, red_flag=item.id in flagged, note=answer.note),
+                    order[item.id])
     for problem in ev.contradicted:
         item = items[problem.item_id]
         add(Gap(CONTRADICTED, f"{item.prompt} Ticked, but {'; '.join(problem.reasons)}",
@@ -76,7 +79,7 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
         add(Gap(NOT_KNOWN, f"{item.prompt} {display(item, open_answer.answer)}",
                 item.about_men, item.id, open_answer.section_id,
                 integ.follow_up_text(open_answer.answer) + late, open_answer.overdue,
-                item.id in flagged), order[item.id])
+                item.id in flagged, note=open_answer.answer.note), order[item.id])
     for problem in ev.incomplete:
         item = items[problem.item_id]
         add(Gap(INCOMPLETE, f"{item.prompt} Yes, but no {'; no '.join(problem.reasons)}",
@@ -172,7 +175,7 @@ def _headline(checklist: Checklist, plan: Plan, count: int) -> str:
     if count == 0:
         return "Everything marked as needed at birth would be in place." + adjusted
     things = "1 thing" if count == 1 else f"{count} things"
-    return f"If the baby were born today, {things} would not be in place." + adjusted
+    return f"{things.capitalize()} would not be in place." + adjusted
 
 
 def detail_lines(item: Item, answer: Answer | None, plan: Plan) -> list[tuple[str, str]]:
@@ -194,13 +197,11 @@ def detail_lines(item: Item, answer: Answer | None, plan: Plan) -> list[tuple[st
     return rows
 
 
-def item_status(checklist: Checklist, plan: Plan, ev: Evaluation, item_id: str) -> list[str]:
-    """Where one item stands, in words, one phrase per line: the answer, then what it
-    does not bear out (not known, incomplete, contradicted, a concern, due)."""
-    item = checklist.item_map()[item_id]
+def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
+    """What an item's answer does not bear out, in words (details it carries first)."""
+    item_id = item.id
     answer = plan.answers.get(item_id)
-    lines = [f"{item_id}: {display(item, answer) if answer else '(no answer)'}"]
-    lines.extend(f"{label}: {value}" for label, value in detail_lines(item, answer, plan))
+    lines = [f"{label}: {value}" for label, value in detail_lines(item, answer, plan)]
     for open_answer in ev.open_answers:
         if open_answer.item_id == item_id:
             late = f"; {OVERDUE}" if open_answer.overdue else ""
@@ -215,6 +216,16 @@ def item_status(checklist: Checklist, plan: Plan, ev: Evaluation, item_id: str) 
     if item_id in ev.visible_items and integ.is_concern(item, answer) \
             and not integ.needs_follow_up(item, answer):
         lines.append(f"{CONCERN}: listed under Gaps and risks")
+    return lines
+
+
+def item_status(checklist: Checklist, plan: Plan, ev: Evaluation, item_id: str) -> list[str]:
+    """Where one item stands, in words, one phrase per line: the answer, then what it
+    does not bear out (not known, incomplete, contradicted, a concern, due)."""
+    item = checklist.item_map()[item_id]
+    answer = plan.answers.get(item_id)
+    lines = [f"{item_id}: {display(item, answer) if answer else '(no answer)'}"]
+    lines.extend(item_flags(item, plan, ev))
     for due in ev.due:
         if due.item_id == item_id and due.due_date is not None:
             lines.append(f"Due {uk_date(due.due_date)}: {due_label(due.status)}")

@@ -68,6 +68,13 @@ def needs_follow_up(item: Item, answer: Answer | None) -> bool:
     return answer.value == "unknown" and (item.required or bool(item.concern))
 
 
+def value_needs_follow_up(item: Item, value: object) -> bool:
+    """Whether answering ``value`` asks who will find out and by when."""
+    if value == NOT_YET or (isinstance(value, str) and value.lower() in ("not yet", "not_yet")):
+        return True
+    return value == "unknown" and (item.required or bool(item.concern))
+
+
 def is_concern(item: Item, answer: Answer | None) -> bool:
     if answer is None or answer.not_applicable or answer.value is None or not item.concern:
         return False

@@ -21,6 +21,9 @@ NOT_YET = "NOT YET"
 UNKNOWN = "UNKNOWN"
 INCOMPLETE = "INCOMPLETE"
 PLAN_CHECK = "PLAN CHECK"
+#: What every view says when there are no gaps or risks: never an assurance.
+NO_GAPS = ("None found by the checklist's rules and plan checks (this is not a judgement "
+           "that the baby is safe).")
 NO_OWNER = "NO OWNER"
 NO_ROLE = "NO ROLE STATED"
 NO_DATE = "NO DATE"

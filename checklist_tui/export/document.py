@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
 from checklist_tui.core.review import describe_signoff
-from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE
+from checklist_tui.core.vocabulary import NO_GAPS, NO_OWNER, NO_ROLE
 from checklist_tui.export.summary import (
     FOOTER,
     REDACTED_NOTE,
@@ -135,7 +135,7 @@ def build_document(s: Summary) -> Document:
                                                              ("Note", g.note)) if v])
                    for g in s.gaps]))
     else:
-        add(Para("No gaps or risks are recorded."))
+        add(Para(NO_GAPS))
 
     add(Heading(2, "The plan"))
     add(Fields("Plan details", header_rows(s)))

@@ -6,10 +6,12 @@ Words, not symbols: no marks, bullets or brackets that a screen reader would rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
-from checklist_tui.core.vocabulary import due_label, progress_words, rule_label
+from checklist_tui.core.vocabulary import NO_GAPS, due_label, progress_words, rule_label
 from checklist_tui.export.safe import inert, isolate
 from checklist_tui.export.summary import Summary
 
@@ -17,6 +19,38 @@ from checklist_tui.export.summary import Summary
 def u(text: str) -> str:
     """User or plan-file text for a terminal: controls shown, right-to-left isolated."""
     return isolate(inert(text))
+
+
+def _gaps_lines(summary: Summary, add: Callable[[str], None]) -> None:
+    """Gaps and risks first, the father and male carers first (the shared summary's list)."""
+    add(f"Gaps and risks ({len(summary.gaps)}):")
+    men_heading = False
+    for gap in summary.gaps:
+        if gap.about_men and not men_heading:
+            add("  The father and male carers:")
+            men_heading = True
+        add(f"  {gap.label}: {u(gap.text)}")
+        if gap.note:
+            add(f"      {u(gap.note)}")
+    if not summary.gaps:
+        add(f"  {NO_GAPS}")
+
+
+def _born_today_lines(summary: Summary, add: Callable[[str], None]) -> None:
+    view = summary.born_today
+    if view is None:
+        return
+    add("If the baby were born today:")
+    add(f"  {view.headline}")
+    for entry in view.entries:
+        add(f"  {u(entry.text)}: {u(entry.why)}")
+
+
+def render_born_today(summary: Summary) -> str:
+    """Only the born-today view (``show --born-today``)."""
+    out: list[str] = [f"Plan: {u(summary.plan.case_ref)}", f"Timing: {summary.timing}"]
+    _born_today_lines(summary, out.append)
+    return "\n".join(out) + "\n"
 
 
 def render_show(summary: Summary) -> str:
@@ -45,6 +79,10 @@ def render_show(summary: Summary) -> str:
         add(f"  {u(summary.edited_outside)}")
     add(f"Sign-off: {u(describe_signoff(plan))}")
     add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)")
+    add("")
+    _gaps_lines(summary, add)
+    add("")
+    _born_today_lines(summary, add)
     add("")
     add("Sections:")
     for sec in ev.sections:

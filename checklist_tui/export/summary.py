@@ -26,6 +26,7 @@ from checklist_tui.core.vocabulary import (
     PLAN_CHECK,
     RED_FLAG,
     action_overdue,
+    issue_label,
 )
 from checklist_tui.export.redact import REDACTED_NOTE, pseudonym, redact_plan, vocabulary_of
 
@@ -144,7 +145,8 @@ def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
             found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,
                              e.item_id in men_items))
     for g in gaps_and_risks(checklist, s.plan, ev):
-        note = f"Who will find out: {g.follow_up}" if g.follow_up else ""
+        note = "; ".join(x for x in (f"Who will find out: {g.follow_up}" if g.follow_up
+                                      else "", g.note) if x)
         found.append(Gap(g.label, f"{g.text} ({g.item_id})" if g.item_id else g.text,
                          note=note, about_men=g.about_men))
     for d in ev.due:
@@ -154,7 +156,7 @@ def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
                              about_men=d.item_id in men_items))
     for issue in ev.integrity:  # overdue actions are among these, with their owner
         if not issue.about_men:  # those on the men are among the engine's gaps
-            found.append(Gap(PLAN_CHECK, issue.message))
+            found.append(Gap(issue_label(issue), issue.message))
     if not s.men and not any(g.about_men for g in found):
         found.append(Gap(PLAN_CHECK, "No father or other man is recorded.", about_men=True))
     rank = {label: n for n, label in enumerate(ORDER)}

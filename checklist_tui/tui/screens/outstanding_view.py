@@ -8,11 +8,15 @@ from textual.widgets.option_list import Option
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural
-from checklist_tui.core.outstanding import Entry, grouped, outstanding
+from checklist_tui.core.gaps import born_today, gaps_and_risks, grouped_gaps
+from checklist_tui.core.outstanding import Entry, grouped
+from checklist_tui.core.outstanding import entries as entries_of
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
+
+NOT_IN_PLACE = "NOT IN PLACE"
 
 
 class OutstandingScreen(AppScreen):
@@ -35,20 +39,43 @@ class OutstandingScreen(AppScreen):
     def on_mount(self) -> None:
         self.show()
 
-    def show(self) -> None:
+    def _groups(self) -> tuple[str, list[tuple[str, list[Entry]]]]:
+        """(title, groups): Gaps and risks first, then the rest; or only what would not
+        be in place if the baby were born today."""
         today = clock.today()
-        found = outstanding(self.session.checklist.checklist, self.session.plan, today,
-                            assume_born=today if self.born_today else None)
-        title = self.query_one("#out-title", Static)
-        mode = ("IF THE BABY WERE BORN TODAY: these would not be in place. "
-                if self.born_today else "")
-        title.update(join(mode, f"Outstanding: {plural(len(found), 'thing')}. Enter to go there; "
-                          "b to toggle 'born today'."))
+        checklist, plan = self.session.checklist.checklist, self.session.plan
+        if self.born_today:
+            view = born_today(checklist, plan, today)
+            entries = [Entry(NOT_IN_PLACE, e.text, note=e.why, section_id=e.section_id,
+                             item_id=e.item_id, page=e.page, record_id=e.record_id)
+                       for e in view.entries]
+            return (f"IF THE BABY WERE BORN TODAY: {view.headline} b: back to everything.",
+                    [("Would not be in place", entries)] if entries else [])
+        ev = self.session.evaluate()
+        gaps = gaps_and_risks(checklist, plan, ev)
+        covered = {(g.item_id, g.record_id) for g in gaps}
+        rest = [e for e in entries_of(checklist, plan, ev)
+                if e.label in ("RED FLAG", "ERROR", "WARNING", "DUE SOON", "OPEN")
+                or (e.item_id, e.record_id) not in covered]
+        groups = [(f"{heading}", [Entry(g.label, g.text, note="; ".join(
+                      x for x in (g.follow_up and f"Who will find out: {g.follow_up}", g.note)
+                      if x), section_id=g.section_id, item_id=g.item_id, page=g.page,
+                      record_id=g.record_id) for g in members])
+                  for heading, members in grouped_gaps(gaps)]
+        groups = [(f"Gaps and risks: {h}", m) for h, m in groups] + grouped(rest)
+        count = sum(len(m) for _h, m in groups)
+        return (f"Outstanding: {plural(count, 'thing')}. Gaps and risks first; Enter to go there; "
+                "b: what would not be in place if the baby were born today.", groups)
+
+    def show(self) -> None:
+        title_text, groups = self._groups()
+        self.query_one("#out-title", Static).update(lit(title_text))
         options = self.query_one(OptionList)
         options.clear_options()
         self._entries = {}
         rows: list[Option | None] = []
-        for heading, entries in grouped(found):
+        found = [e for _h, members in groups for e in members]
+        for heading, entries in groups:
             rows.append(Option(lit(f"{heading} ({len(entries)})", "bold underline"),
                                disabled=True))
             for n, entry in enumerate(entries):

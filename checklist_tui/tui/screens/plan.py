@@ -26,6 +26,7 @@ from checklist_tui.core import edit
 from checklist_tui.core.answers import display
 from checklist_tui.core.engine import Evaluation, FiredRule
 from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.gaps import item_flags
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
 from checklist_tui.tui.providers import PlanPlaces
@@ -221,7 +222,8 @@ class PlanScreen(PlanScreenBase):
         for view in self.query(ItemView):  # every visited section stays up to date
             ident = view.item.id
             view.display = ident in ev.visible_items
-            view.show_state(due.get(ident), fired_by_item.get(ident, []))
+            view.show_state(due.get(ident), fired_by_item.get(ident, []),
+                            item_flags(view.item, self.session.plan, ev))
         self._show_stale(ev)
         self._show_section_title(ev)
         return ev
@@ -261,9 +263,17 @@ class PlanScreen(PlanScreenBase):
         elif message.na:
             changed = self.apply(edit.set_not_applicable, checklist, message.item_id)
         else:
-            changed = self.apply(edit.set_answer, checklist, message.item_id, message.value)
+            changed = self.record_answer(message.item_id, message.value)
         if changed:
             self.refresh_state()
+
+    def on_item_view_details_wanted(self, message: ItemView.DetailsWanted) -> None:
+        if not self.read_only:
+            self.ask_details(message.item_id)
+
+    def restore_item(self, item_id: str) -> None:
+        self.query_one(f"#item-{item_id}", ItemView).reset(
+            self._session().plan.answers.get(item_id))
 
     def _remount(self, view: ItemView) -> None:
         pane = self._pane()

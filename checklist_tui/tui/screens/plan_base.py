@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from checklist_tui.core import clock, edit
+from checklist_tui.core import integrity as integ
+from checklist_tui.core.answers import YES_NO_LABELS
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.outstanding import Entry
-from checklist_tui.core.plan import PlanState
+from checklist_tui.core.plan import DetailValue, PlanState
 from checklist_tui.core.plan_details import Details
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.screens.base import AppScreen
@@ -31,6 +33,60 @@ class PlanScreenBase(AppScreen):
 
     def flush(self) -> bool:
         raise NotImplementedError
+
+    def restore_item(self, item_id: str) -> None:
+        """Show the item's control as the plan has it (after a refusal or a cancel)."""
+        raise NotImplementedError
+
+    # -- answers that carry more: who will find out, and details ----------------------
+    def record_answer(self, item_id: str, value: object) -> bool:
+        """Record an answer. "Not yet", or "unknown" on a required or risk question, first
+        asks who will find out and by when; a yes that carries details asks for them. A
+        refusal (a tick the plan contradicts) is said with its reason and the control goes
+        back to the answer the plan keeps."""
+        session = self._session()
+        checklist = session.checklist.checklist
+        item = checklist.item_map()[item_id]
+        if integ.value_needs_follow_up(item, value):
+            from checklist_tui.tui.screens.follow_up import FollowUpScreen
+
+            current = session.plan.answers.get(item_id)
+            label = YES_NO_LABELS.get(str(value).replace(" ", "_").lower(), str(value))
+            self.app.push_screen(
+                FollowUpScreen(item.prompt, label, (current.owner or "") if current else "",
+                               current.by_date if current else None),
+                lambda result: self._followed_up(item_id, value, result))
+            return False
+        changed = self.apply(edit.set_answer, checklist, item_id, value)
+        if not changed:
+            self.restore_item(item_id)
+        elif integ.missing_details(item, session.plan.answers.get(item_id), session.plan):
+            self.ask_details(item_id)
+        return changed
+
+    def _followed_up(self, item_id: str, value: object, result: tuple[str, Any] | None) -> None:
+        if result is None or not self.apply(edit.set_answer, self._session().checklist.checklist,
+                                            item_id, value, owner=result[0],
+                                            by_date=result[1]):
+            self.restore_item(item_id)
+        self.refresh_state()
+
+    def ask_details(self, item_id: str) -> None:
+        from checklist_tui.tui.screens.detail_form import DetailForm
+
+        session = self._session()
+        item = session.checklist.checklist.item_map()[item_id]
+        answer = session.plan.answers.get(item_id)
+        self.app.push_screen(DetailForm(item, dict((answer.details or {}) if answer else {}),
+                                        list(session.plan.people)),
+                             lambda values: self._details_given(item_id, values))
+
+    def _details_given(self, item_id: str, values: dict[str, DetailValue | None] | None) -> None:
+        if values:
+            checklist = self._session().checklist.checklist
+            for key, value in values.items():
+                self.apply(edit.set_detail, checklist, item_id, key, value)
+        self.refresh_state()
 
     # -- shared --------------------------------------------------------------------
     def _session(self) -> PlanSession:

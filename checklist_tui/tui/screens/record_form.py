@@ -35,13 +35,18 @@ FIELDS: dict[str, list[Field]] = {
         Field("name", "Name (or initials)", required=True),
         Field("relationship", "Relationship to the baby", hint="e.g. Maternal grandmother"),
         Field("role", "Their role around the baby", hint="e.g. Will babysit at weekends"),
+        Field("man", "Is this person a man?", "choice", True,
+              (("Not recorded yet", "unrecorded"), ("Yes", "yes"), ("No", "no"))),
         Field("in_household", "Lives in the household", "bool"),
         Field(
             "involvement",
-            "What has been done to involve and assess them",
+            "What has been done to involve them",
             "long",
-            hint="Seen alone? Checks done? Invited to meetings? Advice given?",
+            hint="Seen alone? Invited to meetings? Advice given?",
         ),
+        Field("assessment", "What has been assessed about them", "long",
+              hint="Checks with police, health, drug services; their part in the plan"),
+        Field("reason_not_involved", "If a man is not involved or assessed: why not"),
         Field("notes", "Notes", "long"),
     ],
     "agencies": [
@@ -64,6 +69,8 @@ FIELDS: dict[str, list[Field]] = {
     ],
 }
 TITLES = {"people": "Person", "agencies": "Agency", "actions": "Action"}
+MAN_VALUES: dict[str, bool | None] = {"unrecorded": None, "yes": True, "no": False}
+MAN_CHOICES = {None: "unrecorded", True: "yes", False: "no"}
 
 
 class RecordForm(FormScreen[dict[str, Any]]):
@@ -78,6 +85,8 @@ class RecordForm(FormScreen[dict[str, Any]]):
             with VerticalScroll():
                 for f in FIELDS[self.page]:
                     value = self.values.get(f.name)
+                    if f.name == "man":
+                        value = MAN_CHOICES[value if isinstance(value, bool) else None]
                     label = f.label + (" *" if f.required else "")
                     if f.kind == "bool":
                         yield MarkedCheckbox(label, value=bool(value), id=f"f-{f.name}")
@@ -144,6 +153,8 @@ class RecordForm(FormScreen[dict[str, Any]]):
                 continue
             if f.kind == "choice":
                 result[f.name] = self.query_one(f"#f-{f.name}", Select).value
+                if f.name == "man":
+                    result[f.name] = MAN_VALUES[str(result[f.name])]
                 continue
             widget: Input | TextArea = (self.query_one(f"#f-{f.name}", TextArea)
                                         if f.kind == "long" else

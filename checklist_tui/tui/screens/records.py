@@ -5,12 +5,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
-from checklist_tui.core import edit
+from checklist_tui.core import clock, edit
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.session import PlanSession
-from checklist_tui.core.vocabulary import NO_DATE, NO_OWNER, NO_ROLE
+from checklist_tui.core.vocabulary import (
+    NO_DATE,
+    NO_OWNER,
+    NO_ROLE,
+    OVERDUE,
+    action_overdue,
+)
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.message import MessageScreen
@@ -20,11 +26,11 @@ from checklist_tui.tui.text import lit
 MODELS: dict[str, type[Person | Agency | Action]] = {
     "people": Person, "agencies": Agency, "actions": Action}
 COLUMNS = {  # (label, width); None: as wide as the content
-    "people": (("Who", 16), ("Name", 16), ("Relationship", 18), ("Household", 9),
+    "people": (("Who", 24), ("Name", 14), ("Relationship", 16), ("Household", 9),
                ("Involvement and assessment", None)),
     "agencies": (("Agency", 22), ("Named practitioner", 18), ("Role and responsibility", 30),
                  ("Contact", None)),
-    "actions": (("What", 30), ("Owner", 16), ("Agency", 16), ("Due", 10), ("Status", 11)),
+    "actions": (("What", 30), ("Owner", 16), ("Agency", 16), ("Due", 10), ("Status", 20)),
 }
 LABELS = {"people": "People", "agencies": "Agencies", "actions": "Actions"}
 
@@ -109,15 +115,20 @@ class RecordsScreen(AppScreen):
 
     def fill(self) -> None:
         plan = self.session.plan
+        today = clock.today()
         self._show_banner()
         rows: dict[str, list[tuple[str, tuple[str, ...]]]] = {
-            "people": [(p.id, (p.kind.label, p.name, p.relationship,
-                               "Yes" if p.in_household else "No", p.involvement))
+            "people": [(p.id, (p.kind.label + (" (a man)" if p.is_man else ""), p.name,
+                               p.relationship, "Yes" if p.in_household else "No",
+                               "; ".join(x for x in (p.involvement, p.assessment,
+                                                     p.reason_not_involved) if x)))
                        for p in integ.men_first(plan)],
             "agencies": [(g.id, (g.agency, g.practitioner, g.role or NO_ROLE,
                                  g.contact)) for g in plan.agencies],
             "actions": [(a.id, (a.what, a.owner or NO_OWNER, a.agency,
-                                uk_date(a.due) if a.due else NO_DATE, a.status.label))
+                                uk_date(a.due) if a.due else NO_DATE,
+                                a.status.label + (f", {OVERDUE}" if action_overdue(a, today)
+                                                  else "")))
                         for a in plan.actions],
         }
         for page, items in rows.items():

@@ -14,6 +14,7 @@ from checklist_tui.core import clock, review, store
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.outstanding import grouped, outstanding
 from checklist_tui.core.plan import Plan, PlanState
+from checklist_tui.core.vocabulary import NO_GAPS
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.decision import Decision, DecisionForm
@@ -38,8 +39,7 @@ def review_text(plan: Plan, loaded_checklist, sources: dict) -> str:
     lines += ["", "GAPS AND RISKS"]
     groups = grouped(outstanding(checklist, plan, clock.today()))
     if not groups:
-        lines.append("  None found by the checklist's rules (this is not a judgement that "
-                     "the baby is safe).")
+        lines.append(f"  {NO_GAPS}")
     for heading, entries in groups:
         lines.append(f"{heading}:")
         for entry in entries:

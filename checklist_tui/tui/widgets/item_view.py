@@ -22,7 +22,7 @@ from textual.widgets import (
 
 from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.definition import FIXED_VALUES, Item, ItemType
+from checklist_tui.core.definition import FIXED_VALUES, NOT_YET, Item, ItemType
 from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.core.vocabulary import due_label, rule_tag
@@ -43,6 +43,9 @@ class ItemView(Vertical, can_focus=False):
         Binding("n", "quick('no')", "No", show=False, id="answer-no"),
         Binding("u", "quick('unknown')", "Unknown", show=False, id="answer-unknown"),
         Binding("x", "quick('na')", "Not applicable", show=False, id="answer-na"),
+        Binding("l", "quick('not_yet')", "Not yet (later)", show=False, id="answer-not-yet"),
+        Binding("i", "details", "Details", show=False, id="item-details",
+                tooltip="What a yes carries: a date, people, a text, a place"),
         Binding("w", "toggle_guidance", "Why?", tooltip="Why this item matters",
                 id="why"),
         Binding("s", "cycle_source", "Source", show=False, id="source",
@@ -60,6 +63,11 @@ class ItemView(Vertical, can_focus=False):
             super().__init__()
             self.item_id, self.note = item_id, note
 
+    class DetailsWanted(Message):
+        def __init__(self, item_id: str):
+            super().__init__()
+            self.item_id = item_id
+
     class Sourced(Message):
         def __init__(self, item_id: str, source: InfoSource | None):
             super().__init__()
@@ -71,7 +79,7 @@ class ItemView(Vertical, can_focus=False):
         self.answer = answer
         self._commit_timers: dict[str, Timer] = {}
         self._state_text: str | None = None
-        self._last_state: tuple = (None, [])
+        self._last_state: tuple = (None, [], [])
 
     # -- building ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -92,10 +100,14 @@ class ItemView(Vertical, can_focus=False):
         na = bool(answer and answer.not_applicable)
         ident = f"answer-{item.id}"
         if item.type == ItemType.CHECK:
-            return MarkedCheckbox("Done", value=value is True, id=ident)
+            label = "Done" + ("  (l: not yet)" if item.not_yet and value != NOT_YET else "")
+            if value == NOT_YET:
+                label = "Done  (now: Not yet)"
+            return MarkedCheckbox(label, value=value is True, id=ident)
         if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
+            values = [*FIXED_VALUES[item.type], *([NOT_YET] if item.not_yet else [])]
             buttons = [MarkedRadioButton(YES_NO_LABELS[str(v)], value=(value == v), name=str(v))
-                       for v in FIXED_VALUES[item.type]]
+                       for v in values]
             if item.allow_na:
                 buttons.append(MarkedRadioButton(NA_LABEL, value=na, name=NA))
             return RadioSet(*buttons, id=ident)
@@ -120,9 +132,12 @@ class ItemView(Vertical, can_focus=False):
                      classes="answer", max_length=300)
 
     # -- state from the engine ---------------------------------------------------
-    def show_state(self, due: DueState | None, fired: list[FiredRule]) -> None:
-        self._last_state = (due, fired)
+    def show_state(self, due: DueState | None, fired: list[FiredRule],
+                   flags: list[str] | None = None) -> None:
+        self._last_state = (due, fired, flags or [])
         parts: list = [self._source_text(), "  "]
+        for flag in flags or []:
+            parts += [lit(flag), "  "]
         if due is not None and due.due_date is not None:
             parts.append(f"Due {uk_date(due.due_date)} [{due_label(due.status)}]  ")
         for rule in fired:
@@ -201,8 +216,30 @@ class ItemView(Vertical, can_focus=False):
             self.post_message(self.Answered(self.item.id, text, clear=not text.strip()))
 
     # -- keys ------------------------------------------------------------------------
+    def reset(self, answer: Answer | None) -> None:
+        """Show ``answer`` in a tick box or radio set again, without answering anything
+        (after a refused tick or a cancelled "not yet")."""
+        self.answer = answer
+        value = answer.value if answer else None
+        na = bool(answer and answer.not_applicable)
+        with self.prevent(Checkbox.Changed, RadioSet.Changed, RadioButton.Changed):
+            for box in self.query(Checkbox):
+                if not isinstance(box, RadioButton):
+                    box.value = value is True
+            for button in self.query(RadioButton):
+                button.value = (button.name == NA) if na else (button.name == str(value))
+
+    def action_details(self) -> None:
+        if self.item.details:
+            self.post_message(self.DetailsWanted(self.item.id))
+        else:
+            self.notify("This item carries no details.", markup=False)
+
     def action_quick(self, value: str) -> None:
         radio = self.query(RadioSet)
+        if value == NOT_YET and self.item.not_yet and not radio:
+            self.post_message(self.Answered(self.item.id, NOT_YET))
+            return
         if not radio:
             box = self.query(Checkbox)
             if box and value == "yes":  # y ticks a "Done" item

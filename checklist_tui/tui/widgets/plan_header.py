@@ -6,6 +6,7 @@ from textual.widgets import Static
 
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.gaps import gaps_and_risks
 from checklist_tui.core.review import describe_state
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.text import join, lit
@@ -20,7 +21,19 @@ class PlanHeader(Static):
             "  ", describe_state(plan), "\n",
             lit(timing_summary(plan.edd, plan.dob, ev.today)),
             f"  ·  {ev.answered}/{ev.total} answered{flags}  ·  ",
-            lit(session.state.describe(), "bold" if session.state.error else ""),
+            lit(session.state.describe(), "bold" if session.state.error else ""), "\n",
+            _men_and_gaps(session, ev),
             *(("\n", lit(session.edited_outside, "bold reverse")) if session.edited_outside
               else ()),
         ))
+
+
+def _men_and_gaps(session: PlanSession, ev: Evaluation) -> str:
+    """The father and male carers counted, and the gaps and risks (o lists them)."""
+    gaps = gaps_and_risks(session.checklist.checklist, session.plan, ev)
+    men = len(ev.men)
+    about_men = sum(1 for g in gaps if g.about_men)
+    who = (f"Father and male carers: {men}" if men
+           else "No father or male carer recorded (p: People)")
+    return (f"{who}  ·  Gaps and risks: {len(gaps)}"
+            + (f", {about_men} about the men" if about_men else "") + " (o)")

@@ -1,0 +1,114 @@
+"""#10 on the plan screen: "not yet" asks who and by when, a yes asks for its details,
+a tick the plan contradicts is refused with the reason."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox, TextArea
+
+from checklist_tui.tui.screens.detail_form import DetailForm
+from checklist_tui.tui.screens.follow_up import FollowUpScreen
+from checklist_tui.tui.widgets.item_view import ItemView
+from tests.tui.helpers import make_app, plan_ready, wait_for
+
+
+async def _open_at(pilot, app, section: str, item: str) -> ItemView:
+    await wait_for(pilot, lambda: plan_ready(app))
+    app.screen.jump(section, item)
+    await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == section
+                   and app.screen.query_one(f"#item-{item}", ItemView) is not None)
+    return app.screen.query_one(f"#item-{item}", ItemView)
+
+
+async def test_not_yet_asks_owner_and_date_and_keeps_them(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "father", "PBA-F08")
+        screen = app.screen
+        view.action_quick("not_yet")
+        await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen)
+                       and app.focused is not None and app.focused.id == "owner", what="form")
+        await pilot.press("enter")  # nothing filled in: refused, the form stays
+        await wait_for(pilot, lambda: "Say who" in str(app.screen.query_one("#form-error")
+                                                          .render()))
+        await pilot.press(*"Pat Sample", "tab", *"10/12/2026", "enter")
+        await wait_for(pilot, lambda: app.screen is screen, what="back on the plan")
+        answer = screen.session.plan.answers["PBA-F08"]
+        assert (answer.value, answer.owner, answer.by_date.isoformat()) == (
+            "not_yet", "Pat Sample", "2026-12-10")
+        await wait_for(pilot, lambda: "NOT KNOWN (not yet done): Pat Sample, by 10/12/2026"
+                       in str(screen.query_one("#item-PBA-F08 .state").render()))
+
+
+async def test_not_yet_cancelled_records_nothing(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "father", "PBA-F08")
+        screen = app.screen
+        view.action_quick("not_yet")
+        await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert "PBA-F08" not in screen.session.plan.answers
+
+
+async def test_yes_asks_for_its_detail(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "analysis", "PBA-X04")
+        screen = app.screen
+        view.action_quick("yes")
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailForm)
+                       and isinstance(app.focused, TextArea), what="detail form")
+        await pilot.press(*"Call the duty team; the midwife tells the ward.")
+        await pilot.click("#save")
+        await wait_for(pilot, lambda: app.screen is screen)
+        answer = screen.session.plan.answers["PBA-X04"]
+        assert answer.details == {"text": "Call the duty team; the midwife tells the ward."}
+        assert "PBA-X04" in screen.session.evaluate().done_items
+
+
+async def test_yes_without_detail_shows_incomplete(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "analysis", "PBA-X04")
+        screen = app.screen
+        view.action_quick("yes")
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailForm))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await wait_for(pilot, lambda: "INCOMPLETE: no The contingency plan" in str(
+            screen.query_one("#item-PBA-X04 .state").render()))
+
+
+async def test_contradicted_tick_is_refused_with_reason(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "father", "PBA-F12")
+        screen = app.screen
+        view.action_quick("yes")
+        await wait_for(pilot, lambda: any("cannot be confirmed" in str(n.message)
+                                          for n in app._notifications), what="the refusal")
+        assert screen.session.plan.answers["PBA-F12"].value == "no"  # kept
+        await wait_for(pilot, lambda: [b.name for b in screen.query_one(
+            "#item-PBA-F12", ItemView).query("RadioButton") if b.value] == ["no"])
+
+
+async def test_discharge_pause_point_tick_refused_without_agency_contact(plans) -> None:
+    from checklist_tui.core import edit
+
+    app = make_app(plans, "discharge-ready-for-sign-off.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "confirm", "DPM-K06")
+        screen = app.screen
+        session = screen.session
+        screen.apply(edit.clear_answer, "DPM-K06")
+        agency = session.plan.agencies[0]
+        screen.apply(edit.update_record, type(agency), agency.id, practitioner="", contact="")
+        screen.restore_item("DPM-K06")
+        await wait_for(pilot, lambda: not screen.query_one("#item-DPM-K06", ItemView)
+                       .query_one(Checkbox).value)
+        view = screen.query_one("#item-DPM-K06", ItemView)
+        view.query_one(Checkbox).value = True
+        await wait_for(pilot, lambda: any("no named practitioner or contact" in str(n.message)
+                                          for n in app._notifications), what="the refusal")
+        assert not session.plan.answers["DPM-K06"].has_value
