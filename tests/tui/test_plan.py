@@ -197,7 +197,7 @@ async def test_no_color_is_honoured(plans, monkeypatch) -> None:
         # state still reads without colour: the chosen answer has a mark, others none
         radio = app.screen.query_one("#answer-PBA-S01", RadioSet)
         marks = [b._button.plain for b in radio.query("RadioButton")]
-        assert marks == ["▐●▌", "▐ ▌"]
+        assert marks == ["▐●▌", "▐ ▌", "▐ ▌"]  # Yes, No, Not yet (PBA-S01 allows not yet)
 
 async def test_light_and_dark_themes(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
