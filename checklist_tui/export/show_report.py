@@ -17,7 +17,8 @@ from checklist_tui.export.summary import Summary
 
 
 def u(text: str) -> str:
-    """User or plan-file text for a terminal: controls shown, right-to-left isolated."""
+    """User, plan-file or checklist text for a terminal: controls shown, right-to-left
+    isolated (an unterminated override in a shared checklist cannot run on)."""
     return isolate(inert(text))
 
 
@@ -61,7 +62,7 @@ def render_show(summary: Summary) -> str:
     out: list[str] = []
     add = out.append
     add(f"Plan: {u(plan.case_ref)}")
-    add(f"Checklist: {checklist.title} (version {plan.checklist_version})")
+    add(f"Checklist: {u(checklist.title)} (version {u(plan.checklist_version)})")
     if plan.checklist_hash != loaded.content_hash or plan.checklist_version != checklist.version:
         add(f"  Note: made with checklist version {plan.checklist_version}; now shown against "
             f"version {checklist.version}.")
@@ -87,24 +88,24 @@ def render_show(summary: Summary) -> str:
     add("Sections:")
     for sec in ev.sections:
         if not sec.visible:
-            add(f"  {sec.title}: does not apply")
+            add(f"  {u(sec.title)}: does not apply")
             continue
         words = progress_words(sec.answered, sec.total, sec.required_open, sec.red_flags)
-        add(f"  {sec.title}: {words}")
+        add(f"  {u(sec.title)}: {words}")
     add("")
     add(f"Red flags and warnings ({len(ev.fired)}):")
     for f in ev.fired or []:
         tag = rule_label(f)
         ack = " (acknowledged)" if f.acknowledgement else ""
-        add(f"  {tag} {f.item_id}: {f.message}{ack}")
+        add(f"  {tag} {u(f.item_id)}: {u(f.message)}{ack}")
         if f.escalation:
-            add(f"      What to do: {f.escalation}")
+            add(f"      What to do: {u(f.escalation)}")
     if not ev.fired:
         add("  none")
     add("")
     add(f"Required items still open ({len(ev.open_required)}):")
     for _sec, ident in ev.open_required:
-        add(f"  {ident}: {items[ident].prompt}")
+        add(f"  {u(ident)}: {u(items[ident].prompt)}")
     if not ev.open_required:
         add("  none")
     add("")
@@ -112,7 +113,7 @@ def render_show(summary: Summary) -> str:
     for d in ev.due:
         when = uk_date(d.due_date) if d.due_date else "no date (record the EDD)"
         extra = " (from EDD until the birth is recorded)" if d.provisional else ""
-        add(f"  {due_label(d.status).upper()} {when}: {d.label}{extra}")
+        add(f"  {due_label(d.status).upper()} {when}: {u(d.label)}{extra}")
     if not ev.due:
         add("  none")
     if ev.integrity:
