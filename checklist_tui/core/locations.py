@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 APP_NAME = "checklist-tui"
 
@@ -33,14 +35,25 @@ def builtin_checklists_dir() -> Path:
     return package_dir.parent / "checklists"
 
 
-def config_dir() -> Path:
-    """The user's configuration folder (not created here)."""
-    override = os.environ.get(ENV_CONFIG_DIR)
+def _user_dir(variable: str, kind: Literal["config", "data", "log", "cache"],
+              below: str = "") -> Path:
+    """The folder the environment variable names, else platformdirs' user folder of
+    that kind (and the subfolder ``below`` it); platformdirs is imported only when needed."""
+    override = os.environ.get(variable)
     if override:
         return Path(override).expanduser()
-    from platformdirs import user_config_path
+    import platformdirs
 
-    return user_config_path(APP_NAME, appauthor=False)
+    finders: dict[str, Callable[..., Path]] = {
+        "config": platformdirs.user_config_path, "data": platformdirs.user_data_path,
+        "log": platformdirs.user_log_path, "cache": platformdirs.user_cache_path}
+    folder = finders[kind](APP_NAME, appauthor=False)
+    return folder / below if below else folder
+
+
+def config_dir() -> Path:
+    """The user's configuration folder (not created here)."""
+    return _user_dir(ENV_CONFIG_DIR, "config")
 
 
 def user_checklists_dir() -> Path:
@@ -52,32 +65,17 @@ def plans_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Where plans are kept: the flag, then the environment, then user data."""
     if override:
         return Path(override).expanduser()
-    env = os.environ.get(ENV_PLANS_DIR)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / "plans"
+    return _user_dir(ENV_PLANS_DIR, "data", below="plans")
 
 
 def log_dir() -> Path:
     """Where crash details are written, on this computer only (never sent anywhere)."""
-    override = os.environ.get(ENV_LOG_DIR)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_log_path
-
-    return user_log_path(APP_NAME, appauthor=False)
+    return _user_dir(ENV_LOG_DIR, "log")
 
 
 def cache_dir() -> Path:
     """Rebuildable data such as the plan index; deleting it loses nothing."""
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_cache_path
-
-    return user_cache_path(APP_NAME, appauthor=False)
+    return _user_dir(ENV_CACHE_DIR, "cache")
 
 
 def rescue_dir() -> Path:
