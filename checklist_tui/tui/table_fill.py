@@ -1,5 +1,6 @@
 """Fill a DataTable with many rows without freezing the screen: a batch at a time,
-letting keys and painting through between batches."""
+letting keys and painting through between batches; and read the key of the row under
+the cursor."""
 
 from __future__ import annotations
 
@@ -31,3 +32,10 @@ async def fill_gradually(table: DataTable, rows: Sequence[tuple[str, list]],
         table.move_cursor(row=keys.index(keep_cursor))
     if done is not None:
         done()
+
+
+def cursor_key(table: DataTable) -> str | None:
+    """The key of the row under the cursor, or None when the table is empty."""
+    if not table.row_count:
+        return None
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)

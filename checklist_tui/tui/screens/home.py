@@ -16,7 +16,7 @@ from checklist_tui.core.recovery import recover
 from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
-from checklist_tui.tui.table_fill import SHOWN_AT_MOST, fill_gradually
+from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
 from checklist_tui.tui.text import lit
 
 
@@ -138,11 +138,8 @@ class HomeScreen(AppScreen):
         await fill_gradually(table, cells, current)
 
     def _selected(self) -> Path | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return Path(str(key.value))
+        key = cursor_key(self.query_one(DataTable))
+        return None if key is None else Path(key)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_plan(Path(str(event.row_key.value)))

@@ -21,6 +21,7 @@ from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.record_form import RecordForm
+from checklist_tui.tui.table_fill import cursor_key
 from checklist_tui.tui.text import lit
 
 MODELS: dict[str, type[Person | Agency | Action]] = {
@@ -138,10 +139,7 @@ class RecordsScreen(AppScreen):
                 table.add_row(*(lit(str(c)) for c in cells), key=ident)
 
     def _highlighted(self) -> str | None:
-        table = self.query_one(f"#table-{self.page}", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return cursor_key(self.query_one(f"#table-{self.page}", DataTable))
 
     def action_add_record(self) -> None:
         self.app.push_screen(RecordForm(self.page), self._added)

@@ -23,7 +23,7 @@ from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
-from checklist_tui.tui.table_fill import SHOWN_AT_MOST, fill_gradually
+from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
 from checklist_tui.tui.text import lit
 
 #: Columns on screen, most useful first (all of them scroll sideways at 80 columns).
@@ -221,11 +221,7 @@ class ReviewScreen(AppScreen):
         await fill_gradually(table, rows, current)
 
     def selected(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return str(key.value)
+        return cursor_key(self.query_one(DataTable))
 
     @on(Input.Changed, "#review-text")
     @on(Select.Changed, "#review-view")
