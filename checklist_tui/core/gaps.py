@@ -24,10 +24,9 @@ from checklist_tui.core.vocabulary import (
     OVERDUE,
     PLAN_CHECK,
     due_label,
+    gap_rank,
 )
 
-#: Labels in reading order within each group.
-KIND_ORDER = {CONCERN: 0, CONTRADICTED: 1, NOT_KNOWN: 2, INCOMPLETE: 3, PLAN_CHECK: 4}
 MEN_HEADING = "The father and male carers"
 OTHER_HEADING = "Everything else"
 
@@ -88,7 +87,7 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
         if issue.about_men:
             add(Gap(PLAN_CHECK, issue.message, True, page=issue.page,
                     record_id=issue.target_id))
-    found.sort(key=lambda pair: (not pair[1].about_men, KIND_ORDER[pair[1].label], pair[0]))
+    found.sort(key=lambda pair: (not pair[1].about_men, gap_rank(pair[1].label), pair[0]))
     return [gap for _pos, gap in found]
 
 

@@ -33,6 +33,18 @@ DONE_MARK = "✓"
 OPEN_MARK = "•"
 ALERT_MARK = "!"
 
+#: The order gaps and risks are read in, within the men's group and within everything
+#: else: the core's gaps and the export's (which add fired rules and overdue dates).
+GAP_ORDER = (RED_FLAG, Severity.ERROR.value.upper(), CONCERN, CONTRADICTED,
+             Severity.WARNING.value.upper(), OVERDUE, NOT_KNOWN, INCOMPLETE, PLAN_CHECK)
+
+
+def gap_rank(label: str) -> int:
+    """A gap's place in ``GAP_ORDER`` by its label, ignoring a note in brackets such as
+    ``WARNING (acknowledged)``; a label not in the order comes last."""
+    word = label.split(" (")[0]
+    return GAP_ORDER.index(word) if word in GAP_ORDER else len(GAP_ORDER)
+
 
 def rule_label(rule: FiredRule) -> str:
     """``RED FLAG``, ``ERROR``, ``WARNING`` or ``INFO``."""

@@ -18,14 +18,11 @@ from checklist_tui.core.review import describe_signoff, describe_state
 from checklist_tui.core.versions import what_changed
 from checklist_tui.core.vocabulary import (
     ACKNOWLEDGED,
-    CONCERN,
-    CONTRADICTED,
-    INCOMPLETE,
-    NOT_KNOWN,
     OVERDUE,
     PLAN_CHECK,
     RED_FLAG,
     action_overdue,
+    gap_rank,
     issue_label,
 )
 from checklist_tui.export.redact import REDACTED_NOTE, pseudonym, redact_plan, vocabulary_of
@@ -125,11 +122,6 @@ def overdue_words(due: date, today: date) -> str:
     return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
 
 
-#: Reading order of the labels within the men's group and within everything else.
-ORDER = [RED_FLAG, "ERROR", CONCERN, CONTRADICTED, "WARNING", OVERDUE, NOT_KNOWN, INCOMPLETE,
-         PLAN_CHECK]
-
-
 def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
     """What is wrong or not known, in words: the engine's gaps and risks (concerns,
     contradicted, not known, incomplete, checks on the men), fired rules (red flags
@@ -159,12 +151,7 @@ def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
             found.append(Gap(issue_label(issue), issue.message))
     if not s.men and not any(g.about_men for g in found):
         found.append(Gap(PLAN_CHECK, "No father or other man is recorded.", about_men=True))
-    rank = {label: n for n, label in enumerate(ORDER)}
-
-    def key(g: Gap) -> tuple[bool, int]:
-        return (not g.about_men, rank.get(g.label.split(" (")[0], len(ORDER)))
-
-    return sorted(found, key=key)
+    return sorted(found, key=lambda g: (not g.about_men, gap_rank(g.label)))
 
 
 def headline(s: Summary) -> str:
