@@ -2,7 +2,8 @@
 
 Every model forbids unknown keys so that a typo is an error with a suggestion,
 never a silently ignored setting. Field docstrings become descriptions in the
-JSON Schema (``docs/checklist-schema.json``) that checklist authors can use.
+JSON Schema (``docs/checklist-schema.json``) that checklist authors can use: only
+``core.schema`` reads them (reading them at import cost most of pydantic's start-up).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ Scalar = bool | str
 
 class Strict(BaseModel):
     # defer_build: schemas are built on first use, not at import (faster start-up).
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
-                              defer_build=True)
+    # No use_attribute_docstrings here: core.schema adds the descriptions when it is asked.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class ItemType(StrEnum):

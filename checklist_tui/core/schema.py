@@ -1,14 +1,49 @@
-"""JSON Schema of the checklist format, generated from the models, for checklist authors."""
+"""JSON Schema of the checklist format, generated from the models, for checklist authors.
+
+The field docstrings in ``core.definition`` are the descriptions authors read. Pydantic's
+``use_attribute_docstrings`` would read them for every model at import, on every start of
+the app (about two thirds of pydantic's start-up cost), so they are read here instead, only
+when a schema is generated.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
+from checklist_tui.core import definition
 from checklist_tui.core.definition import Checklist, SourcesFile
 
 
+def _models() -> list[type[BaseModel]]:
+    """Every model of the format, in the order the module defines them (parts first)."""
+    return [value for value in vars(definition).values()
+            if isinstance(value, type) and issubclass(value, BaseModel)
+            and value.__module__ == definition.__name__]
+
+
+def with_descriptions() -> None:
+    """Give each field without a description its docstring (as ``use_attribute_docstrings``
+    would), then rebuild the models, parts before wholes, so the schema carries them."""
+    from pydantic._internal._docs_extraction import extract_docstrings_from_cls
+
+    models = _models()
+    changed = False
+    for model in models:
+        docs = extract_docstrings_from_cls(model, use_inspect=True)
+        for name, info in model.model_fields.items():
+            if info.description is None and name in docs:
+                info.description = docs[name]
+                changed = True
+    if changed:
+        for model in models:
+            model.model_rebuild(force=True)
+
+
 def checklist_schema() -> dict[str, Any]:
+    with_descriptions()
     schema = Checklist.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "checklist-tui checklist definition"
@@ -16,6 +51,7 @@ def checklist_schema() -> dict[str, Any]:
 
 
 def sources_schema() -> dict[str, Any]:
+    with_descriptions()
     schema = SourcesFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "checklist-tui sources file"
