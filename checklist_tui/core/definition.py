@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from checklist_tui.core.plan_part import PlanPart
+
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
@@ -299,6 +301,8 @@ class Item(Strict):
     """Checks of a "yes" or "done" against the plan's own data."""
     needed_at_birth: bool = False
     """Must be in place when the baby is born: listed in "if the baby were born today"."""
+    plan_part: PlanPart | None = None
+    """The part of the written plan this item's answer supplies, e.g. "birth" (see PlanPart)."""
 
     @property
     def date_detail(self) -> Detail | None:

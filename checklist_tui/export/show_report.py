@@ -63,7 +63,7 @@ def render_show(summary: Summary) -> str:
     add = out.append
     add(f"Plan: {u(plan.case_ref)}")
     add(f"Checklist: {u(checklist.title)} (version {u(plan.checklist_version)})")
-    if plan.checklist_hash != loaded.content_hash or plan.checklist_version != checklist.version:
+    if plan.checklist_version != checklist.version:
         add(f"  Note: made with checklist version {plan.checklist_version}; now shown against "
             f"version {checklist.version}.")
         for line in summary.version_changes:

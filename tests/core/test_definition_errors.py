@@ -25,6 +25,7 @@ CASES = {
     "empty.toml": ("is empty",),
     "latin1.toml": ("line 4", "is not UTF-8 text"),
     "badver.toml": ("'version'", "not a semantic version"),
+    "badpart.toml": ("item 'father_seen' (line 34)", "'plan_part': Input should be 'why_plan'"),
 }
 
 

@@ -133,7 +133,7 @@ class PlanScreen(PlanScreenBase):
 
     def _tell_about_version(self, session: PlanSession, ev: Evaluation) -> None:
         plan, current = session.plan, session.checklist
-        if plan.checklist_hash == current.content_hash and not ev.not_in_checklist:
+        if plan.checklist_version == current.checklist.version and not ev.not_in_checklist:
             return
         kept = (f" {len(ev.not_in_checklist)} answer(s) to items that are no longer in the "
                 "checklist are kept and appear in the exported summary."

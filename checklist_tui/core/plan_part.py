@@ -1,0 +1,73 @@
+"""Which part of the written plan an item's answer supplies (the item's ``plan_part``).
+
+A plan document (a child protection or pre-birth plan, a birth or discharge plan) has
+parts that people look for: why there is a plan, the strengths, what must change, and so
+on. An item tagged with one of these parts supplies that part: the exports put its answer,
+note and details under the part's heading in "The plan". The set is fixed and ordered
+(the order of the parts in the written plan); the headings are defined here, once.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PlanPart(StrEnum):
+    WHY_PLAN = "why_plan"
+    STRENGTHS = "strengths"
+    MUST_CHANGE = "must_change"
+    OUTCOMES = "outcomes"
+    PARENTS_EXPECTED = "parents_expected"
+    MEN = "men"
+    CONTINGENCY = "contingency"
+    BIRTH = "birth"
+    DISCHARGE = "discharge"
+    NOT_ALONE = "not_alone"
+    AGENCIES = "agencies"
+    CORE_GROUP = "core_group"
+    REVIEW = "review"
+
+    @property
+    def label(self) -> str:
+        """The heading of this part in the written plan."""
+        return _LABELS[self]
+
+    @property
+    def meaning(self) -> str:
+        """What an item tagged with this part supplies (for checklist authors)."""
+        return _MEANINGS[self]
+
+
+_LABELS = {
+    PlanPart.WHY_PLAN: "Why there is a plan",
+    PlanPart.STRENGTHS: "Strengths",
+    PlanPart.MUST_CHANGE: "What must change",
+    PlanPart.OUTCOMES: "Outcomes for the baby",
+    PlanPart.PARENTS_EXPECTED: "What is expected of each parent",
+    PlanPart.MEN: "The father and the men around the baby",
+    PlanPart.CONTINGENCY: "Contingency plan",
+    PlanPart.BIRTH: "Birth arrangements",
+    PlanPart.DISCHARGE: "Discharge arrangements",
+    PlanPart.NOT_ALONE: "Who must not be alone with the baby",
+    PlanPart.AGENCIES: "Agencies and named contacts",
+    PlanPart.CORE_GROUP: "Core group",
+    PlanPart.REVIEW: "Review",
+}
+
+_MEANINGS = {
+    PlanPart.WHY_PLAN: "the worries, in the family's own words and the professionals'",
+    PlanPart.STRENGTHS: "what is going well and what protects the baby",
+    PlanPart.MUST_CHANGE: "what must change for the baby to be safe, in plain words",
+    PlanPart.OUTCOMES: "what the baby needs to be safe and well, each linked to the risk "
+                       "it addresses",
+    PlanPart.PARENTS_EXPECTED: "what each parent (and the men around the baby) must do",
+    PlanPart.MEN: "the father and other men: who they are, their part in the plan, help for them",
+    PlanPart.CONTINGENCY: "what happens if the plan is not followed or the situation changes",
+    PlanPart.BIRTH: "place of birth, who the ward calls, who is kept off the unit and why",
+    PlanPart.DISCHARGE: "when and where the baby goes on leaving hospital, with whom, and "
+                        "supervision",
+    PlanPart.NOT_ALONE: "anyone who must not be alone with the baby",
+    PlanPart.AGENCIES: "each agency's role and named contact",
+    PlanPart.CORE_GROUP: "core group meeting dates and members",
+    PlanPart.REVIEW: "when the plan is next reviewed",
+}
