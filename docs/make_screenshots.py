@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (100, 30)
+sys.path.insert(0, str(ROOT))  # run from anywhere, without installing the package
 
 from datetime import datetime  # noqa: E402
 
@@ -25,7 +26,6 @@ from checklist_tui.core import clock  # noqa: E402
 
 clock.fix(datetime.fromisoformat("2026-11-25T10:00:00+00:00"))  # fixed dates, as in the tests
 os.environ["TZ"] = "UTC"
-sys.path.insert(0, str(ROOT))
 
 
 async def shoot(plans: Path) -> None:
@@ -71,9 +71,12 @@ def main() -> None:
 
     time.tzset()
     OUT.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp())
+    # A fixed folder name: the home screen shows where the plans are, and a random
+    # temporary name would change the screenshot on every run.
+    work = Path(tempfile.gettempdir()) / "checklist-tui-screenshots"
+    shutil.rmtree(work, ignore_errors=True)
     plans = work / "plans"
-    plans.mkdir()
+    plans.mkdir(parents=True)
     for path in (ROOT / "examples").glob("*.toml"):
         shutil.copy(path, plans)
         os.utime(plans / path.name, (1795597200, 1795597200))

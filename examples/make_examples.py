@@ -3,8 +3,10 @@
     python examples/make_examples.py
 
 Every name here is invented and obviously so. The plans are built through the
-core's own edit operations, so they carry a realistic history, with a fixed clock
-so the files are the same every time.
+core's own edit operations, so they carry a realistic history. Every time comes from
+a fixed clock and every record id is derived from the example's name
+(``ids.seeded_ids``), so the files are the same every time: regenerating them
+changes only what really changed.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from checklist_tui.core import store
-from checklist_tui.core.catalogue import load_catalogue
-from checklist_tui.core.edit import (
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from anywhere, without installing the package
+
+from checklist_tui.core import store  # noqa: E402
+from checklist_tui.core.catalogue import load_catalogue  # noqa: E402
+from checklist_tui.core.edit import (  # noqa: E402
     acknowledge,
     add_record,
     change_state,
@@ -27,7 +32,8 @@ from checklist_tui.core.edit import (
     set_note,
     set_source,
 )
-from checklist_tui.core.plan import (
+from checklist_tui.core.ids import seeded_ids  # noqa: E402
+from checklist_tui.core.plan import (  # noqa: E402
     Action,
     ActionStatus,
     Agency,
@@ -37,7 +43,6 @@ from checklist_tui.core.plan import (
     PlanState,
 )
 
-HERE = Path(__file__).resolve().parent
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 25)
 
@@ -54,18 +59,18 @@ class Clock:
 
 
 def _fixed_id(loaded: store.Loaded, name: str) -> store.Loaded:
-    """Write the finished plan under a stable name (and drop the working file)."""
-    target = HERE / name
+    """Write the finished plan under a stable name beside its working file (and drop that)."""
+    target = loaded.path.parent.parent / name
     store.atomic_write(target, store.to_toml(loaded.plan).encode("utf-8"), keep_backup=False)
     loaded.path.unlink()
     return store.Loaded(target, loaded.plan, store.fingerprint(target.read_bytes()))
 
 
-def early_pre_birth(cat) -> store.Loaded:
+def early_pre_birth(cat, out: Path) -> store.Loaded:
     checklist = cat.get("pre-birth-assessment")
     clock = Clock(T0)
     who = "Pat Sample (example social worker)"
-    loaded = store.create(HERE / "_tmp", checklist, case_ref="DEMO-0001", now=clock(),
+    loaded = store.create(out / "_tmp", checklist, case_ref="DEMO-0001", now=clock(),
                           edd=date(2027, 5, 20), practitioner=who, role="Assessing social worker")
     plan, cl = loaded.plan, checklist.checklist
     for item, value in [("PBA-S01", "yes"), ("PBA-S08A", "no"), ("PBA-S08B", "no"),
@@ -91,11 +96,11 @@ def early_pre_birth(cat) -> store.Loaded:
     return _fixed_id(loaded, "early-pre-birth.toml")
 
 
-def family_t_like(cat) -> store.Loaded:
+def family_t_like(cat, out: Path) -> store.Loaded:
     checklist = cat.get("pre-birth-assessment")
     clock = Clock(T0)
     who = "Alex Placeholder (example social worker)"
-    loaded = store.create(HERE / "_tmp", checklist, case_ref="DEMO-0002-TWINS", now=clock(),
+    loaded = store.create(out / "_tmp", checklist, case_ref="DEMO-0002-TWINS", now=clock(),
                           edd=date(2027, 1, 27), practitioner=who, role="Assessing social worker",
                           babies_expected=2)
     plan, cl = loaded.plan, checklist.checklist
@@ -181,11 +186,11 @@ def family_t_like(cat) -> store.Loaded:
     return _fixed_id(loaded, "family-t-like-twins.toml")
 
 
-def discharge_ready(cat) -> store.Loaded:
+def discharge_ready(cat, out: Path) -> store.Loaded:
     checklist = cat.get("discharge-planning-meeting")
     clock = Clock(T0 + timedelta(days=20))
     who = "Drew Demo (example midwife)"
-    loaded = store.create(HERE / "_tmp", checklist, case_ref="DEMO-0003", now=clock(),
+    loaded = store.create(out / "_tmp", checklist, case_ref="DEMO-0003", now=clock(),
                           edd=date(2026, 11, 26), practitioner=who, role="Safeguarding midwife")
     plan, cl = loaded.plan, checklist.checklist
     set_details(plan, by=who, now=clock(), dob=date(2026, 11, 22))
@@ -263,15 +268,23 @@ def discharge_ready(cat) -> store.Loaded:
     return _fixed_id(loaded, "discharge-ready-for-sign-off.toml")
 
 
+def build(cat, out: Path) -> list[Path]:
+    """Write the example plans into ``out``; the same files every time."""
+    written = []
+    for make in (early_pre_birth, family_t_like, discharge_ready):
+        with seeded_ids(make.__name__):
+            written.append(make(cat, out).path)
+    (out / "_tmp").rmdir()
+    return written
+
+
 def main() -> int:
     cat = load_catalogue(include_user=False)
     if cat.problems:
         print("\n".join(p.line() for p in cat.problems), file=sys.stderr)
         return 1
-    for make in (early_pre_birth, family_t_like, discharge_ready):
-        loaded = make(cat)
-        print(loaded.path.name)
-    (HERE / "_tmp").rmdir()
+    for path in build(cat, HERE):
+        print(path.name)
     return 0
 
 

@@ -6,7 +6,6 @@ completed plan moves it to "amended"; an approved (signed-off) plan refuses edit
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -18,6 +17,7 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
+from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import (
     Acknowledgement,
     Action,
@@ -46,10 +46,6 @@ TRANSITIONS: dict[PlanState, set[PlanState]] = {
     PlanState.ENTERED_IN_ERROR: set(),
 }
 NEEDS_COMPLETE = {PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.APPROVED}
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex[:8]
 
 
 def _log(plan: Plan, by: str, now: datetime, what: str, target: str = "",
@@ -306,7 +302,7 @@ def _summary(record: BaseModel) -> str:
 def add_record(plan: Plan, model: type[T], *, by: str, now: datetime, **fields: Any) -> T:
     attr, label = _COLLECTIONS[model]
     try:
-        record = model(id=new_id(), **fields)
+        record = model(id=new_id(model.__name__), **fields)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise PlanError(f"{label} {'.'.join(map(str, err['loc']))}: {err['msg']}") from None

@@ -14,8 +14,9 @@ import json
 from datetime import date, datetime
 
 from checklist_tui.core.definition import Checklist
-from checklist_tui.core.edit import change_state, new_id
+from checklist_tui.core.edit import change_state
 from checklist_tui.core.errors import PlanError
+from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
 
 APPROVED = "approved"
@@ -141,7 +142,7 @@ def challenge(plan: Plan, checklist: Checklist, item_id: str, text: str, *, name
         raise PlanError(f"there is no item '{item_id}' in checklist '{checklist.id}'")
     if plan.state in (PlanState.APPROVED, PlanState.ENTERED_IN_ERROR):
         raise PlanError(f"this plan is {plan.state.label.lower()}; it cannot be challenged")
-    found = Challenge(id=new_id(), item=item_id, text=_required(text, "the challenge"),
+    found = Challenge(id=new_id("Challenge"), item=item_id, text=_required(text, "the challenge"),
                       by=_required(name, "the manager's name"), role=role.strip(), at=now)
     plan.challenges.append(found)
     _log(plan, found.by, now, "challenge", item_id, "", found.text)

@@ -25,8 +25,8 @@ from pydantic import ValidationError
 
 from checklist_tui.core import clock, history, limits, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
-from checklist_tui.core.edit import new_id
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
+from checklist_tui.core.ids import new_id, temp_tag
 from checklist_tui.core.locations import ensure_private_dir
 from checklist_tui.core.locking import host_tag
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
@@ -171,7 +171,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_temp(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(f".{path.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{new_id()}")
+    tmp = path.with_name(f".{path.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{temp_tag()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -199,7 +199,7 @@ def _backup_temp(path: Path, backup: Path) -> Path:
     """The current file, ready to become the backup: a second name for the same data
     (a hard link: nothing copied, so a big plan saves as fast as a small one), or a
     copy where links are not possible (some network folders)."""
-    tmp = backup.with_name(f".{backup.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{new_id()}")
+    tmp = backup.with_name(f".{backup.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{temp_tag()}")
     try:
         os.link(path, tmp)
         return tmp
@@ -318,7 +318,7 @@ def create(
                         f"({exc.strerror or exc}); nothing was written") from None
     try:
         plan = Plan(
-            id=new_id(), checklist_id=loaded.id, checklist_version=loaded.checklist.version,
+            id=new_id("plan"), checklist_id=loaded.id, checklist_version=loaded.checklist.version,
             checklist_hash=loaded.content_hash, case_ref=case_ref.strip(), edd=edd,
             practitioner=practitioner, practitioner_role=role, babies_expected=babies_expected,
             created=now, updated=now,
