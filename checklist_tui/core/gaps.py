@@ -26,25 +26,21 @@ from checklist_tui.core.vocabulary import (
     due_label,
     gap_rank,
 )
+from checklist_tui.core.where import Where
 
 MEN_HEADING = "The father and male carers"
 OTHER_HEADING = "Everything else"
 
 
 @dataclass(frozen=True)
-class Gap:
+class Gap(Where):
     label: str
     text: str
     about_men: bool
-    item_id: str = ""
-    section_id: str = ""
     follow_up: str = ""
     """Who will find out and by when, for something not known."""
     overdue: bool = False
     red_flag: bool = False
-    page: str = ""
-    """For plan checks: the records page (people, agencies, actions) where it is fixed."""
-    record_id: str = ""
     note: str = ""
     """The practitioner's note on the answer (what is known so far, who was asked)."""
 
@@ -56,8 +52,14 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
     order = {i.id: n for n, (_s, i) in enumerate(checklist.all_items())}
     found: list[tuple[int, Gap]] = []
 
-    def add(gap: Gap, position: int = 10**9) -> None:
-        found.append((position, gap))
+    def on_item(label: str, item: Item, section_id: str, words: str, *,
+                follow_up: str = "", overdue: bool = False, red_flag: bool = False,
+                note: str = "") -> None:
+        """A gap on one item: its prompt and what is wrong, in the checklist's order."""
+        found.append((order[item.id], Gap(
+            label, f"{item.prompt} {words}", item.about_men, item_id=item.id,
+            section_id=section_id, follow_up=follow_up, overdue=overdue, red_flag=red_flag,
+            note=note)))
 
     for section in checklist.sections:
         for item in section.items:
@@ -65,28 +67,25 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
             if item.id in ev.visible_items and integ.is_concern(item, answer) \
                     and not integ.needs_follow_up(item, answer):
                 assert answer is not None
-                add(Gap(CONCERN, f"{item.prompt} {display(item, answer)}", item.about_men,
-                        item.id, section.id, red_flag=item.id in flagged, note=answer.note),
-                    order[item.id])
+                on_item(CONCERN, item, section.id, display(item, answer),
+                        red_flag=item.id in flagged, note=answer.note)
     for problem in ev.contradicted:
-        item = items[problem.item_id]
-        add(Gap(CONTRADICTED, f"{item.prompt} Ticked, but {'; '.join(problem.reasons)}",
-                item.about_men, item.id, problem.section_id), order[item.id])
+        on_item(CONTRADICTED, items[problem.item_id], problem.section_id,
+                f"Ticked, but {'; '.join(problem.reasons)}")
     for open_answer in ev.open_answers:
         item = items[open_answer.item_id]
         late = f" {OVERDUE}" if open_answer.overdue else ""
-        add(Gap(NOT_KNOWN, f"{item.prompt} {display(item, open_answer.answer)}",
-                item.about_men, item.id, open_answer.section_id,
-                integ.follow_up_text(open_answer.answer) + late, open_answer.overdue,
-                item.id in flagged, note=open_answer.answer.note), order[item.id])
+        on_item(NOT_KNOWN, item, open_answer.section_id, display(item, open_answer.answer),
+                follow_up=integ.follow_up_text(open_answer.answer) + late,
+                overdue=open_answer.overdue, red_flag=item.id in flagged,
+                note=open_answer.answer.note)
     for problem in ev.incomplete:
-        item = items[problem.item_id]
-        add(Gap(INCOMPLETE, f"{item.prompt} Yes, but no {'; no '.join(problem.reasons)}",
-                item.about_men, item.id, problem.section_id), order[item.id])
-    for issue in ev.integrity:
+        on_item(INCOMPLETE, items[problem.item_id], problem.section_id,
+                f"Yes, but no {'; no '.join(problem.reasons)}")
+    for issue in ev.integrity:  # plan checks come after the items
         if issue.about_men:
-            add(Gap(PLAN_CHECK, issue.message, True, page=issue.page,
-                    record_id=issue.target_id))
+            found.append((len(order), Gap(PLAN_CHECK, issue.message, True, page=issue.page,
+                                          record_id=issue.target_id)))
     found.sort(key=lambda pair: (not pair[1].about_men, gap_rank(pair[1].label), pair[0]))
     return [gap for _pos, gap in found]
 
@@ -99,13 +98,9 @@ def grouped_gaps(gaps: list[Gap]) -> list[tuple[str, list[Gap]]]:
 
 
 @dataclass(frozen=True)
-class NotInPlace:
+class NotInPlace(Where):
     text: str
     why: str
-    item_id: str = ""
-    section_id: str = ""
-    page: str = ""
-    record_id: str = ""
 @dataclass(frozen=True)
 class BornToday:
     headline: str
@@ -150,7 +145,8 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
                 continue
             why = _why_not(item, ev, plan)
             if why is not None:
-                entries.append(NotInPlace(item.prompt, why, item.id, section.id))
+                entries.append(NotInPlace(item.prompt, why, item_id=item.id,
+                                          section_id=section.id))
     for issue in ev.integrity:
         if issue.needed_at_birth:
             entries.append(NotInPlace(issue.message, "plan check", page=issue.page,

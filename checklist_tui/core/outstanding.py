@@ -25,6 +25,7 @@ from checklist_tui.core.vocabulary import (
     issue_label,
     rule_label,
 )
+from checklist_tui.core.where import Where
 
 #: Groups in reading order: (heading, labels).
 GROUPS = [
@@ -38,17 +39,11 @@ GROUPS = [
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(Where):
     label: str
     text: str
     guidance: str = ""
     note: str = ""
-    section_id: str = ""
-    item_id: str = ""
-    page: str = ""  # "actions" or "agencies" for plan checks
-    record_id: str = ""
-    rule_id: str = ""
-    needs_ack: bool = False
 
 
 def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
@@ -63,9 +58,8 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
             a = f.acknowledgement
             ack = f"Acknowledged by {a.by} on {a.at.strftime('%d/%m/%Y')}" + (
                 f": {a.reason}" if a.reason else "")
-        out.append(Entry(label, f"{f.item_id}: {f.message}", f.escalation, ack, f.section_id,
-                         f.item_id, rule_id=f.rule_id,
-                         needs_ack=f.needs_acknowledgement))
+        out.append(Entry(label, f"{f.item_id}: {f.message}", f.escalation, ack,
+                         section_id=f.section_id, item_id=f.item_id))
     for p in ev.contradicted:
         out.append(Entry(CONTRADICTED, f"{p.item_id}: {items[p.item_id].prompt}",
                          "The plan's own records say otherwise: " + "; ".join(p.reasons),

@@ -1,0 +1,22 @@
+"""Where in a plan something is put right, for every list that sends the reader there.
+
+Gaps and risks, the Outstanding entries, what would not be in place at birth and the
+exported gaps all carry the same four fields, so a view can go to the item or the
+record without knowing which list the line came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Where:
+    """An item (and its section), or a record on a records page; empty: nowhere in
+    particular. Keyword-only, so each list keeps its own fields first."""
+
+    item_id: str = ""
+    section_id: str = ""
+    page: str = ""
+    """The records page where it is fixed: "people", "agencies" or "actions"."""
+    record_id: str = ""
