@@ -1,24 +1,27 @@
 """Find, load and validate checklists and sources from every place they can come from.
 
 Order: built-ins, then the user config folder, then each ``--checklists DIR``.
-A later checklist with the same id replaces an earlier one, and says so.
+A later checklist with the same id replaces an earlier one, and says so. A checklist or
+sources file validated before, byte for byte, comes from ``core.definition_cache``
+without being validated again (``validate`` always validates).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from checklist_tui.core import limits, locations
+from checklist_tui.core import definition_cache, limits, locations
 from checklist_tui.core.checks import check_checklist
 from checklist_tui.core.definition import Checklist, Source, SourcesFile
 from checklist_tui.core.errors import Problem
 from checklist_tui.core.pydantic_errors import problems_from
-from checklist_tui.core.tomlfile import read_toml
+from checklist_tui.core.tomlfile import read_bytes, read_toml
 
 SOURCES_FILE = "sources.toml"
 ARCHIVE_DIR = "archive"
@@ -55,15 +58,35 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()[:16]
 
 
-def load_sources(path: Path) -> tuple[list[Source], list[Problem]]:
-    data, text, problem = read_toml(path)
-    if problem:
-        return [], [problem]
-    assert data is not None
+def _read(path: Path, cache: bool) -> bytes | None:
+    """The file's bytes when a cached result may be used for them (else None)."""
+    if not cache:
+        return None
     try:
-        parsed = SourcesFile.model_validate(data)
-    except ValidationError as exc:
-        return [], problems_from(exc, path, data, text, SourcesFile)
+        return read_bytes(path)
+    except OSError:
+        return None  # read_toml says what is wrong
+
+
+def _sources_key(sources: dict[str, Source]) -> str:
+    """What a checklist's validity depends on besides its own bytes: the source ids."""
+    return hashlib.sha256("\n".join(sorted(sources)).encode()).hexdigest()
+
+
+def load_sources(path: Path, cache: bool = False) -> tuple[list[Source], list[Problem]]:
+    raw = _read(path, cache)
+    parsed = definition_cache.lookup("sources", SourcesFile, raw) if raw else None
+    if parsed is None:
+        data, text, problem = read_toml(path, raw)
+        if problem:
+            return [], [problem]
+        assert data is not None
+        try:
+            parsed = SourcesFile.model_validate(data)
+        except ValidationError as exc:
+            return [], problems_from(exc, path, data, text, SourcesFile)
+        if raw and len({s.id for s in parsed.sources}) == len(parsed.sources):
+            definition_cache.store("sources", parsed, raw)
     seen: set[str] = set()
     problems = []
     for src in parsed.sources:
@@ -74,20 +97,27 @@ def load_sources(path: Path) -> tuple[list[Source], list[Problem]]:
 
 
 def load_checklist(
-    path: Path, sources: dict[str, Source], origin: str = ""
+    path: Path, sources: dict[str, Source], origin: str = "", cache: bool = False
 ) -> tuple[LoadedChecklist | None, list[Problem]]:
     """One checklist, or the problems with it. Whatever is wrong with one file stays a
-    problem of that file: it never stops the others loading (#8.16)."""
+    problem of that file: it never stops the others loading (#8.16). With ``cache``, a
+    checklist validated before from the same bytes (and source ids) is not validated again."""
     try:
-        return _load_checklist(path, sources, origin)
+        return _load_checklist(path, sources, origin, cache)
     except (RecursionError, OverflowError, ValueError, TypeError, MemoryError) as exc:
         return None, [Problem(path, f"cannot be read as a checklist ({type(exc).__name__})")]
 
 
 def _load_checklist(
-    path: Path, sources: dict[str, Source], origin: str
+    path: Path, sources: dict[str, Source], origin: str, cache: bool
 ) -> tuple[LoadedChecklist | None, list[Problem]]:
-    data, text, problem = read_toml(path)
+    raw = _read(path, cache)
+    origin = origin or str(path.parent)
+    if raw:
+        known = definition_cache.lookup("checklist", Checklist, raw, _sources_key(sources))
+        if known is not None:
+            return LoadedChecklist(known, path, origin, content_hash(raw)), []
+    data, text, problem = read_toml(path, raw)
     if problem:
         return None, [problem]
     assert data is not None
@@ -102,8 +132,10 @@ def _load_checklist(
     problems = check_checklist(checklist, path, text, sources)
     if problems:
         return None, problems
-    digest = content_hash(path.read_bytes())
-    return LoadedChecklist(checklist, path, origin or str(path.parent), digest), []
+    if raw:
+        definition_cache.store("checklist", checklist, raw, _sources_key(sources))
+    digest = content_hash(raw if raw is not None else path.read_bytes())
+    return LoadedChecklist(checklist, path, origin, digest), []
 
 
 def _checklist_files(folder: Path) -> list[Path]:
@@ -118,12 +150,27 @@ def _folders(extra_dirs: Sequence[Path], include_user: bool) -> list[tuple[Path,
     return folders
 
 
-def _raw_id(path: Path) -> str | None:
-    """The id a checklist file declares, read cheaply without validating the file."""
-    data, _text, problem = read_toml(path)
-    if problem or data is None:
+_TOP_ID = re.compile(r'id[ \t]*=[ \t]*(?:"([A-Za-z0-9_-]*)"|\'([A-Za-z0-9_-]*)\')[ \t]*(?:#.*)?')
+
+
+def read_id(path: Path) -> str | None:
+    """The id a checklist file declares, without parsing or validating the whole file:
+    the first ``id = "..."`` at the start of a line before any table. Anything less plain
+    before it (a multi-line string, a table) means the whole file is parsed instead."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64 * 1024)
+    except OSError:
         return None
-    ident = data.get("id")
+    for line in head.decode("utf-8-sig", errors="replace").splitlines():
+        if line.startswith("id"):
+            match = _TOP_ID.fullmatch(line.rstrip())
+            if match:
+                return match.group(1) or match.group(2)
+        if line.lstrip().startswith("[") or '"""' in line or "\'\'\'" in line:
+            break
+    data, _text, problem = read_toml(path)
+    ident = data.get("id") if data is not None and not problem else None
     return ident if isinstance(ident, str) else None
 
 
@@ -142,16 +189,16 @@ def load_catalogue(
             continue
         src = folder / SOURCES_FILE
         if src.is_file():
-            found, problems = load_sources(src)
+            found, problems = load_sources(src, cache=True)
             cat.problems.extend(problems)
             cat.sources.update({s.id: s for s in found})
     for folder, origin in folders:
         if not folder.is_dir():
             continue
         for path in _checklist_files(folder):
-            if only is not None and _raw_id(path) not in only:
+            if only is not None and read_id(path) not in only:
                 continue
-            loaded, problems = load_checklist(path, cat.sources, origin)
+            loaded, problems = load_checklist(path, cat.sources, origin, cache=True)
             cat.problems.extend(problems)
             if loaded is None:
                 continue
@@ -216,5 +263,6 @@ def load_archived(
     path = locations.builtin_checklists_dir() / ARCHIVE_DIR / f"{checklist_id}-{version}.toml"
     if not path.is_file():
         return None
-    loaded, _problems = load_checklist(path, sources, f"archived built-in ({version})")
+    loaded, _problems = load_checklist(path, sources, f"archived built-in ({version})",
+                                       cache=True)
     return loaded if loaded is not None and loaded.checklist.version == version else None

@@ -78,6 +78,11 @@ def cache_dir() -> Path:
     return _user_dir(ENV_CACHE_DIR, "cache")
 
 
+def definition_cache_dir() -> Path:
+    """Checklists and sources files already validated (see ``core.definition_cache``)."""
+    return cache_dir() / "definitions"
+
+
 def rescue_dir() -> Path:
     """Suggested folder for a copy of a plan that could not be saved in its own folder."""
     return Path.home() / "checklist-tui-copies"

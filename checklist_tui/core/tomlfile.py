@@ -14,13 +14,21 @@ from checklist_tui.core.errors import Problem
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
-    """Return (data, text, problem). Exactly one of data/problem is set."""
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(limits.MAX_CHECKLIST_BYTES + 1)
-    except OSError as exc:
-        return None, "", Problem(path, f"cannot be read: {exc.strerror or exc}")
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, at most one more than a checklist may have (OSError if unreadable)."""
+    with path.open("rb") as fh:
+        return fh.read(limits.MAX_CHECKLIST_BYTES + 1)
+
+
+def read_toml(path: Path, raw: bytes | None = None
+              ) -> tuple[dict[str, Any] | None, str, Problem | None]:
+    """Return (data, text, problem). Exactly one of data/problem is set. ``raw``: the
+    file's bytes when the caller has read them already (see ``read_bytes``)."""
+    if raw is None:
+        try:
+            raw = read_bytes(path)
+        except OSError as exc:
+            return None, "", Problem(path, f"cannot be read: {exc.strerror or exc}")
     big = limits.too_big(len(raw), limits.MAX_CHECKLIST_BYTES)
     if big:
         return None, "", Problem(path, big)

@@ -1,0 +1,242 @@
+"""Checklists and sources files already validated, kept in the user's cache folder, so that
+opening a plan does not validate an unchanged checklist again (#12.2).
+
+The cache is never the source of truth. An entry is used only when it was made from exactly
+these bytes (their SHA-256 is in its name and checked inside it), by this version of the
+app and of its validating code, against the same source ids. Anything else (damaged,
+made for other bytes, from another version, too big, not a plain file, not owned by this
+user or writable by others) is ignored and the file is validated as before. Entries are
+JSON data, never pickle (a cache file must never be code), decoded strictly against the
+models' field types. Deleting the folder loses nothing but speed; a folder that cannot be
+written only means nothing is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import stat
+import types
+import typing
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from checklist_tui import __version__
+from checklist_tui.core import limits, locations
+
+FORMAT = 1
+"""Bump when the layout of an entry changes."""
+MAX_ENTRY_BYTES = 4 * limits.MAX_CHECKLIST_BYTES
+KEEP = 64
+"""At most this many entries are kept (the oldest go first)."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Damaged(ValueError):
+    """An entry that does not decode to exactly the model's shape."""
+
+
+@functools.cache
+def code_stamp() -> str:
+    """The app version and the core's own files (size and time), so that an entry made by
+    other validating code, even of the same version in a development checkout, is ignored."""
+    core = Path(__file__).resolve().parent
+    parts = [__version__]
+    for module in sorted(core.glob("*.py")):
+        with contextlib.suppress(OSError):
+            info = module.stat()
+            parts.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _name(kind: str, data: bytes, context: str) -> tuple[str, str]:
+    """(file name of the entry, SHA-256 of the bytes)."""
+    digest = hashlib.sha256(data).hexdigest()
+    key = hashlib.sha256(f"{FORMAT}\0{kind}\0{code_stamp()}\0{context}\0{digest}".encode())
+    return f"{kind}-{key.hexdigest()}.json", digest
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else (Windows: the profile's own ACLs)."""
+    if os.name == "nt":
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def _read_entry(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or not _private(info) \
+                or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        return fh.read(MAX_ENTRY_BYTES + 1)
+
+
+def lookup(kind: str, model: type[M], data: bytes, context: str = "") -> M | None:
+    """The model validated earlier from exactly ``data`` (in this ``context``), or None."""
+    try:
+        folder = locations.definition_cache_dir()
+        if not _private(folder.stat()):
+            return None
+        name, digest = _name(kind, data, context)
+        raw = _read_entry(folder / name)
+        if raw is None:
+            return None
+        head, _, body = raw.partition(b"\n")
+        expected = _header(kind, context, digest, body)
+        if json.loads(head) != expected:
+            return None  # made for other bytes, another version, or changed since
+        return decode(model, json.loads(body))
+    except (OSError, ValueError, RecursionError):  # Damaged is a ValueError
+        return None
+
+
+def _header(kind: str, context: str, digest: str, body: bytes) -> dict[str, Any]:
+    """The first line of an entry: what it was made from, and the SHA-256 of the rest."""
+    return {"format": FORMAT, "kind": kind, "app": code_stamp(), "context": context,
+            "sha256": digest, "model_sha256": hashlib.sha256(body).hexdigest()}
+
+
+def store(kind: str, value: BaseModel, data: bytes, context: str = "") -> None:
+    """Keep ``value``, just validated from ``data``; quietly nothing if it cannot be kept."""
+    try:
+        folder = locations.ensure_private_dir(locations.definition_cache_dir())
+        if not _private(folder.stat()):
+            return
+        name, digest = _name(kind, data, context)
+        body = json.dumps(value.model_dump(mode="json"), ensure_ascii=False,
+                          separators=(",", ":")).encode()
+        head = json.dumps(_header(kind, context, digest, body), sort_keys=True).encode()
+        text = head + b"\n" + body
+        temp = folder / f".{name}.{os.getpid()}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text)
+        os.replace(temp, folder / name)
+        _prune(folder)
+    except (OSError, ValueError, TypeError):
+        return
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-KEEP]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+# -- strict decoding: exactly the shape the models dump, nothing else ----------------
+Decoder = Callable[[Any], Any]
+
+
+def decode(model: type[M], data: Any) -> M:
+    """``model`` built from its ``model_dump(mode="json")`` without validating it again;
+    raises Damaged unless every field is there with a value of the field's type."""
+    return typing.cast(M, _decoder(model)(data))
+
+
+@functools.cache
+def _decoder(annotation: Any) -> Decoder:
+    """A function that checks one JSON value against ``annotation`` and builds it (made
+    once per type: a checklist has thousands of values)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _decoder(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return _union([_decoder(arm) for arm in typing.get_args(annotation)])
+    if origin is list:
+        return _list(_decoder(typing.get_args(annotation)[0]))
+    if origin is typing.Literal:
+        return _literal(typing.get_args(annotation))
+    if annotation is type(None):
+        return _exact(type(None))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _model(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _enum(annotation)
+    if annotation is date:
+        return _date
+    if annotation in (str, bool, int):
+        return _exact(annotation)
+    raise TypeError(f"no decoder for {annotation!r}")  # a new field type: add it here
+
+
+def _model(model: type[BaseModel]) -> Decoder:
+    names = frozenset(model.model_fields)
+    fields: list[tuple[str, Decoder]] = []
+
+    def build(value: Any) -> BaseModel:
+        if not fields:  # resolved on first use: a model may contain itself
+            fields.extend((n, _decoder(typing.cast(Any, f.annotation)))
+                          for n, f in model.model_fields.items())
+        if not isinstance(value, dict) or value.keys() != names:
+            raise Damaged(model.__name__)
+        return model.model_construct(_fields_set=set(names),
+                                     **{n: d(value[n]) for n, d in fields})
+    return build
+
+
+def _union(arms: list[Decoder]) -> Decoder:
+    def build(value: Any) -> Any:
+        for arm in arms:
+            try:
+                return arm(value)
+            except Damaged:
+                continue
+        raise Damaged("no type of the union fits")
+    return build
+
+
+def _list(inner: Decoder) -> Decoder:
+    def build(value: Any) -> list[Any]:
+        if type(value) is not list:
+            raise Damaged("list")
+        return [inner(v) for v in value]
+    return build
+
+
+def _literal(allowed: tuple[Any, ...]) -> Decoder:
+    def build(value: Any) -> Any:
+        if type(value) is str and value in allowed:
+            return value
+        raise Damaged("literal")
+    return build
+
+
+def _enum(kind: type[Enum]) -> Decoder:
+    def build(value: Any) -> Enum:
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            raise Damaged(kind.__name__) from None
+    return build
+
+
+def _exact(kind: type) -> Decoder:
+    def build(value: Any) -> Any:
+        if type(value) is kind:
+            return value
+        raise Damaged(kind.__name__)
+    return build
+
+
+def _date(value: Any) -> date:
+    if type(value) is str:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Damaged("date")
