@@ -8,7 +8,7 @@ from pathlib import Path
 from checklist_tui.cli.context import catalogue, open_plan, plan_path, plans_dir
 from checklist_tui.cli.output import out
 from checklist_tui.core import clock, store
-from checklist_tui.core.errors import UserFacingError, did_you_mean
+from checklist_tui.core.errors import PlanError, UserFacingError, did_you_mean
 from checklist_tui.core.plan_details import DetailsError, parse_details
 
 _FLAGS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies"}
@@ -96,8 +96,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    """The plan is read once, by the session that opens it (plain mode, or the app, which
+    closes with one clear line if the plan cannot be opened)."""
     path = plan_path(args)
-    store.load(path)  # a clear error now rather than inside the app
+    if not path.is_file():
+        raise PlanError(f"{path}: no such plan file")
     from checklist_tui.cli.fill import run_plain, wants_plain
 
     if wants_plain(args):

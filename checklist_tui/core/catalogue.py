@@ -9,14 +9,13 @@ without being validated again (``validate`` always validates).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from checklist_tui.core import definition_cache, limits, locations
+from checklist_tui.core import definition_cache, limits, locations, peek
 from checklist_tui.core.checks import check_checklist
 from checklist_tui.core.definition import Checklist, Source, SourcesFile
 from checklist_tui.core.errors import Problem
@@ -150,25 +149,12 @@ def _folders(extra_dirs: Sequence[Path], include_user: bool) -> list[tuple[Path,
     return folders
 
 
-_TOP_ID = re.compile(r'id[ \t]*=[ \t]*(?:"([A-Za-z0-9_-]*)"|\'([A-Za-z0-9_-]*)\')[ \t]*(?:#.*)?')
-
-
 def read_id(path: Path) -> str | None:
-    """The id a checklist file declares, without parsing or validating the whole file:
-    the first ``id = "..."`` at the start of a line before any table. Anything less plain
-    before it (a multi-line string, a table) means the whole file is parsed instead."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64 * 1024)
-    except OSError:
-        return None
-    for line in head.decode("utf-8-sig", errors="replace").splitlines():
-        if line.startswith("id"):
-            match = _TOP_ID.fullmatch(line.rstrip())
-            if match:
-                return match.group(1) or match.group(2)
-        if line.lstrip().startswith("[") or '"""' in line or "\'\'\'" in line:
-            break
+    """The id a checklist file declares, from its first lines if it says it plainly there
+    (see ``core.peek``), else from the whole file parsed (never validated)."""
+    ident = peek.first_value(path, "id")
+    if ident is not None:
+        return ident
     data, _text, problem = read_toml(path)
     ident = data.get("id") if data is not None and not problem else None
     return ident if isinstance(ident, str) else None

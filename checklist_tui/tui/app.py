@@ -5,14 +5,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from checklist_tui.core import clock, locations
-from checklist_tui.core.catalogue import Catalogue, load_catalogue
 from checklist_tui.tui.commands import palette
+
+if TYPE_CHECKING:  # the catalogue (and pydantic) load when a screen first needs them
+    from checklist_tui.core.catalogue import Catalogue
 
 TITLE = "checklist-tui"
 SUBTITLE = "Safeguarding checklists for unborn babies and newborns"
@@ -76,6 +79,8 @@ class ChecklistApp(App[int]):
 
     def catalogue(self) -> Catalogue:
         """Load the checklists once (called from worker threads)."""
+        from checklist_tui.core.catalogue import load_catalogue
+
         with self._catalogue_lock:
             if self._catalogue is None:
                 self._catalogue = load_catalogue(self.checklist_dirs)
@@ -83,6 +88,8 @@ class ChecklistApp(App[int]):
 
     def sources(self) -> dict:
         """The sources items cite, without validating every checklist."""
+        from checklist_tui.core.catalogue import load_catalogue
+
         with self._catalogue_lock:
             if self._catalogue is not None:
                 return self._catalogue.sources
@@ -92,6 +99,8 @@ class ChecklistApp(App[int]):
 
     def checklist(self, checklist_id: str):
         """One checklist, without validating all the others first (for opening a plan)."""
+        from checklist_tui.core.catalogue import load_catalogue
+
         with self._catalogue_lock:
             if self._catalogue is not None:
                 return self._catalogue.get(checklist_id)
@@ -119,6 +128,17 @@ class ChecklistApp(App[int]):
             self.switch_screen(HomeScreen())
         else:
             self.push_screen(HomeScreen())
+
+    def cannot_open(self, path: Path, message: str) -> None:
+        """A plan could not be opened: the one named on the command line closes the app with
+        that one sentence (as any command does); one chosen in the app goes back home."""
+        if path == self.start_plan and len(self.screen_stack) <= 2:
+            self.exit_note = f"checklist-tui: {message}"
+            self.exit(return_code=1)
+            return
+        self.go_home()
+        self.notify(message, title="Cannot open plan", severity="error", markup=False,
+                    timeout=10)
 
     def open_plan(self, path: Path, read_only: bool = False) -> None:
         from checklist_tui.tui.screens.plan import PlanScreen

@@ -34,7 +34,7 @@ from checklist_tui.tui.screens.plan_base import PlanScreenBase
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.item_view import ItemView
-from checklist_tui.tui.widgets.plan_header import PlanHeader
+from checklist_tui.tui.widgets.plan_header import PlanHeader, opening
 from checklist_tui.tui.widgets.section_list import SectionList
 from checklist_tui.tui.widgets.section_pane import SectionPane, pane_id
 
@@ -77,7 +77,7 @@ class PlanScreen(PlanScreenBase):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield PlanHeader("Opening plan…", id="plan-header")
+        yield PlanHeader(opening(self.path), id="plan-header")
         yield Static("", id="readonly-reason")
         with Horizontal(id="plan-body"):
             yield SectionList(id="sections")
@@ -89,7 +89,7 @@ class PlanScreen(PlanScreenBase):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
-        self.open_session()
+        self.call_after_refresh(self.open_session)  # paint the case reference first
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
@@ -111,9 +111,7 @@ class PlanScreen(PlanScreenBase):
         self.app.call_from_thread(self._opened, session)
 
     def _failed(self, message: str) -> None:
-        self.app.go_home()
-        self.app.notify(message, title="Cannot open plan", severity="error", markup=False,
-                        timeout=10)
+        self.app.cannot_open(self.path, message)  # type: ignore[attr-defined]
 
     def _opened(self, session: PlanSession) -> None:
         self.session = session

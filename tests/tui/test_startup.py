@@ -1,0 +1,109 @@
+"""Start-up (#12.2): a plan is read once per open; the first frame names the case; a plan
+named on the command line that cannot be opened closes the app with one sentence."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from checklist_tui.core import store
+from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.widgets.plan_header import PlanHeader, opening
+from tests.tui.helpers import make_app, plan_ready, rendered, wait_for, wait_for_screen
+
+PLAN = "family-t-like-twins.toml"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of every plan file parsed (and validated) from its bytes."""
+    seen: list[str] = []
+    original = store._parse
+
+    def counting(data, path, *args, **kwargs):
+        seen.append(path.name)
+        return original(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(store, "_parse", counting)
+    return seen
+
+
+async def test_the_app_reads_the_plan_once(plans, reads) -> None:
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        app.screen.refresh_state()
+    assert reads == [PLAN]
+
+
+def test_the_open_command_leaves_reading_to_the_app(plans, reads, monkeypatch) -> None:
+    """``open PLAN`` reads nothing itself before the app starts (the app reads it once)."""
+    from checklist_tui.cli import main
+    from checklist_tui.cli import plans as cli_plans
+
+    started: list[object] = []
+    monkeypatch.setattr(cli_plans, "run_tui", lambda args, plan_path, read_only:
+                        started.append(plan_path) or 0)
+    assert main(["open", str(plans / PLAN)]) == 0
+    assert started == [plans / PLAN]
+    assert reads == []
+
+
+def test_open_in_plain_mode_reads_the_plan_once(plans, reads, monkeypatch) -> None:
+    from checklist_tui.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("quit\n"))
+    assert main(["open", str(plans / PLAN), "--plain"]) == 0
+    assert reads == [PLAN]
+
+
+def test_open_a_missing_plan_says_so_without_starting(plans, capsys) -> None:
+    from checklist_tui.cli import main
+
+    assert main(["open", str(plans / "no-such-plan.toml")]) == 1
+    assert "no such plan file" in capsys.readouterr().err
+
+
+def test_the_first_header_names_the_case_before_the_plan_is_checked(plans, tmp_path) -> None:
+    assert str(opening(plans / PLAN)) == "Opening DEMO-0002-TWINS…"
+    odd = tmp_path / "odd.toml"
+    odd.write_text('[table]\ncase_ref = "LATE-1"\n', encoding="utf-8")
+    assert str(opening(odd)) == "Opening plan…"  # not said plainly at the top: no guess
+    hostile = tmp_path / "hostile.toml"
+    hostile.write_text('case_ref = "X\x1b[31mRED"\n', encoding="utf-8")
+    assert "\x1b" not in str(opening(hostile))
+
+
+async def test_a_damaged_plan_named_at_start_closes_with_one_sentence(plans) -> None:
+    (plans / "broken.toml").write_text('case_ref = "BROKEN-1"\nthis is not toml\n',
+                                       encoding="utf-8")
+    app = make_app(plans, "broken.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.return_code == 1, what="the app to close")
+    assert app.exit_note.startswith("checklist-tui: broken.toml: damaged or not a plan file")
+    assert "\n" not in app.exit_note
+
+
+async def test_a_damaged_plan_chosen_in_the_app_goes_back_home(plans) -> None:
+    from checklist_tui.tui.screens.home import HomeScreen
+
+    (plans / "broken.toml").write_text("this is not toml\n", encoding="utf-8")
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        app.open_plan(plans / "broken.toml")
+        await wait_for_screen(pilot, HomeScreen)
+        assert app.return_code is None
+        await wait_for(pilot, lambda: any("damaged" in str(n.message)
+                                          for n in app._notifications), what="the message")
+
+
+async def test_the_first_frame_shows_the_case_reference(plans) -> None:
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, PlanScreen)
+        assert "DEMO-0002-TWINS" in rendered(app.screen.query_one(PlanHeader))
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert "DEMO-0002-TWINS" in rendered(app.screen.query_one(PlanHeader))
