@@ -44,7 +44,8 @@ def main() -> int:
     wall, cpu = time.monotonic() - start, time.process_time() - cpu
     print(f"kills: {tally.kills} {tally.by_kind}; finished before the kill: "
           f"{tally.finished_before_kill}; torn plans: {tally.torn}; problems: "
-          f"{len(tally.problems)}; wall {wall:.0f} s (harness CPU {cpu:.0f} s)")
+          f"{len(tally.problems)}; saves in the file but not read on screen: "
+          f"{tally.unseen_saves}; wall {wall:.0f} s (harness CPU {cpu:.0f} s)")
     for problem in tally.problems[:50]:
         print("  " + problem)
     return 1 if tally.problems else 0
