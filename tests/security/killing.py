@@ -197,6 +197,16 @@ class Tty:
     def text(self) -> str:
         return strip_terminal(self.output)
 
+    def screen(self) -> str:
+        """The screen as a person would see it (pyte, when installed), else the stream's end."""
+        try:
+            import pyte  # optional: only for reporting a problem
+        except ImportError:
+            return " ".join(self.text()[-600:].split())
+        term = pyte.Screen(80, 24)
+        pyte.ByteStream(term).feed(self.output)
+        return "\n".join(line.rstrip() for line in term.display)
+
     def wait_for(self, needle: str, since: int = 0, timeout: float = DEADLINE) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -333,7 +343,8 @@ def kill_tui(folder: Path, plan: Path, rng: random.Random, tally: Tally,
     killed = True
     try:
         if not tty.wait_for(READY):
-            tally.problems.append(f"tui: the plan screen never appeared: {tty.text()[-400:]!r}")
+            tally.problems.append("tui: the plan screen never appeared; the screen:\n"
+                                  + tty.screen())
             return
         if "READ-ONLY" in tty.text():
             tally.problems.append("tui: opened read-only after the previous kill")
@@ -355,7 +366,7 @@ def kill_tui(folder: Path, plan: Path, rng: random.Random, tally: Tally,
                     tally.unseen_saves += 1
                     continue
                 tally.problems.append("tui: a change was never saved (not in the plan file); "
-                                      f"the screen ends: {' '.join(tty.text()[-600:].split())!r}")
+                                      f"the screen:\n{tty.screen()}")
                 return
         tty.send(_another_key(rng, current)[0])
         # The autosave runs about 0.8 s after the change: aim most kills at it.
