@@ -31,7 +31,8 @@ from pathlib import Path
 from checklist_tui.core import clock, locations
 from checklist_tui.core.catalogue import LoadedChecklist, load_catalogue
 from checklist_tui.core.index_row import MAX_PLAN_BYTES, ROW_VERSION, PlanRow, summarise_file
-from checklist_tui.core.store import BACKUP_SUFFIX, PLAN_SUFFIX, TEMP_MARK
+from checklist_tui.core.locking import TEMP_MARK
+from checklist_tui.core.store import BACKUP_SUFFIX, PLAN_SUFFIX
 
 SCHEMA_VERSION = 1
 USER_VERSION = SCHEMA_VERSION * 1000 + ROW_VERSION

@@ -1,14 +1,20 @@
 """A lock file beside each plan, so that only one process writes it at a time.
 
-Portable: creating a file with O_EXCL works on Windows, macOS, Linux and on
-shared network folders. The holder refreshes the lock's time; a lock is stale
-(from a crashed process) when its process is gone on this machine, or when it
-has not been refreshed for STALE_AFTER seconds.
+The lock's content (who holds it) is written to a temporary file first and then
+hard-linked into place, which fails if the lock exists: so a lock is never seen
+empty, even when its writer is killed half-way (an empty lock used to block the
+plan for ten seconds after a crash). Where the folder cannot hold hard links (some
+network shares), creating the file with O_EXCL does the same job, as it did before.
+The holder refreshes the lock's time; a lock is stale (from a crashed process) when
+its process is gone on this machine, or when it has not been refreshed for
+STALE_AFTER seconds.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import hashlib
 import json
 import os
@@ -20,11 +26,17 @@ from datetime import datetime
 from pathlib import Path
 
 from checklist_tui.core.errors import PlanLockedError
+from checklist_tui.core.ids import temp_tag
 
 STALE_AFTER = 15 * 60
 MAX_PID = 2**31 - 1
 MAX_LOCK_BYTES = 4096
 REFRESH_EVERY = 60
+TEMP_MARK = ".tmp-"
+"""In the name of every temporary file the app writes: ``.NAME.tmp-HOST-PID-RANDOM``."""
+ORPHAN_AFTER = 15 * 60
+"""A temporary file from another computer is abandoned only after this long untouched."""
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
 
 
 def lock_path(plan_path: Path) -> Path:
@@ -57,6 +69,30 @@ def pid_alive(pid: int) -> bool:
     except (OverflowError, OSError):
         return False
     return True
+
+
+def temp_name(path: Path) -> Path:
+    """A new temporary file's name beside ``path``, naming this computer and process."""
+    return path.with_name(f".{path.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{temp_tag()}")
+
+
+def temp_owner(tmp: Path) -> tuple[str, int] | None:
+    """(host tag, pid) from a temporary file's name, or None for an older or odd name."""
+    parts = tmp.name.split(TEMP_MARK)[-1].split("-")
+    if len(parts) == 3 and parts[1].isdigit() and len(parts[1]) < 10:
+        return parts[0], int(parts[1])
+    return None
+
+
+def temp_abandoned(tmp: Path, now: float) -> bool:
+    """True only when no live process can still be writing ``tmp``."""
+    owner = temp_owner(tmp)
+    if owner is not None and owner[0] == host_tag():
+        return owner[1] != os.getpid() and not pid_alive(owner[1])
+    try:  # another computer (or an old name): only when long untouched
+        return now - tmp.stat().st_mtime > ORPHAN_AFTER
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -113,9 +149,16 @@ class PlanLock:
         self.held = False
 
     def acquire(self) -> None:
+        self._tidy()
+        payload = json.dumps({
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "user": os.environ.get("USERNAME") or os.environ.get("USER", ""),
+            "since": datetime.now().isoformat(timespec="seconds"),
+        }).encode("utf-8")
         for _attempt in range(2):
             try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                self._create(payload)
             except FileExistsError:
                 if self.path.is_dir() or not self.path.is_file():
                     raise PlanLockedError(
@@ -130,30 +173,47 @@ class PlanLock:
                 raise PlanLockedError(
                     f"{self.path.name[:-5]} is open for editing by {who}; "
                     "it opens read-only here") from None
-            except OSError as exc:  # a read-only or unwritable folder
+            except OSError as exc:  # a read-only or unwritable folder, or a full disk
                 raise PlanLockedError(
                     f"the folder {self.path.parent} cannot be written "
                     f"({exc.strerror or exc}); the plan opens read-only") from None
-            payload = {
-                "pid": os.getpid(),
-                "host": socket.gethostname(),
-                "user": os.environ.get("USERNAME") or os.environ.get("USER", ""),
-                "since": datetime.now().isoformat(timespec="seconds"),
-            }
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(payload, fh)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-            except OSError as exc:  # e.g. the disk is full
-                with contextlib.suppress(OSError):
-                    self.path.unlink()
-                raise PlanLockedError(
-                    f"{self.path.name[:-5]} cannot be locked for editing "
-                    f"({exc.strerror or exc}); it opens read-only") from None
             self.held = True
             return
         raise PlanLockedError(f"could not lock {self.path.name[:-5]}; try again")
+
+    def _create(self, payload: bytes) -> None:
+        """Put the lock in place with its content, or raise FileExistsError."""
+        tmp = temp_name(self.path)
+        try:
+            _write_synced(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), payload)
+            try:
+                os.link(tmp, self.path)  # atomic, and fails when the lock exists
+                return
+            except FileExistsError:
+                raise
+            except OSError as exc:
+                if exc.errno not in _NO_LINKS:
+                    raise
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        # No hard links here: create the lock itself exclusively, then fill it.
+        fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        try:
+            _write_synced(fd, payload)
+        except OSError:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            raise
+
+    def _tidy(self) -> None:
+        """Remove this lock's temporary files left by killed processes."""
+        now = time.time()
+        with contextlib.suppress(OSError):
+            for tmp in self.path.parent.glob(f".{glob.escape(self.path.name)}{TEMP_MARK}*"):
+                if temp_abandoned(tmp, now):
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
 
     def refresh(self) -> None:
         if self.held:
@@ -172,3 +232,10 @@ class PlanLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _write_synced(fd: int, payload: bytes) -> None:
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(payload)
+        fh.flush()
+        os.fsync(fh.fileno())

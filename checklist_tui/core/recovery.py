@@ -16,37 +16,14 @@ from pathlib import Path
 
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.locations import tighten
-from checklist_tui.core.locking import PlanLock, host_tag, pid_alive
+from checklist_tui.core.locking import TEMP_MARK, PlanLock, temp_abandoned
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.store import (
     BACKUP_SUFFIX,
-    TEMP_MARK,
     _fsync_dir,
     load,
     parse_plan,
 )
-
-#: A temporary file from another computer is abandoned only after this long untouched.
-ORPHAN_AFTER = 15 * 60
-
-
-def _temp_owner(tmp: Path) -> tuple[str, int] | None:
-    """(host tag, pid) from a temporary file's name, or None for an older or odd name."""
-    parts = tmp.name.split(TEMP_MARK)[-1].split("-")
-    if len(parts) == 3 and parts[1].isdigit() and len(parts[1]) < 10:
-        return parts[0], int(parts[1])
-    return None
-
-
-def _abandoned(tmp: Path, now: float) -> bool:
-    """True only when no live process can still be writing ``tmp``."""
-    owner = _temp_owner(tmp)
-    if owner is not None and owner[0] == host_tag():
-        return owner[1] != os.getpid() and not pid_alive(owner[1])
-    try:  # another computer (or an old name): only when long untouched
-        return now - tmp.stat().st_mtime > ORPHAN_AFTER
-    except OSError:
-        return False
 
 
 def _plan_of_temp(tmp: Path) -> str:
@@ -68,7 +45,7 @@ def recover_plan(path: Path) -> list[str]:
     folder = path.parent
     now = time.time()
     for tmp in sorted(folder.glob(f".{glob.escape(path.name)}*{TEMP_MARK}*")):
-        if _plan_of_temp(tmp) != path.name or not _abandoned(tmp, now):
+        if _plan_of_temp(tmp) != path.name or not temp_abandoned(tmp, now):
             continue
         target = folder / tmp.name[1:].split(TEMP_MARK)[0]
         candidate: Plan | None = None

@@ -26,14 +26,13 @@ from pydantic import ValidationError
 from checklist_tui.core import clock, history, limits, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
-from checklist_tui.core.ids import new_id, temp_tag
+from checklist_tui.core.ids import new_id
 from checklist_tui.core.locations import ensure_private_dir
-from checklist_tui.core.locking import host_tag
+from checklist_tui.core.locking import temp_name
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
-TEMP_MARK = ".tmp-"
 HEADER = (
     "# checklist-tui plan file (format {version}). Special category personal data: keep it safe.\n"
     "# Written by checklist-tui; if you edit it by hand, keep it valid TOML.\n\n"
@@ -171,7 +170,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_temp(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(f".{path.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{temp_tag()}")
+    tmp = temp_name(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -199,7 +198,7 @@ def _backup_temp(path: Path, backup: Path) -> Path:
     """The current file, ready to become the backup: a second name for the same data
     (a hard link: nothing copied, so a big plan saves as fast as a small one), or a
     copy where links are not possible (some network folders)."""
-    tmp = backup.with_name(f".{backup.name}{TEMP_MARK}{host_tag()}-{os.getpid()}-{temp_tag()}")
+    tmp = temp_name(backup)
     try:
         os.link(path, tmp)
         return tmp

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import time
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,59 @@ def test_read_only_file_system_opens_read_only(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(locking.os, "open", refuse)
     with pytest.raises(PlanLockedError, match=r"cannot be written.*Read-only file system"):
         locking.PlanLock(tmp_path / "p.toml").acquire()
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_lock_is_never_seen_empty(tmp_path, monkeypatch) -> None:
+    """The lock is linked into place with its content: a writer killed half-way can no
+    longer leave an empty lock that blocks the plan (the kill campaign found one)."""
+    plan = tmp_path / "p.toml"
+    seen: list[bytes] = []
+    real_link = os.link
+
+    def link(src, dst, *args, **kwargs):
+        seen.append(Path(src).read_bytes())  # what the lock will hold the moment it appears
+        return real_link(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(locking.os, "link", link)
+    with locking.PlanLock(plan):
+        assert seen and b'"pid"' in seen[0]
+        assert locking.read_lock(locking.lock_path(plan)).pid == os.getpid()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left, lock given back
+
+
+def test_a_temporary_lock_file_of_a_killed_process_is_tidied(tmp_path) -> None:
+    plan = tmp_path / "p.toml"
+    lock = locking.lock_path(plan)
+    left = lock.with_name(f".{lock.name}{locking.TEMP_MARK}{locking.host_tag()}-"
+                          f"{_dead_pid()}-abcd1234")
+    left.write_text('{"pid": 1')
+    live = lock.with_name(f".{lock.name}{locking.TEMP_MARK}{locking.host_tag()}-"
+                          f"{os.getppid()}-abcd1234")  # a live writer's file stays
+    live.write_text("")
+    with locking.PlanLock(plan) as held:
+        assert held.held
+    assert not left.exists() and live.exists()
+
+
+def test_without_hard_links_the_lock_is_still_taken(tmp_path, monkeypatch) -> None:
+    import errno
+
+    def no_links(*_args, **_kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(locking.os, "link", no_links)
+    plan = tmp_path / "p.toml"
+    with locking.PlanLock(plan):
+        assert locking.read_lock(locking.lock_path(plan)).pid == os.getpid()
+        with pytest.raises(PlanLockedError, match="open for editing by"):
+            locking.PlanLock(plan).acquire()
+    assert list(tmp_path.iterdir()) == []

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checklist_tui.core import store
+from checklist_tui.core import locking, store
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.locking import PlanLock, lock_path
 
@@ -144,7 +144,7 @@ def recover_and_check(plans: Path, before: dict[str, list[tuple]]) -> list[str]:
     with contextlib.suppress(FileNotFoundError):
         recovery.recover(plans)
     problems = check_folder(plans, before)
-    left = [p.name for p in plans.glob(f".*{store.TEMP_MARK}*")] if plans.is_dir() else []
+    left = [p.name for p in plans.glob(f".*{locking.TEMP_MARK}*")] if plans.is_dir() else []
     if left:
         problems.append(f"temporary files left after recovery: {left}")
     return problems
@@ -324,8 +324,10 @@ KEYS = {b"y": "yes", b"n": "no"}  # a yes/no item takes no "unknown"
 
 
 def _current_answer(plan: Path) -> str:
-    entries = [h for h in store.load(plan).plan.history if h.target == FIRST_ITEM]
-    return entries[-1].new if entries else ""
+    """The first item's answer in the file. (Not the last history entry about the item:
+    the ``answer`` kills also write its note, and a note is not the answer.)"""
+    answer = store.load(plan).plan.answers.get(FIRST_ITEM)
+    return str(answer.value) if answer is not None and answer.value is not None else ""
 
 
 def _another_key(rng: random.Random, current: str) -> tuple[bytes, str]:
