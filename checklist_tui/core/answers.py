@@ -97,16 +97,19 @@ def display(item: Item | None, answer: Answer) -> str:
     return str(value)
 
 
-def stringify(value: object) -> str:
-    """Compact text for history entries."""
+def stringify(value: object, *, yes: str = "true", no: str = "false",
+              between: str = ", ") -> str:
+    """Compact text for a stored value: nothing for None, ISO dates, ``true``/``false``
+    and choices joined by ``between`` (history entries take the defaults; the CSV export
+    says ``yes``/``no`` and puts ``; `` between choices)."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return yes if value else no
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return between.join(str(v) for v in value)
     return str(value)
 
 

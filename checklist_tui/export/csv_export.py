@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from checklist_tui.core.answers import stringify
 from checklist_tui.export.json_export import answer_rows
 from checklist_tui.export.summary import Summary
 
@@ -20,13 +21,7 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        value = "; ".join(value)
-    text = str(value)
+    text = stringify(value, yes="yes", no="no", between="; ")
     return "'" + text if text.startswith(_FORMULA) else text
 
 
