@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.tui.screens.form import FormScreen
@@ -12,32 +11,22 @@ from checklist_tui.tui.text import join, lit
 
 
 class AcknowledgeScreen(FormScreen[tuple[str, str]]):
+    TITLE = "Acknowledge a warning"
+    SAVE_WORDS = "Acknowledge"
+    SAVE_VARIANT = "warning"
+    ERROR_LINE = False
+
     def __init__(self, fired: FiredRule):
         super().__init__()
         self.fired = fired
 
-    def compose(self) -> ComposeResult:
-        f = self.fired
-        with Vertical(classes="dialog"):
-            yield Static("Acknowledge a warning  (Escape to cancel)", classes="title")
-            yield Static(
-                join(
-                    "! ",
-                    lit(f.message, "bold"),
-                    "\n",
-                    "What to do: ",
-                    lit(f.escalation or "see the guidance"),
-                )
-            )
-            yield Label(
-                "What have you done or decided? (recorded in the plan)", classes="field-label"
-            )
-            yield Input(
-                id="reason", placeholder="e.g. Discussed with team manager on 25/11", compact=True
-            )
-            with Horizontal(classes="buttons"):
-                yield Button("Acknowledge", id="save", variant="warning", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    def fields(self) -> ComposeResult:
+        yield Static(join("! ", lit(self.fired.message, "bold"), "\n", "What to do: ",
+                          lit(self.fired.escalation or "see the guidance")))
+        yield Label("What have you done or decided? (recorded in the plan)",
+                    classes="field-label")
+        yield Input(id="reason", placeholder="e.g. Discussed with team manager on 25/11",
+                    compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

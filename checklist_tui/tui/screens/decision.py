@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from checklist_tui.tui.screens.form import ESCAPE_HINT
 from checklist_tui.tui.text import lit
 
 
@@ -45,7 +46,7 @@ class DecisionForm(ModalScreen[Decision | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="decision"):
-            yield Static(lit(TITLES[self.kind] + "  (Escape to cancel)", "bold"),
+            yield Static(lit(f"{TITLES[self.kind]}  {ESCAPE_HINT}", "bold"),
                          classes="title")
             if self.kind == "challenge":
                 yield Label("Item")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Static, TextArea
 
 from checklist_tui.core.dates import parse_date, uk_date
 from checklist_tui.core.definition import DetailKind, Item
@@ -19,44 +19,39 @@ from checklist_tui.tui.widgets.marked import MarkedSelectionList
 class DetailForm(FormScreen[dict[str, DetailValue | None]]):
     """Returns each detail's value (None: left empty)."""
 
+    TITLE = "What the answer carries"
+
     def __init__(self, item: Item, current: dict[str, DetailValue], people: list[Person]):
         super().__init__()
         self.item, self.current, self.people = item, current, people
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("What the answer carries  (Escape to cancel)", classes="title")
-            yield Static(join(lit(self.item.prompt, "bold"), "\n",
-                              "A yes without these is shown as incomplete and blocks "
-                              "completion."))
-            with VerticalScroll():
-                for detail in self.item.details:
-                    value = self.current.get(detail.key)
-                    ident = f"d-{detail.key}"
-                    yield Label(detail.label + (" *" if detail.required else ""),
-                                classes="field-label")
-                    if detail.kind == DetailKind.PEOPLE:
-                        chosen = set(value) if isinstance(value, list) else set()
-                        if not self.people:
-                            yield Static("No one is in People yet: add them there first "
-                                         "(p on the plan screen).")
-                        yield MarkedSelectionList(
-                            *[(f"{p.name} ({p.relationship or p.kind.label})", p.id,
-                               p.id in chosen) for p in self.people], id=ident)
-                    elif detail.kind == DetailKind.TEXT:
-                        yield TextArea(value if isinstance(value, str) else "", id=ident,
-                                       soft_wrap=True, show_line_numbers=False,
-                                       classes="detail-text")
-                    elif detail.kind == DetailKind.DATE:
-                        yield Input(uk_date(value) if isinstance(value, date) else "",
-                                    placeholder="DD/MM/YYYY", id=ident, compact=True)
-                    else:
-                        yield Input(value if isinstance(value, str) else "", id=ident,
-                                    placeholder="Address", compact=True)
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    def fields(self) -> ComposeResult:
+        yield Static(join(lit(self.item.prompt, "bold"), "\n",
+                          "A yes without these is shown as incomplete and blocks completion."))
+        with VerticalScroll():
+            for detail in self.item.details:
+                value = self.current.get(detail.key)
+                ident = f"d-{detail.key}"
+                yield Label(detail.label + (" *" if detail.required else ""),
+                            classes="field-label")
+                if detail.kind == DetailKind.PEOPLE:
+                    chosen = set(value) if isinstance(value, list) else set()
+                    if not self.people:
+                        yield Static("No one is in People yet: add them there first "
+                                     "(p on the plan screen).")
+                    yield MarkedSelectionList(
+                        *[(f"{p.name} ({p.relationship or p.kind.label})", p.id,
+                           p.id in chosen) for p in self.people], id=ident)
+                elif detail.kind == DetailKind.TEXT:
+                    yield TextArea(value if isinstance(value, str) else "", id=ident,
+                                   soft_wrap=True, show_line_numbers=False,
+                                   classes="detail-text")
+                elif detail.kind == DetailKind.DATE:
+                    yield Input(uk_date(value) if isinstance(value, date) else "",
+                                placeholder="DD/MM/YYYY", id=ident, compact=True)
+                else:
+                    yield Input(value if isinstance(value, str) else "", id=ident,
+                                placeholder="Address", compact=True)
 
     def on_mount(self) -> None:
         self.query(".dialog Input, .dialog TextArea, .dialog SelectionList").first().focus()
@@ -67,7 +62,6 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
 
     def save(self) -> None:
         result: dict[str, DetailValue | None] = {}
-        error = self.query_one("#form-error", Static)
         for detail in self.item.details:
             widget = self.query_one(f"#d-{detail.key}")
             if isinstance(widget, MarkedSelectionList):
@@ -81,8 +75,7 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                     try:
                         result[detail.key] = parse_date(text)
                     except ValueError as exc:
-                        error.update(lit(f"{detail.label}: {exc}"))
-                        widget.focus()
+                        self.refuse(f"{detail.label}: {exc}", widget)
                         return
                 else:
                     result[detail.key] = text or None

@@ -3,47 +3,42 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.plan_details import Details, DetailsError, parse_details
 from checklist_tui.tui.screens.form import FormScreen
-from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 
 class DetailsScreen(FormScreen[Details]):
     """The plan's details as typed; the plan screen applies the result to the session."""
 
+    TITLE = "Plan details"
+
     def __init__(self, plan: Plan):
         super().__init__()
         self.plan = plan
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> ComposeResult:
         p = self.plan
-        with Vertical(classes="dialog"):
-            yield Static("Plan details  (Escape to cancel)", classes="title")
-            with VerticalScroll():
-                for ident, label, value in [
-                    ("case_ref", "Case reference *", p.case_ref),
-                    ("edd", "Expected delivery date (DD/MM/YYYY)", uk_date(p.edd) if p.edd
-                     else ""),
-                    ("dob", "Date of birth, once born (DD/MM/YYYY)", uk_date(p.dob) if p.dob
-                     else ""),
-                    ("babies_expected", "Number of babies expected", str(p.babies_expected)),
-                    ("practitioner", "Practitioner", p.practitioner),
-                    ("practitioner_role", "Role", p.practitioner_role),
-                ]:
-                    yield Label(label, classes="field-label")
-                    yield Input(value, id=f"d-{ident}", compact=True)
-                yield MarkedCheckbox("An early birth is likely (moves pre-birth due dates earlier)",
-                               value=p.prematurity_likely, id="d-prematurity_likely")
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+        with VerticalScroll():
+            for ident, label, value in [
+                ("case_ref", "Case reference *", p.case_ref),
+                ("edd", "Expected delivery date (DD/MM/YYYY)", uk_date(p.edd) if p.edd
+                 else ""),
+                ("dob", "Date of birth, once born (DD/MM/YYYY)", uk_date(p.dob) if p.dob
+                 else ""),
+                ("babies_expected", "Number of babies expected", str(p.babies_expected)),
+                ("practitioner", "Practitioner", p.practitioner),
+                ("practitioner_role", "Role", p.practitioner_role),
+            ]:
+                yield Label(label, classes="field-label")
+                yield Input(value, id=f"d-{ident}", compact=True)
+            yield MarkedCheckbox("An early birth is likely (moves pre-birth due dates earlier)",
+                                 value=p.prematurity_likely, id="d-prematurity_likely")
 
     def on_mount(self) -> None:
         self.query_one("#d-case_ref", Input).focus()  # typing goes somewhere visible
@@ -57,9 +52,7 @@ class DetailsScreen(FormScreen[Details]):
                 role=value["practitioner_role"],
                 prematurity_likely=self.query_one(MarkedCheckbox).value)
         except DetailsError as exc:
-            self.query_one("#form-error", Static).update(lit(str(exc)))
             wrong = self.query(f"#d-{exc.field}")
-            if wrong:
-                wrong.first().focus()
+            self.refuse(str(exc), wrong.first() if wrong else None)
             return
         self.dismiss(details)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from checklist_tui.core.dates import parse_date, uk_date
 from checklist_tui.tui.screens.form import FormScreen
@@ -19,41 +18,32 @@ class FollowUpScreen(FormScreen[tuple[str, date]]):
         super().__init__()
         self.prompt, self.answer_label = prompt, answer_label
         self.owner, self.by_date = owner, by_date
+        self.title = f"{answer_label}: who will find out?"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(f"{self.answer_label}: who will find out?  (Escape to cancel)",
-                         classes="title")
-            yield Static(join(lit(self.prompt, "bold"), "\n",
-                              f"'{self.answer_label}' stays open until it is answered: it is "
-                              "listed in Outstanding with who and by when, and turns overdue "
-                              "after the date."))
-            yield Label("Who will find out (name and role) *", classes="field-label")
-            yield Input(self.owner, id="owner", placeholder="e.g. Pat Sample, social worker",
-                        compact=True)
-            yield Label("By when (DD/MM/YYYY) *", classes="field-label")
-            yield Input(uk_date(self.by_date) if self.by_date else "", id="by-date",
-                        placeholder="DD/MM/YYYY", compact=True)
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    def fields(self) -> ComposeResult:
+        yield Static(join(lit(self.prompt, "bold"), "\n",
+                          lit(f"'{self.answer_label}'"), " stays open until it is answered: "
+                          "it is listed in Outstanding with who and by when, and turns "
+                          "overdue after the date."))
+        yield Label("Who will find out (name and role) *", classes="field-label")
+        yield Input(self.owner, id="owner", placeholder="e.g. Pat Sample, social worker",
+                    compact=True)
+        yield Label("By when (DD/MM/YYYY) *", classes="field-label")
+        yield Input(uk_date(self.by_date) if self.by_date else "", id="by-date",
+                    placeholder="DD/MM/YYYY", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#owner", Input).focus()
 
     def save(self) -> None:
-        error = self.query_one("#form-error", Static)
         owner = self.query_one("#owner", Input)
         when = self.query_one("#by-date", Input)
         if not owner.value.strip():
-            error.update("Say who will find out.")
-            owner.focus()
+            self.refuse("Say who will find out.", owner)
             return
         try:
             by_date = parse_date(when.value)
         except ValueError as exc:
-            error.update(lit(str(exc)))
-            when.focus()
+            self.refuse(str(exc), when)
             return
         self.dismiss((owner.value.strip(), by_date))

@@ -7,15 +7,15 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, TextArea
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import ActionStatus, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.screens.message import MessageScreen
-from checklist_tui.tui.text import lit, typed
+from checklist_tui.tui.text import typed
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 
@@ -77,47 +77,41 @@ class RecordForm(FormScreen[dict[str, Any]]):
     def __init__(self, page: str, values: dict[str, Any] | None = None):
         super().__init__()
         self.page, self.values = page, values or {}
+        self.title = f"{'Edit' if values else 'Add'} {TITLES[page].lower()}"
 
-    def compose(self) -> ComposeResult:
-        verb = "Edit" if self.values else "Add"
-        with Vertical(classes="dialog"):
-            yield Static(f"{verb} {TITLES[self.page].lower()}  (Escape to cancel)", classes="title")
-            with VerticalScroll():
-                for f in FIELDS[self.page]:
-                    value = self.values.get(f.name)
-                    if f.name == "man":
-                        value = MAN_CHOICES[value if isinstance(value, bool) else None]
-                    label = f.label + (" *" if f.required else "")
-                    if f.kind == "bool":
-                        yield MarkedCheckbox(label, value=bool(value), id=f"f-{f.name}")
-                        continue
-                    yield Label(label, classes="field-label")
-                    if f.kind == "choice":
-                        yield Select(
-                            list(f.choices),
-                            value=value if value is not None else f.choices[0][1],
-                            allow_blank=False,
-                            id=f"f-{f.name}",
-                            compact=True,
-                        )
-                    elif f.kind == "long":
-                        yield TextArea(str(value or ""), placeholder=f.hint, id=f"f-{f.name}",
-                                       compact=True, soft_wrap=True, classes="long")
-                    elif f.kind == "date":
-                        yield Input(
-                            uk_date(value) if isinstance(value, date) else "",
-                            placeholder="DD/MM/YYYY",
-                            id=f"f-{f.name}",
-                            compact=True,
-                        )
-                    else:
-                        yield Input(
-                            str(value or ""), placeholder=f.hint, id=f"f-{f.name}", compact=True
-                        )
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    def fields(self) -> ComposeResult:
+        with VerticalScroll():
+            for f in FIELDS[self.page]:
+                value = self.values.get(f.name)
+                if f.name == "man":
+                    value = MAN_CHOICES[value if isinstance(value, bool) else None]
+                label = f.label + (" *" if f.required else "")
+                if f.kind == "bool":
+                    yield MarkedCheckbox(label, value=bool(value), id=f"f-{f.name}")
+                    continue
+                yield Label(label, classes="field-label")
+                if f.kind == "choice":
+                    yield Select(
+                        list(f.choices),
+                        value=value if value is not None else f.choices[0][1],
+                        allow_blank=False,
+                        id=f"f-{f.name}",
+                        compact=True,
+                    )
+                elif f.kind == "long":
+                    yield TextArea(str(value or ""), placeholder=f.hint, id=f"f-{f.name}",
+                                   compact=True, soft_wrap=True, classes="long")
+                elif f.kind == "date":
+                    yield Input(
+                        uk_date(value) if isinstance(value, date) else "",
+                        placeholder="DD/MM/YYYY",
+                        id=f"f-{f.name}",
+                        compact=True,
+                    )
+                else:
+                    yield Input(
+                        str(value or ""), placeholder=f.hint, id=f"f-{f.name}", compact=True
+                    )
 
     def on_mount(self) -> None:
         self.query(".dialog Input, .dialog Select").first().focus()
@@ -146,7 +140,6 @@ class RecordForm(FormScreen[dict[str, Any]]):
 
     def save(self) -> None:
         result: dict[str, Any] = {}
-        error = self.query_one("#form-error", Static)
         for f in FIELDS[self.page]:
             if f.kind == "bool":
                 result[f.name] = self.query_one(f"#f-{f.name}", MarkedCheckbox).value
@@ -161,15 +154,13 @@ class RecordForm(FormScreen[dict[str, Any]]):
                                         self.query_one(f"#f-{f.name}", Input))
             text = typed(widget.text if isinstance(widget, TextArea) else widget.value).strip()
             if f.required and not text:
-                error.update(lit(f"'{f.label}' is needed."))
-                widget.focus()
+                self.refuse(f"'{f.label}' is needed.", widget)
                 return
             if f.kind == "date":
                 try:
                     result[f.name] = typed_date(text, f.name)
                 except DetailsError as exc:
-                    error.update(lit(str(exc)))
-                    widget.focus()
+                    self.refuse(str(exc), widget)
                     return
             else:
                 result[f.name] = text
