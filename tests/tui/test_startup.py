@@ -107,3 +107,28 @@ async def test_the_first_frame_shows_the_case_reference(plans) -> None:
         assert "DEMO-0002-TWINS" in rendered(app.screen.query_one(PlanHeader))
         await wait_for(pilot, lambda: plan_ready(app))
         assert "DEMO-0002-TWINS" in rendered(app.screen.query_one(PlanHeader))
+
+
+async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
+        plans, monkeypatch) -> None:
+    """The first frame with items holds only those that fill the window; the rest of the
+    section is mounted after it has been drawn (#12.2)."""
+    from textual.errors import NoWidget
+
+    from checklist_tui.tui.widgets.section_pane import SectionPane
+
+    drawn_first: list[bool] = []
+    original = SectionPane._mount_rest
+
+    async def mount_rest(self, rest):
+        try:
+            drawn_first.append(self.views()[0].region.height > 0)
+        except NoWidget:
+            drawn_first.append(False)  # not laid out yet: nothing drawn
+        await original(self, rest)
+
+    monkeypatch.setattr(SectionPane, "_mount_rest", mount_rest)
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+    assert drawn_first == [True]

@@ -55,8 +55,10 @@ class SectionPane(VerticalScroll):
 
     def on_mount(self) -> None:
         rest = self._views[self._first:]
-        if rest:  # each pane finishes its own batches, even if the screen moves on
-            self.run_worker(self._mount_rest(rest), group="section-rest")
+        if rest:  # after the first frame (so it shows the items at once); each pane
+            # finishes its own batches, even if the screen moves on
+            self.call_after_refresh(lambda: self.run_worker(self._mount_rest(rest),
+                                                            group="section-rest"))
         else:
             self.complete = True
 
