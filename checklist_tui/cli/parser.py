@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from checklist_tui import __version__
-from checklist_tui.cli import checklists, fill, plans, records, review, share
+from checklist_tui.cli import checklists, fill, plans, records, review, share, upgrade
 from checklist_tui.core import locations
 
 
@@ -95,4 +95,5 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_commands(sub, common)
     records.add_parsers(sub, common)
     share.add_parsers(sub, common)
+    upgrade.add_parsers(sub, common)
     return parser

@@ -137,6 +137,7 @@ def check_checklist(
                                     f"its possible answers are "
                                     f"{', '.join(repr(v) for v in allowed)}")
             _check_integrity_fields(item, place, items, add, check_condition)
+            _check_replaces(item, place, items, add)
             for ref in item.refs:
                 if ref not in sources:
                     add(place, f"refers to unknown source '{ref}'",
@@ -240,3 +241,22 @@ def dependency_order(checklist: Checklist) -> list[str]:
     for ident in items:
         visit(ident, frozenset())
     return order
+
+
+def _check_replaces(item: Item, place: str, items: Mapping[str, Item],
+                    add: Callable[[str, str, str], None]) -> None:
+    """An item replaces only items that are gone, and maps old answers to possible ones."""
+    for old_id, answers in item.replaces.items():
+        if old_id in items:
+            add(place, f"'replaces' names '{old_id}', which is still an item of this checklist",
+                "an item can replace only an item an earlier version had and this one has not")
+        allowed = possible_values(item)
+        if answers and allowed is None:
+            add(place, f"'replaces' maps answers of '{old_id}', but a {item.type.value} item "
+                "has no fixed answers to map them to", "leave the table empty: {}")
+            continue
+        for old_value, new_value in answers.items():
+            if allowed is not None and new_value not in allowed:
+                add(place, f"'replaces' maps '{old_id}' = {old_value!r} to {new_value!r}, "
+                    "which this item can never be",
+                    f"its possible answers are {', '.join(repr(v) for v in allowed)}")

@@ -303,6 +303,9 @@ class Item(Strict):
     """Must be in place when the baby is born: listed in "if the baby were born today"."""
     plan_part: PlanPart | None = None
     """The part of the written plan this item's answer supplies, e.g. "birth" (see PlanPart)."""
+    replaces: dict[Id, dict[str, Scalar]] = Field(default_factory=dict)
+    """Ids of earlier versions' items this item replaces, each with a table from an old answer
+    to the answer it means here, carried by `upgrade`; {} when no answer carries over."""
 
     @property
     def date_detail(self) -> Detail | None:

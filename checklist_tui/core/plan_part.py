@@ -10,6 +10,10 @@ note and details under the part's heading in "The plan". The set is fixed and or
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checklist_tui.core.definition import Item
 
 
 class PlanPart(StrEnum):
@@ -36,6 +40,15 @@ class PlanPart(StrEnum):
     def meaning(self) -> str:
         """What an item tagged with this part supplies (for checklist authors)."""
         return _MEANINGS[self]
+
+
+def risk_items(item: Item) -> list[str]:
+    """For an "outcomes" item: the items whose answer shows the risk it answers (an outcome
+    item is shown only when its risk is there, so they are the items of its ``show_if``).
+    Empty for other items and for an outcome not tied to one risk."""
+    if item.plan_part != PlanPart.OUTCOMES or item.show_if is None:
+        return []
+    return sorted(item.show_if.items())
 
 
 _LABELS = {

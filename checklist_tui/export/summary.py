@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
-from checklist_tui.core.catalogue import LoadedChecklist, load_archived
+from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
@@ -15,7 +15,7 @@ from checklist_tui.core.gaps import BornToday, born_today, detail_lines, gaps_an
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person, Plan
 from checklist_tui.core.review import describe_signoff, describe_state
-from checklist_tui.core.versions import what_changed
+from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import (
     ACKNOWLEDGED,
     OVERDUE,
@@ -188,9 +188,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     ev = evaluate(checklist, plan, today)
     items = checklist.item_map()
     s = Summary(plan, loaded, ev, now, redact, timing_summary(plan.edd, plan.dob, today))
-    if plan.checklist_version != checklist.version:
-        old = load_archived(plan.checklist_id, plan.checklist_version, sources)
-        s.version_changes = what_changed(plan, old.checklist, checklist) if old else []
+    s.version_changes = changes_since(plan, checklist, sources)
     s.attention = entries(checklist, plan, ev)
 
     for action in plan.actions:

@@ -11,14 +11,13 @@ from collections.abc import Callable
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
-from checklist_tui.core.catalogue import load_archived
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.session import PlanSession
-from checklist_tui.core.versions import what_changed
+from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import INCOMPLETE
 from checklist_tui.plain import listings, records, words
 from checklist_tui.plain.console import Closed, Console
@@ -110,9 +109,8 @@ class Conversation:
         if plan.checklist_version != self.checklist.version:
             c.say(f"This plan was made with version {plan.checklist_version}. "
                   "What to look at again:")
-            old = load_archived(plan.checklist_id, plan.checklist_version, self.sources)
-            c.say(*(what_changed(plan, old.checklist, self.checklist) if old else
-                    ["that version is not kept here, so its changes cannot be listed."]))
+            c.say(*(changes_since(plan, self.checklist, self.sources)
+                    or ["Nothing in this plan is affected."]))
         if self.session.read_only:
             c.say(f"Read-only: {self.session.read_only_reason}. You can look but not change.")
         self._where("")

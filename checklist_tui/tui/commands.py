@@ -67,6 +67,8 @@ PLAN = [
             footer=False, writes=True),
     Command("complete", "c", "Mark complete", "Mark the plan complete when nothing blocks it",
             footer=False, writes=True),
+    Command("what-changed", "v", "What changed", "What changed in the checklist since this "
+            "plan was made, and moving it to the current version", footer=False),
     HELP,
     BACK,
 ]

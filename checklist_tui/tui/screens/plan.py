@@ -30,6 +30,7 @@ from checklist_tui.core.gaps import item_flags
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
 from checklist_tui.tui.providers import PlanPlaces
+from checklist_tui.tui.screens import what_changed
 from checklist_tui.tui.screens.plan_base import PlanScreenBase
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
@@ -123,22 +124,11 @@ class PlanScreen(PlanScreenBase):
             reason.add_class("shown")
         self.set_interval(LOCK_REFRESH_SECONDS, session.refresh_lock)
         ev = session.evaluate()
-        self._tell_about_version(session, ev)
+        what_changed.tell(self, session, len(ev.not_in_checklist))
         self.query_one(SectionList).show(ev.sections)
         first = next((s.section_id for s in ev.sections if s.visible), ev.sections[0].section_id)
         self.show_section(first)
         self.refresh_bindings()
-
-    def _tell_about_version(self, session: PlanSession, ev: Evaluation) -> None:
-        plan, current = session.plan, session.checklist
-        if plan.checklist_version == current.checklist.version and not ev.not_in_checklist:
-            return
-        kept = (f" {len(ev.not_in_checklist)} answer(s) to items that are no longer in the "
-                "checklist are kept and appear in the exported summary."
-                if ev.not_in_checklist else "")
-        self.notify(f"This plan was made with version {plan.checklist_version} of the "
-                    f"checklist; it is shown with version {current.checklist.version}.{kept}",
-                    title="Checklist changed", markup=False, timeout=12)
 
     # -- sections and items ------------------------------------------------------
     def show_section(self, section_id: str, focus_item: str | None = None) -> None:

@@ -186,6 +186,11 @@ class PlanScreenBase(AppScreen):
             self.notify("Plan marked complete.")
         self.refresh_state()
 
+    def action_what_changed(self) -> None:
+        from checklist_tui.tui.screens import what_changed
+
+        what_changed.show(self, self._session(), self.app.sources())
+
     def action_help(self) -> None:
         from checklist_tui.tui.screens.help import HelpScreen
 
