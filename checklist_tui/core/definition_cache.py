@@ -159,6 +159,9 @@ def _decoder(annotation: Any) -> Decoder:
         return _union([_decoder(arm) for arm in typing.get_args(annotation)])
     if origin is list:
         return _list(_decoder(typing.get_args(annotation)[0]))
+    if origin is dict:
+        key, value = typing.get_args(annotation)
+        return _dict(_decoder(key), _decoder(value))
     if origin is typing.Literal:
         return _literal(typing.get_args(annotation))
     if annotation is type(None):
@@ -205,6 +208,14 @@ def _list(inner: Decoder) -> Decoder:
         if type(value) is not list:
             raise Damaged("list")
         return [inner(v) for v in value]
+    return build
+
+
+def _dict(key: Decoder, inner: Decoder) -> Decoder:
+    def build(value: Any) -> dict[Any, Any]:
+        if type(value) is not dict:
+            raise Damaged("dict")
+        return {key(k): inner(v) for k, v in value.items()}
     return build
 
 
