@@ -45,6 +45,11 @@ def seal_of(plan: Plan, head: str, count: int) -> str:
     """The seal: everything in the plan but its history, the last hash and the count."""
     body = plan.model_dump(mode="json", exclude={"history"})
     body["format_version"] = FORMAT_VERSION
+    return seal_body(body, head, count)
+
+
+def seal_body(body: dict[str, Any], head: str, count: int) -> str:
+    """The seal of a plan already dumped (as JSON data, without its history)."""
     return hashlib.sha256(_canonical(body) + f"\n{head}\n{count}".encode()).hexdigest()
 
 

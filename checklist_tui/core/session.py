@@ -11,13 +11,14 @@ display.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checklist_tui.core import clock, plancheck, recovery, store
+from checklist_tui.core import clock, plan_text, plancheck, recovery, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
@@ -48,6 +49,20 @@ class SaveState:
         return "No changes yet"
 
 
+@dataclass(frozen=True)
+class PendingSave:
+    """A save asked for: what it will write (taken when asked), in order."""
+
+    seq: int
+    """Saves are numbered as they are asked for; a later one is never overwritten by an
+    earlier one."""
+    changes: int
+    """How many edits the session had made when this was taken."""
+    snapshot: plan_text.Snapshot | None
+    refused: PlanError | None = None
+    """Why nothing can be written (what load would refuse), when ``snapshot`` is None."""
+
+
 @dataclass
 class PlanSession:
     loaded: store.Loaded
@@ -60,6 +75,12 @@ class PlanSession:
     """Called after every edit that changed the plan."""
     _evaluation: Evaluation | None = field(default=None, repr=False)
     _evaluated_on: date | None = field(default=None, repr=False)
+    changes: int = 0
+    """Edits made in this session (a save is complete only if none came after it)."""
+    _write_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _asked: int = field(default=0, repr=False)
+    _written: int = field(default=0, repr=False)
+    _reported: int = field(default=0, repr=False)
 
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
@@ -153,29 +174,70 @@ class PlanSession:
         if len(self.plan.history) == before:
             return result, False
         self.state.dirty = True
+        self.changes += 1
         self._evaluation = None
         if self.listener is not None:
             self.listener(self)
         return result, True
 
-    def save(self) -> bool:
-        """Save if there are changes; returns True when everything is on disk."""
+    # -- saving: asked for on the thread that edits, written on any thread, one at a time.
+    def begin_save(self) -> PendingSave | None:
+        """What a save now would write (taken at once, so that the plan may go on changing
+        while it is written), or None when there is nothing to save. Call it on the
+        thread that edits the plan; then ``write`` (any thread), then ``finish_save``."""
         if not self.state.dirty or self.read_only:
-            return True
+            return None
+        self._asked += 1
         try:
-            store.save(self.loaded)
-        except PlanConflictError as exc:
+            return PendingSave(self._asked, self.changes, store.snapshot(self.loaded))
+        except PlanError as exc:
+            return PendingSave(self._asked, self.changes, None, exc)
+
+    def write(self, pending: PendingSave) -> PlanError | None:
+        """Write a pending save (safe on a worker thread; waits for any save in flight).
+        A save asked for earlier than one already written is skipped: the later state
+        wins and never gets overwritten by an older one. Returns why it failed, or None."""
+        if pending.snapshot is None:
+            return pending.refused
+        with self._write_lock:
+            if pending.seq < self._written:
+                return None
+            try:
+                store.write_snapshot(self.loaded, pending.snapshot)
+            except PlanError as exc:
+                return exc
+            self._written = pending.seq
+        return None
+
+    def finish_save(self, pending: PendingSave, error: PlanError | None) -> bool:
+        """Record how a save went (on the thread that edits); True if it reached the disk.
+        The outcome of a save older than one already recorded changes nothing."""
+        if pending.seq < self._reported:
+            return not self.state.error
+        self._reported = pending.seq
+        if isinstance(error, PlanConflictError):
             copy = store.save_copy(self.loaded, f"conflict-{clock.now():%Y%m%d-%H%M%S}")
             self.state.conflict_copy = copy
-            self.state.error = f"{exc}. Your version was saved as {copy.name}"
+            self.state.error = f"{error}. Your version was saved as {copy.name}"
             self.read_only_reason = "the file was changed by another program"
             self.state.dirty = False
             return True
-        except PlanError as exc:
-            self.state.error = str(exc)
+        if error is not None:
+            self.state.error = str(error)
             return False
-        self.state = SaveState(saved_at=clock.now())
+        store.saved(self.loaded)
+        self.state = SaveState(saved_at=clock.now(), dirty=self.changes != pending.changes)
         return True
+
+    def save(self) -> bool:
+        """Save now, on this thread, after any save in flight; True when everything is
+        on disk."""
+        with self._write_lock:
+            pending = self.begin_save()
+            if pending is None:
+                return True
+            error = self.write(pending)
+        return self.finish_save(pending, error)
 
     def write_copy(self, folder: str | Path) -> Path:
         """Write the plan, with every answer, to a new file in ``folder``."""

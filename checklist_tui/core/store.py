@@ -20,23 +20,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
-from checklist_tui.core import clock, history, limits, plancheck
+from checklist_tui.core import clock, history, limits, plan_text, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.locations import ensure_private_dir
 from checklist_tui.core.locking import temp_name
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+from checklist_tui.core.plan_text import to_toml
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
-HEADER = (
-    "# checklist-tui plan file (format {version}). Special category personal data: keep it safe.\n"
-    "# Written by checklist-tui; if you edit it by hand, keep it valid TOML.\n\n"
-)
 
 #: Tests set this to simulate a crash between the steps of a save.
 FAULT_HOOK: Callable[[str], None] | None = None
@@ -49,21 +45,6 @@ def _step(name: str) -> None:
 
 def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def to_toml(plan: Plan, chain: history.Chain | None = None) -> str:
-    """The plan file's text, sealed (see core.history). With the plan's ``chain`` only
-    history entries added since the last save are hashed and turned into text."""
-    if chain is None:
-        chain = history.Chain()
-    chain.sync(plan.history)
-    data = plan.model_dump(mode="python", exclude_none=True, exclude={"history"})
-    data["format_version"] = FORMAT_VERSION
-    data[history.SEAL_KEY] = history.seal_of(plan, chain.head, len(plan.history))
-    text = HEADER.format(version=FORMAT_VERSION) + tomli_w.dumps(data)
-    if plan.history:
-        text += "\n" + chain.toml()
-    return text
 
 
 def parse_plan(data: bytes, path: Path) -> Plan:
@@ -116,6 +97,8 @@ class Loaded:
     found_outside: str = ""
     """What loading found edited outside the app ('' if nothing); written into the
     history as a mark at the next save."""
+    mark: HistoryEntry | None = None
+    """That mark, once added to the history (it stays there if the save fails)."""
 
     @property
     def edited_outside(self) -> str:
@@ -234,8 +217,22 @@ def _atomic_write(path: Path, data: bytes, keep_backup: bool) -> None:
         raise
 
 
-def save(loaded: Loaded) -> None:
-    """Save ``loaded.plan`` over its file, refusing if someone else changed the file."""
+def snapshot(loaded: Loaded) -> plan_text.Snapshot:
+    """Take what a save of ``loaded`` will write (cheap: the history is not copied
+    entry by entry). Raises PlanError for what load would refuse: it is never written."""
+    plan = loaded.plan
+    plancheck.check_plan(plan, loaded.path.name)
+    marked = bool(loaded.found_outside)
+    if marked and loaded.mark is None:  # the mark goes into the history itself, once
+        loaded.mark = history.mark_entry(loaded.found_outside, clock.now())
+        plan.history.append(loaded.mark)
+    return plan_text.frozen(plan, marked)
+
+
+def write_snapshot(loaded: Loaded, snap: plan_text.Snapshot) -> None:
+    """Write a snapshot over the plan's file, refusing if someone else changed the file.
+    Safe on a worker thread: it touches only ``loaded``'s file state (fingerprint, chain)
+    and never the plan; the caller runs one at a time, in the order they were taken."""
     path = loaded.path
     current: bytes | None = None
     unchanged = loaded.stat_key is not None and _stat_key(path) == loaded.stat_key
@@ -251,23 +248,29 @@ def save(loaded: Loaded) -> None:
         raise PlanConflictError(
             f"{path.name} was changed by another program since it was opened; your changes "
             "were not written over it")
-    plancheck.check_plan(loaded.plan, path.name)  # what load would refuse is never written
-    marked = bool(loaded.found_outside)
-    if marked:  # the mark goes into the history itself
-        loaded.plan.history.append(history.mark_entry(loaded.found_outside, clock.now()))
-    data = to_toml(loaded.plan, loaded.chain).encode("utf-8")
+    data = plan_text.text(snap, loaded.chain).encode("utf-8")
     try:
         atomic_write(path, data)
     except FileWriteError as exc:
-        if marked:
-            loaded.plan.history.pop()
         raise PlanError(f"{path.name}: could not be saved ({exc.reason}); your answers "
                         "are kept in memory") from None
     loaded.fingerprint = fingerprint(data)
     loaded.stat_key = _stat_key(path)
-    loaded.found_outside = ""
+    if snap.marked:
+        loaded.found_outside = ""
+
+
+def saved(loaded: Loaded) -> None:
+    """After a snapshot was written: the plan is in the current format (on the thread
+    that changes the plan)."""
     if loaded.plan.format_version != FORMAT_VERSION:
         loaded.plan.format_version = FORMAT_VERSION
+
+
+def save(loaded: Loaded) -> None:
+    """Save ``loaded.plan`` over its file, refusing if someone else changed the file."""
+    write_snapshot(loaded, snapshot(loaded))
+    saved(loaded)
 
 
 def save_copy(loaded: Loaded, suffix: str) -> Path:

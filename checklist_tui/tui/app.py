@@ -155,20 +155,26 @@ class ChecklistApp(App[int]):
                 ok = screen.session.save() and ok
         return ok
 
-    def unsaved_sessions(self) -> list:
-        """Sessions whose changes are still not on disk after trying to save them."""
+    async def unsaved_sessions(self) -> list:
+        """Sessions whose changes are still not on disk after the save in flight and one
+        more try (the screens keep drawing while they save)."""
         from checklist_tui.tui.screens.plan import PlanScreen
 
         found = []
-        for screen in self.screen_stack:
-            session = screen.session if isinstance(screen, PlanScreen) else None
-            if session is not None and not session.save():
-                found.append(session)
+        for screen in list(self.screen_stack):
+            if isinstance(screen, PlanScreen) and screen.session is not None \
+                    and not await screen.save_now():
+                found.append(screen.session)
         return found
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: save first; if answers still cannot be saved, ask (never lose them silently)."""
-        unsaved = self.unsaved_sessions()
+        """Ctrl+Q: wait for any save in flight and save the rest (in a worker, so the
+        screen stays alive); if answers still cannot be saved, ask (never lose them
+        silently)."""
+        self.run_worker(self._quit_after_saving(), group="quit", exclusive=True)
+
+    async def _quit_after_saving(self) -> None:
+        unsaved = await self.unsaved_sessions()
         if not unsaved:
             self.exit(0)
             return

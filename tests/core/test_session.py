@@ -62,10 +62,10 @@ def test_failed_save_keeps_changes_and_retries(plan_path, catalogue, monkeypatch
     s = _open(plan_path, catalogue)
     s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes")
 
-    def fail(_loaded):
+    def fail(_loaded, _snapshot):
         raise PlanError("disk full")
 
-    monkeypatch.setattr(store, "save", fail)
+    monkeypatch.setattr(store, "write_snapshot", fail)
     assert not s.save()
     assert s.state.dirty and s.state.describe() == "NOT SAVED: disk full"
     monkeypatch.undo()
@@ -97,4 +97,37 @@ def test_session_is_the_one_writer(plan_path, catalogue) -> None:
     assert second is not first and second.answered == first.answered + 1
     assert s.edit(set_answer, s.checklist.checklist, "PBA-S01", "yes") is False
     assert told == [s] and s.evaluate() is second  # no change: no news, same evaluation
+    s.close()
+
+
+def test_an_older_save_never_lands_over_a_newer_one(plan_path, catalogue) -> None:
+    """Saves are taken in order and written on another thread: if an older one is
+    written after a newer one (threads raced), it is skipped, and its outcome is not
+    reported over the newer one's."""
+    s = _open(plan_path, catalogue)
+    checklist = s.checklist.checklist
+    s.apply(set_answer, checklist, "PBA-S01", "yes")
+    older = s.begin_save()
+    s.apply(set_answer, checklist, "PBA-S01", "no")
+    newer = s.begin_save()
+    assert older is not None and newer is not None and older.seq < newer.seq
+    assert s.write(newer) is None
+    assert s.finish_save(newer, None) and not s.state.dirty
+    assert s.write(older) is None  # skipped: the newer state is on disk
+    assert store.load(plan_path).plan.answers["PBA-S01"].value == "no"
+    assert s.finish_save(older, PlanError("late news")) and not s.state.error
+    s.close()
+
+
+def test_a_change_while_a_save_is_written_keeps_the_plan_unsaved(plan_path, catalogue) -> None:
+    s = _open(plan_path, catalogue)
+    checklist = s.checklist.checklist
+    s.apply(set_answer, checklist, "PBA-S01", "yes")
+    pending = s.begin_save()
+    s.apply(set_answer, checklist, "PBA-S01", "no")  # after the snapshot was taken
+    assert s.finish_save(pending, s.write(pending))
+    assert s.state.dirty and s.state.describe() == "Saving…"
+    assert store.load(plan_path).plan.answers["PBA-S01"].value == "yes"
+    assert s.save() and not s.state.dirty
+    assert store.load(plan_path).plan.answers["PBA-S01"].value == "no"
     s.close()

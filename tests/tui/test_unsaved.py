@@ -23,10 +23,10 @@ def plans(tmp_path):
 def disk_full(monkeypatch):
     from checklist_tui.core import session as session_module
 
-    def failing(loaded):
+    def failing(loaded, _snapshot):
         raise PlanError(f"{loaded.path.name}: could not be saved (No space left on device)")
 
-    monkeypatch.setattr(session_module.store, "save", failing)
+    monkeypatch.setattr(session_module.store, "write_snapshot", failing)
 
 
 async def _answer_unsaved(app, pilot) -> None:

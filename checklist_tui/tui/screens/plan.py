@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
     Footer,
@@ -39,8 +38,6 @@ from checklist_tui.tui.widgets.plan_header import PlanHeader, opening
 from checklist_tui.tui.widgets.section_list import SectionList
 from checklist_tui.tui.widgets.section_pane import SectionPane, pane_id
 
-SAVE_AFTER_SECONDS = 0.8
-RETRY_SAVE_SECONDS = 5.0
 LOCK_REFRESH_SECONDS = 60.0
 NARROW_BELOW = 100
 FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
@@ -64,8 +61,6 @@ class PlanScreen(PlanScreenBase):
         self.want_read_only = read_only
         self.session: PlanSession | None = None
         self.current: str | None = None
-        self._save_timer: Timer | None = None
-        self._error_shown = ""
         self._session_closed = False
         self._open_guard = threading.Lock()
         self._loading: PlanSession | None = None
@@ -280,41 +275,7 @@ class PlanScreen(PlanScreenBase):
             view.source_changed(self._session().plan.answers.get(message.item_id))
             self.refresh_header()
 
-    # -- saving ---------------------------------------------------------------------
-    def schedule_save(self) -> None:
-        """Save shortly after the last change (callers refresh what the change affects)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self.flush)
-
-    def flush(self) -> bool:
-        if self.session is None:
-            return True
-        ok = self.session.save()
-        state = self.session.state
-        if state.error and state.error != self._error_shown:
-            self._error_shown = state.error
-            self.notify(state.error + ("" if ok else ". Retrying…"), title="Not saved",
-                        severity="error", markup=False, timeout=10)
-        if not ok:
-            self._save_timer = self.set_timer(RETRY_SAVE_SECONDS, self.flush)
-        if self.session.read_only and not self.query_one("#readonly-reason").has_class("shown"):
-            self._opened_read_only_late()
-        self.refresh_header()
-        return ok
-
-    def _opened_read_only_late(self) -> None:
-        reason = self.query_one("#readonly-reason", Static)
-        reason.update(join("READ-ONLY: ", lit(self._session().read_only_reason or "")))
-        reason.add_class("shown")
-        for pane in self.query(SectionPane):
-            pane.set_read_only()
-        self.refresh_bindings()
-
-    def refresh_header(self) -> None:
-        if self.session is not None:
-            self.query_one(PlanHeader).show(self.session, self.session.evaluate())
-
+    # -- saving (the hook itself is in plan_saving) ----------------------------------
     def close_session(self) -> bool:
         """Save and release the lock; safe to call more than once."""
         with self._open_guard:
@@ -374,15 +335,4 @@ class PlanScreen(PlanScreenBase):
                 and focused.id != f"answer-{view.item.id}":
             view.focus_control()
             return
-        if self.session is not None and not self.read_only and not self.flush():
-            from checklist_tui.tui.screens.unsaved import ask_before_leaving
-
-            def leave(note: str, _kept: bool) -> None:
-                self.close_session()
-                self.app.go_home()
-                self.app.notify(note, title="Plan closed", markup=False, timeout=15)
-
-            ask_before_leaving(self.app, [self.session], "leave the plan", leave)
-            return
-        self.close_session()
-        self.app.go_home()
+        self.leave_plan()

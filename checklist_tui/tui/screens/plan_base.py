@@ -16,11 +16,11 @@ from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.plan import DetailValue, PlanState
 from checklist_tui.core.plan_details import Details
 from checklist_tui.core.session import PlanSession
-from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.screens.plan_saving import SavingScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 
 
-class PlanScreenBase(AppScreen):
+class PlanScreenBase(SavingScreen):
     session: PlanSession | None
     current: str | None
 
@@ -29,9 +29,6 @@ class PlanScreenBase(AppScreen):
         raise NotImplementedError
 
     def refresh_state(self) -> Evaluation | None:
-        raise NotImplementedError
-
-    def flush(self) -> bool:
         raise NotImplementedError
 
     def restore_item(self, item_id: str) -> None:
@@ -139,7 +136,7 @@ class PlanScreenBase(AppScreen):
     def action_export(self) -> None:
         from checklist_tui.tui.screens.export import ExportScreen
 
-        self.flush()
+        self.save_in_background()
         self.app.push_screen(ExportScreen(self._session(), self.app.sources()))
 
     def action_details(self) -> None:
