@@ -43,9 +43,15 @@ def entry_hash(prev: str, entry: HistoryEntry) -> str:
 
 def seal_of(plan: Plan, head: str, count: int) -> str:
     """The seal: everything in the plan but its history, the last hash and the count."""
+    return seal_body(seal_data(plan), head, count)
+
+
+def seal_data(plan: Plan) -> dict[str, Any]:
+    """What the seal covers besides the history (taken on the thread that edits the
+    plan, see core.plan_text.Snapshot)."""
     body = plan.model_dump(mode="json", exclude={"history"})
     body["format_version"] = FORMAT_VERSION
-    return seal_body(body, head, count)
+    return body
 
 
 def seal_body(body: dict[str, Any], head: str, count: int) -> str:

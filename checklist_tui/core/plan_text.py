@@ -36,9 +36,7 @@ def frozen(plan: Plan, marked: bool = False) -> Snapshot:
     """What a save of ``plan`` writes, taken now."""
     data = plan.model_dump(mode="python", exclude_none=True, exclude={"history"})
     data["format_version"] = FORMAT_VERSION
-    body = plan.model_dump(mode="json", exclude={"history"})
-    body["format_version"] = FORMAT_VERSION
-    return Snapshot(data, body, list(plan.history), marked)
+    return Snapshot(data, history.seal_data(plan), list(plan.history), marked)
 
 
 def text(snap: Snapshot, chain: history.Chain) -> str:
