@@ -17,6 +17,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -78,9 +79,9 @@ class SavingScreen(AppScreen):
         if pending is None:
             return
         worker = self.run_worker(partial(_write, session, pending), thread=True,
-                                 group="save", exit_on_error=False)
-        self._save_job = _Job(worker, pending)
-        self.refresh_header()
+                                 group="save", exit_on_error=False, name="save",
+                                 description="saving the plan")  # not repr(work): the whole plan
+        self._save_job = _Job(worker, pending)  # the header already says "Saving…"
 
     # -- done ----------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -113,9 +114,13 @@ class SavingScreen(AppScreen):
             self._save_timer = self.set_timer(RETRY_SAVE_SECONDS, self.save_in_background)
         elif then_save and (again or state.dirty):
             self.save_in_background()
-        if self.session.read_only and not self.query_one("#readonly-reason").has_class("shown"):
-            self._opened_read_only_late()
-        self.refresh_header()
+        try:
+            if self.session.read_only and \
+                    not self.query_one("#readonly-reason").has_class("shown"):
+                self._opened_read_only_late()
+            self.refresh_header()
+        except NoMatches:  # the screen was taken down while the save ran: nothing to show
+            pass
         return ok
 
     async def save_now(self) -> bool:

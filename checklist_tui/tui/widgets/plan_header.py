@@ -25,10 +25,12 @@ def opening(path: Path) -> Text:
 
 
 class PlanHeader(Static):
+    _shown: Text | None = None
+
     def show(self, session: PlanSession, ev: Evaluation) -> None:
         plan, checklist = session.plan, session.checklist.checklist
         flags = f"  !{len(ev.red_flags)} red flag" if ev.red_flags else ""
-        self.update(join(
+        text = join(
             lit(plan.case_ref, "bold"), "  ", lit(checklist.title), f" v{plan.checklist_version}",
             "  ", describe_state(plan), "\n",
             lit(timing_summary(plan.edd, plan.dob, ev.today)),
@@ -37,7 +39,10 @@ class PlanHeader(Static):
             _men_and_gaps(session, ev),
             *(("\n", lit(session.edited_outside, "bold reverse")) if session.edited_outside
               else ()),
-        ))
+        )
+        if text != self._shown:  # the same words again: no repaint, no new layout
+            self._shown = text
+            self.update(text)
 
 
 def _men_and_gaps(session: PlanSession, ev: Evaluation) -> str:
