@@ -9,9 +9,10 @@ plan is read-only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
+from textual.actions import parse
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -28,36 +29,61 @@ class Command:
     key_display: str | None = None
     priority: bool = False
     """Before the focused widget's own use of the key (the tables' left and right)."""
+    screen_help: str = ""
+    """On a help command: one or two sentences on the screen it is declared for, shown
+    above the app's help (kept here, beside the keys they name)."""
+    calls: str = ""
+    """The action with its argument, as Textual writes it (``records('people')``), where
+    several commands share one action; otherwise the action is named after the id."""
+
+    @property
+    def invocation(self) -> str:
+        """What a key or the palette runs: the action, with its argument if any."""
+        return self.calls or self.id.replace("-", "_")
 
     @property
     def action(self) -> str:
-        return self.id.replace("-", "_")
+        """The name of the screen's ``action_…`` method."""
+        return parse(self.invocation)[1]
+
+    @property
+    def parameters(self) -> tuple[object, ...]:
+        return parse(self.invocation)[2]
 
 
 HELP = Command("help", "f1,question_mark", "Help", "Help for the focused item and the app",
                key_display="F1")
+
 BACK = Command("back", "escape", "Back", "Go back to the previous screen")
+
+
+def help_on(screen_help: str) -> Command:
+    """The help command of one screen, with what to say about that screen."""
+    return replace(HELP, screen_help=screen_help)
+
 
 HOME = [
     Command("new-plan", "n", "New plan", "Start a plan from a checklist"),
     Command("open-plan", "o", "Open", "Open the highlighted plan", footer=False),
     Command("review", "r", "Review plans", "Every plan in the folder: review and sign off"),
     Command("refresh", "f5", "Refresh", "Read the plans folder again", footer=False),
-    HELP,
+    help_on("Home: your plans. Arrow keys move, Enter opens, n starts a new plan."),
     Command("quit", "q", "Quit", "Leave the app; everything is already saved"),
 ]
 
 PLAN = [
     Command("next-section", "right_square_bracket", "Next section",
-            "Go to the next section", key_display="]"),
+            "Go to the next section", key_display="]", calls="step_section(1)"),
     Command("previous-section", "left_square_bracket", "Previous section",
-            "Go to the previous section", key_display="[", footer=False),
+            "Go to the previous section", key_display="[", footer=False,
+            calls="step_section(-1)"),
     Command("outstanding", "o", "Outstanding", "Everything still open, and where to fix it"),
-    Command("people", "p", "People", "The people around the baby, men first"),
+    Command("people", "p", "People", "The people around the baby, men first",
+            calls="records('people')"),
     Command("agencies", "g", "Agencies", "Agencies and their roles in this plan",
-            footer=False),
+            footer=False, calls="records('agencies')"),
     Command("actions", "a", "Actions", "The plan's actions: what, who, by when",
-            footer=False),
+            footer=False, calls="records('actions')"),
     Command("timeline", "t", "Timeline", "Milestones against today and the EDD",
             footer=False),
     Command("export", "e", "Export", "Write the plan summary (Markdown, HTML, JSON)"),
@@ -69,14 +95,18 @@ PLAN = [
             footer=False, writes=True),
     Command("what-changed", "v", "What changed", "What changed in the checklist since this "
             "plan was made, and moving it to the current version", footer=False),
-    HELP,
+    help_on("Plan: the sections are on the left (hidden on small windows). ] and [ move "
+            "between sections; Tab moves between items. On a yes/no item press y, n or u. "
+            "w shows why an item matters. Everything is saved as you go."),
     BACK,
 ]
 
 OUTSTANDING = [
     Command("born-today", "b", "Born today?", "Show what would not be in place if the baby "
             "arrived today"),
-    HELP, BACK,
+    help_on("Outstanding: everything still open. Enter goes to the place to fix it. b "
+            "shows what would not be in place if the baby were born today."),
+    BACK,
 ]
 
 RECORDS = [
@@ -84,15 +114,19 @@ RECORDS = [
     Command("edit-record", "enter", "Edit", "Edit the highlighted row", writes=True),
     Command("remove-record", "delete", "Remove", "Remove the highlighted row", writes=True,
             key_display="Del"),
-    Command("show-people", "p", "People", "Show the people around the baby", footer=False),
+    Command("show-people", "p", "People", "Show the people around the baby", footer=False,
+            calls="show_page('people')"),
     Command("show-agencies", "g", "Agencies", "Show the agencies and their roles",
-            footer=False),
-    Command("show-actions", "a", "Actions", "Show the plan's actions", footer=False),
+            footer=False, calls="show_page('agencies')"),
+    Command("show-actions", "a", "Actions", "Show the plan's actions", footer=False,
+            calls="show_page('actions')"),
     Command("next-tab", "right", "Next table", "The next table (People, Agencies, Actions)",
-            footer=False, priority=True),
+            footer=False, priority=True, calls="step_tab(1)"),
     Command("previous-tab", "left", "Previous table", "The previous table", footer=False,
-            priority=True),
-    HELP, BACK,
+            priority=True, calls="step_tab(-1)"),
+    help_on("People, agencies and actions. + adds a row, Enter edits the highlighted row, "
+            "Delete removes it. Left and right arrows on the tabs switch between tables."),
+    BACK,
 ]
 
 REVIEW = [
@@ -103,7 +137,9 @@ REVIEW = [
     Command("sort-reverse", "S", "Reverse", "Reverse the sort order", footer=False),
     Command("refresh", "f5", "Refresh", "Check the folder for changed plans again",
             footer=False),
-    HELP, BACK,
+    help_on("Review: every plan in the folder. Type to filter, choose a view, click a "
+            "column heading or press s to sort, Enter to look at a plan and sign it off."),
+    BACK,
 ]
 
 REVIEW_PLAN = [
@@ -111,21 +147,34 @@ REVIEW_PLAN = [
     Command("return-plan", "r", "Return", "Return the plan to the practitioner with reasons"),
     Command("challenge", "c", "Challenge", "Ask the practitioner about one item"),
     Command("open-full", "o", "Open plan", "Open the whole plan, read-only", footer=False),
-    HELP, BACK,
+    help_on("One plan, read-only, gaps and risks first. a approves, r returns it with "
+            "reasons, c challenges one item; o opens the full plan read-only."),
+    BACK,
 ]
 
-SIMPLE = [HELP, BACK]
+TIMELINE = [
+    help_on("Timeline: each row is a milestone from the checklist, placed between the "
+            "earliest and latest dates. Twins or a likely early birth move the pre-birth "
+            "milestones earlier."),
+    BACK,
+]
+
+NEW_PLAN = [
+    help_on("New plan: choose a checklist with the arrow keys, press Tab to fill in the "
+            "details, then press Enter or choose Create plan."),
+    BACK,
+]
 
 
 def bindings(commands: Iterable[Command]) -> list[BindingType]:
-    return [Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_display,
+    return [Binding(c.keys, c.invocation, c.title, show=c.footer, key_display=c.key_display,
                     tooltip=c.help, id=c.id, priority=c.priority) for c in commands]
 
 
 def available(screen: Screen, command: Command) -> bool:
     if command.writes and getattr(screen, "read_only", False):
         return False
-    return screen.check_action(command.action, ()) is not False
+    return screen.check_action(command.action, command.parameters) is not False
 
 
 def palette(screen: Screen) -> Iterator[SystemCommand]:
@@ -133,4 +182,4 @@ def palette(screen: Screen) -> Iterator[SystemCommand]:
         if command.id in ("back", "help") or not available(screen, command):
             continue
         yield SystemCommand(command.title, command.help,
-                            partial(screen.run_action, command.action))
+                            partial(screen.run_action, command.invocation))

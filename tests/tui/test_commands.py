@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.home import HomeScreen
 from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
@@ -19,6 +21,18 @@ def test_every_binding_has_id_description_and_a_command() -> None:
         for binding, command in zip(screen.BINDINGS, screen.COMMANDS_DECLARED, strict=True):
             assert binding.description == command.title and binding.tooltip == command.help
             assert hasattr(screen, f"action_{command.action}"), (screen, command.id)
+
+
+def test_each_screen_says_its_own_help_and_an_old_help_text_is_refused() -> None:
+    import pytest
+
+    from checklist_tui.tui.screens.base import AppScreen
+
+    sentences = [screen(*args).screen_help for screen, args in (
+        (HomeScreen, ()), (PlanScreen, (Path("x.toml"),)))]
+    assert sentences[0].startswith("Home: ") and sentences[1].startswith("Plan: ")
+    with pytest.raises(TypeError, match="help_on"):
+        type("Old", (AppScreen,), {"HELP": "never shown"})
 
 
 def test_no_keys_that_terminals_swallow() -> None:

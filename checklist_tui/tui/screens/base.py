@@ -1,5 +1,6 @@
-"""What every full screen shares: a typed app, help from its HELP text, one rule for
-commands, and edits applied through the open plan's session."""
+"""What every full screen shares: a typed app, help from its help command, key bindings from
+the commands it declares, one rule for commands, and edits applied through the open plan's
+session."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual.screen import Screen
 
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
-from checklist_tui.tui.commands import Command
+from checklist_tui.tui.commands import Command, bindings
 
 if TYPE_CHECKING:
     from checklist_tui.tui.app import ChecklistApp
@@ -17,12 +18,25 @@ if TYPE_CHECKING:
 
 class AppScreen(Screen[Any]):
     COMMANDS_DECLARED: list[Command] = []
-    HELP = ""
-    """One or two sentences on this screen, shown above the app's help."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "HELP" in cls.__dict__:  # it would never be shown: say so at once
+            raise TypeError(f"{cls.__name__}: declare the screen's help sentence with "
+                            "commands.help_on(...) in its commands, not HELP")
+        # A screen's keys are its declared commands' keys: set before Textual merges them.
+        if "COMMANDS_DECLARED" in cls.__dict__ and "BINDINGS" not in cls.__dict__:
+            cls.BINDINGS = bindings(cls.COMMANDS_DECLARED)
+        super().__init_subclass__(**kwargs)
 
     @property
     def app(self) -> ChecklistApp:  # type: ignore[override]
         return cast("ChecklistApp", super().app)
+
+    @property
+    def screen_help(self) -> str:
+        """One or two sentences on this screen, shown above the app's help: declared with
+        the screen's help command in ``commands.py``."""
+        return next((c.screen_help for c in self.COMMANDS_DECLARED if c.id == "help"), "")
 
     @property
     def read_only(self) -> bool:
@@ -30,7 +44,8 @@ class AppScreen(Screen[Any]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Commands that change the plan are refused (and hidden) while it is read-only."""
-        command = next((c for c in self.COMMANDS_DECLARED if c.action == action), None)
+        command = next((c for c in self.COMMANDS_DECLARED
+                        if (c.action, c.parameters) == (action, parameters)), None)
         return not (command is not None and command.writes and self.read_only)
 
     def apply_edit(self, session: PlanSession, operation: Any, *args: Any, **kwargs: Any) -> bool:
@@ -45,4 +60,4 @@ class AppScreen(Screen[Any]):
     def action_help(self) -> None:
         from checklist_tui.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(None, self.HELP))
+        self.app.push_screen(HelpScreen(None, self.screen_help))

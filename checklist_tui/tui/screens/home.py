@@ -69,8 +69,6 @@ COLUMNS = [("Case reference", 16), ("Checklist", 22), ("EDD", 10), ("Progress", 
 
 class HomeScreen(AppScreen):
     COMMANDS_DECLARED = commands.HOME
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = "Home: your plans. Arrow keys move, Enter opens, n starts a new plan."
 
     def compose(self) -> ComposeResult:
         yield Static("checklist-tui: safeguarding checklists for unborn babies and newborns",

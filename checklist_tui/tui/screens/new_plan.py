@@ -21,12 +21,7 @@ FIELD_INPUTS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies
 
 
 class NewPlanScreen(AppScreen):
-    COMMANDS_DECLARED = commands.SIMPLE
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = (
-        "New plan: choose a checklist with the arrow keys, press Tab to fill in the "
-        "details, then press Enter or choose Create plan."
-    )
+    COMMANDS_DECLARED = commands.NEW_PLAN
 
     def compose(self) -> ComposeResult:
         yield Static("New plan", classes="title")

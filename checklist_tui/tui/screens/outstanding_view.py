@@ -21,9 +21,6 @@ NOT_IN_PLACE = "NOT IN PLACE"
 
 class OutstandingScreen(AppScreen):
     COMMANDS_DECLARED = commands.OUTSTANDING
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = ("Outstanding: everything still open. Enter goes to the place to fix it. "
-            "b shows what would not be in place if the baby were born today.")
 
     def __init__(self, session: PlanSession):
         super().__init__()

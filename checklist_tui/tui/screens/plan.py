@@ -50,10 +50,6 @@ class PlanScreen(PlanScreenBase):
 
     COMMANDS = {PlanPlaces}  # Ctrl+P: jump to a section or item (plus the app's commands)
     COMMANDS_DECLARED = commands.PLAN
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = ("Plan: the sections are on the left (hidden on small windows). ] and [ move "
-            "between sections; Tab moves between items. On a yes/no item press y, n or u. "
-            "w shows why an item matters. Everything is saved as you go.")
 
     def __init__(self, path: Path, read_only: bool = False):
         super().__init__()
@@ -309,7 +305,8 @@ class PlanScreen(PlanScreenBase):
         ev = self._session().evaluate()
         return [s.section_id for s in ev.sections if s.visible]
 
-    def _step(self, delta: int) -> None:
+    def action_step_section(self, delta: int) -> None:
+        """] and [: the next or previous section that applies."""
         visible = self._visible_sections()
         if self.current not in visible:
             return self.show_section(visible[0])
@@ -319,12 +316,6 @@ class PlanScreen(PlanScreenBase):
         else:
             self.notify("That is the last section." if delta > 0 else
                         "That is the first section.")
-
-    def action_next_section(self) -> None:
-        self._step(1)
-
-    def action_previous_section(self) -> None:
-        self._step(-1)
 
     def action_back(self) -> None:
         """Escape in a note or text answer steps out to the item; otherwise leave the plan."""

@@ -107,26 +107,18 @@ class PlanScreenBase(SavingScreen):
         if target is None:
             return
         if target.page:
-            self._records(target.page)
+            self.action_records(target.page)
         elif target.section_id:
             self.jump(target.section_id, target.item_id)
 
-    def _records(self, page: str) -> None:
+    def action_records(self, page: str) -> None:
+        """p, g and a: the People, Agencies or Actions table."""
         from checklist_tui.tui.screens.records import RecordsScreen
 
         self.app.push_screen(RecordsScreen(self._session(), page), self._returned)
 
     def _returned(self, _result: object = None) -> None:
         self.refresh_state()
-
-    def action_people(self) -> None:
-        self._records("people")
-
-    def action_agencies(self) -> None:
-        self._records("agencies")
-
-    def action_actions(self) -> None:
-        self._records("actions")
 
     def action_timeline(self) -> None:
         from checklist_tui.tui.screens.timeline import TimelineScreen
@@ -194,4 +186,4 @@ class PlanScreenBase(SavingScreen):
         focused = self.app.focused
         view = next((w for w in (focused.ancestors_with_self if focused else [])
                      if isinstance(w, ItemView)), None)
-        self.app.push_screen(HelpScreen(view.item if view else None, self.HELP))
+        self.app.push_screen(HelpScreen(view.item if view else None, self.screen_help))

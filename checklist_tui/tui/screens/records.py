@@ -38,9 +38,6 @@ LABELS = {"people": "People", "agencies": "Agencies", "actions": "Actions"}
 
 class RecordsScreen(AppScreen):
     COMMANDS_DECLARED = commands.RECORDS
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = ("People, agencies and actions. + adds a row, Enter edits the highlighted row, "
-            "Delete removes it. Left and right arrows on the tabs switch between tables.")
 
     def __init__(self, session: PlanSession, page: str):
         super().__init__()
@@ -72,27 +69,12 @@ class RecordsScreen(AppScreen):
         self.query_one(f"#table-{self.page}", DataTable).focus()
         self._show_banner()
 
-    def _show(self, page: str) -> None:
+    def action_show_page(self, page: str) -> None:
         self.query_one(TabbedContent).active = page
 
-    def action_show_people(self) -> None:
-        self._show("people")
-
-    def action_show_agencies(self) -> None:
-        self._show("agencies")
-
-    def action_show_actions(self) -> None:
-        self._show("actions")
-
-    def _step_tab(self, delta: int) -> None:
+    def action_step_tab(self, delta: int) -> None:
         pages = list(LABELS)
-        self._show(pages[(pages.index(self.page) + delta) % len(pages)])
-
-    def action_next_tab(self) -> None:
-        self._step_tab(1)
-
-    def action_previous_tab(self) -> None:
-        self._step_tab(-1)
+        self.action_show_page(pages[(pages.index(self.page) + delta) % len(pages)])
 
     def _show_banner(self) -> None:
         """One line about the table shown (the men line belongs to People only)."""

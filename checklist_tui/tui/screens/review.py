@@ -73,9 +73,6 @@ def matches(row: PlanRow, view: str, text: str, today: date) -> bool:
 
 class ReviewScreen(AppScreen):
     COMMANDS_DECLARED = commands.REVIEW
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = ("Review: every plan in the folder. Type to filter, choose a view, click a column "
-            "heading or press s to sort, Enter to look at a plan and sign it off.")
 
     def __init__(self, folder: Path):
         super().__init__()

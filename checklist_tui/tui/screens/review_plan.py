@@ -53,9 +53,6 @@ def review_text(plan: Plan, loaded_checklist, sources: dict) -> str:
 
 class ReviewPlanScreen(AppScreen):
     COMMANDS_DECLARED = commands.REVIEW_PLAN
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = ("One plan, read-only, gaps and risks first. a approves, r returns it with "
-            "reasons, c challenges one item; o opens the full plan read-only.")
 
     def __init__(self, path: Path):
         super().__init__()

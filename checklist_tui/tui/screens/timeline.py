@@ -16,11 +16,7 @@ from checklist_tui.tui.widgets import timeline_chart
 
 
 class TimelineScreen(AppScreen):
-    COMMANDS_DECLARED = commands.SIMPLE
-    BINDINGS = commands.bindings(COMMANDS_DECLARED)
-    HELP = ("Timeline: each row is a milestone from the checklist, placed between the "
-            "earliest and latest dates. Twins or a likely early birth move the pre-birth "
-            "milestones earlier.")
+    COMMANDS_DECLARED = commands.TIMELINE
 
     def __init__(self, session: PlanSession):
         super().__init__()
