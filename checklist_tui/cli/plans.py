@@ -50,8 +50,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         return cmd_show_folder(args, folder)
     opened = open_plan(args)
-    summary = build(opened.checklist, opened.loaded.plan, clock.now(), opened.catalogue.sources)
-    summary.edited_outside = opened.loaded.edited_outside
+    summary = build(opened.checklist, opened.loaded.plan, clock.now(), opened.catalogue.sources,
+                    found_outside=opened.loaded.found_outside)
     render = render_born_today if getattr(args, "born_today", False) else render_show
     out(render(summary), end="")
     return 0
@@ -76,7 +76,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format in BINARY_FORMATS:
             raise UserFacingError(f"a {args.format} file cannot be shown on the screen; "
                                   "give a file name with -o")
-        text = render(args.format, checklist, plan, args.redact, sources, key, pseudo or None)
+        text = render(args.format, checklist, plan, args.redact, sources, key, pseudo or None,
+                      opened.loaded.found_outside)
         out(str(text), end="")
         return 0
     name = default_name(plan, checklist.id, args.format, args.redact, pseudo)
@@ -88,7 +89,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         target = opened.loaded.path.parent / name
     try:
         written = write_summary(checklist, plan, args.format, sources, target, args.force,
-                                redact=args.redact, key=key, case_pseudonym=pseudo or None)
+                                redact=args.redact, key=key, case_pseudonym=pseudo or None,
+                                found_outside=opened.loaded.found_outside)
     except ExportExistsError as exc:
         raise UserFacingError(f"{exc}; use --force to replace it") from None
     out(str(written))

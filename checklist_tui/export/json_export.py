@@ -65,6 +65,7 @@ def document(s: Summary) -> dict[str, Any]:
         "generated": s.generated.isoformat(),
         "redacted": s.redacted,
         "headline": headline(s),
+        "edited_outside": s.edited_outside or None,
         "checklist": {
             "id": s.checklist.id, "title": s.checklist.checklist.title,
             "version": s.checklist.checklist.version, "hash": s.checklist.content_hash,

@@ -74,6 +74,7 @@ def export_schema() -> dict[str, Any]:
         "generated": {"type": "string", "format": "date-time"},
         "redacted": B,
         "headline": S,
+        "edited_outside": NS,
         "checklist": _obj({"id": S, "title": S, "version": S, "hash": S}),
         "plan": plan,
         "answers": _list(ANSWER_ROW),

@@ -33,6 +33,7 @@ import secrets
 from collections import Counter
 from pathlib import Path
 
+from checklist_tui.core.history import MARK_WHAT
 from checklist_tui.core.plan import Plan
 
 REDACTED_NOTE = ("Redacted copy: names, contact details and dates of birth are replaced, and "
@@ -261,6 +262,30 @@ def vocabulary_of(texts: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for t in texts for w in _TOKEN.findall(t))
 
 
+def _record_ids(plan: Plan) -> dict[str, str]:
+    """Each record id (which links back to the plan file) -> its position: person-1."""
+    ids: dict[str, str] = {}
+    for kind, records in (("person", [r.id for r in plan.people]),
+                          ("agency", [r.id for r in plan.agencies]),
+                          ("action", [r.id for r in plan.actions]),
+                          ("challenge", [r.id for r in plan.challenges])):
+        ids.update((rid, f"{kind}-{n}") for n, rid in enumerate(records, 1))
+    return ids
+
+
+def _without_ids(text: str, ids: dict[str, str]) -> str:
+    for old, new in sorted(ids.items(), key=lambda kv: len(kv[0]), reverse=True):
+        text = text.replace(old, new)
+    return text
+
+
+def redact_found(plan: Plan, found: str, vocabulary: frozenset[str] = frozenset()) -> str:
+    """What loading found edited outside the app, as a redacted export may say it."""
+    if not found:
+        return found
+    return Redactor(plan, vocabulary).text(_without_ids(found, _record_ids(plan)))
+
+
 def redact_plan(plan: Plan, case_pseudonym: str,
                 vocabulary: frozenset[str] = frozenset(),
                 place_keys: frozenset[str] = frozenset({"place"})) -> Plan:
@@ -268,6 +293,7 @@ def redact_plan(plan: Plan, case_pseudonym: str,
     untouched. Linking ids are replaced by their position; a place detail (an
     address) is removed whole."""
     r = Redactor(plan, vocabulary)
+    record_ids = _record_ids(plan)
     out = plan.model_copy(deep=True)
     labels = _person_labels(plan)
     ids: dict[str, str] = {"plan": "plan"}
@@ -324,6 +350,8 @@ def redact_plan(plan: Plan, case_pseudonym: str,
             entry.new = "[address removed]" if entry.new else ""
         else:
             entry.old, entry.new = r.text(entry.old), r.text(entry.new)
+        if entry.what == MARK_WHAT:  # it may name a record by its id
+            entry.new = _without_ids(entry.new, record_ids)
         entry.target = ids.get(entry.target, entry.target)
         if entry.what.startswith(("person.", "agency.", "action.")) and \
                 entry.target not in ids.values():

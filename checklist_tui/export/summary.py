@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from checklist_tui.core import history
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
@@ -25,7 +26,13 @@ from checklist_tui.core.vocabulary import (
     gap_rank,
     issue_label,
 )
-from checklist_tui.export.redact import REDACTED_NOTE, pseudonym, redact_plan, vocabulary_of
+from checklist_tui.export.redact import (
+    REDACTED_NOTE,
+    pseudonym,
+    redact_found,
+    redact_plan,
+    vocabulary_of,
+)
 
 SENSITIVITY = "OFFICIAL-SENSITIVE"
 SENSITIVITY_TEXT = f"{SENSITIVITY}: contains personal information about a child and family."
@@ -91,7 +98,8 @@ class Summary:
     version_changes: list[str] = field(default_factory=list)
     """What to look at again when the plan was made with an earlier checklist version."""
     edited_outside: str = ""
-    """"Edited outside the app …" (store.Loaded.edited_outside), set by the caller."""
+    """"Edited outside the app …" (core.history.describe) or '': what loading found now,
+    else the mark the app wrote into the history when it next saved."""
 
     @property
     def title(self) -> str:
@@ -159,6 +167,8 @@ def headline(s: Summary) -> str:
     ev, plan = s.evaluation, s.plan
     signoff = describe_signoff(plan)
     parts = [describe_state(plan), signoff[:1].lower() + signoff[1:]]
+    if s.edited_outside:  # first, and a sentence of its own: nothing below is vouched for
+        parts[0] = f"{s.edited_outside.rstrip('.')}. {parts[0]}"
     flags = [f for f in ev.fired if f.red_flag]
     open_flags = [f for f in flags if f.acknowledgement is None]
     if flags:
@@ -177,17 +187,22 @@ def headline(s: Summary) -> str:
 
 def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str, Source],
           redact: bool = False, key: bytes | None = None,
-          case_pseudonym: str | None = None) -> Summary:
+          case_pseudonym: str | None = None, found_outside: str = "") -> Summary:
+    """The summary of ``plan``. ``found_outside`` is what loading the file found edited
+    outside the app (store.Loaded.found_outside); a mark already written into the
+    history is found here whatever the caller passes."""
     checklist = loaded.checklist
     if redact:
         places = frozenset(d.key for sec in checklist.sections for i in sec.items
                            for d in i.details if d.kind == DetailKind.PLACE)
-        plan = redact_plan(plan, case_pseudonym or pseudonym(plan.case_ref, key),
-                           vocabulary(checklist), places)
+        words = vocabulary(checklist)
+        found_outside = redact_found(plan, found_outside, words)
+        plan = redact_plan(plan, case_pseudonym or pseudonym(plan.case_ref, key), words, places)
     today = now.astimezone().date()
     ev = evaluate(checklist, plan, today)
     items = checklist.item_map()
     s = Summary(plan, loaded, ev, now, redact, timing_summary(plan.edd, plan.dob, today))
+    s.edited_outside = history.describe(plan, found_outside)
     s.version_changes = changes_since(plan, checklist, sources)
     s.attention = entries(checklist, plan, ev)
 
@@ -254,6 +269,8 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
     if plan.babies_expected > 1:
         rows.append(("Babies expected", str(plan.babies_expected)))
     rows.append(("State", describe_state(plan)))
+    if s.edited_outside:
+        rows.append(("Edited outside the app", s.edited_outside))
     rows.append(("Signed off", describe_signoff(plan)))
     ev = s.evaluation
     rows.append(("Progress", f"{ev.answered} of {ev.total} questions answered ({ev.percent}%)"))

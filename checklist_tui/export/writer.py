@@ -46,16 +46,19 @@ class ExportExistsError(UserFacingError):
 
 def render(fmt: str, loaded: LoadedChecklist, plan: Plan, redact: bool,
            sources: dict[str, Source], key: bytes | None = None,
-           case_pseudonym: str | None = None) -> str | bytes:
+           case_pseudonym: str | None = None, found_outside: str = "") -> str | bytes:
     """The summary of ``plan`` in ``fmt`` (bytes for Word, text otherwise).
 
     The same plan and clock give the same output; a redacted export uses a random
     pseudonym unless ``key`` (the user's redaction key) makes it stable, or the caller
     passes the ``case_pseudonym`` it already chose (so a file name can carry it).
+    ``found_outside``: what loading found edited outside the app (store.Loaded), said
+    in the status headline of every format.
     """
     if fmt not in RENDERERS:
         raise UserFacingError(f"unknown export format '{fmt}'")
-    summary = build(loaded, plan, clock.now(), sources, redact, key, case_pseudonym)
+    summary = build(loaded, plan, clock.now(), sources, redact, key, case_pseudonym,
+                    found_outside)
     # Imported when used: Word support is not loaded for a Markdown export.
     renderer: Callable[[Summary], str | bytes] = import_module(RENDERERS[fmt]).render
     return renderer(summary)
@@ -108,16 +111,17 @@ def _write(path: Path, text: str | bytes, force: bool) -> Path:
 
 def write_summary(loaded: LoadedChecklist, plan: Plan, fmt: str, sources: dict[str, Source],
                   target: Path, force: bool, redact: bool = False, key: bytes | None = None,
-                  case_pseudonym: str | None = None) -> Path:
+                  case_pseudonym: str | None = None, found_outside: str = "") -> Path:
     """Write the summary of ``plan`` in ``fmt`` to ``target``; the path written."""
     _check_target(target, force)
-    return _write(target, render(fmt, loaded, plan, redact, sources, key, case_pseudonym),
-                  force)
+    return _write(target, render(fmt, loaded, plan, redact, sources, key, case_pseudonym,
+                                 found_outside), force)
 
 
 def export_to_folder(folder: Path, loaded: LoadedChecklist, plan: Plan,
                      formats: Iterable[str], sources: dict[str, Source], redact: bool = False,
-                     force: bool = False, key: bytes | None = None) -> list[Path]:
+                     force: bool = False, key: bytes | None = None,
+                     found_outside: str = "") -> list[Path]:
     """Write each format into ``folder``; nothing is written if any file cannot be.
     Every file of one redacted export carries the same pseudonym."""
     pseudo = choose_pseudonym(plan, redact, key)
@@ -125,5 +129,5 @@ def export_to_folder(folder: Path, loaded: LoadedChecklist, plan: Plan,
                for fmt in formats]
     for _fmt, path in targets:
         _check_target(path, force)
-    return [_write(path, render(fmt, loaded, plan, redact, sources, key, pseudo or None), force)
-            for fmt, path in targets]
+    return [_write(path, render(fmt, loaded, plan, redact, sources, key, pseudo or None,
+                                found_outside), force) for fmt, path in targets]

@@ -237,13 +237,15 @@ def export(conv: Conversation) -> None:
     target = Path(typed).expanduser() if typed else usual
     try:
         try:
-            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=False)
+            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=False,
+                                 found_outside=s.loaded.found_outside)
         except ExportExistsError as exc:
             conv.console.say(f"{exc}.")
             if conv.console.ask("Replace it? yes or no:").lower() not in ("y", "yes"):
                 conv.console.say("Not written.")
                 return
-            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=True)
+            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=True,
+                                 found_outside=s.loaded.found_outside)
     except UserFacingError as exc:
         conv.console.say(f"Not written: {exc}.")
         return

@@ -76,7 +76,8 @@ class ExportScreen(ModalScreen[None]):
                 ensure_private_dir(folder)
             written = export_to_folder(folder, self.session.checklist, self.session.plan,
                                        formats, self.sources,
-                                       redact=self.query_one(MarkedCheckbox).value, force=force)
+                                       redact=self.query_one(MarkedCheckbox).value, force=force,
+                                       found_outside=self.session.loaded.found_outside)
         except ExportExistsError as exc:
             self.app.push_screen(MessageScreen("Replace the existing files?", [str(exc)],
                                                confirm="Replace"),
