@@ -125,7 +125,7 @@ FIELDS = {
     "person": ("name", "kind", "relationship", "role", "in_household", "man", "involvement",
                "assessment", "reason_not_involved", "notes"),
     "agency": ("agency", "practitioner", "role", "contact"),
-    "action": ("what", "owner", "agency", "due", "status"),
+    "action": ("what", "owner", "agency", "due", "status", "outcome"),
 }
 NAME_FIELD = {"person": "name", "agency": "agency", "action": "what"}
 
@@ -268,3 +268,5 @@ def _record_options(p: argparse.ArgumentParser, kind: str, required: bool) -> No
         p.add_argument("--agency")
         p.add_argument("--due", metavar="DATE")
         p.add_argument("--status", choices=[s.value for s in ActionStatus])
+        p.add_argument("--outcome", help="the outcome this action serves (the plan lists "
+                                         "actions under their outcome)")

@@ -189,9 +189,10 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
 
 
 def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: str,
-                  now: datetime) -> Shared:
-    """Record that a copy of the plan was given to ``to`` on ``on`` (the parents' copy when
-    ``parents``). Sharing does not change what the plan says, so it does not reopen it."""
+                  now: datetime, role: str = "", how: str = "") -> Shared:
+    """Record that a copy of the plan was given to ``to`` (their agency or ``role``) on
+    ``on``, and ``how`` (the parents' copy when ``parents``). Sharing does not change
+    what the plan says, so it does not reopen it, even when the plan is approved."""
     if plan.state == PlanState.ENTERED_IN_ERROR:
         raise PlanError("this plan was entered in error; it should not be shared")
     who = to.strip() or ("The parents" if parents else "")
@@ -199,9 +200,10 @@ def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: s
         raise PlanError("say who the plan was shared with")
     if on > now.date():
         raise PlanError(f"the date a copy was given ({uk_date(on)}) is in the future")
-    record = Shared(to=who, on=on, parents=parents, by=by)
+    record = Shared(to=who, on=on, parents=parents, by=by, role=role.strip(), how=how.strip())
     plan.distribution.append(record)
-    _log(plan, by, now, "shared", "plan", None, f"{who} on {on.isoformat()}")
+    _log(plan, by, now, "shared", "plan", None, "; ".join(
+        x for x in (f"{who} on {on.isoformat()}", record.role, record.how) if x))
     return record
 
 

@@ -41,6 +41,11 @@ def entry_hash(prev: str, entry: HistoryEntry) -> str:
                           ).hexdigest()
 
 
+#: Fields added to the plan model after seals were first written, while a seal still
+#: covered every field: a seal from then covers the plan without them.
+_ADDED_SINCE_FIRST_SEALS = {"actions": ("outcome",), "distribution": ("role", "how")}
+
+
 def seal_of(plan: Plan, head: str, count: int) -> str:
     """The seal: everything in the plan but its history, the last hash and the count."""
     return seal_body(seal_data(plan), head, count)
@@ -48,8 +53,10 @@ def seal_of(plan: Plan, head: str, count: int) -> str:
 
 def seal_data(plan: Plan) -> dict[str, Any]:
     """What the seal covers besides the history (taken on the thread that edits the
-    plan, see core.plan_text.Snapshot)."""
-    body = plan.model_dump(mode="json", exclude={"history"})
+    plan, see core.plan_text.Snapshot). A field at its default value is left out, so
+    adding a field to the plan model never breaks the seal of a plan written before it
+    (the plan would show as edited outside the app)."""
+    body = plan.model_dump(mode="json", exclude={"history"}, exclude_defaults=True)
     body["format_version"] = FORMAT_VERSION
     return body
 
@@ -57,6 +64,18 @@ def seal_data(plan: Plan) -> dict[str, Any]:
 def seal_body(body: dict[str, Any], head: str, count: int) -> str:
     """The seal of a plan already dumped (as JSON data, without its history)."""
     return hashlib.sha256(_canonical(body) + f"\n{head}\n{count}".encode()).hexdigest()
+
+
+def first_seal_of(plan: Plan, head: str, count: int) -> str:
+    """The seal as the first sealing code wrote it: every field, but none added since."""
+    body = plan.model_dump(mode="json", exclude={"history"})
+    for key, added in _ADDED_SINCE_FIRST_SEALS.items():
+        for record in body.get(key, []):
+            for name in added:
+                if record.get(name) == "":
+                    del record[name]
+    body["format_version"] = FORMAT_VERSION
+    return seal_body(body, head, count)
 
 
 _FIELDS = ("by", "what", "target", "old", "new")
@@ -148,7 +167,8 @@ def verify(plan: Plan, version: int, seal: Any, stored: list[tuple[Any, Any]]
             when = entry.at.strftime("%d/%m/%Y %H:%M")
             return chain, (f"history entry {n + 1} ({entry.what} {entry.target}, {when}) was "
                            "changed, or entries before it were removed or reordered")
-    if seal != seal_of(plan, chain.head, len(plan.history)):
+    if seal != seal_of(plan, chain.head, len(plan.history)) and \
+            seal != first_seal_of(plan, chain.head, len(plan.history)):
         return chain, ("the plan's content or the end of its history was changed without "
                        "a history entry")
     return chain, ""

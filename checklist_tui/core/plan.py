@@ -172,6 +172,9 @@ class Action(Model):
     agency: ShortText = ""
     due: date | None = None
     status: ActionStatus = ActionStatus.NOT_STARTED
+    outcome: ShortText = ""
+    """The outcome this action serves, in the practitioner's words (the plan groups
+    actions under it); '' when it is not linked to one."""
 
 
 class Acknowledgement(Model):
@@ -199,6 +202,10 @@ class Shared(Model):
     parents: bool = False
     """True when this is the copy given to the parents."""
     by: str = ""
+    role: ShortText = ""
+    """Their agency or role, e.g. "Health visitor, Example Healthcare NHS Trust"."""
+    how: ShortText = ""
+    """How the copy was given, e.g. "Secure email", "By hand at the core group"."""
 
 
 class SignOff(Model):

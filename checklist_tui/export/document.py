@@ -213,13 +213,13 @@ def _signatures(s: Summary, add) -> None:
     parents = [d for d in s.plan.distribution if d.parents]
     add(Heading(3, "Distribution"))
     if shared:
-        add(Table("Distribution", ["Date", "Shared with"],
-                  [[uk_date(d.on), d.to] for d in shared], [20, 80]))
+        add(Table("Distribution", ["Date", "Shared with", "Agency or role", "How"],
+                  [[uk_date(d.on), d.to, d.role, d.how] for d in shared], [15, 30, 33, 22]))
     else:
         add(Para("Who the plan was shared with is not recorded.", "missing"))
-    add(Para("Copy given to the parents: " + (", ".join(uk_date(d.on) for d in parents)
-                                              if parents else "not recorded."),
-             "" if parents else "missing"))
+    add(Para("Copy given to the parents: " + (", ".join(
+        uk_date(d.on) + (f" ({d.how})" if d.how else "") for d in parents)
+        if parents else "not recorded."), "" if parents else "missing"))
     if s.plan.confirmations:
         add(Heading(3, "Pause points confirmed"))
         titles = {sec.id: sec.title for sec in s.checklist.checklist.sections}

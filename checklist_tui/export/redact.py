@@ -35,11 +35,13 @@ from pathlib import Path
 
 from checklist_tui.core.history import MARK_WHAT
 from checklist_tui.core.plan import Plan
+from checklist_tui.export.identifiers import identifiers
 
 REDACTED_NOTE = ("Redacted copy: names, contact details and dates of birth are replaced, and "
                  "the case reference by a pseudonym. It may still identify the family to "
                  "someone who knows them.")
 UNKNOWN = "[name removed]"
+RECIPIENT = "Recipient (name removed)"
 KEY_FILE = "redaction.key"
 
 #: Common English words that are also given names or surnames: alone they are
@@ -52,17 +54,6 @@ price ray rice rich river rob rose ruby rusty sandy short sky smith stone sue su
 sunny sweet taylor victor victoria ward white will wood young
 """.split())  # noqa: SIM905 (a word list reads better as text)
 
-_EMAIL = re.compile(r"\S+@\S+")
-_PHONE = re.compile(r"(?<!\w)(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?|0)\d(?:[\s-]?\d){8,10}(?!\d)")
-_NHS = re.compile(r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
-_POSTCODE = re.compile(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
-_STREETS = ("Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|"
-            "Place|Pl|Gardens|Terrace|Grove|Hill|Row|Walk|Square|Mews|Park|Parade|View|Rise")
-_ADDRESS = re.compile(r"\b(?:(?:Flat|Apartment|Unit)\s+\w+,?\s+)?\d{1,5}[A-Za-z]?,?\s+"
-                      r"(?:[A-Z][\w'-]*\s+){1,3}(?:" + _STREETS + r")\b\.?")
-_DATE = r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}"
-_DOB = re.compile(r"(?i)\b(d\.?o\.?b\.?|date of birth|born(?: on)?)(\s*[:\-]?\s*)(" + _DATE
-                  + r")")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _PAREN = re.compile(r"\([^)]*\)")
 
@@ -153,8 +144,13 @@ class Redactor:
         for answer in plan.answers.values():
             self._add(answer.answered_by, UNKNOWN)
             self._add(answer.owner or "", "Owner")
+        self.whole_only: dict[str, str] = {}
         for shared in plan.distribution:
             self._add(shared.by, UNKNOWN)
+            if not shared.parents and shared.to.strip() not in self.names:
+                # often a team ("Health visiting team"): replaced whole, never word by word
+                for form in {shared.to.strip(), _bare(shared.to)}:
+                    self.whole_only.setdefault(form, UNKNOWN)
         for confirmation in plan.confirmations:
             for name in [confirmation.by, *confirmation.present]:
                 self._add(name, UNKNOWN)
@@ -189,6 +185,9 @@ class Redactor:
     def _compile(self) -> None:
         tokens: dict[str, set[str]] = {}
         self.full: dict[str, str] = {}
+        for name, label in self.whole_only.items():
+            if name:
+                self.full[name.lower()] = label
         for name, label in self.names.items():
             self.full[name.lower()] = label
             for token in _TOKEN.findall(_bare(name)):
@@ -240,21 +239,6 @@ class Redactor:
             if not word[0].isupper() or not before or before[-1] in ".!?:;\n\"'(":
                 return m.group(0)
         return label
-
-
-def _dob(m: re.Match[str]) -> str:
-    return f"{m.group(1)}{m.group(2)}[date of birth removed]"
-
-
-def identifiers(text: str) -> str:
-    """Contact details and dates of birth replaced, wherever they appear."""
-    text = _EMAIL.sub(lambda m: "[email removed]" if "." in m.group().split("@", 1)[1]
-                      else m.group(), text)
-    text = _DOB.sub(_dob, text)
-    text = _ADDRESS.sub("[address removed]", text)
-    text = _POSTCODE.sub("[postcode removed]", text)
-    text = _NHS.sub("[number removed]", text)
-    return _PHONE.sub("[phone number removed]", text)
 
 
 def vocabulary_of(texts: list[str]) -> frozenset[str]:
@@ -314,7 +298,7 @@ def redact_plan(plan: Plan, case_pseudonym: str,
         agency.role, agency.contact = r.text(agency.role), r.text(agency.contact)
     for n, action in enumerate(out.actions, 1):
         ids[action.id] = action.id = f"action-{n}"
-        action.what = r.text(action.what)
+        action.what, action.outcome = r.text(action.what), r.text(action.outcome)
         if action.owner:
             action.owner = r.name(action.owner)
     for answer in out.answers.values():
@@ -361,7 +345,10 @@ def redact_plan(plan: Plan, case_pseudonym: str,
             so.by = so.role or "Manager"
             so.rationale = r.text(so.rationale)
     for shared in out.distribution:
-        shared.to, shared.by = r.text(shared.to), r.name(shared.by) if shared.by else ""
+        shared.role, shared.how = r.text(shared.role), r.text(shared.how)
+        if not shared.parents:
+            shared.to = r.names.get(shared.to.strip()) or RECIPIENT
+        shared.by = r.name(shared.by) if shared.by else ""
     for n, challenge in enumerate(out.challenges, 1):
         challenge.id = f"challenge-{n}"
         challenge.by = challenge.role or "Manager"

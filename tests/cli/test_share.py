@@ -53,3 +53,46 @@ def test_unrecorded_distribution_is_said_not_hidden(catalogue):
     md = render("markdown", catalogue.get(plan.checklist_id), plan, False, catalogue.sources)
     assert "Who the plan was shared with is not recorded." in md
     assert "Copy given to the parents: not recorded." in md
+
+
+def test_share_an_approved_plan_keeps_the_approval(tmp_path, capsys, catalogue):
+    """Plans are shared once approved: recording it must work then and void nothing."""
+    from checklist_tui.core.plan import PlanState
+    from checklist_tui.core.review import approval_void
+
+    path = tmp_path / "ready.toml"
+    shutil.copy(EXAMPLES / "discharge-ready-for-sign-off.toml", path)
+    assert main(["submit", str(path)]) == 0
+    assert main(["sign-off", str(path), "--decision", "approved", "--rationale", "Sound.",
+                 "--name", "Alex Manager", "--role", "Team manager"]) == 0
+    approved = store.load(path).plan
+    assert approved.state == PlanState.APPROVED and approved.read_only_reason
+    capsys.readouterr()
+    assert main(["share", str(path), "--to", "Sam Example", "--role", "Health visitor",
+                 "--how", "Secure email", "--on", "24/11/2026"]) == 0
+    assert capsys.readouterr().out == ("Recorded: a copy given to Sam Example (Health "
+                                       "visitor) on 24/11/2026, Secure email.\n")
+    assert main(["share", str(path), "--parents", "--how", "By hand"]) == 0
+    loaded = store.load(path)
+    plan = loaded.plan
+    assert loaded.found_outside == ""  # saved by the app: the history chain holds
+    assert plan.state == PlanState.APPROVED and not approval_void(plan)
+    assert plan.signoff == approved.signoff
+    assert [(d.to, d.role, d.how, d.parents, d.on.isoformat()) for d in plan.distribution] == [
+        ("Sam Example", "Health visitor", "Secure email", False, "2026-11-24"),
+        ("The parents", "", "By hand", True, "2026-11-25")]
+    assert [h.what for h in plan.history[-2:]] == ["shared", "shared"]
+    assert plan.history[-2].new == "Sam Example on 2026-11-24; Health visitor; Secure email"
+    md = render("markdown", catalogue.get(plan.checklist_id), plan, False, catalogue.sources)
+    assert "Status: Approved; approved by Alex Manager" in md
+    assert "| 24/11/2026 | Sam Example | Health visitor | Secure email |" in md
+
+
+def test_share_refused_on_a_plan_entered_in_error(plan_file, capsys):
+    text = plan_file.read_text(encoding="utf-8").replace('state = "draft"',
+                                                          'state = "entered_in_error"')
+    plan_file.write_text(text, encoding="utf-8")
+    before = plan_file.read_bytes()
+    assert main(["share", str(plan_file), "--to", "GP"]) == 1
+    assert "entered in error" in capsys.readouterr().err
+    assert plan_file.read_bytes() == before

@@ -66,6 +66,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("agency", "Agency"),
         Field("due", "Due date (DD/MM/YYYY)", "date", required=True),
         Field("status", "Status", "choice", True, tuple((s.label, s) for s in ActionStatus)),
+        Field("outcome", "Outcome it serves", hint="e.g. The baby sleeps safely every night"),
     ],
 }
 TITLES = {"people": "Person", "agencies": "Agency", "actions": "Action"}

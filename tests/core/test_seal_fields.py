@@ -1,0 +1,59 @@
+"""Adding a field to the plan model must not make every existing plan look edited
+outside the app: the seal leaves out fields at their default value, and seals written
+before that (over every field) still verify."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+
+import pytest
+from pydantic import create_model
+
+from checklist_tui.core import history, store
+from checklist_tui.core.plan import Plan
+from tests.conftest import EXAMPLES
+
+NAMES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_seals_written_over_every_field_still_verify(name) -> None:
+    """The examples were sealed by the first sealing code, before Action.outcome,
+    Shared.role and Shared.how existed."""
+    path = EXAMPLES / name
+    seal = tomllib.loads(path.read_text(encoding="utf-8"))["seal"]
+    loaded = store.load(path)
+    head, count = loaded.chain.head, len(loaded.plan.history)
+    assert seal == history.first_seal_of(loaded.plan, head, count)
+    assert seal != history.seal_of(loaded.plan, head, count)  # the old way, not the new
+    assert loaded.found_outside == ""
+
+
+def test_a_seal_survives_a_field_added_later(tmp_path) -> None:
+    path = tmp_path / NAMES[0]
+    shutil.copy(EXAMPLES / NAMES[0], path)
+    loaded = store.load(path)
+    store.save(loaded)  # sealed the new way
+    assert store.load(path).found_outside == ""
+    plan = loaded.plan
+    later = create_model("LaterPlan", __base__=Plan, keyworker=(str, ""),
+                         flags=(list[str], []))
+    newer = later.model_validate(plan.model_dump())
+    head, count = loaded.chain.head, len(plan.history)
+    assert history.seal_of(newer, head, count) == history.seal_of(plan, head, count)
+    newer.keyworker = "someone"  # a value that is not the default is sealed
+    assert history.seal_of(newer, head, count) != history.seal_of(plan, head, count)
+
+
+def test_a_new_field_with_a_value_is_covered_by_the_seal(tmp_path) -> None:
+    path = tmp_path / NAMES[0]
+    shutil.copy(EXAMPLES / NAMES[0], path)
+    loaded = store.load(path)
+    assert loaded.plan.actions
+    store.save(loaded)
+    text = path.read_text(encoding="utf-8")
+    marker = 'outcome = ""'
+    assert marker in text
+    path.write_text(text.replace(marker, 'outcome = "Added by hand"', 1), encoding="utf-8")
+    assert "content" in store.load(path).found_outside
