@@ -20,7 +20,7 @@ from checklist_tui.export.json_export import answer_rows
 from checklist_tui.export.summary import Summary, headline
 
 COLUMNS = ["case_ref", "checklist_id", "checklist_version", "plan_status", "edited_outside",
-           "section_id", "section", "item_id",
+           "section_id", "section", "item_id", "plan_part",
            "prompt", "type", "required", "applies", "answered", "value", "not_applicable",
            "label", "note", "source", "answered_by", "answered_at"]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

@@ -12,8 +12,16 @@ from dataclasses import dataclass, field
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
+from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.review import describe_signoff
 from checklist_tui.core.vocabulary import NO_GAPS, NO_OWNER, NO_ROLE
+from checklist_tui.export.plan_parts import (
+    NO_OUTCOME,
+    NOT_APPLYING,
+    NOT_ASKED,
+    NOT_RECORDED,
+    PartView,
+)
 from checklist_tui.export.summary import (
     FOOTER,
     REDACTED_NOTE,
@@ -85,27 +93,8 @@ class Bullets:
 
 Block = Heading | Para | Fields | Table | Flags | Answers | Bullets
 
-#: What a plan needs that the checklists do not capture yet (asked of the content
-#: and model issues); said in the document rather than left out silently.
-NOT_CAPTURED = ["why there is a plan", "strengths", "what must change",
-                "outcomes linked to the risks", "what is expected of the parents",
-                "birth arrangements", "discharge arrangements",
-                "who must not be alone with the baby", "core group and review dates"]
 KEEP_ROWS = 12
 """A table this short is kept on one page when printed (moved whole, not split)."""
-#: A part of the plan counts as recorded by a checklist that asks for it as a detail.
-COVERED_BY = {"birth arrangements": ("birth",), "discharge arrangements": ("discharge",),
-              "who must not be alone with the baby": ("alone",),
-              "core group and review dates": ("core_group", "review")}
-
-
-def not_captured(s: Summary) -> list[str]:
-    """The parts of a plan this checklist has no question for."""
-    asked = " ".join(f"{d.label.lower()} {d.date_kind or ''}"
-                     for sec in s.checklist.checklist.sections for i in sec.items
-                     for d in i.details)
-    return [part for part in NOT_CAPTURED
-            if not any(word in asked for word in COVERED_BY.get(part, ()))]
 
 
 PEOPLE_HEADERS = ["Name", "Relationship", "In household", "Role", "Involvement and assessment"]
@@ -139,48 +128,19 @@ def build_document(s: Summary) -> Document:
 
     add(Heading(2, "The plan"))
     add(Fields("Plan details", header_rows(s)))
-    missing = not_captured(s)
-    if missing:
-        add(Para("Not yet recorded by this checklist: " + ", ".join(missing) + "."))
+    for view in s.parts:
+        add(Heading(3, view.heading))
+        _part(s, view, add)
     if s.arrangements:
-        add(Heading(3, "Arrangements recorded"))
-        add(Table("Arrangements recorded", ["What", "Recorded", "Question"],
+        add(Heading(3, "Other arrangements recorded"))
+        add(Table("Other arrangements recorded", ["What", "Recorded", "Question"],
                   [[label, text, ident] for label, text, ident in s.arrangements],
                   [32, 52, 16]))
-    add(Heading(3, "Actions: who does what, by when"))
-    if s.actions:
-        add(Table("Actions", ["What", "Owner", "Agency", "Due", "Status"], [
-            [a.what, a.owner or Strong(NO_OWNER), a.agency, due_text(a.due),
-             Strong(f"{a.status.label}, {overdue_words(a.due, s.today).upper()}")
-             if late and a.due else a.status.label]
-            for a, late in s.actions], [34, 17, 16, 14, 19]))
-    else:
-        add(Para("No actions recorded.", "missing"))
     if s.born_today is not None:
         add(Heading(3, "If the baby were born today"))
         add(Para(s.born_today.headline))
         if s.born_today.entries:
             add(Bullets([f"{e.text} ({e.why})" for e in s.born_today.entries]))
-    add(Heading(3, "The father and other men around the baby"))
-    if s.men:
-        add(Table("The father and other men around the baby", PEOPLE_HEADERS,
-                  [list(r) for r in person_rows(s.men)], PEOPLE_WIDTHS))
-    else:
-        add(Para("No father or other man is recorded.", "missing"))
-    add(Heading(3, "Other people around the baby"))
-    if s.others:
-        add(Table("Other people around the baby", PEOPLE_HEADERS,
-                  [list(r) for r in person_rows(s.others)], PEOPLE_WIDTHS))
-    else:
-        add(Para("No one else recorded."))
-    add(Heading(3, "Agencies and named contacts"))
-    if s.agencies:
-        add(Table("Agencies and named contacts",
-                  ["Agency", "Named practitioner", "Role and responsibility", "Contact"],
-                  [[g.agency, g.practitioner, g.role or Strong(NO_ROLE), g.contact]
-                   for g in s.agencies], [20, 20, 38, 22]))
-    else:
-        add(Para("No agencies recorded.", "missing"))
     add(Heading(3, "Milestones"))
     if s.milestones:
         add(Table("Milestones", ["Milestone", "Due", "Status"], [
@@ -194,6 +154,73 @@ def build_document(s: Summary) -> Document:
     _signatures(s, add)
     _appendices(s, add)
     return Document(s.title, s.plan.case_ref, SENSITIVITY, b, f"{SENSITIVITY_TEXT} {FOOTER}")
+
+
+def _part(s: Summary, view: PartView, add) -> None:
+    """One part of the written plan: what its questions record (or that nothing is),
+    then what the plan's own records add to it."""
+    records = view.part in (PlanPart.OUTCOMES, PlanPart.MEN, PlanPart.AGENCIES)
+    if not view.asked and not records:
+        add(Para(NOT_APPLYING if view.in_checklist else NOT_ASKED, "missing"))
+    elif view.asked and not view.recorded:
+        add(Para(f"{NOT_RECORDED}.", "missing"))
+    if view.rows:
+        add(Table(view.heading, ["What", "Recorded", "Question"],
+                  [[r.what, r.text if r.recorded else Strong(r.text), r.item_id]
+                   for r in view.rows], [30, 55, 15]))
+    if view.part == PlanPart.OUTCOMES:
+        _outcomes(s, view, add)
+    elif view.part == PlanPart.MEN:
+        add(Heading(4, "The father and other men around the baby"))
+        if s.men:
+            add(Table("The father and other men around the baby", PEOPLE_HEADERS,
+                      [list(r) for r in person_rows(s.men)], PEOPLE_WIDTHS))
+        else:
+            add(Para("No father or other man is recorded.", "missing"))
+        add(Heading(4, "Other people around the baby"))
+        if s.others:
+            add(Table("Other people around the baby", PEOPLE_HEADERS,
+                      [list(r) for r in person_rows(s.others)], PEOPLE_WIDTHS))
+        else:
+            add(Para("No one else recorded."))
+    elif view.part == PlanPart.AGENCIES:
+        if s.agencies:
+            add(Table("Agencies and named contacts",
+                      ["Agency", "Named practitioner", "Role and responsibility", "Contact"],
+                      [[g.agency, g.practitioner, g.role or Strong(NO_ROLE), g.contact]
+                       for g in s.agencies], [20, 20, 38, 22]))
+        else:
+            add(Para("No agencies recorded.", "missing"))
+
+
+ACTION_HEADERS = ["What", "Owner", "Agency", "Due", "Status"]
+ACTION_WIDTHS = [34, 17, 16, 14, 19]
+
+
+def _action_rows(s: Summary, actions) -> list[list[str]]:
+    return [[a.what, a.owner or Strong(NO_OWNER), a.agency, due_text(a.due),
+             Strong(f"{a.status.label}, {overdue_words(a.due, s.today).upper()}")
+             if late and a.due else a.status.label] for a, late in actions]
+
+
+def _outcomes(s: Summary, view: PartView, add) -> None:
+    """Each outcome with the actions that serve it: who does what, by when."""
+    if not s.outcomes:
+        add(Para("No outcomes or actions recorded.", "missing"))
+        return
+    for group in s.outcomes:
+        if group.outcome:
+            add(Heading(4, f"Outcome: {group.outcome}"))
+            if not group.actions:
+                add(Para("No action is recorded for this outcome.", "missing"))
+                continue
+            label = f"Actions for the outcome: {group.outcome}"
+        else:
+            add(Heading(4, NO_OUTCOME))
+            add(Para("These actions do not say which outcome they serve." if len(s.outcomes) > 1
+                     or view.recorded else "No action says which outcome it serves."))
+            label = NO_OUTCOME
+        add(Table(label, ACTION_HEADERS, _action_rows(s, group.actions), ACTION_WIDTHS))
 
 
 def _signatures(s: Summary, add) -> None:

@@ -39,6 +39,7 @@ def answer_rows(s: Summary) -> list[dict[str, Any]]:
             rows.append({
                 "section_id": section.id, "section": section.title,
                 "item_id": item.id, "prompt": item.prompt, "type": item.type.value,
+                "plan_part": item.plan_part.value if item.plan_part else None,
                 "required": item.required, "applies": item.id in ev.visible_items,
                 "answered": has,
                 "value": None if answer is None or answer.not_applicable
@@ -99,6 +100,14 @@ def document(s: Summary) -> dict[str, Any]:
                             for e in s.born_today.entries]},
             "plan_checks": [{"kind": i.kind, "target": i.target_id, "message": i.message}
                             for i in ev.integrity],
+            "plan_parts": [
+                {"part": v.part.value, "heading": v.heading, "in_checklist": v.in_checklist,
+                 "asked": v.asked,
+                 "recorded": v.recorded,
+                 "rows": [{"item": r.item_id, "what": r.what, "text": r.text,
+                           "recorded": r.recorded} for r in v.rows]} for v in s.parts],
+            "outcomes": [{"outcome": g.outcome or None, "actions": [a.id for a, _ in g.actions]}
+                         for g in s.outcomes],
             "no_longer_applies": [a.item_id for a in ev.no_longer_applies],
             "not_in_checklist": [a.item_id for a in ev.not_in_checklist],
             "learning_trace": [{"source": r.source.id, "title": r.source.title,

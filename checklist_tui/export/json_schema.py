@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from checklist_tui.core.plan import Plan
+from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.export.json_export import SCHEMA, SCHEMA_VERSION
 
 S = {"type": "string"}
@@ -30,6 +31,7 @@ def _list(of: dict[str, Any]) -> dict[str, Any]:
 
 ANSWER_ROW = _obj({
     "section_id": S, "section": S, "item_id": S, "prompt": S,
+    "plan_part": {"enum": [*(p.value for p in PlanPart), None]},
     "type": S, "required": B, "applies": B, "answered": B,
     "value": {"type": ["string", "boolean", "array", "null"], "items": S},
     "not_applicable": B, "label": NS, "note": NS,
@@ -58,6 +60,11 @@ COMPUTED = _obj({
     "born_today": {"anyOf": [{"type": "null"}, _obj({
         "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))})]},
     "plan_checks": _list(_obj({"kind": S, "target": S, "message": S})),
+    "plan_parts": _list(_obj({
+        "part": {"enum": [p.value for p in PlanPart]}, "heading": S, "in_checklist": B, "asked": B,
+        "recorded": B,
+        "rows": _list(_obj({"item": S, "what": S, "text": S, "recorded": B}))})),
+    "outcomes": _list(_obj({"outcome": NS, "actions": _list(S)})),
     "no_longer_applies": _list(S),
     "not_in_checklist": _list(S),
     "learning_trace": _list(_obj({"source": S, "title": S, "items": _list(S)})),

@@ -26,6 +26,13 @@ from checklist_tui.core.vocabulary import (
     gap_rank,
     issue_label,
 )
+from checklist_tui.export.plan_parts import (
+    OutcomeGroup,
+    PartView,
+    outcome_groups,
+    outcome_names,
+    plan_parts,
+)
 from checklist_tui.export.redact import (
     REDACTED_NOTE,
     pseudonym,
@@ -97,6 +104,10 @@ class Summary:
     trace: list[TraceRow] = field(default_factory=list)
     version_changes: list[str] = field(default_factory=list)
     """What to look at again when the plan was made with an earlier checklist version."""
+    parts: list[PartView] = field(default_factory=list)
+    """The written plan's parts, in order, from the items that supply them."""
+    outcomes: list[OutcomeGroup] = field(default_factory=list)
+    """Each outcome with its actions; last, the actions linked to no outcome."""
     edited_outside: str = ""
     """"Edited outside the app …" (core.history.describe) or '': what loading found now,
     else the mark the app wrote into the history when it next saved."""
@@ -214,8 +225,10 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.milestones = list(ev.due)
     s.born_today = born_today(checklist, plan, today)
     s.gaps = _gaps(s, checklist)
-    for _section, shown in checklist.all_items():
-        if shown.details and shown.id in ev.visible_items:
+    s.parts = plan_parts(checklist, plan, ev)
+    s.outcomes = outcome_groups(outcome_names(s.parts), plan.actions, today)
+    for _section, shown in checklist.all_items():  # details no part of the plan shows
+        if shown.details and shown.id in ev.visible_items and shown.plan_part is None:
             s.arrangements += [(label, text, shown.id) for label, text in
                                detail_lines(shown, plan.answers.get(shown.id), plan)]
 

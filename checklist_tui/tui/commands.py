@@ -87,6 +87,8 @@ PLAN = [
     Command("timeline", "t", "Timeline", "Milestones against today and the EDD",
             footer=False),
     Command("export", "e", "Export", "Write the plan summary (Markdown, HTML, JSON)"),
+    Command("distribution", "D", "Distribution", "Who was given a copy of the plan, and when "
+            "the parents were given theirs", footer=False),
     Command("details", "d", "Details", "Case reference, EDD, date of birth, number of babies",
             footer=False, writes=True),
     Command("acknowledge", "k", "Acknowledge", "Acknowledge warnings in this section",
@@ -162,6 +164,16 @@ TIMELINE = [
 NEW_PLAN = [
     help_on("New plan: choose a checklist with the arrow keys, press Tab to fill in the "
             "details, then press Enter or choose Create plan."),
+    BACK,
+]
+
+DISTRIBUTION = [
+    Command("add-shared", "insert,plus", "Record a copy", "Record who was given a copy",
+            writes=True, key_display="+"),
+    help_on("Distribution: who was given a copy of the plan (name, agency or role, date, "
+            "how) and when the parents were given theirs. + records a copy. It can be "
+            "recorded after the plan is approved: it does not change the plan or its "
+            "approval, and it is kept in the plan's history."),
     BACK,
 ]
 

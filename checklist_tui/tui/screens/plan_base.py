@@ -131,6 +131,12 @@ class PlanScreenBase(SavingScreen):
         self.save_in_background()
         self.app.push_screen(ExportScreen(self._session(), self.app.sources()))
 
+    def action_distribution(self) -> None:
+        from checklist_tui.tui.screens.distribution import DistributionScreen
+
+        self.flush()
+        self.app.push_screen(DistributionScreen(self._session()), self._returned)
+
     def action_details(self) -> None:
         from checklist_tui.tui.screens.details import DetailsScreen
 
