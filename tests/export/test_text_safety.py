@@ -155,7 +155,7 @@ def test_multi_line_cells_become_a_list_that_keeps_every_line(catalogue) -> None
     md = render("markdown", lc, plan, False, catalogue.sources)
     assert "<br>" not in md  # pandoc drops raw HTML line breaks when writing Word
     html = _gfm(md)
-    actions = html.split("Actions: who does what, by when")[1].split("<h3>")[0]
+    actions = html.split("Actions not linked to an outcome")[1].split("<h3>")[0]
     assert "<table>" not in actions and "<li>" in actions
     for line in ("First line", "2. second line", "| third"):
         assert line in actions.replace("<br />\n", "\n"), line
