@@ -9,13 +9,15 @@ it can never become a field, a hyperlink or formatting.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+from xml.sax.saxutils import escape
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
@@ -48,11 +50,13 @@ def clean(text: str) -> str:
 
 W_R, W_T, W_RPR, W_B, W_BR = (qn(f"w:{tag}") for tag in ("r", "t", "rPr", "b", "br"))
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+BOLD = "<w:rPr><w:b/></w:rPr>"
+QUOTE = {'"': "&quot;"}
 
 
 def _runs(paragraph, text: str, bold: bool = False) -> None:
-    """Text as runs, with its line breaks kept as breaks (built directly: python-docx's
-    run API adds text one character at a time)."""
+    """Text as runs in an existing paragraph (the page header and footer)."""
     bold = bold or isinstance(text, Strong)
     for n, line in enumerate(clean(text).replace("\r\n", "\n").split("\n")):
         run = etree.SubElement(paragraph._p, W_R)
@@ -65,12 +69,23 @@ def _runs(paragraph, text: str, bold: bool = False) -> None:
         t.set(XML_SPACE, "preserve")
 
 
-def _para(container, style_id: str = ""):
-    """A paragraph in a style given by id (looking styles up by name is slow)."""
-    paragraph = container.add_paragraph()
-    if style_id:
-        paragraph._p.get_or_add_pPr().style = style_id
-    return paragraph
+# The body is written as WordprocessingML text and parsed once: building it element by
+# element through python-docx cost most of an export's time (its table and run APIs
+# look up and insert each child in schema order). User text is escaped, so it can only
+# ever be the text of a run.
+
+def _r(text: str, bold: bool = False) -> str:
+    """Text as runs, its line breaks kept as breaks."""
+    props = BOLD if bold or isinstance(text, Strong) else ""
+    return "".join(f'<w:r>{props}{"<w:br/>" if n else ""}<w:t xml:space="preserve">'
+                   f"{escape(line)}</w:t></w:r>"
+                   for n, line in enumerate(clean(text).replace("\r\n", "\n").split("\n")))
+
+
+def _p(runs: str, style: str = "", props: str = "") -> str:
+    """A paragraph in a style given by id, with further paragraph properties."""
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + props
+    return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs}</w:p>"
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -84,101 +99,75 @@ def _field(paragraph, instruction: str) -> None:
     paragraph._p.append(field)
 
 
-def _row_props(row, header: bool) -> None:
-    props = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    props.append(cant)
-    if header:
-        props.append(OxmlElement("w:tblHeader"))
+TABLE_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+              'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
 
 
-def _table(doc, headers: list[str] | None, rows: list[list[str]], widths: list[int],
-           label: str) -> None:
-    cols = len(widths)
-    table = doc.add_table(rows=0, cols=cols)
-    table._tbl.tblPr.style = "TableGrid"
-    table.autofit = False
-    caption = OxmlElement("w:tblCaption")
-    caption.set(qn("w:val"), label)
-    table._tbl.tblPr.append(caption)
-    sizes = [Mm(TEXT_WIDTH_MM * w / 100) for w in widths]
-    for col, size in zip(table.columns, sizes, strict=True):
-        col.width = size
+def _table(headers: list[str] | None, rows: list[list[str]], widths: list[int],
+           label: str) -> str:
+    """A table with set column widths; the header row repeats on every page, no row
+    splits across pages, and a short table moves whole rather than split."""
+    sizes = [Mm(TEXT_WIDTH_MM * w / 100).twips for w in widths]
+    out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/>'
+           f'<w:tblLayout w:type="fixed"/>{TABLE_LOOK}<w:tblCaption w:val="'
+           f'{escape(clean(label), QUOTE)}"/></w:tblPr><w:tblGrid>',
+           *(f'<w:gridCol w:w="{size}"/>' for size in sizes), "</w:tblGrid>"]
     all_rows = ([(headers, True)] if headers else []) + [(r, False) for r in rows]
-    keep = len(rows) <= KEEP_ROWS  # a short table moves whole rather than split
+    keep = len(rows) <= KEEP_ROWS
     for n, (values, is_header) in enumerate(all_rows):
-        row = table.add_row()
-        _row_props(row, is_header)
-        for cell, value, size in zip(row.cells, values, sizes, strict=True):
-            cell.width = size
-            paragraph = cell.paragraphs[0]
-            if is_header or (keep and n < len(all_rows) - 1):
-                paragraph._p.get_or_add_pPr().keepNext_val = True  # header stays with rows
-            _runs(paragraph, value, bold=is_header)
-    _para(doc)
+        out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
+                   + "</w:trPr>")
+        keep_next = "<w:keepNext/>" if is_header or (keep and n < len(all_rows) - 1) else ""
+        for value, size in zip(values, sizes, strict=True):
+            out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{size}"/></w:tcPr>'
+                       + _p(_r(value, bold=is_header), props=keep_next) + "</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl><w:p/>")
+    return "".join(out)
 
 
-def _block(doc, block: Block) -> None:
+QUESTION = '<w:keepNext/><w:spacing w:before="120" w:after="0"/>'
+ANSWER = f'<w:ind w:left="{Mm(6).twips}"/>'
+
+
+def _block(block: Block) -> str:
     if isinstance(block, Heading):
-        _runs(_para(doc, f"Heading{block.level - 1}"), block.text)
-    elif isinstance(block, Para):
-        p = _para(doc)
-        _runs(p, block.text, bold=block.style in ("marking", "status", "missing", "redacted"))
-    elif isinstance(block, Fields):
-        _table(doc, None, [[k, v] for k, v in block.rows], [30, 70], block.label)
-    elif isinstance(block, Table):
-        _table(doc, block.headers, block.rows, block.widths, block.label)
-    elif isinstance(block, Flags):
-        for flag in block.items:
-            p = _para(doc, "ListBullet")
-            _runs(p, f"{flag.label}: ", bold=True)
-            _runs(p, flag.text)
-            for key, value in flag.details:
-                d = _para(doc, "ListBullet2")
-                _runs(d, f"{key}: ", bold=True)
-                _runs(d, value)
-    elif isinstance(block, Answers):
+        return _p(_r(block.text), f"Heading{block.level - 1}")
+    if isinstance(block, Para):
+        return _p(_r(block.text, bold=block.style in ("marking", "status", "missing",
+                                                      "redacted")))
+    if isinstance(block, Fields):
+        return _table(None, [[k, v] for k, v in block.rows], [30, 70], block.label)
+    if isinstance(block, Table):
+        return _table(block.headers, block.rows, block.widths, block.label)
+    if isinstance(block, Flags):
+        return "".join(
+            _p(_r(f"{flag.label}: ", bold=True) + _r(flag.text), "ListBullet")
+            + "".join(_p(_r(f"{key}: ", bold=True) + _r(value), "ListBullet2")
+                      for key, value in flag.details)
+            for flag in block.items)
+    if isinstance(block, Answers):
+        out = []
         for item in block.items:
-            q = _para(doc)
-            q.paragraph_format.keep_with_next = True
-            q.paragraph_format.space_before, q.paragraph_format.space_after = Pt(6), Pt(0)
-            _runs(q, item.prompt, bold=True)
-            _runs(q, f" ({item.item_id})")
-            a = _para(doc)
-            a.paragraph_format.left_indent = Mm(6)
-            _runs(a, item.answer)
+            out.append(_p(_r(item.prompt, bold=True) + _r(f" ({item.item_id})"),
+                          props=QUESTION))
+            answer = _r(item.answer)
             if item.note:
-                _runs(a, "\nNote: ")
-                _runs(a, item.note)
+                answer += _r("\nNote: ") + _r(item.note)
             if item.source:
-                _runs(a, f"\nSource of information: {item.source}")
-    elif isinstance(block, Bullets):
-        for text in block.items:
-            _runs(_para(doc, "ListBullet"), text)
-    else:
-        raise TypeError(block)
+                answer += _r(f"\nSource of information: {item.source}")
+            out.append(_p(answer, props=ANSWER))
+        return "".join(out)
+    if isinstance(block, Bullets):
+        return "".join(_p(_r(text), "ListBullet") for text in block.items)
+    raise TypeError(block)
 
 
-def _page_setup(doc, marking: str, case_ref: str) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Mm(MARGIN_MM))
-    section.top_margin = section.bottom_margin = Mm(20)
-    header = section.header.paragraphs[0]
-    _runs(header, marking, bold=True)
-    _runs(header, f"    Case reference: {case_ref}")
-    footer = section.footer.paragraphs[0]
-    _runs(footer, f"{marking}    Page ", bold=False)
-    _field(footer, "PAGE")
-    _runs(footer, " of ")
-    _field(footer, "NUMPAGES")
-    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
-
-
-def render(s: Summary) -> bytes:
-    content = build_document(s)
+@functools.cache
+def _template() -> bytes:
+    """The empty document every export starts from: Arial, British English, A4 pages
+    with their margins, a header and a footer. Made once per process (setting it up
+    through python-docx costs more than writing a whole plan)."""
     doc = new_document()
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(10.5)
@@ -187,17 +176,48 @@ def render(s: Summary) -> bytes:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "en-GB")
     normal.element.get_or_add_rPr().append(lang)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.header.is_linked_to_previous = False  # its part made now, not at every export
+    section.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _page_marks(doc, marking: str, case_ref: str) -> None:
+    """The marking and case reference at the top of every page; the marking and
+    "Page N of M" at the foot."""
+    section = doc.sections[0]
+    header = section.header.paragraphs[0]
+    _runs(header, marking, bold=True)
+    _runs(header, f"    Case reference: {case_ref}")
+    footer = section.footer.paragraphs[0]
+    _runs(footer, f"{marking}    Page ", bold=False)
+    _field(footer, "PAGE")
+    _runs(footer, " of ")
+    _field(footer, "NUMPAGES")
+
+
+def render(s: Summary) -> bytes:
+    content = build_document(s)
+    doc = new_document(io.BytesIO(_template()))
     props = doc.core_properties
     # Core properties hold at most 255 characters (python-docx refuses more).
     props.title = clean(f"{content.title}: {content.case_ref}")[:255]
     props.author = props.last_modified_by = ""
     props.comments = ""
     props.created = props.modified = s.generated.replace(microsecond=0)
-    _page_setup(doc, content.marking, content.case_ref)
-    _runs(_para(doc, "Title"), f"{content.title}: {content.case_ref}")
-    for block in content.blocks:
-        _block(doc, block)
-    _runs(_para(doc), content.footer)
+    _page_marks(doc, content.marking, content.case_ref)
+    body = "".join([_p(_r(f"{content.title}: {content.case_ref}"), "Title"),
+                    *(_block(block) for block in content.blocks), _p(_r(content.footer))])
+    end = doc.element.body.sectPr  # the body's content goes before its section settings
+    for element in parse_xml(f'<w:body xmlns:w="{W_NS}">{body}</w:body>'):
+        end.addprevious(element)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
