@@ -31,11 +31,13 @@ import hmac
 import re
 import secrets
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
+from checklist_tui.core import clock
 from checklist_tui.core.history import MARK_WHAT
 from checklist_tui.core.plan import Plan
-from checklist_tui.export.identifiers import identifiers
+from checklist_tui.export.identifiers import DATE, identifiers
 
 REDACTED_NOTE = ("Redacted copy: names, contact details and dates of birth are replaced, and "
                  "the case reference by a pseudonym. It may still identify the family to "
@@ -120,7 +122,9 @@ def _bare(name: str) -> str:
 class Redactor:
     """Knows every name in a plan (and its history) and what to put in its place."""
 
-    def __init__(self, plan: Plan, vocabulary: frozenset[str] = frozenset()):
+    def __init__(self, plan: Plan, vocabulary: frozenset[str] = frozenset(),
+                 today: date | None = None):
+        self.today = today or clock.today()
         self.names: dict[str, str] = {}
         self.ordinary = COMMON_WORDS | vocabulary
         labels = _person_labels(plan)
@@ -198,11 +202,15 @@ class Redactor:
                       for t, ls in tokens.items()}
         alternatives = sorted({re.escape(n) for n in self.full}
                               | {re.escape(w) for w in self.words}, key=len, reverse=True)
-        self.pattern = None
+        self.pattern = self.dob_after_name = None
         if alternatives:
+            names = "|".join(alternatives)
             self.pattern = re.compile(
                 r"(?<!\w)(?P<pre>(?-i:(?:[A-Z]\.\s?){1,3}|[A-Z]\s))?(?P<name>"
-                + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+                + names + r")(?!\w)", re.IGNORECASE)
+            self.dob_after_name = re.compile(
+                r"(?<!\w)(?P<lead>(?:" + names + r")\s*,?\s*)(?P<open>\(\s*)?(?P<b>(?:b\.|born|"
+                r"dob:?)\s*)?(?P<date>" + DATE + r")(?P<close>\s*\))?", re.IGNORECASE)
 
     # -- replacing -----------------------------------------------------------
 
@@ -220,9 +228,21 @@ class Redactor:
         if not text:
             return text
         text = identifiers(text)
-        if self.pattern is None:
+        if self.pattern is None or self.dob_after_name is None:
             return text
+        text = self.dob_after_name.sub(self._dob, text)
         return self.pattern.sub(self._replace, text)
+
+    def _dob(self, m: re.Match[str]) -> str:
+        """A date written straight after a name: a date of birth when it is in brackets
+        ("Sam (01/02/1990)"), marked "b." or "born", or ten or more years ago (a date
+        after a name can also be when they were seen: "saw Sam 20/11/2026")."""
+        year = re.findall(r"\d{4}$", m.group("date"))
+        if not (m.group("open") and m.group("close")) and not m.group("b") and not (
+                year and int(year[0]) <= self.today.year - 10):
+            return m.group(0)
+        return (m.group("lead") + (m.group("open") or "") + (m.group("b") or "")
+                + "[date of birth removed]" + (m.group("close") or ""))
 
     def _replace(self, m: re.Match[str]) -> str:
         word, pre = m.group("name"), m.group("pre") or ""

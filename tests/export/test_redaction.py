@@ -35,8 +35,16 @@ PLANTED = [
     "01/02/1990", "3 March 1988",                 # dates of birth
     "12 Acacia Avenue", "Acacia", "AB1 2CD",      # an address and postcode
     "R. Shah", "R Patel",                         # initials with a surname
+    # #8.4 limits taken further: other UK forms
+    "(01632) 960 123", "+44 (0)7700 900 789", "0044 7700 900321", "01632960456",  # phones
+    "4505577104", "450-557-7104",                 # NHS numbers without spaces, with hyphens
+    "SW1A 1AA", "Rose Cottage", "Mill Lane",      # a postcode alone, a house, a street
+    "Flat 3", "Example House",                    # a flat in a named building
+    "14/03/1995", "02/05/1999", "7 June 2001",    # dates of birth next to a name
+    "Sam Stranger",                               # named only as the one given a copy
 ]
-KEPT = ["Will share care", "Antenatal care", "personal adviser"]
+KEPT = ["Will share care", "Antenatal care", "personal adviser",
+        "Family Court", "on 20/11/2026", "Housing officer"]
 
 
 def _text(fmt: str, out: str | bytes) -> str:
@@ -63,6 +71,13 @@ def planted(catalogue):
              "943 476 5919. Mother DOB 01/02/1990; father born on 3 March 1988. Lives at "
              "12 Acacia Avenue, AB1 2CD. Mother's personal adviser says Wei will help.",
              by="t", now=NOW)
+    set_note(plan, "PBA-S10", "Ring (01632) 960 123, +44 (0)7700 900 789, 0044 7700 900321 or "
+             "01632960456. NHS 4505577104, 450-557-7104. Lives at Rose Cottage, Mill Lane, "
+             "SW1A 1AA; before that Flat 3, Example House. Casey Example 14/03/1995; Bo Ng "
+             "(02/05/1999); Jordan Example, b. 7 June 2001. Seen by Casey Example on "
+             "20/11/2026. The Family Court made no order.", by="t", now=NOW)
+    plan.distribution.append(Shared(to="Sam Stranger", role="Housing officer",
+                                    how="Secure email", on=NOW.date(), by="Priya Voided"))
     plan.acknowledgements.append(Acknowledgement(rule="x", by="Priya Voided", at=NOW,
                                                  reason="Checked with Shah"))
     plan.distribution.append(Shared(to="R. Shah, ring 07700 900123", on=NOW.date(),
@@ -81,7 +96,7 @@ def test_planted_identifiers_absent_from_every_redacted_format(planted, catalogu
     for planted_text in PLANTED:
         assert planted_text not in text, (fmt, planted_text)
     assert plan.id not in text and plan.case_ref not in text
-    for meaning in KEPT if fmt != "csv" else KEPT[2:]:  # ordinary words are kept
+    for meaning in KEPT if fmt != "csv" else KEPT[2:-1]:  # ordinary words are kept
         assert meaning in text, (fmt, meaning)
 
 
@@ -152,3 +167,15 @@ def test_original_plan_untouched(planted):
     redact_plan(plan, "CASE-X")
     assert plan.model_dump() == before
     assert datetime(2026, 1, 1, tzinfo=UTC)  # keep the import honest
+
+
+def test_a_date_after_a_name_is_a_birth_date_only_when_it_reads_as_one(planted):
+    from checklist_tui.export.redact import Redactor
+
+    _lc, plan = planted
+    r = Redactor(plan)
+    assert "20/11/2026" in r.text("Saw Casey Example 20/11/2026 at home.")  # a visit
+    assert "20/11/2020" not in r.text("Casey Example (20/11/2020) is his son.")
+    assert "1/2/2019" not in r.text("Casey Example b. 1/2/2019")
+    assert "1990" not in r.text("Casey Example, 01/02/1990, lives alone.")
+    assert "12/12/2026" in r.text("Review on 12/12/2026.")
