@@ -47,6 +47,8 @@ class Strong(str):
 class Heading:
     level: int
     text: str
+    new_page: bool = False
+    """Printed at the top of a new page (the appendices, after the plan itself)."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def _part(s: Summary, view: PartView, add) -> None:
     if view.part == PlanPart.OUTCOMES:
         _outcomes(s, view, add)
     elif view.part == PlanPart.MEN:
-        add(Heading(4, "The father and other men around the baby"))
+        add(Heading(4, "The men recorded in this plan"))
         if s.men:
             add(Table("The father and other men around the baby", PEOPLE_HEADERS,
                       [list(r) for r in person_rows(s.men)], PEOPLE_WIDTHS))
@@ -257,7 +259,7 @@ def _signatures(s: Summary, add) -> None:
 
 
 def _appendices(s: Summary, add) -> None:
-    add(Heading(2, "Appendix A: the checklist answers"))
+    add(Heading(2, "Appendix A: the checklist answers", new_page=True))
     for part in s.sections:
         add(Heading(3, part.title))
         add(Para(part.progress))

@@ -53,6 +53,8 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BOLD = "<w:rPr><w:b/></w:rPr>"
 QUOTE = {'"': "&quot;"}
+SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>'
+"""The grey of a header cell, as in the HTML (the text is bold too: never colour alone)."""
 
 
 def _runs(paragraph, text: str, bold: bool = False) -> None:
@@ -118,9 +120,11 @@ def _table(headers: list[str] | None, rows: list[list[str]], widths: list[int],
         out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
                    + "</w:trPr>")
         keep_next = "<w:keepNext/>" if is_header or (keep and n < len(all_rows) - 1) else ""
-        for value, size in zip(values, sizes, strict=True):
-            out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{size}"/></w:tcPr>'
-                       + _p(_r(value, bold=is_header), props=keep_next) + "</w:tc>")
+        for col, (value, size) in enumerate(zip(values, sizes, strict=True)):
+            named = is_header or (headers is None and col == 0)  # a header, or a field name
+            out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{size}"/>'
+                       + (SHADE if named else "") + "</w:tcPr>"
+                       + _p(_r(value, bold=named), props=keep_next) + "</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl><w:p/>")
     return "".join(out)
@@ -130,12 +134,14 @@ QUESTION = '<w:keepNext/><w:spacing w:before="120" w:after="0"/>'
 ANSWER = f'<w:ind w:left="{Mm(6).twips}"/>'
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, before_table: bool = False) -> str:
     if isinstance(block, Heading):
-        return _p(_r(block.text), f"Heading{block.level - 1}")
-    if isinstance(block, Para):
+        return _p(_r(block.text), f"Heading{block.level - 1}",
+                  "<w:pageBreakBefore/>" if block.new_page else "")
+    if isinstance(block, Para):  # kept on the page of the table it introduces
         return _p(_r(block.text, bold=block.style in ("marking", "status", "missing",
-                                                      "redacted")))
+                                                      "redacted")),
+                  props="<w:keepNext/>" if before_table else "")
     if isinstance(block, Fields):
         return _table(None, [[k, v] for k, v in block.rows], [30, 70], block.label)
     if isinstance(block, Table):
@@ -213,8 +219,11 @@ def render(s: Summary) -> bytes:
     props.comments = ""
     props.created = props.modified = s.generated.replace(microsecond=0)
     _page_marks(doc, content.marking, content.case_ref)
+    blocks = content.blocks
     body = "".join([_p(_r(f"{content.title}: {content.case_ref}"), "Title"),
-                    *(_block(block) for block in content.blocks), _p(_r(content.footer))])
+                    *(_block(b, isinstance(after, Table | Fields | Bullets | Flags))
+                      for b, after in zip(blocks, [*blocks[1:], None], strict=True)),
+                    _p(_r(content.footer))])
     end = doc.element.body.sectPr  # the body's content goes before its section settings
     for element in parse_xml(f'<w:body xmlns:w="{W_NS}">{body}</w:body>'):
         end.addprevious(element)

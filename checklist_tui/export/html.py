@@ -36,6 +36,7 @@ body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 
 h1 { font-size: 18pt; margin: 0 0 .3em; }
 h2 { font-size: 14pt; border-bottom: 2px solid #333; padding-bottom: .1em; margin-top: 1.4em; }
 h3 { font-size: 12pt; margin: 1em 0 .3em; }
+h4 { font-size: 11pt; margin: .8em 0 .3em; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; table-layout: fixed; }
 th, td { border: 1px solid #666; padding: .25em .45em; text-align: left; vertical-align: top;
          overflow-wrap: break-word; }
@@ -64,7 +65,9 @@ PRINT_CSS = """
                   font: 9pt Arial, sans-serif; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  .new-page { break-before: page; page-break-before: always; }
+  p:has(+ table), p:has(+ ul) { break-after: avoid; page-break-after: avoid; }
   tr, li, .qa, dt, dd, p { break-inside: avoid; page-break-inside: avoid; }
   dt, h2 + p { break-after: avoid; page-break-after: avoid; }
   table.keep, table.fields { break-inside: avoid; page-break-inside: avoid; }
@@ -94,7 +97,8 @@ def _widths(widths: list[int]) -> str:
 
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
-        return f"<h{block.level}>{t(block.text)}</h{block.level}>"
+        klass = ' class="new-page"' if block.new_page else ""
+        return f"<h{block.level}{klass}>{t(block.text)}</h{block.level}>"
     if isinstance(block, Para):
         klass = f' class="{block.style}"' if block.style else ""
         return f"<p{klass}>{t(block.text)}</p>"
