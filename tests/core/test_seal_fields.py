@@ -18,16 +18,24 @@ NAMES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_seals_written_over_every_field_still_verify(name) -> None:
-    """The examples were sealed by the first sealing code, before Action.outcome,
-    Shared.role and Shared.how existed."""
-    path = EXAMPLES / name
-    seal = tomllib.loads(path.read_text(encoding="utf-8"))["seal"]
+def test_seals_written_over_every_field_still_verify(tmp_path, name) -> None:
+    """A plan sealed by the first sealing code (over every field, before Action.outcome,
+    Shared.role and Shared.how existed) still opens as not edited outside the app."""
+    path = tmp_path / name
+    shutil.copy(EXAMPLES / name, path)
     loaded = store.load(path)
+    store.save(loaded)
     head, count = loaded.chain.head, len(loaded.plan.history)
-    assert seal == history.first_seal_of(loaded.plan, head, count)
-    assert seal != history.seal_of(loaded.plan, head, count)  # the old way, not the new
-    assert loaded.found_outside == ""
+    old, new = history.first_seal_of(loaded.plan, head, count), history.seal_of(
+        loaded.plan, head, count)
+    assert old != new
+    text = path.read_text(encoding="utf-8")
+    assert f'seal = "{new}"' in text
+    path.write_text(text.replace(f'seal = "{new}"', f'seal = "{old}"'), encoding="utf-8")
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["seal"] == old
+    assert store.load(path).found_outside == ""
+    path.write_text(text.replace(f'seal = "{new}"', f'seal = "{"0" * 64}"'), encoding="utf-8")
+    assert store.load(path).found_outside  # and a wrong seal is still found
 
 
 def test_a_seal_survives_a_field_added_later(tmp_path) -> None:
