@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from checklist_tui.core import clock, sharing
 from checklist_tui.core.dates import uk_date
@@ -33,25 +32,22 @@ NOT_RECORDED = "not recorded"
 class ShareForm(FormScreen[dict[str, object]]):
     """Who was given a copy: name, agency or role, date, how; or the parents' copy."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Record who was given a copy  (Escape to cancel)", classes="title")
-            yield Label("Shared with (name, team or agency) *", classes="field-label")
-            yield Input(id="f-to", placeholder="e.g. Sam Example, or Health visiting team",
-                        compact=True)
-            yield MarkedCheckbox("This is the copy given to the parents", id="f-parents")
-            yield Label("Their agency or role", classes="field-label")
-            yield Input(id="f-role", placeholder="e.g. Health visitor, Example NHS Trust",
-                        compact=True)
-            yield Label("How it was given", classes="field-label")
-            yield Input(id="f-how", placeholder="e.g. Secure email, by hand at the meeting",
-                        compact=True)
-            yield Label("Date given (DD/MM/YYYY) *", classes="field-label")
-            yield Input(uk_date(clock.today()), id="f-on", compact=True)
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Record", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    TITLE = "Record who was given a copy"
+    SAVE_WORDS = "Record"
+
+    def fields(self) -> ComposeResult:
+        yield Label("Shared with (name, team or agency) *", classes="field-label")
+        yield Input(id="f-to", placeholder="e.g. Sam Example, or Health visiting team",
+                    compact=True)
+        yield MarkedCheckbox("This is the copy given to the parents", id="f-parents")
+        yield Label("Their agency or role", classes="field-label")
+        yield Input(id="f-role", placeholder="e.g. Health visitor, Example NHS Trust",
+                    compact=True)
+        yield Label("How it was given", classes="field-label")
+        yield Input(id="f-how", placeholder="e.g. Secure email, by hand at the meeting",
+                    compact=True)
+        yield Label("Date given (DD/MM/YYYY) *", classes="field-label")
+        yield Input(uk_date(clock.today()), id="f-on", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#f-to", Input).focus()
@@ -62,24 +58,18 @@ class ShareForm(FormScreen[dict[str, object]]):
             to.value = "The parents"
 
     def save(self) -> None:
-        error = self.query_one("#form-error", Static)
         values = {name: typed(self.query_one(f"#f-{name}", Input).value).strip()
                   for name in ("to", "role", "how", "on")}
         parents = self.query_one("#f-parents", MarkedCheckbox).value
         if not values["to"] and not parents:
-            error.update("Say who was given a copy.")
-            self.query_one("#f-to", Input).focus()
-            return
+            return self.refuse("Say who was given a copy.", self.query_one("#f-to", Input))
         try:
             on = typed_date(values["on"], "on")
         except DetailsError as exc:
-            error.update(lit(str(exc)))
-            self.query_one("#f-on", Input).focus()
-            return
+            return self.refuse(str(exc), self.query_one("#f-on", Input))
         if on is None:
-            error.update("Enter the date the copy was given (DD/MM/YYYY).")
-            self.query_one("#f-on", Input).focus()
-            return
+            return self.refuse("Enter the date the copy was given (DD/MM/YYYY).",
+                               self.query_one("#f-on", Input))
         self.dismiss({"to": values["to"], "role": values["role"], "how": values["how"],
                       "on": on, "parents": parents})
 
