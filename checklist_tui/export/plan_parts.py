@@ -135,6 +135,18 @@ def outcome_names(views: list[PartView]) -> list[str]:
     return [n for n in dict.fromkeys(names) if n]
 
 
+def _same_outcome(key: str, groups: dict[str, OutcomeGroup]) -> str:
+    """The stated outcome an action's words name: the same words, or the start of them
+    ("The baby sleeps safely" names "The baby sleeps safely: seen at every visit")."""
+    if key in groups:
+        return key
+    for stated in groups:
+        if min(len(key), len(stated)) >= 8 and (stated.startswith(key) or
+                                                key.startswith(stated)):
+            return stated
+    return key
+
+
 def outcome_groups(stated: list[str], actions: list[Action], today: date
                    ) -> list[OutcomeGroup]:
     """Each outcome with the actions that serve it (stated outcomes first, then those
@@ -148,8 +160,9 @@ def outcome_groups(stated: list[str], actions: list[Action], today: date
         if not action.outcome.strip():
             loose.append(pair)
             continue
-        groups.setdefault(_key(action.outcome), OutcomeGroup(action.outcome.strip(), []))
-        groups[_key(action.outcome)].actions.append(pair)
+        key = _same_outcome(_key(action.outcome), groups)
+        groups.setdefault(key, OutcomeGroup(action.outcome.strip(), []))
+        groups[key].actions.append(pair)
     out = list(groups.values())
     if loose:
         out.append(OutcomeGroup("", loose))

@@ -184,6 +184,12 @@ def test_outcome_groups_match_words_not_case_or_spacing() -> None:
     groups = outcome_groups(["Safe sleep"], actions, date(2026, 11, 25))
     assert [(g.outcome, [a.id for a, _ in g.actions]) for g in groups] == [
         ("Safe sleep", ["a0", "a1"]), ("Seen weekly", ["a3"]), ("", ["a2"])]
+    stated = ["The baby sleeps safely: seen at every visit", "Mother is safe at home"]
+    actions = [Action(id="b0", what="x", outcome="the baby sleeps safely"),
+               Action(id="b1", what="x", outcome="Mother")]  # too short to name one
+    groups = outcome_groups(stated, actions, date(2026, 11, 25))
+    assert [(g.outcome, [a.id for a, _ in g.actions]) for g in groups] == [
+        (stated[0], ["b0"]), (stated[1], []), ("Mother", ["b1"])]
 
 
 def test_action_outcome_from_the_command_line(tmp_path, capsys) -> None:
