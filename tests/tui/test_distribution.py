@@ -82,8 +82,10 @@ async def test_record_a_copy_on_an_approved_plan_keeps_the_approval(plans) -> No
         assert "This plan is approved" in rendered(app.screen.query_one("#distribution-note"))
         await _share(pilot, "Example GP surgery", "GP", "Secure email", "25/11/2026")
         await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
+        # on disk at once, or by the next save if the open plan is writable
+        await wait_for(pilot, lambda: [d.to for d in store.load(plans / READY).plan
+                                       .distribution] == ["Example GP surgery"])
         on_disk = store.load(plans / READY)
-        assert [d.to for d in on_disk.plan.distribution] == ["Example GP surgery"]
         assert on_disk.plan.state == PlanState.APPROVED and not approval_void(on_disk.plan)
         assert on_disk.plan.history[-1].what == "shared" and on_disk.found_outside == ""
         await pilot.press("escape")
