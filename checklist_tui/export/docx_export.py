@@ -12,15 +12,15 @@ from __future__ import annotations
 import functools
 import io
 import re
+from datetime import UTC
 from xml.sax.saxutils import escape
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from lxml import etree
 
 from checklist_tui.export.document import (
     KEEP_ROWS,
@@ -35,6 +35,7 @@ from checklist_tui.export.document import (
     Table,
     build_document,
 )
+from checklist_tui.export.docx_package import Template, read_template, write
 from checklist_tui.export.safe import inert
 from checklist_tui.export.summary import Summary
 
@@ -48,33 +49,16 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", inert(text))
 
 
-W_R, W_T, W_RPR, W_B, W_BR = (qn(f"w:{tag}") for tag in ("r", "t", "rPr", "b", "br"))
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BOLD = "<w:rPr><w:b/></w:rPr>"
 QUOTE = {'"': "&quot;"}
 SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>'
 """The grey of a header cell, as in the HTML (the text is bold too: never colour alone)."""
 
 
-def _runs(paragraph, text: str, bold: bool = False) -> None:
-    """Text as runs in an existing paragraph (the page header and footer)."""
-    bold = bold or isinstance(text, Strong)
-    for n, line in enumerate(clean(text).replace("\r\n", "\n").split("\n")):
-        run = etree.SubElement(paragraph._p, W_R)
-        if bold:
-            etree.SubElement(etree.SubElement(run, W_RPR), W_B)
-        if n:
-            etree.SubElement(run, W_BR)
-        t = etree.SubElement(run, W_T)
-        t.text = line
-        t.set(XML_SPACE, "preserve")
-
-
-# The body is written as WordprocessingML text and parsed once: building it element by
-# element through python-docx cost most of an export's time (its table and run APIs
-# look up and insert each child in schema order). User text is escaped, so it can only
-# ever be the text of a run.
+# The body, header and footer are written as WordprocessingML text: building them
+# element by element through python-docx cost most of an export's time (its table and
+# run APIs look up and insert each child in schema order). User text is escaped, so it
+# can only ever be the text of a run.
 
 def _r(text: str, bold: bool = False) -> str:
     """Text as runs, its line breaks kept as breaks."""
@@ -90,15 +74,9 @@ def _p(runs: str, style: str = "", props: str = "") -> str:
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs}</w:p>"
 
 
-def _field(paragraph, instruction: str) -> None:
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+def _field(instruction: str) -> str:
+    """A field Word fills in when it shows the page (PAGE, NUMPAGES)."""
+    return f'<w:fldSimple w:instr="{instruction}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
 
 
 TABLE_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
@@ -170,10 +148,9 @@ def _block(block: Block, before_table: bool = False) -> str:
 
 
 @functools.cache
-def _template() -> bytes:
+def _template() -> Template:
     """The empty document every export starts from: Arial, British English, A4 pages
-    with their margins, a header and a footer. Made once per process (setting it up
-    through python-docx costs more than writing a whole plan)."""
+    with their margins, an empty header and footer. Made once per process."""
     doc = new_document()
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(10.5)
@@ -188,45 +165,53 @@ def _template() -> bytes:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Mm(MARGIN_MM))
     section.top_margin = section.bottom_margin = Mm(20)
-    section.header.is_linked_to_previous = False  # its part made now, not at every export
+    section.header.is_linked_to_previous = False  # a header part of its own
     section.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return read_template(out.getvalue())
 
 
-def _page_marks(doc, marking: str, case_ref: str) -> None:
-    """The marking and case reference at the top of every page; the marking and
-    "Page N of M" at the foot."""
-    section = doc.sections[0]
-    header = section.header.paragraphs[0]
-    _runs(header, marking, bold=True)
-    _runs(header, f"    Case reference: {case_ref}")
-    footer = section.footer.paragraphs[0]
-    _runs(footer, f"{marking}    Page ", bold=False)
-    _field(footer, "PAGE")
-    _runs(footer, " of ")
-    _field(footer, "NUMPAGES")
+CORE = ('<?xml version=\'1.0\' encoding=\'UTF-8\' standalone=\'yes\'?>\n<cp:coreProperties '
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title>'
+        "<dc:subject/><dc:creator></dc:creator><cp:keywords/><dc:description></dc:description>"
+        "<cp:lastModifiedBy></cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        '<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified><cp:category/>'
+        "</cp:coreProperties>")
+"""The file's properties: its title and when it was made; no author, no comments."""
+
+
+def _into(part: bytes, before: bytes, xml: str) -> bytes:
+    """``xml`` put into a template part, just before the last ``before``."""
+    at = part.rindex(before)
+    return part[:at] + xml.encode("utf-8") + part[at:]
 
 
 def render(s: Summary) -> bytes:
     content = build_document(s)
-    doc = new_document(io.BytesIO(_template()))
-    props = doc.core_properties
-    # Core properties hold at most 255 characters (python-docx refuses more).
-    props.title = clean(f"{content.title}: {content.case_ref}")[:255]
-    props.author = props.last_modified_by = ""
-    props.comments = ""
-    props.created = props.modified = s.generated.replace(microsecond=0)
-    _page_marks(doc, content.marking, content.case_ref)
+    template = _template()
     blocks = content.blocks
     body = "".join([_p(_r(f"{content.title}: {content.case_ref}"), "Title"),
                     *(_block(b, isinstance(after, Table | Fields | Bullets | Flags))
                       for b, after in zip(blocks, [*blocks[1:], None], strict=True)),
                     _p(_r(content.footer))])
-    end = doc.element.body.sectPr  # the body's content goes before its section settings
-    for element in parse_xml(f'<w:body xmlns:w="{W_NS}">{body}</w:body>'):
-        end.addprevious(element)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    marking = content.marking
+    header = _r(marking, bold=True) + _r(f"    Case reference: {content.case_ref}")
+    footer = (_r(f"{marking}    Page ") + _field("PAGE") + _r(" of ")
+              + _field("NUMPAGES"))
+    # Core properties hold at most 255 characters (Word refuses more).
+    title = escape(clean(f"{content.title}: {content.case_ref}")[:255])
+    when = s.generated.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    raw = template.raw
+    head, foot = (next(n for n in template.order if n.startswith(f"word/{kind}"))
+                  for kind in ("header", "footer"))
+    return write(template, {
+        "word/document.xml": _into(raw["word/document.xml"], b"<w:sectPr", body),
+        head: _into(raw[head], b"</w:p>", header),
+        foot: _into(raw[foot], b"</w:p>", footer),
+        "docProps/core.xml": CORE.format(title=title, when=when).encode("utf-8"),
+    })
