@@ -6,7 +6,6 @@ import argparse
 
 from checklist_tui.cli.context import catalogue
 from checklist_tui.cli.output import err, out
-from checklist_tui.core.catalogue import load_catalogue, validate_paths
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -23,6 +22,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from checklist_tui.core.catalogue import load_catalogue, validate_paths
+
     if args.paths:
         count, problems = validate_paths(args.paths)
     else:

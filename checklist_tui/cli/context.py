@@ -5,15 +5,20 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checklist_tui.cli.output import warn
-from checklist_tui.core import locations, plancheck, store
-from checklist_tui.core.catalogue import Catalogue, LoadedChecklist, load_catalogue
+from checklist_tui.core import locations
 from checklist_tui.core.errors import DefinitionError, PlanError
-from checklist_tui.core.folder import resolve_plan
+
+if TYPE_CHECKING:  # loaded by the commands that use them: `open` starts the app without them
+    from checklist_tui.core import store
+    from checklist_tui.core.catalogue import Catalogue, LoadedChecklist
 
 
 def catalogue(args: argparse.Namespace, strict: bool = False) -> Catalogue:
+    from checklist_tui.core.catalogue import load_catalogue
+
     cat = load_catalogue(args.checklists)
     if cat.problems:
         if strict:
@@ -28,7 +33,7 @@ def plans_dir(args: argparse.Namespace) -> Path:
 
 
 def plan_path(args: argparse.Namespace) -> Path:
-    return resolve_plan(args.plan, plans_dir(args))
+    return locations.resolve_plan(args.plan, plans_dir(args))
 
 
 @dataclass
@@ -39,6 +44,8 @@ class OpenPlan:
 
 
 def open_plan(args: argparse.Namespace) -> OpenPlan:
+    from checklist_tui.core import plancheck, store
+
     path = plan_path(args)
     loaded = store.load(path)
     cat = catalogue(args)

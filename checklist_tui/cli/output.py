@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import sys
 
-from checklist_tui.export.safe import plain
-
 
 def out(text: str = "", end: str = "\n") -> None:
+    from checklist_tui.export.safe import plain  # not loaded by a command that prints nothing
+
     sys.stdout.write(plain(text) + end)
 
 
 def err(text: str) -> None:
+    from checklist_tui.export.safe import plain
+
     sys.stderr.write(plain(text) + "\n")
 
 

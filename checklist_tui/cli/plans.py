@@ -7,14 +7,16 @@ from pathlib import Path
 
 from checklist_tui.cli.context import catalogue, open_plan, plan_path, plans_dir
 from checklist_tui.cli.output import out
-from checklist_tui.core import clock, store
+from checklist_tui.core import clock
 from checklist_tui.core.errors import PlanError, UserFacingError, did_you_mean
-from checklist_tui.core.plan_details import DetailsError, parse_details
 
 _FLAGS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies"}
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from checklist_tui.core import store
+    from checklist_tui.core.plan_details import DetailsError, parse_details
+
     cat = catalogue(args)
     checklist = cat.get(args.checklist_id)
     if checklist is None:

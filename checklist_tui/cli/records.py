@@ -10,18 +10,17 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checklist_tui.cli.context import catalogue, plan_path
 from checklist_tui.cli.output import out
-from checklist_tui.core import clock, edit
+from checklist_tui.core import clock
 from checklist_tui.core.dates import parse_date
-from checklist_tui.core.definition import ItemType
 from checklist_tui.core.errors import PlanError, UserFacingError, did_you_mean
-from checklist_tui.core.gaps import item_status
-from checklist_tui.core.plan import Action, ActionStatus, Agency, InfoSource, Person, PersonKind
-from checklist_tui.core.session import PlanSession
-from checklist_tui.core.vocabulary import issue_label, rule_label
+from checklist_tui.core.plan_kinds import ActionStatus, InfoSource, PersonKind
+
+if TYPE_CHECKING:  # the core's models load inside the commands, not for every command line
+    from checklist_tui.core.session import PlanSession
 
 NA_WORDS = ("n/a", "na", "not applicable", "not_applicable")
 YES_NO = {"yes": True, "y": True, "no": False, "n": False}
@@ -30,6 +29,8 @@ YES_NO = {"yes": True, "y": True, "no": False, "n": False}
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
     """The plan, locked for this one change; refused when it cannot be changed."""
+    from checklist_tui.core.session import PlanSession
+
     cat = catalogue(args)
     session = PlanSession.open(plan_path(args), cat.get, user=getattr(args, "as_user", "") or "")
     try:
@@ -71,6 +72,11 @@ def _person_ids(session: PlanSession, names: str) -> list[str]:
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
+    from checklist_tui.core import edit
+    from checklist_tui.core.definition import ItemType
+    from checklist_tui.core.gaps import item_status
+    from checklist_tui.core.vocabulary import rule_label
+
     with _session(args) as session:
         checklist = session.checklist.checklist
         items = checklist.item_map()
@@ -119,7 +125,8 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 # -- people, agencies, actions ---------------------------------------------------------
 
-MODELS: dict[str, type] = {"person": Person, "agency": Agency, "action": Action}
+MODELS = {"person": "Person", "agency": "Agency", "action": "Action"}
+"""The plan model of each record kind (its name in ``core.plan``)."""
 #: option -> model field, per record kind (the fields a script may set)
 FIELDS = {
     "person": ("name", "kind", "relationship", "role", "in_household", "man", "involvement",
@@ -171,8 +178,11 @@ def cmd_record(args: argparse.Namespace) -> int:
                                                    "action": "actions"}[kind]):
             _print_record(kind, record)
         return 0
+    from checklist_tui.core import edit, plan
+    from checklist_tui.core.vocabulary import issue_label
+
     with _session(args) as session:
-        model = MODELS[kind]
+        model = getattr(plan, MODELS[kind])
         if verb == "add":
             record = session.apply(edit.add_record, model, **_fields(args, kind))
         elif verb == "edit":
@@ -191,6 +201,8 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
+    from checklist_tui.core import edit
+
     with _session(args) as session:
         record = session.apply(edit.confirm_pause_point, session.checklist.checklist,
                                args.section, args.present, today=clock.today())

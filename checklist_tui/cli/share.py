@@ -13,12 +13,14 @@ import argparse
 from checklist_tui.cli.context import catalogue, plan_path
 from checklist_tui.cli.output import out
 from checklist_tui.cli.records import _date
-from checklist_tui.core import clock, edit
+from checklist_tui.core import clock
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.review_file import change_plan
 
 
 def cmd_share(args: argparse.Namespace) -> int:
+    from checklist_tui.core import edit
+    from checklist_tui.core.review_file import change_plan
+
     on = _date("--on", args.on) or clock.today()
     now = clock.now()
     record = change_plan(plan_path(args), catalogue(args).get, lambda plan, _checklist:

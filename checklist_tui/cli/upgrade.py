@@ -12,10 +12,11 @@ import argparse
 from checklist_tui.cli.context import catalogue
 from checklist_tui.cli.output import out
 from checklist_tui.cli.records import _session
-from checklist_tui.core.versions import changes_since, upgrade
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    from checklist_tui.core.versions import changes_since, upgrade
+
     with _session(args) as session:
         plan, loaded = session.plan, session.checklist
         before = plan.checklist_version

@@ -12,6 +12,7 @@ from checklist_tui.core import recovery, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import evaluate
+from checklist_tui.core.locations import resolve_plan as resolve_plan  # its home before
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.vocabulary import progress_mark
 
@@ -81,14 +82,3 @@ def scan(folder: Path, checklist_for: Callable[[str], LoadedChecklist | None],
                               required_open=len(ev.open_required),
                               red_flags=len(ev.red_flags), evaluated=True))
     return rows, recovered
-
-
-def resolve_plan(arg: str, plans_dir: Path) -> Path:
-    """A plan given as a path, or as a file name in the plans folder."""
-    path = Path(arg).expanduser()
-    if path.exists():
-        return path
-    for candidate in (plans_dir / arg, plans_dir / f"{arg}.toml"):
-        if candidate.exists():
-            return candidate
-    return path

@@ -121,3 +121,14 @@ def tighten(path: Path) -> str | None:
         return (f"{path} can be opened by other users of this computer (permissions "
                 f"{mode:o}); plans hold special category data: ask IT to restrict it")
     return None
+
+
+def resolve_plan(arg: str, plans_dir: Path) -> Path:
+    """A plan given as a path, or as a file name in the plans folder."""
+    path = Path(arg).expanduser()
+    if path.exists():
+        return path
+    for candidate in (plans_dir / arg, plans_dir / f"{arg}.toml"):
+        if candidate.exists():
+            return candidate
+    return path

@@ -12,6 +12,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checklist_tui.core.plan_kinds import ActionStatus as ActionStatus
+from checklist_tui.core.plan_kinds import InfoSource as InfoSource
+from checklist_tui.core.plan_kinds import PersonKind as PersonKind
+
 FORMAT_VERSION = 2
 """2: history entries carry hashes and the file a seal (core.history); 1 is read too."""
 
@@ -22,22 +26,6 @@ DetailValue = date | list[str] | str
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
-
-
-class InfoSource(StrEnum):
-    SEEN = "seen"
-    PARENT = "parent"
-    AGENCY = "agency"
-    UNCHECKED = "unchecked"
-
-    @property
-    def label(self) -> str:
-        return {
-            "seen": "Seen or verified",
-            "parent": "Reported by a parent",
-            "agency": "Reported by an agency",
-            "unchecked": "Not yet checked",
-        }[self.value]
 
 
 class PlanState(StrEnum):
@@ -56,51 +44,6 @@ class PlanState(StrEnum):
 
 #: States in which the plan is locked against edits.
 LOCKED_STATES = {PlanState.APPROVED, PlanState.ENTERED_IN_ERROR}
-
-
-class PersonKind(StrEnum):
-    MOTHER = "mother"
-    FATHER = "father"
-    MALE_CARER = "male_carer"
-    ADULT_IN_HOUSEHOLD = "adult_in_household"
-    VISITING_ADULT = "visiting_adult"
-    FAMILY_NETWORK = "family_network"
-    CHILD = "child"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            "mother": "Mother",
-            "father": "Father",
-            "male_carer": "Other male carer",
-            "adult_in_household": "Other adult in the household",
-            "visiting_adult": "Adult who visits or stays",
-            "family_network": "Family or friends network",
-            "child": "Other child",
-            "other": "Other",
-        }[self.value]
-
-    @property
-    def is_male_carer(self) -> bool:
-        return self in (PersonKind.FATHER, PersonKind.MALE_CARER)
-
-    @property
-    def adult_of_unknown_sex(self) -> bool:
-        """Kinds where only the person's record can say whether he is a man."""
-        return self not in (PersonKind.FATHER, PersonKind.MALE_CARER, PersonKind.MOTHER,
-                            PersonKind.CHILD)
-
-
-class ActionStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 class Answer(Model):

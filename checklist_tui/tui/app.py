@@ -107,8 +107,10 @@ class ChecklistApp(App[int]):
         return load_catalogue(self.checklist_dirs, only={checklist_id}).get(checklist_id)
 
     def on_mount(self) -> None:
-        if self.start_plan is not None:
-            self.open_plan(self.start_plan, self.start_read_only)
+        if self.start_plan is not None:  # say which plan first, then load the plan screen
+            from checklist_tui.tui.screens.opening import OpeningScreen
+
+            self.push_screen(OpeningScreen(self.start_plan, self.start_read_only))
         elif self.start_review is not None:
             from checklist_tui.tui.screens.review import ReviewScreen
 

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual.widgets import Static
 
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.gaps import gaps_and_risks
-from checklist_tui.core.peek import first_value
 from checklist_tui.core.review import describe_state
 from checklist_tui.core.session import PlanSession
+from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
 from checklist_tui.tui.text import join, lit
-
-
-def opening(path: Path) -> Text:
-    """The header while the plan is being read and checked: the case reference the file
-    declares in its first lines (read without checking it), so the first frame says which
-    plan is opening; just "Opening plan…" if the file does not say it plainly."""
-    case = first_value(path, "case_ref")
-    return join("Opening ", lit(case[:80], "bold"), "…") if case else Text("Opening plan…")
 
 
 class PlanHeader(Static):

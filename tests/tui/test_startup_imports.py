@@ -1,0 +1,88 @@
+"""Start-up (#12.2): ``checklist-tui open PLAN`` loads only what the first frame needs.
+
+Each check runs in a fresh interpreter (this one has loaded everything already) and lists
+the modules loaded at a given moment: when the command line hands over to the app, and
+when the app's first frame (the case reference) has been drawn. The plan model, pydantic,
+the export library, plain mode, review, the plan index and python-docx must wait."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAN = "family-t-like-twins.toml"
+
+#: Loaded later, never for the first frame (a prefix covers its submodules).
+HEAVY = ("pydantic", "pydantic_core", "docx", "lxml", "checklist_tui.core.plan",
+         "checklist_tui.core.definition", "checklist_tui.core.catalogue",
+         "checklist_tui.core.store", "checklist_tui.core.session", "checklist_tui.core.review",
+         "checklist_tui.core.index", "checklist_tui.core.engine", "checklist_tui.plain",
+         "checklist_tui.tui.screens.plan")
+
+AT_HAND_OVER = """
+import json, sys
+from pathlib import Path
+from checklist_tui.cli import main, plans
+seen = []
+plans.run_tui = lambda args, plan_path, read_only: seen.append(sorted(sys.modules)) or 0
+assert main(["open", sys.argv[1]]) == 0
+print(json.dumps(seen[0]))
+"""
+
+AT_FIRST_FRAME = """
+import asyncio, json, sys, time
+from pathlib import Path
+from checklist_tui.tui.app import ChecklistApp
+from checklist_tui.tui.screens import opening
+seen = {}
+original = opening.OpeningScreen.show_plan
+
+def show_plan(self):  # runs once the first frame has been drawn
+    seen.setdefault("modules", sorted(sys.modules))
+    seen.setdefault("header", str(self.query_one("#plan-header").render()))
+    original(self)
+
+opening.OpeningScreen.show_plan = show_plan
+
+async def run():
+    app = ChecklistApp(Path(sys.argv[2]), plan_path=Path(sys.argv[1]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deadline = time.monotonic() + 120
+        while type(app.screen).__name__ != "PlanScreen" and time.monotonic() < deadline:
+            await pilot.pause(0.02)
+        seen["then"] = type(app.screen).__name__
+
+asyncio.run(run())
+print(json.dumps(seen))
+"""
+
+
+def _run(script: str, *args: str) -> str:
+    done = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+
+
+def test_the_command_line_hands_over_to_the_app_without_the_core_models(plans) -> None:
+    modules = json.loads(_run(AT_HAND_OVER, str(plans / PLAN)))
+    assert "checklist_tui.cli.parser" in modules  # it did parse the command line
+    assert _heavy(modules) == []
+    assert [m for m in modules if m.startswith("checklist_tui.export")] == []
+    assert "textual" not in modules  # the app itself loads it
+
+
+def test_the_first_frame_names_the_case_before_the_plan_screen_loads(plans) -> None:
+    seen = json.loads(_run(AT_FIRST_FRAME, str(plans / PLAN), str(plans)))
+    assert seen["header"] == "Opening DEMO-0002-TWINS…"
+    assert _heavy(seen["modules"]) == []
+    exports = [m for m in seen["modules"] if m.startswith("checklist_tui.export.")]
+    assert exports == ["checklist_tui.export.safe"]  # literal text for the header
+    assert seen["then"] == "PlanScreen"  # and then the plan screen takes its place
