@@ -42,20 +42,20 @@ def with_descriptions() -> None:
             model.model_rebuild(force=True)
 
 
-def checklist_schema() -> dict[str, Any]:
+def _schema(model: type[BaseModel], title: str) -> dict[str, Any]:
     with_descriptions()
-    schema = Checklist.model_json_schema(by_alias=True)
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "checklist-tui checklist definition"
+    schema["title"] = title
     return schema
+
+
+def checklist_schema() -> dict[str, Any]:
+    return _schema(Checklist, "checklist-tui checklist definition")
 
 
 def sources_schema() -> dict[str, Any]:
-    with_descriptions()
-    schema = SourcesFile.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "checklist-tui sources file"
-    return schema
+    return _schema(SourcesFile, "checklist-tui sources file")
 
 
 def dumps(schema: dict[str, Any]) -> str:
