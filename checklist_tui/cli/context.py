@@ -16,6 +16,15 @@ if TYPE_CHECKING:  # loaded by the commands that use them: `open` starts the app
     from checklist_tui.core.catalogue import Catalogue, LoadedChecklist
 
 
+def author(doing: str = "making the change") -> argparse.ArgumentParser:
+    """``--as NAME``, for every command that changes a plan: who is doing it (by default
+    the plan's practitioner). A parent parser: ``parents=[common, author()]``."""
+    who = argparse.ArgumentParser(add_help=False)
+    who.add_argument("--as", dest="as_user", metavar="NAME",
+                     help=f"who is {doing} (default: the plan's practitioner)")
+    return who
+
+
 def catalogue(args: argparse.Namespace, strict: bool = False) -> Catalogue:
     from checklist_tui.core.catalogue import load_catalogue
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from checklist_tui.cli.context import catalogue, plan_path
+from checklist_tui.cli.context import author, catalogue, plan_path
 from checklist_tui.cli.output import out
 from checklist_tui.core import clock
 from checklist_tui.core.dates import parse_date
@@ -214,9 +214,7 @@ def cmd_confirm(args: argparse.Namespace) -> int:
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """The subcommands of this module (called by parser.build_parser)."""
-    who = argparse.ArgumentParser(add_help=False)
-    who.add_argument("--as", dest="as_user", metavar="NAME",
-                     help="who is making the change (default: the plan's practitioner)")
+    who = author()
     p = sub.add_parser("answer", parents=[common, who], help="record one answer in a plan")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("item", metavar="ITEM", help="item id, e.g. PBA-F02")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from checklist_tui.cli.context import catalogue, plan_path
+from checklist_tui.cli.context import author, catalogue, plan_path
 from checklist_tui.cli.output import out
 from checklist_tui.cli.records import _date
 from checklist_tui.core import clock
@@ -35,7 +35,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("share", parents=[common],
+    p = sub.add_parser("share", parents=[common, author("recording it")],
                        help="record who a copy of the plan was given to, and when "
                             "(also on an approved plan)")
     p.add_argument("plan", metavar="PLAN")
@@ -44,6 +44,4 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--how", metavar="HOW", help="how it was given, e.g. 'secure email'")
     p.add_argument("--parents", action="store_true", help="the copy given to the parents")
     p.add_argument("--on", metavar="DATE", help="the date it was given (default: today)")
-    p.add_argument("--as", dest="as_user", metavar="NAME",
-                   help="who is recording it (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_share)

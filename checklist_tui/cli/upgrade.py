@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from checklist_tui.cli.context import catalogue
+from checklist_tui.cli.context import author, catalogue
 from checklist_tui.cli.output import out
 from checklist_tui.cli.records import _session
 
@@ -40,9 +40,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("upgrade", parents=[common],
+    p = sub.add_parser("upgrade", parents=[common, author()],
                        help="move a plan to the current version of its checklist")
     p.add_argument("plan", metavar="PLAN")
-    p.add_argument("--as", dest="as_user", metavar="NAME",
-                   help="who is making the change (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_upgrade)
