@@ -28,7 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,25 +36,18 @@ sys.path.insert(0, str(ROOT))
 
 from textual import events  # noqa: E402
 
+from benchmarks.bench_save import grow  # noqa: E402
 from checklist_tui.core import clock, store  # noqa: E402
-from checklist_tui.core.plan import HistoryEntry  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "early-pre-birth.toml"
 ITEM = "PBA-S08B"  # a yes/no question in the plan's first section
-START = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 
 def make_plan(folder: Path, length: int) -> Path:
     path = folder / EXAMPLE.name
     shutil.copy(EXAMPLE, path)
     loaded = store.load(path)
-    history = loaded.plan.history
-    n = len(history)
-    while len(history) < length:
-        history.append(HistoryEntry(at=START + timedelta(seconds=n), by="Pat Sample (example)",
-                                    what="note", target=f"PBA-S{n % 20:02d}",
-                                    old=f"earlier note {n}", new=f"a fictional note {n}"))
-        n += 1
+    grow(loaded, length)  # the same history as the save benchmark's
     store.save(loaded)
     return path
 
