@@ -198,7 +198,7 @@ def test_every_risk_rule_names_its_answer_as_a_concern(catalogue) -> None:
     ("pre-birth-assessment", "PBA-X11", ["date"]),
     ("pre-birth-assessment", "PBA-X04", ["text"]),
     ("pre-birth-assessment", "PBA-BP01", ["text"]),
-    ("pre-birth-assessment", "PBA-BP03", ["people"]),
+    ("pre-birth-assessment", "PBA-BP03", ["people", "text"]),
     ("pre-birth-assessment", "PBA-N03", ["place"]),
     ("discharge-planning-meeting", "DPM-M01", ["date"]),
     ("discharge-planning-meeting", "DPM-R08", ["date"]),

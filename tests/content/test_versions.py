@@ -44,7 +44,9 @@ def test_every_shipped_checklist_keeps_its_earlier_versions(catalogue) -> None:
     for lc in catalogue.checklists.values():
         old = load_archived(lc.id, "1.0.0", catalogue.sources)
         assert old is not None and old.checklist.version == "1.0.0", lc.id
-    assert catalogue.get(PBA).checklist.version == CUR
+    assert catalogue.get(PBA).checklist.version == CUR == "2.1.0"
+    kept = load_archived(PBA, "2.0.0", catalogue.sources)
+    assert kept is not None and kept.checklist.version == "2.0.0"
     assert load_archived(PBA, "0.1.0", catalogue.sources) is None
 
 
@@ -169,6 +171,16 @@ def test_upgrade_through_the_command_line_saves_with_history(catalogue, tmp_path
     assert saved.plan.history[-1].what == VERSION and saved.plan.history[-1].by == "Tess Tester"
     assert main(["upgrade", str(path)]) == 1  # already current
     assert f"already uses version {CUR}" in capsys.readouterr().err
+
+
+def test_a_2_0_0_plan_is_told_which_yes_now_needs_its_content(catalogue, tmp_path) -> None:
+    old, plan = _old_plan(catalogue, tmp_path, version="2.0.0",
+                          answers={"PBA-X06": "icpc", "PBA-X02": "yes", "PBA-X01": "no"})
+    lines = what_changed(plan, old.checklist, catalogue.get(PBA).checklist)
+    assert any(line.startswith("PBA-X02 now asks what a 'yes' must carry: add What is going "
+                               "well") for line in lines)
+    assert not any(line.startswith("PBA-X01") for line in lines)  # "no" carries nothing
+    assert any("PBA-WP01" in line for line in lines)  # new required items
 
 
 def test_show_says_what_changed_for_a_1_0_0_plan(catalogue, tmp_path, capsys) -> None:
