@@ -22,19 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from checklist_tui.export.document import (
-    KEEP_ROWS,
-    Answers,
-    Block,
-    Bullets,
-    Fields,
-    Flags,
-    Heading,
-    Para,
-    Strong,
-    Table,
-    build_document,
-)
+from checklist_tui.export import document
 from checklist_tui.export.docx_package import Template, read_template, write
 from checklist_tui.export.safe import inert
 from checklist_tui.export.summary import Summary
@@ -62,7 +50,7 @@ SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>'
 
 def _r(text: str, bold: bool = False) -> str:
     """Text as runs, its line breaks kept as breaks."""
-    props = BOLD if bold or isinstance(text, Strong) else ""
+    props = BOLD if bold or isinstance(text, document.Strong) else ""
     return "".join(f'<w:r>{props}{"<w:br/>" if n else ""}<w:t xml:space="preserve">'
                    f"{escape(line)}</w:t></w:r>"
                    for n, line in enumerate(clean(text).replace("\r\n", "\n").split("\n")))
@@ -93,7 +81,7 @@ def _table(headers: list[str] | None, rows: list[list[str]], widths: list[int],
            f'{escape(clean(label), QUOTE)}"/></w:tblPr><w:tblGrid>',
            *(f'<w:gridCol w:w="{size}"/>' for size in sizes), "</w:tblGrid>"]
     all_rows = ([(headers, True)] if headers else []) + [(r, False) for r in rows]
-    keep = len(rows) <= KEEP_ROWS
+    keep = len(rows) <= document.KEEP_ROWS
     for n, (values, is_header) in enumerate(all_rows):
         out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if is_header else "")
                    + "</w:trPr>")
@@ -112,37 +100,35 @@ QUESTION = '<w:keepNext/><w:spacing w:before="120" w:after="0"/>'
 ANSWER = f'<w:ind w:left="{Mm(6).twips}"/>'
 
 
-def _block(block: Block, before_table: bool = False) -> str:
-    if isinstance(block, Heading):
+def _block(block: document.Block, before_table: bool = False) -> str:
+    if isinstance(block, document.Heading):
         return _p(_r(block.text), f"Heading{block.level - 1}",
                   "<w:pageBreakBefore/>" if block.new_page else "")
-    if isinstance(block, Para):  # kept on the page of the table it introduces
+    if isinstance(block, document.Para):  # kept on the page of the table it introduces
         return _p(_r(block.text, bold=block.style in ("marking", "status", "missing",
                                                       "redacted")),
                   props="<w:keepNext/>" if before_table else "")
-    if isinstance(block, Fields):
+    if isinstance(block, document.Fields):
         return _table(None, [[k, v] for k, v in block.rows], [30, 70], block.label)
-    if isinstance(block, Table):
+    if isinstance(block, document.Table):
         return _table(block.headers, block.rows, block.widths, block.label)
-    if isinstance(block, Flags):
+    if isinstance(block, document.Flags):
         return "".join(
             _p(_r(f"{flag.label}: ", bold=True) + _r(flag.text), "ListBullet")
             + "".join(_p(_r(f"{key}: ", bold=True) + _r(value), "ListBullet2")
                       for key, value in flag.details)
             for flag in block.items)
-    if isinstance(block, Answers):
+    if isinstance(block, document.Answers):
         out = []
         for item in block.items:
             out.append(_p(_r(item.prompt, bold=True) + _r(f" ({item.item_id})"),
                           props=QUESTION))
             answer = _r(item.answer)
-            if item.note:
-                answer += _r("\nNote: ") + _r(item.note)
-            if item.source:
-                answer += _r(f"\nSource of information: {item.source}")
+            for label, text in item.extras:
+                answer += _r(f"\n{label}: ") + _r(text)
             out.append(_p(answer, props=ANSWER))
         return "".join(out)
-    if isinstance(block, Bullets):
+    if isinstance(block, document.Bullets):
         return "".join(_p(_r(text), "ListBullet") for text in block.items)
     raise TypeError(block)
 
@@ -192,11 +178,12 @@ def _into(part: bytes, before: bytes, xml: str) -> bytes:
 
 
 def render(s: Summary) -> bytes:
-    content = build_document(s)
+    content = document.build_document(s)
     template = _template()
     blocks = content.blocks
+    tables = document.Table | document.Fields | document.Bullets | document.Flags
     body = "".join([_p(_r(f"{content.title}: {content.case_ref}"), "Title"),
-                    *(_block(b, isinstance(after, Table | Fields | Bullets | Flags))
+                    *(_block(b, isinstance(after, tables))
                       for b, after in zip(blocks, [*blocks[1:], None], strict=True)),
                     _p(_r(content.footer))])
     marking = content.marking

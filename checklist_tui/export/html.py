@@ -13,19 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
-from checklist_tui.export.document import (
-    KEEP_ROWS,
-    Answers,
-    Block,
-    Bullets,
-    Fields,
-    Flags,
-    Heading,
-    Para,
-    Strong,
-    Table,
-    build_document,
-)
+from checklist_tui.export import document
 from checklist_tui.export.safe import has_rtl, inert
 from checklist_tui.export.summary import Summary
 
@@ -88,33 +76,33 @@ def t(text: str) -> str:
     """User text, inert in HTML: escaped, controls shown, line breaks kept, RTL isolated."""
     out = escape(inert(text), quote=True).replace("\n", "<br>")
     out = f"<bdi>{out}</bdi>" if has_rtl(text) else out
-    return f"<strong>{out}</strong>" if isinstance(text, Strong) else out
+    return f"<strong>{out}</strong>" if isinstance(text, document.Strong) else out
 
 
 def _widths(widths: list[int]) -> str:
     return "<colgroup>" + "".join(f'<col class="w{w}">' for w in widths) + "</colgroup>"
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Heading):
+def _block(block: document.Block) -> str:
+    if isinstance(block, document.Heading):
         klass = ' class="new-page"' if block.new_page else ""
         return f"<h{block.level}{klass}>{t(block.text)}</h{block.level}>"
-    if isinstance(block, Para):
+    if isinstance(block, document.Para):
         klass = f' class="{block.style}"' if block.style else ""
         return f"<p{klass}>{t(block.text)}</p>"
-    if isinstance(block, Fields):
+    if isinstance(block, document.Fields):
         rows = "".join(f'<tr><th scope="row">{t(k)}</th><td>{t(v)}</td></tr>'
                        for k, v in block.rows)
         return f'<table class="fields" aria-label="{escape(block.label)}"><tbody>{rows}' \
                "</tbody></table>"
-    if isinstance(block, Table):
+    if isinstance(block, document.Table):
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block.headers)
         body = "".join("<tr>" + "".join(f"<td>{t(c)}</td>" for c in row) + "</tr>"
                        for row in block.rows)
-        keep = ' class="keep"' if len(block.rows) <= KEEP_ROWS else ""
+        keep = ' class="keep"' if len(block.rows) <= document.KEEP_ROWS else ""
         return (f'<table{keep} aria-label="{escape(block.label)}">{_widths(block.widths)}'
                 f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    if isinstance(block, Flags):
+    if isinstance(block, document.Flags):
         items = []
         for flag in block.items:
             details = "".join(f"<p><strong>{escape(k)}:</strong> {t(v)}</p>"
@@ -122,26 +110,23 @@ def _block(block: Block) -> str:
             items.append(f'<li><strong class="tag">{escape(flag.label)}:</strong> '
                          f"{t(flag.text)}{details}</li>")
         return '<ul class="flags">' + "".join(items) + "</ul>"
-    if isinstance(block, Answers):
+    if isinstance(block, document.Answers):
         parts = ['<dl class="answers">']
         for item in block.items:
             parts.append(f'<div class="qa"><dt>{t(item.prompt)} <span class="id">'
                          f"({t(item.item_id)})</span></dt><dd>{t(item.answer)}")
-            if item.note:
-                parts.append(f"<br><strong>Note:</strong> {t(item.note)}")
-            if item.source:
-                parts.append(f"<br><strong>Source of information:</strong> {t(item.source)}")
+            parts += [f"<br><strong>{label}:</strong> {t(text)}" for label, text in item.extras]
             parts.append("</dd></div>")
         parts.append("</dl>")
         return "".join(parts)
-    if isinstance(block, Bullets):
+    if isinstance(block, document.Bullets):
         return "<ul>" + "".join(f"<li>{t(i)}</li>" for i in block.items) + "</ul>"
     raise TypeError(block)
 
 
 def render(s: Summary) -> str:
-    doc = build_document(s)
-    widths = sorted({w for b in doc.blocks if isinstance(b, Table) for w in b.widths})
+    doc = document.build_document(s)
+    widths = sorted({w for b in doc.blocks if isinstance(b, document.Table) for w in b.widths})
     col_css = "".join(f"col.w{w} {{ width: {w}%; }}\n" for w in widths)
     page_css = PRINT_CSS % {"marking": css_string(doc.marking),
                             "case": css_string(f"Case reference: {doc.case_ref}")}

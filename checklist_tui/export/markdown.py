@@ -6,25 +6,14 @@ every converter); a table with any multi-line cell is written as a list instead.
 
 from __future__ import annotations
 
-from checklist_tui.export.document import (
-    Answers,
-    Block,
-    Bullets,
-    Fields,
-    Flags,
-    Heading,
-    Para,
-    Strong,
-    Table,
-    build_document,
-)
+from checklist_tui.export import document
 from checklist_tui.export.markdown_safe import md_cell, md_text
 from checklist_tui.export.summary import Summary
 
 
 def _cell(text: str) -> str:
     cell = md_cell(text)
-    return f"**{cell}**" if isinstance(text, Strong) and cell else (cell or " ")
+    return f"**{cell}**" if isinstance(text, document.Strong) and cell else (cell or " ")
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -44,43 +33,40 @@ def _as_list(headers: list[str], rows: list[list[str]]) -> list[str]:
     return [*out, ""]
 
 
-def _block(block: Block) -> list[str]:
-    if isinstance(block, Heading):
+def _block(block: document.Block) -> list[str]:
+    if isinstance(block, document.Heading):
         return ["#" * block.level + " " + md_text(block.text), ""]
-    if isinstance(block, Para):
+    if isinstance(block, document.Para):
         text = md_text(block.text)
         if block.style in ("marking", "status", "missing"):
             text = f"**{text}**"
         elif block.style == "redacted":
             text = f"> **{text}**"
         return [text, ""]
-    if isinstance(block, Fields):
+    if isinstance(block, document.Fields):
         return _table(["", ""], [[k, v] for k, v in block.rows])
-    if isinstance(block, Table):
+    if isinstance(block, document.Table):
         return _table(block.headers, block.rows)
-    if isinstance(block, Flags):
+    if isinstance(block, document.Flags):
         out = []
         for flag in block.items:
             out.append(f"- **{flag.label}:** {md_text(flag.text)}")
             out += [f"  - {k}: {md_text(v)}" for k, v in flag.details]
         return [*out, ""]
-    if isinstance(block, Answers):
+    if isinstance(block, document.Answers):
         out = []
         for item in block.items:
             out.append(f"- **{md_text(item.prompt)}** {md_text(item.answer)} "
                        f"({md_text(item.item_id)})")
-            if item.note:
-                out.append(f"  - Note: {md_text(item.note)}")
-            if item.source:
-                out.append(f"  - Source of information: {md_text(item.source)}")
+            out += [f"  - {label}: {md_text(text)}" for label, text in item.extras]
         return [*out, ""]
-    if isinstance(block, Bullets):
+    if isinstance(block, document.Bullets):
         return [*(f"- {md_text(i)}" for i in block.items), ""]
     raise TypeError(block)
 
 
 def render(s: Summary) -> str:
-    doc = build_document(s)
+    doc = document.build_document(s)
     out = [f"# {md_text(doc.title)}: {md_text(doc.case_ref)}", ""]
     for block in doc.blocks:
         out += _block(block)

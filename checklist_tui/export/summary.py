@@ -56,6 +56,13 @@ class AnsweredItem:
     by: str
     at: str
 
+    @property
+    def extras(self) -> list[tuple[str, str]]:
+        """The labelled lines under the answer, in the words every layout uses."""
+        return [(label, text) for label, text in (("Note", self.note),
+                                                  ("Source of information", self.source))
+                if text]
+
 
 @dataclass(frozen=True)
 class SectionPart:
