@@ -10,7 +10,7 @@ actions linked to no outcome are listed apart, said plainly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from checklist_tui.core import integrity as integ
@@ -19,7 +19,7 @@ from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.gaps import detail_lines
 from checklist_tui.core.plan import Action, Plan
-from checklist_tui.core.plan_part import PlanPart
+from checklist_tui.core.plan_part import PlanPart, risk_items
 from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE, NOT_KNOWN, action_overdue
 
 #: The order of the written plan (#13.1): what is wrong and what must happen first,
@@ -104,6 +104,7 @@ def _rows(item: Item, plan: Plan, ev: Evaluation) -> list[PartRow]:
 def plan_parts(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PartView]:
     """Every part of the written plan, in order, with what the answers say of it."""
     views = {part: PartView(part, False) for part in ORDER}
+    items = checklist.item_map()
     for _section, item in checklist.all_items():
         part = getattr(item, "plan_part", None)
         if part is None or part not in views:
@@ -112,7 +113,11 @@ def plan_parts(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PartVie
         if item.id not in ev.visible_items:
             continue
         views[part].asked = True
-        views[part].rows += _rows(item, plan, ev)
+        risks = [items[r].prompt for r in risk_items(item) if r in items]
+        views[part].rows += [
+            replace(row, what=f"{row.what} (the risk it answers: {'; '.join(risks)})")
+            if risks and row.what == item.prompt else row
+            for row in _rows(item, plan, ev)]
     return [views[part] for part in ORDER]
 
 

@@ -213,3 +213,21 @@ def test_every_format_carries_the_parts(catalogue, redact) -> None:
         text = json.dumps(docx_structure(out)) if fmt == "docx" else str(out)
         assert "Outcome: The baby sleeps safely" in text, fmt
         assert "Birth arrangements" in text and NOT_ASKED in text, fmt
+
+
+def test_outcome_answers_name_their_risk_and_gather_their_actions(catalogue) -> None:
+    """Pre-birth 2.1.0: an outcome item per risk; its lines are the outcomes, and the
+    actions that name one are listed under it."""
+    plan = _with_actions(store.load(EXAMPLES / "family-t-like-twins.toml").plan)
+    checklist = catalogue.get(plan.checklist_id).checklist
+    set_answer(plan, checklist, "PBA-X06", "cin", by="t", now=NOW)  # a plan: the part applies
+    set_answer(plan, checklist, "PBA-O01", "- The baby sleeps safely: checked at every "
+               "visit\n- She tells the midwife alone that she feels safe", by="t", now=NOW)
+    outcomes = _part(_md(catalogue, plan), "Outcomes for the baby")
+    assert "(the risk it answers: Is there domestic abuse" in outcomes
+    headings = re.findall(r"#### (.*)", outcomes)
+    assert headings[:2] == ["Outcome: The baby sleeps safely: checked at every visit",
+                            "Outcome: She tells the midwife alone that she feels safe"]
+    first = outcomes.split("#### ")[1]
+    assert "Check the cot at every visit" in first and "safer sleep advice" in first
+    assert "**No action is recorded for this outcome.**" in outcomes.split("#### ")[2]
