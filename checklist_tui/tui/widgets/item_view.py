@@ -123,12 +123,15 @@ class ItemView(Vertical, can_focus=False):
             return MarkedSelectionList(*[(lit(o.label), o.value, o.value in chosen)
                                         for o in item.options], id=ident)
         if item.type == ItemType.LONG_TEXT:
-            return TextArea(value if isinstance(value, str) else "", id=ident,
+            # Stored text is shown as it would be typed: a plan file's escape bytes and
+            # other control characters never reach the terminal (kept in the file until
+            # the answer is edited: see _commit).
+            return TextArea(typed(value) if isinstance(value, str) else "", id=ident,
                             soft_wrap=True, show_line_numbers=False)
         if item.type == ItemType.DATE:
             text = uk_date(value) if isinstance(value, date) else ""
             return Input(value=text, placeholder="DD/MM/YYYY", id=ident, classes="answer")
-        return Input(value=value if isinstance(value, str) else "", id=ident,
+        return Input(value=typed(value) if isinstance(value, str) else "", id=ident,
                      classes="answer", max_length=300)
 
     # -- state from the engine ---------------------------------------------------
