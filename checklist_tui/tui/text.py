@@ -33,6 +33,9 @@ _TYPED_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def typed(text: str) -> str:
     """What someone typed or pasted, as it is kept: line breaks as \\n, in their order;
-    raw escape sequences and other control characters left out."""
+    raw escape sequences and other control characters left out. The Unicode line and
+    paragraph separators are line breaks too, as a text box splits lines on them (else
+    only tabbing through a box would rewrite a note that holds one)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return _TYPED_CONTROL.sub("", _ESCAPE.sub("", text))

@@ -118,7 +118,7 @@ class RecordsScreen(AppScreen):
             table = self.query_one(f"#table-{page}", DataTable)
             table.clear()
             for ident, cells in items:
-                table.add_row(*(lit(str(c)) for c in cells), key=ident)
+                table.add_row(*(lit(" ".join(str(c).splitlines())) for c in cells), key=ident)
 
     def _highlighted(self) -> str | None:
         return cursor_key(self.query_one(f"#table-{self.page}", DataTable))
