@@ -5,14 +5,20 @@ about a bare app's cost. The plan screen replaces it after that frame."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from checklist_tui.core.peek import first_value
 from checklist_tui.tui.text import join, lit
+
+if TYPE_CHECKING:
+    from checklist_tui.tui.screens.plan import PlanScreen
 
 
 def opening(path: Path) -> Text:
@@ -37,10 +43,17 @@ class OpeningScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.show_plan)
+        self.call_after_refresh(self.load_plan_screen)
 
-    def show_plan(self) -> None:
+    @work(thread=True, exclusive=True, group="opening")
+    def load_plan_screen(self) -> None:
+        """Load the plan screen's modules (and the core's) in a thread: the event loop is
+        free meanwhile, so this frame reaches the terminal at once."""
         from checklist_tui.tui.screens.plan import PlanScreen
 
+        if not get_current_worker().is_cancelled:  # not when the app closed meanwhile
+            self.app.call_from_thread(self.show_plan, PlanScreen)
+
+    def show_plan(self, plan_screen: type[PlanScreen]) -> None:
         if self.app.screen is self:  # not if the app is already closing
-            self.app.switch_screen(PlanScreen(self.path, read_only=self.read_only))
+            self.app.switch_screen(plan_screen(self.path, read_only=self.read_only))
