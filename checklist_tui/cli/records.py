@@ -16,7 +16,7 @@ from checklist_tui.cli.context import author, catalogue, plan_path
 from checklist_tui.cli.output import out
 from checklist_tui.core import clock
 from checklist_tui.core.dates import parse_date
-from checklist_tui.core.errors import PlanError, UserFacingError, did_you_mean
+from checklist_tui.core.errors import PlanError, ReasonNeeded, UserFacingError, did_you_mean
 from checklist_tui.core.plan_kinds import ActionStatus, InfoSource, PersonKind
 
 if TYPE_CHECKING:  # the core's models load inside the commands, not for every command line
@@ -28,16 +28,26 @@ YES_NO = {"yes": True, "y": True, "no": False, "n": False}
 
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
-    """The plan, locked for this one change; refused when it cannot be changed."""
+    """The plan, locked for this one change; refused when it cannot be changed. A
+    completed, submitted or approved plan is changed only with ``--reason`` (kept in its
+    history; an approval is voided)."""
+    from checklist_tui.core import review
     from checklist_tui.core.session import PlanSession
 
     cat = catalogue(args)
     session = PlanSession.open(plan_path(args), cat.get, user=getattr(args, "as_user", "") or "")
+    name = session.loaded.path.name
     try:
         if session.read_only:
-            raise PlanError(f"{session.loaded.path.name}: cannot be changed: "
-                            f"{session.read_only_reason}")
-        yield session
+            raise PlanError(f"{name}: cannot be changed: {session.read_only_reason}")
+        reason = getattr(args, "reason", None)
+        if reason is not None:
+            session.apply(review.reopen, session.checklist.checklist, reason,
+                          today=clock.today())
+        try:
+            yield session
+        except ReasonNeeded as exc:
+            raise PlanError(f"{name}: {exc}; give it with --reason TEXT") from None
         if not session.save():
             raise PlanError(f"{session.loaded.path.name}: not saved: {session.state.error}")
         if session.state.conflict_copy is not None:
@@ -215,6 +225,9 @@ def cmd_confirm(args: argparse.Namespace) -> int:
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """The subcommands of this module (called by parser.build_parser)."""
     who = author()
+    who.add_argument("--reason", metavar="TEXT",
+                     help="why a completed, submitted or approved plan is being changed "
+                          "(needed for those; kept in its history; voids a sign-off)")
     p = sub.add_parser("answer", parents=[common, who], help="record one answer in a plan")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("item", metavar="ITEM", help="item id, e.g. PBA-F02")

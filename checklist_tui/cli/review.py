@@ -44,13 +44,27 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 
 def cmd_sign_off(args: argparse.Namespace) -> int:
-    from checklist_tui.core import review
+    from checklist_tui.core import review, store
 
     now, today = clock.now(), clock.today()
-    path, record = _change(args, lambda plan, checklist: review.decide(
-        plan, checklist, decision=args.decision, rationale=args.rationale, name=args.name,
-        role=args.role, now=now, today=today))
-    out(f"{path.name}: {record.decision} by {record.by} ({record.role})")  # type: ignore[attr-defined]
+    # What the manager is deciding on: the plan as it is now. Another manager's decision
+    # recorded between this read and ours is one this manager did not see: both are kept.
+    seen = len(store.load(plan_path(args)).plan.reviews)
+
+    def step(plan, checklist):
+        record = review.decide(plan, checklist, decision=args.decision,
+                               rationale=args.rationale, name=args.name, role=args.role,
+                               now=now, today=today, seen=seen)
+        return record, review.describe_state(plan), review.conflict(plan)
+
+    path, (record, state, disagree) = _change(args, step)  # type: ignore[misc]
+    out(f"{path.name}: {record.decision} by {record.by} ({record.role})")
+    if disagree:
+        out(f"{path.name}: {state}: {disagree}; not signed off until a manager decides "
+            "again")
+    elif state.lower() != record.decision:
+        out(f"{path.name}: recorded beside another manager's decision made at the same "
+            f"time; the plan is {state.lower()}")
     return 0
 
 

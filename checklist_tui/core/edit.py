@@ -1,7 +1,9 @@
 """Every change to a plan goes through here, so every change lands in its history.
 
-History is append-only: entries are added, never changed or removed. Editing a
-completed plan moves it to "amended"; an approved (signed-off) plan refuses edits.
+History is append-only: entries are added, never changed or removed. A completed,
+submitted or approved plan refuses edits (``ReasonNeeded``) until it is reopened with a
+reason (``core.review.reopen``: the reason is kept, a sign-off voided, the plan becomes
+"amended"); a returned plan becomes "amended" at its first change.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from checklist_tui.core.answers import coerce, coerce_detail, stringify
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import evaluate
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import PlanError, ReasonNeeded
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import (
     Acknowledgement,
@@ -46,6 +48,8 @@ TRANSITIONS: dict[PlanState, set[PlanState]] = {
     PlanState.ENTERED_IN_ERROR: set(),
 }
 NEEDS_COMPLETE = {PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.APPROVED}
+#: States in which a change must give a reason first (``core.review.reopen``).
+NEEDS_REASON = NEEDS_COMPLETE
 
 
 def _log(plan: Plan, by: str, now: datetime, what: str, target: str = "",
@@ -59,7 +63,9 @@ def _editable(plan: Plan, by: str, now: datetime) -> None:
     reason = plan.read_only_reason
     if reason:
         raise PlanError(reason)
-    if plan.state in (PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.RETURNED):
+    if plan.state in NEEDS_REASON:
+        raise ReasonNeeded(plan.state.label, plan.signoff is not None)
+    if plan.state == PlanState.RETURNED:
         _log(plan, by, now, "state", "plan", plan.state.value, PlanState.AMENDED.value)
         plan.state = PlanState.AMENDED
 

@@ -47,6 +47,18 @@ class PlanError(UserFacingError):
     """A plan file cannot be read or written as asked."""
 
 
+class ReasonNeeded(PlanError):
+    """A completed, submitted or approved plan is changed only with a reason
+    (``core.review.reopen``); ``state`` is the plan's state, ``voids_signoff`` whether the
+    change would void a sign-off."""
+
+    def __init__(self, state_label: str, voids_signoff: bool):
+        self.state_label, self.voids_signoff = state_label, voids_signoff
+        voids = "voids the sign-off and " if voids_signoff else ""
+        super().__init__(f"this plan is {state_label.lower()}: changing it {voids}needs a "
+                         "reason (kept in its history)")
+
+
 class FileWriteError(PlanError):
     """A file could not be written; says which real file (never a hidden temporary one)."""
 

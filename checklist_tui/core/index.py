@@ -43,8 +43,9 @@ PARALLEL_FROM = 400
 
 _COLUMNS = ("error", "case_ref", "checklist_id", "checklist_version", "checklist_title",
             "practitioner", "edd",
-            "dob", "answered", "total", "open_required", "concerns", "red_flags", "state",
-            "state_label", "signoff", "changed_since_approval", "open_challenges", "updated",
+            "dob", "answered", "total", "open_required", "gaps", "red_flags", "state",
+            "state_label", "signoff", "changed_since_approval", "decisions_conflict",
+            "edited_outside", "open_challenges", "updated",
             "due_json", "actions_json", "items_json")
 _KEYS = ("path", "size", "mtime_ns", "hash", "indexed_ns", "checklist_key")
 _SCHEMA = f"""

@@ -12,22 +12,28 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from checklist_tui.core import store
+from checklist_tui.core import history, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import gestation_label, uk_date
-from checklist_tui.core.definition import Item
 from checklist_tui.core.engine import DueStatus, evaluate
 from checklist_tui.core.errors import PlanError
+from checklist_tui.core.gaps import gaps_and_risks
 from checklist_tui.core.plan import ActionStatus, Plan, PlanState
 from checklist_tui.core.review import (
     approval_void,
+    conflict,
     describe_signoff,
     describe_state,
     open_challenges,
 )
+from checklist_tui.core.vocabulary import CONCERN as GAP_CONCERN
+from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
 
 #: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
-ROW_VERSION = 2
+ROW_VERSION = 3
+
+#: Gaps and risks (core.gaps) that make an answered item "answered with a concern".
+CONCERN_GAPS = (GAP_CONCERN, CONTRADICTED, INCOMPLETE)
 
 #: Item statuses kept per plan, for the assurance report.
 OPEN, ANSWERED, CONCERN, UNKNOWN, NOT_YET, NOT_APPLICABLE = "o", "a", "c", "u", "y", "n"
@@ -53,12 +59,17 @@ class PlanRow:
     answered: int = 0
     total: int = 0
     open_required: int = 0
-    concerns: int = 0
+    gaps: int = 0
+    """How many gaps and risks the plan has: the engine's list (core.gaps), the same
+    number the plan header shows."""
     red_flags: int = 0
     state: str = ""
     state_label: str = ""
     signoff: str = ""
     changed_since_approval: bool = False
+    decisions_conflict: bool = False
+    edited_outside: str = ""
+    """"Edited outside the app …" (core.history) or ''."""
     open_challenges: int = 0
     updated: datetime | None = None
     due: list[tuple[str, str, bool]] = field(default_factory=list)
@@ -90,8 +101,9 @@ class PlanRow:
         return "EDD not recorded"
 
     def needs_attention(self, today: date) -> bool:
-        return bool(self.error or self.red_flags or self.concerns or self.open_challenges
-                    or self.changed_since_approval or self.overdue_due(today)
+        return bool(self.error or self.red_flags or self.gaps or self.open_challenges
+                    or self.changed_since_approval or self.decisions_conflict
+                    or self.edited_outside or self.overdue_due(today)
                     or self.overdue_actions(today))
 
     @property
@@ -107,9 +119,11 @@ class PlanRow:
             "edd": self.edd.isoformat() if self.edd else None,
             "dob": self.dob.isoformat() if self.dob else None,
             "answered": self.answered, "total": self.total, "open_required": self.open_required,
-            "concerns": self.concerns, "red_flags": self.red_flags, "state": self.state,
+            "gaps": self.gaps, "red_flags": self.red_flags, "state": self.state,
             "state_label": self.state_label, "signoff": self.signoff,
             "changed_since_approval": int(self.changed_since_approval),
+            "decisions_conflict": int(self.decisions_conflict),
+            "edited_outside": self.edited_outside,
             "open_challenges": self.open_challenges,
             "updated": self.updated.isoformat() if self.updated else None,
             "due_json": json.dumps(self.due), "actions_json": json.dumps(self.actions),
@@ -131,10 +145,12 @@ class PlanRow:
             practitioner=str(rec["practitioner"] or ""), edd=day("edd"), dob=day("dob"),
             answered=int(rec["answered"] or 0), total=int(rec["total"] or 0),  # type: ignore[call-overload]
             open_required=int(rec["open_required"] or 0),  # type: ignore[call-overload]
-            concerns=int(rec["concerns"] or 0), red_flags=int(rec["red_flags"] or 0),  # type: ignore[call-overload]
+            gaps=int(rec["gaps"] or 0), red_flags=int(rec["red_flags"] or 0),  # type: ignore[call-overload]
             state=str(rec["state"] or ""), state_label=str(rec["state_label"] or ""),
             signoff=str(rec["signoff"] or ""),
             changed_since_approval=bool(rec["changed_since_approval"]),
+            decisions_conflict=bool(rec["decisions_conflict"]),
+            edited_outside=str(rec["edited_outside"] or ""),
             open_challenges=int(rec["open_challenges"] or 0),  # type: ignore[call-overload]
             updated=datetime.fromisoformat(str(updated)) if updated else None,
             due=[tuple(d) for d in json.loads(str(rec.get("due_json") or "[]"))],
@@ -143,24 +159,27 @@ class PlanRow:
         )
 
 
-def _item_status(item: Item, value: object, not_applicable: bool, fired: bool) -> str:
+def _item_status(value: object, not_applicable: bool, concern: bool) -> str:
     if not_applicable:
         return NOT_APPLICABLE
     if value == "unknown":
         return UNKNOWN
     if value == "not_yet":
         return NOT_YET
-    concern_values = getattr(item, "concern", None) or ()  # the checklist's own concern answers
-    return CONCERN if fired or value in concern_values else ANSWERED
+    return CONCERN if concern else ANSWERED
 
 
-def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: date) -> PlanRow:
-    """The index row for one plan, from the engine's evaluation of it."""
+def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: date,
+              edited_outside: str = "") -> PlanRow:
+    """The index row for one plan, from the engine's evaluation of it: its gaps and risks
+    are the engine's (``core.gaps``), as in the plan header and every export."""
     row = PlanRow(
         path=path, case_ref=plan.case_ref, checklist_id=plan.checklist_id,
         checklist_version=plan.checklist_version, practitioner=plan.practitioner,
         edd=plan.edd, dob=plan.dob, state=plan.state.value, state_label=describe_state(plan),
         signoff=describe_signoff(plan), changed_since_approval=approval_void(plan),
+        decisions_conflict=bool(conflict(plan)),
+        edited_outside=edited_outside or history.describe(plan),
         open_challenges=len(open_challenges(plan)), updated=plan.updated,
         actions=[(a.agency or "No agency named", a.due.isoformat() if a.due else "", a.what)
                  for a in plan.actions
@@ -174,16 +193,16 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
     row.answered, row.total = ev.answered, ev.total
     row.open_required = len(ev.open_required)
     row.red_flags = len(ev.red_flags)
-    concern_items = {f.item_id for f in ev.fired}
-    items = checklist.checklist.item_map()
+    gaps = gaps_and_risks(checklist.checklist, plan, ev)
+    row.gaps = len(gaps)
+    concern_items = {g.item_id for g in gaps if g.label in CONCERN_GAPS}
     for item_id in sorted(ev.visible_items):
         answer = plan.answers.get(item_id)
         if answer is None or not answer.has_value:
             row.items[item_id] = OPEN
         else:
-            row.items[item_id] = _item_status(items[item_id], answer.value, answer.not_applicable,
+            row.items[item_id] = _item_status(answer.value, answer.not_applicable,
                                               item_id in concern_items)
-    row.concerns = sum(1 for s in row.items.values() if s == CONCERN)
     for d in ev.due:
         if d.status == DueStatus.DONE:
             continue
@@ -197,7 +216,9 @@ def summarise_file(folder: Path, rel: str, data: bytes,
     """The row for a plan file's bytes; an unreadable plan gives a row with the reason."""
     path = folder / rel
     try:
-        plan = store.parse_plan(data, path)
+        loaded = store.load_bytes(data, path)
     except PlanError as exc:
         return PlanRow(path=rel, error=str(exc))
-    return summarise(rel, plan, checklist_for.get(plan.checklist_id), today)
+    plan = loaded.plan
+    return summarise(rel, plan, checklist_for.get(plan.checklist_id), today,
+                     loaded.edited_outside)

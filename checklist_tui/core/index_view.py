@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from checklist_tui.core.history import EDITED_OUTSIDE
 from checklist_tui.core.index_row import PlanRow
+from checklist_tui.core.review import DECISIONS_CONFLICT
 
 Value = str | int
 
@@ -39,6 +41,10 @@ def attention(row: PlanRow, today: date) -> str:
     if row.error:
         return "cannot be read"
     reasons = []
+    if row.edited_outside:
+        reasons.append(EDITED_OUTSIDE.lower())
+    if row.decisions_conflict:
+        reasons.append(DECISIONS_CONFLICT)
     if row.changed_since_approval:
         reasons.append("changed since approval")
     if row.red_flags:
@@ -47,9 +53,17 @@ def attention(row: PlanRow, today: date) -> str:
         reasons.append("overdue")
     if row.open_challenges:
         reasons.append("challenge not answered")
-    if row.concerns:
-        reasons.append(f"{row.concerns} concern{'s' if row.concerns != 1 else ''}")
+    if row.gaps:
+        reasons.append(f"{row.gaps} gap{'s' if row.gaps != 1 else ''} and risk"
+                       f"{'s' if row.gaps != 1 else ''}")
     return "; ".join(reasons)
+
+
+def state_words(row: PlanRow, _today: date) -> str:
+    """The state as every view says it, and "edited outside the app" when it was."""
+    if row.error:
+        return "Unreadable"
+    return row.state_label + (f"; {EDITED_OUTSIDE.lower()}" if row.edited_outside else "")
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -60,10 +74,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("timing", "EDD or birth", lambda r, t: "" if r.error else r.timing(t)),
     Column("progress", "Progress %", lambda r, t: "" if r.error else r.percent, numeric=True),
     Column("open_required", "Open required", lambda r, t: r.open_required, numeric=True),
-    Column("concerns", "Concerns", lambda r, t: r.concerns, numeric=True),
+    Column("gaps_and_risks", "Gaps and risks", lambda r, t: "" if r.error else r.gaps,
+           numeric=True),
     Column("red_flags", "Red flags", lambda r, t: r.red_flags, numeric=True),
     Column("overdue", "Overdue", _overdue),
-    Column("state", "State", lambda r, t: r.state_label or "Unreadable"),
+    Column("state", "State", state_words),
     Column("signoff", "Sign-off", lambda r, t: r.signoff),
     Column("attention", "Needs attention", attention),
     Column("last_changed", "Last changed", _updated),

@@ -43,7 +43,8 @@ class PlanState(StrEnum):
 
 
 #: States in which the plan is locked against edits.
-LOCKED_STATES = {PlanState.APPROVED, PlanState.ENTERED_IN_ERROR}
+LOCKED_STATES = {PlanState.ENTERED_IN_ERROR}
+"""(An approved plan is not locked: a change needs a reason and voids the sign-off.)"""
 
 
 class Answer(Model):

@@ -14,7 +14,7 @@ import json
 from datetime import date, datetime
 
 from checklist_tui.core.definition import Checklist
-from checklist_tui.core.edit import change_state
+from checklist_tui.core.edit import NEEDS_REASON, change_state
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
@@ -23,13 +23,15 @@ APPROVED = "approved"
 RETURNED = "returned"
 DECISIONS = (APPROVED, RETURNED)
 CHANGED_SINCE_APPROVAL = "changed since approval"
+DECISIONS_CONFLICT = "two decisions conflict"
+CONCURRENT = "made without seeing the decision before it"
+"""A decision's history entry says this (in ``old``) when it was made at the same time as
+another manager's, without seeing it."""
+CONFLICT_WHAT = "review.conflict"
 
 #: What an approval covers: everything except the record of the review itself.
 _NOT_CONTENT = {"state", "signoff", "reviews", "challenges", "history", "updated",
                 "distribution", "format_version"}  # the file format is not what it says
-
-#: States in which a change to an answer must give a reason.
-NEEDS_REASON = {PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.APPROVED}
 
 
 def content_hash(plan: Plan) -> str:
@@ -51,6 +53,8 @@ def approval_void(plan: Plan) -> bool:
 def describe_state(plan: Plan) -> str:
     """The plan's state in words, the same everywhere it is shown."""
     label = plan.state.label
+    if conflict(plan):
+        return f"{label}: {DECISIONS_CONFLICT}"
     if approval_void(plan):
         return f"{label}, {CHANGED_SINCE_APPROVAL}"
     return label
@@ -58,6 +62,9 @@ def describe_state(plan: Plan) -> str:
 
 def describe_signoff(plan: Plan) -> str:
     """Who decided what, and when; says plainly when nobody has signed the plan off."""
+    disagree = conflict(plan)
+    if disagree:
+        return f"{disagree}; not signed off until a manager decides again"
     if plan.reviews:
         last = plan.reviews[-1]
         text = (f"{last.decision.capitalize()} by {last.by} ({last.role}), "
@@ -108,13 +115,24 @@ def submit(plan: Plan, checklist: Checklist, *, by: str, now: datetime, today: d
 
 
 def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, name: str,
-           role: str, now: datetime, today: date) -> SignOff:
-    """A manager approves or returns a plan awaiting sign-off, with reasons."""
+           role: str, now: datetime, today: date, seen: int | None = None) -> SignOff:
+    """A manager approves or returns a plan awaiting sign-off, with reasons.
+
+    ``seen`` is how many decisions the plan had when the manager looked at it. If
+    another manager decided in between (the plan is no longer awaiting sign-off because
+    of a decision this one never saw), the decision is still recorded, marked as made
+    without seeing the other (``concurrent``); if the two differ, any sign-off is voided
+    and the plan goes back to awaiting sign-off with the conflict stated
+    (``conflict``) until a manager decides again, having seen both.
+    """
     if decision not in DECISIONS:
         raise PlanError(f"the decision must be '{APPROVED}' or '{RETURNED}', not '{decision}'")
     name = _required(name, "the manager's name")
     role = _required(role, "the manager's role")
     rationale = _required(rationale, "a rationale for the decision")
+    unseen = plan.reviews[seen:] if seen is not None and seen < len(plan.reviews) else []
+    if unseen and (plan.state != PlanState.SUBMITTED or conflict(plan)):
+        return _concurrent(plan, decision, rationale, name, role, now, unseen)
     if plan.state != PlanState.SUBMITTED:
         earlier = f" ({describe_signoff(plan)})" if plan.reviews else ""
         raise PlanError(f"this plan is {describe_state(plan).lower()}, not awaiting sign-off"
@@ -133,6 +151,43 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
         plan.signoff = record.model_copy()
     _log(plan, name, now, f"review.{decision}", "plan", "", f"{role}: {rationale}")
     return record
+
+
+def _who(record: SignOff) -> str:
+    return f"{record.decision} by {record.by} ({record.role}) on {record.at:%d/%m/%Y}"
+
+
+def _concurrent(plan: Plan, decision: str, rationale: str, name: str, role: str,
+                now: datetime, unseen: list[SignOff]) -> SignOff:
+    """Record a decision made without seeing ``unseen``; a disagreement is a conflict."""
+    already = conflict(plan)
+    record = SignOff(by=name, role=role, at=now, decision=decision, rationale=rationale,
+                     checklist_version=plan.checklist_version)
+    plan.reviews.append(record)
+    _log(plan, name, now, f"review.{decision}", "plan", CONCURRENT, f"{role}: {rationale}")
+    disagree = any(r.decision != decision for r in unseen)
+    if disagree and plan.state in (PlanState.APPROVED, PlanState.RETURNED):
+        if plan.signoff is not None:
+            _log(plan, name, now, "signoff.void", "plan", plan.signoff.by, "")
+            plan.signoff = None
+        _log(plan, name, now, "state", "plan", plan.state.value, PlanState.SUBMITTED.value)
+        plan.state = PlanState.SUBMITTED
+    if plan.state == PlanState.SUBMITTED and (disagree or already):
+        words = "; ".join(_who(r) for r in [*unseen, record])
+        _log(plan, name, now, CONFLICT_WHAT, "plan", "", words[0].upper() + words[1:])
+    return record
+
+
+def conflict(plan: Plan) -> str:
+    """The decisions that disagree, in words, until a manager decides again; else ''."""
+    if plan.state != PlanState.SUBMITTED or len(plan.reviews) < 2:
+        return ""
+    for entry in reversed(plan.history):
+        if entry.what == CONFLICT_WHAT:
+            return entry.new
+        if entry.what.startswith("review.") or entry.what == "state":
+            return ""
+    return ""
 
 
 def challenge(plan: Plan, checklist: Checklist, item_id: str, text: str, *, name: str,

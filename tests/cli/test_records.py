@@ -55,7 +55,7 @@ def test_answer_not_yet_with_owner_and_date(plans, capsys) -> None:
 
 def test_answer_prints_red_flag(plans, capsys) -> None:
     code, out, _err = run(capsys, "answer", str(plans / "discharge-ready-for-sign-off.toml"),
-                          "DPM-R07", "yes")
+                          "DPM-R07", "yes", "--reason", "Ward round disagreed")
     assert code == 0
     assert "RED FLAG: Professionals disagree about discharge." in out
     assert "What to do: Escalate now" in out
@@ -64,7 +64,7 @@ def test_answer_prints_red_flag(plans, capsys) -> None:
 def test_answer_details_people_by_name(plans, capsys) -> None:
     path = plans / "discharge-ready-for-sign-off.toml"
     code, out, _err = run(capsys, "answer", str(path), "DPM-C08", "yes", "--detail",
-                          "people=Blake Example, Quinn Example")
+                          "people=Blake Example, Quinn Example", "--reason", "Names added")
     assert code == 0
     assert "Who must not be alone with the baby: Blake Example, Quinn Example" in out
     code, out, _err = run(capsys, "answer", str(plans / "early-pre-birth.toml"), "PBA-X04", "yes")
@@ -104,17 +104,46 @@ def test_answer_refused_on_locked_plan(plans, capsys) -> None:
     assert code == 1 and "cannot be changed" in err and path.read_bytes() == before
 
 
-def test_answer_refused_on_signed_off_plan(plans, capsys) -> None:
-    path = plans / "discharge-ready-for-sign-off.toml"
+def _approved(path):
     loaded = store.load(path)
     loaded.plan.signoff = SignOff(by="A Manager", role="Team manager", at=NOW,
                                   decision="approved")  # approved needs its sign-off
     loaded.plan.state = "approved"
     store.save(loaded)
+
+
+@pytest.mark.parametrize("state", ["completed", "submitted_for_review", "approved"])
+@pytest.mark.parametrize("argv", [["answer", "DPM-R07", "yes"],
+                                  ["person", "add", "--name", "Ash Example", "--kind", "other"],
+                                  ["confirm", "confirm", "--present", "Drew (midwife)"]])
+def test_finished_plan_refused_without_a_reason(plans, capsys, state, argv) -> None:
+    path = plans / "discharge-ready-for-sign-off.toml"
+    if state == "approved":
+        _approved(path)
+    elif state == "submitted_for_review":
+        run(capsys, "submit", str(path))
+    assert store.load(path).plan.state == state
     before = path.read_bytes()
-    code, _out, err = run(capsys, "answer", str(path), "DPM-R07", "yes")
-    assert code == 1 and "cannot be changed: this plan is approved" in err
+    code, _out, err = run(capsys, *_argv(argv, path))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "needs a reason" in err and "--reason TEXT" in err
+    assert ("voids the sign-off" in err) == (state == "approved")
     assert path.read_bytes() == before
+    code, _out, err = run(capsys, *_argv(argv, path), "--reason", "Ward round disagreed")
+    assert code == 0, err
+    plan = store.load(path).plan
+    assert plan.state == "amended" and plan.signoff is None
+    assert ("reason", state, "Ward round disagreed") in [(h.what, h.old, h.new)
+                                                         for h in plan.history]
+
+
+def _argv(argv, path):
+    """The command line with the plan in its place (after the verb for records)."""
+    if argv[0] == "person":
+        return ["person", "add", str(path), *argv[2:]]
+    if argv[0] == "confirm":
+        return ["confirm", str(path), *argv[1:]]
+    return ["answer", str(path), *argv[1:]]
 
 
 def test_person_agency_action_records(plans, capsys) -> None:
@@ -161,7 +190,7 @@ def test_record_refusals(plans, capsys, argv, message) -> None:
 def test_confirm_pause_point(plans, capsys) -> None:
     path = plans / "discharge-ready-for-sign-off.toml"
     code, out, _ = run(capsys, "confirm", str(path), "confirm", "--present", "Drew (midwife)",
-                       "--present", "Quinn Example")
+                       "--present", "Quinn Example", "--reason", "Read aloud at discharge")
     assert code == 0 and "present: Drew (midwife); Quinn Example" in out
     assert store.load(path).plan.confirmations[-1].present == ["Drew (midwife)", "Quinn Example"]
 

@@ -70,7 +70,10 @@ def test_approval_voided_by_a_later_change_shows_in_the_folder_table(folder, cap
     path.write_text(path.read_text("utf-8").replace("DEMO-0003", "DEMO-0033"), "utf-8")
     capsys.readouterr()
     assert main(["show", str(folder)]) == 0
-    assert "changed since approval" in capsys.readouterr().out
+    table = capsys.readouterr().out
+    assert "changed since approval" in table
+    row = next(line for line in table.splitlines() if "DEMO-0033" in line)
+    assert "edited outside the app" in row  # the hand edit is named in the folder's table
     assert main(["show", plan]) == 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checklist_tui.core import review
 from checklist_tui.core.edit import (
     add_record,
     change_state,
@@ -16,7 +17,7 @@ from checklist_tui.core.edit import (
     sign_off,
     update_record,
 )
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import PlanError, ReasonNeeded
 from checklist_tui.core.plan import Person, PersonKind, PlanState
 from tests.conftest import NOW, TODAY
 from tests.core.helpers import answer, new_plan
@@ -92,23 +93,70 @@ def test_lifecycle_completion_needs_no_blockers(mini) -> None:
         change_state(plan, mini.checklist, PlanState.APPROVED, by="t", now=NOW, today=TODAY)
 
 
-def test_editing_a_completed_plan_makes_it_amended(mini) -> None:
+def _plan_in(mini, state: PlanState):
+    """A plan of ``mini`` brought to ``state`` through the real lifecycle."""
     plan = answer(new_plan(mini), mini, father_known="yes", father_seen="yes", lac="no")
-    change_state(plan, mini.checklist, PlanState.COMPLETED, by="t", now=NOW, today=TODAY)
+    path = {
+        PlanState.DRAFT: [],
+        PlanState.COMPLETED: [PlanState.COMPLETED],
+        PlanState.SUBMITTED: [PlanState.COMPLETED, PlanState.SUBMITTED],
+        PlanState.RETURNED: [PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.RETURNED],
+        PlanState.APPROVED: [PlanState.COMPLETED, PlanState.SUBMITTED],
+        PlanState.AMENDED: [PlanState.COMPLETED, PlanState.AMENDED],
+        PlanState.ENTERED_IN_ERROR: [PlanState.ENTERED_IN_ERROR],
+    }[state]
+    for step in path:
+        change_state(plan, mini.checklist, step, by="t", now=NOW, today=TODAY)
+    if state == PlanState.APPROVED:
+        sign_off(plan, mini.checklist, by="Manager Example", role="Team manager",
+                 decision="Agreed", rationale="Complete", now=NOW, today=TODAY)
+    assert plan.state == state
+    return plan
+
+
+@pytest.mark.parametrize("state", [PlanState.COMPLETED, PlanState.SUBMITTED,
+                                   PlanState.APPROVED])
+def test_a_finished_plan_changes_only_with_a_reason(mini, state) -> None:
+    plan = _plan_in(mini, state)
+    before = (plan.model_dump(), len(plan.history))
+    with pytest.raises(ReasonNeeded, match="reason") as refused:
+        answer(plan, mini, father_seen="no")
+    assert refused.value.voids_signoff == (state == PlanState.APPROVED)
+    assert ("voids the sign-off" in str(refused.value)) == (state == PlanState.APPROVED)
+    assert (plan.model_dump(), len(plan.history)) == before  # refused: nothing changed
+    with pytest.raises(PlanError, match="reason"):
+        review.reopen(plan, mini.checklist, "  ", by="t", now=NOW, today=TODAY)
+    review.reopen(plan, mini.checklist, "Father seen again: he was not", by="t", now=NOW,
+                  today=TODAY)
     answer(plan, mini, father_seen="no")
-    assert plan.state == PlanState.AMENDED
-    assert ("state", "completed", "amended") in [(h.what, h.old, h.new) for h in plan.history]
+    assert plan.state == PlanState.AMENDED and plan.signoff is None
+    kept = [(h.what, h.old, h.new) for h in plan.history]
+    assert ("reason", state.value, "Father seen again: he was not") in kept
+    assert (("signoff.void", "Manager Example", "") in kept) == (state == PlanState.APPROVED)
+    answer(plan, mini, lac="yes")  # amended now: no second reason asked for
 
 
-def test_signed_off_plan_is_read_only_and_unlock_voids_signature(mini) -> None:
-    plan = answer(new_plan(mini), mini, father_known="yes", father_seen="yes", lac="no")
-    for state in (PlanState.COMPLETED, PlanState.SUBMITTED):
-        change_state(plan, mini.checklist, state, by="t", now=NOW, today=TODAY)
-    sign_off(plan, mini.checklist, by="Manager Example", role="Team manager",
-             decision="Agreed", rationale="Complete", now=NOW, today=TODAY)
-    assert plan.signoff is not None and plan.read_only_reason
-    with pytest.raises(PlanError, match="approved"):
-        answer(plan, mini, lac="yes")
+@pytest.mark.parametrize("state", [PlanState.DRAFT, PlanState.RETURNED, PlanState.AMENDED])
+def test_an_unfinished_plan_changes_without_a_reason(mini, state) -> None:
+    plan = _plan_in(mini, state)
+    answer(plan, mini, father_seen="no")
+    assert plan.answers["father_seen"].value == "no"
+    assert plan.state == (PlanState.DRAFT if state == PlanState.DRAFT else PlanState.AMENDED)
+    assert not any(h.what == "reason" for h in plan.history)
+
+
+def test_a_plan_entered_in_error_is_never_changed(mini) -> None:
+    plan = _plan_in(mini, PlanState.ENTERED_IN_ERROR)
+    assert plan.read_only_reason
+    with pytest.raises(PlanError, match="entered in error"):
+        answer(plan, mini, father_seen="no")
+    review.reopen(plan, mini.checklist, "Wrong baby", by="t", now=NOW, today=TODAY)
+    assert plan.state == PlanState.ENTERED_IN_ERROR
+
+
+def test_unlocking_a_signed_off_plan_voids_the_signature(mini) -> None:
+    plan = _plan_in(mini, PlanState.APPROVED)
+    assert plan.signoff is not None and not plan.read_only_reason
     change_state(plan, mini.checklist, PlanState.AMENDED, by="m", now=NOW, today=TODAY)
     assert plan.signoff is None
     assert any(h.what == "signoff.void" for h in plan.history)

@@ -68,6 +68,46 @@ def test_rows_come_from_the_engine(folder, catalogue):
     assert "broken.toml" in broken.error and "damaged" in broken.error
 
 
+def test_gaps_and_risks_are_the_engines(folder, catalogue):
+    """The index's gaps and risks, and its "answered with a concern", are the engine's
+    Gaps and risks (core.gaps) for every example plan: never a definition of its own."""
+    from checklist_tui.core import store
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.gaps import gaps_and_risks
+    from checklist_tui.core.index_row import CONCERN_GAPS
+
+    with _index(folder, catalogue) as ix:
+        ix.refresh(today=TODAY)
+        rows = {r.path: r for r in ix.rows() if not r.error}
+    assert len(rows) == 3
+    for path, row in rows.items():
+        plan = store.load(folder / path).plan
+        checklist = catalogue.get(plan.checklist_id).checklist
+        gaps = gaps_and_risks(checklist, plan, evaluate(checklist, plan, TODAY))
+        assert row.gaps == len(gaps), path
+        flagged = {g.item_id for g in gaps if g.label in CONCERN_GAPS}
+        assert {i for i, s in row.items.items() if s == CONCERN} == flagged, path
+    assert rows["family-t-like-twins.toml"].gaps > 0
+
+
+def test_edited_outside_the_app_is_in_the_row(folder, catalogue):
+    from checklist_tui.core.index_view import attention, state_words
+
+    path = folder / "early-pre-birth.toml"
+    path.write_text(path.read_text("utf-8").replace('case_ref = "DEMO-0001"',
+                                                    'case_ref = "DEMO-0001X"'), "utf-8")
+    with _index(folder, catalogue) as ix:
+        ix.refresh(today=TODAY)
+        rows = {r.path: r for r in ix.rows()}
+    edited = rows["early-pre-birth.toml"]
+    assert edited.case_ref == "DEMO-0001X"
+    assert edited.edited_outside.startswith("Edited outside the app")
+    assert "edited outside the app" in state_words(edited, TODAY)
+    assert "edited outside the app" in attention(edited, TODAY)
+    assert edited.needs_attention(TODAY)
+    assert not rows["discharge-ready-for-sign-off.toml"].edited_outside
+
+
 def test_unchanged_files_are_not_read_again(folder, catalogue, monkeypatch):
     _age_all(folder)
     with _index(folder, catalogue) as ix:

@@ -149,39 +149,43 @@ _SIGN = """
 import sys
 import time
 from pathlib import Path
-from checklist_tui.core import review
+from checklist_tui.core import review, store
 from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.review_file import change_plan
 from tests.conftest import NOW, TODAY
 cat = load_catalogue(include_user=False)
-path, who, decision = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+path, who, what = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+seen = len(store.load(path).plan.reviews)  # what this manager looked at
 Path(sys.argv[4]).touch()
 while not Path(sys.argv[5]).exists():
     time.sleep(0.01)
 try:
-    change_plan(path, cat.get, lambda p, c: review.challenge(
-        p, c, "DPM-M02", f"Challenge from {who}", name=who, role="Team manager", now=NOW))
-    change_plan(path, cat.get, lambda p, c: review.decide(
-        p, c, decision=decision, rationale=f"{who} decided", name=who, role="Team manager",
-        now=NOW, today=TODAY))
-    print("decided")
+    if what == "challenge":
+        change_plan(path, cat.get, lambda p, c: review.challenge(
+            p, c, "DPM-M02", f"Challenge from {who}", name=who, role="Team manager", now=NOW))
+    else:
+        change_plan(path, cat.get, lambda p, c: review.decide(
+            p, c, decision=what, rationale=f"{who} decided", name=who, role="Team manager",
+            now=NOW, today=TODAY, seen=seen))
+    print("done")
 except PlanError as exc:
     print("refused:", exc)
 """
 
 
-def test_two_managers_at_once_never_lose_a_decision(tmp_path, catalogue):
+def _two_managers(tmp_path, catalogue, first: tuple[str, str], second: tuple[str, str]):
+    """Two real processes, released together, each making one review step on one plan."""
     path = tmp_path / READY
     shutil.copy(EXAMPLES / READY, path)
     change_plan(path, catalogue.get,
                 lambda p, c: review.submit(p, c, by="Drew", now=NOW, today=TODAY))
     go = tmp_path / "go"
     procs = []
-    for who, decision in (("Manager One", "returned"), ("Manager Two", "returned")):
+    for who, what in (first, second):
         ready_flag = tmp_path / f"ready-{who[-3:]}"
         procs.append((ready_flag, subprocess.Popen(
-            [sys.executable, "-c", _SIGN, str(path), who, decision, str(ready_flag), str(go)],
+            [sys.executable, "-c", _SIGN, str(path), who, what, str(ready_flag), str(go)],
             cwd=ROOT, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True)))
     deadline = 120
@@ -191,16 +195,71 @@ def test_two_managers_at_once_never_lose_a_decision(tmp_path, catalogue):
         time.sleep(0.05)
     go.touch()
     outs = [p.communicate(timeout=120) for _, p in procs]
-    for (_flag, proc), (_out, err) in zip(procs, outs, strict=True):
+    for (_flag, proc), (out, err) in zip(procs, outs, strict=True):
         assert proc.returncode == 0, err
-    results = sorted(out.strip() for out, _ in outs)
-    plan = store.load(path).plan
-    # both challenges are kept; exactly one decision applies, the other is refused and told why
-    assert sorted(c.by for c in plan.challenges) == ["Manager One", "Manager Two"]
-    assert results[0] == "decided" and results[1].startswith("refused:")
-    assert "not awaiting sign-off" in results[1] and "Returned by Manager" in results[1]
-    assert len(plan.reviews) == 1 and plan.state == PlanState.RETURNED
+        assert out.strip() == "done", out
     assert not Path(str(path) + ".lock").exists()
+    return path
+
+
+def test_two_managers_challenging_at_once_both_kept(tmp_path, catalogue):
+    path = _two_managers(tmp_path, catalogue, ("Manager One", "challenge"),
+                         ("Manager Two", "challenge"))
+    plan = store.load(path).plan
+    assert sorted(c.by for c in plan.challenges) == ["Manager One", "Manager Two"]
+
+
+def test_two_managers_deciding_at_once_never_lose_a_decision(tmp_path, catalogue):
+    path = _two_managers(tmp_path, catalogue, ("Manager One", "approved"),
+                         ("Manager Two", "returned"))
+    plan = store.load(path).plan
+    # both decisions are recorded, the later one marked as made without seeing the first
+    assert sorted((r.by, r.decision) for r in plan.reviews) == [
+        ("Manager One", "approved"), ("Manager Two", "returned")]
+    later = plan.reviews[-1].by
+    assert next(h.old for h in plan.history if h.what.startswith("review.")
+            and h.by == later) == review.CONCURRENT
+    # and the plan says they conflict: never "Approved" with a "Returned" unseen
+    assert plan.state == PlanState.SUBMITTED and plan.signoff is None
+    assert review.describe_state(plan) == "Submitted for review: two decisions conflict"
+    said = review.describe_signoff(plan)
+    assert "Approved by Manager One" in said or "approved by Manager One" in said
+    assert "eturned by Manager Two" in said and "not signed off" in said
+    # one manager, having seen both, decides again: that resolves it
+    change_plan(path, catalogue.get, lambda p, c: _decide(
+        p, c, "returned", name="Manager One", seen=len(p.reviews)))
+    plan = store.load(path).plan
+    assert plan.state == PlanState.RETURNED and not review.conflict(plan)
+    assert review.describe_state(plan) == "Returned"
+
+
+def test_the_same_decision_twice_at_once_is_kept_and_agrees(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl, name="Manager One", seen=0)
+    _decide(plan, cl, name="Manager Two", seen=0)
+    assert len(plan.reviews) == 2 and plan.state == PlanState.APPROVED
+    assert plan.signoff is not None and plan.signoff.by == "Manager One"
+    assert review.describe_state(plan) == "Approved" and not review.conflict(plan)
+
+
+def test_a_decision_on_a_plan_already_decided_and_seen_is_refused(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl, name="Manager One", seen=0)
+    with pytest.raises(PlanError, match=r"not awaiting sign-off.*Approved by Manager One"):
+        _decide(plan, cl, "returned", name="Manager Two", seen=1)
+    assert len(plan.reviews) == 1
+
+
+def test_a_third_decision_made_unseen_during_a_conflict_keeps_it(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl, name="Manager One", seen=0)
+    _decide(plan, cl, "returned", name="Manager Two", seen=0)
+    _decide(plan, cl, name="Manager Three", seen=0)
+    assert len(plan.reviews) == 3 and plan.state == PlanState.SUBMITTED
+    assert "Manager Three" in review.conflict(plan)
 
 
 def test_a_refused_step_writes_nothing(tmp_path, catalogue):

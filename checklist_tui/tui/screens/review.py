@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Stati
 
 from checklist_tui.core import clock
 from checklist_tui.core.index_row import PlanRow
-from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered
+from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered, state_words
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
@@ -28,9 +28,9 @@ from checklist_tui.tui.text import lit
 
 #: Columns on screen, most useful first (all of them scroll sideways at 80 columns).
 SCREEN_COLUMNS = ("case_ref", "attention", "state", "progress", "timing", "red_flags",
-                  "overdue", "practitioner", "signoff", "last_changed", "file")
+                  "gaps_and_risks", "overdue", "practitioner", "signoff", "last_changed", "file")
 WIDTHS = {"case_ref": 16, "attention": 30, "state": 22, "progress": 10, "timing": 21,
-          "red_flags": 9, "overdue": 22, "practitioner": 24, "signoff": 40,
+          "red_flags": 9, "gaps_and_risks": 14, "overdue": 22, "practitioner": 24, "signoff": 40,
           "last_changed": 16, "file": 40}
 
 #: Rows shown before the rest of the index is read.
@@ -42,6 +42,8 @@ VIEWS: list[tuple[str, str]] = [
     ("Overdue", "overdue"),
     ("Awaiting sign-off", "submitted_for_review"),
     ("Changed since approval", "changed"),
+    ("Edited outside the app", "edited"),
+    ("Decisions conflict", "conflict"),
     ("Unreadable files", "unreadable"),
     ("State: draft", "draft"),
     ("State: completed", "completed"),
@@ -61,12 +63,16 @@ def matches(row: PlanRow, view: str, text: str, today: date) -> bool:
         return False
     if view == "unreadable" and not row.error:
         return False
-    if view not in ("all", "attention", "overdue", "changed", "unreadable") \
-            and row.state != view:
+    if view == "edited" and not row.edited_outside:
+        return False
+    if view == "conflict" and not row.decisions_conflict:
+        return False
+    if view not in ("all", "attention", "overdue", "changed", "unreadable", "edited",
+                    "conflict") and row.state != view:
         return False
     if text:
         haystack = " ".join((row.case_ref, row.practitioner, row.path, row.checklist_id,
-                             row.state_label, attention(row, today))).lower()
+                             state_words(row, today), attention(row, today))).lower()
         return all(word in haystack for word in text.lower().split())
     return True
 

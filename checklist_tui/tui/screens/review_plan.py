@@ -107,10 +107,14 @@ class ReviewPlanScreen(AppScreen):
             items = [(i.id, f"{i.id}: {i.prompt}"[:70])
                      for _s, i in self.checklist.checklist.all_items()]
 
+        # The decisions this manager has seen: one recorded meanwhile by someone else is
+        # kept beside theirs, never lost (core.review.decide).
+        seen = len(self.plan.reviews) if self.plan is not None else None
+
         def done(decision: Decision | None) -> None:
             if decision is not None:
                 self.app.reviewer = (decision.name, decision.role)  # type: ignore[attr-defined]
-                self.decide(decision)
+                self.decide(decision, seen)
 
         self.app.push_screen(DecisionForm(kind, name, role, items), done)
 
@@ -124,7 +128,7 @@ class ReviewPlanScreen(AppScreen):
         self._ask("challenge")
 
     @work(thread=True, exclusive=True, group="review-decision")
-    def decide(self, decision: Decision) -> None:
+    def decide(self, decision: Decision, seen: int | None = None) -> None:
         from checklist_tui.core.review_file import change_plan
 
         now, today = clock.now(), clock.today()
@@ -135,10 +139,11 @@ class ReviewPlanScreen(AppScreen):
                                         name=decision.name, role=decision.role, now=now)
             return review.decide(plan, checklist, decision=decision.kind,
                                  rationale=decision.text, name=decision.name,
-                                 role=decision.role, now=now, today=today)
+                                 role=decision.role, now=now, today=today, seen=seen)
 
         try:
             change_plan(self.path, self.app.checklist, step)
+            disagree = review.conflict(store.load(self.path).plan)
         except UserFacingError as exc:
             self.app.call_from_thread(self.notify, str(exc), title="Nothing was changed",
                                       severity="error", markup=False)
@@ -146,6 +151,9 @@ class ReviewPlanScreen(AppScreen):
             said = {"approved": "Approved and signed off.",
                     "returned": "Returned to the practitioner with your reasons.",
                     "challenge": f"Challenge added to {decision.item}."}[decision.kind]
+            if disagree:
+                said = (f"Your decision is recorded, but another manager decided at the same "
+                        f"time: {disagree}. Not signed off until a manager decides again.")
             self.app.call_from_thread(self.notify, said, title="Saved", markup=False)
         self.load()
 
