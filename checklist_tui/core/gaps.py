@@ -16,6 +16,7 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.plan import Answer, Plan
+from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
     CONCERN,
     CONTRADICTED,
@@ -193,10 +194,13 @@ def detail_lines(item: Item, answer: Answer | None, plan: Plan) -> list[tuple[st
 
 
 def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
-    """What an item's answer does not bear out, in words (details it carries first)."""
+    """What an item's answer does not bear out, in words (details it carries first), and
+    a manager's challenges on it (core.review)."""
     item_id = item.id
     answer = plan.answers.get(item_id)
     lines = [f"{label}: {value}" for label, value in detail_lines(item, answer, plan)]
+    if plan.challenges:
+        lines.extend(item_challenge_lines(plan, item_id))
     for open_answer in ev.open_answers:
         if open_answer.item_id == item_id:
             late = f"; {OVERDUE}" if open_answer.overdue else ""

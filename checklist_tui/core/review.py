@@ -69,7 +69,8 @@ def describe_signoff(plan: Plan) -> str:
         last = plan.reviews[-1]
         text = (f"{last.decision.capitalize()} by {last.by} ({last.role}), "
                 f"{last.at.strftime('%d/%m/%Y')}")
-        if last.decision == APPROVED and approval_void(plan):
+        if last.decision == APPROVED and (approval_void(plan)
+                                          or plan.state != PlanState.APPROVED):
             text += f"; {CHANGED_SINCE_APPROVAL}, so no longer signed off"
         return text
     if plan.signoff is not None:
@@ -230,6 +231,21 @@ def reopen(plan: Plan, checklist: Checklist, reason: str, *, by: str, now: datet
     if plan.state == PlanState.SUBMITTED:
         change_state(plan, checklist, PlanState.RETURNED, by=by, now=now, today=today)
     change_state(plan, checklist, PlanState.AMENDED, by=by, now=now, today=today)
+
+
+def item_challenge_lines(plan: Plan, item_id: str) -> list[str]:
+    """A manager's challenges on one item, for the item itself: who asked, when, what, and
+    the answer or that it is not yet answered."""
+    lines = []
+    for c in challenges_on(plan, item_id):
+        who = f"{c.by} ({c.role})" if c.role else c.by
+        head = f"CHALLENGE from {who}, {c.at.astimezone():%d/%m/%Y}: {c.text}"
+        if c.open:
+            lines.append(f"{head} (not yet answered)")
+        else:
+            when = f", {c.responded_at.astimezone():%d/%m/%Y}" if c.responded_at else ""
+            lines.append(f"{head} (answered by {c.responded_by}{when}: {c.response})")
+    return lines
 
 
 def challenge_lines(plan: Plan) -> list[str]:

@@ -97,6 +97,9 @@ PLAN = [
             footer=False, writes=True),
     Command("what-changed", "v", "What changed", "What changed in the checklist since this "
             "plan was made, and moving it to the current version", footer=False),
+    Command("answer-challenge", "r", "Answer challenge",
+            "Answer a manager's challenge (on this item, else the first not yet answered)",
+            writes=True),
     help_on("Plan: the sections are on the left (hidden on small windows). ] and [ move "
             "between sections; Tab moves between items. On a yes/no item press y, n or u. "
             "w shows why an item matters. Everything is saved as you go."),

@@ -6,7 +6,7 @@ import pytest
 
 from checklist_tui.core import store
 from checklist_tui.core.edit import set_answer
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import PlanError, ReasonNeeded
 from checklist_tui.core.session import PlanSession
 from tests.conftest import NOW
 
@@ -55,7 +55,12 @@ def test_read_only_flag_and_signed_off(plan_path, catalogue) -> None:
                                   decision="approved")
     loaded.plan.state = "approved"
     store.save(loaded)
-    assert "approved" in _open(plan_path, catalogue).read_only_reason
+    signed = _open(plan_path, catalogue)  # open for changes: the first one needs a reason
+    assert not signed.read_only and signed.lock is not None
+    before = plan_path.read_bytes()
+    with pytest.raises(ReasonNeeded, match="voids the sign-off"):
+        signed.apply(set_answer, signed.checklist.checklist, "PBA-S01", "yes")
+    assert signed.close() and plan_path.read_bytes() == before
 
 
 def test_failed_save_keeps_changes_and_retries(plan_path, catalogue, monkeypatch) -> None:

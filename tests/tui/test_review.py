@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Button, DataTable, Input, Select, Static, TextArea
 
 from checklist_tui.core import review, store
 from checklist_tui.core.catalogue import load_catalogue
@@ -55,7 +55,9 @@ def _table(app) -> DataTable:
 
 
 def _loaded(app) -> bool:
-    return isinstance(app.screen, ReviewScreen) and app.screen.loaded
+    """The index is refreshed and the table filled: no worker still loading or filling."""
+    return isinstance(app.screen, ReviewScreen) and app.screen.loaded and _idle(app) \
+        and _table(app).row_count == len(app.screen.shown)
 
 
 def _idle(app) -> bool:
@@ -72,13 +74,18 @@ async def test_table_lists_every_plan_with_broken_and_changed(tmp_path):
     folder = team_folder(tmp_path / "team")
     app = review_app(folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: _loaded(app), what="the index refresh")
+        await wait_for(pilot, lambda: _loaded(app) and len(_cases(app)) == 4,
+                       what="the index refresh")
         cases = _cases(app)
         assert "DEMO-0001-CHANGED" in cases and "DEMO-0001" not in cases
         assert "?" in cases  # the broken file, listed, not hidden
         status = rendered(app.screen.query_one("#review-status", Static))
         assert "4 of 4 plan(s) shown" in status and "1 cannot be read" in status
         assert "1 awaiting sign-off" in status
+        # a plan edited by hand says so in its row (the state words and needs attention)
+        changed = _table(app).get_row(str("early-pre-birth.toml"))
+        assert "edited outside the app" in str(changed[1])
+        assert "edited outside the app" in str(changed[2])
 
 
 async def test_filters_and_sorting(tmp_path):
@@ -105,20 +112,27 @@ async def test_filters_and_sorting(tmp_path):
 
 
 async def _open_ready_plan(pilot, app) -> None:
-    await wait_for(pilot, lambda: _loaded(app))
+    await wait_for(pilot, lambda: _loaded(app) and "DEMO-0003" in _cases(app),
+                   what="the table filled")
     table = _table(app)
     table.focus()
     table.move_cursor(row=_cases(app).index("DEMO-0003"))
+    await wait_for(pilot, lambda: app.screen.selected() == READY, what="the cursor on DEMO-0003")
     await pilot.press("enter")
-    await wait_for_screen(pilot, ReviewPlanScreen)
-    await wait_for(pilot, lambda: app.screen.plan is not None, what="the plan")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewPlanScreen)
+                   and app.screen.path.name == READY and app.screen.plan is not None,
+                   what="the plan")
 
 
 async def _fill_form(pilot, app, text: str) -> None:
     await wait_for_screen(pilot, DecisionForm)
-    app.screen.query_one("#decision-name", Input).value = "Alex Manager"
-    app.screen.query_one("#decision-text", TextArea).text = text
-    await pilot.click("#decision-go")
+    form = app.screen
+    form.query_one("#decision-name", Input).value = "Alex Manager"
+    form.query_one("#decision-text", TextArea).text = text
+    form.query_one("#decision-go", Button).press()  # no mouse: nothing to miss when busy
+    await wait_for(pilot, lambda: app.screen is not form or bool(
+        rendered(form.query_one("#decision-problem", Static)).strip()),
+        what="the form sent or refused")
 
 
 async def test_approve_from_the_review_screen(tmp_path):
@@ -201,9 +215,9 @@ def snap_team(tmp_path, monkeypatch):
 @pytest.mark.parametrize("size", SIZES)
 def test_review_snapshot(snap_compare, snap_team, size):
     async def run_before(pilot) -> None:
-        await wait_for(pilot, lambda: _loaded(pilot.app) and _idle(pilot.app))
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: _loaded(pilot.app) and len(_cases(pilot.app)) == 4)
         await pilot.wait_for_scheduled_animations()
+        await wait_for(pilot, lambda: _loaded(pilot.app))
 
     assert snap_compare(review_app(snap_team), terminal_size=size, run_before=run_before)
 
@@ -214,7 +228,7 @@ def test_review_plan_snapshot(snap_compare, snap_team, size):
         await _open_ready_plan(pilot, pilot.app)
         await wait_for(pilot, lambda: _idle(pilot.app) and any(
             getattr(k, "key", "") == "a" for k in pilot.app.screen.query("FooterKey")))
-        await pilot.pause(0.3)
         await pilot.wait_for_scheduled_animations()
+        await wait_for(pilot, lambda: _idle(pilot.app))
 
     assert snap_compare(review_app(snap_team), terminal_size=size, run_before=run_before)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 
-from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.errors import ReasonNeeded, UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.commands import Command, bindings
 
@@ -50,12 +50,27 @@ class AppScreen(Screen[Any]):
 
     def apply_edit(self, session: PlanSession, operation: Any, *args: Any, **kwargs: Any) -> bool:
         """An edit through the session (the one writer); a refusal is said, not raised.
-        True if the plan changed (the session's listener then schedules the save)."""
+        True if the plan changed (the session's listener then schedules the save).
+
+        The first change to a finished plan asks why (``screens.reason``) and returns
+        False; once a reason is given the change is made, then ``after_reason`` is called."""
         try:
             return session.edit(operation, *args, **kwargs)
+        except ReasonNeeded as exc:
+            from checklist_tui.tui.screens.reason import asker
+
+            asker(self.app).ask(self, session, exc,
+                                lambda: session.edit(operation, *args, **kwargs),
+                                lambda changed: self.after_reason(changed, args))
+            return False
         except UserFacingError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
+
+    def after_reason(self, changed: bool, args: tuple[Any, ...]) -> None:
+        """After the reason dialog: ``changed`` when the change asked for was made (False
+        when it was cancelled); ``args`` are the edit's arguments. Screens show the plan
+        as it now is."""
 
     def action_help(self) -> None:
         from checklist_tui.tui.screens.help import HelpScreen

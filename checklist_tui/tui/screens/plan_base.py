@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checklist_tui.core import clock, edit
+from checklist_tui.core import clock, edit, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import YES_NO_LABELS
 from checklist_tui.core.engine import Evaluation
@@ -93,6 +93,24 @@ class PlanScreenBase(SavingScreen):
     def apply(self, operation: Any, *args: Any, **kwargs: Any) -> bool:
         """An edit through the session; True if the plan changed."""
         return self.apply_edit(self._session(), operation, *args, **kwargs)
+
+    def after_reason(self, changed: bool, args: tuple[Any, ...]) -> None:
+        """Show the item as the plan now has it: its new answer once the reason was given,
+        the answer it keeps (typed text too) when the dialog was cancelled."""
+        from textual.css.query import NoMatches
+
+        session = self._session()
+        items = session.checklist.checklist.item_map()
+        for item_id in (a for a in args if isinstance(a, str) and a in items):
+            try:
+                view = self.query_one(f"#item-{item_id}", ItemView)
+            except NoMatches:
+                continue
+            answer = session.plan.answers.get(item_id)
+            view.reset(answer)
+            if not changed:
+                _put_back_text(view, answer)
+        self.refresh_state()
 
     def jump(self, section_id: str, item_id: str | None = None) -> None:
         self.show_section(section_id, focus_item=item_id)
@@ -186,6 +204,41 @@ class PlanScreenBase(SavingScreen):
 
         what_changed.show(self, self._session(), self.app.sources())
 
+    # -- a manager's challenges ----------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer_challenge" and (
+                self.session is None or not review.open_challenges(self.session.plan)):
+            return False  # nothing to answer: not offered
+        return super().check_action(action, parameters)
+
+    def action_answer_challenge(self) -> None:
+        """r: the focused item's challenge not yet answered, else the plan's first one."""
+        from checklist_tui.tui.screens.challenge import ChallengeAnswerScreen
+
+        session = self._session()
+        waiting = review.open_challenges(session.plan)
+        if not waiting:
+            self.notify("No challenges are waiting for an answer.", markup=False)
+            return
+        focused = self.app.focused
+        view = next((w for w in (focused.ancestors_with_self if focused else [])
+                     if isinstance(w, ItemView)), None)
+        found = next((c for c in waiting if view is not None and c.item == view.item.id),
+                     waiting[0])
+        checklist = session.checklist.checklist
+        item = checklist.item_map().get(found.item)
+        if item is not None and (view is None or view.item.id != found.item):
+            self.jump(checklist.section_of()[found.item].id, found.item)
+        prompt = item.prompt if item else "(an item this version of the checklist does not have)"
+        self.app.push_screen(ChallengeAnswerScreen(found, prompt, len(waiting) - 1),
+                             lambda text: self._challenge_answered(found.id, text))
+
+    def _challenge_answered(self, challenge_id: str, text: str | None) -> None:
+        if text is not None and self.apply(review.respond, challenge_id, text):
+            self.notify("Your answer is saved with the challenge.", markup=False)
+        self.refresh_state()
+        self.refresh_bindings()
+
     def action_help(self) -> None:
         from checklist_tui.tui.screens.help import HelpScreen
 
@@ -193,3 +246,24 @@ class PlanScreenBase(SavingScreen):
         view = next((w for w in (focused.ancestors_with_self if focused else [])
                      if isinstance(w, ItemView)), None)
         self.app.push_screen(HelpScreen(view.item if view else None, self.screen_help))
+
+
+def _put_back_text(view: ItemView, answer: Any) -> None:
+    """A cancelled change to a typed answer or note: the boxes show what the plan keeps."""
+    from datetime import date
+
+    from textual.widgets import Input, TextArea
+
+    from checklist_tui.core.dates import uk_date
+
+    value = answer.value if answer else None
+    shown = uk_date(value) if isinstance(value, date) else value if isinstance(value, str) else ""
+    kept = {f"answer-{view.item.id}": shown,
+            f"note-{view.item.id}": answer.note if answer else ""}
+    with view.prevent(Input.Changed, TextArea.Changed):
+        for box in view.query(Input):
+            if box.id in kept and box.value != kept[box.id]:
+                box.value = kept[box.id] or ""
+        for area in view.query(TextArea):
+            if area.id in kept and area.text != kept[area.id]:
+                area.text = kept[area.id] or ""

@@ -163,5 +163,9 @@ class RecordsScreen(AppScreen):
         if not self.read_only:
             self.action_edit_record()
 
+    def after_reason(self, changed: bool, args: tuple) -> None:
+        if changed:
+            self.fill()
+
     def action_back(self) -> None:
         self.dismiss(None)

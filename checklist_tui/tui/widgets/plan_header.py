@@ -8,7 +8,7 @@ from textual.widgets import Static
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.gaps import gaps_and_risks
-from checklist_tui.core.review import describe_state
+from checklist_tui.core.review import describe_state, open_challenges
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
 from checklist_tui.tui.text import join, lit
@@ -42,5 +42,7 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> str:
     about_men = sum(1 for g in gaps if g.about_men)
     who = (f"Father and male carers: {men}" if men
            else "No father or male carer recorded (p: People)")
+    waiting = len(open_challenges(session.plan))
+    asked = (f"  ·  CHALLENGES NOT YET ANSWERED: {waiting} (r)" if waiting else "")
     return (f"{who}  ·  Gaps and risks: {len(gaps)}"
-            + (f", {about_men} about the men" if about_men else "") + " (o)")
+            + (f", {about_men} about the men" if about_men else "") + " (o)" + asked)

@@ -1,0 +1,115 @@
+"""Why a finished plan is being changed: asked the first time a completed, submitted or
+approved plan is changed (the core refuses with ``ReasonNeeded`` until it has a reason).
+
+The reason goes into the plan's history through ``core.review.reopen``; for an approved
+plan the dialog says plainly that the change voids the sign-off. Cancel changes nothing.
+Every change asked for while the dialog is open waits for it, and is made after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Static
+
+from checklist_tui.core import clock, review
+from checklist_tui.core.errors import ReasonNeeded, UserFacingError
+from checklist_tui.core.session import PlanSession
+from checklist_tui.tui.screens.form import FormScreen
+from checklist_tui.tui.text import lit
+
+
+def explanation(exc: ReasonNeeded, signoff: str) -> str:
+    """What the dialog says: the state, what the change does, and that the reason is kept."""
+    state = exc.state_label.lower()
+    if exc.voids_signoff:
+        return (f"This plan is approved ({signoff}). Changing it voids the sign-off: the plan "
+                "goes back to amended and must be submitted and signed off again.")
+    if state.startswith("submitted"):
+        return ("This plan is awaiting a manager's sign-off. Changing it takes it back from "
+                "the manager: it becomes amended and must be submitted again.")
+    return (f"This plan is {state}. Changing it makes it amended: it must be marked "
+            "complete again.")
+
+
+class ReasonScreen(FormScreen[str]):
+    """Asks for the reason; dismisses with it, or None when cancelled."""
+
+    def __init__(self, text: str, voids_signoff: bool):
+        super().__init__()
+        self.text, self.voids_signoff = text, voids_signoff
+
+    def compose(self) -> ComposeResult:
+        title = ("Change a signed-off plan?" if self.voids_signoff
+                 else "Change a finished plan?")
+        with Vertical(classes="dialog", id="reason-dialog"):
+            yield Static(f"{title}  (Escape to cancel: nothing is changed)", classes="title")
+            yield Static(lit(self.text), id="reason-text")
+            yield Label("Why are you changing it? (kept in the plan's history) *",
+                        classes="field-label")
+            yield Input(id="reason", placeholder="e.g. The birth date was wrong",
+                        compact=True, max_length=2000)
+            yield Static("", id="form-error", classes="error-line")
+            with Horizontal(classes="buttons"):
+                yield Button("Void the sign-off and change it" if self.voids_signoff
+                             else "Change it", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).focus()
+
+    def save(self) -> None:
+        reason = self.query_one("#reason", Input).value.strip()
+        if not reason:
+            self.query_one("#form-error", Static).update("Say why you are changing it.")
+            self.query_one("#reason", Input).focus()
+            return
+        self.dismiss(reason)
+
+
+class ReasonAsker:
+    """One dialog at a time per session: changes asked for meanwhile wait for it."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[Callable[[], object], Callable[[bool], None]]] = []
+
+    def ask(self, screen, session: PlanSession, exc: ReasonNeeded,
+            retry: Callable[[], object], done: Callable[[bool], None]) -> None:
+        """Ask for the reason, then reopen the plan with it and ``retry`` the change;
+        ``done(True)`` after a retried change, ``done(False)`` when cancelled."""
+        self.waiting.append((retry, done))
+        if len(self.waiting) > 1:
+            return
+        text = explanation(exc, review.describe_signoff(session.plan))
+        screen.app.push_screen(ReasonScreen(text, exc.voids_signoff),
+                               lambda reason: self._answered(screen, session, reason))
+
+    def _answered(self, screen, session: PlanSession, reason: str | None) -> None:
+        waiting, self.waiting = self.waiting, []
+        if reason is not None:
+            try:
+                session.edit(review.reopen, session.checklist.checklist, reason,
+                             today=clock.today())
+            except UserFacingError as exc:
+                screen.notify(str(exc), severity="error", markup=False)
+                reason = None
+        if reason is None:
+            screen.notify("Nothing was changed.", markup=False)
+        for retry, done in waiting:
+            if reason is not None:
+                try:
+                    retry()
+                except UserFacingError as exc:
+                    screen.notify(str(exc), severity="error", markup=False)
+            done(reason is not None)
+
+
+def asker(app) -> ReasonAsker:
+    """The app's one reason dialog (every screen editing a plan shares it)."""
+    found = getattr(app, "_reason_asker", None)
+    if found is None:
+        found = ReasonAsker()
+        app._reason_asker = found
+    return found
