@@ -8,11 +8,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from checklist_tui.cli.context import catalogue, plan_path, plans_dir
 from checklist_tui.cli.output import err, out
 from checklist_tui.core import clock
 from checklist_tui.core.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from checklist_tui.core.plan import SignOff
 
 
 def _change(args: argparse.Namespace, operation) -> tuple[Path, object]:
@@ -57,7 +61,8 @@ def cmd_sign_off(args: argparse.Namespace) -> int:
                                now=now, today=today, seen=seen)
         return record, review.describe_state(plan), review.conflict(plan)
 
-    path, (record, state, disagree) = _change(args, step)  # type: ignore[misc]
+    path, result = _change(args, step)
+    record, state, disagree = cast("tuple[SignOff, str, str]", result)
     out(f"{path.name}: {record.decision} by {record.by} ({record.role})")
     if disagree:
         out(f"{path.name}: {state}: {disagree}; not signed off until a manager decides "

@@ -83,7 +83,7 @@ async def test_table_lists_every_plan_with_broken_and_changed(tmp_path):
         assert "4 of 4 plan(s) shown" in status and "1 cannot be read" in status
         assert "1 awaiting sign-off" in status
         # a plan edited by hand says so in its row (the state words and needs attention)
-        changed = _table(app).get_row(str("early-pre-birth.toml"))
+        changed = _table(app).get_row("early-pre-birth.toml")
         assert "edited outside the app" in str(changed[1])
         assert "edited outside the app" in str(changed[2])
 
