@@ -79,6 +79,16 @@ def describe_signoff(plan: Plan) -> str:
     return "Not yet signed off"
 
 
+def returned_because(plan: Plan) -> str:
+    """For a returned plan: who returned it, when and why ('' otherwise)."""
+    if plan.state != PlanState.RETURNED or not plan.reviews:
+        return ""
+    last = plan.reviews[-1]
+    if last.decision != RETURNED:
+        return ""
+    return f"Returned by {last.by} ({last.role}), {last.at:%d/%m/%Y}: {last.rationale}"
+
+
 def open_challenges(plan: Plan) -> list[Challenge]:
     return [c for c in plan.challenges if c.open]
 
@@ -177,6 +187,15 @@ def _concurrent(plan: Plan, decision: str, rationale: str, name: str, role: str,
         words = "; ".join(_who(r) for r in [*unseen, record])
         _log(plan, name, now, CONFLICT_WHAT, "plan", "", words[0].upper() + words[1:])
     return record
+
+
+def decisions_made_unseen(plan: Plan) -> set[int]:
+    """Which of ``plan.reviews`` (by position) were made without seeing the one before."""
+    decisions = [e for e in plan.history if e.what in (f"review.{APPROVED}",
+                                                        f"review.{RETURNED}")]
+    if len(decisions) != len(plan.reviews):  # history and reviews disagree: claim nothing
+        return set()
+    return {n for n, entry in enumerate(decisions) if entry.old == CONCURRENT}
 
 
 def conflict(plan: Plan) -> str:

@@ -97,6 +97,9 @@ PLAN = [
             footer=False, writes=True),
     Command("what-changed", "v", "What changed", "What changed in the checklist since this "
             "plan was made, and moving it to the current version", footer=False),
+    Command("submit", "m", "Submit for sign-off",
+            "Send the completed plan to a manager to approve or return", footer=False,
+            writes=True),
     Command("answer-challenge", "r", "Answer challenge",
             "Answer a manager's challenge (on this item, else the first not yet answered)",
             writes=True),

@@ -217,6 +217,7 @@ def test_two_managers_deciding_at_once_never_lose_a_decision(tmp_path, catalogue
     assert sorted((r.by, r.decision) for r in plan.reviews) == [
         ("Manager One", "approved"), ("Manager Two", "returned")]
     later = plan.reviews[-1].by
+    assert review.decisions_made_unseen(plan) == {1}
     assert next(h.old for h in plan.history if h.what.startswith("review.")
             and h.by == later) == review.CONCURRENT
     # and the plan says they conflict: never "Approved" with a "Returned" unseen

@@ -161,3 +161,32 @@ async def test_changing_an_approved_plan_says_it_voids_the_sign_off(plans) -> No
     assert ("reason", "approved", "Birth date was wrong") in kept
     assert any(what == "signoff.void" for what, _o, _n in kept)
     assert review.describe_signoff(plan).endswith("no longer signed off")
+
+
+async def test_returned_plan_says_why_and_is_submitted_again_after_the_answer(plans) -> None:
+    _submitted_with_challenge(plans)
+    _step(plans / READY, lambda p, c: review.decide(
+        p, c, decision="returned", rationale="Answer the challenge, please.",
+        name="Alex Manager", role="Team manager", now=NOW, today=TODAY))
+    app = make_app(plans, READY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        header = rendered(app.screen.query_one(PlanHeader))
+        assert "Returned by Alex Manager (Team manager), 25/11/2026: Answer the challenge" \
+            in header
+        await pilot.press("m")  # refused while the challenge waits: said, nothing changed
+        await wait_for(pilot, lambda: any("answer the manager's challenge on DPM-M02 first"
+                                          in str(n.message) for n in app._notifications),
+                       what="the refusal")
+        assert store.load(plans / READY).plan.state == PlanState.RETURNED
+        await pilot.press("r")
+        await wait_for_screen(pilot, ChallengeAnswerScreen)
+        app.screen.query_one("#challenge-answer", TextArea).text = "He was phoned by the ward."
+        app.screen.query_one("#save", Button).press()
+        await wait_for(pilot, lambda: plan_ready(app) and "answered by" in _state_line(
+            app, ITEM), what="the answer")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: "Submitted for review" in rendered(
+            app.screen.query_one(PlanHeader)), what="submitted")
+        await wait_for(pilot, lambda: store.load(plans / READY).plan.state
+                       == PlanState.SUBMITTED, what="submitted on disk")

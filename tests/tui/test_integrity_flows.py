@@ -94,13 +94,16 @@ async def test_contradicted_tick_is_refused_with_reason(plans) -> None:
 
 
 async def test_discharge_pause_point_tick_refused_without_agency_contact(plans) -> None:
-    from checklist_tui.core import edit
+    from checklist_tui.core import clock, edit, review
 
     app = make_app(plans, "discharge-ready-for-sign-off.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         view = await _open_at(pilot, app, "confirm", "DPM-K06")
         screen = app.screen
         session = screen.session
+        # a completed plan: changed only with a reason (core.review.reopen)
+        session.apply(review.reopen, session.checklist.checklist, "Agency contact checked again",
+                      today=clock.today())
         screen.apply(edit.clear_answer, "DPM-K06")
         agency = session.plan.agencies[0]
         screen.apply(edit.update_record, type(agency), agency.id, practitioner="", contact="")

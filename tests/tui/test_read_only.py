@@ -38,16 +38,13 @@ async def test_plan_locked_elsewhere_opens_read_only(plans) -> None:
             text = str(app.screen.query_one("#readonly-reason").render())
             assert "open for editing by" in text
 
-async def test_signed_off_plan_is_read_only(plans) -> None:
+async def test_plan_entered_in_error_is_read_only(plans) -> None:
+    """(A signed-off plan is not read-only: its first change asks why and voids the
+    sign-off, see test_challenge.py.)"""
     loaded = store.load(plans / "discharge-ready-for-sign-off.toml")
-    from checklist_tui.core.plan import SignOff
-    from tests.conftest import NOW
-
-    loaded.plan.signoff = SignOff(by="A Manager", role="Team manager", at=NOW,
-                                  decision="approved")  # approved needs its sign-off
-    loaded.plan.state = "approved"
+    loaded.plan.state = "entered_in_error"
     store.save(loaded)
     app = make_app(plans, "discharge-ready-for-sign-off.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        assert "approved" in str(app.screen.query_one("#readonly-reason").render())
+        assert "entered in error" in str(app.screen.query_one("#readonly-reason").render())

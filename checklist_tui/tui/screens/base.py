@@ -57,11 +57,12 @@ class AppScreen(Screen[Any]):
         try:
             return session.edit(operation, *args, **kwargs)
         except ReasonNeeded as exc:
-            from checklist_tui.tui.screens.reason import asker
+            from checklist_tui.tui.screens.reason import asker, describe_change
 
             asker(self.app).ask(self, session, exc,
                                 lambda: session.edit(operation, *args, **kwargs),
-                                lambda changed: self.after_reason(changed, args))
+                                lambda changed: self.after_reason(changed, args),
+                                describe_change(session, args))
             return False
         except UserFacingError as exc:
             self.notify(str(exc), severity="error", markup=False)

@@ -33,7 +33,7 @@ class ChallengeAnswerScreen(FormScreen[str]):
                 yield Static(f"{self.more} more challenge{'s' if self.more != 1 else ''} not "
                              "yet answered after this one.", classes="hint")
             yield Label("Your answer (kept in the plan's history) *", classes="field-label")
-            yield TextArea(id="challenge-answer", soft_wrap=True, compact=True, classes="long")
+            yield TextArea(id="challenge-answer", soft_wrap=True)
             yield Static("", id="form-error", classes="error-line")
             with Horizontal(classes="buttons"):
                 yield Button("Save answer", id="save", variant="primary", compact=True)

@@ -233,6 +233,14 @@ class PlanScreenBase(SavingScreen):
         self.app.push_screen(ChallengeAnswerScreen(found, prompt, len(waiting) - 1),
                              lambda text: self._challenge_answered(found.id, text))
 
+    def action_submit(self) -> None:
+        """m: send the plan to a manager (it is marked complete first if nothing blocks)."""
+        session = self._session()
+        if self.apply(review.submit, session.checklist.checklist, today=clock.today()):
+            self.notify("Submitted for sign-off: a manager can now approve it or return it "
+                        "with reasons.", markup=False)
+        self.refresh_state()
+
     def _challenge_answered(self, challenge_id: str, text: str | None) -> None:
         if text is not None and self.apply(review.respond, challenge_id, text):
             self.notify("Your answer is saved with the challenge.", markup=False)

@@ -21,17 +21,21 @@ from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
 
 
-def explanation(exc: ReasonNeeded, signoff: str) -> str:
-    """What the dialog says: the state, what the change does, and that the reason is kept."""
+def explanation(exc: ReasonNeeded, signoff: str, change: str = "") -> str:
+    """What the dialog says: the change, the state, what the change does, and that the
+    reason is kept."""
     state = exc.state_label.lower()
+    what = f"You are changing: {change}\n" if change else ""
     if exc.voids_signoff:
-        return (f"This plan is approved ({signoff}). Changing it voids the sign-off: the plan "
-                "goes back to amended and must be submitted and signed off again.")
+        return (f"{what}This plan is approved ({signoff}). Changing it voids the sign-off: "
+                "the plan goes back to amended and must be completed, submitted (m) and "
+                "signed off again.")
     if state.startswith("submitted"):
-        return ("This plan is awaiting a manager's sign-off. Changing it takes it back from "
-                "the manager: it becomes amended and must be submitted again.")
-    return (f"This plan is {state}. Changing it makes it amended: it must be marked "
-            "complete again.")
+        return (f"{what}This plan is awaiting a manager's sign-off. Changing it takes it "
+                "back from the manager: it becomes amended and must be completed and "
+                "submitted (m) again.")
+    return (f"{what}This plan is {state}. Changing it makes it amended: it must be marked "
+            "complete (c) again.")
 
 
 class ReasonScreen(FormScreen[str]):
@@ -76,13 +80,15 @@ class ReasonAsker:
         self.waiting: list[tuple[Callable[[], object], Callable[[bool], None]]] = []
 
     def ask(self, screen, session: PlanSession, exc: ReasonNeeded,
-            retry: Callable[[], object], done: Callable[[bool], None]) -> None:
+            retry: Callable[[], object], done: Callable[[bool], None],
+            change: str = "") -> None:
         """Ask for the reason, then reopen the plan with it and ``retry`` the change;
-        ``done(True)`` after a retried change, ``done(False)`` when cancelled."""
+        ``done(True)`` after a retried change, ``done(False)`` when cancelled. ``change``
+        says in words what is being changed."""
         self.waiting.append((retry, done))
         if len(self.waiting) > 1:
             return
-        text = explanation(exc, review.describe_signoff(session.plan))
+        text = explanation(exc, review.describe_signoff(session.plan), change)
         screen.app.push_screen(ReasonScreen(text, exc.voids_signoff),
                                lambda reason: self._answered(screen, session, reason))
 
@@ -104,6 +110,13 @@ class ReasonAsker:
                 except UserFacingError as exc:
                     screen.notify(str(exc), severity="error", markup=False)
             done(reason is not None)
+
+
+def describe_change(session: PlanSession, args: tuple) -> str:
+    """The item an edit is about, in words ('' when it is not about one item)."""
+    items = session.checklist.checklist.item_map()
+    item = next((items[a] for a in args if isinstance(a, str) and a in items), None)
+    return f"{item.prompt} ({item.id})" if item is not None else ""
 
 
 def asker(app) -> ReasonAsker:

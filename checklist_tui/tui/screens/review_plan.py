@@ -21,7 +21,7 @@ from checklist_tui.tui.screens.decision import Decision, DecisionForm
 from checklist_tui.tui.text import lit
 
 
-def review_text(plan: Plan, loaded_checklist, sources: dict) -> str:
+def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str = "") -> str:
     """The plan for a manager: gaps and risks first, then the full plain report."""
     from checklist_tui.export.show_report import render_show
     from checklist_tui.export.summary import build
@@ -30,10 +30,13 @@ def review_text(plan: Plan, loaded_checklist, sources: dict) -> str:
     lines = [f"{plan.case_ref}: {checklist.title} (version {plan.checklist_version})",
              f"Practitioner: {plan.practitioner or 'not recorded'}",
              f"State: {review.describe_state(plan)}",
+             *([edited_outside] if edited_outside else []),
              f"Sign-off: {review.describe_signoff(plan)}", ""]
-    for decision in plan.reviews:
+    unseen = review.decisions_made_unseen(plan)
+    for n, decision in enumerate(plan.reviews):
+        unseeing = f" ({review.CONCURRENT})" if n in unseen else ""
         lines.append(f"  {decision.decision.capitalize()} by {decision.by} ({decision.role}) "
-                     f"on {decision.at:%d/%m/%Y}: {decision.rationale}")
+                     f"on {decision.at:%d/%m/%Y}{unseeing}: {decision.rationale}")
     if plan.challenges:
         lines += ["", "Challenges:"] + [f"  {line}" for line in review.challenge_lines(plan)]
     lines += ["", "GAPS AND RISKS"]
@@ -75,12 +78,13 @@ class ReviewPlanScreen(AppScreen):
     def load(self) -> None:
         app = self.app
         try:
-            plan = store.load(self.path).plan
+            loaded = store.load(self.path)
+            plan = loaded.plan
             checklist = app.checklist(plan.checklist_id)
             if checklist is None:
                 raise UserFacingError(f"{self.path.name}: made from checklist "
                                       f"'{plan.checklist_id}', which is not installed here")
-            text = review_text(plan, checklist, app.sources())
+            text = review_text(plan, checklist, app.sources(), loaded.edited_outside)
         except UserFacingError as exc:
             app.call_from_thread(self._show, None, None, str(exc))
             return

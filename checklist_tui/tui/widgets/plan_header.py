@@ -8,7 +8,7 @@ from textual.widgets import Static
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.gaps import gaps_and_risks
-from checklist_tui.core.review import describe_state, open_challenges
+from checklist_tui.core.review import describe_state, open_challenges, returned_because
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
 from checklist_tui.tui.text import join, lit
@@ -27,6 +27,7 @@ class PlanHeader(Static):
             f"  ·  {ev.answered}/{ev.total} answered{flags}  ·  ",
             lit(session.state.describe(), "bold" if session.state.error else ""), "\n",
             _men_and_gaps(session, ev),
+            *(("\n", lit(returned_because(plan))) if returned_because(plan) else ()),
             *(("\n", lit(session.edited_outside, "bold reverse")) if session.edited_outside
               else ()),
         )
