@@ -190,3 +190,15 @@ async def test_returned_plan_says_why_and_is_submitted_again_after_the_answer(pl
             app.screen.query_one(PlanHeader)), what="submitted")
         await wait_for(pilot, lambda: store.load(plans / READY).plan.state
                        == PlanState.SUBMITTED, what="submitted on disk")
+
+
+def test_the_reason_dialog_says_what_the_change_does() -> None:
+    from checklist_tui.core.errors import ReasonNeeded
+    from checklist_tui.tui.screens.reason import explanation
+
+    done = explanation(ReasonNeeded("Completed", False), "Not yet signed off", "Q? (X1)")
+    assert done.startswith("You are changing: Q? (X1)") and "marked complete (c) again" in done
+    waiting = explanation(ReasonNeeded("Submitted for review", False), "Not yet signed off")
+    assert "takes it back from the manager" in waiting and "sign-off" in waiting
+    signed = explanation(ReasonNeeded("Approved", True), "Approved by A (Team manager)")
+    assert "Changing it voids the sign-off" in signed and "Approved by A" in signed

@@ -97,6 +97,11 @@ async def test_filters_and_sorting(tmp_path):
         await wait_for(pilot, lambda: _cases(app) == ["DEMO-0003"])
         app.screen.query_one("#review-view", Select).value = "unreadable"
         await wait_for(pilot, lambda: _cases(app) == ["?"])
+        app.screen.query_one("#review-view", Select).value = "edited"
+        await wait_for(pilot, lambda: _cases(app) == ["DEMO-0001-CHANGED"])
+        app.screen.query_one("#review-view", Select).value = "attention"
+        await wait_for(pilot, lambda: "DEMO-0001-CHANGED" in _cases(app)
+                       and "DEMO-0003" not in _cases(app))
         app.screen.query_one("#review-view", Select).value = "all"
         await pilot.press("slash")
         await pilot.press(*"twins")
