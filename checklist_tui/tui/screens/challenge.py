@@ -5,8 +5,7 @@ session (``core.review.respond``) into the plan's history."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from checklist_tui.core.plan import Challenge
 from checklist_tui.tui.screens.form import FormScreen
@@ -16,28 +15,24 @@ from checklist_tui.tui.text import join, lit, typed
 class ChallengeAnswerScreen(FormScreen[str]):
     """Dismisses with the answer, or None when cancelled (nothing changed)."""
 
+    TITLE = "Answer the manager's challenge"
+    SAVE_WORDS = "Save answer"
+
     def __init__(self, challenge: Challenge, prompt: str, more: int = 0):
         super().__init__()
         self.challenge, self.prompt, self.more = challenge, prompt, more
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> ComposeResult:
         c = self.challenge
         who = f"{c.by} ({c.role})" if c.role else c.by
-        with Vertical(classes="dialog", id="challenge-dialog"):
-            yield Static("Answer the manager's challenge  (Escape to cancel)", classes="title")
-            yield Static(join(lit(self.prompt, "bold"), lit(f"  ({c.item})", "dim"),
-                              "\n", lit(f"Challenge from {who}, "
-                                        f"{c.at.astimezone():%d/%m/%Y %H:%M}:"), "\n",
-                              lit(c.text)), id="challenge-text")
-            if self.more:
-                yield Static(f"{self.more} more challenge{'s' if self.more != 1 else ''} not "
-                             "yet answered after this one.", classes="hint")
-            yield Label("Your answer (kept in the plan's history) *", classes="field-label")
-            yield TextArea(id="challenge-answer", soft_wrap=True)
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Save answer", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+        yield Static(join(lit(self.prompt, "bold"), lit(f"  ({c.item})", "dim"), "\n",
+                          lit(f"Challenge from {who}, {c.at.astimezone():%d/%m/%Y %H:%M}:"),
+                          "\n", lit(c.text)), id="challenge-text")
+        if self.more:
+            yield Static(f"{self.more} more challenge{'s' if self.more != 1 else ''} not "
+                         "yet answered after this one.", classes="hint")
+        yield Label("Your answer (kept in the plan's history) *", classes="field-label")
+        yield TextArea(id="challenge-answer", soft_wrap=True)
 
     def on_mount(self) -> None:
         self.query_one("#challenge-answer", TextArea).focus()
@@ -46,7 +41,6 @@ class ChallengeAnswerScreen(FormScreen[str]):
         area = self.query_one("#challenge-answer", TextArea)
         text = typed(area.text).strip()
         if not text:
-            self.query_one("#form-error", Static).update("Write your answer first.")
-            area.focus()
+            self.refuse("Write your answer first.", area)
             return
         self.dismiss(text)

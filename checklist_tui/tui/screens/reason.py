@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from checklist_tui.core import clock, review
@@ -41,34 +40,32 @@ def explanation(exc: ReasonNeeded, signoff: str, change: str = "") -> str:
 class ReasonScreen(FormScreen[str]):
     """Asks for the reason; dismisses with it, or None when cancelled."""
 
+    SAVE_WORDS = "Change it"
+
     def __init__(self, text: str, voids_signoff: bool):
         super().__init__()
         self.text, self.voids_signoff = text, voids_signoff
+        self.title = ("Change a signed-off plan? Cancel changes nothing" if voids_signoff
+                      else "Change a finished plan? Cancel changes nothing")
 
-    def compose(self) -> ComposeResult:
-        title = ("Change a signed-off plan?" if self.voids_signoff
-                 else "Change a finished plan?")
-        with Vertical(classes="dialog", id="reason-dialog"):
-            yield Static(f"{title}  (Escape to cancel: nothing is changed)", classes="title")
-            yield Static(lit(self.text), id="reason-text")
-            yield Label("Why are you changing it? (kept in the plan's history) *",
-                        classes="field-label")
-            yield Input(id="reason", placeholder="e.g. The birth date was wrong",
-                        compact=True, max_length=2000)
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Void the sign-off and change it" if self.voids_signoff
-                             else "Change it", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    def fields(self) -> ComposeResult:
+        yield Static(lit(self.text), id="reason-text")
+        yield Label("Why are you changing it? (kept in the plan's history) *",
+                    classes="field-label")
+        yield Input(id="reason", placeholder="e.g. The birth date was wrong", compact=True,
+                    max_length=2000)
 
     def on_mount(self) -> None:
+        if self.voids_signoff:
+            save = self.query_one("#save", Button)
+            save.label, save.variant = "Void the sign-off and change it", "warning"
         self.query_one("#reason", Input).focus()
 
     def save(self) -> None:
-        reason = self.query_one("#reason", Input).value.strip()
+        field = self.query_one("#reason", Input)
+        reason = field.value.strip()
         if not reason:
-            self.query_one("#form-error", Static).update("Say why you are changing it.")
-            self.query_one("#reason", Input).focus()
+            self.refuse("Say why you are changing it.", field)
             return
         self.dismiss(reason)
 
