@@ -43,4 +43,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("upgrade", parents=[common, author()],
                        help="move a plan to the current version of its checklist")
     p.add_argument("plan", metavar="PLAN")
+    p.add_argument("--reason", metavar="TEXT",
+                   help="why a completed or submitted plan is being changed (needed for "
+                        "those; kept in its history)")
     p.set_defaults(handler=cmd_upgrade)
