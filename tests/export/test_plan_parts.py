@@ -19,7 +19,7 @@ from checklist_tui.core.plan import Action, ActionStatus
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.export.plan_parts import NOT_APPLYING, NOT_ASKED, ORDER, outcome_groups
 from checklist_tui.export.writer import render
-from tests.conftest import EXAMPLES, NOW
+from tests.conftest import EXAMPLES, NOW, TODAY
 from tests.export.docx_structure import docx_structure
 
 FORMATS = ["markdown", "html", "json", "csv", "docx"]
@@ -131,7 +131,13 @@ def test_a_part_no_question_supplies_says_it_is_not_asked(catalogue) -> None:
 
 
 def _with_actions(plan):
+    from checklist_tui.core import review
+    from checklist_tui.core.catalogue import load_catalogue
+
     plan = plan.model_copy(deep=True)
+    checklist = load_catalogue(include_user=False).get(plan.checklist_id).checklist
+    # the example is completed: it is changed only with a reason
+    review.reopen(plan, checklist, "Actions linked to outcomes", by="t", now=NOW, today=TODAY)
     plan.actions.clear()
     for what, outcome, due, status in [
             ("Check the cot at every visit", "The baby sleeps safely", date(2026, 11, 20),
@@ -196,7 +202,8 @@ def test_action_outcome_from_the_command_line(tmp_path, capsys) -> None:
     path = tmp_path / "p.toml"
     path.write_bytes((EXAMPLES / DISCHARGE).read_bytes())
     assert main(["action", "add", str(path), "--what", "Check the cot", "--owner", "Sam",
-                 "--due", "01/12/2026", "--outcome", "The baby sleeps safely"]) == 0
+                 "--due", "01/12/2026", "--outcome", "The baby sleeps safely",
+                 "--reason", "The action was agreed after the meeting"]) == 0
     assert "outcome=The baby sleeps safely" in capsys.readouterr().out
     assert main(["action", "edit", str(path), "Check the cot", "--outcome", ""]) == 0
     action = store.load(path).plan.actions[-1]
