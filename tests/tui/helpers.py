@@ -71,3 +71,16 @@ def make_app(plans: Path, plan: str | None = None, read_only: bool = False) -> C
 async def settle(pilot) -> None:
     await pilot.pause()
     await asyncio.sleep(0)
+
+
+async def go_to(pilot, item_id: str) -> None:
+    """Show an item's section with the item focused. A plan reopens where work stopped
+    (the item changed last), so a test that needs another item goes there first."""
+    app = pilot.app
+    await wait_for(pilot, lambda: plan_ready(app))
+    screen = app.screen
+    section = screen.session.checklist.checklist.section_of()[item_id].id
+    screen.jump(section, item_id)
+    await wait_for(pilot, lambda: plan_ready(app) and screen.current == section
+                   and app.focused is not None and app.focused.id == f"answer-{item_id}",
+                   what=f"{item_id} focused")

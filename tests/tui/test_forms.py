@@ -17,6 +17,7 @@ from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.screens.records import RecordsScreen
 from tests.tui.helpers import (
     copy_examples,
+    go_to,
     make_app,
     plan_ready,
     rendered,
@@ -140,7 +141,7 @@ async def test_help_names_sources_not_codes(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        app.screen.query_one("#answer-PBA-S01").focus()
+        await go_to(pilot, "PBA-S01")
         await pilot.press("f1")
         await wait_for(pilot, lambda: app.screen.query_one("#item-help"))
         text = rendered(app.screen.query_one("#item-help"))

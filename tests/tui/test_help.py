@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from tests.tui.helpers import (
+    go_to,
     make_app,
     plan_ready,
     wait_for,
@@ -14,7 +15,7 @@ async def test_help_shows_focused_item_guidance_and_sources(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        app.screen.query_one("#answer-PBA-S08A").focus()
+        await go_to(pilot, "PBA-S08A")
         await pilot.press("f1")
         await wait_for(pilot, lambda: app.screen.query_one("#item-help"))
         text = str(app.screen.query_one("#item-help").render())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
-from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
+from tests.tui.helpers import copy_examples, go_to, make_app, plan_ready, wait_for
 
 PASTED = "From: ward\r\n\r\nFirst line.\nSecond \x1b[31mline\x1b[0m.\n\tThird line\x07."
 KEPT = "From: ward\n\nFirst line.\nSecond line.\n\tThird line."
@@ -17,6 +17,7 @@ async def test_pasted_note_keeps_its_lines_in_order(tmp_path) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
+        await go_to(pilot, "PBA-S08B")
         note = app.screen.query_one("#note-PBA-S08B", TextArea)
         note.focus()
         await wait_for(pilot, lambda: app.focused is note)

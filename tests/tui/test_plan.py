@@ -17,6 +17,7 @@ from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.screens.records import RecordsScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 from tests.tui.helpers import (
+    go_to,
     make_app,
     plan_ready,
     rendered,
@@ -66,7 +67,7 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         ev = screen.session.evaluate()
         assert "looked-after-parent" in ev.visible_sections  # S08A = yes
         # people: a male carer (from an answer, as a practitioner would press it)
-        screen.query_one("#answer-PBA-S01").focus()
+        await go_to(pilot, "PBA-S01")
         await pilot.press("p")
         await wait_for_screen(pilot, RecordsScreen)
         plan = screen.session.plan
@@ -128,7 +129,7 @@ async def test_condition_shows_and_hides_items_live(plans) -> None:
         reason = screen.query_one("#item-PBA-F01R", ItemView)
         contacted = screen.query_one("#item-PBA-F02", ItemView)
         assert not reason.display and contacted.display
-        screen.query_one("#answer-PBA-F01").focus()
+        await go_to(pilot, "PBA-F01")
         await pilot.press("n")
         await wait_for(pilot, lambda: reason.display and not contacted.display)
         assert "RED FLAG" in rendered(screen.query_one("#banner"))
@@ -147,6 +148,7 @@ async def test_markup_looking_text_is_shown_literally(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         header = str(app.screen.query_one("#plan-header").render())
         assert "[b]CASE[/b]" in header
+        await go_to(pilot, "PBA-S01")
         note = app.screen.query_one("#note-PBA-S01", TextArea)
         assert "[bold]not bold[/bold]" in note.text and "\x1b" not in note.text
         app.screen.query_one("#plan-header").update(  # the literal helper, end to end
@@ -160,7 +162,7 @@ async def test_unexpected_error_saves_logs_and_shows_no_traceback(plans, isolate
     with pytest.raises(ZeroDivisionError):
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for(pilot, lambda: plan_ready(app))
-            app.screen.query_one("#answer-PBA-S08B").focus()
+            await go_to(pilot, "PBA-S08B")
             await pilot.press("y")
             app.screen.refresh_state = lambda: 1 / 0
             await pilot.press("n")
@@ -183,7 +185,8 @@ async def test_small_window_collapses_section_list(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         assert not app.screen.query_one("#sections").display or \
             app.screen.query_one("#sections").region.width == 0
-        assert "Section 1 of" in str(app.screen.query_one("#section-title").render())
+        assert re.match(r"Section \d+ of \d+: ", str(app.screen.query_one("#section-title")
+                                                      .render()))
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
@@ -196,6 +199,7 @@ async def test_no_color_is_honoured(plans, monkeypatch) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         # state still reads without colour: the chosen answer has a mark, others none
+        await go_to(pilot, "PBA-S01")
         radio = app.screen.query_one("#answer-PBA-S01", RadioSet)
         marks = [b._button.plain for b in radio.query("RadioButton")]
         assert marks == ["▐●▌", "▐ ▌", "▐ ▌"]  # Yes, No, Not yet (PBA-S01 allows not yet)
@@ -221,8 +225,8 @@ async def test_plan_from_older_checklist_version_opens_and_says_so(plans) -> Non
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         messages = [n.message for n in app._notifications]
-        assert any("version 0.9.0" in m and "1 answer(s)" in m for m in messages)
-        app.screen.query_one("#answer-PBA-S08B").focus()
+        assert any("version 0.9.0" in m and "1 answer to items" in m for m in messages)
+        await go_to(pilot, "PBA-S08B")
         await pilot.press("y")
         await wait_for(pilot, lambda: store.load(plans / "early-pre-birth.toml").plan
                        .answers["PBA-S08B"].value == "yes", what="the save")

@@ -3,6 +3,8 @@ y ticks a "Done" item."""
 
 from __future__ import annotations
 
+import pytest
+
 from checklist_tui.core import store
 from checklist_tui.core.definition import ItemType
 from tests.tui.helpers import copy_examples, make_app, plan_ready, rendered, wait_for
@@ -18,7 +20,6 @@ async def test_reopening_says_when_the_plan_last_changed(tmp_path) -> None:
 
 
 def test_the_section_worked_on_last_is_known(tmp_path) -> None:
-    """PlanSession.last_section (the screen does not use it yet: see the closing note)."""
     from checklist_tui.core.session import PlanSession
 
     plans = copy_examples(tmp_path / "plans")
@@ -41,6 +42,36 @@ def _checklist(loaded):
     from checklist_tui.core.catalogue import load_catalogue
 
     return load_catalogue(include_user=False).get(loaded.plan.checklist_id).checklist
+
+
+@pytest.mark.parametrize("name", ["early-pre-birth.toml", "family-t-like-twins.toml"])
+async def test_reopening_goes_back_to_the_section_worked_on_last(tmp_path, name) -> None:
+    plans = copy_examples(tmp_path / "plans")
+    app = make_app(plans, name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        session = screen.session
+        checklist = session.checklist.checklist
+        last = next(e.target for e in reversed(session.plan.history)
+                    if e.target in checklist.item_map())
+        assert screen.current == checklist.section_of()[last].id != checklist.sections[0].id
+        title = rendered(screen.query_one("#section-title"))
+        assert "Section 1 of" not in title
+
+
+async def test_a_plan_with_no_answers_opens_at_the_first_section(tmp_path) -> None:
+    from checklist_tui.core.catalogue import load_catalogue
+    from tests.conftest import NOW
+
+    plans = tmp_path / "plans"
+    checklist = load_catalogue(include_user=False).get("pre-birth-assessment")
+    path = store.create(plans, checklist, case_ref="DEMO-7", now=NOW).path
+    app = make_app(plans, path.name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert app.screen.current == checklist.checklist.sections[0].id
+        assert "Section 1 of" in rendered(app.screen.query_one("#section-title"))
 
 
 async def test_y_ticks_a_done_item(tmp_path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from checklist_tui.core import store
 from tests.tui.helpers import (
+    go_to,
     make_app,
     plan_ready,
     wait_for,
@@ -15,7 +16,7 @@ async def test_autosave_within_a_second_without_quitting(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        app.screen.query_one("#answer-PBA-S08B").focus()
+        await go_to(pilot, "PBA-S08B")
         await pilot.press("y")
         # saved without quitting (the delay itself is checked below, not timed here:
         # timing assertions flake on a busy machine)
@@ -51,7 +52,7 @@ async def test_failed_save_shows_message_keeps_answers_and_retries(plans, monkey
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        app.screen.query_one("#answer-PBA-S08B").focus()
+        await go_to(pilot, "PBA-S08B")
         await pilot.press("y")
         await wait_for(pilot, lambda: "NOT SAVED" in str(
             app.screen.query_one("#plan-header").render()))
@@ -101,7 +102,7 @@ async def test_a_slow_save_never_freezes_typing_and_the_latest_answer_lands_last
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         screen = app.screen
-        screen.query_one("#answer-PBA-S08B").focus()
+        await go_to(pilot, "PBA-S08B")
         await pilot.press("y")
         await wait_for(pilot, disk.entered.is_set, what="the first save started")
         # The first save is held on its thread: the screen still takes answers ...
@@ -126,7 +127,7 @@ async def test_quitting_during_a_save_waits_for_it_and_then_quits(plans, monkeyp
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        app.screen.query_one("#answer-PBA-S08B").focus()
+        await go_to(pilot, "PBA-S08B")
         await pilot.press("y")
         await wait_for(pilot, disk.entered.is_set, what="the save started")
         await pilot.press("ctrl+q")

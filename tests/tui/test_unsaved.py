@@ -9,7 +9,7 @@ from checklist_tui.core import store
 from checklist_tui.core.errors import PlanError
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.unsaved import UnsavedScreen
-from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
+from tests.tui.helpers import copy_examples, go_to, make_app, plan_ready, wait_for
 
 PLAN = "early-pre-birth.toml"
 
@@ -31,7 +31,7 @@ def disk_full(monkeypatch):
 
 async def _answer_unsaved(app, pilot) -> None:
     await wait_for(pilot, lambda: plan_ready(app), timeout=30)
-    app.screen.query_one("#answer-PBA-S08B").focus()
+    await go_to(pilot, "PBA-S08B")
     await pilot.press("y")
     await wait_for(pilot, lambda: "NOT SAVED" in str(
         app.screen.query_one("#plan-header").render()), timeout=30)

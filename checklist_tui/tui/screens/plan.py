@@ -117,8 +117,10 @@ class PlanScreen(PlanScreenBase):
         ev = session.evaluate()
         what_changed.tell(self, session, len(ev.not_in_checklist))
         self.query_one(SectionList).show(ev.sections)
-        first = next((s.section_id for s in ev.sections if s.visible), ev.sections[0].section_id)
-        self.show_section(first)
+        # Back to the section where work stopped (that of the item changed last), not
+        # section 1: a plan is filled in over weeks and visits, a section at a time and
+        # not in order; `o` lists everything still open, most urgent first.
+        self.show_section(session.last_section(ev))
         self.refresh_bindings()
 
     # -- sections and items ------------------------------------------------------
