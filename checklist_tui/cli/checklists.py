@@ -23,6 +23,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from checklist_tui.core.catalogue import load_catalogue, validate_paths
+    from checklist_tui.core.dates import plural
 
     if args.paths:
         count, problems = validate_paths(args.paths)
@@ -33,9 +34,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in problems:
         err(problem.line())
     if problems:
-        err(f"{len(problems)} problem(s) found.")
+        err(f"{plural(len(problems), 'problem')} found.")
         return 1
-    out(f"OK: {count} checklist(s) valid.")
+    out(f"OK: {plural(count, 'checklist')} valid.")
     return 0
 
 

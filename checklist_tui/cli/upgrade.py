@@ -15,6 +15,7 @@ from checklist_tui.cli.records import _session
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    from checklist_tui.core.dates import plural
     from checklist_tui.core.versions import changes_since, upgrade
 
     with _session(args) as session:
@@ -27,7 +28,8 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         kept = sorted(i for i in plan.answers if i not in loaded.checklist.item_map())
     out(f"{session.loaded.path.name}: moved from checklist version {before} to "
         f"{loaded.checklist.version}.")
-    out(f"Carried {len(done)} answer(s) to the items that replace them" + (":" if done else "."))
+    out(f"Carried {plural(len(done), 'answer')} to the items that replace them"
+        + (":" if done else "."))
     for c in done:
         out(f"  {c.old_id} '{c.old_label}' -> {c.new_id} '{c.new_label}'")
     if kept:

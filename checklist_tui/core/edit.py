@@ -34,6 +34,7 @@ from checklist_tui.core.plan import (
     Shared,
     SignOff,
 )
+from checklist_tui.core.pydantic_errors import plain, where
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -285,7 +286,7 @@ def set_details(plan: Plan, *, by: str, now: datetime, **fields: Any) -> None:
         try:
             setattr(plan, name, value)
         except ValidationError as exc:
-            raise PlanError(f"{name}: {exc.errors()[0]['msg']}") from None
+            raise PlanError(f"{name}: {plain(exc.errors()[0])}") from None
         _log(plan, by, now, "details", name, old, value)
 
 
@@ -313,7 +314,7 @@ def add_record(plan: Plan, model: type[T], *, by: str, now: datetime, **fields: 
         record = model(id=new_id(model.__name__), **fields)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise PlanError(f"{label} {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        raise PlanError(f"{label} {where(err)}: {plain(err)}") from None
     _editable(plan, by, now)
     getattr(plan, attr).append(record)
     _log(plan, by, now, f"{label}.add", _record_id(record), None, _summary(record))
@@ -338,7 +339,7 @@ def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: d
         updated = model(**merged)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise PlanError(f"{label} {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        raise PlanError(f"{label} {where(err)}: {plain(err)}") from None
     if updated == record:
         return record
     _editable(plan, by, now)

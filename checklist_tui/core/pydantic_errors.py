@@ -131,10 +131,62 @@ def problems_from(
             message = f"missing required key '{loc[-1]}'"
             key = ".".join(rest[:-1])
         else:
-            message = err["msg"].removeprefix("Value error, ")
+            message = plain(err)
             if key:
                 message = f"'{key}': {message}"
             key = ""
         place = " > ".join(x for x in (where, key) if x)
         problems.append(Problem(path, message, place, hint))
     return problems
+
+
+_PLAIN = {
+    "string_too_long": "is longer than {max_length} characters",
+    "string_too_short": "is empty",
+    "too_long": "has more than {max_length} entries",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be less than {lt}",
+    "missing": "is missing",
+    "extra_forbidden": "is not a known field",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "string_type": "must be text",
+    "date_parsing": "must be a date",
+    "date_from_datetime_parsing": "must be a date",
+    "date_type": "must be a date",
+    "datetime_parsing": "must be a date and time",
+    "datetime_from_date_parsing": "must be a date and time",
+    "datetime_type": "must be a date and time",
+    "list_type": "must be a list",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "enum": "must be one of: {expected}",
+    "literal_error": "must be one of: {expected}",
+}
+
+
+def plain(err: Any) -> str:
+    """One of pydantic's errors in plain words, for a practitioner ("must be at least 1",
+    not "Input should be greater than or equal to 1"). Our own checks' words (value
+    errors) are kept as they are."""
+    kind, ctx = str(err.get("type", "")), dict(err.get("ctx") or {})
+    if kind in ("value_error", "assertion_error"):
+        return str(err.get("msg", "")).removeprefix("Value error, ").removeprefix(
+            "Assertion failed, ")
+    template = _PLAIN.get(kind)
+    if template is not None:
+        try:
+            return template.format(**ctx)
+        except (KeyError, IndexError):
+            pass
+    return "is not valid here"
+
+
+def where(err: Any) -> str:
+    """The field an error is about, as a dotted path ('who', 'answers.PBA-S01.value')."""
+    return ".".join(str(p) for p in err.get("loc", ()))

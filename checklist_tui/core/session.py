@@ -121,13 +121,18 @@ class PlanSession:
     def last_section(self, ev: Evaluation) -> str:
         """Where work stopped last time: the visible section of the item changed last
         (else the first visible section), so reopening a plan goes back there."""
+        return self.last_place(ev)[0]
+
+    def last_place(self, ev: Evaluation) -> tuple[str, str | None]:
+        """(section, item) where work stopped: the visible item changed last and its
+        section; else the first visible section and no item."""
         visible = [s.section_id for s in ev.sections if s.visible] or [ev.sections[0].section_id]
         section_of = {i.id: s.id for s in self.checklist.checklist.sections for i in s.items}
         for entry in reversed(self.plan.history):
             section = section_of.get(entry.target)
             if section in visible:
-                return section
-        return visible[0]
+                return section, entry.target if entry.target in ev.visible_items else None
+        return visible[0], None
 
     @property
     def plan(self) -> Plan:

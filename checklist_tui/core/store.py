@@ -30,6 +30,7 @@ from checklist_tui.core.locations import ensure_private_dir
 from checklist_tui.core.locking import temp_name
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 from checklist_tui.core.plan_text import to_toml
+from checklist_tui.core.pydantic_errors import plain, where
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
@@ -76,8 +77,8 @@ def _parse(data: bytes, path: Path) -> tuple[Plan, history.Chain, str]:
         plan = Plan.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise PlanError(f"{name}: {where}: {err['msg']}; the file was left untouched") from None
+        raise PlanError(f"{name}: {where(err)}: {plain(err)}; the file was left untouched"
+                        ) from None
     except (RecursionError, OverflowError, ValueError) as exc:
         raise PlanError(f"{name}: damaged ({type(exc).__name__}); the file was left "
                         "untouched") from None
@@ -327,7 +328,7 @@ def create(
         )
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise PlanError(f"{'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        raise PlanError(f"{where(err)}: {plain(err)}") from None
     plancheck.check_plan(plan, "the new plan")  # what load would refuse is never written
     plan.history.append(HistoryEntry(at=now, by=practitioner or "unknown", what="created",
                                      target="plan", new=f"{loaded.id} {plan.checklist_version}"))

@@ -19,6 +19,7 @@ from checklist_tui.core import edit
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import load_archived
+from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist, Item, ItemType, Scalar, Source
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.plan import Answer, HistoryEntry, Plan, PlanState
@@ -126,7 +127,8 @@ def what_changed(plan: Plan, old: Checklist | None, new: Checklist) -> list[str]
                    if item.required and (old is None or i not in old_items)
                    and not any(i == c.new_id for cs in carried.values() for c in cs)]
     if added_items and old is not None:
-        lines.append(f"{len(added_items)} new required item(s) in version {new.version}: "
+        lines.append(f"{plural(len(added_items), 'new required item')} in version "
+                     f"{new.version}: "
                      + ", ".join(added_items))
     return lines
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date
 
 from checklist_tui.core.assurance import Assurance
+from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import NOT_YET, OPEN, UNKNOWN, PlanRow
 from checklist_tui.core.index_view import COLUMNS, SHORT, ordered
 from checklist_tui.export.markdown_safe import md_cell
@@ -94,7 +95,7 @@ def tables(rows: list[PlanRow], a: Assurance, part: str = "all") -> dict[str, Ta
 def _summary(a: Assurance) -> list[str]:
     lines = [f"{a.plans} plan{'s' if a.plans != 1 else ''} read on {a.today:%d/%m/%Y}."]
     if a.unreadable:
-        lines.append(f"{len(a.unreadable)} file(s) could not be read and are not counted: "
+        lines.append(f"{plural(len(a.unreadable), 'file')} could not be read (not counted): "
                      + "; ".join(r.error for r in a.unreadable))
     return lines
 

@@ -74,6 +74,8 @@ def test_new_creates_plan_and_prints_path(isolated, capsys) -> None:
      "--edd: '31/02/2027' is not a date"),
     (["new", "pre-birth-assessment", "--case-ref", "", "--no-open"],
      "--case-ref: enter a case reference"),
+    (["new", "pre-birth-assessment", "--case-ref", "DEMO-10", "--no-open"],
+     "--edd: "),
     (["show", "no-such-plan.toml"], "no such plan file"),
 ])
 def test_bad_input_one_line_exit_1_nothing_written(isolated, capsys, args, message) -> None:

@@ -25,8 +25,8 @@ def test_new_in_unwritable_folder_names_the_folder(tmp_path, monkeypatch, capsys
     folder = tmp_path / "plans"
     folder.mkdir()
     _refuse_temp_files(monkeypatch)
-    code = main(["new", "pre-birth-assessment", "--case-ref", "DEMO 1", "--no-open",
-                 "--plans-dir", str(folder)])
+    code = main(["new", "pre-birth-assessment", "--case-ref", "DEMO 1", "--edd", "20/05/2027",
+                 "--no-open", "--plans-dir", str(folder)])
     err = capsys.readouterr().err.strip()
     assert code == 1 and len(err.splitlines()) == 1
     assert f"{folder}: a new plan cannot be created" in err and "Permission denied" in err

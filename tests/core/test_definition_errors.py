@@ -20,12 +20,12 @@ CASES = {
     "cycle.toml": ("item 'father_", "conditions go round in a loop"),
     "badref.toml": ("item 'lac'", "unknown source 'R2z'", "did you mean 'R2d'?"),
     "baddue.toml": ("item 'pa_told'", "a due point needs either 'weeks'"),
-    "badtype.toml": ("item 'lac'", "'type': Input should be 'check'"),
+    "badtype.toml": ("item 'lac'", "'type': must be one of: 'check'"),
     "malformed.toml": ("line 15, column 16", "is not valid TOML"),
     "empty.toml": ("is empty",),
     "latin1.toml": ("line 4", "is not UTF-8 text"),
     "badver.toml": ("'version'", "not a semantic version"),
-    "badpart.toml": ("item 'father_seen' (line 34)", "'plan_part': Input should be 'why_plan'"),
+    "badpart.toml": ("item 'father_seen' (line 34)", "'plan_part': must be one of: 'why_plan'"),
 }
 
 
@@ -59,7 +59,7 @@ def test_cli_validate_rejects_with_exit_1_and_no_traceback(name, capsys) -> None
 def test_cli_validate_accepts_good_and_builtins(capsys) -> None:
     assert main(["validate", str(DATA / "good")]) == 0
     assert main(["validate"]) == 0
-    assert "4 checklist(s) valid" in capsys.readouterr().out
+    assert "4 checklists valid" in capsys.readouterr().out
 
 
 def test_validate_missing_path(tmp_path) -> None:

@@ -90,7 +90,8 @@ def test_no_command_uses_the_network(guarded: list[str], tmp_path: Path) -> None
     plan = _plan(tmp_path)
     commands = [
         ["list"], ["validate"], ["coverage"], ["coverage", "--format", "json"],
-        ["new", "discharge-planning-meeting", "--case-ref", "NET-1", "--no-open"],
+        ["new", "discharge-planning-meeting", "--case-ref", "NET-1", "--edd", "20/05/2027",
+         "--no-open"],
         ["show", str(plan)],
         *(["export", str(plan), "--format", fmt, "-o", str(tmp_path / f"out-{fmt}")]
           for fmt in export_formats()),
@@ -170,7 +171,8 @@ def test_real_processes_use_no_network(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     env = killing.environment(tmp_path)
     runs = [["list"], ["validate"], ["show", str(plan)],
-            ["new", "injury-non-mobile-baby", "--case-ref", "NET-2", "--no-open"],
+            ["new", "injury-non-mobile-baby", "--case-ref", "NET-2", "--edd", "20/05/2027",
+             "--no-open"],
             *(export_args(plan, fmt) for fmt in export_formats())]
     for n, args in enumerate(runs):
         argv = _traced(killing.command(*args), tmp_path, f"trace-{n}.txt")

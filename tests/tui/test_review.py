@@ -80,7 +80,7 @@ async def test_table_lists_every_plan_with_broken_and_changed(tmp_path):
         assert "DEMO-0001-CHANGED" in cases and "DEMO-0001" not in cases
         assert "?" in cases  # the broken file, listed, not hidden
         status = rendered(app.screen.query_one("#review-status", Static))
-        assert "4 of 4 plan(s) shown" in status and "1 cannot be read" in status
+        assert "4 of 4 plans shown" in status and "1 cannot be read" in status
         assert "1 awaiting sign-off" in status
         # a plan edited by hand says so in its row (the state words and needs attention)
         changed = _table(app).get_row("early-pre-birth.toml")

@@ -41,7 +41,7 @@ async def test_v_shows_what_changed_and_the_dialog_moves_the_plan(tmp_path) -> N
         text = _dialog_text(app)
         assert "PBA-S07 ('No') is replaced by PBA-S07A, PBA-S07B" in text
         assert "PBA-F05 is not in version" in text
-        assert f"Move to version {current} carries 2 answer(s)" in text
+        assert f"Move to version {current} carries 2 answers" in text
         assert app.screen.query_one("#yes", Button).label.plain == f"Move to version {current}"
         await pilot.click("#yes")
         await wait_for(pilot, lambda: app.screen is plan_screen)

@@ -19,6 +19,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Static
 
 from checklist_tui.core import clock
+from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered, state_words
 from checklist_tui.tui import commands
@@ -145,7 +146,8 @@ class ReviewScreen(AppScreen):
         with PlanIndex(self.folder, checklists, app.checklist_dirs) as index:
             result = index.refresh(progress=progress)
             rows = index.rows(with_items=False)
-        note = (f"{result.parsed} plan(s) read again" if result.parsed else "no plans changed")
+        note = (f"{plural(result.parsed, 'plan')} read again" if result.parsed
+                else "no plans changed")
         app.call_from_thread(self._replace, rows, f"Up to date ({note}).", True)
 
     def _progress(self, done: int, total: int) -> None:
@@ -178,7 +180,7 @@ class ReviewScreen(AppScreen):
         unreadable = sum(1 for r in self.rows.values() if r.error)
         waiting = sum(1 for r in self.rows.values() if r.awaiting_signoff)
         shown = len(self.shown)
-        parts = [f"{shown} of {total} plan(s) shown", f"{waiting} awaiting sign-off"]
+        parts = [f"{shown} of {plural(total, 'plan')} shown", f"{waiting} awaiting sign-off"]
         if self.matching > shown:
             parts[0] = (f"the first {shown} of {self.matching} matching plans shown (filter or "
                         f"sort to see others); {total} in all")

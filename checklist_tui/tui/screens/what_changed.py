@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checklist_tui.core.dates import plural
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.plan import PlanState
 from checklist_tui.core.versions import carries, changes_since, upgrade
@@ -29,7 +30,7 @@ def tell(screen: PlanScreenBase, session: PlanSession, orphans: int) -> None:
     plan, current = session.plan, session.checklist.checklist
     if plan.checklist_version == current.version and not orphans:
         return
-    kept = (f" {orphans} answer(s) to items that are no longer in the checklist are kept."
+    kept = (f" {plural(orphans, 'answer')} to items that are no longer in the checklist are kept."
             if orphans else "")
     more = " Press v to see what changed." if plan.checklist_version != current.version else ""
     screen.notify(f"This plan was made with version {plan.checklist_version} of the "
@@ -50,8 +51,8 @@ def show(screen: PlanScreenBase, session: PlanSession, sources: dict) -> None:
     confirm = None
     if can_upgrade(session):
         n = len(carries(plan, current))
-        lines += ["", f"Move to version {current.version} carries {n} answer(s) to the items "
-                  "that replace them and keeps every other answer; the history records it."]
+        lines += ["", f"Move to version {current.version} carries {plural(n, 'answer')} to the "
+                  "items that replace them and keeps every other answer; the history records it."]
         confirm = f"Move to version {current.version}"
     elif plan.state == PlanState.APPROVED:
         lines += ["", f"A signed-off plan keeps version {plan.checklist_version}."]
@@ -68,7 +69,7 @@ def _move(screen: PlanScreenBase, session: PlanSession) -> None:
     except UserFacingError as exc:
         screen.notify(str(exc), severity="error", markup=False)
         return
-    screen.notify(f"Moved to version {loaded.checklist.version}: {len(done)} answer(s) "
+    screen.notify(f"Moved to version {loaded.checklist.version}: {plural(len(done), 'answer')} "
                   "carried, every other answer kept.", markup=False)
     screen.refresh_state()
     if screen.current:
