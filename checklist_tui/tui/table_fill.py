@@ -1,17 +1,24 @@
-"""Fill a DataTable with many rows without freezing the screen: a batch at a time,
-letting keys and painting through between batches; and read the key of the row under
-the cursor."""
+"""Lay out a DataTable's columns; fill it with many rows without freezing the screen (a
+batch at a time, letting keys and painting through between batches); and read the key of
+the row under the cursor."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.widgets import DataTable
 
 BATCH = 100
 #: More rows than anyone scrolls through: beyond this, filter or sort instead.
 SHOWN_AT_MOST = 1000
+
+
+def add_columns(table: DataTable, columns: Iterable[tuple[str, int | None]]) -> DataTable:
+    """(heading, width) columns; a fixed width (not None) never depends on the rows."""
+    for heading, width in columns:
+        table.add_column(heading, width=width)
+    return table
 
 
 async def fill_gradually(table: DataTable, rows: Sequence[tuple[str, list]],

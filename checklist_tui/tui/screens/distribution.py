@@ -21,6 +21,7 @@ from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.form import FormScreen
+from checklist_tui.tui.table_fill import add_columns
 from checklist_tui.tui.text import lit, typed
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
@@ -94,9 +95,7 @@ class DistributionScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
+        table = add_columns(self.query_one(DataTable), COLUMNS)
         self.fill()
         table.focus()
 

@@ -16,7 +16,12 @@ from checklist_tui.core.recovery import recover
 from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
-from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
+from checklist_tui.tui.table_fill import (
+    SHOWN_AT_MOST,
+    add_columns,
+    cursor_key,
+    fill_gradually,
+)
 from checklist_tui.tui.text import lit
 
 
@@ -80,10 +85,8 @@ class HomeScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
         # Fixed widths: they fit 80 columns and never depend on when rows arrive.
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
+        add_columns(self.query_one(DataTable), COLUMNS)
         self.load_plans()
 
     def on_screen_resume(self) -> None:

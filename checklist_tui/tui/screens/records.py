@@ -21,7 +21,7 @@ from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.record_form import RecordForm
-from checklist_tui.tui.table_fill import cursor_key
+from checklist_tui.tui.table_fill import add_columns, cursor_key
 from checklist_tui.tui.text import lit
 
 MODELS: dict[str, type[Person | Agency | Action]] = {
@@ -58,9 +58,7 @@ class RecordsScreen(AppScreen):
 
     def on_mount(self) -> None:
         for page, columns in COLUMNS.items():
-            table = self.query_one(f"#table-{page}", DataTable)
-            for label, width in columns:
-                table.add_column(label, width=width)
+            add_columns(self.query_one(f"#table-{page}", DataTable), columns)
         self.fill()
         self.query_one(f"#table-{self.page}", DataTable).focus()
 
