@@ -7,7 +7,6 @@ versioned (``format_version``); a newer version than this code knows is refused.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checklist_tui.core.plan_kinds import ActionStatus as ActionStatus
 from checklist_tui.core.plan_kinds import InfoSource as InfoSource
 from checklist_tui.core.plan_kinds import PersonKind as PersonKind
+from checklist_tui.core.plan_kinds import Worded
 
 FORMAT_VERSION = 2
 """2: history entries carry hashes and the file a seal (core.history); 1 is read too."""
@@ -28,7 +28,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
-class PlanState(StrEnum):
+class PlanState(Worded):
     DRAFT = "draft"
     COMPLETED = "completed"
     SUBMITTED = "submitted_for_review"
@@ -36,10 +36,6 @@ class PlanState(StrEnum):
     APPROVED = "approved"
     AMENDED = "amended"
     ENTERED_IN_ERROR = "entered_in_error"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 #: States in which the plan is locked against edits.

@@ -7,6 +7,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+class Worded(StrEnum):
+    """A kind whose label is its value in words: ``not_started`` reads "Not started"."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
 class InfoSource(StrEnum):
     SEEN = "seen"
     PARENT = "parent"
@@ -57,12 +65,8 @@ class PersonKind(StrEnum):
                             PersonKind.CHILD)
 
 
-class ActionStatus(StrEnum):
+class ActionStatus(Worded):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
