@@ -16,11 +16,13 @@ from checklist_tui.core.engine import DueStatus, Evaluation, evaluate
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.vocabulary import (
     CONTRADICTED,
+    DUE_SOON,
     INCOMPLETE,
     NOT_YET,
+    OPEN,
     OVERDUE,
     PLAN_CHECK,
-    RED_FLAG,
+    RULE_LABELS,
     UNKNOWN,
     issue_label,
     rule_label,
@@ -29,12 +31,12 @@ from checklist_tui.core.where import Where
 
 #: Groups in reading order: (heading, labels).
 GROUPS = [
-    ("Red flags and warnings", (RED_FLAG, "ERROR", "WARNING", CONTRADICTED)),
-    ("Overdue and due soon", (OVERDUE, "DUE SOON")),
+    ("Red flags and warnings", (*RULE_LABELS, CONTRADICTED)),
+    ("Overdue and due soon", (OVERDUE, DUE_SOON)),
     ("Not yet known (someone is finding out)", (NOT_YET, UNKNOWN)),
     ("Answered yes but incomplete", (INCOMPLETE,)),
     ("Plan checks", (PLAN_CHECK,)),
-    ("Required items still open", ("OPEN",)),
+    ("Required items still open", (OPEN,)),
 ]
 
 
@@ -87,7 +89,7 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
         out.append(Entry(issue_label(issue), issue.message, page=issue.page,
                          record_id=issue.target_id))
     for section_id, ident in ev.open_required:
-        out.append(Entry("OPEN", f"{ident}: {items[ident].prompt}", section_id=section_id,
+        out.append(Entry(OPEN, f"{ident}: {items[ident].prompt}", section_id=section_id,
                          item_id=ident))
     order = {label: n for n, (_h, labels) in enumerate(GROUPS) for label in labels}
     return sorted(out, key=lambda e: order[e.label])  # stable within each group

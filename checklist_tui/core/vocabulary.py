@@ -12,7 +12,14 @@ from checklist_tui.core.integrity import IntegrityIssue, overdue_action
 from checklist_tui.core.plan import Action
 
 RED_FLAG = "RED FLAG"
+ERROR = Severity.ERROR.value.upper()
+WARNING = Severity.WARNING.value.upper()
+#: The rule labels that need action (INFO does not): red flags, errors, warnings.
+RULE_LABELS = (RED_FLAG, ERROR, WARNING)
 OVERDUE = "OVERDUE"
+DUE_SOON = DueStatus.DUE_SOON.value.upper()
+OPEN = "OPEN"
+"""A required item not answered yet."""
 # plan integrity (#10): what an answer does not bear out
 CONCERN = "CONCERN"
 CONTRADICTED = "CONTRADICTED"
@@ -35,8 +42,8 @@ ALERT_MARK = "!"
 
 #: The order gaps and risks are read in, within the men's group and within everything
 #: else: the core's gaps and the export's (which add fired rules and overdue dates).
-GAP_ORDER = (RED_FLAG, Severity.ERROR.value.upper(), CONCERN, CONTRADICTED,
-             Severity.WARNING.value.upper(), OVERDUE, NOT_KNOWN, INCOMPLETE, PLAN_CHECK)
+GAP_ORDER = (RED_FLAG, ERROR, CONCERN, CONTRADICTED, WARNING, OVERDUE, NOT_KNOWN,
+             INCOMPLETE, PLAN_CHECK)
 
 
 def gap_rank(label: str) -> int:

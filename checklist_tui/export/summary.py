@@ -21,7 +21,7 @@ from checklist_tui.core.vocabulary import (
     ACKNOWLEDGED,
     OVERDUE,
     PLAN_CHECK,
-    RED_FLAG,
+    RULE_LABELS,
     action_overdue,
     gap_rank,
     issue_label,
@@ -157,7 +157,7 @@ def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
     men_items = {i.id for sec in checklist.sections for i in sec.items if i.about_men}
     found: list[Gap] = []
     for e in s.attention:
-        if e.label in (RED_FLAG, "ERROR", "WARNING"):
+        if e.label in RULE_LABELS:
             text = e.text.removeprefix(f"{e.item_id}: ")
             label = e.label + (f" ({ACKNOWLEDGED})" if e.note else "")
             found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,

@@ -12,6 +12,7 @@ from checklist_tui.core.gaps import born_today, gaps_and_risks, grouped_gaps
 from checklist_tui.core.outstanding import Entry, grouped
 from checklist_tui.core.outstanding import entries as entries_of
 from checklist_tui.core.session import PlanSession
+from checklist_tui.core.vocabulary import DUE_SOON, OPEN, RULE_LABELS
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
@@ -52,7 +53,7 @@ class OutstandingScreen(AppScreen):
         gaps = gaps_and_risks(checklist, plan, ev)
         covered = {(g.item_id, g.record_id) for g in gaps}
         rest = [e for e in entries_of(checklist, plan, ev)
-                if e.label in ("RED FLAG", "ERROR", "WARNING", "DUE SOON", "OPEN")
+                if e.label in (*RULE_LABELS, DUE_SOON, OPEN)
                 or (e.item_id, e.record_id) not in covered]
         groups = [(f"{heading}", [Entry(g.label, g.text, note="; ".join(
                       x for x in (g.follow_up and f"Who will find out: {g.follow_up}", g.note)
