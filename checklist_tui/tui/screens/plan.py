@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import threading
-from functools import partial
 from pathlib import Path
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.widgets import (
-    ContentSwitcher,
     Footer,
     Input,
-    OptionList,
     RadioSet,
     Select,
     Static,
@@ -22,29 +18,23 @@ from textual.widgets import (
 )
 
 from checklist_tui.core import edit
-from checklist_tui.core.answers import display
-from checklist_tui.core.engine import Evaluation, FiredRule
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.gaps import item_flags
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
 from checklist_tui.tui.providers import PlanPlaces
 from checklist_tui.tui.screens import what_changed
-from checklist_tui.tui.screens.plan_base import PlanScreenBase
+from checklist_tui.tui.screens.plan_sections import PlanSections
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.plan_header import PlanHeader, opening
 from checklist_tui.tui.widgets.section_list import SectionList
-from checklist_tui.tui.widgets.section_pane import SectionPane, pane_id
 
 LOCK_REFRESH_SECONDS = 60.0
 NARROW_BELOW = 100
-FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
-LINES_PER_ITEM = 6  # a rough height, to fill the window before the rest is mounted
 
 
-class PlanScreen(PlanScreenBase):
+class PlanScreen(PlanSections):
     """Keeps the session, the save hook, answer dispatch and navigation; each section's
     items live in a :class:`SectionPane`, which mounts them in batches."""
 
@@ -60,6 +50,7 @@ class PlanScreen(PlanScreenBase):
         self._session_closed = False
         self._open_guard = threading.Lock()
         self._loading: PlanSession | None = None
+        self.panes = {}
         self.ready = False
         """True once the current section is shown, refreshed and focused."""
 
@@ -76,7 +67,7 @@ class PlanScreen(PlanScreenBase):
             with Vertical(id="plan-main"):
                 yield Static("", id="section-title")
                 yield FlagBanner(id="banner")
-                yield ContentSwitcher(id="items")
+                yield Vertical(id="items")  # the section panes (one shown)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -122,114 +113,6 @@ class PlanScreen(PlanScreenBase):
         # not in order; `o` lists everything still open, most urgent first.
         self.show_section(session.last_section(ev))
         self.refresh_bindings()
-
-    # -- sections and items ------------------------------------------------------
-    def show_section(self, section_id: str, focus_item: str | None = None) -> None:
-        """Switch to a section (the item widgets are rebuilt after the old ones go)."""
-        self.current = section_id  # at once, so quick key presses step from here
-        self.ready = False
-        # A coroutine function, not a coroutine: a switch cancelled before it starts
-        # (quick key presses) then leaves nothing un-awaited behind.
-        build = partial(self._unless_closing, section_id, focus_item)
-        self.run_worker(build, group="section", exclusive=True)  # type: ignore[arg-type]
-
-    async def _unless_closing(self, section_id: str, focus_item: str | None) -> None:
-        """Build the section; if the screen is taken down meanwhile, stop quietly."""
-        try:
-            await self._build_section(section_id, focus_item)
-        except NoMatches:
-            if self.query(SectionList) and self.query("#items"):
-                raise  # the widgets are still there: a real bug
-
-    async def _build_section(self, section_id: str, focus_item: str | None) -> None:
-        """Show a section; its pane is built on the first visit and then kept, so going
-        back is instant and keeps its scroll position."""
-        session = self._session()
-        checklist = session.checklist.checklist
-        switcher = self.query_one("#items", ContentSwitcher)
-        if not switcher.query(f"#{pane_id(section_id)}"):
-            section = next(s for s in checklist.sections if s.id == section_id)
-            # Mount what fills the window now; the pane mounts the rest in batches.
-            first = max(FIRST_ITEMS, switcher.size.height // LINES_PER_ITEM + 1)
-            ids = [item.id for item in section.items]
-            if focus_item in ids:
-                first = max(first, ids.index(focus_item) + 1)
-            await switcher.mount(SectionPane(section, session.plan.answers, first,
-                                             self.read_only))
-        switcher.current = pane_id(section_id)
-        options = self.query_one(SectionList)
-        options.highlighted = [s.id for s in checklist.sections].index(section_id)
-        self._after_show(focus_item)
-
-    @property
-    def section_complete(self) -> bool:
-        """True once every item of the current section is mounted (some follow in batches)."""
-        pane = self._pane()
-        return pane is not None and pane.complete
-
-    @on(SectionPane.Completed)
-    def _pane_completed(self) -> None:
-        self.refresh_state()
-
-    def _pane(self) -> SectionPane | None:
-        found = self.query(f"#{pane_id(self.current or '')}")
-        return found.first(SectionPane) if found else None
-
-    def _after_show(self, focus_item: str | None) -> None:
-        self.refresh_state()
-        pane = self._pane()
-        views = pane.views() if pane else []
-        target = next((v for v in views if v.item.id == focus_item), None)
-        if target is None:
-            target = next((v for v in views if v.display), None)
-        if target is not None and not self.read_only:
-            target.focus_control()
-        elif target is not None:
-            target.scroll_visible()
-        self.ready = True
-
-    def refresh_state(self) -> Evaluation | None:
-        if self.session is None:
-            return None
-        ev = self.session.evaluate()
-        self.query_one(PlanHeader).show(self.session, ev)
-        self.query_one(SectionList).show(ev.sections)
-        due = {d.item_id: d for d in ev.due}
-        in_section = [f for f in ev.fired if f.section_id == self.current]
-        self.query_one(FlagBanner).show(in_section, len(ev.red_flags))
-        fired_by_item: dict[str, list[FiredRule]] = {}
-        for f in ev.fired:
-            fired_by_item.setdefault(f.item_id, []).append(f)
-        for view in self.query(ItemView):  # every visited section stays up to date
-            ident = view.item.id
-            view.display = ident in ev.visible_items
-            view.show_state(due.get(ident), fired_by_item.get(ident, []),
-                            item_flags(view.item, self.session.plan, ev))
-        self._show_stale(ev)
-        self._show_section_title(ev)
-        return ev
-
-    def _show_stale(self, ev: Evaluation) -> None:
-        pane = self._pane()
-        if pane is None:
-            return
-        checklist = self._session().checklist.checklist
-        items, section_of = checklist.item_map(), checklist.section_of()
-        pane.show_stale([(items[s.item_id].prompt, display(items[s.item_id], s.answer))
-                         for s in ev.no_longer_applies
-                         if section_of[s.item_id].id == self.current])
-
-    def _show_section_title(self, ev: Evaluation) -> None:
-        visible = [s for s in ev.sections if s.visible]
-        index = next((n for n, s in enumerate(visible) if s.section_id == self.current), 0)
-        current = ev.section(self.current or "")
-        title = current.title if current else ""
-        self.query_one("#section-title", Static).update(join(
-            f"Section {index + 1} of {len(visible)}: ", lit(title)))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "sections" and event.option.id:
-            self.show_section(event.option.id)
 
     # -- answers -------------------------------------------------------------------
     def on_item_view_answered(self, message: ItemView.Answered) -> None:
@@ -293,6 +176,9 @@ class PlanScreen(PlanScreenBase):
                         markup=False)
         return ok
 
+    def leaving(self) -> bool:
+        return self._session_closed or not self.is_running
+
     def on_unmount(self) -> None:
         self.close_session()
 
@@ -302,22 +188,6 @@ class PlanScreen(PlanScreenBase):
         if declared and self.session is None and action not in ("back", "help"):
             return False  # still opening the plan
         return super().check_action(action, parameters)
-
-    def _visible_sections(self) -> list[str]:
-        ev = self._session().evaluate()
-        return [s.section_id for s in ev.sections if s.visible]
-
-    def action_step_section(self, delta: int) -> None:
-        """] and [: the next or previous section that applies."""
-        visible = self._visible_sections()
-        if self.current not in visible:
-            return self.show_section(visible[0])
-        index = visible.index(self.current) + delta
-        if 0 <= index < len(visible):
-            self.show_section(visible[index])
-        else:
-            self.notify("That is the last section." if delta > 0 else
-                        "That is the first section.")
 
     def action_back(self) -> None:
         """Escape in a note or text answer steps out to the item; otherwise leave the plan."""

@@ -80,6 +80,7 @@ class ItemView(Vertical, can_focus=False):
         self._commit_timers: dict[str, Timer] = {}
         self._state_text: str | None = None
         self._last_state: tuple = (None, [], [])
+        self._shown: tuple | None = None
 
     # -- building ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -135,6 +136,18 @@ class ItemView(Vertical, can_focus=False):
                      classes="answer", max_length=300)
 
     # -- state from the engine ---------------------------------------------------
+    def update(self, visible: bool, due: DueState | None, fired: list[FiredRule],
+               flags: list[str]) -> bool:
+        """Show what the engine says of this item; nothing is touched if that has not
+        changed since the last time (an answer refreshes only the items it changed)."""
+        key = (visible, due, fired, flags)
+        if key == self._shown:
+            return False
+        self._shown = key
+        self.display = visible
+        self.show_state(due, fired, flags)
+        return True
+
     def show_state(self, due: DueState | None, fired: list[FiredRule],
                    flags: list[str] | None = None) -> None:
         self._last_state = (due, fired, flags or [])

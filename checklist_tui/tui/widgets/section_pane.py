@@ -1,6 +1,10 @@
-"""One section's items, mounted in batches: what fills the window at once, the rest a
-batch at a time so keys and painting get through. Visited panes are kept, so going back
-is instant. The pane tells its screen by message when every item is mounted."""
+"""One page of a section's items (a section of any size is shown PAGE_ITEMS at a time).
+
+A pane is mounted hidden and says so by message when what fills the window is built
+(``Ready``); the screen then shows it, with its title, in one go. The rest of the page
+follows a batch at a time so keys and painting get through (``Completed`` when done).
+Visited panes are kept, so going back is instant and keeps the scroll position. The
+batches belong to the pane: they stop, quietly, when the pane is taken down."""
 
 from __future__ import annotations
 
@@ -9,68 +13,134 @@ from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
-from checklist_tui.core.definition import Section
+from checklist_tui.core.definition import Item, Section
 from checklist_tui.core.plan import Answer
 from checklist_tui.tui.text import Parts, join, lit
 from checklist_tui.tui.widgets.item_view import ItemView
 
 BATCH_ITEMS = 8
+PAGE_ITEMS = 40
+"""Items on one page of a section: real sections have up to about 20, so this is for the
+checklist that grows (a 500-item section is 13 pages, each built only when shown)."""
 
 
-def pane_id(section_id: str) -> str:
-    return f"sec-{section_id}"
+def pane_id(section_id: str, page: int = 0) -> str:
+    return f"sec-{section_id}" + (f"-p{page + 1}" if page else "")
+
+
+def page_count(section: Section) -> int:
+    return max(1, -(-len(section.items) // PAGE_ITEMS))
+
+
+def page_of(section: Section, item_id: str | None) -> int:
+    """The page an item is on (the first page if it is not in the section)."""
+    ids = [item.id for item in section.items]
+    return ids.index(item_id) // PAGE_ITEMS if item_id in ids else 0
+
+
+def page_words(section: Section, page: int) -> str:
+    """'items 41 to 80 of 500', or '' for a section that fits on one page."""
+    total = len(section.items)
+    if total <= PAGE_ITEMS:
+        return ""
+    first = page * PAGE_ITEMS
+    return f"items {first + 1} to {min(total, first + PAGE_ITEMS)} of {total}"
 
 
 class SectionPane(VerticalScroll):
-    class Completed(Message):
-        """Every item of the pane is mounted."""
+    class Ready(Message):
+        """What fills the window is built: the pane can be shown."""
 
         def __init__(self, pane: SectionPane) -> None:
             super().__init__()
             self.pane = pane
 
-    def __init__(self, section: Section, answers: Mapping[str, Answer], first: int,
-                 read_only: bool) -> None:
-        super().__init__(id=pane_id(section.id), classes="section-pane")
-        self.section = section
-        self.read_only = read_only
-        self.complete = False
-        self._views = [self._view(item.id, answers.get(item.id)) for item in section.items]
-        self._first = first
+    class Completed(Message):
+        """Every item of the page is built."""
 
-    def _view(self, item_id: str, answer: Answer | None) -> ItemView:
-        item = next(i for i in self.section.items if i.id == item_id)
-        view = ItemView(item, answer)
+        def __init__(self, pane: SectionPane) -> None:
+            super().__init__()
+            self.pane = pane
+
+    class PageWanted(Message):
+        """The next (+1) or previous (-1) page of the section is wanted."""
+
+        def __init__(self, pane: SectionPane, step: int) -> None:
+            super().__init__()
+            self.pane, self.step = pane, step
+
+    def __init__(self, section: Section, page: int, answers: Mapping[str, Answer], first: int,
+                 read_only: bool) -> None:
+        super().__init__(id=pane_id(section.id, page), classes="section-pane")
+        self.display = False  # shown by the screen once ready, with its title
+        self.section, self.page = section, page
+        self.read_only = read_only
+        self.is_ready = False
+        self.complete = False
+        self.items: list[Item] = section.items[page * PAGE_ITEMS:(page + 1) * PAGE_ITEMS]
+        self._answers = answers
+        self._views: list[ItemView] = []
+        self._first = max(1, first)
+
+    def _view(self, item: Item) -> ItemView:
+        view = ItemView(item, self._answers.get(item.id))
         view.disabled = self.read_only  # before it is mounted: never briefly editable
         return view
 
+    def _build(self, count: int) -> list[ItemView]:
+        """The next ``count`` item widgets of the page, now counted as built."""
+        fresh = [self._view(item) for item in
+                 self.items[len(self._views):len(self._views) + count]]
+        self._views += fresh
+        return fresh
+
     def compose(self) -> ComposeResult:
-        if self.section.description:
+        words = page_words(self.section, self.page)
+        if self.page > 0:
+            yield Button(f"Back to {page_words(self.section, self.page - 1)} (PgUp)",
+                         id="page-back", classes="page-button")
+        if self.section.description and self.page == 0:
             yield Static(lit(self.section.description), classes="section-head")
-        yield from self._views[:self._first]
+        if words:
+            yield Static(f"Showing {words}.", classes="section-head page-place")
+        yield from self._build(self._first)
         yield Static("", classes="stale")
+        if self.page + 1 < page_count(self.section):
+            yield Button(f"Next: {page_words(self.section, self.page + 1)} (PgDn)",
+                         id="page-next", classes="page-button")
 
     def on_mount(self) -> None:
-        rest = self._views[self._first:]
-        if rest:  # after the first frame (so it shows the items at once); each pane
-            # finishes its own batches, even if the screen moves on
-            self.call_after_refresh(lambda: self.run_worker(self._mount_rest(rest),
-                                                            group="section-rest"))
+        self.is_ready = True
+        self.post_message(self.Ready(self))
+        if len(self._views) < len(self.items):
+            self.run_worker(self._build_rest(), group="section-rest", exclusive=True)
         else:
             self.complete = True
 
-    async def _mount_rest(self, rest: list[ItemView]) -> None:
-        for start in range(0, len(rest), BATCH_ITEMS):
+    async def _build_rest(self) -> None:
+        while len(self._views) < len(self.items):
             await asyncio.sleep(0)  # let keys and painting through between batches
-            batch = rest[start:start + BATCH_ITEMS]
+            batch = self._build(BATCH_ITEMS)
             for view in batch:
                 view.disabled = self.read_only  # it may have become read-only meanwhile
-            await self.mount_all(batch, before=self.query_one(".stale"))
+            try:
+                await self.mount_all(batch, before=self.query_one(".stale"))
+            except NoMatches:
+                if self.is_attached and not self._closing:
+                    raise  # the pane is still there: a real bug
+                return  # taken down meanwhile (the plan was left): nothing to finish
         self.complete = True
         self.post_message(self.Completed(self))
+
+    async def build_through(self, index: int) -> None:
+        """Build the page's items up to ``index`` now (to focus an item not built yet)."""
+        missing = self._build(index + 1 - len(self._views))
+        if missing:
+            await self.mount_all(missing, before=self.query_one(".stale"))
 
     def set_read_only(self) -> None:
         self.read_only = True
@@ -78,17 +148,36 @@ class SectionPane(VerticalScroll):
             view.disabled = True
 
     def views(self) -> list[ItemView]:
-        return list(self.query(ItemView))
+        """The item widgets built so far (mounted or being mounted), in order."""
+        return list(self._views)
 
     def replace(self, view: ItemView, answer: Answer | None) -> ItemView:
         """A fresh widget for an item (a radio set cannot be cleared in place)."""
         fresh = ItemView(view.item, answer)
-        index = self._views.index(view) if view in self._views else -1
-        if index >= 0:
-            self._views[index] = fresh
+        if view in self._views:
+            self._views[self._views.index(view)] = fresh
         self.mount(fresh, after=view)
         view.remove()
         return fresh
+
+    # -- pages -------------------------------------------------------------------------
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in ("page-next", "page-back"):
+            event.stop()
+            self.post_message(self.PageWanted(self, 1 if event.button.id == "page-next" else -1))
+
+    def action_page_down(self) -> None:
+        """PgDn scrolls; at the end of a page it goes on to the next page."""
+        if self.scroll_y >= self.max_scroll_y and self.query("#page-next"):
+            self.post_message(self.PageWanted(self, 1))
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.scroll_y <= 0 and self.page > 0:
+            self.post_message(self.PageWanted(self, -1))
+        else:
+            super().action_page_up()
 
     def show_stale(self, lines: list[tuple[str, str]]) -> None:
         """Answers kept in the plan that no longer apply here: (prompt, answer) pairs."""

@@ -1,0 +1,205 @@
+"""The plan screen's sections: switching between them and keeping what they show current.
+
+A section (or one page of a big one) is a :class:`SectionPane`, mounted hidden; it is
+shown when what fills the window is built, and at that moment, in one screen update,
+the title, the red flag banner and the list follow it. Only the section wanted last is
+ever shown: a switch overtaken by another (quick key presses on a slow machine) leaves
+its pane built but hidden, kept for a later visit. Nothing here runs in a worker of the
+screen, so nothing outlives the screen.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+
+from checklist_tui.core.answers import display
+from checklist_tui.core.engine import Evaluation, FiredRule
+from checklist_tui.core.gaps import item_flags
+from checklist_tui.tui.screens.plan_base import PlanScreenBase
+from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.flag_banner import FlagBanner
+from checklist_tui.tui.widgets.plan_header import PlanHeader
+from checklist_tui.tui.widgets.section_list import SectionList
+from checklist_tui.tui.widgets.section_pane import (
+    PAGE_ITEMS,
+    SectionPane,
+    page_count,
+    page_of,
+    page_words,
+    pane_id,
+)
+
+FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
+LINES_PER_ITEM = 6  # a rough height, to fill the window before the rest is built
+
+
+class PlanSections(PlanScreenBase):
+    ready: bool
+    """True once the section wanted last is shown, refreshed and focused."""
+    shown: SectionPane | None = None
+    """The pane on the screen (the section the title names)."""
+    _wanted: tuple[str, int] | None = None
+    _focus_item: str | None = None
+
+    def leaving(self) -> bool:
+        """True once the plan is being closed: nothing more is shown."""
+        raise NotImplementedError
+
+    def show_section(self, section_id: str, focus_item: str | None = None,
+                     page: int | None = None) -> None:
+        """Switch to a section (at the page with ``focus_item``, or ``page``)."""
+        if self.leaving():
+            return
+        section = next(s for s in self._session().checklist.checklist.sections
+                       if s.id == section_id)
+        page = page_of(section, focus_item) if page is None else page
+        self.current = section_id  # at once, so quick key presses step from here
+        self._wanted, self._focus_item = (section_id, page), focus_item
+        self.ready = False
+        found = self.query(f"#{pane_id(section_id, page)}")
+        if found:  # visited before (or being built: it says when it is ready)
+            pane = found.first(SectionPane)
+            if pane.is_ready:
+                self._show_when_built(pane)
+            return
+        items = self.query_one("#items", Vertical)
+        # What fills the window is built now; the pane builds the rest of its page after.
+        first = max(FIRST_ITEMS, items.size.height // LINES_PER_ITEM + 1)
+        ids = [item.id for item in section.items]
+        if focus_item in ids:
+            first = max(first, ids.index(focus_item) - page * PAGE_ITEMS + 1)
+        items.mount(SectionPane(section, page, self._session().plan.answers, first,
+                                self.read_only))
+
+    def _show_when_built(self, pane: SectionPane) -> None:
+        """Show ``pane``, once the item to focus is built."""
+        target = self._focus_item
+        ids = [item.id for item in pane.items]
+        if target in ids and ids.index(target) >= len(pane.views()):
+            wanted = self._wanted
+
+            async def build_then_show() -> None:
+                await pane.build_through(ids.index(target))
+                if self._wanted == wanted and not self.leaving():
+                    self._show(pane)
+
+            self.run_worker(build_then_show(), group="section-focus", exclusive=True)
+            return
+        self._show(pane)
+
+    @on(SectionPane.Ready)
+    def _pane_ready(self, message: SectionPane.Ready) -> None:
+        pane = message.pane
+        if not self.leaving() and self._wanted == (pane.section.id, pane.page):
+            self._show_when_built(pane)
+
+    def _show(self, pane: SectionPane) -> None:
+        """The pane, its title, banner and list mark, in one update; then the focus."""
+        with self.app.batch_update():
+            for other in self.query(SectionPane):
+                other.display = other is pane
+            self.shown = pane
+            self.refresh_state()
+            self.query_one(SectionList).highlighted = [
+                s.id for s in self._session().checklist.checklist.sections].index(
+                pane.section.id)
+        views = pane.views()
+        target = next((v for v in views if v.item.id == self._focus_item), None)
+        if target is None:
+            target = next((v for v in views if v.display), None)
+        if target is not None and not self.read_only:
+            target.focus_control()
+        elif target is not None:
+            target.scroll_visible()
+        self.ready = True
+
+    @on(SectionPane.Completed)
+    def _pane_completed(self, message: SectionPane.Completed) -> None:
+        if not self.leaving():
+            self.refresh_state()
+
+    @on(SectionPane.PageWanted)
+    def _page_wanted(self, message: SectionPane.PageWanted) -> None:
+        pane = message.pane
+        page = pane.page + message.step
+        if 0 <= page < page_count(pane.section):
+            self.show_section(pane.section.id, page=page)
+
+    @property
+    def section_complete(self) -> bool:
+        """True once every item of the section shown is built (some follow in batches)."""
+        return self.shown is not None and self.shown.complete and self.ready
+
+    def _pane(self) -> SectionPane | None:
+        return self.shown
+
+    def refresh_state(self) -> Evaluation | None:
+        """Show what the engine says now: header, list, banner, title, and the items whose
+        state changed (in every visited section; the others are not touched)."""
+        if self.session is None or self.leaving():
+            return None
+        ev = self.session.evaluate()
+        self.query_one(PlanHeader).show(self.session, ev)
+        self.query_one(SectionList).show(ev.sections)
+        shown = self.shown.section.id if self.shown else None
+        self.query_one(FlagBanner).show([f for f in ev.fired if f.section_id == shown],
+                                        len(ev.red_flags))
+        due = {d.item_id: d for d in ev.due}
+        fired_by_item: dict[str, list[FiredRule]] = {}
+        for f in ev.fired:
+            fired_by_item.setdefault(f.item_id, []).append(f)
+        plan = self.session.plan
+        for pane in self.query(SectionPane):
+            for view in pane.views():
+                ident = view.item.id
+                view.update(ident in ev.visible_items, due.get(ident),
+                            fired_by_item.get(ident, []), item_flags(view.item, plan, ev))
+        self._show_stale(ev)
+        self._show_section_title(ev)
+        return ev
+
+    def _show_stale(self, ev: Evaluation) -> None:
+        pane = self.shown
+        if pane is None:
+            return
+        checklist = self._session().checklist.checklist
+        items, section_of = checklist.item_map(), checklist.section_of()
+        pane.show_stale([(items[s.item_id].prompt, display(items[s.item_id], s.answer))
+                         for s in ev.no_longer_applies
+                         if section_of[s.item_id].id == pane.section.id])
+
+    def _show_section_title(self, ev: Evaluation) -> None:
+        """The title of the section on the screen (not of one still being built)."""
+        if self.shown is None:
+            return
+        section_id = self.shown.section.id
+        visible = [s for s in ev.sections if s.visible]
+        index = next((n for n, s in enumerate(visible) if s.section_id == section_id), 0)
+        current = ev.section(section_id)
+        words = page_words(self.shown.section, self.shown.page)
+        self.query_one("#section-title", Static).update(join(
+            f"Section {index + 1} of {len(visible)}: ", lit(current.title if current else ""),
+            f" ({words})" if words else ""))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "sections" and event.option.id:
+            self.show_section(event.option.id)
+
+    def _visible_sections(self) -> list[str]:
+        ev = self._session().evaluate()
+        return [s.section_id for s in ev.sections if s.visible]
+
+    def action_step_section(self, delta: int) -> None:
+        """] and [: the next or previous section that applies."""
+        visible = self._visible_sections()
+        if self.current not in visible:
+            return self.show_section(visible[0])
+        index = visible.index(self.current) + delta
+        if 0 <= index < len(visible):
+            self.show_section(visible[index])
+        else:
+            self.notify("That is the last section." if delta > 0 else
+                        "That is the first section.")
+
