@@ -26,9 +26,11 @@ from tests.tui.helpers import WAIT_SECONDS, _holds, plan_ready, rendered, wait_f
 LETTERS = "abcdefgh"
 
 
-def sections_app(tmp_path, sizes: list[int]) -> ChecklistApp:
+def sections_app(tmp_path, sizes: list[int], extra: dict[str, str] | None = None,
+                 ) -> ChecklistApp:
     """A plan on a generated checklist: section n is titled "Part n" and its items are
-    yes/no questions with ids like ``c07`` (the section's letter, then the number)."""
+    yes/no questions with ids like ``c007`` (the section's letter, then the number);
+    ``extra`` adds TOML lines to the items it names."""
     text = ('id = "parts"\ntitle = "Parts"\nversion = "1.0.0"\naudience = "a"\n'
             'description = "d"\nowner = "o"\nreview_date = 2027-01-01\n')
     for n, size in enumerate(sizes):
@@ -36,7 +38,8 @@ def sections_app(tmp_path, sizes: list[int]) -> ChecklistApp:
         text += f'\n[[sections]]\nid = "{letter}"\ntitle = "Part {n + 1}"\n'
         for i in range(size):
             text += (f'\n[[sections.items]]\nid = "{letter}{i:03d}"\nprompt = "Question {i + 1} '
-                     f'of part {n + 1}"\ntype = "yes_no"\nrefs = ["R1"]\n')
+                     f'of part {n + 1}"\ntype = "yes_no"\nrefs = ["R1"]\n'
+                     + (extra or {}).get(f"{letter}{i:03d}", ""))
     (tmp_path / "parts.toml").write_text(text)
     catalogue = load_catalogue([tmp_path], include_user=False)
     loaded = store.create(tmp_path / "plans", catalogue.get("parts"), case_ref="PARTS-1",

@@ -29,6 +29,7 @@ from checklist_tui.tui.widgets.section_pane import (
     page_of,
     page_words,
     pane_id,
+    style_warmers,
 )
 
 FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
@@ -40,7 +41,10 @@ class PlanSections(PlanScreenBase):
     """True once the section wanted last is shown, refreshed and focused."""
     shown: SectionPane | None = None
     """The pane on the screen (the section the title names)."""
+    panes: dict[str, SectionPane]
+    """Every pane built, by its id (kept: going back is instant)."""
     _wanted: tuple[str, int] | None = None
+    _warmed = False
     _focus_item: str | None = None
 
     def leaving(self) -> bool:
@@ -58,9 +62,8 @@ class PlanSections(PlanScreenBase):
         self.current = section_id  # at once, so quick key presses step from here
         self._wanted, self._focus_item = (section_id, page), focus_item
         self.ready = False
-        found = self.query(f"#{pane_id(section_id, page)}")
-        if found:  # visited before (or being built: it says when it is ready)
-            pane = found.first(SectionPane)
+        pane = self.panes.get(pane_id(section_id, page))
+        if pane is not None:  # visited before (or being built: it says when it is ready)
             if pane.is_ready:
                 self._show_when_built(pane)
             return
@@ -70,8 +73,9 @@ class PlanSections(PlanScreenBase):
         ids = [item.id for item in section.items]
         if focus_item in ids:
             first = max(first, ids.index(focus_item) - page * PAGE_ITEMS + 1)
-        items.mount(SectionPane(section, page, self._session().plan.answers, first,
-                                self.read_only))
+        pane = SectionPane(section, page, self._session().plan.answers, first, self.read_only)
+        self.panes[pane_id(section_id, page)] = pane
+        items.mount(pane)
 
     def _show_when_built(self, pane: SectionPane) -> None:
         """Show ``pane``, once the item to focus is built."""
@@ -98,7 +102,7 @@ class PlanSections(PlanScreenBase):
     def _show(self, pane: SectionPane) -> None:
         """The pane, its title, banner and list mark, in one update; then the focus."""
         with self.app.batch_update():
-            for other in self.query(SectionPane):
+            for other in self.panes.values():
                 other.display = other is pane
             self.shown = pane
             self.refresh_state()
@@ -114,6 +118,16 @@ class PlanSections(PlanScreenBase):
         elif target is not None:
             target.scroll_visible()
         self.ready = True
+        pane.build_rest()
+        if not self._warmed:
+            self._warmed = True
+            self.call_after_refresh(self._warm_styles)
+
+    async def _warm_styles(self) -> None:
+        if not self.leaving():
+            box = style_warmers()
+            await self.query_one("#items", Vertical).mount(box)
+            await box.remove()
 
     @on(SectionPane.Completed)
     def _pane_completed(self, message: SectionPane.Completed) -> None:
@@ -151,7 +165,7 @@ class PlanSections(PlanScreenBase):
         for f in ev.fired:
             fired_by_item.setdefault(f.item_id, []).append(f)
         plan = self.session.plan
-        for pane in self.query(SectionPane):
+        for pane in self.panes.values():
             for view in pane.views():
                 ident = view.item.id
                 view.update(ident in ev.visible_items, due.get(ident),

@@ -12,10 +12,9 @@ import asyncio
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.css.query import NoMatches
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Static
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from checklist_tui.core.definition import Item, Section
 from checklist_tui.core.plan import Answer
@@ -51,6 +50,16 @@ def page_words(section: Section, page: int) -> str:
     return f"items {first + 1} to {min(total, first + PAGE_ITEMS)} of {total}"
 
 
+def style_warmers() -> Vertical:
+    """One of each control an item can have, hidden, to be mounted once while the app is
+    idle and then removed: Textual reads a widget type's styles the first time one is
+    mounted, and the first section with a drop-down or a text box would wait for it."""
+    box = Vertical(Select([("a", "a")]), Input(), SelectionList(("a", "a")), Checkbox("a"),
+                   TextArea(), Button("a"), classes="style-warmers")
+    box.display = False
+    return box
+
+
 class SectionPane(VerticalScroll):
     class Ready(Message):
         """What fills the window is built: the pane can be shown."""
@@ -81,10 +90,12 @@ class SectionPane(VerticalScroll):
         self.read_only = read_only
         self.is_ready = False
         self.complete = False
+        self._building = False
         self.items: list[Item] = section.items[page * PAGE_ITEMS:(page + 1) * PAGE_ITEMS]
         self._answers = answers
         self._views: list[ItemView] = []
         self._first = max(1, first)
+        self._stale = Static("", classes="stale")
 
     def _view(self, item: Item) -> ItemView:
         view = ItemView(item, self._answers.get(item.id))
@@ -108,18 +119,26 @@ class SectionPane(VerticalScroll):
         if words:
             yield Static(f"Showing {words}.", classes="section-head page-place")
         yield from self._build(self._first)
-        yield Static("", classes="stale")
+        yield self._stale
         if self.page + 1 < page_count(self.section):
             yield Button(f"Next: {page_words(self.section, self.page + 1)} (PgDn)",
                          id="page-next", classes="page-button")
 
     def on_mount(self) -> None:
         self.is_ready = True
+        self.complete = len(self._views) >= len(self.items)
         self.post_message(self.Ready(self))
-        if len(self._views) < len(self.items):
+
+    def build_rest(self) -> None:
+        """Build the rest of the page, after the next paint (called when it is shown: a
+        pane overtaken by a later switch builds nothing more until it is wanted)."""
+        if not self.complete and not self._building:
+            self._building = True
+            self.call_after_refresh(self._start_building)
+
+    def _start_building(self) -> None:
+        if self.is_attached and not self._closing:
             self.run_worker(self._build_rest(), group="section-rest", exclusive=True)
-        else:
-            self.complete = True
 
     async def _build_rest(self) -> None:
         while len(self._views) < len(self.items):
@@ -127,12 +146,9 @@ class SectionPane(VerticalScroll):
             batch = self._build(BATCH_ITEMS)
             for view in batch:
                 view.disabled = self.read_only  # it may have become read-only meanwhile
-            try:
-                await self.mount_all(batch, before=self.query_one(".stale"))
-            except NoMatches:
-                if self.is_attached and not self._closing:
-                    raise  # the pane is still there: a real bug
+            if self._closing or self._stale.parent is not self:
                 return  # taken down meanwhile (the plan was left): nothing to finish
+            await self.mount_all(batch, before=self._stale)
         self.complete = True
         self.post_message(self.Completed(self))
 
@@ -140,7 +156,7 @@ class SectionPane(VerticalScroll):
         """Build the page's items up to ``index`` now (to focus an item not built yet)."""
         missing = self._build(index + 1 - len(self._views))
         if missing:
-            await self.mount_all(missing, before=self.query_one(".stale"))
+            await self.mount_all(missing, before=self._stale)
 
     def set_read_only(self) -> None:
         self.read_only = True
@@ -181,13 +197,10 @@ class SectionPane(VerticalScroll):
 
     def show_stale(self, lines: list[tuple[str, str]]) -> None:
         """Answers kept in the plan that no longer apply here: (prompt, answer) pairs."""
-        stale = self.query(".stale")
-        if not stale:
-            return
         if not lines:
-            stale.first(Static).update("")
+            self._stale.update("")
             return
         parts: Parts = ["Answers kept but no longer applying (not counted):\n"]
         for prompt, answer in lines:
             parts += ["  ", lit(prompt), " ", lit(answer), "\n"]
-        stale.first(Static).update(join(*parts))
+        self._stale.update(join(*parts))

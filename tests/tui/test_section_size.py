@@ -1,0 +1,96 @@
+"""A section of any size (#12.4): a 500-item section builds only the page on the screen,
+pages on with PgDn and jumps straight to an item far down; an answer refreshes only the
+items whose state it changed, not every item of every visited section."""
+
+from __future__ import annotations
+
+from checklist_tui.tui.widgets.item_view import ItemView
+from checklist_tui.tui.widgets.section_pane import PAGE_ITEMS, SectionPane
+from tests.tui.helpers import plan_ready, wait_for
+from tests.tui.test_sections import sections_app, shown_panes, title
+
+
+def built(screen) -> list[str]:
+    """The items whose widgets exist, in every section visited."""
+    return [view.item.id for view in screen.query(ItemView)]
+
+
+async def test_a_500_item_section_builds_only_the_page_shown(tmp_path) -> None:
+    app = sections_app(tmp_path, [500, 3])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        assert built(screen) == [f"a{n:03d}" for n in range(PAGE_ITEMS)]
+        assert title(screen).startswith("Section 1 of 2: Part 1 (items 1 to 40 of 500)")
+        assert app.focused is not None and app.focused.id == "answer-a000"
+
+        for _ in range(60):  # PgDn scrolls the page, then goes on to the next page
+            if screen.shown.page == 1:
+                break
+            await pilot.press("pagedown")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 1)
+        assert shown_panes(screen) == ["sec-a-p2"]
+        assert title(screen).startswith("Section 1 of 2: Part 1 (items 41 to 80 of 500)")
+        assert app.focused is not None and app.focused.id == "answer-a040"
+        assert len(built(screen)) == 2 * PAGE_ITEMS
+
+        screen.jump("a", "a450")  # Ctrl+P or the outstanding list, to an item far down
+        await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 11)
+        assert app.focused is not None and app.focused.id == "answer-a450"
+        assert title(screen).startswith("Section 1 of 2: Part 1 (items 441 to 480 of 500)")
+        assert len(built(screen)) == 3 * PAGE_ITEMS
+
+        await pilot.press("]")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "b")
+        assert shown_panes(screen) == ["sec-b"]
+        assert title(screen).startswith("Section 2 of 2: Part 2")  # one page: no count
+
+
+async def test_the_page_buttons_are_reached_by_tab_and_go_back(tmp_path) -> None:
+    app = sections_app(tmp_path, [45])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        screen.query_one("#page-next").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 1)
+        assert [v.item.id for v in screen.shown.views()] == [f"a{n:03d}" for n in range(40, 45)]
+        await pilot.press("shift+tab")  # from the first item back to the button before it
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "page-back")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 0)
+        assert shown_panes(screen) == ["sec-a"]
+
+
+async def test_an_answer_refreshes_only_the_items_it_changed(tmp_path, monkeypatch) -> None:
+    rule = ('\n[[sections.items.rules]]\nid = "flag"\nseverity = "warning"\n'
+            'if_answer = ["yes"]\nred_flag = true\nmessage = "A flag on the first item."\n'
+            'escalation = "Tell the manager."\n')
+    app = sections_app(tmp_path, [30, 30], extra={
+        "a000": rule, "a001": 'show_if = { item = "a000", equals = "yes" }\n'})
+    refreshed: list[str] = []
+    show_state = ItemView.show_state
+
+    def counted(view: ItemView, *args, **kwargs) -> None:
+        refreshed.append(view.item.id)
+        show_state(view, *args, **kwargs)
+
+    monkeypatch.setattr(ItemView, "show_state", counted)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        await pilot.press("]")  # both sections visited: 60 items built
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "b")
+        await pilot.press("[")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "a")
+        assert len(built(screen)) == 60
+        assert not screen.query_one("#item-a001").display
+        refreshed.clear()
+        await pilot.press("y")  # yes to the first item: a red flag, and a001 appears
+        await wait_for(pilot, lambda: screen.query_one("#item-a001").display)
+        await wait_for(pilot, lambda: "flag" in str(screen.query_one("#item-a000").query_one(
+            ".state").render()).lower())
+        await pilot.pause()
+        assert sorted(set(refreshed)) == ["a000", "a001"]
+        assert all(isinstance(p, SectionPane) for p in screen.query(".section-pane"))
