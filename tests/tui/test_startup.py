@@ -118,16 +118,16 @@ async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
     from checklist_tui.tui.widgets.section_pane import SectionPane
 
     drawn_first: list[bool] = []
-    original = SectionPane._mount_rest
+    original = SectionPane._build_rest
 
-    async def mount_rest(self, rest):
+    async def build_rest(self):
         try:
             drawn_first.append(self.views()[0].region.height > 0)
         except NoWidget:
             drawn_first.append(False)  # not laid out yet: nothing drawn
-        await original(self, rest)
+        await original(self)
 
-    monkeypatch.setattr(SectionPane, "_mount_rest", mount_rest)
+    monkeypatch.setattr(SectionPane, "_build_rest", build_rest)
     app = make_app(plans, PLAN)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
