@@ -139,7 +139,11 @@ class PlanSections(PlanScreenBase):
         pane = message.pane
         page = pane.page + message.step
         if 0 <= page < page_count(pane.section):
-            self.show_section(pane.section.id, page=page)
+            # Back a page lands on its last item (where the reader left it), on at its first.
+            ids = [item.id for item in pane.section.items]
+            last = ids[min(len(ids), (page + 1) * PAGE_ITEMS) - 1]
+            self.show_section(pane.section.id, focus_item=last if message.step < 0 else None,
+                              page=page)
 
     @property
     def section_complete(self) -> bool:
