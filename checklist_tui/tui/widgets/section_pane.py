@@ -136,9 +136,16 @@ class SectionPane(VerticalScroll):
             self._building = True
             self.call_after_refresh(self._start_building)
 
-    def _start_building(self) -> None:
-        if self.is_attached and not self._closing:
-            self.run_worker(self._build_rest(), group="section-rest", exclusive=True)
+    def _start_building(self, tries: int = 0) -> None:
+        if not self.is_attached or self._closing:
+            return
+        first = self._views[0] if self._views else None
+        drawn = self.region.height > 0 and (first is None or not first.display
+                                            or first.region.height > 0)
+        if not drawn and tries < 50:  # a busy machine: not laid out yet; after the next
+            self.call_after_refresh(self._start_building, tries + 1)
+            return
+        self.run_worker(self._build_rest(), group="section-rest", exclusive=True)
 
     async def _build_rest(self) -> None:
         while len(self._views) < len(self.items):
