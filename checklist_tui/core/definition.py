@@ -125,7 +125,7 @@ class Option(Strict):
 
 
 class DuePoint(Strict):
-    """When an item should be done: a gestation (weeks+days) or days after birth."""
+    """When an item should be done: a gestation (weeks+days), or days after birth or discharge."""
 
     weeks: int | None = Field(default=None, ge=4, le=42)
     """Weeks of gestation (40+0 is the expected delivery date)."""
@@ -133,22 +133,26 @@ class DuePoint(Strict):
     """Extra days with `weeks`, so 28 weeks 3 days is weeks = 28, days = 3."""
     days_after_birth: int | None = Field(default=None, ge=0, le=365)
     """Days after the date of birth (counted from the EDD until the birth is recorded)."""
+    days_after_discharge: int | None = Field(default=None, ge=0, le=365)
+    """Days after the discharge date (a "discharge" date detail; from the birth until then)."""
     label: str = ""
     """Short name of the milestone for timelines, e.g. "Pre-birth conference"."""
 
     @model_validator(mode="after")
     def _one_basis(self) -> DuePoint:
-        if (self.weeks is None) == (self.days_after_birth is None):
-            raise ValueError("a due point needs either 'weeks' (with optional 'days') or "
-                             "'days_after_birth', not both")
-        if self.days_after_birth is not None and self.days:
+        if [self.weeks, self.days_after_birth, self.days_after_discharge].count(None) != 2:
+            raise ValueError("a due point needs either 'weeks' (with optional 'days'), "
+                             "'days_after_birth' or 'days_after_discharge': one of them")
+        if self.weeks is None and self.days:
             raise ValueError("'days' goes with 'weeks'; use 'days_after_birth' alone")
         return self
 
     def describe(self) -> str:
         if self.weeks is not None:
             return f"{self.weeks}+{self.days} weeks"
-        return f"{self.days_after_birth} days after birth"
+        n, after = ((self.days_after_birth, "birth") if self.days_after_discharge is None
+                    else (self.days_after_discharge, "discharge"))
+        return f"{n or 0} day{'' if n == 1 else 's'} after {after}"
 
 
 class DetailKind(StrEnum):

@@ -15,7 +15,15 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.checks import dependency_order
 from checklist_tui.core.conditions import holds, matches
 from checklist_tui.core.dates import date_at_gestation
-from checklist_tui.core.definition import NOT_YET, Checklist, DuePoint, Item, Severity, rule_id
+from checklist_tui.core.definition import (
+    NOT_YET,
+    Checklist,
+    DateKind,
+    DuePoint,
+    Item,
+    Severity,
+    rule_id,
+)
 from checklist_tui.core.integrity import IntegrityIssue, integrity_issues
 from checklist_tui.core.plan import (
     Acknowledgement,
@@ -253,11 +261,25 @@ def due_date(checklist: Checklist, plan: Plan, item: Item, born: date | None) ->
                 due -= timedelta(weeks=checklist.timescales.multiple_birth_weeks_earlier)
             if born is not None and due > born:
                 due = born  # a pre-birth milestone cannot be later than the birth
-    else:
-        base = born or plan.edd
+    else:  # after the discharge: from the birth (or the EDD) until its date is recorded
+        after = point.days_after_birth if point.days_after_discharge is None \
+            else point.days_after_discharge
+        base = (discharge_date(checklist, plan) if point.days_after_discharge is not None
+                else None) or born or plan.edd
         if base:
-            due = base + timedelta(days=point.days_after_birth or 0)
+            due = base + timedelta(days=after or 0)
     return due
+
+
+def discharge_date(checklist: Checklist, plan: Plan) -> date | None:
+    """The discharge date the plan records (an answer's "discharge" date detail), if any."""
+    for _section, item in checklist.all_items():
+        detail = item.date_detail
+        if detail is not None and detail.date_kind == DateKind.DISCHARGE:
+            found = integ.detail_date(item, plan.answers.get(item.id))
+            if found is not None:
+                return found
+    return None
 
 
 def _due_state(

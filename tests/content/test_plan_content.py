@@ -111,3 +111,21 @@ def test_core_group_and_review_are_dates_and_a_late_core_group_misses_its_due_po
     set_detail(plan, lc.checklist, "PBA-D03", "date", date(2026, 12, 17), by="t", now=NOW)
     due = {d.item_id: d for d in evaluate(lc.checklist, plan, TODAY).due}["PBA-D03"]
     assert due.status == DueStatus.DONE
+
+
+def test_the_midwife_visit_is_due_a_day_after_discharge_not_birth(catalogue) -> None:
+    """L9: a baby kept on the ward for a week is not overdue for a home visit."""
+    from checklist_tui.core.engine import discharge_date, due_date
+
+    lc = catalogue.get("discharge-planning-meeting")
+    items = lc.checklist.item_map()
+    assert items["DPM-V03"].due.describe() == "1 day after discharge"
+    plan = new_plan(lc, edd=date(2026, 11, 20), dob=date(2026, 11, 18))
+    assert due_date(lc.checklist, plan, items["DPM-V03"], plan.dob) == date(2026, 11, 19)
+    answer(plan, lc, **{"DPM-V01": "yes"})
+    set_detail(plan, lc.checklist, "DPM-V01", "date", date(2026, 11, 26), by="t", now=NOW)
+    assert discharge_date(lc.checklist, plan) == date(2026, 11, 26)
+    assert due_date(lc.checklist, plan, items["DPM-V03"], plan.dob) == date(2026, 11, 27)
+    due = {d.item_id: d for d in evaluate(lc.checklist, plan, TODAY).due}["DPM-V03"]
+    assert due.status != DueStatus.OVERDUE  # today 25/11, still on the ward
+    assert items["DPM-V05"].due.days_after_birth == 14  # the new-birth visit: from birth
