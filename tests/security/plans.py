@@ -62,8 +62,8 @@ def make(folder: Path, hostile: Hostile, checklist_text: bool = True) -> tuple[P
     (checklists / "hostile.toml").write_text(
         tomli_w.dumps(checklist(hostile.text if checklist_text else "Plain words")), "utf-8")
     plans = folder / "plans"
-    made = run("new", "hostile", "--case-ref", "HOSTILE-1", "--no-open", "--plans-dir",
-               str(plans), "--checklists", str(checklists))
+    made = run("new", "hostile", "--case-ref", "HOSTILE-1", "--edd", "20/05/2027", "--no-open",
+               "--plans-dir", str(plans), "--checklists", str(checklists))
     assert made.code == 0, made.err
     path = Path(made.out.strip().splitlines()[-1])
     doc = tomllib.loads(path.read_text("utf-8"))

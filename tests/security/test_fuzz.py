@@ -104,8 +104,8 @@ def test_hostile_checklist_definitions(data: bytes) -> None:
 def _through_a_plan(folder: Path, plans: Path) -> None:
     """A valid fuzzed checklist: a plan made from it goes through show and every export."""
     ident = tomllib.loads(next(folder.glob("*.toml")).read_text("utf-8-sig"))["id"]
-    made = run("new", ident, "--case-ref", "FUZZ-1", "--no-open", "--checklists", str(folder),
-               "--plans-dir", str(plans))
+    made = run("new", ident, "--case-ref", "FUZZ-1", "--edd", "20/05/2027", "--no-open",
+               "--checklists", str(folder), "--plans-dir", str(plans))
     _check_run(made, ident, "new")
     assert made.code == 0, made.err
     plan = Path(made.out.strip().splitlines()[-1])
