@@ -163,7 +163,8 @@ REVIEW_PLAN = [
 TIMELINE = [
     help_on("Timeline: each row is a milestone from the checklist, placed between the "
             "earliest and latest dates. Twins or a likely early birth move the pre-birth "
-            "milestones earlier."),
+            "milestones earlier. Below them, every action not done or cancelled that has a "
+            "due date, with its owner; one past its date says OVERDUE."),
     BACK,
 ]
 

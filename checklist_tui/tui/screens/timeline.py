@@ -1,4 +1,4 @@
-"""Timeline: milestones against today and the EDD, overdue ones marked."""
+"""Timeline: milestones and open actions against today and the EDD, overdue ones marked."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class TimelineScreen(AppScreen):
         plan = self.session.plan
         ev = self.session.evaluate()
         self.query_one("#chart", Static).update(timeline_chart.render(
-            ev.due, ev.today, plan.edd, plan.dob, self.size.width - 6))
+            ev.due, ev.today, plan.edd, plan.dob, self.size.width - 6, plan.actions))
 
     def action_back(self) -> None:
         self.dismiss(None)
