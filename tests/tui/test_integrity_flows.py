@@ -3,7 +3,7 @@ a tick the plan contradicts is refused with the reason."""
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, TextArea
+from textual.widgets import Checkbox, RadioButton, TextArea
 
 from checklist_tui.tui.screens.detail_form import DetailForm
 from checklist_tui.tui.screens.follow_up import FollowUpScreen
@@ -115,3 +115,39 @@ async def test_discharge_pause_point_tick_refused_without_agency_contact(plans) 
         await wait_for(pilot, lambda: any("no named practitioner or contact" in str(n.message)
                                           for n in app._notifications), what="the refusal")
         assert not session.plan.answers["DPM-K06"].has_value
+
+
+async def test_unknown_on_a_risk_question_asks_who_will_find_out_and_by_when(plans) -> None:
+    """PBA-P06 (violence or harm to a child) takes "unknown" as a concern: the answer waits
+    for an owner and a date, as "not yet" does."""
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "history", "PBA-P06")
+        screen = app.screen
+        assert "PBA-P06" not in screen.session.plan.answers
+        view.action_quick("unknown")
+        await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen)
+                       and app.focused is not None and app.focused.id == "owner", what="form")
+        await pilot.press(*"Pat Sample", "tab", *"04/12/2026", "enter")
+        await wait_for(pilot, lambda: app.screen is screen, what="back on the plan")
+        answer = screen.session.plan.answers["PBA-P06"]
+        assert (answer.value, answer.owner, answer.by_date.isoformat()) == (
+            "unknown", "Pat Sample", "2026-12-04")
+        assert "PBA-P06" not in screen.session.evaluate().done_items  # open, not answered
+
+
+async def test_unknown_on_a_risk_question_cancelled_leaves_it_unrecorded(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "history", "PBA-P06")
+        screen = app.screen
+        before = len(screen.session.plan.history)
+        view.action_quick("unknown")
+        await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert "PBA-P06" not in screen.session.plan.answers
+        assert len(screen.session.plan.history) == before
+        # the radio set goes back to no answer: nothing on screen claims "unknown"
+        await wait_for(pilot, lambda: not any(b.value for b in view.query(RadioButton)),
+                       what="no radio button pressed")
