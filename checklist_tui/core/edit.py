@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from checklist_tui.core import integrity as integ
+from checklist_tui.core import pause
 from checklist_tui.core.answers import coerce, coerce_detail, stringify
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
@@ -174,24 +175,26 @@ def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: 
 
 
 def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, present: list[str],
-                        *, by: str, now: datetime, today: date) -> Confirmation:
-    """Record that a pause point was read aloud and confirmed, by whom and with whom."""
+                        *, by: str, now: datetime, today: date,
+                        confirmed_by: str = "") -> Confirmation:
+    """Record that a pause point was read aloud and confirmed, by whom (``confirmed_by``,
+    "name (role)"; the person making the change if not given) and with whom. Refused, in
+    one sentence, while any of its items is not done or the plan contradicts it."""
     section = next((s for s in checklist.sections if s.id == section_id), None)
     if section is None or not section.pause_point:
         raise PlanError(f"'{section_id}' is not a pause point in this checklist")
     people = [p.strip() for p in present if p.strip()]
     if not people:
         raise PlanError("say who was present when the pause point was confirmed")
-    ev = evaluate(checklist, plan, today)
-    waiting = [i.id for i in section.items if i.id in ev.visible_items
-               and i.id not in ev.done_items]
-    if waiting:
-        raise PlanError(f"{section.title}: not every item is confirmed yet ({waiting[0]}"
-                        + (f" and {len(waiting) - 1} more)" if len(waiting) > 1 else ")"))
+    problem = pause.waiting(section, evaluate(checklist, plan, today))
+    if problem:
+        raise PlanError(f"{section.title} cannot be confirmed: {problem}")
     _editable(plan, by, now)
-    record = Confirmation(section=section_id, by=by, at=now, present=people)
+    record = Confirmation(section=section_id, by=confirmed_by.strip() or by, at=now,
+                          present=people)
     plan.confirmations.append(record)
-    _log(plan, by, now, "confirm", section_id, None, "; ".join(people))
+    _log(plan, by, now, "confirm", section_id, None, f"{record.by}; present: "
+         + "; ".join(people))
     return record
 
 

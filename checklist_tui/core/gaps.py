@@ -15,6 +15,7 @@ from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, evaluate
+from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.plan import Answer, Plan
 from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
@@ -24,6 +25,7 @@ from checklist_tui.core.vocabulary import (
     NOT_KNOWN,
     OVERDUE,
     PLAN_CHECK,
+    RED_FLAG,
     due_label,
     gap_rank,
 )
@@ -89,6 +91,34 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
                                           record_id=issue.target_id)))
     found.sort(key=lambda pair: (not pair[1].about_men, gap_rank(pair[1].label), pair[0]))
     return [gap for _pos, gap in found]
+
+
+#: Why each kind of gap is a concern, in words (the Gaps and risks view says it per row).
+GAP_WHY = {
+    CONCERN: "the checklist marks this answer as a risk",
+    CONTRADICTED: "ticked, but the plan's own records say otherwise",
+    NOT_KNOWN: "nobody knows yet, so it cannot be counted as safe",
+    INCOMPLETE: "yes, but what it stands for is not written in the plan",
+    PLAN_CHECK: "the plan's records about the men around the baby are incomplete",
+}
+
+
+def gap_why(gap: Gap) -> str:
+    """Why this gap is a concern, in one phrase."""
+    why = GAP_WHY.get(gap.label, "")
+    return f"{why} ({RED_FLAG})" if gap.red_flag and why else why
+
+
+def gap_entry(gap: Gap, why: bool = False) -> Entry:
+    """A gap as a row of a list that goes to where it is fixed (Outstanding, Gaps and
+    risks): who will find out and by when, and the practitioner's note, on one line; with
+    ``why``, why it is a concern first, each on a line of its own."""
+    parts = [f"Why: {gap_why(gap)}" if why and gap_why(gap) else "",
+             gap.follow_up and f"Who will find out: {gap.follow_up}",
+             gap.note and f"Note: {gap.note}" if why else gap.note]
+    return Entry(gap.label, gap.text, note=("\n" if why else "; ").join(x for x in parts if x),
+                 section_id=gap.section_id, item_id=gap.item_id, page=gap.page,
+                 record_id=gap.record_id)
 
 
 def grouped_gaps(gaps: list[Gap]) -> list[tuple[str, list[Gap]]]:

@@ -64,6 +64,8 @@ class ChecklistApp(App[int]):
         self.start_review = review_dir
         self.reviewer: tuple[str, str] = ("", "")
         """The manager's name and role, remembered between decisions in this session."""
+        self.confirmer: tuple[str, str] = ("", "")
+        """Who confirms pause points (name, role), remembered in this session."""
         self.plans_dir = plans_dir
         self.checklist_dirs = checklist_dirs or []
         self.start_plan = plan_path

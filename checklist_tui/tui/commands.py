@@ -78,6 +78,8 @@ PLAN = [
             "Go to the previous section", key_display="[", footer=False,
             calls="step_section(-1)"),
     Command("outstanding", "o", "Outstanding", "Everything still open, and where to fix it"),
+    Command("gaps", "G", "Gaps and risks", "What is wrong or not known, the father and male "
+            "carers first", footer=False),
     Command("people", "p", "People", "The people around the baby, men first",
             calls="records('people')"),
     Command("agencies", "g", "Agencies", "Agencies and their roles in this plan",
@@ -103,9 +105,12 @@ PLAN = [
     Command("answer-challenge", "r", "Answer challenge",
             "Answer a manager's challenge (on this item, else the first not yet answered)",
             writes=True),
+    Command("confirm-pause", "f", "Confirm this pause point", "Record who confirmed this "
+            "pause point, when, and who was present", footer=False, writes=True),
     help_on("Plan: the sections are on the left (hidden on small windows). ] and [ move "
             "between sections; Tab moves between items. On a yes/no item press y, n or u. "
-            "w shows why an item matters. Everything is saved as you go."),
+            "w shows why an item matters. G lists the gaps and risks; on a pause point f "
+            "confirms it. Everything is saved as you go."),
     BACK,
 ]
 
@@ -157,6 +162,15 @@ REVIEW_PLAN = [
     Command("open-full", "o", "Open plan", "Open the whole plan, read-only", footer=False),
     help_on("One plan, read-only, gaps and risks first. a approves, r returns it with "
             "reasons, c challenges one item; o opens the full plan read-only."),
+    BACK,
+]
+
+GAPS = [
+    help_on("Gaps and risks: answers that are a concern, ticks the plan contradicts, what "
+            "nobody knows yet (with who will find out and by when), yeses without their "
+            "details, and missing records about the men. The father and male carers come "
+            "first. Enter goes to the place to fix it. Items not yet answered at all are in "
+            "Outstanding (o on the plan screen)."),
     BACK,
 ]
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural
-from checklist_tui.core.gaps import born_today, gaps_and_risks, grouped_gaps
+from checklist_tui.core.gaps import born_today, gap_entry, gaps_and_risks, grouped_gaps
 from checklist_tui.core.outstanding import Entry, grouped
 from checklist_tui.core.outstanding import entries as entries_of
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import DUE_SOON, OPEN, RULE_LABELS
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
-from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets.entry_list import EntryList
 
 NOT_IN_PLACE = "NOT IN PLACE"
 
@@ -27,11 +27,10 @@ class OutstandingScreen(AppScreen):
         super().__init__()
         self.session = session
         self.born_today = False
-        self._entries: dict[str, Entry] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="out-title", classes="title")
-        yield OptionList(id="outstanding")
+        yield EntryList(id="outstanding")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -55,12 +54,8 @@ class OutstandingScreen(AppScreen):
         rest = [e for e in entries_of(checklist, plan, ev)
                 if e.label in (*RULE_LABELS, DUE_SOON, OPEN)
                 or (e.item_id, e.record_id) not in covered]
-        groups = [(f"{heading}", [Entry(g.label, g.text, note="; ".join(
-                      x for x in (g.follow_up and f"Who will find out: {g.follow_up}", g.note)
-                      if x), section_id=g.section_id, item_id=g.item_id, page=g.page,
-                      record_id=g.record_id) for g in members])
-                  for heading, members in grouped_gaps(gaps)]
-        groups = [(f"Gaps and risks: {h}", m) for h, m in groups] + grouped(rest)
+        groups = [(f"Gaps and risks: {heading}", [gap_entry(g) for g in members])
+                  for heading, members in grouped_gaps(gaps)] + grouped(rest)
         count = sum(len(m) for _h, m in groups)
         return (f"Outstanding: {plural(count, 'thing')}. Gaps and risks first; Enter to go there; "
                 "b: what would not be in place if the baby were born today.", groups)
@@ -68,35 +63,12 @@ class OutstandingScreen(AppScreen):
     def show(self) -> None:
         title_text, groups = self._groups()
         self.query_one("#out-title", Static).update(lit(title_text))
-        options = self.query_one(OptionList)
-        options.clear_options()
-        self._entries = {}
-        rows: list[Option | None] = []
-        found = [e for _h, members in groups for e in members]
-        for heading, entries in groups:
-            rows.append(Option(lit(f"{heading} ({len(entries)})", "bold underline"),
-                               disabled=True))
-            for n, entry in enumerate(entries):
-                key = f"{entry.label}-{n}-{entry.item_id or entry.record_id}"
-                self._entries[key] = entry
-                text = join(f"{entry.label}: ", lit(entry.text))
-                if entry.guidance:
-                    text.append("\n    What to do: ")
-                    text.append(lit(entry.guidance))
-                if entry.note:
-                    text.append("\n    ")
-                    text.append(lit(entry.note))
-                rows.append(Option(text, id=key))
-        if not found:
-            rows.append(Option("Nothing is outstanding.", disabled=True))
-        options.add_options(rows)
+        options = self.query_one(EntryList)
+        options.show(groups, "Nothing is outstanding.")
         options.focus()
-        first = next((i for i, r in enumerate(rows) if r is not None and not r.disabled), None)
-        if first is not None:
-            options.highlighted = first
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        entry = self._entries.get(event.option.id or "")
+        entry = self.query_one(EntryList).entry(event.option.id)
         if entry is not None:
             self.dismiss(entry)
 

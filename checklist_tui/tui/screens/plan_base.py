@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checklist_tui.core import clock, edit, review
+from checklist_tui.core import clock, edit, pause, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import YES_NO_LABELS
 from checklist_tui.core.engine import Evaluation
@@ -16,6 +16,7 @@ from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.plan import DetailValue, PlanState
 from checklist_tui.core.plan_details import Details
 from checklist_tui.core.session import PlanSession
+from checklist_tui.tui.screens.confirm_pause import Confirmed
 from checklist_tui.tui.screens.plan_saving import SavingScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 
@@ -120,6 +121,11 @@ class PlanScreenBase(SavingScreen):
         from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 
         self.app.push_screen(OutstandingScreen(self._session()), self._follow)
+
+    def action_gaps(self) -> None:
+        from checklist_tui.tui.screens.gaps import GapsScreen
+
+        self.app.push_screen(GapsScreen(self._session()), self._follow)
 
     def _follow(self, target: Entry | None) -> None:
         if target is None:
@@ -246,6 +252,50 @@ class PlanScreenBase(SavingScreen):
             self.notify("Your answer is saved with the challenge.", markup=False)
         self.refresh_state()
         self.refresh_bindings()
+
+
+    # -- pause points -------------------------------------------------------------
+    def pause_line(self, ev: Evaluation, section_id: str | None) -> str:
+        """A section's pause-point state in words ("" if it is not one)."""
+        session = self._session()
+        status = pause.pause_status(session.checklist.checklist, session.plan, ev,
+                                    section_id or "")
+        if status is None:
+            return ""
+        if status.holds or session.read_only:
+            return status.line()
+        return f"{status.line()} Press f to confirm it{' again' if status.confirmation else ''}."
+
+    def action_confirm_pause(self) -> None:
+        from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
+
+        session = self._session()
+        checklist = session.checklist.checklist
+        status = pause.pause_status(checklist, session.plan, session.evaluate(),
+                                    self.current or "")
+        if status is None:
+            points = [s.title for s in checklist.sections if s.pause_point]
+            self.notify("This section is not a pause point. " + (
+                f"Pause points: {'; '.join(points)}." if points else
+                "This checklist has no pause points."), markup=False)
+            return
+        if status.problem:  # refused before anyone fills in the form
+            self.notify(f"{status.title} cannot be confirmed: {status.problem}",
+                        title="Not confirmed", severity="error", markup=False, timeout=12)
+            return
+        name, role = self.app.confirmer
+        self.app.push_screen(ConfirmPauseScreen(status.title, clock.now(), session.plan.people,
+                                                session.plan.agencies, name, role),
+                             lambda given: self._confirmed(status.section_id, given))
+
+    def _confirmed(self, section_id: str, given: Confirmed | None) -> None:
+        if given is None:
+            return
+        self.app.confirmer = (given.name, given.role)
+        if self.apply(edit.confirm_pause_point, self._session().checklist.checklist,
+                      section_id, given.present, today=clock.today(), confirmed_by=given.by):
+            self.notify(f"Pause point confirmed by {given.by}.", markup=False)
+        self.refresh_state()
 
     def action_help(self) -> None:
         from checklist_tui.tui.screens.help import HelpScreen

@@ -163,7 +163,7 @@ class PlanSections(PlanScreenBase):
         self.query_one(SectionList).show(ev.sections)
         shown = self.shown.section.id if self.shown else None
         self.query_one(FlagBanner).show([f for f in ev.fired if f.section_id == shown],
-                                        len(ev.red_flags))
+                                        len(ev.red_flags), self.pause_line(ev, shown))
         due = {d.item_id: d for d in ev.due}
         fired_by_item: dict[str, list[FiredRule]] = {}
         for f in ev.fired:

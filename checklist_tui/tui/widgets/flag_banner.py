@@ -1,4 +1,5 @@
-"""The red-flag banner: fired rules in this section with the checklist's escalation text."""
+"""The section banner: fired rules in this section with the checklist's escalation text,
+and, on a pause point, whether it is confirmed and still holds."""
 
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from checklist_tui.tui.text import join, lit
 
 
 class FlagBanner(Static):
-    def show(self, fired: list[FiredRule], total_red_flags: int) -> None:
+    def show(self, fired: list[FiredRule], total_red_flags: int, pause: str = "") -> None:
         shown = [f for f in fired if f.severity.value != "info" or f.red_flag]
-        if not shown:
+        if not shown and not pause:
             self.remove_class("shown")
             self._last = ""
             self.update("")
             return
-        parts: list = []
+        self.set_class(not shown, "pause-only")  # nothing alarming: not the red border
+        parts: list = [lit(pause), "\n"] if pause else []
         for f in shown:
             ack = " (acknowledged)" if f.acknowledgement else (
                 " (press k to acknowledge)" if f.needs_acknowledgement else "")

@@ -37,7 +37,7 @@ class PlanHeader(Static):
 
 
 def _men_and_gaps(session: PlanSession, ev: Evaluation) -> str:
-    """The father and male carers counted, and the gaps and risks (o lists them)."""
+    """The father and male carers counted, and the gaps and risks (r lists them)."""
     gaps = gaps_and_risks(session.checklist.checklist, session.plan, ev)
     men = len(ev.men)
     about_men = sum(1 for g in gaps if g.about_men)
@@ -46,4 +46,4 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> str:
     waiting = len(open_challenges(session.plan))
     asked = (f"  ·  CHALLENGES NOT YET ANSWERED: {waiting} (r)" if waiting else "")
     return (f"{who}  ·  Gaps and risks: {len(gaps)}"
-            + (f", {about_men} about the men" if about_men else "") + " (o)" + asked)
+            + (f", {about_men} about the men" if about_men else "") + " (G)" + asked)

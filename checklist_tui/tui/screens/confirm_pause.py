@@ -1,0 +1,113 @@
+"""Confirm a pause point: who confirmed (name and role), when (now), and who was present.
+
+The people present are chosen from the plan's People and its agencies' named
+practitioners, or typed. The form returns what was given; the plan screen records it
+through the session (core ``confirm_pause_point``, as ``checklist-tui confirm`` does),
+which refuses it, in one sentence, if the plan does not bear the pause point out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+
+from checklist_tui.core.pause import when
+from checklist_tui.core.plan import Agency, Person
+from checklist_tui.tui.screens.form import FormScreen
+from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.marked import MarkedSelectionList
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """What the form gives back."""
+
+    name: str
+    role: str
+    present: list[str]
+
+    @property
+    def by(self) -> str:
+        return f"{self.name} ({self.role})"
+
+
+def candidates(people: list[Person], agencies: list[Agency]) -> list[str]:
+    """Who may have been present, as they are written into the record: the plan's
+    people with their relationship, then each agency's named practitioner."""
+    out = [f"{p.name} ({p.relationship or p.kind.label})" for p in people if p.name.strip()]
+    out += [f"{a.practitioner} ({a.agency})" for a in agencies if a.practitioner.strip()]
+    return list(dict.fromkeys(out))
+
+
+def typed_names(text: str) -> list[str]:
+    """Names typed into the "others" box, separated by semicolons or new lines."""
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+class ConfirmPauseScreen(FormScreen[Confirmed]):
+    def __init__(self, title: str, at: datetime, people: list[Person], agencies: list[Agency],
+                 name: str = "", role: str = ""):
+        super().__init__()
+        self.section_title, self.at = title, at
+        self.choices = candidates(people, agencies)
+        self.given_name, self.given_role = name, role
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Confirm this pause point  (Escape to cancel)", classes="title")
+            yield Static(join(lit(self.section_title, "bold"), "\n",
+                              f"When: {when(self.at)} (now). Read each item aloud with the "
+                              "people present before you confirm."))
+            with VerticalScroll():
+                yield Label("Confirmed by (your name) *", classes="field-label")
+                yield Input(self.given_name, id="name", placeholder="e.g. Pat Sample", compact=True)
+                yield Label("Your role *", classes="field-label")
+                yield Input(self.given_role, id="role", placeholder="e.g. Safeguarding midwife",
+                            compact=True)
+                yield Label("Who was present (Space ticks a name) *", classes="field-label")
+                if not self.choices:
+                    yield Static("No one is in People or named for an agency yet: type the "
+                                 "names below.")
+                yield MarkedSelectionList(*[(lit(c), c) for c in self.choices], id="present")
+                yield Label("Others present (name and role; separate people with ;)",
+                            classes="field-label")
+                yield Input("", id="others", placeholder="e.g. Kim Example, ward sister",
+                            compact=True)
+            yield Static("", id="form-error", classes="error-line")
+            with Horizontal(classes="buttons"):
+                yield Button("Confirm", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#role" if self.given_name and not self.given_role else
+                       "#present" if self.given_name else "#name").focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the last box confirms; in the others it moves on."""
+        if event.input.id == "others":
+            self.save()
+        else:
+            self.focus_next()
+
+    def save(self) -> None:
+        error = self.query_one("#form-error", Static)
+        name = self.query_one("#name", Input)
+        role = self.query_one("#role", Input)
+        chosen = [str(v) for v in self.query_one("#present", MarkedSelectionList).selected]
+        present = list(dict.fromkeys(chosen + typed_names(self.query_one("#others",
+                                                                         Input).value)))
+        for box, what in ((name, "Say who is confirming."), (role, "Say your role.")):
+            if not box.value.strip():
+                error.update(what)
+                box.focus()
+                return
+        if not present:
+            error.update("Say who was present: tick them in the list or type their names.")
+            self.query_one("#present").focus()
+            return
+        self.dismiss(Confirmed(name.value.strip(), role.value.strip(), present))

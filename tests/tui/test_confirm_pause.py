@@ -1,0 +1,120 @@
+"""Confirming a pause point on the plan screen: who confirmed, when, who was present;
+refused with the reason when the plan does not bear it out; cancel records nothing."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from checklist_tui.core import edit
+from checklist_tui.core.pause import NO_LONGER_HOLDS
+from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
+from checklist_tui.tui.widgets.flag_banner import FlagBanner
+from checklist_tui.tui.widgets.marked import MarkedSelectionList
+from tests.conftest import NOW
+from tests.tui.helpers import make_app, plan_ready, rendered, wait_for
+
+PLAN = "discharge-ready-for-sign-off.toml"
+STAMP = NOW.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+async def _on_pause_point(pilot, app):
+    await wait_for(pilot, lambda: plan_ready(app))
+    app.screen.jump("confirm", "DPM-K01")
+    await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "confirm")
+    return app.screen
+
+
+def _banner(screen) -> str:
+    return rendered(screen.query_one(FlagBanner))
+
+
+async def test_confirm_records_who_when_and_who_was_present(plans) -> None:
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _on_pause_point(pilot, app)
+        await wait_for(pilot, lambda: "Confirmed by Drew Demo" in _banner(screen))
+        before = len(screen.session.plan.confirmations)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen)
+                       and app.focused is not None and app.focused.id == "name", what="form")
+        form = app.screen
+        assert STAMP in rendered(form.query(".dialog Static")[1])  # when: the clock
+        await pilot.press("enter")  # nothing given: refused, the form stays
+        await wait_for(pilot, lambda: "Say who is confirming" in rendered(
+            form.query_one("#form-error")))
+        await pilot.press(*"Kim Example", "tab", *"Ward manager", "tab")
+        present = form.query_one("#present", MarkedSelectionList)
+        assert "Riley Example (Father)" in [str(o.prompt) for o in present.options]
+        assert "Example Health Visitor (Health visiting)" in [str(o.prompt)
+                                                             for o in present.options]
+        present.select("Riley Example (Father)")
+        present.select("Example Health Visitor (Health visiting)")
+        form.query_one("#others", Input).value = "Lee Example, ward sister; "
+        await pilot.click("#save")
+        await wait_for(pilot, lambda: app.screen is screen, what="back on the plan")
+        plan = screen.session.plan
+        assert len(plan.confirmations) == before + 1
+        latest = plan.confirmations[-1]
+        assert (latest.section, latest.by, latest.at) == ("confirm", "Kim Example (Ward manager)",
+                                                          NOW)
+        assert latest.present == ["Riley Example (Father)",
+                                  "Example Health Visitor (Health visiting)",
+                                  "Lee Example, ward sister"]
+        await wait_for(pilot, lambda: f"Confirmed by Kim Example (Ward manager) on {STAMP}; "
+                       "present: Riley Example (Father); Example Health Visitor (Health "
+                       "visiting); Lee Example, ward sister." in _banner(screen))
+        # the confirmer is remembered for the session
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen))
+        assert app.screen.query_one("#name", Input).value == "Kim Example"
+        assert app.screen.query_one("#role", Input).value == "Ward manager"
+
+
+async def test_cancel_records_nothing(plans) -> None:
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _on_pause_point(pilot, app)
+        plan = screen.session.plan
+        before = (len(plan.confirmations), len(plan.history))
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen)
+                       and app.focused is not None)
+        await pilot.press(*"Kim Example", "tab", *"Ward manager")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert (len(plan.confirmations), len(plan.history)) == before
+        assert app.confirmer == ("", "")  # nothing confirmed, nothing remembered
+
+
+async def test_refused_with_the_reason_and_the_old_confirmation_no_longer_holds(plans) -> None:
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _on_pause_point(pilot, app)
+        plan = screen.session.plan
+        # the father was not given the safer-sleep advice after all
+        screen.apply(edit.set_answer, screen.session.checklist.checklist, "DPM-S02", "no")
+        screen.refresh_state()
+        await wait_for(pilot, lambda: _banner(screen).startswith(
+            f"{NO_LONGER_HOLDS}: Confirmed by Drew Demo"), what="no longer holds")
+        assert "DPM-K04" in _banner(screen) and "Press f to confirm it again" in _banner(screen)
+        before = (len(plan.confirmations), len(plan.history))
+        await pilot.press("f")
+        await wait_for(pilot, lambda: any(
+            "Confirm before discharge cannot be confirmed: DPM-K04" in str(n.message)
+            and "contradicted by the plan" in str(n.message) for n in app._notifications),
+            what="the refusal")
+        assert not isinstance(app.screen, ConfirmPauseScreen)  # no form to fill in for nothing
+        assert (len(plan.confirmations), len(plan.history)) == before
+
+
+async def test_not_a_pause_point_says_so(plans) -> None:
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        assert screen.current != "confirm"
+        await pilot.press("f")
+        await wait_for(pilot, lambda: any("not a pause point" in str(n.message)
+                                          and "Confirm before discharge" in str(n.message)
+                                          for n in app._notifications))
+        assert not isinstance(app.screen, ConfirmPauseScreen)

@@ -1,0 +1,90 @@
+"""The Gaps and risks view: the engine's gaps, men first, each in words; Enter goes there."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
+from checklist_tui.tui.screens.gaps import GapsScreen
+from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.screens.records import RecordsScreen
+from checklist_tui.tui.widgets.entry_list import EntryList
+from tests.tui.helpers import make_app, plan_ready, wait_for, wait_for_screen
+from tests.tui.test_snapshots import SIZES, _on_plan_then, snap_plans  # noqa: F401 (fixture)
+
+
+def _rows(screen) -> list[str]:
+    options = screen.query_one(EntryList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def _gaps(pilot, app) -> GapsScreen:
+    await wait_for(pilot, lambda: plan_ready(app))
+    await pilot.press("G")
+    await wait_for(pilot, lambda: isinstance(app.screen, GapsScreen)
+                   and app.screen.query_one(EntryList).option_count > 0, what="gaps")
+    return app.screen
+
+
+async def test_gaps_men_first_each_in_words(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _gaps(pilot, app)
+        rows = _rows(screen)
+        assert rows[0].startswith(MEN_HEADING)
+        other = next(i for i, r in enumerate(rows) if r.startswith(OTHER_HEADING))
+        violence = next(i for i, r in enumerate(rows) if "violence" in r and "NOT KNOWN" in r)
+        assert violence < other  # the father's unknown violence history is among the men
+        row = rows[violence]
+        assert "Why: nobody knows yet, so it cannot be counted as safe" in row
+        assert "Who will find out: Alex Placeholder, by 04/12/2026" in row
+        assert "Note: Police and probation checks on the father" in row
+        jesse = next(r for r in rows[:other] if "Jesse Example" in r)
+        assert jesse.startswith("PLAN CHECK") and "Why: the plan's records about the men" in jesse
+        assert any(r.startswith("CONCERN") and "Why: the checklist marks this answer as a "
+                   "risk (RED FLAG)" in r for r in rows)
+        title = str(screen.query_one("#gaps-title").render())
+        assert "about the father and male carers" in title
+
+
+async def test_enter_goes_to_the_item(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _gaps(pilot, app)
+        rows = _rows(screen)
+        options = screen.query_one(EntryList)
+        options.highlighted = next(i for i, r in enumerate(rows)
+                                   if "violence" in r and "NOT KNOWN" in r)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PlanScreen)
+        await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "history"
+                       and app.focused is not None
+                       and any(getattr(w, "id", "") == "item-PBA-P06"
+                               for w in app.focused.ancestors_with_self),
+                       what="PBA-P06 focused")
+
+
+async def test_enter_on_a_record_gap_opens_people(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _gaps(pilot, app)
+        rows = _rows(screen)
+        screen.query_one(EntryList).highlighted = next(
+            i for i, r in enumerate(rows) if "Jesse Example" in r)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, RecordsScreen)
+
+
+async def test_escape_goes_back_without_moving(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _gaps(pilot, app)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, PlanScreen)
+        assert app.screen.current == "start"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_gaps_snapshot(snap_compare, snap_plans, size) -> None:  # noqa: F811
+    app = make_app(snap_plans, "family-t-like-twins.toml")
+    assert snap_compare(app, terminal_size=size, run_before=_on_plan_then("G", "GapsScreen"))
