@@ -161,7 +161,7 @@ class Evaluation:
         reasons.extend(f"{o.item_id} is {integ.follow_up_label(o.answer)} "
                        f"({integ.follow_up_text(o.answer)})"
                        for o in self.open_answers if o.item_id not in required)
-        reasons.extend(f"{p.item_id}: incomplete: no {'; no '.join(p.reasons)}"
+        reasons.extend(f"{p.item_id}: incomplete, {integ.missing_text(p.reasons)}"
                        for p in self.incomplete)
         reasons.extend(f"{p.item_id}: contradicted by the plan: {'; '.join(p.reasons)}"
                        for p in self.contradicted)

@@ -84,7 +84,7 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
                 note=open_answer.answer.note)
     for problem in ev.incomplete:
         on_item(INCOMPLETE, items[problem.item_id], problem.section_id,
-                f"Yes, but no {'; no '.join(problem.reasons)}")
+                f"Yes, but {integ.missing_text(problem.reasons)}")
     for issue in ev.integrity:  # plan checks come after the items
         if issue.about_men:
             found.append((len(order), Gap(PLAN_CHECK, issue.message, True, page=issue.page,
@@ -146,7 +146,7 @@ def _why_not(item: Item, ev: Evaluation, plan: Plan) -> str | None:
             return "contradicted: " + "; ".join(problem.reasons)
     for problem in ev.incomplete:
         if problem.item_id == item.id:
-            return "incomplete: no " + "; no ".join(problem.reasons)
+            return "incomplete, " + integ.missing_text(problem.reasons)
     for open_answer in ev.open_answers:
         if open_answer.item_id == item.id:
             return (f"{integ.follow_up_label(open_answer.answer)} "
@@ -238,7 +238,7 @@ def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
                          f"{integ.follow_up_text(open_answer.answer)}{late}")
     for problem in ev.incomplete:
         if problem.item_id == item_id:
-            lines.append(f"{INCOMPLETE}: no " + "; no ".join(problem.reasons))
+            lines.append(f"{INCOMPLETE}: {integ.missing_text(problem.reasons)}")
     for problem in ev.contradicted:
         if problem.item_id == item_id:
             lines.append(f"{CONTRADICTED}: " + "; ".join(problem.reasons))

@@ -115,6 +115,11 @@ def missing_details(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
     return missing
 
 
+def missing_text(missing: list[str] | tuple[str, ...]) -> str:
+    """``missing: The timetable; The review date``: what a yes lacks, in one phrase."""
+    return "missing: " + "; ".join(missing)
+
+
 def detail_date(item: Item, answer: Answer | None) -> date | None:
     detail = item.date_detail
     if detail is None or answer is None or not answer.details:

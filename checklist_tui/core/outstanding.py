@@ -83,7 +83,7 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
                          section_id=o.section_id, item_id=o.item_id))
     for p in ev.incomplete:
         out.append(Entry(INCOMPLETE, f"{p.item_id}: {items[p.item_id].prompt}",
-                         note="Answered yes, but no " + "; no ".join(p.reasons),
+                         note="Answered yes, but " + integ.missing_text(p.reasons),
                          section_id=p.section_id, item_id=p.item_id))
     for issue in ev.integrity:
         out.append(Entry(issue_label(issue), issue.message, page=issue.page,

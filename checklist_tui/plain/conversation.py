@@ -181,7 +181,7 @@ class Conversation:
                 c.say(f"Who will find out: {integ.follow_up_text(answer)}.")
             missing = integ.missing_details(item, answer, plan)
             if missing:
-                c.say(f"{INCOMPLETE.capitalize()}: no {'; no '.join(m.lower() for m in missing)}."
+                c.say(f"{INCOMPLETE.capitalize()}, {integ.missing_text(missing)}."
                       " Type details to add them.")
         for challenge in challenges_on(plan, item.id):
             if not challenge.response:

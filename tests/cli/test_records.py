@@ -68,7 +68,7 @@ def test_answer_details_people_by_name(plans, capsys) -> None:
     assert code == 0
     assert "Who must not be alone with the baby: Blake Example, Quinn Example" in out
     code, out, _err = run(capsys, "answer", str(plans / "early-pre-birth.toml"), "PBA-X04", "yes")
-    assert code == 0 and "INCOMPLETE: no The contingency plan" in out
+    assert code == 0 and "INCOMPLETE: missing: The contingency plan" in out
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -124,7 +124,7 @@ def test_yes_without_its_detail_is_incomplete_and_blocks(lc) -> None:
     assert [(p.item_id, p.reasons) for p in ev.incomplete] == [
         ("contingency", ("The contingency plan",))]
     assert "contingency" not in ev.done_items
-    assert any("contingency: incomplete: no The contingency plan" in b for b in ev.blockers())
+    assert any("contingency: incomplete, missing: The contingency plan" in b for b in ev.blockers())
     assert gaps_and_risks(lc.checklist, plan, ev)[0].label == INCOMPLETE
     set_detail(plan, lc.checklist, "contingency", "text", "Call the duty team.", by="t", now=NOW)
     ev = evaluate(lc.checklist, plan, TODAY)
@@ -294,7 +294,7 @@ def test_born_today_lists_only_what_would_not_be_in_place(lc) -> None:
     view = born_today(lc.checklist, plan, TODAY)
     assert [(e.item_id, e.why) for e in view.entries] == [
         ("barred", "not answered"), ("contingency", "not answered"),
-        ("address", "incomplete: no Discharge address")]
+        ("address", "incomplete, missing: Discharge address")]
     assert "3 things would not be in place" in view.headline.lower()
     assert "f_known" not in {e.item_id for e in view.entries}  # not needed at birth
     twins = new_plan(lc, edd=EDD, babies_expected=2)

@@ -76,7 +76,7 @@ async def test_yes_without_detail_shows_incomplete(plans) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, DetailForm))
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
-        await wait_for(pilot, lambda: "INCOMPLETE: no The contingency plan" in str(
+        await wait_for(pilot, lambda: "INCOMPLETE: missing: The contingency plan" in str(
             screen.query_one("#item-PBA-X04 .state").render()))
 
 
