@@ -38,6 +38,8 @@ __all__ = ["IntegrityIssue", "integrity_issues"]
 
 class DueStatus(StrEnum):
     DONE = "done"
+    BOOKED = "booked"
+    """Met by a date still to come (a meeting or visit booked): not done yet."""
     OVERDUE = "overdue"
     DUE_SOON = "due soon"
     UPCOMING = "upcoming"
@@ -293,7 +295,7 @@ def _due_state(
     provisional = point.weeks is None and born is None
     due = due_date(checklist, plan, item, born)
     if done:
-        status = DueStatus.DONE
+        status = DueStatus.BOOKED if booked is not None and booked > today else DueStatus.DONE
     elif due is None:
         status = DueStatus.NO_DATE
     elif due < today or (point.weeks is not None and born is not None and due >= born):

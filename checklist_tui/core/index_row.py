@@ -204,8 +204,8 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
             row.items[item_id] = _item_status(answer.value, answer.not_applicable,
                                               item_id in concern_items)
     for d in ev.due:
-        if d.status == DueStatus.DONE:
-            continue
+        if d.status in (DueStatus.DONE, DueStatus.BOOKED):
+            continue  # met (a booked date meets it; it can never turn overdue)
         missed = d.status == DueStatus.OVERDUE and (d.due_date is None or d.due_date >= today)
         row.due.append((d.label, d.due_date.isoformat() if d.due_date else "", missed))
     return row

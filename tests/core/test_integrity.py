@@ -160,6 +160,8 @@ def test_due_point_met_by_the_date_not_the_tick(lc) -> None:
     assert late_text and "after it" in late_text[0]
     set_detail(plan, lc.checklist, "meeting", "date", due - timedelta(days=2), by="t", now=NOW)
     meeting = next(d for d in evaluate(lc.checklist, plan, TODAY).due if d.item_id == "meeting")
+    assert meeting.status == DueStatus.BOOKED  # met, but the meeting is still to come
+    meeting = next(d for d in evaluate(lc.checklist, plan, due).due if d.item_id == "meeting")
     assert meeting.status == DueStatus.DONE
 
 
@@ -364,3 +366,18 @@ def test_shipped_items_converted_for_examples(catalogue) -> None:
     assert items["DPM-K06"].cross_checks and items["DPM-C08"].details
     pba = catalogue.get("pre-birth-assessment").checklist.item_map()
     assert pba["PBA-P06"].concern and pba["PBA-P06"].about_men
+
+
+def test_a_due_point_met_by_a_date_still_to_come_is_booked_not_done(lc) -> None:
+    """A meeting booked for next week meets its due point, but it has not happened: the
+    timeline and the exports must not say "done"."""
+    plan = new_plan(lc, edd=EDD)
+    due = date_at_gestation(EDD, 30)
+    put(plan, lc, "meeting", "yes")
+    set_detail(plan, lc.checklist, "meeting", "date", TODAY + timedelta(days=7), by="t", now=NOW)
+    meeting = next(d for d in evaluate(lc.checklist, plan, TODAY).due if d.item_id == "meeting")
+    assert meeting.status == DueStatus.BOOKED and meeting.booked == TODAY + timedelta(days=7)
+    later = next(d for d in evaluate(lc.checklist, plan, TODAY + timedelta(days=8)).due
+                 if d.item_id == "meeting")
+    assert later.status == DueStatus.DONE  # the date has passed
+    assert due > TODAY + timedelta(days=8)

@@ -23,8 +23,8 @@ from checklist_tui.core.vocabulary import (
 )
 from checklist_tui.tui.text import lit
 
-MARK = {DueStatus.DONE: DONE_MARK, DueStatus.OVERDUE: ALERT_MARK, DueStatus.DUE_SOON: OPEN_MARK,
-        DueStatus.UPCOMING: "o", DueStatus.NO_DATE: "?"}
+MARK = {DueStatus.DONE: DONE_MARK, DueStatus.BOOKED: "b", DueStatus.OVERDUE: ALERT_MARK,
+        DueStatus.DUE_SOON: OPEN_MARK, DueStatus.UPCOMING: "o", DueStatus.NO_DATE: "?"}
 LABEL_WIDTH = 30
 
 
@@ -94,5 +94,6 @@ def render(due: list[DueState], today: date, edd: date | None, dob: date | None,
         out.append_text(lit(_owner_line(action, label) + "\n"))
     if undated:
         out.append(f"    {undated} more with no due date: see Actions (a on the plan screen).\n")
-    out.append("\nKey: T/| today   E/: EDD   ✓ done   ! overdue   • due soon   o upcoming\n")
+    out.append("\nKey: T/| today   E/: EDD   ✓ done   b booked   ! overdue   • due soon   "
+               "o upcoming\n")
     return out
