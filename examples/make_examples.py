@@ -223,12 +223,12 @@ def discharge_ready(cat, out: Path) -> store.Loaded:
         "DPM-M01": {"date": date(2026, 10, 8)},
         "DPM-C01": {"place": "Flat 0, Example House, Sample Street, Nowhere-on-Sea"},
         "DPM-C08": {"people": [barred.id]},
-        "DPM-V01": {"date": date(2026, 11, 26)},
+        "DPM-V01": {"date": date(2026, 11, 22)},  # the day of the meeting and the pause point
         "DPM-R03": {"text": "If the parents miss two visits or leave the baby with anyone not "
                             "in the plan, the health visitor tells the social worker the same "
                             "day; out of hours, the emergency duty team has the plan."},
         "DPM-R08": {"date": date(2026, 12, 18)},
-        "DPM-C12": {"text": "Example Social Worker C agreed on 25/11/2026 that discharge to "
+        "DPM-C12": {"text": "Example Social Worker C agreed on 22/11/2026 that discharge to "
                             "both parents, with daytime supervision, is safe."},
         "DPM-C02": {"people": [mother.id, father.id]},
         "DPM-C04": {"people": [supervisor.id]},
