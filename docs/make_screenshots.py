@@ -46,7 +46,9 @@ async def shoot(plans: Path) -> None:
     app = ChecklistApp(plans)
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(DataTable)
-        await wait(pilot, lambda: table.row_count == 3)
+        status = app.screen.query_one("#plans-status")
+        await wait(pilot, lambda: table.row_count == 3
+                   and "3 plans in" in str(status.render()))  # read, not still checking
         await pilot.pause(0.3)
         app.save_screenshot(str(OUT / "home.svg"))
     app = ChecklistApp(plans, plan_path=plans / "family-t-like-twins.toml")
@@ -83,6 +85,7 @@ def main() -> None:
     os.environ["CHECKLIST_TUI_PLANS_DIR"] = str(plans)
     os.environ["CHECKLIST_TUI_CONFIG_DIR"] = str(work / "config")
     os.environ["CHECKLIST_TUI_LOG_DIR"] = str(work / "logs")
+    os.environ["CHECKLIST_TUI_CACHE_DIR"] = str(work / "cache")  # no index from an earlier run
     asyncio.run(shoot(plans))
     shutil.rmtree(work, ignore_errors=True)
     for path in sorted(OUT.glob("*.svg")):

@@ -57,6 +57,10 @@ class Clock:
         self.t += timedelta(minutes=1)
         return self.t
 
+    def jump(self, to: datetime) -> None:
+        """Later work: the next change is at ``to``."""
+        self.t = to - timedelta(minutes=1)
+
 
 def _fixed_id(loaded: store.Loaded, name: str) -> store.Loaded:
     """Write the finished plan under a stable name beside its working file (and drop that)."""
@@ -125,24 +129,6 @@ def family_t_like(cat, out: Path) -> store.Loaded:
     ]
     for item, value in answers:
         set_answer(plan, cl, item, value, by=who, now=clock())
-    set_answer(plan, cl, "PBA-P06", "unknown", by=who, now=clock(), owner="Alex Placeholder",
-               by_date=date(2026, 12, 4))
-    set_answer(plan, cl, "PBA-B04", "unknown", by=who, now=clock(), owner="Alex Placeholder",
-               by_date=date(2026, 12, 9))
-    set_note(plan, "PBA-P06", "Police and probation checks on the father asked for on "
-             "18/11/2026; no reply yet.", by=who, now=clock())
-    set_source(plan, "PBA-P04", InfoSource.AGENCY, by=who, now=clock())
-    set_note(plan, "PBA-P04", "Police report two call-outs for arguments at the father's previous "
-             "address (2025). Mother reports no abuse in this relationship.", by=who, now=clock())
-    set_source(plan, "PBA-P05", InfoSource.PARENT, by=who, now=clock())
-    set_note(plan, "PBA-P05", "Both parents describe daily cannabis use; the midwife's referral "
-             "raised it at booking.", by=who, now=clock())
-    set_note(plan, "PBA-L02", "Mother's personal adviser and baby's worker have not yet met.",
-             by=who, now=clock())
-    set_note(plan, "PBA-A05", "Adult drug service has not replied to two requests for the "
-             "father's records.", by=who, now=clock())
-    acknowledge(plan, "PBA-A05.declined", "Raised with the service manager on 20/11/2026.",
-                by=who, now=clock())
     add_record(plan, Person, by=who, now=clock(), name="Jordan Example", kind=PersonKind.MOTHER,
                relationship="Mother (care leaver)", in_household=True,
                involvement="Seen four times, twice alone; personal adviser involved.")
@@ -183,6 +169,27 @@ def family_t_like(cat, out: Path) -> store.Loaded:
                agency="Leaving care team", due=date(2026, 12, 1))
     add_record(plan, Action, by=who, now=clock(), what="Domestic abuse risk assessment",
                owner="Alex Placeholder", agency="Children's social care", due=None)
+    # Two and three weeks on: checks asked for, what came back, a warning raised.
+    clock.jump(datetime(2026, 11, 18, 10, 0, tzinfo=UTC))
+    set_answer(plan, cl, "PBA-P06", "unknown", by=who, now=clock(), owner="Alex Placeholder",
+               by_date=date(2026, 12, 4))
+    set_answer(plan, cl, "PBA-B04", "unknown", by=who, now=clock(), owner="Alex Placeholder",
+               by_date=date(2026, 12, 9))
+    set_note(plan, "PBA-P06", "Police and probation checks on the father asked for on "
+             "18/11/2026; no reply yet.", by=who, now=clock())
+    set_source(plan, "PBA-P04", InfoSource.AGENCY, by=who, now=clock())
+    set_note(plan, "PBA-P04", "Police report two call-outs for arguments at the father's previous "
+             "address (2025). Mother reports no abuse in this relationship.", by=who, now=clock())
+    set_source(plan, "PBA-P05", InfoSource.PARENT, by=who, now=clock())
+    set_note(plan, "PBA-P05", "Both parents describe daily cannabis use; the midwife's referral "
+             "raised it at booking.", by=who, now=clock())
+    set_note(plan, "PBA-L02", "Mother's personal adviser and baby's worker have not yet met.",
+             by=who, now=clock())
+    set_note(plan, "PBA-A05", "Adult drug service has not replied to two requests for the "
+             "father's records.", by=who, now=clock())
+    clock.jump(datetime(2026, 11, 20, 14, 0, tzinfo=UTC))
+    acknowledge(plan, "PBA-A05.declined", "Raised with the service manager on 20/11/2026.",
+                by=who, now=clock())
     return _fixed_id(loaded, "family-t-like-twins.toml")
 
 
