@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
+import pytest
+
 from checklist_tui.cli import main
 from tests.conftest import EXAMPLES
+from tests.export.browser import chromium
 
 
 def test_family_t_first_screenful_names_violence_unknown_and_visiting_man(capsys) -> None:
@@ -35,3 +41,26 @@ def test_html_export_opens_with_the_same_gaps(capsys) -> None:
     gaps = html.index("Gaps and risks")
     assert gaps < html.index("PBA-P06") < html.index("The plan")
     assert gaps < html.index("Jesse Example") < html.index("The plan")
+
+
+@pytest.mark.skipif(chromium() is None or shutil.which("pdftotext") is None,
+                    reason="needs Chromium and pdftotext (.ci/run installs both)")
+def test_html_export_first_printed_page_names_violence_unknown_and_visiting_man(
+        capsys, tmp_path) -> None:
+    """Printed (or read in a browser) the HTML's first page already names the father's
+    unknown violence history and the visiting ex-partner."""
+    html = tmp_path / "family-t.html"
+    assert main(["export", str(EXAMPLES / "family-t-like-twins.toml"), "--format", "html",
+                 "-o", str(html)]) == 0
+    pdf = tmp_path / "family-t.pdf"
+    subprocess.run([str(chromium()), "--headless", "--no-sandbox", "--disable-gpu",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", html.as_uri()],
+                   capture_output=True, timeout=180, check=False)
+    assert pdf.is_file(), "Chromium printed nothing"
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+                           capture_output=True, check=True, text=True, timeout=120).stdout
+    words = " ".join(first.split())
+    assert "NOT KNOWN: Has either parent" in words and "violence" in words
+    assert "(PBA-P06)" in words and "checks on the father" in words
+    assert "Jesse Example (Mother's ex-partner; visits and sometimes stays)" in words
