@@ -10,6 +10,8 @@ import pytest
 
 from checklist_tui.cli import main
 from checklist_tui.core import store
+from checklist_tui.core.catalogue import load_catalogue
+from checklist_tui.core.edit import set_answer
 from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import SignOff
 from tests.conftest import EXAMPLES, NOW, ROOT
@@ -201,3 +203,19 @@ def test_answer_in_a_real_process(plans) -> None:
         capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert "CONCERN: listed under Gaps and risks" in result.stdout
+
+
+def test_confirm_refused_with_the_reason_when_the_plan_contradicts_it(plans, capsys) -> None:
+    """The father was not given the safer-sleep advice after all: the pause point's tick
+    on it is contradicted, so confirming again is refused in one sentence."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    edited = store.load(path)
+    lc = load_catalogue(include_user=False).get(edited.plan.checklist_id)
+    set_answer(edited.plan, lc.checklist, "DPM-S02", "no", by="t", now=NOW)
+    store.save(edited)
+    before = path.read_bytes()
+    code, out, err = run(capsys, "confirm", str(path), "confirm", "--present", "Sam")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "Confirm before discharge cannot be confirmed: DPM-K04" in err
+    assert "contradicted by the plan" in err
+    assert path.read_bytes() == before
