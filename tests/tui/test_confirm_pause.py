@@ -118,3 +118,18 @@ async def test_not_a_pause_point_says_so(plans) -> None:
                                           and "Confirm before discharge" in str(n.message)
                                           for n in app._notifications))
         assert not isinstance(app.screen, ConfirmPauseScreen)
+
+
+async def test_the_form_fits_80x24_with_its_buttons_in_view(plans) -> None:
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _on_pause_point(pilot, app)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen)
+                       and app.focused is not None)
+        await pilot.pause()
+        for name in ("#save", "#cancel"):
+            button = app.screen.query_one(name)
+            region = button.region
+            shown, _ = app.screen.get_widget_at(region.x + 1, region.y)
+            assert shown is button, f"{name} is hidden behind {shown!r}"

@@ -60,10 +60,9 @@ class ConfirmPauseScreen(FormScreen[Confirmed]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Confirm this pause point  (Escape to cancel)", classes="title")
-            yield Static(join(lit(self.section_title, "bold"), "\n",
-                              f"When: {when(self.at)} (now). Read each item aloud with the "
-                              "people present before you confirm."))
-            with VerticalScroll():
+            yield Static(join(lit(self.section_title, "bold"), f"  ·  now, {when(self.at)}\n",
+                              "Read each item aloud with the people present first."))
+            with VerticalScroll(id="confirm-fields"):
                 yield Label("Confirmed by (your name) *", classes="field-label")
                 yield Input(self.given_name, id="name", placeholder="e.g. Pat Sample", compact=True)
                 yield Label("Your role *", classes="field-label")
