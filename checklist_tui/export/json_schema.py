@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checklist_tui.core.engine import DueStatus
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.export.json_export import SCHEMA, SCHEMA_VERSION
@@ -54,8 +55,7 @@ COMPUTED = _obj({
                                "acknowledged": B})),
     "due_points": _list(_obj({"item": S, "label": S,
                               "due": {"type": ["string", "null"], "format": "date"},
-                              "status": {"enum": ["done", "overdue", "due soon", "upcoming",
-                                                  "no date"]},
+                              "status": {"enum": [s.value for s in DueStatus]},
                               "counted_from_edd": B})),
     "born_today": {"anyOf": [{"type": "null"}, _obj({
         "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))})]},

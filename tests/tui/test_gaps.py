@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
-from checklist_tui.tui.screens.gaps import GapsScreen
+from checklist_tui.tui.screens.gaps_view import GapsScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.records import RecordsScreen
 from checklist_tui.tui.widgets.entry_list import EntryList

@@ -123,7 +123,7 @@ class PlanScreenBase(SavingScreen):
         self.app.push_screen(OutstandingScreen(self._session()), self._follow)
 
     def action_gaps(self) -> None:
-        from checklist_tui.tui.screens.gaps import GapsScreen
+        from checklist_tui.tui.screens.gaps_view import GapsScreen
 
         self.app.push_screen(GapsScreen(self._session()), self._follow)
 
