@@ -14,6 +14,7 @@ from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.core.edit import set_answer
 from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import SignOff
+from checklist_tui.core.review import reopen
 from tests.conftest import EXAMPLES, NOW, ROOT
 
 
@@ -211,6 +212,8 @@ def test_confirm_refused_with_the_reason_when_the_plan_contradicts_it(plans, cap
     path = plans / "discharge-ready-for-sign-off.toml"
     edited = store.load(path)
     lc = load_catalogue(include_user=False).get(edited.plan.checklist_id)
+    reopen(edited.plan, lc.checklist, "The father says he was not given the advice.", by="t",
+           now=NOW, today=NOW.date())
     set_answer(edited.plan, lc.checklist, "DPM-S02", "no", by="t", now=NOW)
     store.save(edited)
     before = path.read_bytes()

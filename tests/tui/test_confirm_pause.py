@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from checklist_tui.core import edit
 from checklist_tui.core.pause import NO_LONGER_HOLDS
+from checklist_tui.core.review import reopen
 from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.marked import MarkedSelectionList
@@ -19,6 +20,9 @@ STAMP = NOW.astimezone().strftime("%d/%m/%Y %H:%M")
 
 async def _on_pause_point(pilot, app):
     await wait_for(pilot, lambda: plan_ready(app))
+    # the example is completed: changing it (a new confirmation included) needs a reason
+    app.screen.apply(reopen, app.screen.session.checklist.checklist,
+                     "Confirmed again before the baby leaves", today=NOW.date())
     app.screen.jump("confirm", "DPM-K01")
     await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "confirm")
     return app.screen
