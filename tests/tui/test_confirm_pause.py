@@ -116,7 +116,9 @@ async def test_not_a_pause_point_says_so(plans) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         screen = app.screen
-        assert screen.current != "confirm"
+        first = screen.session.checklist.checklist.sections[0].id
+        screen.jump(first)
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == first)
         await pilot.press("f")
         await wait_for(pilot, lambda: any("not a pause point" in str(n.message)
                                           and "Confirm before discharge" in str(n.message)
