@@ -91,3 +91,22 @@ async def test_y_ticks_a_done_item(tmp_path) -> None:
                        and (app.focused.id or "") == f"answer-{item.id}")
         await pilot.press("y")
         await wait_for(pilot, lambda: item.id in answers and answers[item.id].value is True)
+
+
+async def test_a_plan_with_nothing_found_yet_does_not_say_zero(tmp_path) -> None:
+    """'Gaps and risks: 0' on a plan with nothing answered read as assurance."""
+    from checklist_tui.core.catalogue import load_catalogue
+    from checklist_tui.core.gaps import gaps_and_risks
+    from tests.conftest import NOW
+
+    plans = tmp_path / "plans"
+    checklist = load_catalogue(include_user=False).get("discharge-planning-meeting")
+    path = store.create(plans, checklist, case_ref="DEMO-8", now=NOW).path
+    app = make_app(plans, path.name)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        session = app.screen.session
+        assert not gaps_and_risks(checklist.checklist, session.plan, session.evaluate())
+        header = rendered(app.screen.query_one("#plan-header"))
+        assert "Gaps and risks: none found yet" in header
+        assert "Gaps and risks: 0" not in header

@@ -45,5 +45,10 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> str:
            else "No father or male carer recorded (p: People)")
     waiting = len(open_challenges(session.plan))
     asked = (f"  ·  CHALLENGES NOT YET ANSWERED: {waiting} (r)" if waiting else "")
-    return (f"{who}  ·  Gaps and risks: {len(gaps)}"
-            + (f", {about_men} about the men" if about_men else "") + " (G)" + asked)
+    if gaps:
+        found = f"Gaps and risks: {len(gaps)}" + (f", {about_men} about the men" if about_men
+                                                  else "")
+    else:  # nothing found is not nothing wrong: say how much is still unasked
+        found = ("Gaps and risks: none found yet" if ev.answered < ev.total
+                 else "Gaps and risks: none found by the rules")
+    return f"{who}  ·  {found} (G){asked}"
