@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
+from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.review import describe_signoff
 from checklist_tui.core.vocabulary import NO_GAPS, NO_OWNER, NO_ROLE
@@ -147,15 +148,22 @@ def build_document(s: Summary) -> Document:
     if s.milestones:
         add(Table("Milestones", ["Milestone", "Due", "Status"], [
             [d.label, (due_text(d.due_date) + (" (from the EDD)" if d.provisional else "")),
-             Strong(overdue_words(d.due_date, s.today).upper())
-             if d.status == DueStatus.OVERDUE and d.due_date else d.status.value.capitalize()]
-            for d in s.milestones], [52, 22, 26]))
+             _due_status(d, s.today)] for d in s.milestones], [52, 22, 26]))
     else:
         add(Para("No milestones in this checklist."))
 
     _signatures(s, add)
     _appendices(s, add)
     return Document(s.title, s.plan.case_ref, SENSITIVITY, b, f"{SENSITIVITY_TEXT} {FOOTER}")
+
+
+def _due_status(d, today) -> str:
+    """A milestone's state in words: overdue by how long, booked for when, or as it is."""
+    if d.status == DueStatus.OVERDUE and d.due_date:
+        return Strong(overdue_words(d.due_date, today).upper())
+    if d.status == DueStatus.BOOKED and d.booked:
+        return f"Booked for {uk_date(d.booked)}"
+    return d.status.value.capitalize()
 
 
 def _part(s: Summary, view: PartView, add) -> None:
@@ -249,13 +257,12 @@ def _signatures(s: Summary, add) -> None:
     add(Para("Copy given to the parents: " + (", ".join(
         uk_date(d.on) + (f" ({d.how})" if d.how else "") for d in parents)
         if parents else "not recorded."), "" if parents else "missing"))
-    if s.plan.confirmations:
-        add(Heading(3, "Pause points confirmed"))
-        titles = {sec.id: sec.title for sec in s.checklist.checklist.sections}
-        add(Table("Pause points confirmed", ["Date", "Pause point", "Confirmed by", "Present"],
-                  [[c.at.astimezone().strftime("%d/%m/%Y %H:%M"),
-                    titles.get(c.section, c.section), c.by, "; ".join(c.present)]
-                   for c in s.plan.confirmations], [18, 27, 20, 35]))
+    statuses = pause_statuses(s.checklist.checklist, s.plan, s.evaluation)
+    if statuses:  # whether each confirmation still holds, in the words of every view
+        add(Heading(3, "Pause points"))
+        add(Table("Pause points", ["Pause point", "State"],
+                  [[p.title, p.line() if p.holds else Strong(p.line())] for p in statuses],
+                  [28, 72]))
 
 
 def _appendices(s: Summary, add) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import NO_GAPS, due_label, progress_words, rule_label
 from checklist_tui.export.safe import inert, isolate
@@ -116,6 +117,12 @@ def render_show(summary: Summary) -> str:
         add(f"  {due_label(d.status).upper()} {when}: {u(d.label)}{extra}")
     if not ev.due:
         add("  none")
+    statuses = pause_statuses(summary.checklist.checklist, plan, ev)
+    if statuses:
+        add("")
+        add("Pause points:")
+        for status in statuses:
+            add(f"  {u(status.title)}: {u(status.line())}")
     if ev.integrity:
         add("")
         add("Plan checks:")

@@ -64,3 +64,12 @@ def test_html_export_first_printed_page_names_violence_unknown_and_visiting_man(
     assert "NOT KNOWN: Has either parent" in words and "violence" in words
     assert "(PBA-P06)" in words and "checks on the father" in words
     assert "Jesse Example (Mother's ex-partner; visits and sometimes stays)" in words
+
+
+def test_show_says_who_confirmed_a_pause_point_and_whether_it_holds(capsys) -> None:
+    assert main(["show", str(EXAMPLES / "discharge-ready-for-sign-off.toml")]) == 0
+    out = capsys.readouterr().out
+    block = out.split("Pause points:\n", 1)[1].split("\n\n", 1)[0]
+    assert ("Confirm before discharge: Confirmed by Drew Demo (example midwife) "
+            "on 22/11/2026") in block
+    assert "present: " in block
