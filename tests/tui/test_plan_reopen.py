@@ -60,14 +60,19 @@ async def test_reopening_goes_back_to_the_section_worked_on_last(tmp_path, name)
         assert "Section 1 of" not in title
 
 
-async def test_a_plan_with_no_answers_opens_at_the_first_section(tmp_path) -> None:
+def _empty_plan(tmp_path, checklist_id: str, case_ref: str):
+    """A new plan with no answers, and its checklist."""
     from checklist_tui.core.catalogue import load_catalogue
     from tests.conftest import NOW
 
     plans = tmp_path / "plans"
-    checklist = load_catalogue(include_user=False).get("pre-birth-assessment")
-    path = store.create(plans, checklist, case_ref="DEMO-7", now=NOW).path
-    app = make_app(plans, path.name)
+    checklist = load_catalogue(include_user=False).get(checklist_id)
+    path = store.create(plans, checklist, case_ref=case_ref, now=NOW).path
+    return make_app(plans, path.name), checklist
+
+
+async def test_a_plan_with_no_answers_opens_at_the_first_section(tmp_path) -> None:
+    app, checklist = _empty_plan(tmp_path, "pre-birth-assessment", "DEMO-7")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         assert app.screen.current == checklist.checklist.sections[0].id
@@ -95,14 +100,9 @@ async def test_y_ticks_a_done_item(tmp_path) -> None:
 
 async def test_a_plan_with_nothing_found_yet_does_not_say_zero(tmp_path) -> None:
     """'Gaps and risks: 0' on a plan with nothing answered read as assurance."""
-    from checklist_tui.core.catalogue import load_catalogue
     from checklist_tui.core.gaps import gaps_and_risks
-    from tests.conftest import NOW
 
-    plans = tmp_path / "plans"
-    checklist = load_catalogue(include_user=False).get("discharge-planning-meeting")
-    path = store.create(plans, checklist, case_ref="DEMO-8", now=NOW).path
-    app = make_app(plans, path.name)
+    app, checklist = _empty_plan(tmp_path, "discharge-planning-meeting", "DEMO-8")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         session = app.screen.session
