@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from checklist_tui.core.plan_kinds import ActionStatus as ActionStatus
 from checklist_tui.core.plan_kinds import InfoSource as InfoSource
 from checklist_tui.core.plan_kinds import PersonKind as PersonKind
 from checklist_tui.core.plan_kinds import Worded
+from checklist_tui.core.strict import Strict
 
 FORMAT_VERSION = 2
 """2: history entries carry hashes and the file a seal (core.history); 1 is read too."""
@@ -24,8 +25,10 @@ AnswerValue = bool | date | list[str] | str
 DetailValue = date | list[str] | str
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
+class Model(Strict):
+    """A part of the plan: checked again whenever a field is set, not only when it is read."""
+
+    model_config = ConfigDict(validate_assignment=True)
 
 
 class PlanState(Worded):

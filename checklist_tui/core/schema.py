@@ -1,9 +1,9 @@
 """JSON Schema of the checklist format, generated from the models, for checklist authors.
 
-The field docstrings in ``core.definition`` are the descriptions authors read. Pydantic's
-``use_attribute_docstrings`` would read them for every model at import, on every start of
-the app (about two thirds of pydantic's start-up cost), so they are read here instead, only
-when a schema is generated.
+The field docstrings in ``core.definition`` (and the two modules it is made of) are the
+descriptions authors read. Pydantic's ``use_attribute_docstrings`` would read them for every
+model at import, on every start of the app (about two thirds of pydantic's start-up cost),
+so they are read here instead, only when a schema is generated.
 """
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from checklist_tui.core import definition
+from checklist_tui.core import definition, definition_base, definition_item
 from checklist_tui.core.definition import Checklist, SourcesFile
+
+#: The format's modules, parts before wholes.
+FORMAT_MODULES = (definition_base, definition_item, definition)
 
 
 def _models() -> list[type[BaseModel]]:
-    """Every model of the format, in the order the module defines them (parts first)."""
-    return [value for value in vars(definition).values()
+    """Every model of the format, in the order its modules define them (parts first)."""
+    return [value for module in FORMAT_MODULES for value in vars(module).values()
             if isinstance(value, type) and issubclass(value, BaseModel)
-            and value.__module__ == definition.__name__]
+            and value.__module__ == module.__name__]
 
 
 def with_descriptions() -> None:

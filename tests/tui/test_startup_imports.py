@@ -18,7 +18,9 @@ PLAN = "family-t-like-twins.toml"
 
 #: Loaded later, never for the first frame (a prefix covers its submodules).
 HEAVY = ("pydantic", "pydantic_core", "docx", "lxml", "checklist_tui.core.plan",
-         "checklist_tui.core.definition", "checklist_tui.core.catalogue",
+         "checklist_tui.core.definition", "checklist_tui.core.definition_base",
+         "checklist_tui.core.definition_item", "checklist_tui.core.strict",
+         "checklist_tui.core.catalogue",
          "checklist_tui.core.store", "checklist_tui.core.session", "checklist_tui.core.review",
          "checklist_tui.core.index", "checklist_tui.core.engine", "checklist_tui.plain",
          "checklist_tui.tui.screens.plan")

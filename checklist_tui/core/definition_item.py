@@ -1,0 +1,217 @@
+"""One checklist item and what it carries (``core.definition`` re-exports them): its
+options, due point, details, cross-checks and rules.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from checklist_tui.core.definition_base import Condition, Id, ItemType, Scalar, Severity, Strict
+from checklist_tui.core.plan_part import PlanPart
+
+
+class Option(Strict):
+    value: Id
+    """Stable value stored in plans; keep it when you reword the label."""
+    label: str = Field(min_length=1)
+    """What the practitioner sees."""
+
+
+class DuePoint(Strict):
+    """When an item should be done: a gestation (weeks+days), or days after birth or discharge."""
+
+    weeks: int | None = Field(default=None, ge=4, le=42)
+    """Weeks of gestation (40+0 is the expected delivery date)."""
+    days: int = Field(default=0, ge=0, le=6)
+    """Extra days with `weeks`, so 28 weeks 3 days is weeks = 28, days = 3."""
+    days_after_birth: int | None = Field(default=None, ge=0, le=365)
+    """Days after the date of birth (counted from the EDD until the birth is recorded)."""
+    days_after_discharge: int | None = Field(default=None, ge=0, le=365)
+    """Days after the discharge date (a "discharge" date detail; from the birth until then)."""
+    label: str = ""
+    """Short name of the milestone for timelines, e.g. "Pre-birth conference"."""
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> DuePoint:
+        if [self.weeks, self.days_after_birth, self.days_after_discharge].count(None) != 2:
+            raise ValueError("a due point needs either 'weeks' (with optional 'days'), "
+                             "'days_after_birth' or 'days_after_discharge': one of them")
+        if self.weeks is None and self.days:
+            raise ValueError("'days' goes with 'weeks'; use 'days_after_birth' alone")
+        return self
+
+    def describe(self) -> str:
+        if self.weeks is not None:
+            return f"{self.weeks}+{self.days} weeks"
+        n, after = ((self.days_after_birth, "birth") if self.days_after_discharge is None
+                    else (self.days_after_discharge, "discharge"))
+        return f"{n or 0} day{'' if n == 1 else 's'} after {after}"
+
+
+class DetailKind(StrEnum):
+    DATE = "date"
+    PEOPLE = "people"
+    TEXT = "text"
+    PLACE = "place"
+
+
+class DateKind(StrEnum):
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    CORE_GROUP = "core_group"
+    REVIEW = "review"
+    DISCHARGE = "discharge"
+    BIRTH = "birth"
+    OTHER = "other"
+
+
+class Detail(Strict):
+    """Content a positive answer must carry, e.g. the date of the meeting or who supervises.
+
+    ``{ kind = "date", date_kind = "discharge", label = "Discharge date" }``,
+    ``{ kind = "people", label = "Who must not be alone with the baby" }``,
+    ``{ kind = "text", label = "The contingency plan" }``,
+    ``{ kind = "place", label = "Address" }``.
+    """
+
+    id: Id | None = None
+    """Stable key in plans; defaults to the kind. Needed only when an item has two of a kind."""
+    kind: DetailKind
+    """date, people (chosen from the plan's People), text (several lines) or place (an address)."""
+    label: str = Field(min_length=1)
+    """What the practitioner is asked for, e.g. "Date of the discharge planning meeting"."""
+    date_kind: DateKind | None = None
+    """For dates: meeting, conference, core_group, review, discharge, birth or other."""
+    required: bool = True
+    """A "yes" or "done" without this detail is incomplete and blocks completion."""
+
+    @property
+    def key(self) -> str:
+        return self.id or self.kind.value
+
+    @model_validator(mode="after")
+    def _date_kind(self) -> Detail:
+        if self.date_kind is not None and self.kind != DetailKind.DATE:
+            raise ValueError("'date_kind' goes only with kind = \"date\"")
+        return self
+
+
+class PlanCheck(StrEnum):
+    AGENCY_RECORDED = "agency_recorded"
+    AGENCY_CONTACTS = "agency_contacts"
+    MEN_RECORDED = "men_recorded"
+    MEN_INVOLVEMENT = "men_involvement"
+    ACTIONS_OWNED = "actions_owned"
+
+
+class CrossCheck(Strict):
+    """A check of a "yes" or "done" against the plan's own data. Exactly one form:
+
+    ``{ plan = "agency_contacts" }``, ``{ items_yes = ["ID", ...] }``,
+    ``{ when = <condition>, message = "..." }``.
+    """
+
+    plan: PlanCheck | None = None
+    """agency_recorded: at least one agency; agency_contacts: every agency has a role and a
+    named practitioner or contact; men_recorded: at least one man in People; men_involvement:
+    every man has his involvement and assessment recorded, or a reason why not;
+    actions_owned: every open action has an owner and a due date."""
+    items_yes: list[Id] | None = None
+    """These items are answered "yes" (or done), with their details."""
+    when: Condition | None = None
+    """This condition on the answers is true."""
+    message: str = ""
+    """What is wrong when the check fails (required with `when`)."""
+
+    @model_validator(mode="after")
+    def _one_form(self) -> CrossCheck:
+        forms = [x for x in (self.plan, self.items_yes, self.when) if x is not None]
+        if len(forms) != 1:
+            raise ValueError("a cross-check needs exactly one of: plan, items_yes, when")
+        if self.items_yes is not None and not self.items_yes:
+            raise ValueError("'items_yes' needs at least one item id")
+        if self.when is not None and not self.message.strip():
+            raise ValueError("a cross-check with 'when' needs a 'message' saying what is wrong")
+        return self
+
+
+class Rule(Strict):
+    """A check on the answers: a red flag, a warning or a note."""
+
+    id: Id | None = None
+    """Stable id for acknowledgements; defaults to the rule's position."""
+    severity: Severity
+    """error blocks completion; warning needs an acknowledgement; info just shows."""
+    if_answer: list[Scalar] | None = None
+    """Fires when this item's own answer is one of these values."""
+    when: Condition | None = None
+    """Fires when this condition is true (instead of `if_answer`)."""
+    message: str = Field(min_length=1)
+    """What is wrong, in one sentence."""
+    red_flag: bool = False
+    """A red flag shows its escalation guidance prominently."""
+    escalation: str = ""
+    """What to do now, and who to tell. Required for red flags."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Rule:
+        if (self.if_answer is None) == (self.when is None):
+            raise ValueError("a rule needs either 'if_answer' or 'when', not both")
+        if self.red_flag and not self.escalation.strip():
+            raise ValueError(
+                "a red flag needs 'escalation' guidance: say what to do and who to tell")
+        return self
+
+
+class Item(Strict):
+    id: Id
+    """Stable id, kept apart from the wording; plans and exports cite it."""
+    prompt: str = Field(min_length=1)
+    """One short question or instruction."""
+    type: ItemType
+    """check, yes_no, yes_no_unknown, single_choice, multi_choice, short_text, long_text, date."""
+    guidance: str = ""
+    """Why this matters, in one or two sentences; shown on demand."""
+    required: bool = False
+    """A required item must be answered (while it is shown) before completion."""
+    allow_na: bool = False
+    """The item may be answered "not applicable"."""
+    options: list[Option] = Field(default_factory=list)
+    """Choices for single_choice and multi_choice items."""
+    show_if: Condition | None = None
+    """The item is shown only when this condition is true."""
+    rules: list[Rule] = Field(default_factory=list)
+    """Red flags, warnings and notes raised by the answers."""
+    refs: list[Id] = Field(min_length=1)
+    """Ids from sources.toml: the recommendations and practice sources this item serves."""
+    due: DuePoint | None = None
+    """When the item should be done, counted from the EDD or the date of birth."""
+    not_yet: bool = False
+    """The item may be answered "not yet" (yes_no, yes_no_unknown and check items)."""
+    concern: list[Scalar] = Field(default_factory=list)
+    """Answers that are a concern, e.g. ["no", "unknown"]: listed under Gaps and risks."""
+    about_men: bool = False
+    """The item is about the father or other male carers: its gaps and risks rank first."""
+    details: list[Detail] = Field(default_factory=list)
+    """What a "yes" or "done" must carry (a date, people, a text, a place)."""
+    cross_checks: list[CrossCheck] = Field(default_factory=list)
+    """Checks of a "yes" or "done" against the plan's own data."""
+    needed_at_birth: bool = False
+    """Must be in place when the baby is born: listed in "if the baby were born today"."""
+    plan_part: PlanPart | None = None
+    """The part of the written plan this item's answer supplies, e.g. "birth" (see PlanPart)."""
+    replaces: dict[Id, dict[str, Scalar]] = Field(default_factory=dict)
+    """Ids of earlier versions' items this item replaces, each with a table from an old answer
+    to the answer it means here, carried by `upgrade`; {} when no answer carries over."""
+
+    @property
+    def date_detail(self) -> Detail | None:
+        return next((d for d in self.details if d.kind == DetailKind.DATE), None)
+
+
+def rule_id(item: Item, index: int) -> str:
+    """The stable, plan-wide id of an item's rule."""
+    rule = item.rules[index]
+    return f"{item.id}.{rule.id or index + 1}"
