@@ -31,7 +31,6 @@ from checklist_tui.core.definition_base import (
     ItemType,
     Scalar,
     Severity,
-    Strict,
 )
 from checklist_tui.core.definition_item import (
     CrossCheck,
@@ -45,6 +44,7 @@ from checklist_tui.core.definition_item import (
     Rule,
     rule_id,
 )
+from checklist_tui.core.strict import Strict
 
 __all__ = [
     "CHOICE_TYPES", "FIXED_VALUES", "ID_PATTERN", "NOT_YET", "SEMVER", "TEXT_TYPES",

@@ -8,8 +8,9 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from checklist_tui.core.definition_base import Condition, Id, ItemType, Scalar, Severity, Strict
+from checklist_tui.core.definition_base import Condition, Id, ItemType, Scalar, Severity
 from checklist_tui.core.plan_part import PlanPart
+from checklist_tui.core.strict import Strict
 
 
 class Option(Strict):
