@@ -195,4 +195,4 @@ def test_injury_reassurance_is_an_instruction_and_consent_is_always_asked(catalo
     plan = answer(new_plan(lc), lc, **{"NAI-02B": "unknown", "NAI-09": "no"})
     ev = evaluate(lc.checklist, plan, TODAY)
     assert "NAI-02B.unsure" in {f.rule_id for f in ev.fired}
-    assert "NAI-10" in ev.visible_items  # consent is not hidden behind the strategy discussion
+    assert "NAI-10B" in ev.visible_items  # consent is not hidden behind the strategy discussion

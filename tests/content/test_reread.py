@@ -1,0 +1,210 @@
+"""The injury, looked-after parent and discharge checklists read aloud again (#11, second
+edition): compound questions split with their answers carried, the injury steps that
+record what was seen carrying it, and the #11.5 rules (a concern on every risk question,
+"not yet" where a due point makes timing matter, the content a "yes" asserts, a
+cross-check on every pause-point item) checked on the shipped files and shown failing
+on a deliberately broken copy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checklist_tui.cli import main
+from checklist_tui.core import store
+from checklist_tui.core.catalogue import load_checklist
+from checklist_tui.core.definition import Checklist, ItemType
+from checklist_tui.core.engine import evaluate
+from checklist_tui.core.versions import upgrade, what_changed
+from tests.conftest import NOW, ROOT, TODAY
+from tests.content.test_versions import _old_plan
+from tests.core.helpers import answer, new_plan
+
+NAI, LAC, DPM = "injury-non-mobile-baby", "looked-after-parent", "discharge-planning-meeting"
+MINE = (NAI, LAC, DPM)
+TICKS = (ItemType.CHECK, ItemType.YES_NO, ItemType.YES_NO_UNKNOWN)
+
+
+# -- the #11.5 rules, as functions that list what breaks them -----------------------------
+
+def risk_questions_without_concern(checklist: Checklist) -> list[str]:
+    """A yes/no question is asked because one answer is a risk: that answer is its concern."""
+    return [i.id for _s, i in checklist.all_items()
+            if i.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN) and not i.concern]
+
+
+def timed_items_without_not_yet(checklist: Checklist) -> list[str]:
+    """An item with a due point can honestly be "not yet" before it: only "no" is a lie."""
+    return [i.id for _s, i in checklist.all_items()
+            if i.due and i.type in TICKS and not i.not_yet]
+
+
+def records_without_content(checklist: Checklist) -> list[str]:
+    """A step that says "record" what was seen, said or agreed keeps it in the plan (a
+    detail, or the plan's own records checked by a cross-check), not a tick that says it
+    is written somewhere; a step that names the agency's own record is the exception."""
+    return [i.id for _s, i in checklist.all_items()
+            if i.type in TICKS and re.search(r"\brecord\b", i.prompt, re.I)
+            and "agency's record" not in i.prompt and not i.details and not i.cross_checks]
+
+
+def pause_items_without_cross_check(checklist: Checklist) -> list[str]:
+    return [i.id for s in checklist.sections if s.pause_point for i in s.items
+            if not i.cross_checks]
+
+
+RULES = [risk_questions_without_concern, timed_items_without_not_yet,
+         records_without_content, pause_items_without_cross_check]
+
+
+@pytest.mark.parametrize("checklist_id", MINE)
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.__name__)
+def test_the_shipped_checklist_keeps_the_rule(catalogue, checklist_id, rule) -> None:
+    assert rule(catalogue.get(checklist_id).checklist) == []
+
+
+BREAKS = [  # (checklist, item, the line taken out of it, the rule it then breaks)
+    (NAI, "NAI-11", "concern = ", risk_questions_without_concern),
+    (LAC, "LAC-01", "not_yet = ", timed_items_without_not_yet),
+    (NAI, "NAI-03", "details = ", records_without_content),
+    (DPM, "DPM-K08", "cross_checks = ", pause_items_without_cross_check),
+]
+
+
+@pytest.mark.parametrize(("checklist_id", "item_id", "cut", "rule"), BREAKS,
+                         ids=[b[3].__name__ for b in BREAKS])
+def test_each_rule_fails_on_a_broken_copy(catalogue, tmp_path, checklist_id, item_id, cut,
+                                          rule) -> None:
+    text = (ROOT / "checklists" / f"{checklist_id}.toml").read_text(encoding="utf-8")
+    start = text.index(f'id = "{item_id}"\n')
+    end = text.find("\n[[sections", start)
+    end = len(text) if end < 0 else end  # the last item ends the file
+    lines = text[start:end].split("\n")
+    block = "\n".join(line for line in lines if not line.startswith(cut))
+    assert block.count("\n") == len(lines) - 2  # exactly one line taken out
+    broken = tmp_path / f"{checklist_id}.toml"
+    broken.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    loaded, problems = load_checklist(broken, catalogue.sources)
+    assert loaded is not None, [p.line() for p in problems]
+    assert rule(loaded.checklist) == [item_id]
+
+
+# -- injury -------------------------------------------------------------------------------
+
+def test_injury_steps_that_record_what_was_seen_carry_it(catalogue) -> None:
+    items = catalogue.get(NAI).checklist.item_map()
+    for item_id in ("NAI-03", "NAI-03B", "NAI-04", "NAI-04B", "NAI-19", "NAI-11"):
+        assert [d.kind for d in items[item_id].details] == ["text"], item_id
+    ev = evaluate(catalogue.get(NAI).checklist,
+                  answer(new_plan(catalogue.get(NAI)), catalogue.get(NAI),
+                         **{"NAI-03": True}), TODAY)
+    assert "NAI-03" in {i.item_id for i in ev.incomplete}  # a tick without what was seen
+
+
+def test_injury_referrer_tells_social_care_about_every_other_child(catalogue) -> None:
+    item = catalogue.get(NAI).checklist.item_map()["NAI-19"]
+    assert item.required and "twin" in item.prompt and "other child" in item.prompt
+    section = next(s for s in catalogue.get(NAI).checklist.sections
+                   if any(i.id == "NAI-19" for i in s.items))
+    assert section.id == "refer"  # for the person who saw the mark, not only social care
+
+
+def test_injury_consent_asks_one_thing_and_says_what_no_means(catalogue) -> None:
+    lc = catalogue.get(NAI)
+    item = lc.checklist.item_map()["NAI-10B"]
+    assert " or " not in item.prompt
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"NAI-10B": "no"}), TODAY)
+    assert "NAI-10B.no-consent" in {f.rule_id for f in ev.fired}
+
+
+def test_injury_guidance_reads_plainly(catalogue) -> None:
+    items = catalogue.get(NAI).checklist.item_map()
+    assert "so too" not in items["NAI-02B"].guidance
+    assert "including for medical causes" not in items["NAI-07"].guidance
+    assert "paediatrician" in items["NAI-07"].prompt
+    emergency = items["NAI-01"].rules[0].escalation
+    assert "in hospital" in emergency  # an emergency department nurse is already there
+
+
+@pytest.mark.parametrize(("version", "old", "carried", "kept"), [
+    ("1.0.0", {"NAI-10": "no", "NAI-15": "yes"}, {"NAI-10B": "no"}, {"NAI-15"}),
+    ("2.0.0", {"NAI-10": "yes", "NAI-15": "no", "NAI-11": "yes"}, {}, {"NAI-10", "NAI-15"}),
+])
+def test_an_old_injury_plan_keeps_every_answer_on_upgrade(catalogue, tmp_path, version, old,
+                                                          carried, kept) -> None:
+    _old, plan = _old_plan(catalogue, tmp_path, NAI, version=version, answers=old)
+    lc = catalogue.get(NAI)
+    done = upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW)
+    assert {c.new_id: c.value for c in done} == carried
+    for item_id in kept:
+        assert plan.answers[item_id].value == old[item_id]  # kept, shown "not in this version"
+    if "NAI-11" in old:  # reworded, same id: the answer stays and now needs its content
+        assert plan.answers["NAI-11"].value == "yes"
+        assert "NAI-11" in {i.item_id for i in evaluate(lc.checklist, plan, TODAY).incomplete}
+
+
+# -- looked-after parent --------------------------------------------------------------------
+
+SPLITS = {"LAC-13": ["LAC-13A", "LAC-13B", "LAC-13C"], "LAC-14": ["LAC-14A", "LAC-14B"]}
+
+
+def test_compound_looked_after_questions_are_split_one_question_each(catalogue) -> None:
+    items = catalogue.get(LAC).checklist.item_map()
+    assert "LAC-13" not in items and "LAC-14" not in items
+    for old_id, new_ids in SPLITS.items():
+        for new_id in new_ids:
+            item = items[new_id]
+            assert item.replaces == {old_id: {"yes": "yes"}}, new_id
+            assert item.prompt.count("?") == 1 and ", and " not in item.prompt, new_id
+    assert [d.kind for d in items["LAC-13A"].details] == ["date"]  # when: "promptly" shown
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "2.0.0"])
+def test_an_old_looked_after_plan_carries_yes_to_every_half(catalogue, tmp_path,
+                                                            version) -> None:
+    _old, plan = _old_plan(catalogue, tmp_path, LAC, version=version,
+                           answers={"LAC-13": "yes", "LAC-14": "yes", "LAC-01": "yes"})
+    lc = catalogue.get(LAC)
+    done = upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW)
+    assert sorted((c.old_id, c.new_id, c.value) for c in done) == sorted(
+        (old, new, "yes") for old, news in SPLITS.items() for new in news)
+    for old_id, new_ids in SPLITS.items():
+        assert old_id not in plan.answers  # every half has it now
+        assert all(plan.answers[n].value == "yes" for n in new_ids)
+    assert plan.answers["LAC-01"].value == "yes"
+    # "yes" said the young parent was told promptly: now the plan asks when
+    assert "LAC-13A" in {i.item_id for i in evaluate(lc.checklist, plan, TODAY).incomplete}
+
+
+def test_an_old_no_settles_neither_half_and_is_kept(catalogue, tmp_path) -> None:
+    old, plan = _old_plan(catalogue, tmp_path, LAC, version="2.0.0",
+                          answers={"LAC-13": "no", "LAC-14": "no"})
+    lc = catalogue.get(LAC)
+    lines = "\n".join(what_changed(plan, old.checklist, lc.checklist))
+    assert "LAC-13 is replaced by LAC-13A, LAC-13B, LAC-13C" in lines
+    assert "does not mean the same" in lines
+    assert upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW) == []
+    assert plan.answers["LAC-13"].value == "no" and plan.answers["LAC-14"].value == "no"
+    ev = evaluate(lc.checklist, plan, TODAY)
+    assert {a.item_id for a in ev.not_in_checklist} == {"LAC-13", "LAC-14"}
+
+
+def test_the_young_parent_not_told_is_still_a_red_flag(catalogue) -> None:
+    lc = catalogue.get(LAC)
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"LAC-13A": "no"}), TODAY)
+    assert "LAC-13A.not-told" in {f.rule_id for f in ev.red_flags}
+
+
+def test_upgrade_from_the_command_line_keeps_the_looked_after_answers(catalogue, tmp_path,
+                                                                       capsys) -> None:
+    _old_plan(catalogue, tmp_path, LAC, version="1.0.0",
+              answers={"LAC-13": "yes", "LAC-14": "no"})
+    path: Path = tmp_path / "old.toml"
+    assert main(["upgrade", str(path), "--as", "Pat Adviser"]) == 0
+    out = capsys.readouterr().out
+    assert "LAC-13 'yes' -> LAC-13A 'Yes'" in out
+    assert "LAC-14" in out and "Kept as answers to items not in this version" in out
+    saved = store.load(path).plan
+    assert saved.answers["LAC-14"].value == "no" and saved.answers["LAC-13B"].value == "yes"
