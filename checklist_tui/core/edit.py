@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from checklist_tui.core import babies, pause
 from checklist_tui.core import integrity as integ
-from checklist_tui.core import pause
 from checklist_tui.core.answers import coerce, coerce_detail, stringify
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
@@ -98,7 +98,8 @@ def contradictions(plan: Plan, checklist: Checklist, item: Item) -> list[str]:
 def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *, by: str,
                now: datetime, owner: str | None = None, by_date: date | None = None) -> None:
     """Record an answer. "Not yet", and "unknown" on a required or risk item, must say who
-    will find out and by when. A "yes" or tick the plan's own data contradicts is refused."""
+    will find out and by when. A "yes" or tick the plan's own data contradicts is refused.
+    An answer saying how many babies are expected may move the plan details (core.babies)."""
     item = _item(checklist, item_id)
     try:
         canonical = coerce(item, value)
@@ -132,6 +133,10 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
         _log(plan, by, now, "answer", item_id, old, canonical)
     _set_follow_up(plan, item_id, answer, (owner, by_date) if follow_up else (None, None),
                    by=by, now=now)
+    count = babies.follows(plan, item_id)
+    if count is not None:  # the plan details follow the answer (core.babies)
+        _log(plan, by, now, babies.FOLLOWED, babies.FIELD, plan.babies_expected, count)
+        plan.babies_expected = count
 
 
 def _set_follow_up(plan: Plan, item_id: str, answer: Answer,

@@ -356,11 +356,10 @@ def evaluate(
             if missing:
                 incomplete.append(ItemProblem(item.id, section.id, tuple(missing)))
                 continue
-            if integ.is_positive(answer):
-                against = integ.cross_check_failures(item, plan, counted, items)
-                if against:
-                    contradicted.append(ItemProblem(item.id, section.id, tuple(against)))
-                    continue
+            against = integ.answer_contradictions(item, answer, plan, counted, items)
+            if against:
+                contradicted.append(ItemProblem(item.id, section.id, tuple(against)))
+                continue
             done_items.add(item.id)
         req_open = [i for i in vis if i.required and i.id not in counted]
         open_required.extend((section.id, i.id) for i in req_open)

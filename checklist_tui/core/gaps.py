@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from checklist_tui.core import babies
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
@@ -224,11 +225,13 @@ def detail_lines(item: Item, answer: Answer | None, plan: Plan) -> list[tuple[st
 
 
 def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
-    """What an item's answer does not bear out, in words (details it carries first), and
-    a manager's challenges on it (core.review)."""
+    """What an item's answer does not bear out, in words (details it carries first, and the
+    plan's number of babies when the answer says twins or more: core.babies), and a
+    manager's challenges on it (core.review)."""
     item_id = item.id
     answer = plan.answers.get(item_id)
     lines = [f"{label}: {value}" for label, value in detail_lines(item, answer, plan)]
+    lines.extend(filter(None, [babies.in_step(plan, item_id)]))
     if plan.challenges:
         lines.extend(item_challenge_lines(plan, item_id))
     for open_answer in ev.open_answers:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from checklist_tui.core import babies
 from checklist_tui.core.conditions import holds
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import (
@@ -151,6 +152,16 @@ def cross_check_failures(item: Item, plan: Plan, counted: Mapping[str, Answer],
     for check in item.cross_checks:
         reasons.extend(_failures(check, plan, counted, items))
     return reasons
+
+
+def answer_contradictions(item: Item, answer: Answer | None, plan: Plan,
+                          counted: Mapping[str, Answer], items: Mapping[str, Item]) -> list[str]:
+    """Why the plan contradicts an answer: a number of babies the plan details do not say
+    (core.babies), or a "yes" or tick its records or other answers do not bear out."""
+    found = babies.disagreement(plan, item.id, answer)
+    if is_positive(answer):
+        found += cross_check_failures(item, plan, counted, items)
+    return found
 
 
 def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from checklist_tui.core import babies
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
@@ -18,7 +19,7 @@ from checklist_tui.core.errors import PlanError
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.versions import changes_since
-from checklist_tui.core.vocabulary import INCOMPLETE
+from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
 from checklist_tui.plain import listings, records, words
 from checklist_tui.plain.console import Closed, Console
 
@@ -246,9 +247,17 @@ class Conversation:
         if records.answer(self, item, value):
             answer = self.session.plan.answers.get(item.id)
             if answer is not None:
-                self.console.say(f"Saved: {display(item, answer)}.")
+                self.console.say(f"Saved: {display(item, answer)}.", *self._plan_says(item.id))
             self._advance(item.id)
         return False
+
+    def _plan_says(self, item_id: str) -> list[str]:
+        """What the plan says back to an answer just saved: the number of babies it set
+        (core.babies), or why the plan contradicts it."""
+        said = [babies.in_step(self.session.plan, item_id)]
+        said += [f"{CONTRADICTED}: {'; '.join(p.reasons)}." for p in self.ev.contradicted
+                 if p.item_id == item_id]
+        return [line if line.endswith(".") else f"{line}." for line in said if line]
 
     def _advance(self, item_id: str) -> None:
         shown = self.visible()
