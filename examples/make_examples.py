@@ -238,6 +238,12 @@ def discharge_ready(cat, out: Path) -> store.Loaded:
         "DPM-C12": {"text": "Example Social Worker C agreed on 22/11/2026 that discharge to "
                             "both parents, with daytime supervision, is safe."},
         "DPM-C02": {"people": [mother.id, father.id]},
+        "DPM-H07": {"text": "Drew Demo (safeguarding midwife) checked the baby on 22/11/2026: "
+                            "no bruises or marks."},
+        "DPM-H04": {"text": "Example Midwife C at the postnatal visits (days 1, 3 and 5); the "
+                            "GP at the six-week check."},
+        "DPM-C07": {"text": "Example Social Worker C visited the flat on 15/11/2026 and saw "
+                            "the cot."},
         "DPM-C04": {"people": [supervisor.id]},
         "DPM-V05": {"date": date(2026, 12, 2)},
         "DPM-V03": {"date": date(2026, 11, 23)},

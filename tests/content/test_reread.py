@@ -216,3 +216,45 @@ def test_upgrade_from_the_command_line_keeps_the_looked_after_answers(catalogue,
     assert saved.answers["LAC-14"].value == "no" and saved.answers["LAC-13C"].value == "yes"
     assert "LAC-13B" not in saved.answers and saved.answers["LAC-13"].value == "yes"
 
+
+# -- discharge ------------------------------------------------------------------------------
+
+def test_the_pause_point_confirms_the_check_for_marks(catalogue) -> None:
+    from checklist_tui.core.edit import set_answer, set_detail
+    from checklist_tui.core.errors import PlanError
+
+    lc = catalogue.get(DPM)
+    plan = answer(new_plan(lc), lc, **{"DPM-H01": "yes", "DPM-H07": "yes"})
+    with pytest.raises(PlanError, match="DPM-H07"):  # a "yes" without what was found
+        set_answer(plan, lc.checklist, "DPM-K01", True, by="tester", now=NOW)
+    set_detail(plan, lc.checklist, "DPM-H07", "text", "Ward midwife: no marks seen",
+               by="tester", now=NOW)
+    set_answer(plan, lc.checklist, "DPM-K01", True, by="tester", now=NOW)
+    assert "mark" in lc.checklist.item_map()["DPM-K01"].prompt
+
+
+def test_discharge_questions_ask_one_thing_and_keep_what_they_assert(catalogue) -> None:
+    items = catalogue.get(DPM).checklist.item_map()
+    for item_id in ("DPM-H07", "DPM-H04", "DPM-C07", "DPM-C06"):
+        assert [d.kind for d in items[item_id].details] == ["text"], item_id
+        assert " and the result" not in items[item_id].prompt
+        assert "with follow-up" not in items[item_id].prompt
+    # "no" must not be the way to say "nobody must be kept away": that is not applicable
+    assert items["DPM-C08"].prompt.startswith("If anyone") and items["DPM-C08"].allow_na
+    assert items["DPM-S01"].about_men and items["DPM-S02"].about_men
+    assert "Never, ever shake" in items["DPM-S02"].guidance  # ICON spelled out
+
+
+def test_a_2_1_0_discharge_plan_keeps_its_answers_and_is_told_what_a_yes_needs(
+        catalogue, tmp_path) -> None:
+    old, plan = _old_plan(catalogue, tmp_path, DPM, version="2.1.0",
+                          answers={"DPM-H07": "yes", "DPM-H01": "yes", "DPM-C08": "no"})
+    lc = catalogue.get(DPM)
+    lines = what_changed(plan, old.checklist, lc.checklist)
+    assert any(line.startswith("DPM-H07 now asks what a 'yes' must carry: add Who checked")
+               for line in lines)
+    assert any(line.startswith("DPM-C08 is reworded") for line in lines)
+    assert upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW) == []
+    assert {k: a.value for k, a in plan.answers.items()} == {
+        "DPM-H07": "yes", "DPM-H01": "yes", "DPM-C08": "no"}
+    assert "DPM-H07" in {i.item_id for i in evaluate(lc.checklist, plan, TODAY).incomplete}
