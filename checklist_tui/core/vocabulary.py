@@ -31,6 +31,10 @@ PLAN_CHECK = "PLAN CHECK"
 #: What every view says when there are no gaps or risks: never an assurance.
 NO_GAPS = ("None found by the checklist's rules and plan checks (this is not a judgement "
            "that the baby is safe).")
+#: Its short form, while questions are still unanswered and then once all are answered
+#: (the plan header, plain mode): nothing found is not nothing wrong.
+NONE_FOUND_YET = "Gaps and risks: none found yet"
+NONE_FOUND = "Gaps and risks: none found by the rules"
 NO_OWNER = "NO OWNER"
 NO_ROLE = "NO ROLE STATED"
 NO_DATE = "NO DATE"
@@ -51,6 +55,12 @@ def gap_rank(label: str) -> int:
     ``WARNING (acknowledged)``; a label not in the order comes last."""
     word = label.split(" (")[0]
     return GAP_ORDER.index(word) if word in GAP_ORDER else len(GAP_ORDER)
+
+
+def no_gaps_found(answered: int, total: int) -> str:
+    """What the plan says when no gap or risk is found: "none found yet" while any question
+    is unanswered, then only that the rules found none (never an assurance)."""
+    return NONE_FOUND_YET if answered < total else NONE_FOUND
 
 
 def rule_label(rule: FiredRule) -> str:

@@ -14,7 +14,7 @@ from checklist_tui.core.gaps import gaps_and_risks, grouped_gaps
 from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.outstanding import entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person
-from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, rule_label
+from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, no_gaps_found, rule_label
 
 T = TypeVar("T")
 
@@ -45,7 +45,7 @@ def gaps(conv: Conversation) -> None:
     s = conv.session
     found = gaps_and_risks(s.checklist.checklist, s.plan, conv.ev)
     if not found:
-        conv.console.say("Gaps and risks: none recorded.")
+        conv.console.say(f"{no_gaps_found(conv.ev.answered, conv.ev.total)}.")
         return
     conv.console.say(f"Gaps and risks: {plural(len(found), 'thing')}.")
     for heading, members in grouped_gaps(found):

@@ -215,3 +215,12 @@ def test_show_reads_as_words_without_symbols(capsys) -> None:
     assert not DECORATION.search(out), DECORATION.search(out)
     assert not re.search(r"^\s*[-!\[]", out, re.MULTILINE)
     assert "answered, complete" in out or "answered" in out
+
+
+def test_no_gaps_read_out_in_the_plan_headers_words(tmp_path, catalogue) -> None:
+    """Nothing found is not nothing wrong: with questions unanswered, plain mode says "none
+    found yet", the words the TUI's plan header uses, never that none are recorded."""
+    path = _new(tmp_path / "plans", catalogue)
+    _code, out = _talk(path, catalogue, ["gaps", "quit"])
+    assert "Gaps and risks: none found yet." in out
+    assert "none recorded" not in out

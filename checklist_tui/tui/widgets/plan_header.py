@@ -10,6 +10,7 @@ from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.gaps import gaps_and_risks
 from checklist_tui.core.review import describe_state, open_challenges, returned_because
 from checklist_tui.core.session import PlanSession
+from checklist_tui.core.vocabulary import no_gaps_found
 from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
 from checklist_tui.tui.text import join, lit
 
@@ -48,7 +49,6 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> str:
     if gaps:
         found = f"Gaps and risks: {len(gaps)}" + (f", {about_men} about the men" if about_men
                                                   else "")
-    else:  # nothing found is not nothing wrong: say how much is still unasked
-        found = ("Gaps and risks: none found yet" if ev.answered < ev.total
-                 else "Gaps and risks: none found by the rules")
+    else:
+        found = no_gaps_found(ev.answered, ev.total)
     return f"{who}  ·  {found} (G){asked}"

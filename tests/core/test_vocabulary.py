@@ -1,0 +1,12 @@
+"""The words every view uses, defined once in ``core.vocabulary``."""
+
+from __future__ import annotations
+
+from checklist_tui.core.vocabulary import no_gaps_found
+
+
+def test_no_gaps_says_yet_until_every_question_is_answered() -> None:
+    assert no_gaps_found(3, 9) == "Gaps and risks: none found yet"
+    assert no_gaps_found(0, 9) == "Gaps and risks: none found yet"
+    # all answered: it says only what the rules found, never that there are none
+    assert no_gaps_found(9, 9) == "Gaps and risks: none found by the rules"
