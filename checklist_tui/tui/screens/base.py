@@ -1,6 +1,6 @@
 """What every full screen shares: a typed app, help from its help command, key bindings from
 the commands it declares, one rule for commands, and edits applied through the open plan's
-session."""
+session. ``PlanViewScreen``: a full screen over the open plan, opened from the plan screen."""
 
 from __future__ import annotations
 
@@ -77,3 +77,20 @@ class AppScreen(Screen[Any]):
         from checklist_tui.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(None, self.screen_help))
+
+
+class PlanViewScreen(AppScreen):
+    """A full screen over the open plan, opened from the plan screen (Outstanding, Gaps and
+    risks, Timeline, Records, Distribution): it reads and changes the plan through the
+    plan's session, is read-only when the plan is, and Escape goes back with nothing."""
+
+    def __init__(self, session: PlanSession) -> None:
+        super().__init__()
+        self.session = session
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -17,9 +17,8 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.plan import PlanState
 from checklist_tui.core.plan_details import DetailsError, typed_date
-from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
-from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.screens.base import PlanViewScreen
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.table_fill import add_columns
 from checklist_tui.tui.text import lit, typed
@@ -75,12 +74,8 @@ class ShareForm(FormScreen[dict[str, object]]):
                       "on": on, "parents": parents})
 
 
-class DistributionScreen(AppScreen):
+class DistributionScreen(PlanViewScreen):
     COMMANDS_DECLARED = commands.DISTRIBUTION
-
-    def __init__(self, session: PlanSession):
-        super().__init__()
-        self.session = session
 
     @property
     def read_only(self) -> bool:
@@ -143,6 +138,3 @@ class DistributionScreen(AppScreen):
         self.fill()
         self.notify(f"Recorded: a copy given to {shared.to} on {uk_date(shared.on)}.",
                     markup=False)
-
-    def action_back(self) -> None:
-        self.dismiss(None)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, OptionList, Static
-
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural
 from checklist_tui.core.gaps import born_today, gap_entry, gaps_and_risks, grouped_gaps
@@ -13,30 +10,21 @@ from checklist_tui.core.outstanding import entries as entries_of
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import DUE_SOON, OPEN, RULE_LABELS
 from checklist_tui.tui import commands
-from checklist_tui.tui.screens.base import AppScreen
-from checklist_tui.tui.text import lit
-from checklist_tui.tui.widgets.entry_list import EntryList
+from checklist_tui.tui.screens.entries import EntriesScreen, Groups
 
 NOT_IN_PLACE = "NOT IN PLACE"
 
 
-class OutstandingScreen(AppScreen):
+class OutstandingScreen(EntriesScreen):
     COMMANDS_DECLARED = commands.OUTSTANDING
+    TITLE_ID, LIST_ID = "out-title", "outstanding"
+    EMPTY = "Nothing is outstanding."
 
     def __init__(self, session: PlanSession):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.born_today = False
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="out-title", classes="title")
-        yield EntryList(id="outstanding")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.show()
-
-    def _groups(self) -> tuple[str, list[tuple[str, list[Entry]]]]:
+    def title_and_groups(self) -> tuple[str, Groups]:
         """(title, groups): Gaps and risks first, then the rest; or only what would not
         be in place if the baby were born today."""
         today = clock.today()
@@ -60,21 +48,6 @@ class OutstandingScreen(AppScreen):
         return (f"Outstanding: {plural(count, 'thing')}. Gaps and risks first; Enter to go there; "
                 "b: what would not be in place if the baby were born today.", groups)
 
-    def show(self) -> None:
-        title_text, groups = self._groups()
-        self.query_one("#out-title", Static).update(lit(title_text))
-        options = self.query_one(EntryList)
-        options.show(groups, "Nothing is outstanding.")
-        options.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        entry = self.query_one(EntryList).entry(event.option.id)
-        if entry is not None:
-            self.dismiss(entry)
-
     def action_born_today(self) -> None:
         self.born_today = not self.born_today
         self.show()
-
-    def action_back(self) -> None:
-        self.dismiss(None)

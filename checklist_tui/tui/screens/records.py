@@ -18,7 +18,7 @@ from checklist_tui.core.vocabulary import (
     action_overdue,
 )
 from checklist_tui.tui import commands
-from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.screens.base import PlanViewScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.table_fill import add_columns, cursor_key
@@ -36,17 +36,12 @@ COLUMNS = {  # (label, width); None: as wide as the content
 LABELS = {"people": "People", "agencies": "Agencies", "actions": "Actions"}
 
 
-class RecordsScreen(AppScreen):
+class RecordsScreen(PlanViewScreen):
     COMMANDS_DECLARED = commands.RECORDS
 
     def __init__(self, session: PlanSession, page: str):
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.page = page
-
-    @property
-    def read_only(self) -> bool:
-        return self.session.read_only
 
     def compose(self) -> ComposeResult:
         yield Static("", id="men-line", classes="title")
@@ -164,6 +159,3 @@ class RecordsScreen(AppScreen):
     def after_reason(self, changed: bool, args: tuple) -> None:
         if changed:
             self.fill()
-
-    def action_back(self) -> None:
-        self.dismiss(None)

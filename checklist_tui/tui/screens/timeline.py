@@ -8,19 +8,14 @@ from textual.widgets import Footer, Static
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import timing_summary
-from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
-from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.screens.base import PlanViewScreen
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets import timeline_chart
 
 
-class TimelineScreen(AppScreen):
+class TimelineScreen(PlanViewScreen):
     COMMANDS_DECLARED = commands.TIMELINE
-
-    def __init__(self, session: PlanSession):
-        super().__init__()
-        self.session = session
 
     def compose(self) -> ComposeResult:
         plan = self.session.plan
@@ -42,6 +37,3 @@ class TimelineScreen(AppScreen):
         ev = self.session.evaluate()
         self.query_one("#chart", Static).update(timeline_chart.render(
             ev.due, ev.today, plan.edd, plan.dob, self.size.width - 6, plan.actions))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
