@@ -7,7 +7,7 @@ separately here, and never counted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -138,14 +138,14 @@ class Evaluation:
     fired: list[FiredRule]
     due: list[DueState]
     integrity: list[IntegrityIssue]
-    no_longer_applies: list[StaleAnswer] = field(default_factory=list)
-    not_in_checklist: list[StaleAnswer] = field(default_factory=list)
-    open_answers: list[OpenAnswer] = field(default_factory=list)
-    incomplete: list[ItemProblem] = field(default_factory=list)
-    contradicted: list[ItemProblem] = field(default_factory=list)
-    overdue_actions: list[Action] = field(default_factory=list)
-    men: list[Person] = field(default_factory=list)
-    done_items: frozenset[str] = frozenset()
+    no_longer_applies: list[StaleAnswer]
+    not_in_checklist: list[StaleAnswer]
+    open_answers: list[OpenAnswer]
+    incomplete: list[ItemProblem]
+    contradicted: list[ItemProblem]
+    overdue_actions: list[Action]
+    men: list[Person]
+    done_items: frozenset[str]
     """Visible items whose answer counts as evidence: settled, complete, not contradicted."""
 
     @property

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from checklist_tui.core import history
-from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
@@ -14,7 +13,7 @@ from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today, detail_lines, gaps_and_risks
 from checklist_tui.core.outstanding import Entry, entries, grouped
-from checklist_tui.core.plan import Action, Agency, Person, Plan
+from checklist_tui.core.plan import Agency, Person, Plan
 from checklist_tui.core.review import describe_signoff, describe_state
 from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import (
@@ -22,7 +21,6 @@ from checklist_tui.core.vocabulary import (
     OVERDUE,
     PLAN_CHECK,
     RULE_LABELS,
-    action_overdue,
     gap_rank,
     issue_label,
 )
@@ -97,11 +95,6 @@ class Summary:
     timing: str
     attention: list[Entry] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
-    actions: list[tuple[Action, bool]] = field(default_factory=list)  # (action, overdue)
-    agencies: list[Agency] = field(default_factory=list)
-    men: list[Person] = field(default_factory=list)
-    others: list[Person] = field(default_factory=list)
-    milestones: list[DueState] = field(default_factory=list)
     born_today: BornToday | None = None
     arrangements: list[tuple[str, str, str]] = field(default_factory=list)
     """(what, what is recorded, item id): the dates, places, people and plans that
@@ -126,6 +119,24 @@ class Summary:
     @property
     def today(self) -> date:
         return self.evaluation.today
+
+    # What the plan and the engine already hold, read from them (never copied):
+    @property
+    def agencies(self) -> list[Agency]:
+        return self.plan.agencies
+
+    @property
+    def men(self) -> list[Person]:
+        """The father and male carers (the engine's list)."""
+        return self.evaluation.men
+
+    @property
+    def others(self) -> list[Person]:
+        return [p for p in self.plan.people if not p.is_man]
+
+    @property
+    def milestones(self) -> list[DueState]:
+        return self.evaluation.due
 
 
 def _answered(item_id: str, prompt: str, answer, item) -> AnsweredItem:
@@ -192,8 +203,7 @@ def headline(s: Summary) -> str:
     if flags:
         parts.append(f"{plural(len(flags), 'red flag')}, " + (
             f"{len(open_flags)} not acknowledged" if open_flags else "acknowledged"))
-    overdue = sum(1 for d in ev.due if d.status == DueStatus.OVERDUE) + sum(
-        1 for _a, late in s.actions if late)
+    overdue = sum(1 for d in ev.due if d.status == DueStatus.OVERDUE) + len(ev.overdue_actions)
     if overdue:
         parts.append(f"{overdue} overdue")
     if ev.open_required:
@@ -224,12 +234,6 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.version_changes = changes_since(plan, checklist, sources)
     s.attention = entries(checklist, plan, ev)
 
-    for action in plan.actions:
-        s.actions.append((action, action_overdue(action, today)))
-    s.agencies = list(plan.agencies)
-    s.men = integ.men(plan)
-    s.others = [p for p in plan.people if not p.is_man]
-    s.milestones = list(ev.due)
     s.born_today = born_today(checklist, plan, today)
     s.gaps = _gaps(s, checklist)
     s.parts = plan_parts(checklist, plan, ev)
