@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -32,8 +32,10 @@ class LoadedChecklist:
     checklist: Checklist
     path: Path
     origin: str
+    """Where it was found: "built-in", "user config" or "local (FOLDER)"."""
     content_hash: str
     replaces: str | None = None
+    """The origin of a checklist with the same id that this one replaces, if any."""
 
     @property
     def id(self) -> str:
@@ -195,8 +197,7 @@ def load_catalogue(
                         path, f"checklist id '{loaded.id}' is also used by {previous.path.name}",
                         hint="give each checklist its own id"))
                     continue
-                loaded = LoadedChecklist(loaded.checklist, loaded.path, origin, loaded.content_hash,
-                                         replaces=previous.origin)
+                loaded = replace(loaded, replaces=previous.origin)
             cat.checklists[loaded.id] = loaded
     return cat
 

@@ -59,9 +59,8 @@ class FiredRule:
 
     @property
     def blocking(self) -> bool:
-        if self.severity == Severity.ERROR:
-            return True
-        return self.severity == Severity.WARNING and self.acknowledgement is None
+        """An error, or a warning not yet acknowledged, blocks completion."""
+        return self.severity == Severity.ERROR or self.needs_acknowledgement
 
     @property
     def needs_acknowledgement(self) -> bool:

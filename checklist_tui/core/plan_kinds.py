@@ -5,54 +5,40 @@ command line's grammar can offer them as choices without loading pydantic."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class Worded(StrEnum):
-    """A kind whose label is its value in words: ``not_started`` reads "Not started"."""
+    """A kind stored as its value and shown as its label, both on the member's line: the value
+    in words (``NOT_STARTED = "not_started"`` reads "Not started"), or the label given after
+    it (``SEEN = "seen", "Seen or verified"``)."""
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+    _value_: str
+    label: str
 
-
-class InfoSource(StrEnum):
-    SEEN = "seen"
-    PARENT = "parent"
-    AGENCY = "agency"
-    UNCHECKED = "unchecked"
-
-    @property
-    def label(self) -> str:
-        return {
-            "seen": "Seen or verified",
-            "parent": "Reported by a parent",
-            "agency": "Reported by an agency",
-            "unchecked": "Not yet checked",
-        }[self.value]
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label or value.replace("_", " ").capitalize()
+        return member
 
 
-class PersonKind(StrEnum):
+class InfoSource(Worded):
+    SEEN = "seen", "Seen or verified"
+    PARENT = "parent", "Reported by a parent"
+    AGENCY = "agency", "Reported by an agency"
+    UNCHECKED = "unchecked", "Not yet checked"
+
+
+class PersonKind(Worded):
     MOTHER = "mother"
     FATHER = "father"
-    MALE_CARER = "male_carer"
-    ADULT_IN_HOUSEHOLD = "adult_in_household"
-    VISITING_ADULT = "visiting_adult"
-    FAMILY_NETWORK = "family_network"
-    CHILD = "child"
+    MALE_CARER = "male_carer", "Other male carer"
+    ADULT_IN_HOUSEHOLD = "adult_in_household", "Other adult in the household"
+    VISITING_ADULT = "visiting_adult", "Adult who visits or stays"
+    FAMILY_NETWORK = "family_network", "Family or friends network"
+    CHILD = "child", "Other child"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            "mother": "Mother",
-            "father": "Father",
-            "male_carer": "Other male carer",
-            "adult_in_household": "Other adult in the household",
-            "visiting_adult": "Adult who visits or stays",
-            "family_network": "Family or friends network",
-            "child": "Other child",
-            "other": "Other",
-        }[self.value]
 
     @property
     def is_male_carer(self) -> bool:
