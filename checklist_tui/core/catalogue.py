@@ -34,8 +34,8 @@ class LoadedChecklist:
     origin: str
     """Where it was found: "built-in", "user config" or "local (FOLDER)"."""
     content_hash: str
-    replaces: str | None = None
-    """The origin of a checklist with the same id that this one replaces, if any."""
+    replaces: str = ""
+    """The origin of a checklist with the same id that this one replaces ('' if none)."""
 
     @property
     def id(self) -> str:
