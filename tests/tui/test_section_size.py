@@ -1,11 +1,14 @@
-"""A section of any size (#12.4): a 500-item section builds only the page on the screen,
-pages on with PgDn and jumps straight to an item far down; an answer refreshes only the
-items whose state it changed, not every item of every visited section."""
+"""A section of any size (#12.4): a 500-item section builds only the page on the screen
+(a page left is taken down), pages on with PgDn and jumps straight to an item far down;
+its last item is reached by keyboard alone and answered and saved with a bounded number
+of item widgets built; an answer refreshes only the items whose state it changed, not
+every item of every visited section."""
 
 from __future__ import annotations
 
+from checklist_tui.core import store
 from checklist_tui.tui.widgets.item_view import ItemView
-from checklist_tui.tui.widgets.section_pane import PAGE_ITEMS, SectionPane
+from checklist_tui.tui.widgets.section_pane import KEEP_ITEMS, PAGE_ITEMS, SectionPane
 from tests.tui.helpers import plan_ready, wait_for
 from tests.tui.test_sections import sections_app, shown_panes, title
 
@@ -32,18 +35,74 @@ async def test_a_500_item_section_builds_only_the_page_shown(tmp_path) -> None:
         assert shown_panes(screen) == ["sec-a-p2"]
         assert title(screen).startswith("Section 1 of 2: Part 1 (items 41 to 80 of 500)")
         assert app.focused is not None and app.focused.id == "answer-a040"
-        assert len(built(screen)) == 2 * PAGE_ITEMS
+        assert built(screen) == [f"a{n:03d}" for n in range(PAGE_ITEMS, 2 * PAGE_ITEMS)]
 
         screen.jump("a", "a450")  # Ctrl+P or the outstanding list, to an item far down
         await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 11)
         assert app.focused is not None and app.focused.id == "answer-a450"
         assert title(screen).startswith("Section 1 of 2: Part 1 (items 441 to 480 of 500)")
-        assert len(built(screen)) == 3 * PAGE_ITEMS
+        assert built(screen) == [f"a{n:03d}" for n in range(440, 480)]  # page 2 let go
 
         await pilot.press("]")
         await wait_for(pilot, lambda: plan_ready(app) and screen.current == "b")
         assert shown_panes(screen) == ["sec-b"]
         assert title(screen).startswith("Section 2 of 2: Part 2")  # one page: no count
+
+
+async def test_the_last_of_500_items_is_reached_by_keyboard_with_few_widgets_built(
+        tmp_path) -> None:
+    """PgDn to the last page, Tab to the last item; item 481 is answered and saved. At
+    no point are more than one page and the window's first items built (before, every
+    page visited stayed built: 500 items by the last page)."""
+    app = sections_app(tmp_path, [500, 3])
+    bound = PAGE_ITEMS + 10
+    most = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        for _ in range(400):  # PgDn scrolls each page, then goes on to the next
+            most = max(most, len(built(screen)))
+            if screen.shown.page == 12 and plan_ready(app):
+                break
+            await pilot.press("pagedown")
+        assert screen.shown.page == 12, "PgDn did not reach the last page"
+        assert title(screen).startswith("Section 1 of 2: Part 1 (items 481 to 500 of 500)")
+        assert app.focused is not None and app.focused.id == "answer-a480"
+        await pilot.press("y")  # item 481 (id a480): yes
+        for _ in range(60):  # Tab: the note, then the next item's answer, to the last
+            if app.focused is not None and app.focused.id == "answer-a499":
+                break
+            await pilot.press("tab")
+            most = max(most, len(built(screen)))
+        assert app.focused is not None and app.focused.id == "answer-a499"
+        await pilot.press("n")
+        assert most <= bound, f"{most} item widgets built at once"
+        assert built(screen) == [f"a{n:03d}" for n in range(480, 500)]
+        path = screen.session.loaded.path
+        await wait_for(pilot, lambda: store.load(path).plan.answers.get("a499") is not None,
+                       what="the answers saved")
+    answers = store.load(path).plan.answers
+    assert answers["a480"].value == "yes" and answers["a499"].value == "no"
+
+
+async def test_sections_seen_longest_ago_are_let_go_beyond_the_limit(tmp_path) -> None:
+    """Going back to a section is instant while everything built stays within KEEP_ITEMS;
+    beyond it the section seen longest ago is taken down (and built again if visited)."""
+    sizes = [40, 40, 40, 40, 40, 40]
+    app = sections_app(tmp_path, sizes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        for n in range(1, len(sizes)):
+            await pilot.press("]")
+            await wait_for(pilot, lambda n=n: plan_ready(app) and screen.current == "abcdef"[n])
+            assert len(built(screen)) <= KEEP_ITEMS
+        assert sorted(screen.panes) == ["sec-b", "sec-c", "sec-d", "sec-e", "sec-f"]
+        assert len(built(screen)) == KEEP_ITEMS
+        screen.show_section("a")  # let go: built again, and shown as before
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "a")
+        assert shown_panes(screen) == ["sec-a"] and "sec-b" not in screen.panes
+        assert app.focused is not None and app.focused.id == "answer-a000"
 
 
 async def test_the_page_buttons_are_reached_by_tab_and_go_back(tmp_path) -> None:

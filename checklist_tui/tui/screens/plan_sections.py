@@ -25,6 +25,7 @@ from checklist_tui.tui.widgets.section_list import SectionList
 from checklist_tui.tui.widgets.section_pane import (
     PAGE_ITEMS,
     SectionPane,
+    let_go,
     page_count,
     page_of,
     page_words,
@@ -42,7 +43,8 @@ class PlanSections(PlanScreenBase):
     shown: SectionPane | None = None
     """The pane on the screen (the section the title names)."""
     panes: dict[str, SectionPane]
-    """Every pane built, by its id (kept: going back is instant)."""
+    """Every pane built, by its id, the one shown last at the end (kept, so going back is
+    instant, within the limits of ``let_go``)."""
     _wanted: tuple[str, int] | None = None
     _warmed = False
     _focus_item: str | None = None
@@ -105,6 +107,8 @@ class PlanSections(PlanScreenBase):
             for other in self.panes.values():
                 other.display = other is pane
             self.shown = pane
+            key = pane_id(pane.section.id, pane.page)
+            self.panes[key] = self.panes.pop(key)  # shown last: let go of last
             self.refresh_state()
             self.query_one(SectionList).highlighted = [
                 s.id for s in self._session().checklist.checklist.sections].index(
@@ -118,6 +122,9 @@ class PlanSections(PlanScreenBase):
         elif target is not None:
             target.scroll_visible()
         self.ready = True
+        for old in let_go(list(self.panes.values()), pane):
+            del self.panes[pane_id(old.section.id, old.page)]
+            old.remove()
         pane.build_rest()
         if not self._warmed:
             self._warmed = True

@@ -3,8 +3,10 @@
 A pane is mounted hidden and says so by message when what fills the window is built
 (``Ready``); the screen then shows it, with its title, in one go. The rest of the page
 follows a batch at a time so keys and painting get through (``Completed`` when done).
-Visited panes are kept, so going back is instant and keeps the scroll position. The
-batches belong to the pane: they stop, quietly, when the pane is taken down."""
+Visited sections are kept, so going back is instant and keeps the scroll position, but
+only one page of a long section stays built, and at most KEEP_ITEMS items in all (the
+sections seen longest ago are let go first, see ``let_go``). The batches belong to the
+pane: they stop, quietly, when the pane is taken down."""
 
 from __future__ import annotations
 
@@ -25,6 +27,9 @@ BATCH_ITEMS = 8
 PAGE_ITEMS = 40
 """Items on one page of a section: real sections have up to about 20, so this is for the
 checklist that grows (a 500-item section is 13 pages, each built only when shown)."""
+KEEP_ITEMS = 200
+"""Item widgets kept built in all (a whole real checklist, 128 items, stays built, so
+every later visit is instant); beyond it the sections seen longest ago are let go."""
 
 
 def pane_id(section_id: str, page: int = 0) -> str:
@@ -48,6 +53,22 @@ def page_words(section: Section, page: int) -> str:
         return ""
     first = page * PAGE_ITEMS
     return f"items {first + 1} to {min(total, first + PAGE_ITEMS)} of {total}"
+
+
+def let_go(panes: list[SectionPane], shown: SectionPane) -> list[SectionPane]:
+    """The panes to take down once ``shown`` is on the screen (``panes`` oldest shown
+    first): the other pages of its section, so a long section keeps one page built,
+    then the sections seen longest ago until at most KEEP_ITEMS items stay built."""
+    others = [p for p in panes if p is not shown]
+    drop = [p for p in others if p.section.id == shown.section.id]
+    kept = [p for p in others if p not in drop]
+    built = len(shown.items) + sum(len(p.views()) for p in kept)
+    for pane in kept:
+        if built <= KEEP_ITEMS:
+            break
+        drop.append(pane)
+        built -= len(pane.views())
+    return drop
 
 
 def style_warmers() -> Vertical:
