@@ -9,6 +9,9 @@ runs:
 
 - switch to the 60-item section, first visit (its pane is built) and later visits;
 - switch to the 500-item section, first visit (usable: only its first page exists);
+- walk the 500-item section page by page to its end (as PgDn does): the most item
+  widgets built at once and the process's resident memory before and after the walk
+  (a page left is taken down, so neither grows with the pages visited);
 - an answer in the 60-item section with 60 + 40 items built (the answer, the engine and
   the refresh of what changed: ``on_item_view_answered``);
 - the floor: the same widgets (prompt, radio set, note box, state line per item, in
@@ -26,6 +29,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import compileall
+import gc
+import os
 import statistics
 import sys
 import tempfile
@@ -128,11 +133,37 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+def resident_mb() -> float:
+    """The process's resident memory now (Linux; 0 where /proc is not there)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except OSError:
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+async def walk(pilot, section: str, pages: int) -> tuple[int, float, float]:
+    """Every page of a section in turn: the most item widgets built at once, and the
+    resident memory (MB) after the first page and after the last."""
+    from checklist_tui.tui.widgets.item_view import ItemView
+
+    screen, most, memory = pilot.app.screen, 0, []
+    for page in range(pages):
+        screen.show_section(section, page=page)
+        await until(pilot, lambda p=page: screen.ready and screen.shown.page == p)
+        await settle(pilot)
+        most = max(most, len(screen.query(ItemView)))
+        if page in (0, pages - 1):
+            gc.collect()
+            memory.append(resident_mb())
+    return most, memory[0], memory[-1]
+
+
 async def measure_ours(runs: int, size: tuple[int, int]) -> dict[str, list[Sample]]:
     from checklist_tui.tui.widgets.item_view import ItemView
 
     found: dict[str, list[Sample]] = {"first": [], "later": [], "huge": [], "answer": [],
-                                      "built": []}
+                                      "built": [], "walk": []}
     for _ in range(runs):
         app = bench_app()
         async with app.run_test(size=size) as pilot:
@@ -151,6 +182,12 @@ async def measure_ours(runs: int, size: tuple[int, int]) -> dict[str, list[Sampl
                 found["later"].append(await switch(pilot, "big"))
                 await settle(pilot)
             view = screen.query_one("#item-big000", ItemView)
+            if not found["walk"]:  # once: it is a count, not a time
+                most, before, after = await walk(pilot, "huge", 13)
+                found["walk"].append((most, before))
+                found["walk"].append((after, after - before))
+                await switch(pilot, "big")
+                await settle(pilot)
             for value in ("yes", "no", "yes"):
                 message = ItemView.Answered(view.item.id, value)
                 found["answer"].append(await timed(
@@ -234,6 +271,10 @@ def main() -> None:
         goal = "" if key == "answer" or key == "huge" else \
             ("  (under the 50 ms goal)" if value[0] < 0.05 else "  (OVER the 50 ms goal)")
         print(f"{label:45} {ms(value)}{goal}")
+    (most, before), (after, grown) = ours["walk"]
+    print(f"{'500-item section, all 13 pages walked':45} at most {most} item widgets built "
+          f"at once; resident memory {before:.0f} MB after page 1, {after:.0f} MB after "
+          f"page 13 ({grown:+.0f} MB)")
     first = median(ours["first"])
     print(f"{'floor: the same ' + str(count) + ' items mounted, static data':45} {ms(floor)}")
     print(f"first visit against the floor: {first[0] / floor[0]:.2f}x wall, "
