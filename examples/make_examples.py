@@ -120,8 +120,8 @@ def family_t_like(cat, out: Path) -> store.Loaded:
         ("PBA-P01", ["childhood", "care", "abuse", "substances", "mental_health"]),
         ("PBA-P02", ["substances", "offending"]),
         ("PBA-P03", "no"), ("PBA-P04", "yes"), ("PBA-P05", "yes"),
-        ("PBA-R01", "yes"), ("PBA-R02", "yes"), ("PBA-R05", "no"),
-        ("PBA-L01", "yes"), ("PBA-L02", "no"), ("PBA-L03", "yes"), ("PBA-L04", "yes"),
+        ("PBA-R01", "yes"), ("PBA-R02", "yes"), ("PBA-R05A", "no"),
+        ("PBA-L01", "yes"), ("PBA-L02", "no"), ("PBA-L03A", "yes"), ("PBA-L04", "yes"),
         ("PBA-A01", "yes"), ("PBA-A02", ["police", "maternity", "substances", "leaving_care"]),
         ("PBA-A05", "yes"),
         ("PBA-B03", "no"),
@@ -139,6 +139,10 @@ def family_t_like(cat, out: Path) -> store.Loaded:
                involvement="Seen with the mother twice; not yet seen alone.",
                assessment="Police call-outs known; violence history not yet known.")
     set_detail(plan, cl, "PBA-F01", "people", [casey.id], by=who, now=clock())
+    set_detail(plan, cl, "PBA-L03A", "date", date(2026, 10, 28), by=who, now=clock())
+    set_detail(plan, cl, "PBA-L04", "text", "A place to live with the babies, money for the "
+               "birth and a young parents' group; her personal adviser arranges each.",
+               by=who, now=clock())
     add_record(plan, Person, by=who, now=clock(), name="Morgan Example",
                kind=PersonKind.MALE_CARER, relationship="Father's brother",
                role="Stays at weekends; may babysit",

@@ -22,7 +22,7 @@ from checklist_tui.core.catalogue import load_archived
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist, Item, ItemType, Scalar, Source
 from checklist_tui.core.errors import PlanError
-from checklist_tui.core.plan import Answer, HistoryEntry, Plan, PlanState
+from checklist_tui.core.plan import Answer, DetailValue, HistoryEntry, Plan, PlanState
 
 #: The history entry of an answer carried to the item that replaces its old item.
 CARRIED = "answer.carried"
@@ -146,6 +146,14 @@ def changes_since(plan: Plan, current: Checklist, sources: dict[str, Source]) ->
     return ([] if old else [NOT_KEPT]) + lines
 
 
+def _details_for(item: Item, old: Answer) -> dict[str, DetailValue] | None:
+    """The old answer's details that ``item`` asks for under the same key (a date, people,
+    a text or a place that a "yes" carried), so that carrying a "yes" keeps its content."""
+    keys = {d.key for d in item.details}
+    kept = {k: v for k, v in (old.details or {}).items() if k in keys}
+    return kept or None
+
+
 def upgrade(plan: Plan, checklist: Checklist, content_hash: str, *, by: str,
             now: datetime) -> list[Carry]:
     """Move ``plan`` to ``checklist``'s version: carry the mapped answers (one history entry
@@ -158,6 +166,7 @@ def upgrade(plan: Plan, checklist: Checklist, content_hash: str, *, by: str,
         raise PlanError(f"the plan already uses version {checklist.version} of the checklist")
     items = checklist.item_map()
     done: list[Carry] = []
+    details_moved: dict[str, set[str]] = {}
     for carry in carries(plan, checklist):
         item, old = items[carry.new_id], plan.answers[carry.old_id]
         probe = Answer(value=carry.value, answered_at=old.answered_at,
@@ -168,19 +177,24 @@ def upgrade(plan: Plan, checklist: Checklist, content_hash: str, *, by: str,
             continue  # the plan does not bear the tick out: not carried, still kept
         if not done:
             edit._editable(plan, by, now)  # one rule for when a plan may change
+        details = _details_for(item, old)
         plan.answers[carry.new_id] = Answer(
             value=carry.value, note=old.note, source=old.source,
             answered_at=old.answered_at, answered_by=old.answered_by,
             owner=old.owner if integ.needs_follow_up(item, probe) else None,
-            by_date=old.by_date if integ.needs_follow_up(item, probe) else None)
+            by_date=old.by_date if integ.needs_follow_up(item, probe) else None,
+            details=details)
+        details_moved.setdefault(carry.old_id, set()).update(details or {})
         plan.history.append(HistoryEntry(at=now, by=by, what=CARRIED, target=carry.new_id,
                                          old=f"{carry.old_id}: {carry.old_label}",
                                          new=carry.new_label))
         done.append(carry)
     for old_id, replacing in replaced_by(checklist).items():
         moved = {c.new_id for c in done if c.old_id == old_id}
-        if moved and moved == {i.id for i in replacing}:
-            del plan.answers[old_id]  # every replacing item has it now
+        left = set(plan.answers[old_id].details or {}) - details_moved.get(old_id, set()) \
+            if old_id in plan.answers else set()
+        if moved and moved == {i.id for i in replacing} and not left:
+            del plan.answers[old_id]  # every replacing item has it now, details too
     if not done:
         edit._editable(plan, by, now)  # one rule for when a plan may change
     plan.history.append(HistoryEntry(at=now, by=by, what=VERSION, target="plan",

@@ -101,7 +101,7 @@ def test_family_t_example_red_flags_and_due(catalogue) -> None:
     fired = {f.rule_id: f for f in ev.fired}
     assert fired["PBA-A05.declined"].acknowledgement is not None
     assert fired["PBA-X03.no-early-actions"].severity == Severity.ERROR
-    assert "PBA-R05" in ev.visible_items  # domestic abuse history adds risk assessment
+    assert "PBA-R05A" in ev.visible_items  # domestic abuse history adds risk assessment
     assert "PBA-B04" in ev.visible_items  # twins
     assert "PBA-A06" in ev.visible_items  # known to youth justice: an agency item, not LAC
     overdue = {d.item_id for d in ev.due if d.status == DueStatus.OVERDUE}

@@ -94,9 +94,14 @@ def test_pre_birth_red_flags(catalogue, answers, rule) -> None:
 
 
 def test_no_strategy_flag_clears_once_a_strategy_discussion_is_recorded(catalogue) -> None:
-    ev = _ev(catalogue, "pre-birth-assessment", **{"PBA-X06": "icpc", "PBA-W01": "yes"})
+    ev = _ev(catalogue, "pre-birth-assessment", **{"PBA-X06": "icpc", "PBA-W01A": "yes"})
     assert "PBA-X06.no-strategy" not in _flags(ev)
-    assert "PBA-W02" in ev.visible_items
+    assert {"PBA-W01B", "PBA-W02"} <= ev.visible_items
+    # held without a midwife is still held: no false "no strategy discussion" flag
+    ev = _ev(catalogue, "pre-birth-assessment",
+             **{"PBA-X06": "icpc", "PBA-W01A": "yes", "PBA-W01B": "no"})
+    assert "PBA-X06.no-strategy" not in _flags(ev)
+    assert "PBA-W01B.no-midwife" in {f.rule_id for f in ev.fired}
 
 
 # -- discharge ------------------------------------------------------------------------
@@ -192,7 +197,7 @@ def test_every_risk_rule_names_its_answer_as_a_concern(catalogue) -> None:
 
 @pytest.mark.parametrize(("checklist_id", "item_id", "kinds"), [
     ("pre-birth-assessment", "PBA-F01", ["people"]),
-    ("pre-birth-assessment", "PBA-W01", ["date"]),
+    ("pre-birth-assessment", "PBA-W01A", ["date"]),
     ("pre-birth-assessment", "PBA-X08", ["date"]),
     ("pre-birth-assessment", "PBA-X09", ["date"]),
     ("pre-birth-assessment", "PBA-X11", ["date"]),
@@ -242,7 +247,7 @@ def test_not_yet_on_the_birth_plan_waits_for_its_due_point(catalogue) -> None:
 
     lc = catalogue.get("pre-birth-assessment")
     plan = answer(new_plan(lc, edd=date(2027, 3, 1)), lc,
-                  **{"PBA-X06": "icpc", "PBA-W01": "yes", "PBA-BP06": "not_yet"})
+                  **{"PBA-X06": "icpc", "PBA-W01A": "yes", "PBA-BP06": "not_yet"})
     assert "PBA-BP06.not-warned" not in _flags(evaluate(lc.checklist, plan, TODAY))
     late = date(2027, 2, 20)  # after the 32-week birth-plan point: the item still isn't done
     ev = evaluate(lc.checklist, plan, late)
