@@ -231,7 +231,8 @@ def test_outcome_answers_name_their_risk_and_gather_their_actions(catalogue) -> 
     set_answer(plan, checklist, "PBA-O01", "- The baby sleeps safely: checked at every "
                "visit\n- She tells the midwife alone that she feels safe", by="t", now=NOW)
     outcomes = _part(_md(catalogue, plan), "Outcomes for the baby")
-    assert "(the risk it answers: Has either parent been a victim or a perpetrator of domestic abuse" in outcomes
+    assert ("(the risk it answers: Has either parent been a victim or a perpetrator of "
+            "domestic abuse") in outcomes
     headings = re.findall(r"#### (.*)", outcomes)
     assert headings[:2] == ["Outcome: The baby sleeps safely: checked at every visit",
                             "Outcome: She tells the midwife alone that she feels safe"]
