@@ -78,7 +78,8 @@ def first_seal_of(plan: Plan, head: str, count: int) -> str:
     return seal_body(body, head, count)
 
 
-_FIELDS = ("by", "what", "target", "old", "new")
+#: The entry's text fields, after its time, in the order the model declares them.
+_FIELDS = tuple(name for name in HistoryEntry.model_fields if name != "at")
 
 
 def _toml_string(text: str) -> str:
