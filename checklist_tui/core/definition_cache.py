@@ -19,11 +19,6 @@ import hashlib
 import json
 import os
 import stat
-import types
-import typing
-from collections.abc import Callable
-from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +26,7 @@ from pydantic import BaseModel
 
 from checklist_tui import __version__
 from checklist_tui.core import limits, locations
+from checklist_tui.core.strict_decode import decode
 
 FORMAT = 1
 """Bump when the layout of an entry changes."""
@@ -39,10 +35,6 @@ KEEP = 64
 """At most this many entries are kept (the oldest go first)."""
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class Damaged(ValueError):
-    """An entry that does not decode to exactly the model's shape."""
 
 
 @functools.cache
@@ -65,7 +57,7 @@ def _name(kind: str, data: bytes, context: str) -> tuple[str, str]:
     return f"{kind}-{key.hexdigest()}.json", digest
 
 
-def _private(info: os.stat_result) -> bool:
+def owner_only(info: os.stat_result) -> bool:
     """Owned by this user and writable by nobody else (Windows: the profile's own ACLs)."""
     if os.name == "nt":
         return True
@@ -79,7 +71,7 @@ def _read_entry(path: Path) -> bytes | None:
         return None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode) or not _private(info) \
+        if not stat.S_ISREG(info.st_mode) or not owner_only(info) \
                 or info.st_size > MAX_ENTRY_BYTES:
             return None
         return fh.read(MAX_ENTRY_BYTES + 1)
@@ -89,7 +81,7 @@ def lookup(kind: str, model: type[M], data: bytes, context: str = "") -> M | Non
     """The model validated earlier from exactly ``data`` (in this ``context``), or None."""
     try:
         folder = locations.definition_cache_dir()
-        if not _private(folder.stat()):
+        if not owner_only(folder.stat()):
             return None
         name, digest = _name(kind, data, context)
         raw = _read_entry(folder / name)
@@ -100,7 +92,7 @@ def lookup(kind: str, model: type[M], data: bytes, context: str = "") -> M | Non
         if json.loads(head) != expected:
             return None  # made for other bytes, another version, or changed since
         return decode(model, json.loads(body))
-    except (OSError, ValueError, RecursionError):  # Damaged is a ValueError
+    except (OSError, ValueError, RecursionError):  # strict_decode.Damaged is a ValueError
         return None
 
 
@@ -114,7 +106,7 @@ def store(kind: str, value: BaseModel, data: bytes, context: str = "") -> None:
     """Keep ``value``, just validated from ``data``; quietly nothing if it cannot be kept."""
     try:
         folder = locations.ensure_private_dir(locations.definition_cache_dir())
-        if not _private(folder.stat()):
+        if not owner_only(folder.stat()):
             return
         name, digest = _name(kind, data, context)
         body = json.dumps(value.model_dump(mode="json"), ensure_ascii=False,
@@ -136,118 +128,3 @@ def _prune(folder: Path) -> None:
     for old in entries[:-KEEP]:
         with contextlib.suppress(OSError):
             old.unlink()
-
-
-# -- strict decoding: exactly the shape the models dump, nothing else ----------------
-Decoder = Callable[[Any], Any]
-
-
-def decode(model: type[M], data: Any) -> M:
-    """``model`` built from its ``model_dump(mode="json")`` without validating it again;
-    raises Damaged unless every field is there with a value of the field's type."""
-    return typing.cast(M, _decoder(model)(data))
-
-
-@functools.cache
-def _decoder(annotation: Any) -> Decoder:
-    """A function that checks one JSON value against ``annotation`` and builds it (made
-    once per type: a checklist has thousands of values)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _decoder(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return _union([_decoder(arm) for arm in typing.get_args(annotation)])
-    if origin is list:
-        return _list(_decoder(typing.get_args(annotation)[0]))
-    if origin is dict:
-        key, value = typing.get_args(annotation)
-        return _dict(_decoder(key), _decoder(value))
-    if origin is typing.Literal:
-        return _literal(typing.get_args(annotation))
-    if annotation is type(None):
-        return _exact(type(None))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _model(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return _enum(annotation)
-    if annotation is date:
-        return _date
-    if annotation in (str, bool, int):
-        return _exact(annotation)
-    raise TypeError(f"no decoder for {annotation!r}")  # a new field type: add it here
-
-
-def _model(model: type[BaseModel]) -> Decoder:
-    names = frozenset(model.model_fields)
-    fields: list[tuple[str, Decoder]] = []
-
-    def build(value: Any) -> BaseModel:
-        if not fields:  # resolved on first use: a model may contain itself
-            fields.extend((n, _decoder(typing.cast(Any, f.annotation)))
-                          for n, f in model.model_fields.items())
-        if not isinstance(value, dict) or value.keys() != names:
-            raise Damaged(model.__name__)
-        return model.model_construct(_fields_set=set(names),
-                                     **{n: d(value[n]) for n, d in fields})
-    return build
-
-
-def _union(arms: list[Decoder]) -> Decoder:
-    def build(value: Any) -> Any:
-        for arm in arms:
-            try:
-                return arm(value)
-            except Damaged:
-                continue
-        raise Damaged("no type of the union fits")
-    return build
-
-
-def _list(inner: Decoder) -> Decoder:
-    def build(value: Any) -> list[Any]:
-        if type(value) is not list:
-            raise Damaged("list")
-        return [inner(v) for v in value]
-    return build
-
-
-def _dict(key: Decoder, inner: Decoder) -> Decoder:
-    def build(value: Any) -> dict[Any, Any]:
-        if type(value) is not dict:
-            raise Damaged("dict")
-        return {key(k): inner(v) for k, v in value.items()}
-    return build
-
-
-def _literal(allowed: tuple[Any, ...]) -> Decoder:
-    def build(value: Any) -> Any:
-        if type(value) is str and value in allowed:
-            return value
-        raise Damaged("literal")
-    return build
-
-
-def _enum(kind: type[Enum]) -> Decoder:
-    def build(value: Any) -> Enum:
-        try:
-            return kind(value)
-        except (ValueError, TypeError):
-            raise Damaged(kind.__name__) from None
-    return build
-
-
-def _exact(kind: type) -> Decoder:
-    def build(value: Any) -> Any:
-        if type(value) is kind:
-            return value
-        raise Damaged(kind.__name__)
-    return build
-
-
-def _date(value: Any) -> date:
-    if type(value) is str:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise Damaged("date")

@@ -83,6 +83,11 @@ def definition_cache_dir() -> Path:
     return cache_dir() / "definitions"
 
 
+def plan_cache_dir() -> Path:
+    """Hashes of plan files already validated: no plan data (see ``core.plan_cache``)."""
+    return cache_dir() / "validated-plans"
+
+
 def rescue_dir() -> Path:
     """Suggested folder for a copy of a plan that could not be saved in its own folder."""
     return Path.home() / "checklist-tui-copies"

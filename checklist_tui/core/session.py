@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checklist_tui.core import clock, plan_text, plancheck, recovery, store
+from checklist_tui.core import clock, plan_cache, plan_text, plancheck, recovery, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
@@ -81,10 +81,17 @@ class PlanSession:
     _asked: int = field(default=0, repr=False)
     _written: int = field(default=0, repr=False)
     _reported: int = field(default=0, repr=False)
+    remember: bool = False
+    """Opened with ``remember`` (see ``open``)."""
 
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
-             read_only: bool = False, user: str = "") -> PlanSession:
+             read_only: bool = False, user: str = "", remember: bool = False
+             ) -> PlanSession:
+        """Lock and read a plan. ``remember``: a plan whose exact bytes passed validation
+        before is not validated again, and the file as this session leaves it is
+        validated once at ``close`` and noted (``core.plan_cache``), so that an
+        unchanged plan opens without pydantic's validation (for the app's start-up)."""
         path = store.real_path(path)  # lock, tidy and save beside the real file
         lock: PlanLock | None = None
         reason: str | None = "opened read-only" if read_only else None
@@ -97,7 +104,7 @@ class PlanSession:
         try:
             if lock is not None:  # only the lock holder may finish or tidy a save
                 recovery.recover_plan(path)
-            loaded = store.load(path)
+            loaded = store.load(path, remember)
             checklist = checklist_for(loaded.plan.checklist_id)
             if checklist is None:
                 raise PlanError(f"{path.name}: made from checklist "
@@ -113,7 +120,7 @@ class PlanSession:
                 lock.release()
                 lock = None
         session = cls(loaded, checklist, user or loaded.plan.practitioner or "practitioner",
-                      reason, lock)
+                      reason, lock, remember=remember)
         if loaded.plan.history:
             session.state.last_changed = loaded.plan.history[-1].at
         return session
@@ -257,6 +264,22 @@ class PlanSession:
     def close(self) -> bool:
         """Flush and release the lock. Returns False if changes could not be saved."""
         ok = self.save()
+        if ok and self.remember and self._written:
+            self._remember_saved()
         if self.lock:
             self.lock.release()
         return ok
+
+    def _remember_saved(self) -> None:
+        """Validate the file as this session wrote it, in full, and note it if it passes
+        (still under the lock, so it is this session's file)."""
+        path = self.loaded.path
+        try:
+            data = path.read_bytes()
+            if store.fingerprint(data) != self.loaded.fingerprint or plan_cache.known(data):
+                return
+            found = store.load_bytes(data, path).found_outside
+        except (OSError, PlanError):
+            return  # the next open validates it, and says what is wrong
+        if not found:
+            plan_cache.remember(data)

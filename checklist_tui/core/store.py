@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from checklist_tui.core import clock, history, limits, plan_text, plancheck
+from checklist_tui.core import clock, history, limits, plan_cache, plan_text, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
 from checklist_tui.core.ids import new_id
@@ -53,8 +53,12 @@ def parse_plan(data: bytes, path: Path) -> Plan:
     return _parse(data, path)[0]
 
 
-def _parse(data: bytes, path: Path) -> tuple[Plan, history.Chain, str]:
-    """(plan, its history chain, what was found edited outside the app or '')."""
+def _parse(data: bytes, path: Path, known: bool = False
+           ) -> tuple[Plan, history.Chain, str]:
+    """(plan, its history chain, what was found edited outside the app or ''). ``known``:
+    these exact bytes passed validation and the history checks before, by this app
+    (``core.plan_cache``): the plan is built without pydantic and its stored hashes are
+    taken as checked (anything unexpected is validated and checked in full)."""
     name = path.name
     if not data.strip():
         raise PlanError(f"{name}: the file is empty (a backup may be in {name}{BACKUP_SUFFIX})")
@@ -73,8 +77,14 @@ def _parse(data: bytes, path: Path) -> tuple[Plan, history.Chain, str]:
                         "left untouched") from None
     plancheck.check_raw(raw, name)
     seal, stored = history.take_hashes(raw)
+    plan = plan_cache.built(raw) if known else None
+    if plan is not None:
+        plancheck.check_plan(plan, name)
+        chain = plan_cache.stored_chain(plan, stored)
+        if chain is not None:
+            return plan, chain, ""
     try:
-        plan = Plan.model_validate(raw)
+        plan = plan or Plan.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise PlanError(f"{name}: {where(err)}: {plain(err)}; the file was left untouched"
@@ -118,8 +128,10 @@ def real_path(path: Path) -> Path:
         raise PlanError(f"{path}: a link to a plan file that cannot be found") from None
 
 
-def load(path: Path) -> Loaded:
-    """Read a plan (following a link to the real file: ``Loaded.path`` is that file)."""
+def load(path: Path, remember: bool = False) -> Loaded:
+    """Read a plan (following a link to the real file: ``Loaded.path`` is that file).
+    ``remember``: skip validating bytes that passed before, and note these if they pass
+    (for opening a plan; not for reading many plans, which would fill the cache)."""
     path = real_path(path)
     try:
         before = _stat_key(path)
@@ -131,15 +143,18 @@ def load(path: Path) -> Loaded:
         raise PlanError(f"{path}: no such plan file") from None
     except OSError as exc:
         raise PlanError(f"{path}: cannot be read ({exc.strerror})") from None
-    loaded = load_bytes(data, path)
+    loaded = load_bytes(data, path, remember)
     if before is not None and _stat_key(path) == before:  # not changed while we read it
         loaded.stat_key = before
     return loaded
 
 
-def load_bytes(data: bytes, path: Path) -> Loaded:
+def load_bytes(data: bytes, path: Path, remember: bool = False) -> Loaded:
     """A plan from its file's bytes (``path`` names it in messages)."""
-    plan, chain, found = _parse(data, path)
+    known = remember and plan_cache.known(data)
+    plan, chain, found = _parse(data, path, known)
+    if remember and not known and not found:
+        plan_cache.remember(data)
     return Loaded(path, plan, fingerprint(data), chain=chain, found_outside=found)
 
 

@@ -17,7 +17,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from checklist_tui.core import edit
+from checklist_tui.core import edit, plan_cache
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
@@ -81,7 +81,7 @@ class PlanScreen(PlanSections):
     def open_session(self) -> None:
         try:
             session = PlanSession.open(self.path, self.app.checklist,
-                                       read_only=self.want_read_only)
+                                       read_only=self.want_read_only, remember=True)
         except UserFacingError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
@@ -113,6 +113,17 @@ class PlanScreen(PlanSections):
         # not in order; `o` lists everything still open, most urgent first.
         self.show_section(session.last_section(ev))
         self.refresh_bindings()
+        self.call_after_refresh(self._prepare_when_drawn)
+
+    def _prepare_when_drawn(self) -> None:
+        if not self.leaving():
+            self.call_after_refresh(self.prepare_edits if self.ready else
+                                    self._prepare_when_drawn)
+
+    @work(thread=True, group="prepare")
+    def prepare_edits(self) -> None:
+        """Once the first items are drawn: what the first edit needs (see plan_cache)."""
+        plan_cache.prepare_edits()
 
     # -- answers -------------------------------------------------------------------
     def on_item_view_answered(self, message: ItemView.Answered) -> None:
