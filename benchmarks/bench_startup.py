@@ -1,10 +1,10 @@
 """Start-up: launch `checklist-tui open PLAN` in a pseudo-terminal until the plan is painted.
 
-    python benchmarks/bench_startup.py [--runs 9]
+    python benchmarks/bench_startup.py [--runs 9] [--size 80x24]
 
 Three programs in the same run, interleaved so machine noise hits all alike, each in
-an 80x24 pty, as an installed user has them (bytecode compiled first with compileall;
-PYTHONDONTWRITEBYTECODE is NOT set):
+a pty of the size asked for (80x24 by default), as an installed user has them (bytecode
+compiled first with compileall; PYTHONDONTWRITEBYTECODE is NOT set):
   bare   a bare Textual app (header, one line, footer): ``bare_app.py``
   floor  the plan screen's widgets with static data and no core: ``floor_app.py``
   ours   ``checklist-tui open PLAN``, its checklist already validated once (as every
@@ -51,16 +51,16 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def time_until(argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30.0
-               ) -> tuple[float, float]:
-    """(wall, CPU) seconds from spawning ``argv`` in an 80x24 pty until ``marker`` (a
-    regular expression) is written."""
+def time_until(argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30.0,
+               size: tuple[int, int] = (80, 24)) -> tuple[float, float]:
+    """(wall, CPU) seconds from spawning ``argv`` in a pty of ``size`` (columns, lines)
+    until ``marker`` (a regular expression) is written."""
     pattern = re.compile(marker)
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
         os.execvpe(argv[0], argv, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     seen = b""
     try:
         while True:
@@ -96,14 +96,17 @@ def time_until(argv: list[str], marker: bytes, env: dict[str, str], timeout: flo
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--size", default="80x24", help="columns x lines, e.g. 120x40")
     args = parser.parse_args()
+    columns, lines = (int(n) for n in args.size.lower().split("x"))
+    size = (columns, lines)
     work = Path(tempfile.mkdtemp())
     plans = work / "plans"
     plans.mkdir()
     shutil.copy(ROOT / "examples" / "family-t-like-twins.toml", plans)
     compileall.compile_dir(ROOT / "checklist_tui", quiet=1)  # as installed: bytecode exists
     compileall.compile_dir(ROOT / "benchmarks", quiet=1)
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24",
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines),
                CHECKLIST_TUI_PLANS_DIR=str(plans), CHECKLIST_TUI_CONFIG_DIR=str(work / "cfg"),
                CHECKLIST_TUI_CACHE_DIR=str(work / "cache"),
                CHECKLIST_TUI_LOG_DIR=str(work / "logs"), PYTHONPATH=str(ROOT))
@@ -113,20 +116,21 @@ def main() -> None:
         "bare": ([sys.executable, str(ROOT / "benchmarks" / "bare_app.py")],
                  {"ready": rb"Bare app ready"}),
         "floor": ([sys.executable, str(ROOT / "benchmarks" / "floor_app.py")],
-                  {"item": rb"\(FLOOR-S0\d\)"}),
+                  {"item": rb"\(FLOOR-S\d\d\)"}),
         "ours": (ours, {"case": rb"DEMO-0002-TWINS", "item": rb"\(PBA-[A-Z]+\d+[A-Z]?\)"}),
         "cold": (ours, {"item": rb"\(PBA-[A-Z]+\d+[A-Z]?\)"}),
     }
     for argv, markers in programs.values():  # warm the file cache (and any app cache)
         for marker in markers.values():
-            time_until(argv, marker, env)
+            time_until(argv, marker, env, size=size)
     results: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for _ in range(args.runs):
         for name, (argv, markers) in programs.items():
             for label, marker in markers.items():
                 if name == "cold":
                     shutil.rmtree(work / "cache", ignore_errors=True)
-                results.setdefault((name, label), []).append(time_until(argv, marker, env))
+                results.setdefault((name, label), []).append(
+                    time_until(argv, marker, env, size=size))
 
     def med(name: str, label: str) -> tuple[float, float]:
         runs = results[(name, label)]
@@ -135,7 +139,8 @@ def main() -> None:
     bare, floor_item = med("bare", "ready"), med("floor", "item")
     ours_case, ours_item = med("ours", "case"), med("ours", "item")
     cold_item = med("cold", "item")
-    print(f"medians over {args.runs} runs, 80x24 pty; wall / CPU")
+    print(f"medians over {args.runs} runs, {args.size} pty; wall / CPU; load average "
+          f"{' '.join(f'{n:.2f}' for n in os.getloadavg())} at the end")
     for label, (wall, cpu) in (("bare app painted", bare), ("floor app, first item", floor_item),
                                ("checklist-tui, case reference", ours_case),
                                ("checklist-tui, first item", ours_item),

@@ -1,12 +1,17 @@
 """The floor for the start-up benchmark: the plan screen's widgets with static data.
 
 The same widget types, layout and styles (``app.tcss``) as ``checklist-tui open PLAN``
-at first paint (a header, the section list, the section title, the banner, four
-items each with a prompt, a yes/no radio set, a note box and a state line, the
-footer), but no checklist, no plan, no pydantic and no core. Whatever the real app
-costs above this is the price of reading and checking the plan.
+at first paint (a header, the section list, the section title, the banner, the items
+that fill the window, each with a prompt, a yes/no radio set, a note box and a state
+line, the footer), but no checklist, no plan, no pydantic and no core. Whatever the real
+app costs above this is the price of reading and checking the plan.
+
+As the plan screen does: the list has the pre-birth checklist's 14 sections and is
+hidden below 100 columns (still built), and as many items are built for the first frame
+as fill the window (``screens/plan_sections.py``: 4 at 80x24, 6 at 120x40).
 """
 
+import shutil
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -22,13 +27,24 @@ from textual.widgets import (
 )
 
 CSS = Path(__file__).resolve().parent.parent / "checklist_tui" / "tui" / "app.tcss"
-SECTIONS = ["Starting the assessment", "The father and other male carers", "Agencies",
-            "History and risks", "Relationship", "Parenting capacity", "Support network",
-            "The plan", "Looked-after parent", "Birth and discharge", "Review"]
+SECTIONS = ["Starting the assessment", "Who is in the baby's world",
+            "The father and other male carers", "Both parents' history",
+            "The parents' relationship, coercion and control",
+            "Looked-after or care-leaver parent", "The parents' support, home and voice",
+            "Partner agencies' checks and contributions", "The baby's expected daily life",
+            "Analysis and early actions", "What the written plan says",
+            "The birth plan and the labour-ward alert",
+            "After the birth: discharge, core group and review",
+            "New concerns, disagreement and escalation"]
+NARROW_BELOW, FIRST_ITEMS, LINES_PER_ITEM, CHROME_LINES = 100, 4, 6, 5  # as the plan screen
 
 
 class Floor(App):
     CSS_PATH = str(CSS)
+    CSS = "Screen.narrow #sections { display: none; }"
+
+    def on_mount(self) -> None:
+        self.screen.set_class(self.size.width < NARROW_BELOW, "narrow")
 
     def compose(self) -> ComposeResult:
         yield Static("FLOOR-0002  Pre-birth assessment v2.0.0  Draft\nEDD 27/01/2027: 31+1 "
@@ -37,14 +53,16 @@ class Floor(App):
         with Horizontal(id="plan-body"):
             yield OptionList(*[f"• 3/7     {title}" for title in SECTIONS], id="sections")
             with Vertical(id="plan-main"):
-                yield Static("Section 1 of 11: Starting the assessment", id="section-title")
+                yield Static("Section 1 of 14: Starting the assessment", id="section-title")
                 yield Static("", id="banner")
                 with (ContentSwitcher(id="items", initial="sec-start"),
                       VerticalScroll(id="sec-start", classes="section-pane")):
-                    for n in range(1, 5):
+                    rows = shutil.get_terminal_size().lines
+                    count = max(FIRST_ITEMS, (rows - CHROME_LINES) // LINES_PER_ITEM + 1)
+                    for n in range(1, count + 1):
                         with Vertical(classes="item"):
                             yield Static(f"* Question {n} for the practitioner to answer "
-                                         f"in plain words  (FLOOR-S0{n})", classes="prompt")
+                                         f"in plain words  (FLOOR-S{n:02})", classes="prompt")
                             yield RadioSet(RadioButton("Yes", value=True), RadioButton("No"),
                                            RadioButton("Unknown"))
                             yield TextArea("", placeholder="Note (optional)", compact=True,

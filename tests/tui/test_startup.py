@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import sys
+import threading
 
 import pytest
 
@@ -132,3 +133,67 @@ async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
     assert drawn_first == [True]
+
+
+async def test_the_plan_is_opened_before_the_plan_screen_which_shows_it_at_once(
+        plans, monkeypatch) -> None:
+    """The opening screen's thread opens the plan (lock, read, checks) and hands the session
+    over: the plan screen is built with it and never opens the plan itself (#12.2)."""
+    from checklist_tui.core.session import PlanSession
+
+    threads: list[bool] = []
+    original = PlanSession.open.__func__  # type: ignore[attr-defined]
+
+    def watched(cls, *args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(PlanSession, "open", classmethod(watched))
+    given: list[bool] = []
+    init = PlanScreen.__init__
+
+    def made(self, path, read_only=False, session=None):
+        given.append(session is not None)
+        init(self, path, read_only=read_only, session=session)
+
+    monkeypatch.setattr(PlanScreen, "__init__", made)
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert "DEMO-0002-TWINS" in rendered(app.screen.query_one(PlanHeader))
+        assert "Section" in rendered(app.screen.query_one("#section-title"))
+    assert threads == [False]  # opened once, in a thread
+    assert given == [True]
+
+
+async def test_quitting_while_the_plan_opens_leaves_it_unlocked(plans, monkeypatch) -> None:
+    """Ctrl+Q while the opening screen's thread is still opening the plan: the session it
+    then gets is closed, so the plan is not left locked for the next open."""
+    from checklist_tui.core.locking import lock_path
+    from checklist_tui.core.session import PlanSession
+
+    entered, gate, closed = threading.Event(), threading.Event(), threading.Event()
+    original = PlanSession.open.__func__  # type: ignore[attr-defined]
+    close = PlanSession.close
+
+    def slow(cls, *args, **kwargs):
+        entered.set()
+        gate.wait(120)
+        return original(cls, *args, **kwargs)
+
+    def closing(self):
+        try:
+            return close(self)
+        finally:
+            closed.set()
+
+    monkeypatch.setattr(PlanSession, "open", classmethod(slow))
+    monkeypatch.setattr(PlanSession, "close", closing)
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, entered.is_set, what="the plan to start opening")
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: app.return_code is not None, what="the app to close")
+    gate.set()
+    assert closed.wait(120), "the session opened after quitting was never closed"
+    assert not lock_path(plans / PLAN).exists()

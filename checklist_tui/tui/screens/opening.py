@@ -4,6 +4,7 @@ about a bare app's cost. The plan screen replaces it after that frame."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,10 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.peek import first_value
 from checklist_tui.tui.text import join, lit
 
 if TYPE_CHECKING:
+    from checklist_tui.core.session import PlanSession
     from checklist_tui.tui.screens.plan import PlanScreen
 
 
@@ -31,12 +34,16 @@ def opening(path: Path) -> Text:
 
 class OpeningScreen(Screen):
     """Only the plan header's first words (as the plan screen starts with them) and the
-    footer; after it is drawn, the plan screen is loaded and takes its place."""
+    footer. Meanwhile, in a thread, the plan screen's modules are loaded and the plan is
+    opened (locked, read and checked); then the plan screen takes its place, drawn with
+    its items at once."""
 
     def __init__(self, path: Path, read_only: bool = False):
         super().__init__()
         self.path = path
         self.read_only = read_only
+        self._guard = threading.Lock()
+        self._left = False
 
     def compose(self) -> ComposeResult:
         yield Static(opening(self.path), id="plan-header")
@@ -45,15 +52,35 @@ class OpeningScreen(Screen):
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_plan_screen)
 
+    def on_unmount(self) -> None:
+        with self._guard:
+            self._left = True
+
     @work(thread=True, exclusive=True, group="opening")
     def load_plan_screen(self) -> None:
-        """Load the plan screen's modules (and the core's) in a thread: the event loop is
-        free meanwhile, so this frame reaches the terminal at once."""
+        """Load the plan screen's modules (and the core's) and open the plan, in a thread:
+        the event loop is free meanwhile, so this frame reaches the terminal at once."""
         from checklist_tui.tui.screens.plan import PlanScreen
 
-        if not get_current_worker().is_cancelled:  # not when the app closed meanwhile
-            self.app.call_from_thread(self.show_plan, PlanScreen)
+        if get_current_worker().is_cancelled:  # the app closed meanwhile
+            return
+        try:
+            session = PlanScreen.open_plan(self.path, self.app.checklist,  # type: ignore[attr-defined]
+                                           self.read_only)
+        except UserFacingError as exc:
+            self.app.call_from_thread(self.app.cannot_open,  # type: ignore[attr-defined]
+                                      self.path, str(exc))
+            return
+        with self._guard:
+            gone = self._left
+        if gone or get_current_worker().is_cancelled:
+            session.close()  # left while the plan was opening: let it go
+            return
+        self.app.call_from_thread(self.show_plan, PlanScreen, session)
 
-    def show_plan(self, plan_screen: type[PlanScreen]) -> None:
-        if self.app.screen is self:  # not if the app is already closing
-            self.app.switch_screen(plan_screen(self.path, read_only=self.read_only))
+    def show_plan(self, plan_screen: type[PlanScreen], session: PlanSession) -> None:
+        if self.app.screen is self and not self._left:  # not if the app is closing
+            self.app.switch_screen(plan_screen(self.path, read_only=self.read_only,
+                                               session=session))
+        else:
+            session.close()

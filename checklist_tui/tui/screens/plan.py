@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -18,6 +19,7 @@ from textual.widgets import (
 )
 
 from checklist_tui.core import edit, plan_cache
+from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui import commands
@@ -41,15 +43,20 @@ class PlanScreen(PlanSections):
     COMMANDS = {PlanPlaces}  # Ctrl+P: jump to a section or item (plus the app's commands)
     COMMANDS_DECLARED = commands.PLAN
 
-    def __init__(self, path: Path, read_only: bool = False):
+    def __init__(self, path: Path, read_only: bool = False,
+                 session: PlanSession | None = None):
+        """``session``: the plan already opened (see ``open_plan``), else it is opened
+        after the first frame."""
         super().__init__()
         self.path = path
         self.want_read_only = read_only
+        self._given = session
         self.session: PlanSession | None = None
         self.current: str | None = None
         self._session_closed = False
         self._open_guard = threading.Lock()
-        self._loading: PlanSession | None = None
+        self._loading: PlanSession | None = session
+        """Opened but not yet shown (closed by ``close_session`` if never shown)."""
         self.panes = {}
         self.ready = False
         """True once the current section is shown, refreshed and focused."""
@@ -70,9 +77,31 @@ class PlanScreen(PlanSections):
                 yield Vertical(id="items")  # the section panes (one shown)
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
-        self.call_after_refresh(self.open_session)  # paint the case reference first
+        if self._given is None:
+            self.call_after_refresh(self.open_session)  # paint the case reference first
+        elif not self.query("#items"):  # (seen on a busy machine) not all mounted yet
+            self.call_after_refresh(self._show_given)
+        else:
+            await self._show_given()
+
+    async def _show_given(self) -> None:
+        """The plan opened before this screen (by the opening screen): shown at once.
+        Awaited from ``on_mount``, its first items are built before this screen's first
+        frame, and shown in it with the title and the list (not a frame later)."""
+        if self._given is None or self.leaving():
+            return
+        self._opened(self._given)
+        if self.mounting is not None:
+            await self.mounting
+            self.show_built()
+
+    @staticmethod
+    def open_plan(path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
+                  read_only: bool = False) -> PlanSession:
+        """Lock, read and check a plan as this screen opens it (any thread)."""
+        return PlanSession.open(path, checklist_for, read_only=read_only, remember=True)
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
@@ -80,8 +109,7 @@ class PlanScreen(PlanSections):
     @work(thread=True, exclusive=True, group="open")
     def open_session(self) -> None:
         try:
-            session = PlanSession.open(self.path, self.app.checklist,
-                                       read_only=self.want_read_only, remember=True)
+            session = self.open_plan(self.path, self.app.checklist, self.want_read_only)
         except UserFacingError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return

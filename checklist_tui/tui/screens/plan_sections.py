@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.containers import Vertical
+from textual.widget import AwaitMount
 from textual.widgets import OptionList, Static
 
 from checklist_tui.core.answers import display
@@ -35,6 +36,7 @@ from checklist_tui.tui.widgets.section_pane import (
 
 FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
 LINES_PER_ITEM = 6  # a rough height, to fill the window before the rest is built
+CHROME_LINES = 5  # the header, the section title and the footer, around the items
 
 
 class PlanSections(PlanScreenBase):
@@ -48,6 +50,9 @@ class PlanSections(PlanScreenBase):
     _wanted: tuple[str, int] | None = None
     _warmed = False
     _focus_item: str | None = None
+    mounting: AwaitMount | None = None
+    """The mount of the pane built last (awaited by a plan screen showing a plan opened
+    before it, so that its first frame has the items)."""
 
     def leaving(self) -> bool:
         """True once the plan is being closed: nothing more is shown."""
@@ -71,13 +76,16 @@ class PlanSections(PlanScreenBase):
             return
         items = self.query_one("#items", Vertical)
         # What fills the window is built now; the pane builds the rest of its page after.
-        first = max(FIRST_ITEMS, items.size.height // LINES_PER_ITEM + 1)
+        # (Before the first layout, as when a plan opened before its screen is shown, the
+        # window less the lines around the items is the height they will get.)
+        height = items.size.height or self.app.size.height - CHROME_LINES
+        first = max(FIRST_ITEMS, height // LINES_PER_ITEM + 1)
         ids = [item.id for item in section.items]
         if focus_item in ids:
             first = max(first, ids.index(focus_item) - page * PAGE_ITEMS + 1)
         pane = SectionPane(section, page, self._session().plan.answers, first, self.read_only)
         self.panes[pane_id(section_id, page)] = pane
-        items.mount(pane)
+        self.mounting = items.mount(pane)
 
     def _show_when_built(self, pane: SectionPane) -> None:
         """Show ``pane``, once the item to focus is built."""
@@ -98,7 +106,17 @@ class PlanSections(PlanScreenBase):
     @on(SectionPane.Ready)
     def _pane_ready(self, message: SectionPane.Ready) -> None:
         pane = message.pane
-        if not self.leaving() and self._wanted == (pane.section.id, pane.page):
+        if not self.leaving() and self._wanted == (pane.section.id, pane.page) \
+                and self.shown is not pane:
+            self._show_when_built(pane)
+
+    def show_built(self) -> None:
+        """Show the pane wanted now if it is built, without waiting for its Ready message
+        (which reaches the screen after a frame): the plan screen's first frame, when the
+        plan was opened before the screen, has the items, title and list all at once."""
+        pane = self.panes.get(pane_id(*self._wanted)) if self._wanted else None
+        if pane is not None and pane.is_ready and self.shown is not pane \
+                and not self.leaving():
             self._show_when_built(pane)
 
     def _show(self, pane: SectionPane) -> None:
