@@ -20,6 +20,7 @@ from checklist_tui.core import clock, store
 from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.tui.app import ChecklistApp
 from checklist_tui.tui.screens.home import HomeScreen
+from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 from tests.tui.helpers import WAIT_SECONDS, _holds, plan_ready, rendered, wait_for
 
@@ -144,7 +145,8 @@ async def test_the_title_changes_with_the_content(tmp_path, monkeypatch) -> None
     app = sections_app(tmp_path, [30, 12, 3])
     first_rest = Gate(monkeypatch, lambda ident: ident[0] == "a" and int(ident[1:]) >= 12)
     async with running(app, (80, 24)):
-        await held_wait(lambda: app.screen.ready and first_rest.waiting > 0, what="part 1")
+        await held_wait(lambda: isinstance(app.screen, PlanScreen) and app.screen.ready
+                        and first_rest.waiting > 0, what="part 1")
         screen = app.screen
         second = Gate(monkeypatch, lambda ident: ident[0] == "b")
         await key(app, "step_section(1)")

@@ -191,9 +191,11 @@ async def test_quitting_while_the_plan_opens_leaves_it_unlocked(plans, monkeypat
     monkeypatch.setattr(PlanSession, "close", closing)
     app = make_app(plans, PLAN)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, entered.is_set, what="the plan to start opening")
-        await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: app.return_code is not None, what="the app to close")
-    gate.set()
+        try:
+            await wait_for(pilot, entered.is_set, what="the plan to start opening")
+            await pilot.press("ctrl+q")
+            await wait_for(pilot, lambda: app.return_code is not None, what="the app to close")
+        finally:
+            gate.set()  # never leave the opening thread waiting
     assert closed.wait(120), "the session opened after quitting was never closed"
     assert not lock_path(plans / PLAN).exists()

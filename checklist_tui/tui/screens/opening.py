@@ -73,14 +73,18 @@ class OpeningScreen(Screen):
             return
         with self._guard:
             gone = self._left
-        if gone or get_current_worker().is_cancelled:
-            session.close()  # left while the plan was opening: let it go
-            return
-        self.app.call_from_thread(self.show_plan, PlanScreen, session)
+        shown = False
+        try:
+            if not gone and not get_current_worker().is_cancelled:
+                shown = self.app.call_from_thread(self.show_plan, PlanScreen, session)
+        finally:
+            if not shown:  # left while the plan was opening, or the app closed: let it go
+                session.close()
 
-    def show_plan(self, plan_screen: type[PlanScreen], session: PlanSession) -> None:
-        if self.app.screen is self and not self._left:  # not if the app is closing
-            self.app.switch_screen(plan_screen(self.path, read_only=self.read_only,
-                                               session=session))
-        else:
-            session.close()
+    def show_plan(self, plan_screen: type[PlanScreen], session: PlanSession) -> bool:
+        """Hand the opened plan to the plan screen; False if this screen has gone."""
+        if self.app.screen is not self or self._left:  # the app is closing
+            return False
+        self.app.switch_screen(plan_screen(self.path, read_only=self.read_only,
+                                           session=session))
+        return True
