@@ -9,6 +9,7 @@ from checklist_tui.core import edit
 from checklist_tui.core.pause import NO_LONGER_HOLDS
 from checklist_tui.core.review import reopen
 from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
+from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.marked import MarkedSelectionList
 from tests.conftest import NOW
@@ -84,7 +85,9 @@ async def test_cancel_records_nothing(plans) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen)
                        and app.focused is not None)
         await pilot.press(*"Kim Example", "tab", *"Ward manager")
-        await pilot.press("escape")
+        await pilot.press("escape")  # something was typed: asked first
+        await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen))
+        await pilot.click("#yes")
         await wait_for(pilot, lambda: app.screen is screen)
         assert (len(plan.confirmations), len(plan.history)) == before
         assert app.confirmer == ("", "")  # nothing confirmed, nothing remembered

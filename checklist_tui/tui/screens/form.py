@@ -5,6 +5,12 @@ or ``self.title`` set in ``__init__``) with "(Escape to cancel)", the form's own
 ``fields()``, a line for what is wrong, and the Save and Cancel buttons. Subclasses give
 the title and the fields, and decide in ``save`` what typed result to dismiss with (or
 say in ``refuse`` why not).
+
+The title stays at the top and the error line and buttons at the bottom of the frame,
+whatever the window's size: only the fields between them scroll, so Save and Cancel are
+never out of sight (at 80x24 a tall form used to push them below the window, and Enter
+on a Cancel nobody could see dropped what had been typed). Cancel or Escape after
+something was typed asks before anything is thrown away.
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ from typing import ClassVar, Literal, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
+from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.text import lit
 
 ResultT = TypeVar("ResultT")
@@ -28,6 +35,7 @@ ESCAPE_HINT = "(Escape to cancel)"
 
 
 class FormScreen(ModalScreen[ResultT | None]):
+    _as_opened: list[object]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-form")]
     SAVE_WORDS: ClassVar[str] = "Save"
     SAVE_VARIANT: ClassVar[Literal["primary", "warning"]] = "primary"
@@ -38,15 +46,36 @@ class FormScreen(ModalScreen[ResultT | None]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(lit(f"{self.title or ''}  {ESCAPE_HINT}"), classes="title")
+        with VerticalScroll(classes="dialog form"):
+            yield Static(lit(f"{self.title or ''}  {ESCAPE_HINT}"), classes="title form-title")
+            with Vertical(classes="form-foot"):
+                if self.ERROR_LINE:
+                    yield Static("", id="form-error", classes="error-line")
+                with Horizontal(classes="buttons"):
+                    yield Button(self.SAVE_WORDS, id="save", variant=self.SAVE_VARIANT,
+                                 compact=True)
+                    yield Button("Cancel", id="cancel", compact=True)
             yield from self.fields()
-            if self.ERROR_LINE:
-                yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button(self.SAVE_WORDS, id="save", variant=self.SAVE_VARIANT,
-                             compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        """Runs after the form's own ``on_mount``: what the fields hold as the form opens."""
+        self._as_opened = self._typed()
+
+    def _typed(self) -> list[object]:
+        """What every field holds now, as shown (to tell whether anything was typed)."""
+        held: list[object] = []
+        for field in self.query("Input, TextArea, Select, SelectionList, Checkbox"):
+            if isinstance(field, TextArea):
+                held.append(field.text)
+            elif isinstance(field, SelectionList):
+                held.append(sorted(map(str, field.selected)))
+            elif isinstance(field, (Input, Select, Checkbox)):
+                held.append(field.value)
+        return held
+
+    def discard_question(self) -> str:
+        """The question asked before what was typed is thrown away."""
+        return f"Discard what you typed in {self.title or 'this form'}?"
 
     def refuse(self, problem: str, field: Widget | None = None) -> None:
         """Keep the form open: say what is wrong in the error line, and go to the field."""
@@ -69,5 +98,14 @@ class FormScreen(ModalScreen[ResultT | None]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        """Cancel (or Escape, where bound to it): leave without a result."""
-        self.dismiss(None)
+        """Cancel or Escape: leave at once if nothing was typed; otherwise ask first."""
+        if self._typed() == self._as_opened:
+            self.dismiss(None)
+            return
+        self.app.push_screen(MessageScreen(self.discard_question(), [
+            "What you typed in this form will not be kept."], confirm="Discard"),
+            self._discard)
+
+    def _discard(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)

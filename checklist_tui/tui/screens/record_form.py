@@ -14,7 +14,6 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.plan import ActionStatus, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
 from checklist_tui.tui.screens.form import FormScreen
-from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.text import typed
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
@@ -116,27 +115,9 @@ class RecordForm(FormScreen[dict[str, Any]]):
 
     def on_mount(self) -> None:
         self.query(".dialog Input, .dialog Select").first().focus()
-        self._as_opened = self._typed()
 
-    def _typed(self) -> dict[str, Any]:
-        """What each field holds now, as shown (to tell whether anything was typed)."""
-        return {f.name: getattr(self.query_one(f"#f-{f.name}"),
-                                "text" if f.kind == "long" else "value")
-                for f in FIELDS[self.page]}
-
-    def action_cancel(self) -> None:
-        """Escape: leave at once if nothing was typed; otherwise ask first."""
-        if self._typed() == self._as_opened:
-            self.dismiss(None)
-            return
-        what = TITLES[self.page].lower()
-        self.app.push_screen(MessageScreen(f"Discard this {what}?", [
-            "What you typed in this form will not be kept."], confirm="Discard"),
-            self._discard)
-
-    def _discard(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
+    def discard_question(self) -> str:
+        return f"Discard this {TITLES[self.page].lower()}?"
 
 
     def save(self) -> None:

@@ -1,0 +1,96 @@
+"""Every form's frame: Save and Cancel stay in sight at 80x24, and Cancel or Escape after
+something was typed asks before throwing it away (a text detail once filled the window, and
+Enter on a Cancel nobody could see dropped what had been typed)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TextArea
+
+from checklist_tui.core.definition import DetailKind
+from checklist_tui.tui.screens.detail_form import DetailForm
+from checklist_tui.tui.screens.message import MessageScreen
+from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for, wait_for_screen
+
+
+@pytest.fixture
+def plans(tmp_path):
+    return copy_examples(tmp_path / "plans")
+
+
+def _in_sight(screen, selector: str) -> bool:
+    """The widget is drawn where it is, not hidden below the window or behind another."""
+    widget = screen.query_one(selector)
+    region = widget.region
+    if not region or region.bottom > screen.size.height:
+        return False
+    shown, _ = screen.get_widget_at(region.x + 1, region.y)
+    return shown is widget
+
+
+def _tallest_items(checklist):
+    """The text-detail item with the longest prompt, and the item with most details."""
+    items = [i for s in checklist.checklist.sections for i in s.items if i.details]
+    text = [i for i in items if any(d.kind == DetailKind.TEXT for d in i.details)]
+    return (max(text, key=lambda i: len(i.prompt)),
+            max(items, key=lambda i: (len(i.details), len(i.prompt))))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_detail_form_buttons_stay_in_sight(plans, size) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        session = app.screen.session
+        for item in _tallest_items(session.checklist):
+            app.push_screen(DetailForm(item, {}, list(session.plan.people)))
+            await wait_for_screen(pilot, DetailForm)
+            await wait_for(pilot, lambda: app.focused is not None)
+            await pilot.pause()
+            if any(isinstance(w, TextArea) for w in app.screen.query(TextArea)):
+                app.screen.query_one(TextArea).focus()
+                await pilot.press(*("A long note. " * 40))
+                await pilot.pause()
+            for name in ("#save", "#cancel"):
+                assert _in_sight(app.screen, name), f"{item.id}: {name} is out of sight"
+            await pilot.press("escape")
+            if isinstance(app.screen, MessageScreen):
+                app.screen.dismiss(True)
+            await wait_for(pilot, lambda: not isinstance(app.screen, (DetailForm,
+                                                                       MessageScreen)))
+
+
+async def test_cancel_after_typing_asks_and_keeps_the_text_unless_discarded(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        plan_screen = app.screen
+        item, _ = _tallest_items(plan_screen.session.checklist)
+        app.push_screen(DetailForm(item, {}, []))
+        await wait_for_screen(pilot, DetailForm)
+        form = app.screen
+        form.query_one(TextArea).focus()
+        await pilot.press(*"Seen by the health visitor")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MessageScreen)
+        assert "Discard what you typed" in str(app.screen.title_text)
+        await pilot.press("escape")  # no: back to the form, the text still there
+        await wait_for(pilot, lambda: app.screen is form)
+        assert form.query_one(TextArea).text == "Seen by the health visitor"
+        await pilot.click("#cancel")
+        await wait_for_screen(pilot, MessageScreen)
+        await pilot.click("#yes")
+        await wait_for(pilot, lambda: app.screen is plan_screen)
+
+
+async def test_cancel_with_nothing_typed_leaves_at_once(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        plan_screen = app.screen
+        item, _ = _tallest_items(plan_screen.session.checklist)
+        app.push_screen(DetailForm(item, {}, []))
+        await wait_for_screen(pilot, DetailForm)
+        await wait_for(pilot, lambda: app.focused is not None)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is plan_screen)
