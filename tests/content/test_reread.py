@@ -238,6 +238,10 @@ def test_the_pause_point_confirms_the_check_for_marks(catalogue) -> None:
 
     lc = catalogue.get(DPM)
     plan = answer(new_plan(lc), lc, **{"DPM-H01": "yes", "DPM-H07": "yes"})
+    set_detail(plan, lc.checklist, "DPM-H01", "text", "Ward paediatrician, 09:00",
+               by="tester", now=NOW)
+    for item_id in ("DPM-H01", "DPM-H07"):
+        set_detail(plan, lc.checklist, item_id, "date", TODAY, by="tester", now=NOW)
     with pytest.raises(PlanError, match="DPM-H07"):  # a "yes" without what was found
         set_answer(plan, lc.checklist, "DPM-K01", True, by="tester", now=NOW)
     set_detail(plan, lc.checklist, "DPM-H07", "text", "Ward midwife: no marks seen",
@@ -248,8 +252,9 @@ def test_the_pause_point_confirms_the_check_for_marks(catalogue) -> None:
 
 def test_discharge_questions_ask_one_thing_and_keep_what_they_assert(catalogue) -> None:
     items = catalogue.get(DPM).checklist.item_map()
-    for item_id in ("DPM-H07", "DPM-H04", "DPM-C07", "DPM-C06"):
+    for item_id in ("DPM-H04", "DPM-C07", "DPM-C06"):
         assert [d.kind for d in items[item_id].details] == ["text"], item_id
+    for item_id in ("DPM-H07", "DPM-H04", "DPM-C07", "DPM-C06"):
         assert " and the result" not in items[item_id].prompt
         assert "with follow-up" not in items[item_id].prompt
     # "no" must not be the way to say "nobody must be kept away": that is not applicable
@@ -264,10 +269,88 @@ def test_a_2_1_0_discharge_plan_keeps_its_answers_and_is_told_what_a_yes_needs(
                           answers={"DPM-H07": "yes", "DPM-H01": "yes", "DPM-C08": "no"})
     lc = catalogue.get(DPM)
     lines = what_changed(plan, old.checklist, lc.checklist)
-    assert any(line.startswith("DPM-H07 now asks what a 'yes' must carry: add Who checked")
-               for line in lines)
+    assert any(line.startswith("DPM-H07 now asks what a 'yes' must carry: add Date of the "
+                               "check") and "Who checked each baby" in line for line in lines)
+    assert any(line.startswith("DPM-H01 now asks what a 'yes' must carry: add Date it was "
+                               "confirmed") for line in lines)
+    assert "DPM-C15" in "".join(lines)  # a new required item, asked of the old plan
     assert any(line.startswith("DPM-C08 is reworded") for line in lines)
     assert upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW) == []
     assert {k: a.value for k, a in plan.answers.items()} == {
         "DPM-H07": "yes", "DPM-H01": "yes", "DPM-C08": "no"}
     assert "DPM-H07" in {i.item_id for i in evaluate(lc.checklist, plan, TODAY).incomplete}
+
+
+# -- discharge: the practitioner review (review-content.md #2, #3, #4) ------------------------
+
+#: "today" on the pause point rests on these answers: each keeps its date and who.
+ON_THE_DAY = {"DPM-K01": ["DPM-H01", "DPM-H07"], "DPM-K10": ["DPM-C12"]}
+
+
+def test_what_the_pause_point_calls_today_is_dated_and_said_not_compared(catalogue) -> None:
+    items = catalogue.get(DPM).checklist.item_map()
+    for pause_id, sources in ON_THE_DAY.items():
+        pause = items[pause_id]
+        assert "today" not in pause.prompt.replace("today's date", ""), pause_id
+        assert "today's date" in pause.prompt, pause_id
+        # the tool does not compare the date: the pause point must say so, not imply it
+        assert "does not compare" in pause.guidance, pause_id
+        for source in sources:
+            assert source in pause.prompt, (pause_id, source)
+            assert [d.kind for d in items[source].details] == ["date", "text"], source
+            assert "day" in items[source].details[0].label, source
+    for twin_aware in ("DPM-H01", "DPM-H07"):
+        assert "each baby" in items[twin_aware].prompt, twin_aware
+    assert "responsible clinician" not in items["DPM-H01"].prompt + items["DPM-K01"].prompt
+
+
+def test_a_yes_without_its_date_does_not_let_the_pause_point_be_ticked(catalogue) -> None:
+    from checklist_tui.core.edit import set_answer, set_detail
+    from checklist_tui.core.errors import PlanError
+
+    lc = catalogue.get(DPM)
+    plan = answer(new_plan(lc), lc, **{"DPM-C12": "yes"})
+    set_detail(plan, lc.checklist, "DPM-C12", "text", "Example Social Worker, 10:30",
+               by="tester", now=NOW)
+    with pytest.raises(PlanError, match="DPM-C12"):  # who, but not which day
+        set_answer(plan, lc.checklist, "DPM-K10", True, by="tester", now=NOW)
+    set_detail(plan, lc.checklist, "DPM-C12", "date", TODAY, by="tester", now=NOW)
+    set_answer(plan, lc.checklist, "DPM-K10", True, by="tester", now=NOW)
+
+
+def test_the_discharge_household_is_asked_with_the_visiting_men(catalogue) -> None:
+    from checklist_tui.core.integrity import cross_check_failures
+
+    lc = catalogue.get(DPM)
+    items = lc.checklist.item_map()
+    household = items["DPM-C15"]
+    assert household.about_men and household.needed_at_birth
+    assert [d.kind for d in household.details] == ["people"]
+    assert "visits" in household.prompt and "any other man in or visiting the home" \
+        in household.prompt  # the words of NAI-04B
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"DPM-C15": "no"}), TODAY)
+    assert "DPM-C15.household-unknown" in {f.rule_id for f in ev.red_flags}
+    assert "DPM-C15" in items["DPM-K02"].cross_checks[0].items_yes
+    plan = answer(new_plan(lc), lc, **{"DPM-C01": "yes", "DPM-C02": "yes"})
+    assert "DPM-C15 is not answered yes" in cross_check_failures(
+        items["DPM-K02"], plan, plan.answers, items)
+    plan = answer(plan, lc, **{"DPM-C15": "yes"})
+    assert "DPM-C15 is answered yes but incomplete" in cross_check_failures(
+        items["DPM-K02"], plan, plan.answers, items)  # no one named
+    for item_id in ("DPM-S01", "DPM-S02", "DPM-K04"):
+        assert "any other man in or visiting the home" in items[item_id].prompt, item_id
+
+
+def test_advice_to_every_carer_names_who_had_it(catalogue) -> None:
+    from checklist_tui.core.edit import set_answer
+    from checklist_tui.core.errors import PlanError
+
+    lc = catalogue.get(DPM)
+    items = lc.checklist.item_map()
+    for item_id in ("DPM-S01", "DPM-S02"):
+        assert [d.kind for d in items[item_id].details] == ["people", "text"], item_id
+    plan = answer(new_plan(lc), lc, **{"DPM-S01": "yes", "DPM-S02": "yes", "DPM-S04": "yes"})
+    assert {"DPM-S01", "DPM-S02"} <= {i.item_id for i in
+                                       evaluate(lc.checklist, plan, TODAY).incomplete}
+    with pytest.raises(PlanError, match="DPM-S01"):  # "every carer" with no one named
+        set_answer(plan, lc.checklist, "DPM-K04", True, by="tester", now=NOW)
