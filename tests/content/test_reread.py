@@ -15,7 +15,7 @@ import pytest
 from checklist_tui.cli import main
 from checklist_tui.core import store
 from checklist_tui.core.catalogue import load_checklist
-from checklist_tui.core.definition import Checklist, ItemType
+from checklist_tui.core.definition import Checklist, ItemType, Severity
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.versions import upgrade, what_changed
 from tests.conftest import NOW, ROOT, TODAY
@@ -354,3 +354,53 @@ def test_advice_to_every_carer_names_who_had_it(catalogue) -> None:
                                        evaluate(lc.checklist, plan, TODAY).incomplete}
     with pytest.raises(PlanError, match="DPM-S01"):  # "every carer" with no one named
         set_answer(plan, lc.checklist, "DPM-K04", True, by="tester", now=NOW)
+
+
+# -- discharge: skips and the birth plan on the ward (review-content.md #7) ----------------
+
+def _shown(lc, **answers) -> set[str]:
+    return set(evaluate(lc.checklist, answer(new_plan(lc), lc, **answers), TODAY).visible_items)
+
+
+def test_not_knowing_whether_the_risk_changed_still_asks_for_a_strategy_discussion(
+        catalogue) -> None:
+    lc = catalogue.get(DPM)
+    assert "DPM-M05" in _shown(lc, **{"DPM-M04": "unknown"})
+    assert "DPM-M05" in _shown(lc, **{"DPM-M04": "yes"})
+    assert "DPM-M05" not in _shown(lc, **{"DPM-M04": "no", "DPM-M06B": "yes"})
+    # someone the birth plan kept off the unit got onto the ward: the risk has changed
+    assert "DPM-M05" in _shown(lc, **{"DPM-M04": "no", "DPM-M06B": "no"})
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{
+        "DPM-M04": "unknown", "DPM-M05": "no"}), TODAY)
+    assert "DPM-M05.no-strategy" in {f.rule_id for f in ev.red_flags}
+
+
+def test_the_birth_plan_on_the_ward_asks_two_things_and_a_breach_is_a_red_flag(
+        catalogue) -> None:
+    lc = catalogue.get(DPM)
+    items = lc.checklist.item_map()
+    assert "DPM-M06" not in items
+    for new_id in ("DPM-M06A", "DPM-M06B"):
+        assert items[new_id].replaces == {"DPM-M06": {"yes": "yes"}}, new_id
+        assert items[new_id].prompt.count("?") == 1, new_id
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"DPM-M06B": "no"}), TODAY)
+    breach = next(f for f in ev.fired if f.rule_id == "DPM-M06B.breach")
+    assert breach.red_flag and breach.severity == Severity.WARNING
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"DPM-M06A": "no"}), TODAY)
+    assert "DPM-M06A.not-called" in {f.rule_id for f in ev.fired}
+
+
+@pytest.mark.parametrize("version", ["2.0.0", "2.1.0"])  # 1.0.0 had no DPM-M06
+def test_an_old_birth_plan_answer_carries_only_a_yes(catalogue, tmp_path, version) -> None:
+    lc = catalogue.get(DPM)
+    _old, plan = _old_plan(catalogue, tmp_path, DPM, version=version,
+                           answers={"DPM-M06": "yes"})
+    done = upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW)
+    assert sorted((c.old_id, c.new_id, c.value) for c in done) == [
+        ("DPM-M06", "DPM-M06A", "yes"), ("DPM-M06", "DPM-M06B", "yes")]
+    assert "DPM-M06" not in plan.answers  # both halves have it
+    _old, plan = _old_plan(catalogue, tmp_path, DPM, version=version, name="no.toml",
+                           answers={"DPM-M06": "no"})
+    assert upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW) == []
+    assert plan.answers["DPM-M06"].value == "no"  # kept: which half failed is not known
+    assert "DPM-M06" in {a.item_id for a in evaluate(lc.checklist, plan, TODAY).not_in_checklist}
