@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
@@ -71,11 +72,22 @@ def let_go(panes: list[SectionPane], shown: SectionPane) -> list[SectionPane]:
     return drop
 
 
+class WarmerSelect(Select[str]):
+    """The warmers' drop-down. It is taken down as soon as it is up, and under load its
+    Mount can arrive after its parts are gone (or before they were built): Select's own
+    set-up then fails to find its option list (NoMatches) and the app would stop. A
+    warmer has no value to set up, so without its parts it skips the set-up."""
+
+    def _on_mount(self, event: events.Mount) -> None:
+        if not self.query("SelectOverlay"):
+            event.prevent_default()
+
+
 def style_warmers() -> Vertical:
     """One of each control an item can have, hidden, to be mounted once while the app is
     idle and then removed: Textual reads a widget type's styles the first time one is
     mounted, and the first section with a drop-down or a text box would wait for it."""
-    box = Vertical(Select([("a", "a")]), Input(), SelectionList(("a", "a")), Checkbox("a"),
+    box = Vertical(WarmerSelect([("a", "a")]), Input(), SelectionList(("a", "a")), Checkbox("a"),
                    TextArea(), Button("a"), classes="style-warmers")
     box.display = False
     return box
