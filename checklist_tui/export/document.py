@@ -160,7 +160,7 @@ def build_document(s: Summary) -> Document:
 def _due_status(d, today) -> str:
     """A milestone's state in words: overdue by how long, booked for when, or as it is."""
     if d.status == DueStatus.OVERDUE and d.due_date:
-        return Strong(overdue_words(d.due_date, today).upper())
+        return Strong(overdue_words(d.due_date, today, d.booked).upper())
     if d.status == DueStatus.BOOKED and d.booked:
         return f"Booked for {uk_date(d.booked)}"
     return d.status.value.capitalize()

@@ -75,7 +75,7 @@ def _rows(item: Item, plan: Plan, ev: Evaluation) -> list[PartRow]:
     ident, prompt = item.id, item.prompt
     if answer is None or not answer.has_value:
         return [PartRow(ident, prompt, NOT_RECORDED, False)]
-    note = f" Note: {answer.note.strip()}" if answer.note.strip() else ""
+    note = f". Note: {answer.note.strip()}" if answer.note.strip() else ""
     for problem in ev.contradicted:
         if problem.item_id == ident:
             return [PartRow(ident, prompt, f"{CONTRADICTED}: {'; '.join(problem.reasons)}"
@@ -92,7 +92,7 @@ def _rows(item: Item, plan: Plan, ev: Evaluation) -> list[PartRow]:
     if details:
         rows = [PartRow(ident, label, text, True) for label, text in details]
         if note:
-            rows.append(PartRow(ident, "Note", note.removeprefix(" Note: "), True))
+            rows.append(PartRow(ident, "Note", answer.note.strip(), True))
         return rows
     if item.details and answer.value in (True, "yes"):  # a "yes" that carries nothing
         missing = "; ".join(d.label for d in item.details)

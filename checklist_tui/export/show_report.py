@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
 from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import NO_GAPS, due_label, progress_words, rule_label
@@ -26,11 +27,12 @@ def u(text: str) -> str:
 def _gaps_lines(summary: Summary, add: Callable[[str], None]) -> None:
     """Gaps and risks first, the father and male carers first (the shared summary's list)."""
     add(f"Gaps and risks ({len(summary.gaps)}):")
-    men_heading = False
-    for gap in summary.gaps:
-        if gap.about_men and not men_heading:
-            add("  The father and male carers:")
-            men_heading = True
+    group = ""
+    for gap in summary.gaps:  # the men's group is headed, and so is what follows it
+        heading = MEN_HEADING if gap.about_men else OTHER_HEADING
+        if heading != group and (gap.about_men or group):
+            add(f"  {heading}:")
+        group = heading
         add(f"  {gap.label}: {u(gap.text)}")
         if gap.note:
             add(f"      {u(gap.note)}")
@@ -75,7 +77,7 @@ def render_show(summary: Summary) -> str:
     if plan.babies_expected > 1:
         add(f"Babies expected: {plan.babies_expected}")
     add(f"Practitioner: {u(plan.practitioner) or 'not recorded'}"
-        + (f" ({u(plan.practitioner_role)})" if plan.practitioner_role else ""))
+        + (f", {u(plan.practitioner_role)}" if plan.practitioner_role else ""))
     add(f"State: {describe_state(plan)}")
     if summary.edited_outside:
         add(f"  {u(summary.edited_outside)}")

@@ -154,7 +154,13 @@ def vocabulary(checklist: Checklist) -> frozenset[str]:
     return vocabulary_of(texts)
 
 
-def overdue_words(due: date, today: date) -> str:
+def overdue_words(due: date, today: date, booked: date | None = None) -> str:
+    """``overdue by 3 days``; for a milestone whose recorded date (a meeting, a visit) came
+    or comes after its due date, that date and how late it is, so that a conference held
+    late never reads as one not held."""
+    if booked is not None and booked > due:
+        late = plural((booked - due).days, "day")
+        return f"the date recorded is {uk_date(booked)}, {late} late"
     days = (today - due).days
     return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
 
@@ -181,7 +187,7 @@ def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
     for d in ev.due:
         if d.status == DueStatus.OVERDUE and d.due_date:
             found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
-                             f"{overdue_words(d.due_date, today)} ({d.item_id})",
+                             f"{overdue_words(d.due_date, today, d.booked)} ({d.item_id})",
                              about_men=d.item_id in men_items))
     for issue in ev.integrity:  # overdue actions are among these, with their owner
         if not issue.about_men:  # those on the men are among the engine's gaps
@@ -282,7 +288,7 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
     rows = [
         ("Case reference", plan.case_ref),
         ("Checklist", f"{s.checklist.checklist.title}, version {plan.checklist_version}"),
-        ("Practitioner", plan.practitioner + (f" ({plan.practitioner_role})"
+        ("Practitioner", plan.practitioner + (f", {plan.practitioner_role}"
                                               if plan.practitioner_role and not s.redacted
                                               else "")),
         ("Timing", s.timing),

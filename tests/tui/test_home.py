@@ -39,3 +39,17 @@ async def test_home_opens_plan_and_back_returns(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_home_shows_progress_and_red_flags_whole_at_80x24(plans) -> None:
+    """A plan with a hundred questions and red flags ("• 75/113 !5") is not cut to "!"
+    with no number: the progress column holds it at 80 columns."""
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3)
+        width = next(c.width for c in table.columns.values() if str(c.label) == "Progress")
+        marks = [str(table.get_row_at(i)[3]) for i in range(3)]
+        assert any("!" in m and int(m.split("!")[1]) > 1 for m in marks)  # the twins' flags
+        assert all(len(m) <= width for m in marks), (marks, width)
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80

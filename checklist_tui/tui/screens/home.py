@@ -68,7 +68,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     return rows, recovered
 
 
-COLUMNS = [("Case reference", 16), ("Checklist", 22), ("EDD", 10), ("Progress", 10),
+COLUMNS = [("Case reference", 16), ("Checklist", 20), ("EDD", 10), ("Progress", 12),
            ("Changed", 11)]
 
 
