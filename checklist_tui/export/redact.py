@@ -35,7 +35,6 @@ from datetime import date
 from pathlib import Path
 
 from checklist_tui.core import clock
-from checklist_tui.core.history import MARK_WHAT
 from checklist_tui.core.plan import Plan
 from checklist_tui.export.identifiers import DATE, identifiers
 
@@ -298,6 +297,11 @@ def redact_plan(plan: Plan, case_pseudonym: str,
     address) is removed whole."""
     r = Redactor(plan, vocabulary)
     record_ids = _record_ids(plan)
+    # ids in the history (a people detail's old and new value, an edited-outside mark)
+    # follow the records' positions; a removed record's id is never shown either
+    every_id = record_ids | {e.target: "removed record" for e in plan.history
+                             if e.what.startswith(("person.", "agency.", "action."))
+                             and e.target not in record_ids}
     out = plan.model_copy(deep=True)
     labels = _person_labels(plan)
     ids: dict[str, str] = {"plan": "plan"}
@@ -354,8 +358,8 @@ def redact_plan(plan: Plan, case_pseudonym: str,
             entry.new = "[address removed]" if entry.new else ""
         else:
             entry.old, entry.new = r.text(entry.old), r.text(entry.new)
-        if entry.what == MARK_WHAT:  # it may name a record by its id
-            entry.new = _without_ids(entry.new, record_ids)
+        entry.old, entry.new = _without_ids(entry.old, every_id), _without_ids(entry.new,
+                                                                               every_id)
         entry.target = ids.get(entry.target, entry.target)
         if entry.what.startswith(("person.", "agency.", "action.")) and \
                 entry.target not in ids.values():

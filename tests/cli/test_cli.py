@@ -93,7 +93,7 @@ def test_show_family_t_example(capsys) -> None:
     assert "31+0 weeks today" in out
     assert "Looked-after or care-leaver parent" in out
     assert "RED FLAG PBA-A05" in out and "(acknowledged)" in out
-    assert "OVERDUE 14/10/2026: Assessment complete" in out
+    assert "OVERDUE 05/08/2026: Assessment timetable agreed" in out
     assert "agency 'Adult drug and alcohol service' has no stated role" in out
 
 

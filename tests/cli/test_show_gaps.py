@@ -31,7 +31,7 @@ def test_show_born_today_only(capsys) -> None:
     assert "If the baby were born today:" in out and "would not be in place" in out
     assert "3 weeks earlier" in out  # twins and prematurity
     assert "Sections:" not in out and "Gaps and risks" not in out
-    assert "Is there a contingency" in out and "not answered" in out
+    assert "Is there a safe place for the baby to sleep" in out and "not yet done" in out
 
 
 def test_html_export_opens_with_the_same_gaps(capsys) -> None:

@@ -62,3 +62,16 @@ def test_show_heads_what_follows_the_men(capsys) -> None:
     men, other = lines.index(f"  {MEN_HEADING}:"), lines.index(f"  {OTHER_HEADING}:")
     assert men < other
     assert "(PBA-S10)" in lines[other + 1]  # not one of the men's gaps
+
+
+def test_a_redacted_copy_shows_no_record_id_even_in_the_history(catalogue) -> None:
+    """A people detail's history (who will care for the babies, who must not be alone
+    with them) holds person ids; the shareable copy shows their positions instead."""
+    for name in ("family-t-like-twins.toml", "early-pre-birth.toml"):
+        loaded = store.load(EXAMPLES / name)
+        lc = catalogue.get(loaded.plan.checklist_id)
+        ids = [r.id for r in (*loaded.plan.people, *loaded.plan.agencies,
+                              *loaded.plan.actions)]
+        for fmt in ("json", "markdown", "html", "csv"):
+            text = render(fmt, lc, loaded.plan, True, catalogue.sources, b"key")
+            assert not [i for i in ids if i in text], (name, fmt)

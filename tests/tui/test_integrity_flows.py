@@ -118,35 +118,36 @@ async def test_discharge_pause_point_tick_refused_without_agency_contact(plans) 
 
 
 async def test_unknown_on_a_risk_question_asks_who_will_find_out_and_by_when(plans) -> None:
-    """PBA-P06 (violence or harm to a child) takes "unknown" as a concern: the answer waits
-    for an owner and a date, as "not yet" does."""
+    """PBA-C01 (missed appointments, stopped engaging) takes "unknown" as a concern: the
+    answer waits for an owner and a date, as "not yet" does. (The example's violence
+    question, PBA-P06, is already "unknown" with the police checks awaited.)"""
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(120, 40)) as pilot:
-        view = await _open_at(pilot, app, "history", "PBA-P06")
+        view = await _open_at(pilot, app, "escalation", "PBA-C01")
         screen = app.screen
-        assert "PBA-P06" not in screen.session.plan.answers
+        assert "PBA-C01" not in screen.session.plan.answers
         view.action_quick("unknown")
         await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen)
                        and app.focused is not None and app.focused.id == "owner", what="form")
         await pilot.press(*"Pat Sample", "tab", *"04/12/2026", "enter")
         await wait_for(pilot, lambda: app.screen is screen, what="back on the plan")
-        answer = screen.session.plan.answers["PBA-P06"]
+        answer = screen.session.plan.answers["PBA-C01"]
         assert (answer.value, answer.owner, answer.by_date.isoformat()) == (
             "unknown", "Pat Sample", "2026-12-04")
-        assert "PBA-P06" not in screen.session.evaluate().done_items  # open, not answered
+        assert "PBA-C01" not in screen.session.evaluate().done_items  # open, not answered
 
 
 async def test_unknown_on_a_risk_question_cancelled_leaves_it_unrecorded(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(120, 40)) as pilot:
-        view = await _open_at(pilot, app, "history", "PBA-P06")
+        view = await _open_at(pilot, app, "escalation", "PBA-C01")
         screen = app.screen
         before = len(screen.session.plan.history)
         view.action_quick("unknown")
         await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
-        assert "PBA-P06" not in screen.session.plan.answers
+        assert "PBA-C01" not in screen.session.plan.answers
         assert len(screen.session.plan.history) == before
         # the radio set goes back to no answer: nothing on screen claims "unknown"
         await wait_for(pilot, lambda: not any(b.value for b in view.query(RadioButton)),

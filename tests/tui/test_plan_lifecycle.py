@@ -54,7 +54,7 @@ async def test_plan_in_unwritable_folder_opens_read_only(tmp_path, monkeypatch) 
     monkeypatch.setattr(locking.os, "open", refuse)
     app = make_app(plans, PLAN)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app), timeout=30)
+        await wait_for(pilot, lambda: plan_ready(app))
         assert app.screen.session.read_only
         shown = str(app.screen.query_one("#readonly-reason").render())
         assert "READ-ONLY" in shown and "cannot be written" in shown
@@ -71,6 +71,6 @@ async def test_header_marks_a_plan_edited_outside_the_app(tmp_path) -> None:
                     "utf-8")
     app = make_app(plans, PLAN)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app), timeout=30)
+        await wait_for(pilot, lambda: plan_ready(app))
         header = str(app.screen.query_one("#plan-header").render())
         assert history.EDITED_OUTSIDE in header

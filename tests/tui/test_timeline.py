@@ -43,7 +43,7 @@ async def test_an_overdue_action_is_on_the_timeline_in_words_with_its_owner(plan
         later = next(i for i, line in enumerate(lines) if line.startswith("Action: Agree how"))
         assert "OVERDUE" not in lines[later] and lines[later].rstrip().endswith("due")
         assert "NO OWNER" in lines[later + 1]  # an action nobody owns says so
-        assert "Actions not done or cancelled: 3, 1 OVERDUE" in lines
+        assert "Actions not done or cancelled: 5, 1 OVERDUE" in lines
         assert any("1 more with no due date" in line for line in lines)
 
 
