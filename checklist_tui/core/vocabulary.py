@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Severity
 from checklist_tui.core.engine import DueStatus, FiredRule
 from checklist_tui.core.integrity import IntegrityIssue, overdue_action
@@ -78,6 +79,15 @@ def rule_tag(rule: FiredRule) -> str:
 def due_label(status: DueStatus) -> str:
     """``OVERDUE`` in capitals so it stands out without colour; the others as words."""
     return OVERDUE if status == DueStatus.OVERDUE else status.value
+
+
+def recorded_late(due: date, recorded: date | None) -> str:
+    """``the date recorded is 13/11/2026, 16 days late`` for a milestone whose date (a
+    meeting, a visit) came or comes after its due date, so that a meeting held late never
+    reads as one not held; '' otherwise."""
+    if recorded is None or recorded <= due:
+        return ""
+    return f"the date recorded is {uk_date(recorded)}, {plural((recorded - due).days, 'day')} late"
 
 
 def action_overdue(action: Action, today: date) -> bool:

@@ -23,6 +23,7 @@ from checklist_tui.core.vocabulary import (
     RULE_LABELS,
     gap_rank,
     issue_label,
+    recorded_late,
 )
 from checklist_tui.export.plan_parts import (
     OutcomeGroup,
@@ -158,9 +159,8 @@ def overdue_words(due: date, today: date, booked: date | None = None) -> str:
     """``overdue by 3 days``; for a milestone whose recorded date (a meeting, a visit) came
     or comes after its due date, that date and how late it is, so that a conference held
     late never reads as one not held."""
-    if booked is not None and booked > due:
-        late = plural((booked - due).days, "day")
-        return f"the date recorded is {uk_date(booked)}, {late} late"
+    if recorded_late(due, booked):
+        return recorded_late(due, booked)
     days = (today - due).days
     return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
 

@@ -70,6 +70,20 @@ def test_only_open_actions_are_drawn_and_only_past_ones_are_overdue() -> None:
     assert "Actions not done or cancelled: 3, 1 OVERDUE" in lines
 
 
+async def test_a_conference_held_late_says_when_it_was_held(plans) -> None:
+    """Family T's conference was due at 27 weeks (twins) and held on 13/11/2026: the
+    timeline marks it overdue and says the date, so it never reads as not held."""
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("t")
+        await wait_for(pilot, lambda: "Pre-birth" in rendered(app.screen.query_one("#chart")))
+        lines = rendered(app.screen.query_one("#chart")).splitlines()
+        row = next(i for i, line in enumerate(lines) if line.startswith("Pre-birth conference"))
+        assert lines[row].rstrip().endswith("OVERDUE")
+        assert lines[row + 1].strip() == "The date recorded is 13/11/2026, 16 days late."
+
+
 def test_no_milestones_and_no_actions_says_what_to_do() -> None:
     text = timeline_chart.render([], TODAY, None, None, 74, []).plain
     assert text.startswith("No dated milestones yet")

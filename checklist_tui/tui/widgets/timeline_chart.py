@@ -20,6 +20,7 @@ from checklist_tui.core.vocabulary import (
     OVERDUE,
     action_overdue,
     due_label,
+    recorded_late,
 )
 from checklist_tui.tui.text import lit
 
@@ -81,6 +82,8 @@ def render(due: list[DueState], today: date, edd: date | None, dob: date | None,
 
     for d, day in dated:
         row(d.label, day, MARK[d.status], due_label(d.status), d.status == DueStatus.OVERDUE)
+        if d.status == DueStatus.OVERDUE and recorded_late(day, d.booked):
+            out.append(f"    {recorded_late(day, d.booked).capitalize()}.\n")
     if acts or undated:
         late = sum(action_overdue(a, today) for a in acts)
         out.append(f"\nActions not done or cancelled: {len(open_actions)}"
