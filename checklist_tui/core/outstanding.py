@@ -25,6 +25,7 @@ from checklist_tui.core.vocabulary import (
     RULE_LABELS,
     UNKNOWN,
     issue_label,
+    recorded_late,
     rule_label,
 )
 from checklist_tui.core.where import Where
@@ -70,8 +71,8 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
         if d.status in (DueStatus.OVERDUE, DueStatus.DUE_SOON):
             text = f"{d.label}: due {uk_date(d.due_date)}" + (
                 " (counted from the EDD)" if d.provisional else "")
-            if d.booked is not None and d.due_date is not None and d.booked > d.due_date:
-                text += f", but the date given is {uk_date(d.booked)}, after it"
+            if d.due_date is not None and recorded_late(d.due_date, d.booked):
+                text += f", but {recorded_late(d.due_date, d.booked)}"
             out.append(Entry(d.status.value.upper(), text, section_id=d.section_id,
                              item_id=d.item_id))
     for o in ev.open_answers:

@@ -75,3 +75,14 @@ def test_a_redacted_copy_shows_no_record_id_even_in_the_history(catalogue) -> No
         for fmt in ("json", "markdown", "html", "csv"):
             text = render(fmt, lc, loaded.plan, True, catalogue.sources, b"key")
             assert not [i for i in ids if i in text], (name, fmt)
+
+
+def test_outstanding_says_a_late_date_in_the_same_words(catalogue) -> None:
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.outstanding import entries
+
+    lc, plan, _s = _summary(catalogue, "family-t-like-twins.toml")
+    ev = evaluate(lc.checklist, plan, NOW.date())
+    texts = [e.text for e in entries(lc.checklist, plan, ev)]
+    assert ("First core group: due 11/11/2026, but the date recorded is 27/11/2026, 16 days "
+            "late") in texts
