@@ -32,6 +32,7 @@ from checklist_tui.tui.widgets.marked import (
     MarkedRadioButton,
     MarkedSelectionList,
 )
+from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox
 
 NA = "__na__"
 TEXT_COMMIT_SECONDS = 0.6
@@ -90,10 +91,14 @@ class ItemView(Vertical, can_focus=False):
                      classes="prompt")
         yield self._control()
         # Notes take paragraphs (a pasted email keeps its lines, in order); Tab moves on.
-        yield TextArea(typed(self.answer.note) if self.answer else "",
-                       placeholder="Note (optional)",
-                       classes="note", compact=True, soft_wrap=True, id=f"note-{item.id}")
+        # An empty one is a light stand-in until it is focused (note_box.py).
+        yield self._note_area() if self.answer and self.answer.note else NoteBox(
+            item.id, self._note_area)
         yield Static("", classes="state")
+
+    def _note_area(self) -> TextArea:
+        return TextArea(typed(self.answer.note) if self.answer else "", placeholder=PLACEHOLDER,
+                        classes="note", compact=True, soft_wrap=True, id=f"note-{self.item.id}")
 
     def _control(self):
         item, answer = self.item, self.answer
