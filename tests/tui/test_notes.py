@@ -8,7 +8,6 @@ from textual import events
 from textual.widgets import TextArea
 
 from checklist_tui.tui.widgets.note_box import NoteBox
-
 from tests.tui.helpers import copy_examples, go_to, make_app, plan_ready, wait_for
 
 PASTED = "From: ward\r\n\r\nFirst line.\nSecond \x1b[31mline\x1b[0m.\n\tThird line\x07."

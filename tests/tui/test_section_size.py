@@ -6,7 +6,10 @@ every item of every visited section."""
 
 from __future__ import annotations
 
+import gc
+
 from checklist_tui.core import store
+from checklist_tui.tui.screens.home import HomeScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.section_pane import KEEP_ITEMS, PAGE_ITEMS, SectionPane
 from tests.tui.helpers import plan_ready, wait_for
@@ -154,3 +157,16 @@ async def test_an_answer_refreshes_only_the_items_it_changed(tmp_path, monkeypat
         await pilot.pause()
         assert sorted(set(refreshed)) == ["a000", "a001"]
         assert all(isinstance(p, SectionPane) for p in screen.query(".section-pane"))
+
+
+async def test_what_is_alive_once_the_plan_is_shown_is_frozen_until_it_is_left(
+        tmp_path) -> None:
+    """The collector's full passes skip what was alive when the first section was shown
+    (collector.py), and leaving the plan lets it see everything again."""
+    app = sections_app(tmp_path, [5, 5])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await wait_for(pilot, lambda: gc.get_freeze_count() > 10_000, what="frozen")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+        await wait_for(pilot, lambda: gc.get_freeze_count() == 0, what="unfrozen")

@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 from checklist_tui.core.answers import display
 from checklist_tui.core.engine import Evaluation, FiredRule
 from checklist_tui.core.gaps import item_flags
+from checklist_tui.tui import collector
 from checklist_tui.tui.screens.plan_base import PlanScreenBase
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
@@ -150,9 +151,13 @@ class PlanSections(PlanScreenBase):
 
     async def _warm_styles(self) -> None:
         if not self.leaving():
-            box = style_warmers()
-            await self.query_one("#items", Vertical).mount(box)
-            await box.remove()
+            # Kept, hidden: taking them down at once raced a Select still being mounted
+            # when the app was closed straight after.
+            await self.query_one("#items", Vertical).mount(style_warmers())
+            collector.freeze_settled()
+
+    def on_unmount(self) -> None:
+        collector.release()
 
     @on(SectionPane.Completed)
     def _pane_completed(self, message: SectionPane.Completed) -> None:

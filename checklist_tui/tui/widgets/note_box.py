@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 PLACEHOLDER = "Note (optional)"
@@ -25,11 +26,12 @@ class NoteBox(Static, can_focus=True):
         self.area: TextArea | None = None
 
     async def on_focus(self, event: events.Focus) -> None:
-        if self.area is not None or self.parent is None:
+        parent = self.parent
+        if self.area is not None or not isinstance(parent, Widget):
             return
         self.area = self._make_area()
-        await self.parent.mount(self.area, before=self)
-        if self.screen.focused is self:  # Tab may have moved on meanwhile: then the focus stays there
+        await parent.mount(self.area, before=self)
+        if self.screen.focused is self:  # (Tab may have moved on meanwhile: then not)
             self.screen.set_focus(self.area)
         self.call_later(self.remove)  # after the keys that reached this box first
 

@@ -85,7 +85,7 @@ class WarmerSelect(Select[str]):
 
 def style_warmers() -> Vertical:
     """One of each control an item can have, hidden, to be mounted once while the app is
-    idle and then removed: Textual reads a widget type's styles the first time one is
+    idle and kept: Textual reads a widget type's styles the first time one is
     mounted, and the first section with a drop-down or a text box would wait for it."""
     box = Vertical(WarmerSelect([("a", "a")]), Input(), SelectionList(("a", "a")), Checkbox("a"),
                    TextArea(), Button("a"), classes="style-warmers")
