@@ -73,8 +73,8 @@ def let_go(panes: list[SectionPane], shown: SectionPane) -> list[SectionPane]:
 
 
 class WarmerSelect(Select[str]):
-    """The warmers' drop-down. It is taken down as soon as it is up, and under load its
-    Mount can arrive after its parts are gone (or before they were built): Select's own
+    """The warmers' drop-down. Under load its Mount can arrive after its parts are gone
+    (the app closing straight after) or before they were built: Select's own
     set-up then fails to find its option list (NoMatches) and the app would stop. A
     warmer has no value to set up, so without its parts it skips the set-up."""
 
