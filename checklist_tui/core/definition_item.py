@@ -103,7 +103,9 @@ class PlanCheck(StrEnum):
     AGENCY_RECORDED = "agency_recorded"
     AGENCY_CONTACTS = "agency_contacts"
     MEN_RECORDED = "men_recorded"
+    OTHER_MEN_RECORDED = "other_men_recorded"
     MEN_INVOLVEMENT = "men_involvement"
+    ACTIONS_RECORDED = "actions_recorded"
     ACTIONS_OWNED = "actions_owned"
 
 
@@ -116,9 +118,11 @@ class CrossCheck(Strict):
 
     plan: PlanCheck | None = None
     """agency_recorded: at least one agency; agency_contacts: every agency has a role and a
-    named practitioner or contact; men_recorded: at least one man in People; men_involvement:
+    named practitioner or contact; men_recorded: at least one man in People;
+    other_men_recorded: at least one man other than the father in People; men_involvement:
     every man has his involvement and assessment recorded, or a reason why not;
-    actions_owned: every open action has an owner and a due date."""
+    actions_recorded: at least one action on the Actions page; actions_owned: every open
+    action has an owner and a due date."""
     items_yes: list[Id] | None = None
     """These items are answered "yes" (or done), with their details."""
     when: Condition | None = None

@@ -20,7 +20,7 @@ from checklist_tui.core.definition import (
     Item,
     PlanCheck,
 )
-from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, Plan
+from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, PersonKind, Plan
 
 RECORD_PAGES = {"man": "people", "agency": "agencies", "action": "actions"}
 FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.CANCELLED)
@@ -138,8 +138,13 @@ def plan_check_failures(check: PlanCheck, plan: Plan) -> list[str]:
         return found if plan.agencies else ["no agency is recorded on the Agencies page"]
     if check == PlanCheck.MEN_RECORDED:
         return [] if men(plan) else ["no man (the father or a male carer) is recorded in People"]
+    if check == PlanCheck.OTHER_MEN_RECORDED:
+        return [] if any(p.kind != PersonKind.FATHER for p in men(plan)) else [
+            "no man other than the father is recorded in People"]
     if check == PlanCheck.MEN_INVOLVEMENT:
         return [i.message for i in man_issues(plan)]
+    if check == PlanCheck.ACTIONS_RECORDED:
+        return [] if plan.actions else ["no action is recorded on the Actions page"]
     if check == PlanCheck.ACTIONS_OWNED:
         return [i.message for i in action_issues(plan) if i.kind != "action_overdue"]
     raise AssertionError(check)

@@ -26,6 +26,7 @@ ANSWERED = (ItemType.CHECK, ItemType.YES_NO, ItemType.YES_NO_UNKNOWN)
 FACTS = {
     "PBA-L01": "who is allocated now; a change of worker is a new answer",
     "PBA-W01B": "who took part in a discussion that has already happened",
+    "PBA-F09B": "why he was left out of a meeting that has already happened",
     "PBA-B04": "a judgement of the carers; 'unknown' with who will find out covers it",
     "PBA-D02": "whether anyone must be kept from the baby is found out, not done later; "
                "'unknown' with who will find out covers it",
@@ -40,7 +41,6 @@ CONTENT_ELSEWHERE = {
     "PBA-L05": "a judgement of the assessment; its content is PBA-X01's",
     "PBA-N04": "the parents' own words are PBA-WP01's content",
     "PBA-A03": "the contribution is the agency's own document",
-    "PBA-X03": "the actions are the Actions page (no cross-check can yet require one)",
     "PBA-F14": "what is expected of the father is PBA-E02's content",
     "PBA-BP04A": "where the plan is filed, not what it says",
 }
@@ -102,7 +102,7 @@ def test_the_pre_birth_checklist_has_no_pause_point(catalogue) -> None:
 PLAIN = {"GP", "OK"}
 #: Every other acronym must be spelled out in the same item, where it is read.
 SPELLED = {
-    "ICON": "Never shake a baby",
+    "ICON": "Never, ever shake a baby",
     "DASH": "Domestic Abuse, Stalking and Harassment",
     "MARAC": "agencies plan together",
     "CP-IS": "child protection alert",

@@ -80,7 +80,8 @@ def test_upgrade_from_2_1_0_carries_what_each_answer_settles_with_its_date(
     # what a "yes" did not settle is asked again, not assumed
     ev = evaluate(lc.checklist, plan, TODAY)
     open_ids = {i for _s, i in ev.open_required}
-    assert {"PBA-R05B", "PBA-L03B", "PBA-L03C", "PBA-BP05B"} <= open_ids
+    # R05B (MARAC) waits for the risk level, which an old "yes" never recorded
+    assert {"PBA-R05R", "PBA-L03B", "PBA-L03C", "PBA-BP05B"} <= open_ids
     for unsettled in ("PBA-R05B", "PBA-L03B", "PBA-L03C", "PBA-BP05B"):
         assert unsettled not in a
     # L03A now asks when they were told: the carried "yes" is incomplete until it says

@@ -31,9 +31,16 @@ def _fires(item: Item, value: object, severities: set[Severity]) -> bool:
                and matches(value, list(rule.if_answer)) for rule in item.rules)
 
 
+#: Facts about this fictional household: no other man, so PBA-F12 (which needs him in
+#: People before it can be "yes") is not asked.
+FACTS = {"PBA-F11": "no"}
+
+
 def _reply_for(item: Item) -> str:
     """What a careful practitioner would answer: nothing that is a concern or a red flag
     where the item allows it, otherwise an answer that only needs acknowledging."""
+    if item.id in FACTS:
+        return FACTS[item.id]
     if item.type == ItemType.CHECK:
         return "done"
     if item.type == ItemType.DATE:
