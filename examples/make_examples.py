@@ -528,7 +528,12 @@ def discharge_ready(cat, out: Path) -> store.Loaded:
     details: dict[str, dict[str, object]] = {
         "DPM-M01": {"date": date(2026, 10, 8)},
         "DPM-C01": {"place": "Flat 0, Example House, Sample Street, Nowhere-on-Sea"},
-        "DPM-C08": {"people": [barred.id]},
+        "DPM-C08B": {"people": [barred.id],
+                     "text": "Police advice (violence conviction); Example Social Worker C "
+                             "decided on 08/10/2026 at the discharge planning meeting."},
+        "DPM-C13": {"text": "Sunday 22/11/2026 at 15:00: out of hours, agreed by Example "
+                            "Social Worker C at the strategy discussion on 20/11/2026; the "
+                            "emergency duty team has the plan."},
         "DPM-V01": {"date": date(2026, 11, 22)},  # the day of the meeting and the pause point
         "DPM-R03": {"text": "If the parents miss two visits or leave the baby with anyone not "
                             "in the plan, the health visitor tells the social worker the same "
@@ -571,6 +576,8 @@ def discharge_ready(cat, out: Path) -> store.Loaded:
             value = "daytime"
         elif item.id in ("DPM-R07",):
             value = "no"
+        elif item.id == "DPM-C08B":
+            value = "yes"  # Blake Example must not be alone with the baby
         elif item.id == "DPM-H03":
             value = "Both parents fed and settled the baby calmly; the father asked for help " \
                     "with winding."

@@ -211,7 +211,7 @@ def test_every_risk_rule_names_its_answer_as_a_concern(catalogue) -> None:
     ("discharge-planning-meeting", "DPM-C01", ["place"]),
     ("discharge-planning-meeting", "DPM-C02", ["people"]),
     ("discharge-planning-meeting", "DPM-C04", ["people"]),
-    ("discharge-planning-meeting", "DPM-C08", ["people"]),
+    ("discharge-planning-meeting", "DPM-C08B", ["people", "text"]),
     ("discharge-planning-meeting", "DPM-R03", ["text"]),
     ("looked-after-parent", "LAC-08", ["place"]),
     ("injury-non-mobile-baby", "NAI-12", ["text"]),
@@ -238,7 +238,7 @@ def test_safe_discharge_tick_is_refused_until_social_care_has_agreed(catalogue) 
     with pytest.raises(PlanError, match="DPM-K10"):
         set_answer(plan, lc.checklist, "DPM-K10", True, by="tester", now=NOW)
     plan = answer(new_plan(lc), lc, **{"DPM-C03": "daytime", "DPM-C04": "no"})
-    with pytest.raises(PlanError, match="supervision"):
+    with pytest.raises(PlanError, match="another adult must be present"):
         set_answer(plan, lc.checklist, "DPM-K03", True, by="tester", now=NOW)
 
 

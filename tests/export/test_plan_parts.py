@@ -62,7 +62,7 @@ def test_parts_in_the_written_plans_order_in_every_format(catalogue) -> None:
         elif fmt == "csv":
             rows = list(csv.DictReader(io.StringIO(str(out))))
             parts = {r["item_id"]: r["plan_part"] for r in rows}
-            assert parts["DPM-C08"] == "not_alone" and parts["DPM-M02"] == ""
+            assert parts["DPM-C08B"] == "not_alone" and parts["DPM-M02"] == ""
             continue
         elif fmt == "html":
             text = "\n".join(re.findall(r"<h3>(.*?)</h3>", str(out)))
@@ -76,14 +76,14 @@ def test_recorded_details_are_the_content(catalogue) -> None:
     plan = store.load(EXAMPLES / DISCHARGE).plan
     md = _md(catalogue, plan)
     alone = _part(md, "Who must not be alone with the baby")
-    assert "| Who must not be alone with the baby | Blake Example | DPM-C08 |" in alone
+    assert "| Who must not be alone with the baby | Blake Example | DPM-C08B |" in alone
     assert "Not yet recorded" not in alone
     assert "| Discharge address |" in _part(md, "Discharge arrangements")
 
 
 def test_a_yes_without_its_detail_is_never_content(catalogue) -> None:
     plan = store.load(EXAMPLES / DISCHARGE).plan.model_copy(deep=True)
-    plan.answers["DPM-C08"].details = None  # "yes", but nobody named
+    plan.answers["DPM-C08B"].details = None  # "yes", but nobody named
     for fmt in FORMATS:
         out = render(fmt, catalogue.get(plan.checklist_id), plan, False, catalogue.sources)
         if fmt == "json":
@@ -132,7 +132,7 @@ def test_a_part_no_question_supplies_says_it_is_not_asked(catalogue) -> None:
         else:
             assert f"**{NOT_ASKED}**" in section, part
     assert "| Other arrangements recorded" not in md
-    assert "Who must not be alone with the baby | Blake Example | DPM-C08 |" in md  # kept
+    assert "Who must not be alone with the baby | Blake Example | DPM-C08B |" in md  # kept
 
 
 def _with_actions(plan):
