@@ -446,3 +446,65 @@ def test_the_discharge_checklist_uses_the_ward_midwife_s_words(catalogue) -> Non
     for item_id in ("DPM-M05", "DPM-C13"):
         assert "A strategy discussion is a meeting or call" in items[item_id].guidance
     assert "twins" not in items["DPM-R06"].guidance
+
+
+# -- injury and looked-after parent: the practitioner review (#5, #12, #13, #14, LAC-18) ----
+
+def test_the_referrer_checks_their_own_agency_s_records(catalogue) -> None:
+    lc = catalogue.get(NAI)
+    section = next(sec for sec in lc.checklist.sections
+                   if any(i.id == "NAI-03C" for i in sec.items))
+    assert section.id == "record" and section.show_if is None  # asked of everyone
+    item = lc.checklist.item_map()["NAI-03C"]
+    assert "own agency's records" in item.prompt and "twin" in item.prompt
+    assert [d.kind for d in item.details] == ["text"] and not item.allow_na
+
+
+def test_no_interim_safety_plan_stops_the_baby_going_home(catalogue) -> None:
+    lc = catalogue.get(NAI)
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"NAI-12": "no"}), TODAY)
+    flag = next(f for f in ev.fired if f.rule_id == "NAI-12.no-safety-plan")
+    assert flag.red_flag and flag.severity == Severity.ERROR and not ev.can_complete
+    assert "where the baby stays tonight" in flag.escalation
+    assert "most often harmed" not in lc.checklist.item_map()["NAI-04B"].guidance
+
+
+@pytest.mark.parametrize(("answers", "flag"), [
+    ({"LAC-16": "yes", "LAC-16B": "yes"}, "LAC-16B.abuse-told"),
+    ({"LAC-17A": "yes", "LAC-17B": "yes"}, "LAC-17B.under-16"),
+    ({"LAC-22B": "no"}, "LAC-22B.advice-missed"),
+])
+def test_the_looked_after_risks_are_red_flags(catalogue, answers, flag) -> None:
+    lc = catalogue.get(LAC)
+    ev = evaluate(lc.checklist, answer(new_plan(lc), lc, **answers), TODAY)
+    assert flag in {f.rule_id for f in ev.red_flags}
+
+
+def test_what_the_young_person_said_is_asked_only_once_they_were_asked(catalogue) -> None:
+    lc = catalogue.get(LAC)
+    shown = lambda **a: evaluate(lc.checklist, answer(new_plan(lc), lc, **a),  # noqa: E731
+                                 TODAY).visible_items
+    assert "LAC-16B" in shown(**{"LAC-16": "yes"})
+    assert "LAC-16B" not in shown(**{"LAC-16": "no"})
+    assert "LAC-17B" in shown(**{"LAC-17A": "unknown"})
+    assert "LAC-17B" not in shown(**{"LAC-17A": "no"})
+    items = lc.checklist.item_map()
+    assert [d.kind for d in items["LAC-16B"].details] == ["text"]  # what they told you
+    assert "Moses basket" in items["LAC-22"].prompt
+
+
+def test_the_other_parent_s_history_is_listed_with_the_men_only_when_he_is_a_man(
+        catalogue, tmp_path) -> None:
+    lc = catalogue.get(LAC)
+    items = lc.checklist.item_map()
+    assert "LAC-18" not in items
+    assert items["LAC-18A"].about_men and not items["LAC-18B"].about_men
+    assert "father" in items["LAC-18A"].prompt and "mother" in items["LAC-18B"].prompt
+    shown = evaluate(lc.checklist, answer(new_plan(lc), lc, **{"LAC-00": "father"}),
+                     TODAY).visible_items
+    assert "LAC-18B" in shown and "LAC-18A" not in shown
+    _old, plan = _old_plan(catalogue, tmp_path, LAC, version="2.0.0",
+                           answers={"LAC-00": "father", "LAC-18": "no"})
+    done = upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW)
+    assert sorted((c.new_id, c.value) for c in done) == [("LAC-18A", "no"), ("LAC-18B", "no")]
+    assert plan.answers["LAC-18B"].value == "no" and "LAC-18" not in plan.answers
