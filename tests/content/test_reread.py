@@ -427,7 +427,7 @@ def test_nobody_to_keep_away_is_an_answer_not_not_applicable(catalogue, tmp_path
     assert item.type == ItemType.YES_NO_UNKNOWN and not item.allow_na
     assert item.concern == ["unknown"] and item.replaces == {"DPM-C08": {"yes": "yes"}}
     assert [d.kind for d in item.details] == ["people", "text"]  # who, and who decided
-    old, plan = _old_plan(catalogue, tmp_path, DPM, version="2.1.0",
+    _old, plan = _old_plan(catalogue, tmp_path, DPM, version="2.1.0",
                           answers={"DPM-C08": "yes"})
     done = upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW)
     assert [(c.new_id, c.value) for c in done] == [("DPM-C08B", "yes")]
