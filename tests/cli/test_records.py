@@ -66,7 +66,7 @@ def test_answer_prints_red_flag(plans, capsys) -> None:
 
 def test_answer_details_people_by_name(plans, capsys) -> None:
     path = plans / "discharge-ready-for-sign-off.toml"
-    code, out, _err = run(capsys, "answer", str(path), "DPM-C08", "yes", "--detail",
+    code, out, _err = run(capsys, "answer", str(path), "DPM-C08B", "yes", "--detail",
                           "people=Blake Example, Quinn Example", "--reason", "Names added")
     assert code == 0
     assert "Who must not be alone with the baby: Blake Example, Quinn Example" in out

@@ -363,7 +363,7 @@ def test_format_mistakes_are_reported(tmp_path, old, new, expected) -> None:
 
 def test_shipped_items_converted_for_examples(catalogue) -> None:
     items = catalogue.get("discharge-planning-meeting").checklist.item_map()
-    assert items["DPM-K06"].cross_checks and items["DPM-C08"].details
+    assert items["DPM-K06"].cross_checks and items["DPM-C08B"].details
     pba = catalogue.get("pre-birth-assessment").checklist.item_map()
     assert pba["PBA-P06"].concern and pba["PBA-P06"].about_men
 
