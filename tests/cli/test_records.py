@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from checklist_tui.cli import main
 from checklist_tui.core import store
 from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.core.edit import set_answer
 from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import SignOff
 from checklist_tui.core.review import reopen
-from tests.conftest import EXAMPLES, NOW, ROOT
+from tests.cli.helpers import example_plans, run
+from tests.conftest import NOW, ROOT
 
 
 @pytest.fixture
 def plans(isolated):
-    folder = isolated / "plans"
-    folder.mkdir(exist_ok=True)
-    for path in EXAMPLES.glob("*.toml"):
-        shutil.copy(path, folder)
-    return folder
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return example_plans(isolated / "plans")
 
 
 def test_answer_records_through_history_and_prints_state(plans, capsys) -> None:

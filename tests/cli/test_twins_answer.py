@@ -4,28 +4,15 @@ shown as contradicted, in words."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from checklist_tui.cli import main
 from checklist_tui.core import babies, store
-from tests.conftest import EXAMPLES
+from tests.cli.helpers import example_plans, run
 
 
 @pytest.fixture
 def plans(isolated):
-    folder = isolated / "plans"
-    folder.mkdir(exist_ok=True)
-    for path in EXAMPLES.glob("*.toml"):
-        shutil.copy(path, folder)
-    return folder
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return example_plans(isolated / "plans")
 
 
 def test_answer_twins_sets_the_number_of_babies(plans, capsys) -> None:

@@ -60,14 +60,20 @@ async def test_detail_form_buttons_stay_in_sight(plans, size) -> None:
                                                                        MessageScreen)))
 
 
+async def _detail_form_over_the_plan(pilot, app):
+    """The plan open, and the detail form of its longest text-detail item over it."""
+    await wait_for(pilot, lambda: plan_ready(app))
+    plan_screen = app.screen
+    item, _ = _tallest_items(plan_screen.session.checklist)
+    app.push_screen(DetailForm(item, {}, []))
+    await wait_for_screen(pilot, DetailForm)
+    return plan_screen
+
+
 async def test_cancel_after_typing_asks_and_keeps_the_text_unless_discarded(plans) -> None:
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        plan_screen = app.screen
-        item, _ = _tallest_items(plan_screen.session.checklist)
-        app.push_screen(DetailForm(item, {}, []))
-        await wait_for_screen(pilot, DetailForm)
+        plan_screen = await _detail_form_over_the_plan(pilot, app)
         form = app.screen
         form.query_one(TextArea).focus()
         await pilot.press(*"Seen by the health visitor")
@@ -86,11 +92,7 @@ async def test_cancel_after_typing_asks_and_keeps_the_text_unless_discarded(plan
 async def test_cancel_with_nothing_typed_leaves_at_once(plans) -> None:
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        plan_screen = app.screen
-        item, _ = _tallest_items(plan_screen.session.checklist)
-        app.push_screen(DetailForm(item, {}, []))
-        await wait_for_screen(pilot, DetailForm)
+        plan_screen = await _detail_form_over_the_plan(pilot, app)
         await wait_for(pilot, lambda: app.focused is not None)
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is plan_screen)

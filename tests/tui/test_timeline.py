@@ -28,14 +28,19 @@ async def test_timeline_marks_overdue(plans) -> None:
         assert "✓" in chart and "!" in chart
 
 
+async def _family_t_timeline(pilot, app, showing: str) -> list[str]:
+    """The timeline opened from the plan, once it shows ``showing``: its lines."""
+    await wait_for(pilot, lambda: plan_ready(app))
+    await pilot.press("t")
+    await wait_for(pilot, lambda: showing in rendered(app.screen.query_one("#chart")))
+    return rendered(app.screen.query_one("#chart")).splitlines()
+
+
 async def test_an_overdue_action_is_on_the_timeline_in_words_with_its_owner(plans) -> None:
     """Family T's "See the father on his own" was due 20/11/2026 and is still in progress."""
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        await pilot.press("t")
-        await wait_for(pilot, lambda: "Action:" in rendered(app.screen.query_one("#chart")))
-        lines = rendered(app.screen.query_one("#chart")).splitlines()
+        lines = await _family_t_timeline(pilot, app, "Action:")
         row = next(i for i, line in enumerate(lines) if line.startswith("Action: See the father"))
         assert "20/11/2026" in lines[row] and lines[row].rstrip().endswith("OVERDUE")
         assert "See the father on his own" in lines[row + 1]
@@ -75,10 +80,7 @@ async def test_a_conference_held_late_says_when_it_was_held(plans) -> None:
     timeline marks it overdue and says the date, so it never reads as not held."""
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        await pilot.press("t")
-        await wait_for(pilot, lambda: "Pre-birth" in rendered(app.screen.query_one("#chart")))
-        lines = rendered(app.screen.query_one("#chart")).splitlines()
+        lines = await _family_t_timeline(pilot, app, "Pre-birth")
         row = next(i for i, line in enumerate(lines) if line.startswith("Pre-birth conference"))
         assert lines[row].rstrip().endswith("OVERDUE")
         assert lines[row + 1].strip() == "The date recorded is 13/11/2026, 16 days late."
