@@ -144,9 +144,12 @@ class PlanScreen(PlanSections):
         self.call_after_refresh(self._prepare_when_drawn)
 
     def _prepare_when_drawn(self) -> None:
-        if not self.leaving():
-            self.call_after_refresh(self.prepare_edits if self.ready else
-                                    self._prepare_when_drawn)
+        if self.leaving():
+            return
+        if self.ready:
+            self.call_after_refresh(self.prepare_edits)
+        else:  # a timer: call_after_refresh re-added itself within one idle, for ever
+            self.set_timer(0.05, self._prepare_when_drawn)
 
     @work(thread=True, group="prepare")
     def prepare_edits(self) -> None:
