@@ -4,8 +4,6 @@ phrases."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from rich.text import Text
 
@@ -28,8 +26,7 @@ async def test_no_phrase_of_the_header_is_cut_at_any_size(tmp_path, size) -> Non
         assert all(len(line) <= width for line in lines), (width, lines)  # Static never wraps
         changed = next(line for line in lines if "Last changed" in line)
         assert "Last changed 20/11/2026 14:00" in changed
-        # plural, in words
-        assert any(re.search(r"answered  !\d+ red flags", line) for line in lines)
+        assert any("answered  !3 red flags" in line for line in lines)  # plural, in words
         assert any("EDD 27/01/2027: 31+0 weeks today" in line for line in lines)
         if size[0] >= 120:  # room for every word on the line it belongs to
             assert any("days to EDD" in line and "Last changed" in line for line in lines)
