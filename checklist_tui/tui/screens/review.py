@@ -173,8 +173,7 @@ class ReviewScreen(AppScreen):
                 break
             if matches(row, view, text, self.today) and row.path not in self.shown:
                 self.shown.append(row.path)
-                cells = self._cells(row)
-                table.add_row(*cells, key=row.path, height=self._height(cells))
+                table.add_row(*self._cells(row), key=row.path)
 
     def _status(self, prefix: str) -> str:
         total = len(self.rows)
@@ -196,12 +195,6 @@ class ReviewScreen(AppScreen):
     def _cells(self, row: PlanRow) -> list:
         style = "italic" if row.error else ""
         return [lit(str(c.value(row, self.today)), style) for c in self._columns()]
-
-    def _height(self, cells: list) -> int:
-        """A row is as tall as its state in words needs ("Submitted for review: two
-        decisions conflict", "…; edited outside the app"), so the state is never cut."""
-        state = cells[SCREEN_COLUMNS.index("state")]
-        return max(1, len(state.wrap(self.app.console, WIDTHS["state"])))
 
     def _filters(self) -> tuple[str, str]:
         view = self.query_one("#review-view", Select).value
@@ -230,7 +223,7 @@ class ReviewScreen(AppScreen):
 
     @work(exclusive=True, group="review-fill")
     async def _fill_table(self, table: DataTable, rows: list, current: str | None) -> None:
-        await fill_gradually(table, rows, current, height=self._height)
+        await fill_gradually(table, rows, current)
 
     def selected(self) -> str | None:
         return cursor_key(self.query_one(DataTable))
