@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 
 from checklist_tui.cli.output import err
@@ -13,8 +14,9 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = settle_folders(parser.parse_args(argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words[0] if words else None)
+    args = settle_folders(parser.parse_args(words))
     try:
         return int(args.handler(args) or 0)
     except UserFacingError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from checklist_tui import __version__
-from checklist_tui.cli import checklists, fill, plans, records, review, share, upgrade
+from checklist_tui.cli import fill, plans
 from checklist_tui.core import locations
 
 
@@ -35,7 +35,30 @@ def settle_folders(args: argparse.Namespace) -> argparse.Namespace:
     return args
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: Commands whose grammar can be built alone (see ``build_parser``).
+ALONE = ("open", "fill")
+
+
+def _open_or_fill(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+                  names: tuple[str, ...]) -> None:
+    for name, handler, words in (
+            ("open", plans.cmd_open, "open a plan in the app"),
+            ("fill", fill.cmd_fill,
+             "fill in a plan; with --plain, one question at a time as plain lines")):
+        if name in names:
+            p = sub.add_parser(name, parents=[common], help=words)
+            p.add_argument("plan", metavar="PLAN")
+            p.add_argument("--read-only", action="store_true",
+                           help="look without changing anything")
+            _plain(p)
+            p.set_defaults(handler=handler)
+
+
+def build_parser(first: str | None = None) -> argparse.ArgumentParser:
+    """The whole grammar; or, when ``first`` (the first word given) is one of ``ALONE``,
+    the same grammar with only that command in it: nothing else could be parsed from
+    what was given, and building (and importing) every other command costs each start
+    of the app several milliseconds (#12.2). Its help, usage and errors are the same."""
     common = argparse.ArgumentParser(add_help=False)
     _folders(common, "sub_")
     parser = argparse.ArgumentParser(
@@ -44,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"checklist-tui {__version__}")
     parser.set_defaults(handler=plans.cmd_tui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if first in ALONE:
+        _open_or_fill(sub, common, (first,))
+        return parser
+
+    from checklist_tui.cli import checklists, records, review, share, upgrade
 
     p = sub.add_parser("list", parents=[common], help="list the checklists you can use")
     p.set_defaults(handler=checklists.cmd_list)
@@ -60,16 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-open", action="store_true", help="create the plan without opening it")
     _plain(p)
     p.set_defaults(handler=plans.cmd_new)
-    for name, handler, words in (
-            ("open", plans.cmd_open, "open a plan in the app"),
-            ("fill", fill.cmd_fill,
-             "fill in a plan; with --plain, one question at a time as plain lines")):
-        p = sub.add_parser(name, parents=[common], help=words)
-        p.add_argument("plan", metavar="PLAN")
-        p.add_argument("--read-only", action="store_true",
-                       help="look without changing anything")
-        _plain(p)
-        p.set_defaults(handler=handler)
+    _open_or_fill(sub, common, ALONE)
     p = sub.add_parser("show", parents=[common],
                        help="print where a plan stands, or every plan in a folder, as plain text")
     p.add_argument("plan", metavar="PLAN|DIR")

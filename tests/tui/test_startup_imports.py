@@ -100,3 +100,24 @@ def test_the_first_frame_names_the_case_before_the_plan_screen_loads(plans) -> N
     assert seen["then"] == "PlanScreen"  # and then the plan screen takes its place
     # loaded off the event loop, which stays free to send that first frame to the terminal
     assert seen["loaded_on_main_thread"] is False
+
+
+#: Loaded with the screens and commands that use them, never for the plan's first paint.
+NOT_FOR_FIRST_PAINT = ("checklist_tui.tui.screens.confirm_pause", "checklist_tui.tui.screens.form",
+                       "checklist_tui.core.plan_details", "checklist_tui.cli.records",
+                       "checklist_tui.cli.share")
+
+PLAN_SCREEN_LOADED = """
+import json, sys
+from checklist_tui.cli import main, plans
+plans.run_tui = lambda args, plan_path, read_only: 0
+assert main(["open", sys.argv[1]]) == 0
+import checklist_tui.tui.screens.plan
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_plan_screen_loads_without_what_its_first_paint_does_not_need(plans) -> None:
+    modules = json.loads(_run(PLAN_SCREEN_LOADED, str(plans / PLAN)))
+    assert "checklist_tui.tui.screens.plan" in modules
+    assert [m for m in NOT_FOR_FIRST_PAINT if m in modules] == []

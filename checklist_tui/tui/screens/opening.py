@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from checklist_tui.core.errors import UserFacingError
@@ -33,10 +33,12 @@ def opening(path: Path) -> Text:
 
 
 class OpeningScreen(Screen):
-    """Only the plan header's first words (as the plan screen starts with them) and the
-    footer. Meanwhile, in a thread, the plan screen's modules are loaded and the plan is
-    opened (locked, read and checked); then the plan screen takes its place, drawn with
-    its items at once."""
+    """Only the plan header's first words (as the plan screen starts with them). No
+    footer: it would list no key of this screen, and building it (and drawing it again
+    as its keys settle) would cost the plan's first paint a few milliseconds. Meanwhile,
+    in a thread, the plan screen's modules are loaded and the plan is opened (locked,
+    read and checked); then the plan screen takes its place, drawn with its items at
+    once."""
 
     def __init__(self, path: Path, read_only: bool = False):
         super().__init__()
@@ -47,7 +49,6 @@ class OpeningScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(opening(self.path), id="plan-header")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_plan_screen)

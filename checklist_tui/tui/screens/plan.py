@@ -67,6 +67,8 @@ class PlanScreen(PlanSections):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # Before the widgets exist, so they are styled once (not again at on_mount).
+        self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
         yield PlanHeader(opening(self.path), id="plan-header")
         yield Static("", id="readonly-reason")
         with Horizontal(id="plan-body"):

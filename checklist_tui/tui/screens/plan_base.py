@@ -6,19 +6,21 @@ screen. Each ``action_*`` is declared in ``commands.PLAN``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checklist_tui.core import clock, edit, pause, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import YES_NO_LABELS
 from checklist_tui.core.engine import Evaluation
-from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.plan import DetailValue, PlanState
-from checklist_tui.core.plan_details import Details
 from checklist_tui.core.session import PlanSession
-from checklist_tui.tui.screens.confirm_pause import Confirmed
 from checklist_tui.tui.screens.plan_saving import SavingScreen
 from checklist_tui.tui.widgets.item_view import ItemView
+
+if TYPE_CHECKING:  # loaded with the screens that return them, not for the first paint
+    from checklist_tui.core.outstanding import Entry
+    from checklist_tui.core.plan_details import Details
+    from checklist_tui.tui.screens.confirm_pause import Confirmed
 
 
 class PlanScreenBase(SavingScreen):
