@@ -1,4 +1,6 @@
-"""Everything still open in a plan, in the order to deal with it, with where to fix it.
+"""Everything still open in a plan, in the order to deal with it, with where to fix it:
+first what a manager is waiting for (a return and its reason, challenges not yet
+answered), then the rest.
 
 The TUI's Outstanding view and the exported summary's "needs attention" list both
 come from here.
@@ -14,7 +16,9 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Severity
 from checklist_tui.core.engine import DueStatus, Evaluation, evaluate
 from checklist_tui.core.plan import Plan
+from checklist_tui.core.review import open_challenges, returned_because
 from checklist_tui.core.vocabulary import (
+    CHALLENGE,
     CONTRADICTED,
     DUE_SOON,
     INCOMPLETE,
@@ -22,6 +26,7 @@ from checklist_tui.core.vocabulary import (
     OPEN,
     OVERDUE,
     PLAN_CHECK,
+    RETURNED,
     RULE_LABELS,
     UNKNOWN,
     issue_label,
@@ -32,6 +37,7 @@ from checklist_tui.core.where import Where
 
 #: Groups in reading order: (heading, labels).
 GROUPS = [
+    ("Waiting for you after the manager's review", (RETURNED, CHALLENGE)),
     ("Red flags and warnings", (*RULE_LABELS, CONTRADICTED)),
     ("Overdue and due soon", (OVERDUE, DUE_SOON)),
     ("Not yet known (someone is finding out)", (NOT_YET, UNKNOWN)),
@@ -49,9 +55,33 @@ class Entry(Where):
     note: str = ""
 
 
+#: The labels of what a manager is waiting for: listed first wherever Outstanding is.
+MANAGER_LABELS = (RETURNED, CHALLENGE)
+
+
+def manager_entries(checklist: Checklist, plan: Plan) -> list[Entry]:
+    """The return and its reason, and each challenge not yet answered (who asked, when,
+    what), with where to answer it."""
+    items = checklist.item_map()
+    sections = {i.id: s.id for s, i in checklist.all_items()}
+    out: list[Entry] = []
+    back = returned_because(plan)
+    if back:
+        out.append(Entry(RETURNED, back, "Put right what the manager asked, then submit "
+                         "the plan again."))
+    for c in open_challenges(plan):
+        item = items.get(c.item)
+        who = f"{c.by} ({c.role})" if c.role else c.by
+        out.append(Entry(CHALLENGE, f"{c.item}: {item.prompt if item else c.item}",
+                         "Answer it on the item (respond) before the plan is submitted again.",
+                         f"Challenged by {who} on {c.at:%d/%m/%Y}: {c.text}",
+                         section_id=sections.get(c.item, ""), item_id=c.item))
+    return out
+
+
 def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
     items = checklist.item_map()
-    out: list[Entry] = []
+    out: list[Entry] = manager_entries(checklist, plan)
     for f in ev.fired:
         if f.severity == Severity.INFO:
             continue

@@ -29,6 +29,9 @@ NOT_YET = "NOT YET"
 UNKNOWN = "UNKNOWN"
 INCOMPLETE = "INCOMPLETE"
 PLAN_CHECK = "PLAN CHECK"
+#: A manager's decision and questions still waiting on the practitioner (Outstanding).
+RETURNED = "RETURNED"
+CHALLENGE = "CHALLENGE NOT ANSWERED"
 #: What every view says when there are no gaps or risks: never an assurance.
 NO_GAPS = ("None found by the checklist's rules and plan checks (this is not a judgement "
            "that the baby is safe).")

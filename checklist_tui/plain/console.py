@@ -56,11 +56,18 @@ class Console:
         return text.strip()
 
     def ask_lines(self, prompt: str) -> str:
-        """Several lines of text, ended by an empty line."""
+        """Several lines of text, ended by an empty line. At end of input the lines typed
+        so far are the text (said so), never dropped; with none typed, Closed."""
         self.say(prompt, "Type the text. Press Enter on an empty line to finish.")
         lines: list[str] = []
         while True:
-            line = self.ask(">")
+            try:
+                line = self.ask(">")
+            except Closed:
+                if not lines:
+                    raise
+                self.say("The input ended: the text typed so far is used.")
+                return "\n".join(lines)
             if not line:
                 return "\n".join(lines)
             lines.append(line)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checklist_tui.core import babies
+from checklist_tui.core import babies, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
 from checklist_tui.core.engine import Evaluation
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import PlanError, ReasonNeeded
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.session import PlanSession
+from checklist_tui.core.state_words import state_sentences
 from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
 from checklist_tui.plain import listings, records, words
@@ -47,6 +48,7 @@ HELP = [
     "export: write the plan summary to a file.",
     "complete: mark the plan complete.",
     "submit: submit a completed plan for review.",
+    "A change to a completed, submitted or approved plan first asks for your reason.",
     "save and quit, or quit: stop here. Everything is already saved.",
 ]
 
@@ -62,6 +64,8 @@ class Conversation:
         self.last_section = ""
         self.last_asked = ""
         self.ev = session.evaluate()
+        self.changed = False
+        """Whether the last ``change`` changed the plan (False: refused, or the same again)."""
         self.commands: dict[str, Callable[[str], bool | None]] = {
             "help": self._help, "h": self._help,
             "?": self._why, "why": self._why,
@@ -225,10 +229,21 @@ class Conversation:
                              f"({self.session.read_only_reason}).")
             return False
         before = {f.rule_id for f in self.ev.fired}
+        self.changed = False
         try:
-            self.session.apply(operation, *args, **kwargs)
+            try:
+                self.changed = self.session.edit(operation, *args, **kwargs)
+            except ReasonNeeded as exc:
+                if not records.reopen(self, exc):
+                    return False
+                self.changed = True  # reopened, with the reason in its history
+                self.session.edit(operation, *args, **kwargs)
         except PlanError as exc:
             self.console.say(f"Not changed: {exc}.")
+            if self.changed:  # reopened: the reopening alone is kept
+                self.save()
+                self.ev = self.session.evaluate()
+            self.changed = False
             return False
         self.save()
         self.ev = self.session.evaluate()
@@ -246,7 +261,9 @@ class Conversation:
     def _record(self, item: Item, value: object) -> bool:
         if records.answer(self, item, value):
             answer = self.session.plan.answers.get(item.id)
-            if answer is not None:
+            if answer is not None and not self.changed:
+                self.console.say(f"Not changed: the answer was already {display(item, answer)}.")
+            elif answer is not None:
                 self.console.say(f"Saved: {display(item, answer)}.", *self._plan_says(item.id))
             self._advance(item.id)
         return False
@@ -345,10 +362,12 @@ class Conversation:
     def _where(self, _arg: str) -> None:
         ev: Evaluation = self.ev
         self.console.say(f"{ev.answered} of {ev.total} questions answered.",
-                         f"State: {self.session.plan.state.label}.")
+                         *state_sentences(self.session.plan, self.session.edited_outside))
         reds = [f for f in ev.red_flags if f.acknowledgement is None]
         if reds:
             self.console.say(f"Red flags not acknowledged: {len(reds)}.")
+        if review.open_challenges(self.session.plan):
+            self.console.say("Type outstanding to hear the challenges and where to answer them.")
 
     def _quit(self, _arg: str) -> bool:
         return True

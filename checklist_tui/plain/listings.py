@@ -12,7 +12,7 @@ from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.gaps import born_today as core_born_today
 from checklist_tui.core.gaps import gaps_and_risks, grouped_gaps
 from checklist_tui.core.integrity import overdue_action
-from checklist_tui.core.outstanding import entries, grouped
+from checklist_tui.core.outstanding import MANAGER_LABELS, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, no_gaps_found, rule_label
 
@@ -33,6 +33,8 @@ def _read_entries(conv: Conversation, found: list, empty: str) -> None:
             c.say(f"{entry.label}: {entry.text}")
             if entry.note:
                 c.say(entry.note)
+            if entry.label in MANAGER_LABELS and entry.guidance:
+                c.say(f"What to do: {entry.guidance}")
 
 
 def outstanding(conv: Conversation) -> None:

@@ -12,7 +12,7 @@ from checklist_tui.core import clock, edit, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.engine import FiredRule
-from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.errors import PlanError, ReasonNeeded, UserFacingError
 from checklist_tui.core.plan import (
     Action,
     Agency,
@@ -27,6 +27,27 @@ from checklist_tui.plain import words
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
+
+
+def reopen(conv: Conversation, exc: ReasonNeeded) -> bool:
+    """A completed, submitted or approved plan changes only with a reason: ask for it (as
+    the full-screen app does), reopen the plan with it, and say so; Enter leaves the plan
+    as it was. True when the plan was reopened."""
+    c = conv.console
+    c.say(f"This plan is {exc.state_label.lower()}: changing it "
+          + ("voids the sign-off and " if exc.voids_signoff else "")
+          + "needs your reason, which is kept in its history.")
+    reason = c.ask("Type the reason, or press Enter to leave the plan unchanged:")
+    if not reason:
+        c.say("Nothing was changed.")
+        return False
+    try:
+        conv.session.edit(review.reopen, conv.checklist, reason, today=clock.today())
+    except PlanError as exc2:
+        c.say(f"Not changed: {exc2}.")
+        return False
+    c.say(f"Reopened with your reason. State: {review.describe_state(conv.session.plan)}.")
+    return True
 
 
 def answer(conv: Conversation, item: Item, value: object) -> bool:

@@ -42,3 +42,37 @@ async def test_outstanding_enter_jumps_to_item_and_born_today(plans) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
                        and app.screen.current == "history" and app.focused is not None
                        and "PBA-P01" in (app.focused.id or ""))
+
+
+async def test_outstanding_lists_the_return_and_open_challenges_first(plans, catalogue) -> None:
+    from checklist_tui.core import review
+    from checklist_tui.core.review_file import change_plan
+    from tests.conftest import NOW, TODAY
+
+    path = plans / "discharge-ready-for-sign-off.toml"
+    manager = {"name": "Sam Senior", "role": "Team manager", "now": NOW}
+    change_plan(path, catalogue.get, lambda p, c: review.submit(p, c, by="Drew", now=NOW,
+                                                                today=TODAY))
+    change_plan(path, catalogue.get, lambda p, c: review.challenge(
+        p, c, "DPM-C15", "Has the father been seen alone?", **manager))
+    change_plan(path, catalogue.get, lambda p, c: review.decide(
+        p, c, decision="returned", rationale="See the father before discharge.",
+        today=TODAY, **manager))
+    app = make_app(plans, path.name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OutstandingScreen))
+        options = app.screen.query_one(OptionList)
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert "Nothing is outstanding." not in rows
+        assert rows[0].startswith("Waiting for you after the manager's review (2)")
+        assert rows[1].startswith("RETURNED: Returned by Sam Senior (Team manager)")
+        assert "See the father before discharge." in rows[1]
+        assert rows[2].startswith("CHALLENGE NOT ANSWERED: DPM-C15")
+        assert "Has the father been seen alone?" in rows[2]
+        assert "manager's review first" in rendered(app.screen.query_one("#out-title"))
+        options.highlighted = 2
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
+                       and app.focused is not None and "DPM-C15" in (app.focused.id or ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural
 from checklist_tui.core.gaps import born_today, gap_entry, gaps_and_risks, grouped_gaps
-from checklist_tui.core.outstanding import Entry, grouped
+from checklist_tui.core.outstanding import MANAGER_LABELS, Entry, grouped
 from checklist_tui.core.outstanding import entries as entries_of
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import DUE_SOON, OPEN, RULE_LABELS
@@ -25,8 +25,9 @@ class OutstandingScreen(EntriesScreen):
         self.born_today = False
 
     def title_and_groups(self) -> tuple[str, Groups]:
-        """(title, groups): Gaps and risks first, then the rest; or only what would not
-        be in place if the baby were born today."""
+        """(title, groups): what the manager is waiting for (a return, challenges not yet
+        answered) first, then Gaps and risks, then the rest; or only what would not be in
+        place if the baby were born today."""
         today = clock.today()
         checklist, plan = self.session.checklist.checklist, self.session.plan
         if self.born_today:
@@ -39,13 +40,17 @@ class OutstandingScreen(EntriesScreen):
         ev = self.session.evaluate()
         gaps = gaps_and_risks(checklist, plan, ev)
         covered = {(g.item_id, g.record_id) for g in gaps}
-        rest = [e for e in entries_of(checklist, plan, ev)
-                if e.label in (*RULE_LABELS, DUE_SOON, OPEN)
-                or (e.item_id, e.record_id) not in covered]
-        groups = [(f"Gaps and risks: {heading}", [gap_entry(g) for g in members])
-                  for heading, members in grouped_gaps(gaps)] + grouped(rest)
+        found = entries_of(checklist, plan, ev)
+        waiting = [e for e in found if e.label in MANAGER_LABELS]
+        rest = [e for e in found if e.label not in MANAGER_LABELS and (
+            e.label in (*RULE_LABELS, DUE_SOON, OPEN) or (e.item_id, e.record_id) not in covered)]
+        groups = grouped(waiting) + [
+            (f"Gaps and risks: {heading}", [gap_entry(g) for g in members])
+            for heading, members in grouped_gaps(gaps)] + grouped(rest)
         count = sum(len(m) for _h, m in groups)
-        return (f"Outstanding: {plural(count, 'thing')}. Gaps and risks first; Enter to go there; "
+        first = "The manager's review first, then gaps and risks" if waiting else (
+            "Gaps and risks first")
+        return (f"Outstanding: {plural(count, 'thing')}. {first}; Enter to go there; "
                 "b: what would not be in place if the baby were born today.", groups)
 
     def action_born_today(self) -> None:

@@ -1,0 +1,105 @@
+"""Plain mode after a manager's review: the state in the same words as the plan header
+and ``show`` (a voided approval, an edit outside the app, a return and its reason, the
+challenges waiting), Outstanding listing what the manager waits for, a change to an
+approved plan asking for its reason, and nothing typed lost or claimed saved wrongly."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checklist_tui.core import review, store
+from checklist_tui.core.plan import PlanState
+from checklist_tui.core.review_file import change_plan
+from tests.conftest import EXAMPLES, NOW, TODAY
+from tests.plain.test_plain import _talk
+
+READY = "discharge-ready-for-sign-off.toml"
+MANAGER = {"name": "Sam Senior", "role": "Team manager", "now": NOW}
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path, catalogue) -> Path:
+    path = tmp_path / "plans" / READY
+    path.parent.mkdir()
+    shutil.copy(EXAMPLES / READY, path)
+    change_plan(path, catalogue.get,
+                lambda p, c: review.submit(p, c, by="Drew Demo", now=NOW, today=TODAY))
+    return path
+
+
+def _decide(path: Path, catalogue, decision: str, rationale: str) -> None:
+    change_plan(path, catalogue.get, lambda p, c: review.decide(
+        p, c, decision=decision, rationale=rationale, today=TODAY, **MANAGER))
+
+
+def _challenge(path: Path, catalogue, item: str, text: str) -> None:
+    change_plan(path, catalogue.get, lambda p, c: review.challenge(p, c, item, text, **MANAGER))
+
+
+def test_where_says_a_voided_approval_and_an_edit_outside_the_app(plan_file, catalogue):
+    _decide(plan_file, catalogue, "approved", "Proportionate plan.")
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace('practitioner_role = "Safeguarding midwife"',
+                                      'practitioner_role = "Midwife"', 1), encoding="utf-8")
+    _code, out = _talk(plan_file, catalogue, ["where", "quit"])
+    assert "State: Approved, changed since approval." in out
+    assert "State: Approved." not in out
+    assert "Edited outside the app" in out
+    assert "changed since approval, so no longer signed off" in out
+
+
+def test_a_return_and_open_challenges_are_said_at_the_start_and_first_in_outstanding(
+        plan_file, catalogue):
+    _challenge(plan_file, catalogue, "DPM-H01", "Who examined the baby, and when?")
+    _decide(plan_file, catalogue, "returned", "See the father before discharge.")
+    _code, out = _talk(plan_file, catalogue, ["outstanding", "quit"])
+    opening, _, listed = out.partition("Answer: outstanding")
+    assert "State: Returned." in opening
+    assert "Returned by Sam Senior (Team manager)" in opening
+    assert "See the father before discharge." in opening
+    assert "1 challenge from a manager not yet answered." in opening
+    assert "Nothing is outstanding." not in listed
+    first = listed.strip().splitlines()[:4]
+    assert first[0].startswith("Waiting for you after the manager's review: 2.")
+    assert first[1].startswith("RETURNED: Returned by Sam Senior")
+    assert "CHALLENGE NOT ANSWERED: DPM-H01" in listed
+    assert "Challenged by Sam Senior (Team manager) on 25/11/2026: Who examined the baby" in listed
+
+
+def test_a_response_typed_just_before_the_input_ends_is_saved(plan_file, catalogue):
+    _challenge(plan_file, catalogue, "DPM-H01", "Who examined the baby, and when?")
+    _code, out = _talk(plan_file, catalogue, ["go DPM-H01", "respond", "Seen on the ward."])
+    assert "The input ended: the text typed so far is used." in out
+    answered = store.load(plan_file).plan.challenges[0]
+    assert answered.response == "Seen on the ward."
+    assert "Everything you answered is saved" in out
+
+
+def test_changing_an_approved_plan_asks_for_the_reason_and_keeps_it(plan_file, catalogue):
+    _decide(plan_file, catalogue, "approved", "Proportionate plan.")
+    before = plan_file.read_bytes()
+    _code, out = _talk(plan_file, catalogue, ["go DPM-M02", "n", "", "quit"])
+    assert "needs your reason, which is kept in its history" in out
+    assert "Nothing was changed." in out
+    assert plan_file.read_bytes() == before
+
+    _code, out = _talk(plan_file, catalogue,
+                       ["go DPM-M02", "n", "The father was not invited after all.", "quit"])
+    plan = store.load(plan_file).plan
+    assert plan.answers["DPM-M02"].value == "no"
+    assert plan.state == PlanState.AMENDED
+    assert any(h.what == "reason" and h.new == "The father was not invited after all."
+               for h in plan.history)
+    assert "Saved: No." in out
+
+
+def test_the_same_answer_again_is_not_called_saved(plan_file, catalogue):
+    _decide(plan_file, catalogue, "approved", "Proportionate plan.")
+    before = plan_file.read_bytes()
+    _code, out = _talk(plan_file, catalogue, ["go DPM-M02", "y", "quit"])
+    assert "Not changed: the answer was already Yes." in out
+    assert "Saved: Yes." not in out
+    assert plan_file.read_bytes() == before
