@@ -82,7 +82,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                       opened.loaded.found_outside)
         out(str(text), end="")
         return 0
-    name = default_name(plan, checklist.id, args.format, args.redact, pseudo)
+    name = default_name(plan, checklist.id, args.format, args.redact, pseudo,
+                        opened.loaded.path)
     if args.output:
         target = Path(args.output).expanduser()
         if target.is_dir():

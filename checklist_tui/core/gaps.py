@@ -13,7 +13,7 @@ from datetime import date
 from checklist_tui.core import babies
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
-from checklist_tui.core.dates import uk_date
+from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.outstanding import Entry
@@ -171,10 +171,12 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
         return BornToday(f"The baby was born on {uk_date(plan.dob)}.", [])
     ev = evaluate(checklist, plan, today, assume_born=today)
     entries: list[NotInPlace] = []
+    marked = 0
     for section in checklist.sections:
         for item in section.items:
             if not item.needed_at_birth or item.id not in ev.visible_items:
                 continue
+            marked += 1
             why = _why_not(item, ev, plan)
             if why is not None:
                 entries.append(NotInPlace(item.prompt, why, item_id=item.id,
@@ -187,10 +189,29 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
         entries.append(NotInPlace(f"Action: {action.what}",
                                   f"overdue since {uk_date(action.due)}", page="actions",
                                   record_id=action.id))
-    return BornToday(_headline(checklist, plan, len(entries)), entries)
+    unanswered = 0
+    if marked and not entries:  # the questions open today, not those a birth would add
+        now = evaluate(checklist, plan, today)
+        unanswered = now.total - now.answered
+    return BornToday(_headline(checklist, plan, len(entries), marked, unanswered), entries)
 
 
-def _headline(checklist: Checklist, plan: Plan, count: int) -> str:
+def _nothing_missing(marked: int, unanswered: int) -> str:
+    """What is known when nothing marked as needed at birth is missing: never that all
+    would be in place while the checklist marks nothing, or questions are unanswered."""
+    if not marked:
+        return ("This checklist marks nothing as needed at birth, so it cannot say what "
+                "would be in place.")
+    if unanswered:
+        return (f"The {plural(marked, 'item')} marked as needed at birth "
+                f"{'is' if marked == 1 else 'are'} answered as in place; "
+                f"{plural(unanswered, 'other question')} not yet answered, so this is not the "
+                "whole picture.")
+    return "Everything marked as needed at birth would be in place."
+
+
+def _headline(checklist: Checklist, plan: Plan, count: int, marked: int = 0,
+              unanswered: int = 0) -> str:
     earlier = checklist.timescales.multiple_birth_weeks_earlier
     reasons = []
     if plan.babies_expected > 1:
@@ -200,7 +221,7 @@ def _headline(checklist: Checklist, plan: Plan, count: int) -> str:
     adjusted = (f" Because {' and '.join(reasons)}, due points are {earlier} weeks earlier "
                 "and a birth now is more likely.") if reasons else ""
     if count == 0:
-        return "Everything marked as needed at birth would be in place." + adjusted
+        return _nothing_missing(marked, unanswered) + adjusted
     things = "1 thing" if count == 1 else f"{count} things"
     return f"{things.capitalize()} would not be in place." + adjusted
 

@@ -72,11 +72,27 @@ def describe_signoff(plan: Plan) -> str:
         if last.decision == APPROVED and (approval_void(plan)
                                           or plan.state != PlanState.APPROVED):
             text += f"; {CHANGED_SINCE_APPROVAL}, so no longer signed off"
+        elif last.decision == RETURNED and plan.state != PlanState.RETURNED:
+            again = _submitted_again(plan, last.at)
+            if again is not None:
+                return (f"Submitted again on {again:%d/%m/%Y} after being returned by "
+                        f"{last.by} ({last.role}), {last.at:%d/%m/%Y}; not yet signed off")
+            text += "; not yet signed off"
         return text
     if plan.signoff is not None:
         return (f"{plan.signoff.decision} by {plan.signoff.by} ({plan.signoff.role}), "
                 f"{plan.signoff.at.strftime('%d/%m/%Y')}")
     return "Not yet signed off"
+
+
+def _submitted_again(plan: Plan, after: datetime) -> datetime | None:
+    """When a plan awaiting sign-off was last submitted, if that was after ``after``."""
+    if plan.state != PlanState.SUBMITTED:
+        return None
+    for entry in reversed(plan.history):
+        if entry.what == "state" and entry.new == PlanState.SUBMITTED.value:
+            return entry.at if entry.at >= after else None
+    return None
 
 
 def returned_because(plan: Plan) -> str:

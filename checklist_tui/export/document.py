@@ -242,6 +242,7 @@ def _signatures(s: Summary, add) -> None:
             [d.at.astimezone().strftime("%d/%m/%Y %H:%M"), d.decision.capitalize(),
              f"{d.by} ({d.role})" if d.role else d.by, d.rationale]
             for d in decisions], [18, 14, 26, 42]))
+    _challenges(s, add)
     voided = [h for h in s.plan.history if h.what == "signoff.void"]
     for h in voided:
         add(Para(f"An earlier sign-off by {h.old or 'a manager'} was voided on "
@@ -263,6 +264,31 @@ def _signatures(s: Summary, add) -> None:
         add(Table("Pause points", ["Pause point", "State"],
                   [[p.title, p.line() if p.holds else Strong(p.line())] for p in statuses],
                   [28, 72]))
+
+
+NOT_ANSWERED = "NOT YET ANSWERED"
+
+
+def _challenges(s: Summary, add) -> None:
+    """Each manager's challenge and the practitioner's answer: who asked, when, on which
+    question, the answer, who gave it and when; an open one says so in words."""
+    if not s.plan.challenges:
+        return
+    items = s.checklist.checklist.item_map()
+    add(Heading(3, "Manager's challenges and the answers"))
+    rows = []
+    for c in s.plan.challenges:
+        asked = f"{c.by} ({c.role})" if c.role else c.by
+        item = items.get(c.item)
+        rows.append([f"{c.item}: {item.prompt}" if item else c.item,
+                     f"{asked}, {c.at.astimezone():%d/%m/%Y %H:%M}", c.text,
+                     Strong(NOT_ANSWERED) if c.open else c.response,
+                     "" if c.open else c.responded_by + (
+                         f", {c.responded_at.astimezone():%d/%m/%Y %H:%M}"
+                         if c.responded_at else "")])
+    add(Table("Manager's challenges",
+              ["Question", "Challenged by, when", "Challenge", "Answer", "Answered by, when"],
+              rows, [22, 17, 22, 22, 17]))
 
 
 def _appendices(s: Summary, add) -> None:

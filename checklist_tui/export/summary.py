@@ -13,7 +13,7 @@ from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today, detail_lines, gaps_and_risks
 from checklist_tui.core.outstanding import Entry, entries, grouped
-from checklist_tui.core.plan import Agency, Person, Plan
+from checklist_tui.core.plan import Agency, Person, Plan, PlanState
 from checklist_tui.core.review import describe_signoff, describe_state
 from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import (
@@ -40,6 +40,8 @@ from checklist_tui.export.redact import (
     vocabulary_of,
 )
 
+#: The states in which "ready to complete" (or not) is what the plan needs next.
+BEING_WRITTEN = (PlanState.DRAFT, PlanState.AMENDED)
 SENSITIVITY = "OFFICIAL-SENSITIVE"
 SENSITIVITY_TEXT = f"{SENSITIVITY}: contains personal information about a child and family."
 FOOTER = "Do not forward beyond the people who need it for this child's safety."
@@ -215,7 +217,10 @@ def headline(s: Summary) -> str:
     if ev.open_required:
         parts.append(f"{plural(len(ev.open_required), 'required question')} not answered")
     parts.append(f"{ev.answered} of {ev.total} questions answered")
-    parts.append("ready to complete" if ev.can_complete else "not ready to complete")
+    if plan.state in BEING_WRITTEN:  # never on a plan completed, submitted or decided
+        parts.append("ready to complete" if ev.can_complete else "not ready to complete")
+    elif plan.state == PlanState.COMPLETED:
+        parts.append("not yet submitted for review")
     return "Status: " + "; ".join(parts) + "."
 
 
@@ -288,9 +293,9 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
     rows = [
         ("Case reference", plan.case_ref),
         ("Checklist", f"{s.checklist.checklist.title}, version {plan.checklist_version}"),
-        ("Practitioner", plan.practitioner + (f", {plan.practitioner_role}"
-                                              if plan.practitioner_role and not s.redacted
-                                              else "")),
+        ("Practitioner", (plan.practitioner or "Not recorded")
+         + (f", {plan.practitioner_role}" if plan.practitioner_role and not s.redacted
+            else "")),
         ("Timing", s.timing),
         ("Expected delivery date", uk_date(plan.edd) if plan.edd else "Not recorded"),
     ]

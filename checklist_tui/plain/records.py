@@ -253,7 +253,8 @@ def export(conv: Conversation) -> None:
     if fmt is None:
         return
     s = conv.session
-    usual = s.loaded.path.parent / default_name(s.plan, s.checklist.id, fmt, False)
+    usual = s.loaded.path.parent / default_name(s.plan, s.checklist.id, fmt, False,
+                                                plan_file=s.loaded.path)
     typed = conv.console.ask(f"File to write, or Enter for {usual}:")
     target = Path(typed).expanduser() if typed else usual
     try:

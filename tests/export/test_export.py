@@ -215,7 +215,7 @@ def test_export_defaults_next_to_plan_and_stdout(tmp_path, capsys) -> None:
     assert main(["export", str(plan), "--format", "json"]) == 0
     written = Path(capsys.readouterr().out.strip())
     assert written.parent == tmp_path and written.name == \
-        "demo-0001-pre-birth-assessment-summary.json"
+        "demo-0001-pre-birth-assessment-p-summary.json"
     assert main(["export", str(plan), "--format", "html", "-o", "-", "--redact"]) == 0
     assert "Redacted copy" in capsys.readouterr().out
 

@@ -21,8 +21,9 @@ async def test_export_writes_files_and_asks_before_replacing(plans) -> None:
         await wait_for(pilot, lambda: "Written:" in rendered(app.screen.query_one(
             "#export-result")))
         written = sorted(p.name for p in plans.glob("*summary*"))
-        assert written == ["demo-0002-twins-pre-birth-assessment-summary.html",
-                           "demo-0002-twins-pre-birth-assessment-summary.md"]
+        assert written == [  # the plan file's name keeps same-case plans apart
+            "demo-0002-twins-pre-birth-assessment-family-t-like-twins-summary.html",
+            "demo-0002-twins-pre-birth-assessment-family-t-like-twins-summary.md"]
         assert "Written:" in str(app.screen.query_one("#export-result").render())
         app.screen.query_one("#go").press()
         await wait_for(pilot, lambda: "Replace" in rendered(app.screen.query_one(".title")))

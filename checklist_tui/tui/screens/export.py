@@ -77,7 +77,8 @@ class ExportScreen(ModalScreen[None]):
             written = export_to_folder(folder, self.session.checklist, self.session.plan,
                                        formats, self.sources,
                                        redact=self.query_one(MarkedCheckbox).value, force=force,
-                                       found_outside=self.session.loaded.found_outside)
+                                       found_outside=self.session.loaded.found_outside,
+                                       plan_file=self.session.loaded.path)
         except ExportExistsError as exc:
             self.app.push_screen(MessageScreen("Replace the existing files?", [str(exc)],
                                                confirm="Replace"),

@@ -1,0 +1,129 @@
+"""What the exports say after a manager's review and when little is known (look-tm 6, 11,
+12, 20): the challenges and answers in every layout, a status line that fits the state,
+no "everything would be in place" on a plan with nothing marked or answered, an empty
+practitioner said in words, and summary names that keep same-case plans apart."""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checklist_tui.cli import main
+from checklist_tui.core import clock, review, store
+from checklist_tui.core.gaps import born_today
+from checklist_tui.core.review_file import change_plan
+from checklist_tui.export.writer import render
+from tests.conftest import EXAMPLES, NOW, TODAY
+from tests.export.docx_structure import docx_structure
+
+READY = "discharge-ready-for-sign-off.toml"
+MANAGER = {"name": "Sam Senior", "role": "Team manager", "now": NOW}
+
+
+@pytest.fixture
+def submitted(tmp_path: Path, catalogue) -> Path:
+    path = tmp_path / READY
+    shutil.copy(EXAMPLES / READY, path)
+    change_plan(path, catalogue.get,
+                lambda p, c: review.submit(p, c, by="Drew Demo", now=NOW, today=TODAY))
+    return path
+
+
+def _decide(path, catalogue, decision, rationale="Proportionate plan.") -> None:
+    change_plan(path, catalogue.get, lambda p, c: review.decide(
+        p, c, decision=decision, rationale=rationale, today=TODAY, **MANAGER))
+
+
+def _text(path: Path, catalogue, fmt: str) -> str:
+    loaded = store.load(path)
+    out = render(fmt, catalogue.get(loaded.plan.checklist_id), loaded.plan, False,
+                 catalogue.sources)
+    if isinstance(out, bytes):
+        return str(docx_structure(out))
+    return html.unescape(out) if fmt == "html" else out
+
+
+def test_every_layout_carries_the_challenges_and_the_answers(submitted, catalogue) -> None:
+    change_plan(submitted, catalogue.get, lambda p, c: review.challenge(
+        p, c, "DPM-M02", "Did he attend, or only get a letter?", **MANAGER))
+    change_plan(submitted, catalogue.get, lambda p, c: review.challenge(
+        p, c, "DPM-H01", "Who examined the baby?", **MANAGER))
+    change_plan(submitted, catalogue.get, lambda p, c: review.respond(
+        p, p.challenges[0].id, "He attended in person.", by="Drew Demo", now=NOW))
+    for fmt in ("markdown", "html", "docx"):
+        text = _text(submitted, catalogue, fmt)
+        assert "Manager's challenges and the answers" in text, fmt
+        assert "Did he attend, or only get a letter?" in text, fmt
+        assert "He attended in person." in text, fmt
+        assert "Sam Senior (Team manager), 25/11/2026" in text, fmt
+        assert "Drew Demo, 25/11/2026" in text, fmt
+        assert "Who examined the baby?" in text and "NOT YET ANSWERED" in text, fmt
+
+
+def _status(path: Path, catalogue) -> str:
+    return next(line for line in _text(path, catalogue, "markdown").splitlines()
+                if "Status:" in line)
+
+
+def test_the_status_line_fits_the_state(submitted, catalogue, tmp_path) -> None:
+    assert "ready to complete" not in _status(submitted, catalogue)
+    approved = tmp_path / "approved.toml"
+    shutil.copy(submitted, approved)
+    _decide(approved, catalogue, "approved")
+    assert "ready to complete" not in _status(approved, catalogue)
+    _decide(submitted, catalogue, "returned", "See the father first.")
+    assert "ready to complete" not in _status(submitted, catalogue)
+    change_plan(submitted, catalogue.get,
+                lambda p, c: review.submit(p, c, by="Drew Demo", now=NOW, today=TODAY))
+    status = _status(submitted, catalogue)
+    assert ("Submitted again on 25/11/2026 after being returned by Sam Senior "
+            "(Team manager), 25/11/2026; not yet signed off") in status.replace(
+                "submitted again", "Submitted again")
+    assert status.count("eturned by") == 1
+    draft = _status(EXAMPLES / "early-pre-birth.toml", catalogue)
+    assert "not ready to complete" in draft
+
+
+def test_born_today_never_claims_everything_in_place_without_knowing(
+        tmp_path, catalogue) -> None:
+    injury = catalogue.get("injury-non-mobile-baby")
+    path = store.create(tmp_path, injury, case_ref="INJ-7", now=clock.now(), edd=TODAY).path
+    said = born_today(injury.checklist, store.load(path).plan, TODAY).headline
+    assert "Everything" not in said
+    assert "This checklist marks nothing as needed at birth" in said
+    assert "marks nothing as needed at birth" in _text(path, catalogue, "markdown")
+    # all marked items in place, but other questions open: what is known, not more
+    from checklist_tui.core.gaps import _nothing_missing
+
+    said = _nothing_missing(3, 5)
+    assert said.startswith("The 3 items marked as needed at birth are answered as in place")
+    assert "5 other questions not yet answered, so this is not the whole picture" in said
+    assert _nothing_missing(3, 0) == "Everything marked as needed at birth would be in place."
+
+
+def test_an_empty_practitioner_is_said_in_words(tmp_path, catalogue) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text((EXAMPLES / READY).read_text(encoding="utf-8").replace(
+        'practitioner = "Drew Demo (example midwife)"', 'practitioner = ""', 1),
+        encoding="utf-8")
+    text = _text(path, catalogue, "markdown")
+    row = next(line for line in text.splitlines() if line.startswith("| Practitioner"))
+    assert "Not recorded" in row
+
+
+def test_plans_with_the_same_case_reference_export_to_different_names(
+        tmp_path, catalogue, capsys) -> None:
+    for name in ("dpm-approved.toml", "dpm-returned.toml"):
+        shutil.copy(EXAMPLES / READY, tmp_path / name)
+    assert main(["export", str(tmp_path / "dpm-approved.toml")]) == 0
+    first = Path(capsys.readouterr().out.strip())
+    assert main(["export", str(tmp_path / "dpm-returned.toml")]) == 0
+    second = Path(capsys.readouterr().out.strip())
+    assert first != second and first.exists() and second.exists()
+    assert "dpm-approved" in first.name and "dpm-returned" in second.name
+    kept = first.read_bytes()
+    assert main(["export", str(tmp_path / "dpm-returned.toml"), "--force"]) == 0
+    assert first.read_bytes() == kept
