@@ -14,6 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.peek import first_value
+
 APP_NAME = "checklist-tui"
 
 ENV_PLANS_DIR = "CHECKLIST_TUI_PLANS_DIR"
@@ -129,11 +132,39 @@ def tighten(path: Path) -> str | None:
 
 
 def resolve_plan(arg: str, plans_dir: Path) -> Path:
-    """A plan given as a path, or as a file name in the plans folder."""
+    """A plan given as a path, as a file name in the plans folder, or by its case
+    reference (case and spaces ignored) when exactly one plan there has it; when several
+    have it, one error naming their files."""
     path = Path(arg).expanduser()
     if path.exists():
         return path
     for candidate in (plans_dir / arg, plans_dir / f"{arg}.toml"):
         if candidate.exists():
             return candidate
-    return path
+    found = _with_case_ref(arg, plans_dir)
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found)
+        raise PlanError(f"{arg}: {len(found)} plans in {plans_dir} have this case reference "
+                        f"({names}); give the file name of the one you mean")
+    return found[0] if found else path
+
+
+def _with_case_ref(case_ref: str, plans_dir: Path) -> list[Path]:
+    """The plan files directly in ``plans_dir`` whose case reference is ``case_ref``."""
+    import tomllib  # only when a plan is named by its case reference
+
+    wanted = " ".join(case_ref.split()).casefold()
+    if not wanted or not plans_dir.is_dir():
+        return []
+    found = []
+    for candidate in sorted(plans_dir.glob("*.toml")):
+        said = first_value(candidate, "case_ref")
+        if said is None:  # not said plainly at the top: read the whole file
+            try:
+                value = tomllib.loads(candidate.read_text(encoding="utf-8")).get("case_ref")
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            said = value if isinstance(value, str) else None
+        if said is not None and " ".join(said.split()).casefold() == wanted:
+            found.append(candidate)
+    return found
