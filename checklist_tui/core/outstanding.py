@@ -73,7 +73,8 @@ def manager_entries(checklist: Checklist, plan: Plan) -> list[Entry]:
         item = items.get(c.item)
         who = f"{c.by} ({c.role})" if c.role else c.by
         out.append(Entry(CHALLENGE, f"{c.item}: {item.prompt if item else c.item}",
-                         "Answer it on the item (respond) before the plan is submitted again.",
+                         ("Answer it before the plan can be submitted again: on the item, r in "
+                          "the app, or go to it and type respond in plain mode."),
                          f"Challenged by {who} on {c.at:%d/%m/%Y}: {c.text}",
                          section_id=sections.get(c.item, ""), item_id=c.item))
     return out

@@ -26,10 +26,8 @@ def state_sentences(plan: Plan, edited_outside: str = "") -> list[str]:
     lines = [f"State: {_sentence(describe_state(plan))}"]
     if edited_outside:
         lines.append(_sentence(edited_outside))
-    lines.append(f"Sign-off: {_sentence(describe_signoff(plan))}")
-    back = returned_because(plan)
-    if back:
-        lines.append(_sentence(back))
+    back = returned_because(plan)  # who returned it, when and why: the sign-off and more
+    lines.append(_sentence(back) if back else f"Sign-off: {_sentence(describe_signoff(plan))}")
     waiting = len(open_challenges(plan))
     if waiting:
         lines.append(f"{plural(waiting, 'challenge')} from a manager not yet answered.")

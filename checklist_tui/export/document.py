@@ -283,7 +283,7 @@ def _challenges(s: Summary, add) -> None:
         rows.append([f"{c.item}: {item.prompt}" if item else c.item,
                      f"{asked}, {c.at.astimezone():%d/%m/%Y %H:%M}", c.text,
                      Strong(NOT_ANSWERED) if c.open else c.response,
-                     "" if c.open else c.responded_by + (
+                     "No one yet" if c.open else c.responded_by + (
                          f", {c.responded_at.astimezone():%d/%m/%Y %H:%M}"
                          if c.responded_at else "")])
     add(Table("Manager's challenges",

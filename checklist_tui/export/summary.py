@@ -14,7 +14,7 @@ from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today, detail_lines, gaps_and_risks
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Agency, Person, Plan, PlanState
-from checklist_tui.core.review import describe_signoff, describe_state
+from checklist_tui.core.review import describe_signoff, describe_state, open_challenges
 from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import (
     ACKNOWLEDGED,
@@ -214,6 +214,9 @@ def headline(s: Summary) -> str:
     overdue = sum(1 for d in ev.due if d.status == DueStatus.OVERDUE) + len(ev.overdue_actions)
     if overdue:
         parts.append(f"{overdue} overdue")
+    waiting = open_challenges(plan)
+    if waiting:
+        parts.append(f"{plural(len(waiting), 'challenge')} from a manager not yet answered")
     if ev.open_required:
         parts.append(f"{plural(len(ev.open_required), 'required question')} not answered")
     parts.append(f"{ev.answered} of {ev.total} questions answered")

@@ -61,6 +61,7 @@ def test_every_layout_carries_the_challenges_and_the_answers(submitted, catalogu
         assert "Sam Senior (Team manager), 25/11/2026" in text, fmt
         assert "Drew Demo, 25/11/2026" in text, fmt
         assert "Who examined the baby?" in text and "NOT YET ANSWERED" in text, fmt
+        assert "1 challenge from a manager not yet answered" in text, fmt
 
 
 def _status(path: Path, catalogue) -> str:
