@@ -278,7 +278,7 @@ def _challenges(s: Summary, add) -> None:
     add(Heading(3, "Manager's challenges and the answers"))
     rows = []
     for c in s.plan.challenges:
-        asked = f"{c.by} ({c.role})" if c.role else c.by
+        asked = f"{c.by} ({c.role})" if c.role and c.role != c.by else c.by  # redacted: role
         item = items.get(c.item)
         rows.append([f"{c.item}: {item.prompt}" if item else c.item,
                      f"{asked}, {c.at.astimezone():%d/%m/%Y %H:%M}", c.text,

@@ -62,6 +62,11 @@ def test_every_layout_carries_the_challenges_and_the_answers(submitted, catalogu
         assert "Drew Demo, 25/11/2026" in text, fmt
         assert "Who examined the baby?" in text and "NOT YET ANSWERED" in text, fmt
         assert "1 challenge from a manager not yet answered" in text, fmt
+    loaded = store.load(submitted)
+    redacted = render("markdown", catalogue.get(loaded.plan.checklist_id), loaded.plan, True,
+                      catalogue.sources)
+    assert "Sam Senior" not in redacted and "Drew Demo" not in redacted
+    assert "| Team manager, 25/11/2026" in redacted and "He attended in person." in redacted
 
 
 def _status(path: Path, catalogue) -> str:
