@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from checklist_tui.core import clock, locations
+from checklist_tui.tui import collector
 from checklist_tui.tui.commands import palette
 
 if TYPE_CHECKING:  # the catalogue (and pydantic) load when a screen first needs them
@@ -109,6 +110,11 @@ class ChecklistApp(App[int]):
         return load_catalogue(self.checklist_dirs, only={checklist_id}).get(checklist_id)
 
     def on_mount(self) -> None:
+        # Collections held back while starting (tui.run) resume once the first plan is
+        # shown (the plan screen), or the first screen drawn, or at the latest after this.
+        self.set_timer(collector.HOLD_AT_MOST_SECONDS, collector.resume)
+        if self.start_plan is None:
+            self.call_after_refresh(collector.resume)
         if self.start_plan is not None:  # say which plan first, then load the plan screen
             from checklist_tui.tui.screens.opening import OpeningScreen
 

@@ -8,6 +8,9 @@ from pathlib import Path
 
 def run(plans_dir: Path, checklist_dirs: Sequence[str] = (), plan_path: Path | None = None,
         read_only: bool = False, review_dir: Path | None = None) -> int:
+    from checklist_tui.tui import collector
+
+    collector.hold_while_starting()  # before Textual loads: the app resumes it
     from checklist_tui.tui.app import ChecklistApp
 
     app = ChecklistApp(plans_dir=plans_dir, checklist_dirs=list(checklist_dirs),
@@ -16,6 +19,7 @@ def run(plans_dir: Path, checklist_dirs: Sequence[str] = (), plan_path: Path | N
     try:
         app.run()
     finally:
+        collector.resume()
         app.close_open_plans()  # idempotent: plans are normally closed on unmount
     import sys
 
