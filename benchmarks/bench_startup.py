@@ -7,6 +7,9 @@ a pty of the size asked for (80x24 by default), as an installed user has them (b
 compiled first with compileall; PYTHONDONTWRITEBYTECODE is NOT set):
   bare   a bare Textual app (header, one line, footer): ``bare_app.py``
   floor  the plan screen's widgets with static data and no core: ``floor_app.py``
+  floor-held  the same, holding garbage collection back from the start as ours does
+         until its first plan is shown (``tui/collector.py``): ours against it is the
+         price of the core, without the collector's share
   ours   ``checklist-tui open PLAN``, its checklist already validated once (as every
          start after the first: see ``core/definition_cache.py``)
   cold   the same with the checklist cache emptied before each run (a first start, or
@@ -117,6 +120,8 @@ def main() -> None:
                  {"ready": rb"Bare app ready"}),
         "floor": ([sys.executable, str(ROOT / "benchmarks" / "floor_app.py")],
                   {"item": rb"\(FLOOR-S\d\d\)"}),
+        "floor-held": ([sys.executable, str(ROOT / "benchmarks" / "floor_app.py"), "--hold-gc"],
+                       {"item": rb"\(FLOOR-S\d\d\)"}),
         "ours": (ours, {"case": rb"DEMO-0002-TWINS", "item": rb"\(PBA-[A-Z]+\d+[A-Z]?\)"}),
         "cold": (ours, {"item": rb"\(PBA-[A-Z]+\d+[A-Z]?\)"}),
     }
@@ -137,17 +142,21 @@ def main() -> None:
         return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
 
     bare, floor_item = med("bare", "ready"), med("floor", "item")
+    held_item = med("floor-held", "item")
     ours_case, ours_item = med("ours", "case"), med("ours", "item")
     cold_item = med("cold", "item")
     print(f"medians over {args.runs} runs, {args.size} pty; wall / CPU; load average "
           f"{' '.join(f'{n:.2f}' for n in os.getloadavg())} at the end")
     for label, (wall, cpu) in (("bare app painted", bare), ("floor app, first item", floor_item),
+                               ("floor app, collector held", held_item),
                                ("checklist-tui, case reference", ours_case),
                                ("checklist-tui, first item", ours_item),
                                ("first item, checklist cache empty", cold_item)):
         print(f"{label:<32} {wall * 1000:6.0f} ms / {cpu * 1000:6.0f} ms")
     print(f"first item vs floor:      {ours_item[0] / floor_item[0]:.2f}x wall, "
           f"{ours_item[1] / floor_item[1]:.2f}x CPU   (goal at most 1.15x)")
+    print(f"  vs floor, collector held: {ours_item[0] / held_item[0]:.2f}x wall, "
+          f"{ours_item[1] / held_item[1]:.2f}x CPU   (the core's price alone)")
     print(f"first item vs bare:       {ours_item[0] / bare[0]:.2f}x wall, "
           f"{ours_item[1] / bare[1]:.2f}x CPU")
     print(f"floor vs bare:            {floor_item[0] / bare[0]:.2f}x wall, "
