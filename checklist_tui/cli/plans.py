@@ -83,7 +83,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         out(str(text), end="")
         return 0
     name = default_name(plan, checklist.id, args.format, args.redact, pseudo,
-                        opened.loaded.path)
+                        opened.loaded.path, key)
     if args.output:
         target = Path(args.output).expanduser()
         if target.is_dir():

@@ -80,17 +80,20 @@ def choose_pseudonym(plan: Plan, redact: bool, key: bytes | None = None) -> str:
 
 
 def default_name(plan: Plan, checklist_id: str, fmt: str, redact: bool,
-                 case_pseudonym: str = "", plan_file: Path | None = None) -> str:
+                 case_pseudonym: str = "", plan_file: Path | None = None,
+                 key: bytes | None = None) -> str:
     """A file name derived from the case reference (or the pseudonym) that cannot leave
-    its folder. Unredacted, it also carries the plan's own tag, so two plans with the same
-    case reference never share a summary's name (nor would ``force`` replace the other's):
-    the plan's id, or for a copy whose file name lacks the id, that file name."""
+    its folder. It also carries the plan's own tag, so two plans with the same case
+    reference never share a summary's name (nor would ``force`` replace the other's):
+    the plan's id, or for a copy whose file name lacks the id, that file name; redacted,
+    a keyed digest of those (nothing that leads back to the plan file), and nothing when
+    the pseudonym is random (a new name every time)."""
     ref = (case_pseudonym or "redacted") if redact else plan.case_ref
     suffix = "-redacted" if redact else ""
-    tag = ""
-    if not redact:  # a redacted name carries nothing that leads back to the plan file
-        own = plan_file.stem if plan_file is not None and plan.id not in plan_file.stem else ""
-        tag = f"-{store.slug(own or plan.id, 30)}"
+    own = plan_file.stem if plan_file is not None and plan.id not in plan_file.stem else ""
+    tag = f"-{store.slug(own or plan.id, 30)}"
+    if redact:
+        tag = f"-{pseudonym(f'{plan.id} {own}', key)[5:].lower()}" if key else ""
     return (f"{store.slug(ref)}-{store.slug(checklist_id, 30)}{tag}-summary{suffix}."
             f"{EXTENSIONS[fmt]}")
 
@@ -132,7 +135,7 @@ def export_to_folder(folder: Path, loaded: LoadedChecklist, plan: Plan,
     """Write each format into ``folder``; nothing is written if any file cannot be.
     Every file of one redacted export carries the same pseudonym."""
     pseudo = choose_pseudonym(plan, redact, key)
-    targets = [(fmt, folder / default_name(plan, loaded.id, fmt, redact, pseudo, plan_file))
+    targets = [(fmt, folder / default_name(plan, loaded.id, fmt, redact, pseudo, plan_file, key))
                for fmt in formats]
     for _fmt, path in targets:
         _check_target(path, force)

@@ -133,3 +133,19 @@ def test_plans_with_the_same_case_reference_export_to_different_names(
     kept = first.read_bytes()
     assert main(["export", str(tmp_path / "dpm-returned.toml"), "--force"]) == 0
     assert first.read_bytes() == kept
+
+
+def test_redacted_copies_with_the_same_pseudonym_export_to_different_names(
+        tmp_path, capsys) -> None:
+    for name in ("dpm-approved.toml", "dpm-returned.toml"):
+        shutil.copy(EXAMPLES / READY, tmp_path / name)
+    names = []
+    for name in ("dpm-approved.toml", "dpm-returned.toml"):
+        assert main(["export", str(tmp_path / name), "--redact", "--same-pseudonym"]) == 0
+        names.append(Path(capsys.readouterr().out.strip()).name)
+    assert names[0] != names[1]
+    for written in names:  # nothing leads back to the case or the plan file
+        assert "demo" not in written.lower() and "dpm-" not in written
+        assert written.endswith("-summary-redacted.md")
+    assert main(["export", str(tmp_path / "dpm-approved.toml"), "--redact",
+                 "--same-pseudonym"]) == 1  # the same plan again: its own name, refused
