@@ -7,8 +7,9 @@ is keyed on the file's path, size, modification time and content hash:
   network share costs one ``stat`` per plan);
 * changed, or modified so recently that a same-second change could hide
   ("racily clean"): the file is read and hashed; same hash, nothing else done;
-* new content, or the checklist it was made from changed: parsed and evaluated
-  by the engine, exactly as the app does.
+* new content, the checklist it was made from changed, or the row was made on an
+  earlier day (its gaps and risks, overdue ones among them, are the day's): parsed
+  and evaluated by the engine, exactly as the app does.
 
 The whole index is rebuilt when it is missing, damaged or of an older schema.
 Two apps may refresh it at once: WAL journal, a busy timeout, short
@@ -46,7 +47,7 @@ _COLUMNS = ("error", "case_ref", "checklist_id", "checklist_version", "checklist
             "dob", "answered", "total", "open_required", "gaps", "red_flags", "state",
             "state_label", "signoff", "changed_since_approval", "decisions_conflict",
             "edited_outside", "open_challenges", "updated",
-            "due_json", "actions_json", "items_json")
+            "due_json", "actions_json", "items_json", "overdue_json", "no_man", "as_of")
 _KEYS = ("path", "size", "mtime_ns", "hash", "indexed_ns", "checklist_key")
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS plans (
@@ -233,9 +234,9 @@ class PlanIndex:
         return out
 
     # -- refreshing ---------------------------------------------------------------------
-    def _known(self) -> dict[str, tuple[int, int, str, int, str]]:
+    def _known(self) -> dict[str, tuple[int, int, str, int, str, str | None]]:
         return {r[0]: r[1:] for r in self.conn.execute(
-            "SELECT path, size, mtime_ns, hash, indexed_ns, checklist_key FROM plans")}
+            "SELECT path, size, mtime_ns, hash, indexed_ns, checklist_key, as_of FROM plans")}
 
     def _key_for(self, checklist_id: str | None) -> str:
         lc = self.checklists.get(checklist_id or "")
@@ -253,14 +254,18 @@ class PlanIndex:
         result.files = len(seen)
         jobs: list[tuple[str, str, str, int]] = []
         stat_of = {s.rel: s for s in seen}
+        day = today.isoformat()
         for s in seen:
             old = known.get(s.rel)
             key = self._key_for(ids.get(s.rel))
+            # A row made on another day is made again: its gaps and risks are the day's.
+            same_day = old is not None and old[5] in (None, day)
             if old is not None and old[0] == s.size and old[1] == s.mtime_ns \
-                    and old[4] == key and old[2] and s.mtime_ns < old[3] - RACY_NS:
+                    and old[4] == key and old[2] and s.mtime_ns < old[3] - RACY_NS \
+                    and same_day:
                 result.unchanged += 1
                 continue
-            same_key = old is not None and old[4] == key
+            same_key = old is not None and old[4] == key and same_day
             jobs.append((str(self.folder), s.rel, old[2] if same_key and old else "",
                          today.toordinal()))
         gone = set(known) - set(stat_of)

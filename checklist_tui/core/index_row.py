@@ -1,8 +1,9 @@
 """One plan, summarised for the plan index: computed by the same engine the app uses.
 
-A row holds what does not depend on today's date; what does (overdue due points
-and actions, weeks of pregnancy) is worked out from the stored dates when the
-row is shown, so a row stays right from one day to the next.
+Its gaps and risks are the plan's own list (core.plan_gaps, what `show PLAN` and every
+export count), worked out on the day the row was made (``as_of``); the index makes the
+row again when the day changes, so a row never counts yesterday's list. Weeks of
+pregnancy are worked out when the row is shown.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from checklist_tui.core.dates import gestation_label, uk_date
 from checklist_tui.core.engine import DueStatus, evaluate
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.gaps import gaps_and_risks
+from checklist_tui.core.peek import first_value
 from checklist_tui.core.plan import ActionStatus, Plan, PlanState
+from checklist_tui.core.plan_gaps import NO_MAN, plan_gaps
 from checklist_tui.core.review import (
     approval_void,
     conflict,
@@ -30,7 +33,7 @@ from checklist_tui.core.vocabulary import CONCERN as GAP_CONCERN
 from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
 
 #: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
-ROW_VERSION = 3
+ROW_VERSION = 4
 
 #: Gaps and risks (core.gaps) that make an answered item "answered with a concern".
 CONCERN_GAPS = (GAP_CONCERN, CONTRADICTED, INCOMPLETE)
@@ -60,9 +63,15 @@ class PlanRow:
     total: int = 0
     open_required: int = 0
     gaps: int = 0
-    """How many gaps and risks the plan has: the engine's list (core.gaps), the same
-    number the plan header shows."""
+    """How many gaps and risks the plan has: the plan's own list (core.plan_gaps), the
+    number `show PLAN` and every export give under "Gaps and risks"."""
     red_flags: int = 0
+    overdue: dict[str, int] = field(default_factory=dict)
+    """What on that list is overdue, by kind (core.plan_gaps DUE_POINT, ACTION, FIND_OUT)."""
+    no_man: bool = False
+    """The list says "No father or other man is recorded"."""
+    as_of: date | None = None
+    """The day the gaps and risks were worked out (the index re-reads the plan next day)."""
     state: str = ""
     state_label: str = ""
     signoff: str = ""
@@ -100,11 +109,17 @@ class PlanRow:
             return f"EDD {uk_date(self.edd)} ({gestation_label(self.edd, today)})"
         return "EDD not recorded"
 
+    @property
+    def overdue_total(self) -> int:
+        return sum(self.overdue.values())
+
     def needs_attention(self, today: date) -> bool:
+        """Anything on the plan's gaps and risks, anything a manager must decide or
+        look at (awaiting sign-off, a challenge, a void approval, an outside edit), or a
+        file that cannot be read."""
         return bool(self.error or self.red_flags or self.gaps or self.open_challenges
                     or self.changed_since_approval or self.decisions_conflict
-                    or self.edited_outside or self.overdue_due(today)
-                    or self.overdue_actions(today))
+                    or self.edited_outside or self.overdue_total or self.awaiting_signoff)
 
     @property
     def awaiting_signoff(self) -> bool:
@@ -120,6 +135,9 @@ class PlanRow:
             "dob": self.dob.isoformat() if self.dob else None,
             "answered": self.answered, "total": self.total, "open_required": self.open_required,
             "gaps": self.gaps, "red_flags": self.red_flags, "state": self.state,
+            "overdue_json": json.dumps(self.overdue, sort_keys=True),
+            "no_man": int(self.no_man),
+            "as_of": self.as_of.isoformat() if self.as_of else None,
             "state_label": self.state_label, "signoff": self.signoff,
             "changed_since_approval": int(self.changed_since_approval),
             "decisions_conflict": int(self.decisions_conflict),
@@ -146,6 +164,8 @@ class PlanRow:
             answered=int(rec["answered"] or 0), total=int(rec["total"] or 0),  # type: ignore[call-overload]
             open_required=int(rec["open_required"] or 0),  # type: ignore[call-overload]
             gaps=int(rec["gaps"] or 0), red_flags=int(rec["red_flags"] or 0),  # type: ignore[call-overload]
+            overdue=json.loads(str(rec.get("overdue_json") or "{}")),
+            no_man=bool(rec.get("no_man")), as_of=day("as_of"),
             state=str(rec["state"] or ""), state_label=str(rec["state_label"] or ""),
             signoff=str(rec["signoff"] or ""),
             changed_since_approval=bool(rec["changed_since_approval"]),
@@ -194,7 +214,12 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
     row.open_required = len(ev.open_required)
     row.red_flags = len(ev.red_flags)
     gaps = gaps_and_risks(checklist.checklist, plan, ev)
-    row.gaps = len(gaps)
+    listed = plan_gaps(checklist.checklist, plan, ev)
+    row.gaps, row.as_of = len(listed), today
+    row.no_man = any(g.text == NO_MAN for g in listed)
+    for g in listed:
+        if g.overdue:
+            row.overdue[g.overdue] = row.overdue.get(g.overdue, 0) + 1
     concern_items = {g.item_id for g in gaps if g.label in CONCERN_GAPS}
     for item_id in sorted(ev.visible_items):
         answer = plan.answers.get(item_id)
@@ -217,8 +242,8 @@ def summarise_file(folder: Path, rel: str, data: bytes,
     path = folder / rel
     try:
         loaded = store.load_bytes(data, path)
-    except PlanError as exc:
-        return PlanRow(path=rel, error=str(exc))
+    except PlanError as exc:  # the case reference, if the file says it plainly
+        return PlanRow(path=rel, error=str(exc), case_ref=first_value(path, "case_ref") or "")
     plan = loaded.plan
     return summarise(rel, plan, checklist_for.get(plan.checklist_id), today,
                      loaded.edited_outside)

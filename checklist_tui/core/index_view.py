@@ -7,11 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from checklist_tui.core.dates import plural
 from checklist_tui.core.history import EDITED_OUTSIDE
 from checklist_tui.core.index_row import PlanRow
-from checklist_tui.core.review import DECISIONS_CONFLICT
+from checklist_tui.core.plan_gaps import ACTION, DUE_POINT, FIND_OUT
+from checklist_tui.core.review import CHANGED_SINCE_APPROVAL, DECISIONS_CONFLICT
 
-Value = str | int
+#: The state of a file that cannot be read (the Problem column gives the reason).
+UNREADABLE_STATE = "Cannot be read"
+
+Value = str | int | None
+"""None: not known (a file that cannot be read); blank in a table, null in JSON."""
+
+#: Overdue kinds as the Overdue column names them, in this order.
+_OVERDUE_WORDS = ((DUE_POINT, "due point"), (ACTION, "action"), (FIND_OUT, "find-out date"))
 
 
 @dataclass(frozen=True)
@@ -20,15 +29,18 @@ class Column:
     heading: str
     value: Callable[[PlanRow, date], Value]
     numeric: bool = False
+    order: Callable[[PlanRow, date], tuple[object, ...]] | None = None
+    """How to sort by this column, when not by its value (Needs attention: by harm)."""
 
 
-def _overdue(row: PlanRow, today: date) -> str:
-    due, acts = len(row.overdue_due(today)), len(row.overdue_actions(today))
-    parts = []
-    if due:
-        parts.append(f"{due} due point{'s' if due != 1 else ''}")
-    if acts:
-        parts.append(f"{acts} action{'s' if acts != 1 else ''}")
+def _known(value: Callable[[PlanRow], Value]) -> Callable[[PlanRow, date], Value]:
+    """A figure from the plan: not known (None) when the file cannot be read, never 0."""
+    return lambda r, _t: None if r.error else value(r)
+
+
+def overdue_words(row: PlanRow) -> str:
+    """What on the plan's gaps and risks is overdue: ``2 due points, 1 find-out date``."""
+    parts = [plural(row.overdue[k], word) for k, word in _OVERDUE_WORDS if row.overdue.get(k)]
     return ", ".join(parts) or "none"
 
 
@@ -36,51 +48,72 @@ def _updated(row: PlanRow, _today: date) -> str:
     return row.updated.strftime("%d/%m/%Y %H:%M") if row.updated else ""
 
 
+def gaps_words(count: int) -> str:
+    return "1 gap and risk" if count == 1 else f"{count} gaps and risks"
+
+
+def reasons(row: PlanRow, _today: date | None = None) -> list[str]:
+    """Why a plan needs a manager's attention, in words, most harmful first (empty when
+    nothing does). Every figure is the plan's own gaps and risks (core.plan_gaps)."""
+    if row.error:
+        return ["cannot be read"]
+    found = []
+    if row.decisions_conflict:
+        found.append(DECISIONS_CONFLICT)
+    if row.changed_since_approval:
+        found.append(f"{CHANGED_SINCE_APPROVAL}, so no longer signed off")
+    if row.edited_outside:
+        found.append(EDITED_OUTSIDE.lower())
+    if row.red_flags:
+        found.append(plural(row.red_flags, "red flag"))
+    if row.overdue_total:
+        found.append(f"{row.overdue_total} overdue")
+    if row.no_man:
+        found.append("no father or other man recorded")
+    if row.awaiting_signoff:
+        found.append("awaiting sign-off")
+    if row.open_challenges:
+        found.append(f"{plural(row.open_challenges, 'challenge')} not answered")
+    if row.gaps:
+        found.append(gaps_words(row.gaps) + " in all")
+    return found
+
+
 def attention(row: PlanRow, today: date) -> str:
     """Why a plan needs a manager's attention, in words (empty when it does not)."""
-    if row.error:
-        return "cannot be read"
-    reasons = []
-    if row.edited_outside:
-        reasons.append(EDITED_OUTSIDE.lower())
-    if row.decisions_conflict:
-        reasons.append(DECISIONS_CONFLICT)
-    if row.changed_since_approval:
-        reasons.append("changed since approval")
-    if row.red_flags:
-        reasons.append(f"{row.red_flags} red flag{'s' if row.red_flags != 1 else ''}")
-    if row.overdue_due(today) or row.overdue_actions(today):
-        reasons.append("overdue")
-    if row.open_challenges:
-        reasons.append("challenge not answered")
-    if row.gaps:
-        reasons.append(f"{row.gaps} gap{'s' if row.gaps != 1 else ''} and risk"
-                       f"{'s' if row.gaps != 1 else ''}")
-    return "; ".join(reasons)
+    return "; ".join(reasons(row, today))
+
+
+def harm(row: PlanRow, _today: date | None = None) -> tuple[bool | int, ...]:
+    """Most harmful first: a file nobody can read, decisions that conflict or an approval
+    that no longer stands, red flags, overdue, edited outside the app, awaiting sign-off,
+    challenges not answered, then the most gaps and risks."""
+    return (not row.error, not (row.decisions_conflict or row.changed_since_approval),
+            -row.red_flags, -row.overdue_total, not row.edited_outside,
+            not row.awaiting_signoff, -row.open_challenges, not row.no_man, -row.gaps)
 
 
 def state_words(row: PlanRow, _today: date) -> str:
     """The state as every view says it, and "edited outside the app" when it was."""
     if row.error:
-        return "Unreadable"
+        return UNREADABLE_STATE
     return row.state_label + (f"; {EDITED_OUTSIDE.lower()}" if row.edited_outside else "")
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("case_ref", "Case", lambda r, t: r.case_ref or "?"),
+    Column("case_ref", "Case", lambda r, t: r.case_ref or "not known"),
     Column("checklist", "Checklist",
            lambda r, t: f"{r.checklist_id} {r.checklist_version}".strip()),
     Column("practitioner", "Practitioner", lambda r, t: r.practitioner),
     Column("timing", "EDD or birth", lambda r, t: "" if r.error else r.timing(t)),
-    Column("progress", "Progress %", lambda r, t: "" if r.error else r.percent, numeric=True),
-    Column("open_required", "Open required", lambda r, t: r.open_required, numeric=True),
-    Column("gaps_and_risks", "Gaps and risks", lambda r, t: "" if r.error else r.gaps,
-           numeric=True),
-    Column("red_flags", "Red flags", lambda r, t: r.red_flags, numeric=True),
-    Column("overdue", "Overdue", _overdue),
+    Column("progress", "Progress %", _known(lambda r: r.percent), numeric=True),
+    Column("open_required", "Open required", _known(lambda r: r.open_required), numeric=True),
+    Column("gaps_and_risks", "Gaps and risks", _known(lambda r: r.gaps), numeric=True),
+    Column("red_flags", "Red flags", _known(lambda r: r.red_flags), numeric=True),
+    Column("overdue", "Overdue", _known(overdue_words)),
     Column("state", "State", state_words),
     Column("signoff", "Sign-off", lambda r, t: r.signoff),
-    Column("attention", "Needs attention", attention),
+    Column("attention", "Needs attention", attention, order=harm),
     Column("last_changed", "Last changed", _updated),
     Column("file", "File", lambda r, t: r.path),
     Column("problem", "Problem", lambda r, t: r.error),
@@ -95,7 +128,7 @@ def values(row: PlanRow, today: date, keys: tuple[str, ...] | None = None) -> li
 
 
 def ordered(rows: list[PlanRow]) -> list[PlanRow]:
-    """Unreadable plans first, then the most recently changed; ties by file name."""
+    """Most harmful first (``harm``), then the most recently changed; ties by file name."""
     newest = sorted(rows, key=lambda r: r.path)
     newest.sort(key=lambda r: r.updated.timestamp() if r.updated else 0.0, reverse=True)
-    return sorted(newest, key=lambda r: 0 if r.error else 1)
+    return sorted(newest, key=harm)

@@ -32,7 +32,7 @@ TITLES = {
     "past-due": "Plans past their due points",
 }
 
-Table = tuple[list[str], list[str], list[list[str | int]]]  # keys, headings, rows
+Table = tuple[list[str], list[str], list[list[str | int | None]]]  # keys, headings, rows
 
 
 def _plans(rows: list[PlanRow], today: date) -> Table:
@@ -49,7 +49,7 @@ def _recommendations(a: Assurance) -> Table:
 
 
 def _items(a: Assurance) -> Table:
-    rows: list[list[str | int]] = []
+    rows: list[list[str | int | None]] = []
     for s in a.sources:
         rows.extend([s.source.id, f.checklist_id, f.item_id, f.prompt, f.applies, f.answered,
                      f.without_concern, f.sentence()] for f in s.items if f.applies)
@@ -100,8 +100,9 @@ def _summary(a: Assurance) -> list[str]:
     return lines
 
 
-def _cell(value: str | int) -> str:
-    return plain(str(value)).replace("\n", " ")
+def _cell(value: str | int | None) -> str:
+    """A table cell; not known (None) is blank, never 0."""
+    return "" if value is None else plain(str(value)).replace("\n", " ")
 
 
 #: What the plain table shows of each plan (CSV, JSON and Markdown have every column).
@@ -145,14 +146,15 @@ def render_markdown(parts: dict[str, Table], a: Assurance) -> str:
             out.extend(["None.", ""])
             continue
         out.append("| " + " | ".join(heads) + " |")
-        out.append("|" + "|".join("---:" if isinstance(v, int) else "---"
-                                  for v in rows[0]) + "|")
-        out.extend("| " + " | ".join(md_cell(str(v)) for v in r) + " |" for r in rows)
+        out.append("|" + "|".join("---:" if any(isinstance(r[i], int) for r in rows)
+                                  else "---" for i in range(len(heads))) + "|")
+        out.extend("| " + " | ".join(md_cell("" if v is None else str(v)) for v in r) + " |"
+                   for r in rows)
         out.append("")
     return "\n".join(out)
 
 
-def _csv_cell(value: str | int) -> str | int:
+def _csv_cell(value: str | int | None) -> str | int | None:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value

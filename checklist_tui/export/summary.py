@@ -11,20 +11,13 @@ from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
-from checklist_tui.core.gaps import BornToday, born_today, detail_lines, gaps_and_risks
+from checklist_tui.core.gaps import BornToday, born_today, detail_lines
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.plan import Agency, Person, Plan, PlanState
+from checklist_tui.core.plan_gaps import Gap, plan_gaps
+from checklist_tui.core.plan_gaps import overdue_words as overdue_words  # its home before
 from checklist_tui.core.review import describe_signoff, describe_state, open_challenges
 from checklist_tui.core.versions import changes_since
-from checklist_tui.core.vocabulary import (
-    ACKNOWLEDGED,
-    OVERDUE,
-    PLAN_CHECK,
-    RULE_LABELS,
-    gap_rank,
-    issue_label,
-    recorded_late,
-)
 from checklist_tui.export.plan_parts import (
     OutcomeGroup,
     PartView,
@@ -76,16 +69,6 @@ class SectionPart:
 class TraceRow:
     source: Source
     items: list[str]
-
-
-@dataclass(frozen=True)
-class Gap:
-    """One thing wrong or missing, in words: ``label`` says what kind, never colour alone."""
-    label: str
-    text: str
-    guidance: str = ""
-    note: str = ""
-    about_men: bool = False
 
 
 @dataclass
@@ -157,48 +140,6 @@ def vocabulary(checklist: Checklist) -> frozenset[str]:
     return vocabulary_of(texts)
 
 
-def overdue_words(due: date, today: date, booked: date | None = None) -> str:
-    """``overdue by 3 days``; for a milestone whose recorded date (a meeting, a visit) came
-    or comes after its due date, that date and how late it is, so that a conference held
-    late never reads as one not held."""
-    if recorded_late(due, booked):
-        return recorded_late(due, booked)
-    days = (today - due).days
-    return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
-
-
-def _gaps(s: Summary, checklist: Checklist) -> list[Gap]:
-    """What is wrong or not known, in words: the engine's gaps and risks (concerns,
-    contradicted, not known, incomplete, checks on the men), fired rules (red flags
-    first), overdue milestones and actions, and the other plan checks. The father and
-    male carers first; an unanswered question is not a gap (the headline counts them)."""
-    ev, today = s.evaluation, s.today
-    men_items = {i.id for sec in checklist.sections for i in sec.items if i.about_men}
-    found: list[Gap] = []
-    for e in s.attention:
-        if e.label in RULE_LABELS:
-            text = e.text.removeprefix(f"{e.item_id}: ")
-            label = e.label + (f" ({ACKNOWLEDGED})" if e.note else "")
-            found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,
-                             e.item_id in men_items))
-    for g in gaps_and_risks(checklist, s.plan, ev):
-        note = "; ".join(x for x in (f"Who will find out: {g.follow_up}" if g.follow_up
-                                      else "", g.note) if x)
-        found.append(Gap(g.label, f"{g.text} ({g.item_id})" if g.item_id else g.text,
-                         note=note, about_men=g.about_men))
-    for d in ev.due:
-        if d.status == DueStatus.OVERDUE and d.due_date:
-            found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
-                             f"{overdue_words(d.due_date, today, d.booked)} ({d.item_id})",
-                             about_men=d.item_id in men_items))
-    for issue in ev.integrity:  # overdue actions are among these, with their owner
-        if not issue.about_men:  # those on the men are among the engine's gaps
-            found.append(Gap(issue_label(issue), issue.message))
-    if not s.men and not any(g.about_men for g in found):
-        found.append(Gap(PLAN_CHECK, "No father or other man is recorded.", about_men=True))
-    return sorted(found, key=lambda g: (not g.about_men, gap_rank(g.label)))
-
-
 def headline(s: Summary) -> str:
     """One line: where the plan stands, in words."""
     ev, plan = s.evaluation, s.plan
@@ -249,7 +190,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.attention = entries(checklist, plan, ev)
 
     s.born_today = born_today(checklist, plan, today)
-    s.gaps = _gaps(s, checklist)
+    s.gaps = plan_gaps(checklist, plan, ev, s.attention)
     s.parts = plan_parts(checklist, plan, ev)
     s.outcomes = outcome_groups(outcome_names(s.parts), plan.actions, today)
     for _section, shown in checklist.all_items():  # details no part of the plan shows

@@ -78,7 +78,7 @@ async def test_table_lists_every_plan_with_broken_and_changed(tmp_path):
                        what="the index refresh")
         cases = _cases(app)
         assert "DEMO-0001-CHANGED" in cases and "DEMO-0001" not in cases
-        assert "?" in cases  # the broken file, listed, not hidden
+        assert "not known" in cases  # the broken file, listed, not hidden
         status = rendered(app.screen.query_one("#review-status", Static))
         assert "4 of 4 plans shown" in status and "1 cannot be read" in status
         assert "1 awaiting sign-off" in status
@@ -96,12 +96,13 @@ async def test_filters_and_sorting(tmp_path):
         app.screen.query_one("#review-view", Select).value = "submitted_for_review"
         await wait_for(pilot, lambda: _cases(app) == ["DEMO-0003"])
         app.screen.query_one("#review-view", Select).value = "unreadable"
-        await wait_for(pilot, lambda: _cases(app) == ["?"])
+        await wait_for(pilot, lambda: _cases(app) == ["not known"])
         app.screen.query_one("#review-view", Select).value = "edited"
         await wait_for(pilot, lambda: _cases(app) == ["DEMO-0001-CHANGED"])
         app.screen.query_one("#review-view", Select).value = "attention"
-        await wait_for(pilot, lambda: "DEMO-0001-CHANGED" in _cases(app)
-                       and "DEMO-0003" not in _cases(app))
+        # a plan awaiting sign-off needs a manager's attention, most harmful first
+        await wait_for(pilot, lambda: _cases(app) == ["not known", "DEMO-0002-TWINS",
+                                                      "DEMO-0001-CHANGED", "DEMO-0003"])
         app.screen.query_one("#review-view", Select).value = "all"
         await pilot.press("slash")
         await pilot.press(*"twins")

@@ -58,7 +58,7 @@ def matches(row: PlanRow, view: str, text: str, today: date) -> bool:
     """Whether a row passes the view and the text filter (the same rules for every caller)."""
     if view == "attention" and not row.needs_attention(today):
         return False
-    if view == "overdue" and not (row.overdue_due(today) or row.overdue_actions(today)):
+    if view == "overdue" and not row.overdue_total:
         return False
     if view == "changed" and not row.changed_since_approval:
         return False
@@ -76,6 +76,11 @@ def matches(row: PlanRow, view: str, text: str, today: date) -> bool:
                              state_words(row, today), attention(row, today))).lower()
         return all(word in haystack for word in text.lower().split())
     return True
+
+
+def _text(value: object) -> str:
+    """A cell: not known (None, a file that cannot be read) is blank, never 0."""
+    return "" if value is None else str(value)
 
 
 class ReviewScreen(AppScreen):
@@ -194,7 +199,7 @@ class ReviewScreen(AppScreen):
     # -- table --------------------------------------------------------------------------
     def _cells(self, row: PlanRow) -> list:
         style = "italic" if row.error else ""
-        return [lit(str(c.value(row, self.today)), style) for c in self._columns()]
+        return [lit(_text(c.value(row, self.today)), style) for c in self._columns()]
 
     def _filters(self) -> tuple[str, str]:
         view = self.query_one("#review-view", Select).value
@@ -211,10 +216,12 @@ class ReviewScreen(AppScreen):
             column = next(c for c in COLUMNS if c.key == self.sort_key)
 
             def key(r: PlanRow):
+                if column.order is not None:  # Needs attention: by harm, not alphabet
+                    return column.order(r, self.today)
                 value = column.value(r, self.today)
                 if isinstance(value, int):
                     return (0, value, "")
-                return (1, 0, str(value).lower())
+                return (1 if value is not None else 2, 0, str(value or "").lower())
             rows.sort(key=key, reverse=self.reverse)
         self.matching = len(rows)
         rows = rows[:SHOWN_AT_MOST]

@@ -1,0 +1,99 @@
+"""A plan's own "Gaps and risks" list: the one `show PLAN`, every export and every folder
+view (the review list, `show DIR`, the report) count and name.
+
+Built once from the engine's evaluation: the fired rules (red flags first), the engine's
+gaps and risks (core.gaps: concerns, contradicted and incomplete answers, what is not
+known, checks on the men), overdue due points and actions, the other plan checks, and
+"No father or other man is recorded" when no man is. A folder view never has a rule of
+its own: it counts this list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from checklist_tui.core.dates import plural, uk_date
+from checklist_tui.core.definition import Checklist
+from checklist_tui.core.engine import DueStatus, Evaluation
+from checklist_tui.core.gaps import gaps_and_risks
+from checklist_tui.core.outstanding import Entry, entries
+from checklist_tui.core.plan import Plan
+from checklist_tui.core.vocabulary import (
+    ACKNOWLEDGED,
+    OVERDUE,
+    PLAN_CHECK,
+    RED_FLAG,
+    RULE_LABELS,
+    gap_rank,
+    issue_label,
+    recorded_late,
+)
+
+NO_MAN = "No father or other man is recorded."
+
+#: What an overdue gap is about (the folder views' Overdue column counts each kind).
+DUE_POINT, ACTION, FIND_OUT = "due point", "action", "find-out date"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One thing wrong or missing, in words: ``label`` says what kind, never colour alone."""
+    label: str
+    text: str
+    guidance: str = ""
+    note: str = ""
+    about_men: bool = False
+    overdue: str = ""
+    """What is overdue (DUE_POINT, ACTION, FIND_OUT), or '' when nothing is."""
+
+    @property
+    def red_flag(self) -> bool:
+        return self.label.startswith(RED_FLAG)
+
+
+def overdue_words(due: date, today: date, booked: date | None = None) -> str:
+    """``overdue by 3 days``; for a milestone whose recorded date (a meeting, a visit) came
+    or comes after its due date, that date and how late it is, so that a conference held
+    late never reads as one not held."""
+    if recorded_late(due, booked):
+        return recorded_late(due, booked)
+    days = (today - due).days
+    return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
+
+
+def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
+              attention: list[Entry] | None = None) -> list[Gap]:
+    """What is wrong or not known, in words: the engine's gaps and risks (concerns,
+    contradicted, not known, incomplete, checks on the men), fired rules (red flags
+    first), overdue milestones and actions, and the other plan checks. The father and
+    male carers first; an unanswered question is not a gap (the headline counts them).
+    ``attention`` is ``core.outstanding.entries`` when the caller already has it."""
+    today = ev.today
+    men_items = {i.id for sec in checklist.sections for i in sec.items if i.about_men}
+    found: list[Gap] = []
+    for e in entries(checklist, plan, ev) if attention is None else attention:
+        if e.label in RULE_LABELS:
+            text = e.text.removeprefix(f"{e.item_id}: ")
+            label = e.label + (f" ({ACKNOWLEDGED})" if e.note else "")
+            found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,
+                             e.item_id in men_items))
+    for g in gaps_and_risks(checklist, plan, ev):
+        note = "; ".join(x for x in (f"Who will find out: {g.follow_up}" if g.follow_up
+                                      else "", g.note) if x)
+        found.append(Gap(g.label, f"{g.text} ({g.item_id})" if g.item_id else g.text,
+                         note=note, about_men=g.about_men,
+                         overdue=FIND_OUT if g.overdue else ""))
+    for d in ev.due:
+        if d.status == DueStatus.OVERDUE and d.due_date:
+            found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
+                             f"{overdue_words(d.due_date, today, d.booked)} ({d.item_id})",
+                             about_men=d.item_id in men_items, overdue=DUE_POINT))
+    for issue in ev.integrity:  # overdue actions are among these, with their owner
+        if not issue.about_men:  # those on the men are among the engine's gaps
+            label = issue_label(issue)
+            found.append(Gap(label, issue.message,
+                             overdue=ACTION if label == OVERDUE else ""))
+    if not ev.men and not any(g.about_men for g in found):
+        found.append(Gap(PLAN_CHECK, NO_MAN, about_men=True))
+    return sorted(found, key=lambda g: (not g.about_men, gap_rank(g.label)))
