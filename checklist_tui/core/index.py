@@ -75,6 +75,19 @@ class RefreshResult:
     parsed: int = 0
     removed: int = 0
     rebuilt: bool = False
+    seen: frozenset[Seen] = frozenset()
+    """The files as this refresh found them (``changed_since`` compares with them)."""
+    started_ns: int = 0
+
+
+def changed_since(folder: Path, result: RefreshResult) -> bool:
+    """Whether the folder may differ from what ``result``'s refresh saw: a plan added,
+    removed or with another size or time, or one changed so close to that refresh that a
+    change in the same clock tick could hide (file times can be coarse: 2 s on some
+    shares). One ``stat`` per plan; nothing is read."""
+    now = frozenset(scan(folder)) if folder.is_dir() else frozenset()
+    return now != result.seen or any(s.mtime_ns >= result.started_ns - RACY_NS
+                                     for s in now)
 
 
 def index_path(folder: Path) -> Path:
@@ -252,6 +265,7 @@ class PlanIndex:
         started = time.time_ns()
         seen = list(scan(self.folder)) if self.folder.is_dir() else []
         result.files = len(seen)
+        result.seen, result.started_ns = frozenset(seen), started
         jobs: list[tuple[str, str, str, int]] = []
         stat_of = {s.rel: s for s in seen}
         day = today.isoformat()

@@ -271,3 +271,26 @@ def test_two_processes_refreshing_at_once(tmp_path):
     for proc, (out, err) in zip(procs, outs, strict=True):
         assert proc.returncode == 0, err
         assert out.split() == ["150", "150", "150"]
+
+
+def test_changed_since_sees_another_process_and_a_racy_time(folder, catalogue):
+    """The review list's cheap check: a plan changed, added or removed since the refresh
+    is seen; so is one changed in the refresh's own clock tick (coarse file times)."""
+    from checklist_tui.core.index import changed_since
+
+    _age_all(folder)
+    with _index(folder, catalogue) as ix:
+        result = ix.refresh(today=TODAY)
+    assert not changed_since(folder, result)
+    plan = folder / "early-pre-birth.toml"
+    plan.write_text(plan.read_text("utf-8") + "\n", "utf-8")
+    _age(plan)
+    assert changed_since(folder, result)
+    with _index(folder, catalogue) as ix:
+        result = ix.refresh(today=TODAY)
+    assert not changed_since(folder, result)
+    st = plan.stat()  # changed again within the same tick as the refresh: could hide
+    os.utime(plan, ns=(st.st_atime_ns, result.started_ns))
+    with _index(folder, catalogue) as ix:
+        result = ix.refresh(today=TODAY)
+    assert changed_since(folder, result)

@@ -238,3 +238,23 @@ def test_review_plan_snapshot(snap_compare, snap_team, size):
         await wait_for(pilot, lambda: _idle(pilot.app))
 
     assert snap_compare(review_app(snap_team), terminal_size=size, run_before=run_before)
+
+
+async def test_a_change_made_outside_is_seen_without_a_key(tmp_path, monkeypatch):
+    """Another manager returns a plan from the command line while the list is open: the
+    row and the count follow on their own, and the status never keeps an old 'up to date'."""
+    monkeypatch.setattr(ReviewScreen, "CHECK_EVERY", 0.2)
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and "DEMO-0003" in _cases(app))
+        assert "Submitted for review" in str(_table(app).get_row(READY)[2])
+        cat = load_catalogue(include_user=False)
+        change_plan(folder / READY, cat.get, lambda p, c: review.decide(
+            p, c, decision="returned", rationale="Add the GP's name", name="Kim A",
+            role="Team manager", now=NOW, today=TODAY))
+        await wait_for(pilot, lambda: _loaded(app)
+                       and "Returned" in str(_table(app).get_row(READY)[2]),
+                       what="the row to follow the change made outside")
+        status = rendered(app.screen.query_one("#review-status", Static))
+        assert "0 awaiting sign-off" in status and "Up to date" not in status

@@ -85,6 +85,8 @@ def _text(value: object) -> str:
 
 class ReviewScreen(AppScreen):
     COMMANDS_DECLARED = commands.REVIEW
+    CHECK_EVERY = 5.0
+    """Seconds between checks of the folder for plans changed by someone else."""
 
     def __init__(self, folder: Path):
         super().__init__()
@@ -96,6 +98,8 @@ class ReviewScreen(AppScreen):
         self.reverse = False
         self.loaded = False
         self.today = clock.today()
+        self.last_refresh = None
+        self.note = ""
 
     def compose(self) -> ComposeResult:
         yield Static(lit(f"Review plans in {self.folder}"), id="review-title", classes="title")
@@ -115,6 +119,7 @@ class ReviewScreen(AppScreen):
             table.add_column(column.heading, key=column.key, width=WIDTHS[column.key])
         table.focus()
         self.load()
+        self.set_interval(self.CHECK_EVERY, self._check_folder)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -131,6 +136,7 @@ class ReviewScreen(AppScreen):
         from checklist_tui.core.index import PlanIndex
 
         app = self.app
+        self.today = clock.today()  # a new day: overdue and gaps are the day's
         with PlanIndex(self.folder, {}, app.checklist_dirs) as index:
             first = index.rows(with_items=False, limit=FIRST_ROWS)
             if len(first) == FIRST_ROWS:  # the first screenful at once, then the rest
@@ -153,7 +159,32 @@ class ReviewScreen(AppScreen):
             rows = index.rows(with_items=False)
         note = (f"{plural(result.parsed, 'plan')} read again" if result.parsed
                 else "no plans changed")
-        app.call_from_thread(self._replace, rows, f"Up to date ({note}).", True)
+        self.last_refresh, self.note = result, note
+        app.call_from_thread(self._replace, rows, self._checked_words(), True)
+
+    def _checked_words(self) -> str:
+        return f"Checked at {clock.now().astimezone():%H:%M:%S} ({self.note})."
+
+    def _check_folder(self) -> None:
+        """Every few seconds: has another app, the command line or a colleague changed a
+        plan since the list was made? Then read the changed plans again (only them)."""
+        if self.loaded and self.last_refresh is not None and not any(
+                w.group == "review" and not w.is_finished for w in self.workers):
+            self.check_folder(self.last_refresh)
+
+    @work(thread=True, exclusive=True, group="review-check")
+    def check_folder(self, last) -> None:
+        from checklist_tui.core.index import changed_since
+
+        if changed_since(self.folder, last) or clock.today() != self.today:
+            self.app.call_from_thread(self.load)
+        else:  # say when it was last checked, never an old "up to date"
+            self.app.call_from_thread(self._say_checked)
+
+    def _say_checked(self) -> None:
+        if not self.is_attached:  # the screen was closed meanwhile
+            return
+        self.query_one("#review-status", Static).update(self._status(self._checked_words()))
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one(ProgressBar)
