@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 
-from checklist_tui.core.assurance import Assurance
+from checklist_tui.core.assurance import STANDINGS, Assurance
 from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import NOT_YET, OPEN, UNKNOWN, PlanRow
 from checklist_tui.core.index_view import COLUMNS, SHORT, ordered
@@ -25,9 +25,11 @@ FORMATS = ("table", "csv", "json", "markdown")
 PARTS = ("all", "plans", "recommendations", "items", "left-open", "agencies", "past-due")
 TITLES = {
     "plans": "Plans",
-    "recommendations": "Recommendations: plans where they apply, answered, without concern",
-    "items": "Items: plans where each applies, answered, without concern",
-    "left-open": "Items most often left open, unknown or not yet",
+    "recommendations": "Recommendations: signed-off plans where they apply, answered, "
+                       "without concern",
+    "items": "Items: signed-off plans where each applies, answered, without concern",
+    "left-open": "Items most often left open, unknown or not yet (every plan that can be "
+                 "read)",
     "agencies": "Overdue actions by agency",
     "past-due": "Plans past their due points",
 }
@@ -42,8 +44,8 @@ def _plans(rows: list[PlanRow], today: date) -> Table:
 
 def _recommendations(a: Assurance) -> Table:
     return (["source", "group", "title", "plans_applying", "all_answered", "without_concern"],
-            ["Source", "Group", "Title", "Plans where it applies", "All its items answered",
-             "Without concern"],
+            ["Source", "Group", "Title", "Signed-off plans where it applies",
+             "All its items answered", "Without concern"],
             [[s.source.id, s.source.group, s.source.title, s.plans_applying,
               s.plans_all_answered, s.plans_without_concern] for s in a.sources])
 
@@ -63,7 +65,7 @@ def _left_open(a: Assurance) -> Table:
     return (["checklist", "item", "prompt", "left", "open", "unknown", "not_yet", "applies"],
             ["Checklist", "Item", "Prompt", "Left", "Open", "Unknown", "Not yet", "Applies"],
             [[f.checklist_id, f.item_id, f.prompt, f.left_total, f.left[OPEN], f.left[UNKNOWN],
-              f.left[NOT_YET], f.applies] for f in a.most_left_open])
+              f.left[NOT_YET], f.applies_all] for f in a.most_left_open])
 
 
 def _agencies(a: Assurance) -> Table:
@@ -97,7 +99,7 @@ def _summary(a: Assurance) -> list[str]:
     if a.unreadable:
         lines.append(f"{plural(len(a.unreadable), 'file')} could not be read (not counted): "
                      + "; ".join(r.error for r in a.unreadable))
-    return lines
+    return lines + a.counted_lines()
 
 
 def _cell(value: str | int | None) -> str:
@@ -172,7 +174,11 @@ def render_csv(parts: dict[str, Table]) -> str:
 def render_json(parts: dict[str, Table], a: Assurance) -> str:
     """One JSON object per line; ``record`` says which part it belongs to."""
     lines = [json.dumps({"record": "summary", "plans": a.plans, "date": a.today.isoformat(),
-                         "unreadable": [r.error for r in a.unreadable]}, ensure_ascii=False)]
+                         "unreadable": [r.error for r in a.unreadable],
+                         "signed_off_counted": a.counted,
+                         "states": {k: a.standings[k] for k in STANDINGS},
+                         "duplicate_case_refs": a.duplicates,
+                         "counted": a.counted_lines()[0]}, ensure_ascii=False)]
     for name, (keys, _heads, rows) in parts.items():
         for row in rows:
             lines.append(json.dumps({"record": name, **dict(zip(keys, row, strict=True))},

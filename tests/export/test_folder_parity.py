@@ -122,3 +122,39 @@ def test_a_row_made_yesterday_is_made_again(folder, catalogue):
         rows = index.rows()
     assert again.parsed == len(rows)
     assert all(r.as_of == TODAY.replace(day=TODAY.day + 1) for r in rows)
+
+
+def test_the_report_counts_only_signed_off_plans_once_per_case(folder, catalogue, capsys):
+    """Copies, a plan edited by hand after approval and drafts vouch for nothing; the
+    report says how many plans stand where, and names a case held by several files."""
+    from checklist_tui.core.assurance import NOT_SIGNED, OUTSIDE, SIGNED_OFF
+
+    ready = folder / "discharge-ready-for-sign-off.toml"
+    assert run(capsys, "submit", str(ready))[0] == 0
+    assert run(capsys, "sign-off", str(ready), "--decision", "approved", "--rationale",
+               "Complete", "--name", "Sam Senior", "--role", "Team manager")[0] == 0
+    shutil.copy(ready, folder / "copy-of-ready.toml")
+    edited = folder / "edited-ready.toml"
+    edited.write_text(ready.read_text("utf-8").replace("Drew Demo", "Drew Demo-Edited"),
+                      "utf-8")
+    rows = list(_rows(folder, catalogue).values())
+    figures = assess(rows, catalogue.checklists, catalogue.sources, TODAY)
+    assert figures.standings[SIGNED_OFF] == 2 and figures.standings[OUTSIDE] == 1
+    assert figures.standings[NOT_SIGNED] == 4  # the two examples, INJ-7 and DEMO-42
+    assert figures.counted == 1  # the approved plan and its copy: one case, counted once
+    assert figures.duplicates["DEMO-0003"] == ["copy-of-ready.toml",
+                                               "discharge-ready-for-sign-off.toml",
+                                               "edited-ready.toml"]
+    dpm = [f for s in figures.sources for f in s.items
+           if f.checklist_id == "discharge-planning-meeting"]
+    assert dpm and max(f.applies for f in dpm) == 1
+    pba = [f for s in figures.sources for f in s.items if f.checklist_id ==
+           "pre-birth-assessment"]
+    assert all(f.applies == 0 for f in pba)  # drafts vouch for nothing
+    text = render_report(rows, figures, "table")
+    assert "count only plans signed off by a manager whose approval still stands, one " \
+           "per case: 1 of 7." in text
+    assert "Warning: case DEMO-0003 is in 3 plan files" in text
+    assert "1 edited outside the app" in text and "4 draft, completed" in text
+    summary = json.loads(render_report(rows, figures, "json").splitlines()[0])
+    assert summary["signed_off_counted"] == 1 and summary["states"][OUTSIDE] == 1

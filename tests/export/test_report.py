@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from checklist_tui.core import review
 from checklist_tui.core.assurance import assess
 from checklist_tui.core.index import PlanIndex
+from checklist_tui.core.review_file import change_plan
 from checklist_tui.export.report import FORMATS, render_report
-from tests.conftest import EXAMPLES, ROOT, TODAY
+from tests.conftest import EXAMPLES, NOW, ROOT, TODAY
 
 GOLDEN = ROOT / "tests" / "golden" / "report"
 SUFFIX = {"table": "txt", "csv": "csv", "json": "jsonl", "markdown": "md"}
@@ -27,6 +29,13 @@ def examples(tmp_path: Path, catalogue):
     for plan in sorted(EXAMPLES.glob("*.toml")):
         shutil.copy(plan, folder / plan.name)
     (folder / "broken.toml").write_text("format_version = 1\ncase_ref = \"cut", "utf-8")
+    # One plan signed off, so that the assurance figures have something to count.
+    ready = folder / "discharge-ready-for-sign-off.toml"
+    change_plan(ready, catalogue.get,
+                lambda p, c: review.submit(p, c, by="Drew", now=NOW, today=TODAY))
+    change_plan(ready, catalogue.get, lambda p, c: review.decide(
+        p, c, decision="approved", rationale="Complete", name="Sam Senior",
+        role="Team manager", now=NOW, today=TODAY))
     with PlanIndex(folder, catalogue.checklists, include_user=False) as index:
         index.refresh(today=TODAY)
         rows = index.rows()
@@ -63,8 +72,11 @@ def test_json_is_one_object_per_line(examples):
     assert len(records[0]["unreadable"]) == 1
     kinds = {r["record"] for r in records}
     assert {"plans", "recommendations", "items", "left-open", "past-due"} <= kinds
-    father = [r for r in records if r["record"] == "items" and r["item"] == "PBA-F02"]
-    assert father and father[0]["applies"] == 2 and father[0]["without_concern"] == 1
+    assert records[0]["signed_off_counted"] == 1  # the discharge plan, approved
+    left = [r for r in records if r["record"] == "left-open"]
+    assert left and left[0]["applies"] == 2  # both drafts: left open counts every plan
+    father = [r for r in records if r["record"] == "items" and r["item"] == "DPM-M02"]
+    assert father and father[0]["applies"] == 1 and father[0]["without_concern"] == 1
 
 
 def test_hostile_text_stays_literal(examples):
