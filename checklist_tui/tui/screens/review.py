@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +27,9 @@ from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
 from checklist_tui.tui.text import lit
+
+if TYPE_CHECKING:
+    from checklist_tui.core.index import RefreshResult
 
 #: Columns on screen, most useful first (all of them scroll sideways at 80 columns).
 SCREEN_COLUMNS = ("case_ref", "attention", "state", "progress", "timing", "red_flags",
@@ -98,7 +102,7 @@ class ReviewScreen(AppScreen):
         self.reverse = False
         self.loaded = False
         self.today = clock.today()
-        self.last_refresh = None
+        self.last_refresh: RefreshResult | None = None
         self.note = ""
 
     def compose(self) -> ComposeResult:
@@ -173,7 +177,7 @@ class ReviewScreen(AppScreen):
             self.check_folder(self.last_refresh)
 
     @work(thread=True, exclusive=True, group="review-check")
-    def check_folder(self, last) -> None:
+    def check_folder(self, last: RefreshResult) -> None:
         from checklist_tui.core.index import changed_since
 
         if changed_since(self.folder, last) or clock.today() != self.today:
