@@ -160,6 +160,13 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
     unseen = plan.reviews[seen:] if seen is not None and seen < len(plan.reviews) else []
     if unseen and (plan.state != PlanState.SUBMITTED or conflict(plan)):
         return _concurrent(plan, decision, rationale, name, role, now, unseen)
+    if approval_void(plan):  # the approval no longer stands: return it, never approve
+        if decision == APPROVED:
+            raise PlanError(f"this plan was approved, but it {CHANGED_SINCE_APPROVAL}, so "
+                            "the approval no longer stands; return it or challenge an item "
+                            "(it must be submitted again before it can be approved); "
+                            "nothing was changed")
+        return _return_void(plan, rationale, name, role, now)
     if plan.state != PlanState.SUBMITTED:
         earlier = f" ({describe_signoff(plan)})" if plan.reviews else ""
         raise PlanError(f"this plan is {describe_state(plan).lower()}, not awaiting sign-off"
@@ -178,6 +185,53 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
         plan.signoff = record.model_copy()
     _log(plan, name, now, f"review.{decision}", "plan", "", f"{role}: {rationale}")
     return record
+
+
+def _return_void(plan: Plan, rationale: str, name: str, role: str,
+                 now: datetime) -> SignOff:
+    """Return a plan whose approval no longer stands: the approval is voided on record."""
+    record = SignOff(by=name, role=role, at=now, decision=RETURNED, rationale=rationale,
+                     checklist_version=plan.checklist_version)
+    if plan.signoff is not None:
+        _log(plan, name, now, "signoff.void", "plan", plan.signoff.by,
+             CHANGED_SINCE_APPROVAL)
+        plan.signoff = None
+    _log(plan, name, now, "state", "plan", plan.state.value, PlanState.RETURNED.value)
+    plan.state = PlanState.RETURNED
+    plan.reviews.append(record)
+    _log(plan, name, now, f"review.{RETURNED}", "plan", "", f"{role}: {rationale}")
+    return record
+
+
+#: History entries that record the review itself, not a change to what the plan says.
+_NOT_A_CHANGE = ("review.", "challenge", "signoff", "state", "reason", "distribution",
+                 "shared", "history.", "edited-outside")
+NOT_KNOWN_WHAT_CHANGED = ("What changed is not recorded in the plan's history (it was "
+                          "changed outside the app, or without a record), so it is not "
+                          "known.")
+
+
+def what_changed_since_approval(plan: Plan, edited_outside: str = "") -> list[str]:
+    """What changed after the approval, from the plan's history, in words; or that it is
+    not known (an edit outside the app leaves no record of what it changed)."""
+    so = plan.signoff
+    if not approval_void(plan) or so is None:
+        return []
+    lines = []
+    if so.checklist_version != plan.checklist_version:
+        lines.append(f"Checklist version: approved on {so.checklist_version}, now "
+                     f"{plan.checklist_version}.")
+    for e in plan.history:
+        if e.at > so.at and not e.what.startswith(_NOT_A_CHANGE):
+            change = f"{e.old or '(nothing)'} to {e.new or '(nothing)'}" \
+                if e.old or e.new else "changed"
+            lines.append(f"{e.at:%d/%m/%Y %H:%M} {e.by}: {e.what} {e.target}: {change}"
+                         .replace("  ", " "))
+    outside = edited_outside or any(e.at > so.at and e.what == "edited-outside"
+                                    for e in plan.history)
+    if outside or not lines:
+        lines.append(NOT_KNOWN_WHAT_CHANGED)
+    return lines
 
 
 def _who(record: SignOff) -> str:
@@ -231,7 +285,10 @@ def challenge(plan: Plan, checklist: Checklist, item_id: str, text: str, *, name
     """Attach a manager's question to one item; the practitioner sees it there."""
     if item_id not in checklist.item_map():
         raise PlanError(f"there is no item '{item_id}' in checklist '{checklist.id}'")
-    if plan.state in (PlanState.APPROVED, PlanState.ENTERED_IN_ERROR):
+    if plan.state == PlanState.APPROVED and not approval_void(plan):
+        raise PlanError("this plan is approved and the approval stands; it cannot be "
+                        "challenged (the practitioner can reopen it, with a reason)")
+    if plan.state == PlanState.ENTERED_IN_ERROR:
         raise PlanError(f"this plan is {plan.state.label.lower()}; it cannot be challenged")
     found = Challenge(id=new_id("Challenge"), item=item_id, text=_required(text, "the challenge"),
                       by=_required(name, "the manager's name"), role=role.strip(), at=now)

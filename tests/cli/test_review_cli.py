@@ -77,6 +77,23 @@ def test_approval_voided_by_a_later_change_shows_in_the_folder_table(folder, cap
     assert main(["show", plan]) == 0
 
 
+def test_a_manager_can_challenge_and_return_a_void_approval(folder, capsys):
+    """look-tm 9: 'this plan is approved; it cannot be challenged' contradicted 'no longer
+    signed off'. Now a challenge and a return go through; an approval does not."""
+    plan = str(folder / READY)
+    assert main(["submit", plan]) == 0
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Sound.", *SIGN]) == 0
+    path = folder / READY
+    path.write_text(path.read_text("utf-8").replace("Drew Demo", "Drew Demo-Edited"), "utf-8")
+    capsys.readouterr()
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "x", *SIGN]) == 1
+    assert "approval no longer stands" in capsys.readouterr().err
+    assert main(["challenge", plan, "DPM-M02", "--text", "Did he attend?", *SIGN]) == 0
+    assert main(["sign-off", plan, "--decision", "returned", "--rationale",
+                 "Edited after approval: answer the challenge and submit again.", *SIGN]) == 0
+    assert store.load(folder / READY).plan.state == PlanState.RETURNED
+
+
 def test_report_formats_stdout_and_file(folder, tmp_path, capsys):
     assert main(["report", str(folder), "--format", "json"]) == 0
     captured = capsys.readouterr()

@@ -59,6 +59,38 @@ def test_any_later_change_voids_the_approval_visibly(ready):
     assert "changed since approval" in review.describe_signoff(plan)
 
 
+def test_a_void_approval_can_be_returned_or_challenged_never_approved(ready):
+    """A manager can act on a plan whose approval no longer stands, and is told what
+    changed, or that it is not known (look-tm 9)."""
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    with pytest.raises(PlanError, match="approval stands; it cannot be challenged"):
+        review.challenge(plan, cl, "DPM-M02", "Why?", name="Sam", role="TM", now=NOW)
+    plan.practitioner_role = "Midwife"  # changed by hand in the file
+    assert review.what_changed_since_approval(plan) == [review.NOT_KNOWN_WHAT_CHANGED]
+    with pytest.raises(PlanError, match="no longer stands; return it or challenge"):
+        _decide(plan, cl)
+    found = review.challenge(plan, cl, "DPM-M02", "Did he attend?", name="Sam", role="TM",
+                             now=NOW)
+    assert found in review.open_challenges(plan)
+    _decide(plan, cl, "returned", rationale="Changed after approval: check it again.")
+    assert plan.state == PlanState.RETURNED and plan.signoff is None
+    assert [h.what for h in plan.history[-3:]] == ["signoff.void", "state", "review.returned"]
+    assert review.describe_signoff(plan).startswith("Returned by Alex Manager")
+
+
+def test_what_changed_since_approval_from_the_history(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    assert review.what_changed_since_approval(plan) == []
+    plan.checklist_version = "9.9.9"
+    changed = review.what_changed_since_approval(plan)
+    assert changed[0].startswith("Checklist version: approved on ")
+    assert review.NOT_KNOWN_WHAT_CHANGED not in changed
+
+
 def test_a_different_checklist_version_voids_the_approval(ready):
     plan, cl = ready
     review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)

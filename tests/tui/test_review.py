@@ -258,3 +258,29 @@ async def test_a_change_made_outside_is_seen_without_a_key(tmp_path, monkeypatch
                        what="the row to follow the change made outside")
         status = rendered(app.screen.query_one("#review-status", Static))
         assert "0 awaiting sign-off" in status and "Up to date" not in status
+
+
+async def test_a_void_approval_can_be_returned_from_the_review_screen(tmp_path):
+    """look-tm 9: the footer offered nothing on a plan whose approval no longer stands.
+    Now r returns it and c challenges an item (a approves nothing), and the screen says
+    what changed, or that it is not known."""
+    folder = team_folder(tmp_path / "team")
+    cat = load_catalogue(include_user=False)
+    change_plan(folder / READY, cat.get, lambda p, c: review.decide(
+        p, c, decision="approved", rationale="Sound.", name="Sam Senior", role="TM",
+        now=NOW, today=TODAY))
+    path = folder / READY
+    path.write_text(path.read_text("utf-8").replace("Drew Demo", "Drew Demo-Edited"), "utf-8")
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_ready_plan(pilot, app)
+        text = rendered(app.screen.query_one("#review-plan-text", Static))
+        assert "What changed since approval:" in text
+        assert review.NOT_KNOWN_WHAT_CHANGED[:40] in text.replace("\n", " ")
+        assert app.screen.check_action("approve", ()) is False
+        assert app.screen.check_action("return_plan", ()) is True
+        assert app.screen.check_action("challenge", ()) is True
+        await pilot.press("r")
+        await _fill_form(pilot, app, "Edited after approval: submit it again.")
+        await wait_for(pilot, lambda: store.load(folder / READY).plan.state
+                       == PlanState.RETURNED, what="the return on disk")

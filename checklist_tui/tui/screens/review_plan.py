@@ -31,7 +31,12 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
              f"Practitioner: {plan.practitioner or 'not recorded'}",
              f"State: {review.describe_state(plan)}",
              *([edited_outside] if edited_outside else []),
-             f"Sign-off: {review.describe_signoff(plan)}", ""]
+             f"Sign-off: {review.describe_signoff(plan)}"]
+    changed = review.what_changed_since_approval(plan, edited_outside)
+    if changed:  # what the manager is deciding about: a return or challenge is possible
+        lines += ["What changed since approval:", *(f"  {line}" for line in changed),
+                  "The approval no longer stands: r returns the plan, c challenges an item."]
+    lines.append("")
     unseen = review.decisions_made_unseen(plan)
     for n, decision in enumerate(plan.reviews):
         unseeing = f" ({review.CONCURRENT})" if n in unseen else ""
@@ -97,11 +102,14 @@ class ReviewPlanScreen(AppScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         plan = self.plan
-        if action in ("approve", "return_plan"):
+        if action == "approve":
             return plan is not None and plan.state == PlanState.SUBMITTED
+        if action == "return_plan":  # also a plan whose approval no longer stands
+            return plan is not None and (plan.state == PlanState.SUBMITTED
+                                         or review.approval_void(plan))
         if action == "challenge":
-            return plan is not None and plan.state not in (PlanState.APPROVED,
-                                                           PlanState.ENTERED_IN_ERROR)
+            return plan is not None and plan.state != PlanState.ENTERED_IN_ERROR and (
+                plan.state != PlanState.APPROVED or review.approval_void(plan))
         return super().check_action(action, parameters)
 
     def _ask(self, kind: str) -> None:
