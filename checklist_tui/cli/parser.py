@@ -94,6 +94,8 @@ def build_parser(first: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN|DIR")
     p.add_argument("--born-today", action="store_true",
                    help="only what would not be in place if the baby were born today")
+    p.add_argument("--plain", action="store_true",
+                   help="for a folder: every plan in plain sentences, one per paragraph")
     p.set_defaults(handler=plans.cmd_show)
     p = sub.add_parser("coverage", parents=[common],
                        help="which recommendations the checklists' items cite")

@@ -161,19 +161,40 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_show_folder(args: argparse.Namespace, folder: Path) -> int:
+    from checklist_tui.cli.fill import wants_plain
     from checklist_tui.core.assurance import assess
     from checklist_tui.export.report import render_report
 
+    if wants_plain(args):
+        return _plain_folder(args, folder)
     rows, cat = indexed_rows(args, folder)
     figures = assess(rows, cat.checklists, cat.sources, clock.today())
     out(render_report(rows, figures, "table", "plans"), end="")
     return 0
 
 
+def _plain_folder(args: argparse.Namespace, folder: Path) -> int:
+    """Every plan in sentences, one per paragraph (screen readers, TERM=dumb)."""
+    from checklist_tui.core.assurance import assess
+    from checklist_tui.export.report_plain import render_plain
+
+    if not getattr(args, "plain", False):
+        err("checklist-tui: this terminal cannot show the full-screen app (TERM=dumb), "
+            "so the plans are listed as plain text.")
+    rows, cat = indexed_rows(args, folder)
+    figures = assess(rows, cat.checklists, cat.sources, clock.today())
+    out(render_plain(rows, figures, str(folder)), end="")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
-    from checklist_tui.tui.run import run
+    from checklist_tui.cli.fill import wants_plain
 
     folder = _folder(args)
+    if wants_plain(args):
+        return _plain_folder(args, folder)
+    from checklist_tui.tui.run import run
+
     return run(plans_dir=plans_dir(args), checklist_dirs=args.checklists, review_dir=folder)
 
 
@@ -214,6 +235,9 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p = sub.add_parser("review", parents=[common],
                        help="review and sign off every plan in a folder, on screen")
     p.add_argument("folder", metavar="DIR", nargs="?", help="folder (default: the plans folder)")
+    p.add_argument("--plain", action="store_true",
+                   help="every plan in plain sentences, one per paragraph, for screen "
+                        "readers and braille displays (also when TERM=dumb)")
     p.set_defaults(handler=cmd_review)
     p = sub.add_parser("report", parents=[common],
                        help="every plan in a folder, and assurance across them")

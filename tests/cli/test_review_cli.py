@@ -120,3 +120,32 @@ def test_reopen_an_approved_plan_needs_a_reason(folder, capsys):
     assert loaded.state == PlanState.AMENDED and loaded.signoff is None
     assert any(h.what == "reason" and h.new == "The birth date was wrong"
                for h in loaded.history)
+
+
+def test_review_plain_is_sentences_one_plan_per_paragraph(folder, capsys, monkeypatch):
+    """look-tm 10: a screen-reader manager's route through the folder. `review --plain`
+    and TERM=dumb (as for `fill`) give sentences, every figure with its words."""
+    (folder / "broken.toml").write_text('format_version = 1\ncase_ref = "BROKEN-1"\n[[x',
+                                        "utf-8")
+    assert main(["submit", str(folder / READY)]) == 0
+    capsys.readouterr()
+    assert main(["review", str(folder), "--plain"]) == 0
+    text = capsys.readouterr().out
+    paragraphs = text.strip().split("\n\n")
+    assert len(paragraphs) == 1 + 4 + 1  # what was read, four plans, how to act
+    assert "1 awaiting sign-off; 1 cannot be read" in paragraphs[0]
+    assert paragraphs[1].startswith("Plan 1 of 4.\nCase BROKEN-1")
+    assert "cannot be read, so nothing about it is known" in paragraphs[1]
+    twins = next(p for p in paragraphs if "DEMO-0002-TWINS" in p)
+    assert "State: Draft." in twins and "Sign-off: Not yet signed off." in twins
+    assert "Red flags: 7." in twins and "Needs attention: 7 red flags" in twins
+    ready = next(p for p in paragraphs if "DEMO-0003" in p)
+    assert "State: Submitted for review." in ready and "awaiting sign-off" in ready
+    assert "sign-off FILE --decision" in paragraphs[-1]
+    assert max(len(line) for line in text.splitlines()) < 400  # sentences, not a grid
+    assert main(["show", str(folder), "--plain"]) == 0
+    assert capsys.readouterr().out == text
+    monkeypatch.setenv("TERM", "dumb")
+    assert main(["review", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == text and "TERM=dumb" in captured.err
