@@ -214,7 +214,7 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
     row.open_required = len(ev.open_required)
     row.red_flags = len(ev.red_flags)
     gaps = gaps_and_risks(checklist.checklist, plan, ev)
-    listed = plan_gaps(checklist.checklist, plan, ev)
+    listed = plan_gaps(checklist.checklist, plan, ev, engine_gaps=gaps)
     row.gaps, row.as_of = len(listed), today
     row.no_man = any(g.text == NO_MAN for g in listed)
     for g in listed:

@@ -16,6 +16,7 @@ from datetime import date
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import DueStatus, Evaluation
+from checklist_tui.core.gaps import Gap as EngineGap
 from checklist_tui.core.gaps import gaps_and_risks
 from checklist_tui.core.outstanding import Entry, entries
 from checklist_tui.core.plan import Plan
@@ -63,12 +64,14 @@ def overdue_words(due: date, today: date, booked: date | None = None) -> str:
 
 
 def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
-              attention: list[Entry] | None = None) -> list[Gap]:
+              attention: list[Entry] | None = None,
+              engine_gaps: list[EngineGap] | None = None) -> list[Gap]:
     """What is wrong or not known, in words: the engine's gaps and risks (concerns,
     contradicted, not known, incomplete, checks on the men), fired rules (red flags
     first), overdue milestones and actions, and the other plan checks. The father and
     male carers first; an unanswered question is not a gap (the headline counts them).
-    ``attention`` is ``core.outstanding.entries`` when the caller already has it."""
+    ``attention`` (``core.outstanding.entries``) and ``engine_gaps``
+    (``core.gaps.gaps_and_risks``) when the caller already has them."""
     today = ev.today
     men_items = {i.id for sec in checklist.sections for i in sec.items if i.about_men}
     found: list[Gap] = []
@@ -78,7 +81,7 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
             label = e.label + (f" ({ACKNOWLEDGED})" if e.note else "")
             found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,
                              e.item_id in men_items))
-    for g in gaps_and_risks(checklist, plan, ev):
+    for g in gaps_and_risks(checklist, plan, ev) if engine_gaps is None else engine_gaps:
         note = "; ".join(x for x in (f"Who will find out: {g.follow_up}" if g.follow_up
                                       else "", g.note) if x)
         found.append(Gap(g.label, f"{g.text} ({g.item_id})" if g.item_id else g.text,
