@@ -173,7 +173,8 @@ def render_csv(parts: dict[str, Table]) -> str:
 
 def render_json(parts: dict[str, Table], a: Assurance) -> str:
     """One JSON object per line; ``record`` says which part it belongs to."""
-    lines = [json.dumps({"record": "summary", "plans": a.plans, "date": a.today.isoformat(),
+    lines = [json.dumps({"record": "summary", "plans": a.plans,
+                         "files": a.plans + len(a.unreadable), "date": a.today.isoformat(),
                          "unreadable": [r.error for r in a.unreadable],
                          "signed_off_counted": a.counted,
                          "states": {k: a.standings[k] for k in STANDINGS},

@@ -103,6 +103,12 @@ async def test_filters_and_sorting(tmp_path):
         # a plan awaiting sign-off needs a manager's attention, most harmful first
         await wait_for(pilot, lambda: _cases(app) == ["not known", "DEMO-0002-TWINS",
                                                       "DEMO-0001-CHANGED", "DEMO-0003"])
+        # sorting by Needs attention is by harm, not by the alphabet of its words
+        app.screen.sort_key = "attention"
+        app.screen._refilter()
+        await wait_for(pilot, lambda: _cases(app) == ["not known", "DEMO-0002-TWINS",
+                                                      "DEMO-0001-CHANGED", "DEMO-0003"])
+        app.screen.sort_key = ""
         app.screen.query_one("#review-view", Select).value = "all"
         await pilot.press("slash")
         await pilot.press(*"twins")
