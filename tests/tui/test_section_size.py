@@ -170,3 +170,51 @@ async def test_what_is_alive_once_the_plan_is_shown_is_frozen_until_it_is_left(
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
         await wait_for(pilot, lambda: gc.get_freeze_count() == 0, what="unfrozen")
+
+
+async def test_home_and_end_go_to_the_first_and_last_item_of_the_section(tmp_path) -> None:
+    """End goes to the last item of a 500-item section (its last page, that page only
+    built) and Home back to the first; an item that does not apply is passed over; in a
+    text box Home and End stay the box's own (start and end of the line)."""
+    app = sections_app(tmp_path, [500, 3], extra={
+        "a499": 'show_if = { item = "a000", equals = "yes" }\n'})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        assert app.focused is not None and app.focused.id == "answer-a000"
+
+        await pilot.press("end")  # a499 does not apply (a000 unanswered): a498 is last
+        await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 12
+                       and app.focused is not None and app.focused.id == "answer-a498")
+        assert shown_panes(screen) == ["sec-a-p13"]
+        assert built(screen) == [f"a{n:03d}" for n in range(480, 500)]
+        assert screen.query_one("#item-a498").region.height > 0  # scrolled into sight
+        assert title(screen).startswith("Section 1 of 2: Part 1 (items 481 to 500 of 500)")
+
+        await pilot.press("home")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 0
+                       and app.focused is not None and app.focused.id == "answer-a000")
+        assert built(screen) == [f"a{n:03d}" for n in range(PAGE_ITEMS)]
+        await pilot.press("y")  # a499 now applies
+        await wait_for(pilot, lambda: "a499" in screen._session().evaluate().visible_items)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: plan_ready(app) and app.focused is not None
+                       and app.focused.id == "answer-a499")
+
+        await pilot.press("]")  # a short section on one page: End within the page
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "b")
+        await pilot.press("end")
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "answer-b002")
+        await pilot.press("home")
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "answer-b000")
+
+        await pilot.press("tab")  # into b000's note: a text box keeps Home and End
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "note-b000")
+        await pilot.press("a", "b", "c", "home")
+        box = app.focused
+        assert box.id == "note-b000" and box.cursor_location == (0, 0)
+        await pilot.press("end")
+        assert app.focused is box and box.cursor_location == (0, 3)

@@ -175,6 +175,16 @@ class PlanSections(PlanScreenBase):
             self.show_section(pane.section.id, focus_item=last if message.step < 0 else None,
                               page=page)
 
+    @on(SectionPane.EndWanted)
+    def _end_wanted(self, message: SectionPane.EndWanted) -> None:
+        """Home and End: the first or last item of the section that applies now."""
+        if self.session is None or self.leaving():
+            return
+        visible = self.session.evaluate().visible_items
+        items = [item.id for item in message.pane.section.items if item.id in visible]
+        if items:
+            self.show_section(message.pane.section.id, focus_item=items[-1 if message.last else 0])
+
     @property
     def section_complete(self) -> bool:
         """True once every item of the section shown is built (some follow in batches)."""

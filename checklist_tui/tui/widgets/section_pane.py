@@ -115,6 +115,14 @@ class SectionPane(VerticalScroll):
             super().__init__()
             self.pane, self.step = pane, step
 
+    class EndWanted(Message):
+        """Home (``last`` False) or End: the section's first or last item is wanted,
+        whatever page it is on."""
+
+        def __init__(self, pane: SectionPane, last: bool) -> None:
+            super().__init__()
+            self.pane, self.last = pane, last
+
     def __init__(self, section: Section, page: int, answers: Mapping[str, Answer], first: int,
                  read_only: bool) -> None:
         super().__init__(id=pane_id(section.id, page), classes="section-pane")
@@ -228,6 +236,15 @@ class SectionPane(VerticalScroll):
             self.post_message(self.PageWanted(self, 1))
         else:
             super().action_page_down()
+
+    def action_scroll_home(self) -> None:
+        """Home (outside a text box, which keeps it for its own start of line): the
+        section's first item, on the first page."""
+        self.post_message(self.EndWanted(self, last=False))
+
+    def action_scroll_end(self) -> None:
+        """End: the section's last item, on its last page (built through it if need be)."""
+        self.post_message(self.EndWanted(self, last=True))
 
     def action_page_up(self) -> None:
         if self.scroll_y <= 0 and self.page > 0:
