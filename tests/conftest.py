@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from checklist_tui.core import clock, locations
 from checklist_tui.core.catalogue import load_catalogue, load_checklist, load_sources
+from tests import watchdog
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -16,6 +18,26 @@ EXAMPLES = ROOT / "examples"
 FIXED_NOW = "2026-11-25T10:00:00+00:00"
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 25)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A run that hangs fails loudly, saying where it was (tests/watchdog.py)."""
+    watchdog.start()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings) -> bool | None:
+    """pytest-timeout's thread method, also printing what each asyncio task awaits."""
+    if settings.method != "thread" or not settings.timeout or settings.timeout <= 0:
+        return None  # pytest-timeout's own way
+    return watchdog.start_test_timer(item, settings)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None
+                            ) -> Generator[None, object, object]:
+    with watchdog.naming_the_main_thread(item.nodeid):
+        return (yield)
 
 
 @pytest.fixture(autouse=True)
