@@ -56,7 +56,11 @@ class ChecklistApp(App[int]):
     SUB_TITLE = SUBTITLE
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [Binding("f12", "hide_screen", "Hide", show=False, priority=True,
-                        id="hide-screen", tooltip="Hide the screen at once; Enter shows it")]
+                        id="hide-screen", tooltip="Hide the screen at once; Enter shows it"),
+                # Tab moves the focus before the next key is passed on, so keys typed
+                # ahead of a busy app land in the box the Tab went to (not the one before).
+                Binding("tab", "focus_next", show=False, priority=True),
+                Binding("shift+tab", "focus_previous", show=False, priority=True)]
 
     def __init__(self, plans_dir: Path, checklist_dirs: list[str] | None = None,
                  plan_path: Path | None = None, read_only: bool = False,

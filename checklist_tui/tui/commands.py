@@ -185,6 +185,11 @@ TIMELINE = [
 NEW_PLAN = [
     help_on("New plan: choose a checklist with the arrow keys, press Tab to fill in the "
             "details, then press Enter or choose Create plan."),
+    # On the list, Enter goes on to the details before the next key is passed on (keys
+    # typed ahead of a busy app were lost in the list).
+    Command("choose-checklist", "enter", "Fill in the details",
+            "Go on to the case reference for the highlighted checklist", footer=False,
+            priority=True),
     BACK,
 ]
 

@@ -73,3 +73,57 @@ async def test_injury_checklist_needs_no_edd(tmp_path) -> None:
         screen = await _new_plan_form(pilot, "injury-non-mobile-baby")
         assert await _try_create(pilot, screen, "KB-3", "") == ""
         await wait_for(pilot, lambda: plan_ready(app))
+
+
+def _burst(pilot, keys: list[str]) -> None:
+    """Keys arriving together, as when the app is busy and the typist is not (or as tmux
+    send-keys sends them): each reaches the app before the one before it is handled."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        char = {"tab": "\t", "enter": "\r"}.get(key, key if len(key) == 1 else None)
+        event = events.Key(_character_to_key(key) if len(key) == 1 else key, char)
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+
+
+async def test_keys_typed_ahead_land_in_the_box_they_were_typed_for(tmp_path) -> None:
+    """Enter on the checklist, then the case reference, Tab, the EDD, Tab, the number of
+    babies: typed faster than a busy app handles them, every key still lands where the
+    keys before it moved the focus (Tab and Enter were lost, and the text went into one
+    box)."""
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        _burst(pilot, ["enter", *"KB-3", "tab", *"20/05/2027", "tab", "backspace", "2",
+                       "tab", *"Ann Example"])
+        box = {i.id: i for i in screen.query(Input)}
+        await wait_for(pilot, lambda: box["practitioner"].value == "Ann Example",
+                       what=str({k: v.value for k, v in box.items()}))
+        assert (box["case-ref"].value, box["edd"].value, box["babies"].value) == (
+            "KB-3", "20/05/2027", "2")
+        assert app.focused is box["practitioner"]
+        await pilot.press("tab")  # every key of the burst handled before the app closes
+        await wait_for(pilot, lambda: app.focused is box["role"])
+
+
+async def test_the_error_line_goes_when_its_value_is_corrected(tmp_path) -> None:
+    """The error line named an earlier bad value after it had been put right."""
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        assert "check the year" in await _try_create(pilot, screen, "KB-4", "20/05/2030")
+        edd = screen.query_one("#edd", Input)
+        assert app.focused is edd
+        error = screen.query_one("#form-error")
+        await pilot.press("end", "backspace", "backspace", *"27")
+        await wait_for(pilot, lambda: edd.value == "20/05/2027")
+        await wait_for(pilot, lambda: "2030" not in rendered(error))
+        assert rendered(error).strip() == ""
+        # An error about another box stays while a box it is not about changes.
+        assert "looks like a date" in await _try_create(pilot, screen, "30/02/2027",
+                                                        "20/05/2027")
+        await pilot.press("tab", "tab", "tab", *"Ann")
+        await wait_for(pilot, lambda: screen.query_one("#practitioner", Input).value == "Ann")
+        assert "looks like a date" in rendered(error)

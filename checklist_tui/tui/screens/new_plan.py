@@ -22,6 +22,8 @@ FIELD_INPUTS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies
 
 class NewPlanScreen(AppScreen):
     COMMANDS_DECLARED = commands.NEW_PLAN
+    _error_about: str | None = None
+    """The box the error line is about (None: the form as a whole)."""
 
     def compose(self) -> ComposeResult:
         yield Static("New plan", classes="title")
@@ -99,7 +101,18 @@ class NewPlanScreen(AppScreen):
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
         self.query_one("#case-ref", Input).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose_checklist":  # Enter elsewhere submits the form
+            return self.focused is self.query_one(OptionList) and self._current() is not None
+        return super().check_action(action, parameters)
+
+    def action_choose_checklist(self) -> None:
+        self.set_focus(self.query_one("#case-ref", Input))  # now, not after the next key
+
     def on_input_changed(self, event: Input.Changed) -> None:
+        error = self.query_one("#form-error", Static)
+        if self._error_about in (None, event.input.id):  # put right (or being): not named
+            error.update("")
         if event.input.id != "edd":
             return
         label = self.query_one("#gestation", Static)
@@ -144,11 +157,13 @@ class NewPlanScreen(AppScreen):
         except UserFacingError as exc:
             error.update(lit(str(exc)))
             field = FIELD_INPUTS.get(getattr(exc, "field", ""))
+            self._error_about = field
             if field:
                 self.query_one(f"#{field}", Input).focus()
             return
         except OSError as exc:
             error.update(lit(f"the plan could not be created: {exc.strerror or exc}"))
+            self._error_about = None
             return
         self.app.pop_screen()
         self.app.open_plan(loaded.path)
