@@ -58,6 +58,8 @@ class PendingSave:
     earlier one."""
     changes: int
     """How many edits the session had made when this was taken."""
+    history: int
+    """How many history entries it holds (what is on disk once it is written)."""
     snapshot: plan_text.Snapshot | None
     refused: PlanError | None = None
     """Why nothing can be written (what load would refuse), when ``snapshot`` is None."""
@@ -83,6 +85,10 @@ class PlanSession:
     _reported: int = field(default=0, repr=False)
     remember: bool = False
     """Opened with ``remember`` (see ``open``)."""
+    on_disk: int = 0
+    """How many of the plan's history entries are on disk (the rest would be lost)."""
+    abandoned: bool = False
+    """The user chose to leave without what is not on disk: closing saves nothing."""
 
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
@@ -123,7 +129,16 @@ class PlanSession:
                       reason, lock, remember=remember)
         if loaded.plan.history:
             session.state.last_changed = loaded.plan.history[-1].at
+        session.on_disk = len(loaded.plan.history)
         return session
+
+    def not_on_disk(self) -> str:
+        """What leaving now would lose, in words ("nothing" when all is on disk)."""
+        from checklist_tui.core.not_on_disk import describe
+
+        entries = self.plan.history[self.on_disk:] if self.state.dirty or \
+            self.state.error else []
+        return describe(entries, self.checklist.checklist.item_map())
 
     def last_section(self, ev: Evaluation) -> str:
         """Where work stopped last time: the visible section of the item changed last
@@ -201,9 +216,10 @@ class PlanSession:
             return None
         self._asked += 1
         try:
-            return PendingSave(self._asked, self.changes, store.snapshot(self.loaded))
+            return PendingSave(self._asked, self.changes, len(self.plan.history),
+                               store.snapshot(self.loaded))
         except PlanError as exc:
-            return PendingSave(self._asked, self.changes, None, exc)
+            return PendingSave(self._asked, self.changes, len(self.plan.history), None, exc)
 
     def write(self, pending: PendingSave) -> PlanError | None:
         """Write a pending save (safe on a worker thread; waits for any save in flight).
@@ -238,6 +254,7 @@ class PlanSession:
             self.state.error = str(error)
             return False
         store.saved(self.loaded)
+        self.on_disk = max(self.on_disk, pending.history)
         self.state = SaveState(saved_at=clock.now(), dirty=self.changes != pending.changes)
         return True
 
@@ -263,6 +280,12 @@ class PlanSession:
 
     def close(self) -> bool:
         """Flush and release the lock. Returns False if changes could not be saved."""
+        if self.abandoned:  # a save may hang on the disk: neither wait for it nor save
+            if self.lock:
+                release = threading.Thread(target=self.lock.release, daemon=True)
+                release.start()
+                release.join(2.0)
+            return not self.state.dirty
         ok = self.save()
         if ok and self.remember and self._written:
             self._remember_saved()

@@ -185,19 +185,31 @@ class ChecklistApp(App[int]):
         """Ctrl+Q: wait for any save in flight and save the rest (in a worker, so the
         screen stays alive); if answers still cannot be saved, ask (never lose them
         silently)."""
-        self.run_worker(self._quit_after_saving(), group="quit", exclusive=True)
+        from checklist_tui.tui.screens.unsaved import UnsavedScreen
+
+        if not isinstance(self.screen, UnsavedScreen):  # asked already: answer it there
+            self.run_worker(self._quit_after_saving(), group="quit", exclusive=True)
 
     async def _quit_after_saving(self) -> None:
-        unsaved = await self.unsaved_sessions()
-        if not unsaved:
-            self.exit(0)
-            return
-        from checklist_tui.tui.screens.unsaved import ask_before_leaving
+        from checklist_tui.tui.screens.plan import PlanScreen
+        from checklist_tui.tui.screens.unsaved import ask_before_leaving, saved_or_decided
 
         def leave(note: str, kept: bool) -> None:
             self.exit_note = note
             self.exit(return_code=0 if kept else 1)
 
+        def sessions() -> list:
+            return [s.session for s in self.screen_stack
+                    if isinstance(s, PlanScreen) and s.session is not None]
+
+        # A slow save is said, with what quitting would lose, and the user decides.
+        unsaved = await saved_or_decided(self, self.unsaved_sessions(), sessions, "quit",
+                                         leave)
+        if unsaved is None:
+            return
+        if not unsaved:
+            self.exit(0)
+            return
         ask_before_leaving(self, unsaved, "quit", leave)
 
     def close_open_plans(self) -> None:

@@ -45,6 +45,8 @@ async def test_ctrl_q_while_not_saved_asks_and_lose_exits_non_zero(plans, disk_f
         await wait_for(pilot, lambda: isinstance(app.screen, UnsavedScreen), timeout=30)
         sentence = str(app.screen.query_one("#unsaved-sentence").render())
         assert "No space left on device" in sentence and "lose them" in sentence
+        # what would be lost, in words (it said only "your latest answers")
+        assert "your last change (the answer to PBA-S08B) will be lost" in sentence
         await pilot.press("escape")  # Escape means stay
         await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen), timeout=30)
         assert app.is_running

@@ -12,10 +12,11 @@ Leaving or quitting waits for the save in flight and then saves what is left
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import partial
 
 from textual.css.query import NoMatches
 from textual.timer import Timer
@@ -78,7 +79,7 @@ class SavingScreen(AppScreen):
         pending = session.begin_save()
         if pending is None:
             return
-        worker = self.run_worker(partial(_write, session, pending), thread=True,
+        worker = self.run_worker(_write_on_own_thread(session, pending),
                                  group="save", exit_on_error=False, name="save",
                                  description="saving the plan")  # not repr(work): the whole plan
         self._save_job = _Job(worker, pending)  # the header already says "Saving…"
@@ -154,18 +155,30 @@ class SavingScreen(AppScreen):
         self.run_worker(self._leave(), group="leave", exclusive=True)
 
     async def _leave(self) -> None:
-        if self.session is None or self.read_only or await self.save_now():
-            self.close_session()
-            self.app.go_home()
-            return
-        from checklist_tui.tui.screens.unsaved import ask_before_leaving
+        from checklist_tui.tui.screens.unsaved import ask_before_leaving, saved_or_decided
 
         def leave(note: str, _kept: bool) -> None:
             self.close_session()
             self.app.go_home()
             self.app.notify(note, title="Plan closed", markup=False, timeout=15)
 
-        ask_before_leaving(self.app, [self.session], "leave the plan", leave)
+        session = self.session
+        if session is None or self.read_only:
+            unsaved: list | None = []
+        else:
+            async def saving() -> list:
+                return [] if await self.save_now() else [session]
+
+            # A slow save is said, with what leaving would lose, and the user decides.
+            unsaved = await saved_or_decided(self.app, saving(), lambda: [session],
+                                             "leave the plan", leave)
+        if unsaved is None:
+            return
+        if not unsaved:
+            self.close_session()
+            self.app.go_home()
+            return
+        ask_before_leaving(self.app, unsaved, "leave the plan", leave)
 
     def close_session(self) -> bool:
         raise NotImplementedError
@@ -201,3 +214,32 @@ def _write(session: PlanSession, pending: PendingSave) -> PlanError | None:
     if BEFORE_WRITE_HOOK is not None:
         BEFORE_WRITE_HOOK()
     return session.write(pending)
+
+
+async def _write_on_own_thread(session: PlanSession, pending: PendingSave) -> PlanError | None:
+    """The write, on a daemon thread of its own: a write that hangs (a network folder
+    not answering) never holds up the app's exit once the user has chosen to leave
+    without it (a thread of the event loop's pool would be waited for at exit). A
+    write cut short that way is as safe as a killed process: temporary file, then
+    rename."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[PlanError | None] = loop.create_future()
+
+    def report(result: PlanError | None, error: BaseException | None) -> None:
+        if done.done():
+            return
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(result)
+
+    def run() -> None:
+        try:
+            result = _write(session, pending)
+        except BaseException as exc:  # the worker reports it as the save's error
+            loop.call_soon_threadsafe(report, None, exc)
+        else:
+            loop.call_soon_threadsafe(report, result, None)
+
+    threading.Thread(target=run, name="save", daemon=True).start()
+    return await done
