@@ -61,12 +61,21 @@ def _log(plan: Plan, by: str, now: datetime, what: str, target: str = "",
     plan.updated = now
 
 
+def reason_needed(plan: Plan) -> ReasonNeeded | None:
+    """Why a change to this plan must first be given a reason (it is completed,
+    submitted or approved), or None when it need not."""
+    if plan.state in NEEDS_REASON:
+        return ReasonNeeded(plan.state.label, plan.signoff is not None)
+    return None
+
+
 def _editable(plan: Plan, by: str, now: datetime) -> None:
     reason = plan.read_only_reason
     if reason:
         raise PlanError(reason)
-    if plan.state in NEEDS_REASON:
-        raise ReasonNeeded(plan.state.label, plan.signoff is not None)
+    needed = reason_needed(plan)
+    if needed is not None:
+        raise needed
     if plan.state == PlanState.RETURNED:
         _log(plan, by, now, "state", "plan", plan.state.value, PlanState.AMENDED.value)
         plan.state = PlanState.AMENDED

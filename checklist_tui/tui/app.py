@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -239,6 +240,15 @@ class ChecklistApp(App[int]):
             self._exception = error
             self._exception_event.set()
         self._close_messages_no_wait()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes pass the key gate first (screens.reason_first: a finished
+        plan's text box asks for the reason before the first key lands)."""
+        gate = getattr(self, "_key_gate", None)
+        if gate is not None and isinstance(event, events.Key | events.Paste) \
+                and not event.is_forwarded and gate.held_back(event):
+            return
+        await super().on_event(event)
 
     def action_hide_screen(self) -> None:
         """F12 anywhere: a blank screen over everything (work goes on being saved)."""

@@ -27,6 +27,11 @@ class PlanScreenBase(SavingScreen):
     session: PlanSession | None
     current: str | None
 
+    def on_mount(self) -> None:
+        from checklist_tui.tui.screens.reason_first import gate
+
+        gate(self.app)  # a finished plan's text boxes ask for the reason first
+
     # -- provided by the plan screen ---------------------------------------------
     def show_section(self, section_id: str, focus_item: str | None = None) -> None:
         raise NotImplementedError

@@ -42,14 +42,22 @@ class ReasonScreen(FormScreen[str]):
 
     SAVE_WORDS = "Change it"
 
-    def __init__(self, text: str, voids_signoff: bool):
+    def __init__(self, text: str, voids_signoff: bool, typed_for: str = ""):
         super().__init__()
         self.text, self.voids_signoff = text, voids_signoff
+        self.typed_for = typed_for
+        if typed_for:  # nothing focused: typing goes on being kept; Tab goes to the reason
+            self.AUTO_FOCUS = ""  # type: ignore[misc]  # this dialog only
+        """The box being typed in, when the question stopped the typing (see
+        ``reason_first``): what is typed goes on being kept for it, and Tab goes to the
+        reason."""
         self.title = ("Change a signed-off plan? Cancel changes nothing" if voids_signoff
                       else "Change a finished plan? Cancel changes nothing")
 
     def fields(self) -> ComposeResult:
         yield Static(lit(self.text), id="reason-text")
+        if self.typed_for:
+            yield Static("", id="typed-ahead")
         yield Label("Why are you changing it? (kept in the plan's history) *",
                     classes="field-label")
         yield Input(id="reason", placeholder="e.g. The birth date was wrong", compact=True,
@@ -59,7 +67,20 @@ class ReasonScreen(FormScreen[str]):
         if self.voids_signoff:
             save = self.query_one("#save", Button)
             save.label, save.variant = "Void the sign-off and change it", "warning"
-        self.query_one("#reason", Input).focus()
+        if self.typed_for:
+            self.show_typed(self._typed)
+        else:
+            self.query_one("#reason", Input).focus()
+
+    _typed = ""
+
+    def show_typed(self, typed: str) -> None:
+        """What was typed for the box meanwhile, kept for it: Tab goes to the reason."""
+        self._typed = typed
+        if self.is_mounted:
+            self.query_one("#typed-ahead", Static).update(lit(
+                f"Press Tab to give the reason. What you type for {self.typed_for} is "
+                f"kept and goes in once you give it: \"{typed}\""))
 
     def save(self) -> None:
         field = self.query_one("#reason", Input)
@@ -78,15 +99,16 @@ class ReasonAsker:
 
     def ask(self, screen, session: PlanSession, exc: ReasonNeeded,
             retry: Callable[[], object], done: Callable[[bool], None],
-            change: str = "") -> None:
+            change: str = "", typed_for: str = "") -> None:
         """Ask for the reason, then reopen the plan with it and ``retry`` the change;
         ``done(True)`` after a retried change, ``done(False)`` when cancelled. ``change``
-        says in words what is being changed."""
+        says in words what is being changed; ``typed_for`` names the box whose typing
+        the question stopped."""
         self.waiting.append((retry, done))
         if len(self.waiting) > 1:
             return
         text = explanation(exc, review.describe_signoff(session.plan), change)
-        screen.app.push_screen(ReasonScreen(text, exc.voids_signoff),
+        screen.app.push_screen(ReasonScreen(text, exc.voids_signoff, typed_for),
                                lambda reason: self._answered(screen, session, reason))
 
     def _answered(self, screen, session: PlanSession, reason: str | None) -> None:
