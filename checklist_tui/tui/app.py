@@ -156,9 +156,11 @@ class ChecklistApp(App[int]):
                     timeout=10)
 
     def open_plan(self, path: Path, read_only: bool = False) -> None:
-        from checklist_tui.tui.screens.plan import PlanScreen
+        """Open a plan chosen in the app the way `open PLAN` does: the case reference at
+        once, then the plan screen in its place (Escape goes back to where it was chosen)."""
+        from checklist_tui.tui.screens.opening import OpeningScreen
 
-        self.push_screen(PlanScreen(path, read_only=read_only))
+        self.push_screen(OpeningScreen(path, read_only))
 
     def save_open_plans(self) -> bool:
         """Flush every open plan; True when all of them are on disk."""
