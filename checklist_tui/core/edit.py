@@ -62,19 +62,16 @@ def _log(plan: Plan, by: str, now: datetime, what: str, target: str = "",
 
 
 def reason_needed(plan: Plan) -> ReasonNeeded | None:
-    """Why a change to this plan must first be given a reason (it is completed,
-    submitted or approved), or None when it need not."""
-    if plan.state in NEEDS_REASON:
-        return ReasonNeeded(plan.state.label, plan.signoff is not None)
-    return None
+    """Why a change to a completed, submitted or approved plan needs a reason first."""
+    return ReasonNeeded(plan.state.label, plan.signoff is not None) \
+        if plan.state in NEEDS_REASON else None
 
 
 def _editable(plan: Plan, by: str, now: datetime) -> None:
     reason = plan.read_only_reason
     if reason:
         raise PlanError(reason)
-    needed = reason_needed(plan)
-    if needed is not None:
+    if (needed := reason_needed(plan)) is not None:
         raise needed
     if plan.state == PlanState.RETURNED:
         _log(plan, by, now, "state", "plan", plan.state.value, PlanState.AMENDED.value)

@@ -110,3 +110,35 @@ async def test_a_plan_with_nothing_found_yet_does_not_say_zero(tmp_path) -> None
         header = rendered(app.screen.query_one("#plan-header"))
         assert "Gaps and risks: none found yet" in header
         assert "Gaps and risks: 0" not in header
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_reopening_goes_back_to_the_item_changed_last_in_view(tmp_path, size) -> None:
+    """Not only its section: the item changed last is focused and on the screen, also
+    when it is far down a long section (the section's first item was focused)."""
+    from checklist_tui.core import edit
+    from checklist_tui.core.catalogue import load_catalogue
+    from checklist_tui.core.review_file import change_plan
+    from tests.conftest import NOW
+
+    plans = copy_examples(tmp_path / "plans")
+    path = plans / "family-t-like-twins.toml"
+    catalogue = load_catalogue(include_user=False)
+    checklist = catalogue.get(store.load(path).plan.checklist_id).checklist
+    section = max(checklist.sections, key=lambda s: len(s.items))  # the longest
+    item = section.items[-1].id
+    change_plan(path, catalogue.get, lambda p, c: edit.set_note(
+        p, item, "Asked again at the core group", by="A. Worker", now=NOW))
+    app = make_app(plans, path.name)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app) and app.focused is not None
+                       and app.focused.id == f"answer-{item}", what=f"{item} focused")
+        screen = app.screen
+        assert screen.current == section.id
+
+        def in_view() -> bool:
+            region = screen.query_one(f"#item-{item}").region
+            items = screen.query_one("#items").region
+            return region.y < items.bottom and region.bottom > items.y
+
+        await wait_for(pilot, in_view, what="the item on the screen")

@@ -31,6 +31,7 @@ from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.plan_header import PlanHeader, opening
 from checklist_tui.tui.widgets.section_list import SectionList
+from checklist_tui.tui.widgets.section_pane import SectionPane
 
 LOCK_REFRESH_SECONDS = 60.0
 NARROW_BELOW = 100
@@ -140,8 +141,10 @@ class PlanScreen(PlanSections):
         self.query_one(SectionList).show(ev.sections)
         # Back to the section where work stopped (that of the item changed last), not
         # section 1: a plan is filled in over weeks and visits, a section at a time and
-        # not in order; `o` lists everything still open, most urgent first.
-        self.show_section(session.last_section(ev))
+        # not in order; `o` lists everything still open, most urgent first. The item
+        # changed last is gone back to once the first window is painted (_show).
+        section, self._return_to = session.last_place(ev)
+        self.show_section(section)
         self.refresh_bindings()
         self.call_after_refresh(self._prepare_when_drawn)
 
@@ -157,6 +160,15 @@ class PlanScreen(PlanSections):
     def prepare_edits(self) -> None:
         """Once the first items are drawn: what the first edit needs (see plan_cache)."""
         plan_cache.prepare_edits()
+
+    _return_to: str | None = None
+
+    def _show(self, pane: SectionPane) -> None:
+        super()._show(pane)
+        item, self._return_to = self._return_to, None
+        if item is not None and item in {i.id for i in pane.section.items}:
+            self.ready = False  # not ready until the item is focused, in view
+            self.call_after_refresh(self.jump, pane.section.id, item)
 
     # -- answers -------------------------------------------------------------------
     def on_item_view_answered(self, message: ItemView.Answered) -> None:
