@@ -27,7 +27,7 @@ class PlanScreenBase(SavingScreen):
     session: PlanSession | None
     current: str | None
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         from checklist_tui.tui.screens.reason_first import gate
 
         gate(self.app)  # a finished plan's text boxes ask for the reason first
