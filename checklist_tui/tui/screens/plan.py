@@ -162,13 +162,26 @@ class PlanScreen(PlanSections):
         plan_cache.prepare_edits()
 
     _return_to: str | None = None
+    _returning: str | None = None
 
     def _show(self, pane: SectionPane) -> None:
         super()._show(pane)
         item, self._return_to = self._return_to, None
         if item is not None and item in {i.id for i in pane.section.items}:
             self.ready = False  # not ready until the item is focused, in view
+            self._returning = item
             self.call_after_refresh(self.jump, pane.section.id, item)
+        elif self._returning is not None and self._returning == self._focus_item:
+            self.ready = False
+            self.call_after_refresh(self._in_view, pane, self._returning)
+            self._returning = None
+
+    def _in_view(self, pane: SectionPane, item: str) -> None:
+        """The item gone back to, scrolled into view once it is laid out."""
+        view = next((v for v in pane.views() if v.item.id == item), None)
+        if view is not None and not self.leaving():
+            pane.scroll_to_widget(view, animate=False, top=True)
+        self.ready = True
 
     # -- answers -------------------------------------------------------------------
     def on_item_view_answered(self, message: ItemView.Answered) -> None:
