@@ -41,11 +41,20 @@ async def test_home_opens_plan_and_back_returns(plans) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 
 
-<<<<<<< HEAD
 async def test_home_shows_progress_and_red_flags_whole_at_80x24(plans) -> None:
     """A plan with a hundred questions and red flags ("• 75/113 !5") is not cut to "!"
     with no number: the progress column holds it at 80 columns."""
-=======
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3)
+        width = next(c.width for c in table.columns.values() if str(c.label) == "Progress")
+        marks = [str(table.get_row_at(i)[3]) for i in range(3)]
+        assert any("!" in m and int(m.split("!")[1]) > 1 for m in marks)  # the twins' flags
+        assert all(len(m) <= width for m in marks), (marks, width)
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80
+
+
 async def test_a_plan_opened_from_home_says_which_plan_first(plans, monkeypatch) -> None:
     """The same first frame as `open PLAN`: the case reference at once, before the plan
     screen is loaded (from Home the old screen stayed up, saying nothing, meanwhile)."""
@@ -55,18 +64,10 @@ async def test_a_plan_opened_from_home_says_which_plan_first(plans, monkeypatch)
     original = opening.OpeningScreen.load_plan_screen
     monkeypatch.setattr(opening.OpeningScreen, "load_plan_screen",
                         lambda self: held.append(self))
->>>>>>> 0cea7dc (A plan chosen in the app (Home, the review's full view) opens as 'open PLAN' does: the opening frame with the case reference at once, then the plan screen in its place; from Home the list stayed up saying nothing while the plan screen loaded. One way in, one first frame)
     app = make_app(plans)
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 3)
-<<<<<<< HEAD
-        width = next(c.width for c in table.columns.values() if str(c.label) == "Progress")
-        marks = [str(table.get_row_at(i)[3]) for i in range(3)]
-        assert any("!" in m and int(m.split("!")[1]) > 1 for m in marks)  # the twins' flags
-        assert all(len(m) <= width for m in marks), (marks, width)
-        assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80
-=======
         case = str(table.get_row_at(table.cursor_row)[0])
         await pilot.press("enter")
         await wait_for(pilot, lambda: bool(held), what="the opening frame")
@@ -78,4 +79,3 @@ async def test_a_plan_opened_from_home_says_which_plan_first(plans, monkeypatch)
         assert app.screen.session.plan.case_ref == case
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
->>>>>>> 0cea7dc (A plan chosen in the app (Home, the review's full view) opens as 'open PLAN' does: the opening frame with the case reference at once, then the plan screen in its place; from Home the list stayed up saying nothing while the plan screen loaded. One way in, one first frame)
