@@ -68,15 +68,15 @@ class ReasonScreen(FormScreen[str]):
             save = self.query_one("#save", Button)
             save.label, save.variant = "Void the sign-off and change it", "warning"
         if self.typed_for:
-            self.show_typed(self._typed)
+            self.show_typed(self._typed_ahead)
         else:
             self.query_one("#reason", Input).focus()
 
-    _typed = ""
+    _typed_ahead = ""
 
     def show_typed(self, typed: str) -> None:
         """What was typed for the box meanwhile, kept for it: Tab goes to the reason."""
-        self._typed = typed
+        self._typed_ahead = typed
         if self.is_mounted:
             self.query_one("#typed-ahead", Static).update(lit(
                 f"Press Tab to give the reason. What you type for {self.typed_for} is "
