@@ -43,8 +43,9 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def timing_summary(edd: date | None, dob: date | None, today: date) -> str:
-    """Where the pregnancy or baby is today, in one phrase, for every view."""
+def timing_summary(edd: date | None, dob: date | None, today: date, short: bool = False) -> str:
+    """Where the pregnancy or baby is today, in one phrase, for every view; ``short``
+    leaves out the days to (or past) the EDD, for a narrow window."""
     if dob is not None:
         age = (today - dob).days
         if age < 0:
@@ -57,4 +58,5 @@ def timing_summary(edd: date | None, dob: date | None, today: date) -> str:
         return f"EDD {uk_date(edd)} is more than 40 weeks away: check the date"
     when = (f"{plural(to_go, 'day')} to EDD" if to_go >= 0
             else f"{plural(-to_go, 'day')} past EDD")
-    return f"EDD {uk_date(edd)}: {gestation_label(edd, today)} weeks today, {when}"
+    weeks = f"EDD {uk_date(edd)}: {gestation_label(edd, today)} weeks today"
+    return weeks if short else f"{weeks}, {when}"

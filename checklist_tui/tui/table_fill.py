@@ -23,15 +23,16 @@ def add_columns(table: DataTable, columns: Iterable[tuple[str, int | None]]) -> 
 
 async def fill_gradually(table: DataTable, rows: Sequence[tuple[str, list]],
                          keep_cursor: str | None = None,
-                         done: Callable[[], None] | None = None) -> None:
+                         done: Callable[[], None] | None = None,
+                         height: Callable[[list], int] | None = None) -> None:
     """Clear ``table`` and add ``rows`` (key, cells) in batches; put the cursor back on
     ``keep_cursor`` if it is among them. Run it as an exclusive worker, so that a newer
-    fill replaces an older one."""
+    fill replaces an older one. ``height(cells)`` gives a row's lines (else one)."""
     table.clear()
     keys = [key for key, _cells in rows]
     for start in range(0, len(rows), BATCH):
         for key, cells in rows[start:start + BATCH]:
-            table.add_row(*cells, key=key)
+            table.add_row(*cells, key=key, height=height(cells) if height else 1)
         if start == 0 and keep_cursor in keys[:BATCH]:
             table.move_cursor(row=keys.index(keep_cursor))
         await asyncio.sleep(0)

@@ -213,7 +213,8 @@ class ReviewScreen(AppScreen):
                 break
             if matches(row, view, text, self.today) and row.path not in self.shown:
                 self.shown.append(row.path)
-                table.add_row(*self._cells(row), key=row.path)
+                cells = self._cells(row)
+                table.add_row(*cells, key=row.path, height=self._height(cells))
 
     def _status(self, prefix: str) -> str:
         total = len(self.rows)
@@ -235,6 +236,12 @@ class ReviewScreen(AppScreen):
     def _cells(self, row: PlanRow) -> list:
         style = "italic" if row.error else ""
         return [lit(_text(c.value(row, self.today)), style) for c in self._columns()]
+
+    def _height(self, cells: list) -> int:
+        """A row is as tall as its state in words needs ("Submitted for review: two
+        decisions conflict", "…; edited outside the app"), so the state is never cut."""
+        state = cells[SCREEN_COLUMNS.index("state")]
+        return max(1, len(state.wrap(self.app.console, WIDTHS["state"])))
 
     def _filters(self) -> tuple[str, str]:
         view = self.query_one("#review-view", Select).value
@@ -265,7 +272,7 @@ class ReviewScreen(AppScreen):
 
     @work(exclusive=True, group="review-fill")
     async def _fill_table(self, table: DataTable, rows: list, current: str | None) -> None:
-        await fill_gradually(table, rows, current)
+        await fill_gradually(table, rows, current, height=self._height)
 
     def selected(self) -> str | None:
         return cursor_key(self.query_one(DataTable))

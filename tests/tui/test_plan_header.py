@@ -1,0 +1,56 @@
+"""The plan header fits the window: at 80 columns no phrase ("Saved 14:02", "Last changed
+20/11/2026 14:00") is broken across lines; shorter words first, then a break between
+phrases."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rich.text import Text
+
+from checklist_tui.core import edit
+from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
+
+
+def _lines(app) -> tuple[list[str], int]:
+    header = app.screen.query_one("#plan-header")
+    return str(header.render()).splitlines(), header.content_size.width
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_no_phrase_of_the_header_is_cut_at_any_size(tmp_path, size) -> None:
+    plans = copy_examples(tmp_path / "plans")
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        lines, width = _lines(app)
+        assert all(len(line) <= width for line in lines), (width, lines)  # Static never wraps
+        changed = next(line for line in lines if "Last changed" in line)
+        assert "Last changed 20/11/2026 14:00" in changed
+        # plural, in words
+        assert any(re.search(r"answered  !\d+ red flags", line) for line in lines)
+        assert any("EDD 27/01/2027: 31+0 weeks today" in line for line in lines)
+        if size[0] >= 120:  # room for every word on the line it belongs to
+            assert any("days to EDD" in line and "Last changed" in line for line in lines)
+        app.screen.apply(edit.set_note, "PBA-A01", "Checks asked for again")  # a change
+        await wait_for(pilot, lambda: any(line.startswith("Saved") or " Saved " in line
+                                          for line in _lines(app)[0]))
+        lines, width = _lines(app)
+        assert all(len(line) <= width for line in lines), (width, lines)
+
+
+def test_a_line_uses_shorter_words_then_breaks_between_phrases() -> None:
+    from checklist_tui.tui.widgets.plan_header import NARROW, WIDE, Phrase, fit
+
+    phrases = [Phrase(Text("EDD 27/01/2027: 31+1 weeks today, 62 days to EDD"),
+                      Text("EDD 27/01/2027: 31+1 weeks today")),
+               Phrase(Text("37/87 answered")), Phrase(Text("Saved 14:02"))]
+    assert str(fit(phrases, 200)) == WIDE.join(
+        ["EDD 27/01/2027: 31+1 weeks today, 62 days to EDD", "37/87 answered", "Saved 14:02"])
+    assert str(fit(phrases, 70)) == WIDE.join(
+        ["EDD 27/01/2027: 31+1 weeks today", "37/87 answered", "Saved 14:02"])
+    assert str(fit(phrases, 64)) == NARROW.join(
+        ["EDD 27/01/2027: 31+1 weeks today", "37/87 answered", "Saved 14:02"])
+    assert str(fit(phrases, 40)).splitlines() == [
+        "EDD 27/01/2027: 31+1 weeks today", "37/87 answered · Saved 14:02"]
