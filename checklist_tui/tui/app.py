@@ -15,6 +15,7 @@ from textual.screen import Screen
 from checklist_tui.core import clock, locations
 from checklist_tui.tui import collector
 from checklist_tui.tui.commands import palette
+from checklist_tui.tui.typed_ahead import TypedAhead
 
 if TYPE_CHECKING:  # the catalogue (and pydantic) load when a screen first needs them
     from checklist_tui.core.catalogue import Catalogue
@@ -57,16 +58,13 @@ class ChecklistApp(App[int]):
     SUB_TITLE = SUBTITLE
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [Binding("f12", "hide_screen", "Hide", show=False, priority=True,
-                        id="hide-screen", tooltip="Hide the screen at once; Enter shows it"),
-                # Tab moves the focus before the next key is passed on, so keys typed
-                # ahead of a busy app land in the box the Tab went to (not the one before).
-                Binding("tab", "focus_next", show=False, priority=True),
-                Binding("shift+tab", "focus_previous", show=False, priority=True)]
+                        id="hide-screen", tooltip="Hide the screen at once; Enter shows it")]
 
     def __init__(self, plans_dir: Path, checklist_dirs: list[str] | None = None,
                  plan_path: Path | None = None, read_only: bool = False,
                  review_dir: Path | None = None):
         super().__init__()
+        self._typed_ahead = TypedAhead(self, self._handle_typed)
         self.start_review = review_dir
         self.reviewer: tuple[str, str] = ("", "")
         """The manager's name and role, remembered between decisions in this session."""
@@ -244,13 +242,19 @@ class ChecklistApp(App[int]):
         self._close_messages_no_wait()
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys and pastes pass the key gate first (screens.reason_first: a finished
-        plan's text box asks for the reason before the first key lands)."""
+        """Keys and pastes from the terminal are handled one at a time, in the order
+        typed (typed_ahead), each passing the key gate first."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self._typed_ahead.arrived(event)
+        else:
+            await super().on_event(event)
+
+    async def _handle_typed(self, event: events.Key | events.Paste) -> None:
+        """One key: the key gate first (screens.reason_first: a finished plan's text box
+        asks for the reason before the first key lands), then Textual's own handling."""
         gate = getattr(self, "_key_gate", None)
-        if gate is not None and isinstance(event, events.Key | events.Paste) \
-                and not event.is_forwarded and gate.held_back(event):
-            return
-        await super().on_event(event)
+        if gate is None or not gate.held_back(event):
+            await super().on_event(event)
 
     def action_hide_screen(self) -> None:
         """F12 anywhere: a blank screen over everything (work goes on being saved)."""

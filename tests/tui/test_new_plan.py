@@ -99,8 +99,10 @@ async def test_keys_typed_ahead_land_in_the_box_they_were_typed_for(tmp_path) ->
         _burst(pilot, ["enter", *"KB-3", "tab", *"20/05/2027", "tab", "backspace", "2",
                        "tab", *"Ann Example"])
         box = {i.id: i for i in screen.query(Input)}
-        await wait_for(pilot, lambda: box["practitioner"].value == "Ann Example",
-                       what=str({k: v.value for k, v in box.items()}))
+        try:
+            await wait_for(pilot, lambda: box["practitioner"].value == "Ann Example")
+        except AssertionError:  # say where the keys went
+            raise AssertionError({k: v.value for k, v in box.items()}) from None
         assert (box["case-ref"].value, box["edd"].value, box["babies"].value) == (
             "KB-3", "20/05/2027", "2")
         assert app.focused is box["practitioner"]

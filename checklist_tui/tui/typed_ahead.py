@@ -1,0 +1,93 @@
+"""Keys typed ahead of a busy app are handled one at a time, in the order typed.
+
+Textual passes a key to the focused widget's queue and goes on to the next key at once.
+A key the widget handles itself (a letter in a text box) takes effect there; a key
+handled by a binding (Backspace, the arrows, Home and End in a text box; Tab; Enter on
+a list) travels up to the app first, and the app runs the binding of whatever is
+focused when it gets there. So keys that arrive together (a busy laptop, a remote
+session, tmux) were applied out of order: "AB", Backspace, "CD" typed into a box gave
+"ABC", and a Backspace in one box, Tab, then a name deleted the name's last letter.
+
+So the app lets the next key through only when the one before it has been handled:
+the key is followed up the widget tree (a callback queued behind it at each level) to
+the app. Keys arriving meanwhile wait, in order. A key that cannot be followed (its
+widget went away) stops holding the others after ``PATIENCE`` seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+
+from textual import events
+from textual.dom import DOMNode
+
+#: Seconds after which a key that was never seen handled stops holding the next ones.
+PATIENCE = 1.0
+
+TypedEvent = events.Key | events.Paste
+
+
+class TypedAhead:
+    """One per app: the key being handled and the keys waiting behind it."""
+
+    def __init__(self, app, handle: Callable[[TypedEvent], Awaitable[None]]) -> None:
+        self.app = app
+        self.handle = handle  # the app's own handling of one key (bindings, forwarding)
+        self.in_flight: TypedEvent | None = None
+        self.since = 0.0
+        self.waiting: deque[TypedEvent] = deque()
+
+    async def arrived(self, event: TypedEvent) -> None:
+        """A key (or paste) from the terminal: handle it now or after those before it."""
+        if self.in_flight is not None and time.monotonic() - self.since > PATIENCE:
+            self.in_flight = None  # never seen handled: stop holding the others
+        if self.in_flight is not None or self.waiting:
+            if not self.waiting:
+                self.app.set_timer(PATIENCE, self._unstick)
+            self.waiting.append(event)
+            return
+        await self._one(event)
+
+    async def _one(self, event: TypedEvent) -> None:
+        target = self.app.focused or self.app.screen
+        await self.handle(event)
+        if event.is_forwarded:  # passed to a widget (not a priority binding): follow it
+            self.in_flight, self.since = event, time.monotonic()
+            self._follow(event, target)
+
+    def _follow(self, event: TypedEvent, node: DOMNode) -> None:
+        """Queue a check behind the key at ``node``; when it runs, the key has been
+        handled there (and passed on up, if it was not stopped)."""
+        def handled_here() -> None:
+            parent = node._parent
+            if self.in_flight is not event:
+                return
+            if parent is None or parent is self.app or not isinstance(parent, DOMNode):
+                self.app.call_later(self._done, event)
+            elif event._stop_propagation:  # stopped here: it goes no further (a screen
+                self.app.call_later(self._done, event)  # passes keys on to the app above)
+            else:
+                self._follow(event, parent)
+
+        if node is self.app or not node.call_later(handled_here):
+            self.app.call_later(self._done, event)
+
+    async def _done(self, event: TypedEvent) -> None:
+        if self.in_flight is not event:
+            return
+        self.in_flight = None
+        await self._next()
+
+    async def _next(self) -> None:
+        while self.waiting and self.in_flight is None:
+            await self._one(self.waiting.popleft())
+
+    async def _unstick(self) -> None:
+        if self.in_flight is not None and time.monotonic() - self.since > PATIENCE:
+            self.in_flight = None
+            await self._next()
+        elif self.waiting:
+            self.app.set_timer(PATIENCE, self._unstick)
+
