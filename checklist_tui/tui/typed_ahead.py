@@ -11,7 +11,8 @@ session, tmux) were applied out of order: "AB", Backspace, "CD" typed into a box
 So the app lets the next key through only when the one before it has been handled:
 the key is followed up the widget tree (a callback queued behind it at each level) to
 the app. Keys arriving meanwhile wait, in order. A key that cannot be followed (its
-widget went away) stops holding the others after ``PATIENCE`` seconds.
+widget was removed with the key still in its queue) stops holding the others at once
+when that is seen, and after ``PATIENCE`` seconds at most.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from textual import events
 from textual.dom import DOMNode
 
 #: Seconds after which a key that was never seen handled stops holding the next ones.
-PATIENCE = 1.0
+PATIENCE = 0.5
 
 TypedEvent = events.Key | events.Paste
 
@@ -37,11 +38,12 @@ class TypedAhead:
         self.handle = handle  # the app's own handling of one key (bindings, forwarding)
         self.in_flight: TypedEvent | None = None
         self.since = 0.0
+        self.at: DOMNode | None = None  # where the key being handled was last seen
         self.waiting: deque[TypedEvent] = deque()
 
     async def arrived(self, event: TypedEvent) -> None:
         """A key (or paste) from the terminal: handle it now or after those before it."""
-        if self.in_flight is not None and time.monotonic() - self.since > PATIENCE:
+        if self.in_flight is not None and self._lost():
             self.in_flight = None  # never seen handled: stop holding the others
         if self.in_flight is not None or self.waiting:
             if not self.waiting:
@@ -71,8 +73,14 @@ class TypedAhead:
             else:
                 self._follow(event, parent)
 
+        self.at = node
         if node is self.app or not node.call_later(handled_here):
             self.app.call_later(self._done, event)
+
+    def _lost(self) -> bool:
+        at = self.at
+        return time.monotonic() - self.since > PATIENCE or (
+            at is not None and at is not self.app and not at.is_attached)
 
     async def _done(self, event: TypedEvent) -> None:
         if self.in_flight is not event:
@@ -85,8 +93,9 @@ class TypedAhead:
             await self._one(self.waiting.popleft())
 
     async def _unstick(self) -> None:
-        if self.in_flight is not None and time.monotonic() - self.since > PATIENCE:
+        if self.in_flight is not None and self._lost():
             self.in_flight = None
+        if self.in_flight is None:
             await self._next()
         elif self.waiting:
             self.app.set_timer(PATIENCE, self._unstick)

@@ -17,16 +17,15 @@ from tests.tui.test_new_plan import _burst
 async def _typing_in_the_note(pilot, app) -> TextArea:
     await wait_for(pilot, lambda: plan_ready(app))
     await go_to(pilot, ITEM)
-    note = app.screen.query_one(f"#note-{ITEM}", TextArea)
-    app.screen.set_focus(note)
-    await wait_for(pilot, lambda: app.focused is note)
+    # The empty note is a stand-in until focused; the keys are typed at once.
+    app.screen.set_focus(app.screen.query_one(f"#notebox-{ITEM}"))
     _burst(pilot, list("Seen on ward"))  # typed ahead of the app, and on
     await wait_for(pilot, lambda: isinstance(app.screen, ReasonScreen)
                    and "\"Seen on ward\"" in rendered(app.screen.query_one("#typed-ahead")),
                    what="asked, showing what is kept")
     await pilot.press("tab")  # to the reason
     await wait_for(pilot, lambda: app.focused is app.screen.query_one("#reason"))
-    return note
+    return app.screen_stack[-2].query_one(f"#note-{ITEM}", TextArea)
 
 
 async def test_the_reason_is_asked_first_and_the_keys_land_in_their_box(plans) -> None:

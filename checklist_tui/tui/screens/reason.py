@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Button, Input, Label, Static
 
 from checklist_tui.core import clock, review
@@ -41,6 +42,7 @@ class ReasonScreen(FormScreen[str]):
     """Asks for the reason; dismisses with it, or None when cancelled."""
 
     SAVE_WORDS = "Change it"
+    BINDINGS = [Binding("tab", "to_reason", show=False)]
 
     def __init__(self, text: str, voids_signoff: bool, typed_for: str = ""):
         super().__init__()
@@ -81,6 +83,16 @@ class ReasonScreen(FormScreen[str]):
             self.query_one("#typed-ahead", Static).update(lit(
                 f"Press Tab to give the reason. What you type for {self.typed_for} is "
                 f"kept and goes in once you give it: \"{typed}\""))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_reason":  # only while typing is being kept: else Tab as ever
+            return self.focused is None
+        return super().check_action(action, parameters)
+
+    def action_to_reason(self) -> None:
+        """Tab when the question stopped the typing: to the reason (the frame around the
+        fields is the first thing Tab would otherwise reach)."""
+        self.set_focus(self.query_one("#reason", Input))
 
     def save(self) -> None:
         field = self.query_one("#reason", Input)

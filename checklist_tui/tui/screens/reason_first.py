@@ -23,11 +23,19 @@ EDIT_KEYS = frozenset({"backspace", "delete", "ctrl+v", "ctrl+x", "ctrl+u", "ctr
                        "ctrl+w", "ctrl+d", "ctrl+z", "ctrl+y"})
 
 
+def _text_box(widget: Widget | None) -> bool:
+    """A box whose text a key changes: a text box, or an empty note's stand-in (it puts
+    the note's text box in its place and types the keys it got into it)."""
+    from checklist_tui.tui.widgets.note_box import NoteBox
+
+    return isinstance(widget, Input | TextArea | NoteBox)
+
+
 def _changes_text(event: events.Key | events.Paste, box: Widget) -> bool:
     if isinstance(event, events.Paste):
         return True
-    if event.key == "enter":
-        return isinstance(box, TextArea)  # a new line; in a one-line box it only commits
+    if event.key == "enter":  # a new line; in a one-line box it only commits
+        return not isinstance(box, Input)
     return event.is_printable or event.key in EDIT_KEYS
 
 
@@ -48,7 +56,7 @@ class KeyGate:
         app, screen = self.app, self.app.screen
         box = app.focused
         if not isinstance(screen, PlanScreen) or screen.read_only \
-                or not isinstance(box, Input | TextArea) or not _changes_text(event, box):
+                or box is None or not _text_box(box) or not _changes_text(event, box):
             return False
         view = next((w for w in box.ancestors if isinstance(w, ItemView)), None)
         session = screen.session
@@ -61,7 +69,8 @@ class KeyGate:
         if needed is None:
             return False
         self.asking, self.box, self.held = True, box, [event]
-        what = "the note" if box.id == f"note-{view.item.id}" else "the answer"
+        note = box.id in (f"note-{view.item.id}", f"notebox-{view.item.id}")
+        what = "the note" if note else "the answer"
         asker(app).ask(screen, session, needed, lambda: None, self._answered,
                        describe_change(session, (view.item.id,)),
                        typed_for=f"{what} on {view.item.id}")
@@ -87,8 +96,12 @@ class KeyGate:
 
     def _answered(self, changed: bool) -> None:
         """The reason was given (``changed``): type the held keys into their box."""
+        from checklist_tui.tui.widgets.note_box import NoteBox
+
         held, box = self.held, self.box
         self.asking, self.held, self.box = False, [], None
+        if isinstance(box, NoteBox):  # the stand-in has put the note's text box in
+            box = box.area
         if not changed or box is None or not box.is_attached:
             return
         box.screen.set_focus(box)
