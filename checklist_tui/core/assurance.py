@@ -28,6 +28,7 @@ from checklist_tui.core.index_row import (
     OPEN,
     UNKNOWN,
     PlanRow,
+    same_case_files,
 )
 from checklist_tui.core.plan import PlanState
 
@@ -155,12 +156,7 @@ def assess(rows: Iterable[PlanRow], checklists: dict[str, LoadedChecklist],
         else:
             readable.append(row)
     standings: Counter[str] = Counter(standing(r) for r in readable)
-    files: dict[str, list[str]] = defaultdict(list)
-    for row in readable:
-        if row.case_ref:
-            files[row.case_ref].append(row.path)
-    duplicates = {case: sorted(paths) for case, paths in sorted(files.items())
-                  if len(paths) > 1}
+    duplicates = same_case_files(readable)
     vouching: dict[tuple[str, str], PlanRow] = {}  # one per case and checklist: the latest
     for row in sorted((r for r in readable if standing(r) == SIGNED_OFF),
                       key=lambda r: (r.updated.timestamp() if r.updated else 0.0, r.path)):

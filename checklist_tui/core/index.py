@@ -31,7 +31,13 @@ from pathlib import Path
 
 from checklist_tui.core import clock, locations
 from checklist_tui.core.catalogue import LoadedChecklist, load_catalogue
-from checklist_tui.core.index_row import MAX_PLAN_BYTES, ROW_VERSION, PlanRow, summarise_file
+from checklist_tui.core.index_row import (
+    MAX_PLAN_BYTES,
+    ROW_VERSION,
+    PlanRow,
+    mark_same_case,
+    summarise_file,
+)
 from checklist_tui.core.locking import TEMP_MARK
 from checklist_tui.core.store import BACKUP_SUFFIX, PLAN_SUFFIX
 
@@ -244,6 +250,8 @@ class PlanIndex:
         for rec in self.conn.execute(query):
             data = dict(zip(cols, rec[2:], strict=True))
             out.append(PlanRow.from_record(rec[0], data, rec[1] / 1e9))
+        if limit is None:  # the whole folder: which files share a case reference
+            mark_same_case(out)
         return out
 
     # -- refreshing ---------------------------------------------------------------------

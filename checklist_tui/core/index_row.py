@@ -88,6 +88,9 @@ class PlanRow:
     items: dict[str, str] = field(default_factory=dict)
     """Each shown item's status (OPEN, ANSWERED, ...)."""
     modified: float = 0.0
+    same_case: list[str] = field(default_factory=list)
+    """The other readable files in the folder with this case reference (copies or
+    duplicates?): set on a whole folder's rows by ``mark_same_case``, never stored."""
 
     # -- worked out on the day ---------------------------------------------------------
     @property
@@ -116,10 +119,11 @@ class PlanRow:
     def needs_attention(self, today: date) -> bool:
         """Anything on the plan's gaps and risks, anything a manager must decide or
         look at (awaiting sign-off, a challenge, a void approval, an outside edit), or a
-        file that cannot be read."""
+        file that cannot be read, or a case reference other files hold too."""
         return bool(self.error or self.red_flags or self.gaps or self.open_challenges
                     or self.changed_since_approval or self.decisions_conflict
-                    or self.edited_outside or self.overdue_total or self.awaiting_signoff)
+                    or self.edited_outside or self.overdue_total or self.awaiting_signoff
+                    or self.same_case)
 
     @property
     def awaiting_signoff(self) -> bool:
@@ -177,6 +181,23 @@ class PlanRow:
             actions=[tuple(a) for a in json.loads(str(rec.get("actions_json") or "[]"))],
             items=json.loads(str(rec.get("items_json") or "{}")), modified=modified,
         )
+
+
+def same_case_files(rows: list[PlanRow]) -> dict[str, list[str]]:
+    """Case references held by more than one readable file: the files, by name."""
+    files: dict[str, list[str]] = {}
+    for row in rows:
+        if row.case_ref and not row.error:
+            files.setdefault(row.case_ref, []).append(row.path)
+    return {case: sorted(paths) for case, paths in sorted(files.items()) if len(paths) > 1}
+
+
+def mark_same_case(rows: list[PlanRow]) -> None:
+    """Tell each row of a whole folder which other files share its case reference."""
+    for paths in same_case_files(rows).values():
+        for row in rows:
+            if row.path in paths:
+                row.same_case = [p for p in paths if p != row.path]
 
 
 def _item_status(value: object, not_applicable: bool, concern: bool) -> str:

@@ -64,6 +64,8 @@ def reasons(row: PlanRow, _today: date | None = None) -> list[str]:
         found.append(f"{CHANGED_SINCE_APPROVAL}, so no longer signed off")
     if row.edited_outside:
         found.append(EDITED_OUTSIDE.lower())
+    if row.same_case:
+        found.append(f"case reference also in {plural(len(row.same_case), 'other file')}")
     if row.red_flags:
         found.append(plural(row.red_flags, "red flag"))
     if row.overdue_total:
@@ -86,10 +88,12 @@ def attention(row: PlanRow, today: date) -> str:
 
 def harm(row: PlanRow, _today: date | None = None) -> tuple[bool | int, ...]:
     """Most harmful first: a file nobody can read, decisions that conflict or an approval
-    that no longer stands, red flags, overdue, edited outside the app, awaiting sign-off,
+    that no longer stands, red flags, overdue, edited outside the app, a case reference
+    in several files, awaiting sign-off,
     challenges not answered, then the most gaps and risks."""
     return (not row.error, not (row.decisions_conflict or row.changed_since_approval),
             -row.red_flags, -row.overdue_total, not row.edited_outside,
+            not row.same_case,
             not row.awaiting_signoff, -row.open_challenges, not row.no_man, -row.gaps)
 
 

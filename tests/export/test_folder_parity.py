@@ -137,8 +137,14 @@ def test_the_report_counts_only_signed_off_plans_once_per_case(folder, catalogue
     edited = folder / "edited-ready.toml"
     edited.write_text(ready.read_text("utf-8").replace("Drew Demo", "Drew Demo-Edited"),
                       "utf-8")
-    rows = list(_rows(folder, catalogue).values())
+    by_path = _rows(folder, catalogue)
+    rows = list(by_path.values())
     figures = assess(rows, catalogue.checklists, catalogue.sources, TODAY)
+    # the review list, show DIR and the plain list say it on each of the three rows
+    copy = by_path["copy-of-ready.toml"]
+    assert copy.same_case == ["discharge-ready-for-sign-off.toml", "edited-ready.toml"]
+    assert "case reference also in 2 other files" in attention(copy, TODAY)
+    assert copy.needs_attention(TODAY)
     assert figures.standings[SIGNED_OFF] == 2 and figures.standings[OUTSIDE] == 1
     assert figures.standings[NOT_SIGNED] == 4  # the two examples, INJ-7 and DEMO-42
     assert figures.counted == 1  # the approved plan and its copy: one case, counted once
