@@ -131,7 +131,8 @@ class Assurance:
             lines.append("Not counted there: " + "; ".join(others) + ".")
         for case_ref, files in self.duplicates.items():
             lines.append(f"Warning: case {case_ref} is in {plural(len(files), 'plan file')} "
-                         f"({', '.join(files)}): copies or duplicates? It is counted once.")
+                         f"({', '.join(files)}): copies or duplicates? They count as one "
+                         "case in the figures.")
         return lines
 
 
