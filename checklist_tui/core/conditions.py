@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
+from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Condition
 from checklist_tui.core.plan import Answer
 
@@ -30,3 +32,12 @@ def matches(value: object, targets: list[bool | str]) -> bool:
     if isinstance(value, list):
         return any(t in value for t in targets if isinstance(t, str))
     return any(type(value) is type(t) and value == t for t in targets)
+
+
+def not_recorded(prompt: str, due: date | None) -> str:
+    """What a red flag says when it fires because nothing was recorded by the item's due
+    point: that the answer is not recorded, never the finding the answer would make
+    ("Not yet recorded: is the baby's father identified? It was due 26/10/2026.")."""
+    question = prompt[:1].lower() + prompt[1:] if prompt[1:2].islower() else prompt
+    late = f" It was due {uk_date(due)}." if due is not None else ""
+    return f"Not yet recorded: {question}{late}"

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.checks import dependency_order
-from checklist_tui.core.conditions import holds, matches
+from checklist_tui.core.conditions import holds, matches, not_recorded
 from checklist_tui.core.dates import date_at_gestation
 from checklist_tui.core.definition import (
     NOT_YET,
@@ -221,7 +221,8 @@ def _fired_rules(
     due_dates: dict[str, date | None], today: date,
 ) -> list[FiredRule]:
     """Rules that fire. An item still open or "not yet" fires nothing before its due
-    point; after it, its red flags fire as if the answer were the concern."""
+    point; after it, its red flags fire as if the answer were the concern, but for an
+    item nobody has answered the words say it is not recorded, never the finding."""
     acks = {a.rule: a for a in plan.acknowledgements}
     fired: list[FiredRule] = []
     for section in checklist.sections:
@@ -245,7 +246,10 @@ def _fired_rules(
                     hit = holds(rule.when, counted)
                 if hit:
                     rid = rule_id(item, n)
-                    fired.append(FiredRule(rid, item.id, section.id, rule.severity, rule.message,
+                    said = plan.answers.get(item.id)
+                    words = (not_recorded(item.prompt, due) if late and not
+                             (said and said.has_value) else rule.message)
+                    fired.append(FiredRule(rid, item.id, section.id, rule.severity, words,
                                            rule.escalation, rule.red_flag, acks.get(rid)))
     return fired
 
