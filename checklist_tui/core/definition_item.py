@@ -117,8 +117,8 @@ class CrossCheck(Strict):
     """
 
     plan: PlanCheck | None = None
-    """agency_recorded: at least one agency; agency_contacts: every agency has a role and a
-    named practitioner or contact; men_recorded: at least one man in People;
+    """agency_recorded: at least one agency; agency_contacts: every agency has a role, a
+    named practitioner and contact details; men_recorded: at least one man in People;
     other_men_recorded: at least one man other than the father in People; men_involvement:
     every man has his involvement and assessment recorded, or a reason why not;
     actions_recorded: at least one action on the Actions page; actions_owned: every open

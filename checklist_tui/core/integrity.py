@@ -228,10 +228,15 @@ def agency_issues(plan: Plan) -> list[IntegrityIssue]:
             issues.append(IntegrityIssue(
                 "agency_role", agency.id,
                 f"agency '{agency.agency}' has no stated role in this plan"))
-        if not agency.practitioner.strip() and not agency.contact.strip():
+        # A named contact is a person and a way to reach them: a name alone, or a phone
+        # number nobody's name is on, is not one (look-sw 12).
+        lacks = [what for what, have in (("named practitioner", agency.practitioner),
+                                         ("contact details (phone, email, out of hours)",
+                                          agency.contact)) if not have.strip()]
+        if lacks:
             issues.append(IntegrityIssue(
                 "agency_contact", agency.id,
-                f"agency '{agency.agency}' has no named practitioner or contact",
+                f"agency '{agency.agency}' has no {' and no '.join(lacks)}",
                 needed_at_birth=True))
     return issues
 

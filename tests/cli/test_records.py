@@ -149,7 +149,7 @@ def test_person_agency_action_records(plans, capsys) -> None:
     lee = next(p for p in plan.people if p.name == "Lee Example")
     assert lee.man is True and lee.is_man
     code, out, _ = run(capsys, "agency", "add", path, "--agency", "Probation")
-    assert code == 0 and "no named practitioner or contact" in out
+    assert code == 0 and "no named practitioner and no contact details" in out
     code, out, _ = run(capsys, "action", "add", path, "--what", "Ask probation", "--owner",
                        "Alex", "--due", "01/11/2026")
     assert code == 0 and "OVERDUE: action 'Ask probation' is overdue" in out

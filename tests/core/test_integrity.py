@@ -172,7 +172,10 @@ def test_contradicted_tick_is_refused_then_accepted(lc) -> None:
     with pytest.raises(PlanError, match="cannot be confirmed: no agency is recorded"):
         put(plan, lc, "k_agencies", True)
     agency = add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks")
-    with pytest.raises(PlanError, match="no named practitioner or contact"):
+    with pytest.raises(PlanError, match="no named practitioner"):
+        put(plan, lc, "k_agencies", True)
+    update_record(plan, Agency, agency.id, by="t", now=NOW, practitioner="Example Officer D")
+    with pytest.raises(PlanError, match=r"no contact details \(phone"):  # a name is not one
         put(plan, lc, "k_agencies", True)
     update_record(plan, Agency, agency.id, by="t", now=NOW, contact="Public protection unit")
     put(plan, lc, "k_agencies", True)
@@ -217,7 +220,8 @@ def test_pause_point_confirmation_records_who_and_when(lc) -> None:
         confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="t", now=NOW, today=TODAY)
     with pytest.raises(PlanError, match="not a pause point"):
         confirm_pause_point(plan, lc.checklist, "plan", ["Sam"], by="t", now=NOW, today=TODAY)
-    add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks", contact="PPU")
+    add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks", contact="PPU",
+               practitioner="Example Officer D")
     person(plan, name="Fred Example", kind=PersonKind.FATHER, involvement="Seen twice",
            assessment="Checks back")
     put(plan, lc, "sleep", "yes")
@@ -282,8 +286,8 @@ def test_overdue_action_and_agency_without_contact(lc) -> None:
     found = outstanding(lc.checklist, plan, TODAY)
     over = [e for e in found if e.record_id == action.id]
     assert over[0].label == "OVERDUE" and "overdue: due" in over[0].text
-    assert any(e.label == "PLAN CHECK" and "no named practitioner or contact" in e.text
-               for e in found)
+    assert any(e.label == "PLAN CHECK" and "no named practitioner and no contact details"
+               in e.text for e in found)
     assert all("See the father" not in b for b in ev.blockers())  # shown, not blocking
 
 

@@ -18,7 +18,8 @@ from tests.core.test_integrity import EDD, person, put
 
 
 def _ready(plan, lc) -> None:
-    add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks", contact="PPU")
+    add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks", contact="PPU",
+               practitioner="Example Officer D")
     person(plan, name="Fred Example", kind=PersonKind.FATHER, involvement="Seen twice",
            assessment="Checks back")
     put(plan, lc, "sleep", "yes")
