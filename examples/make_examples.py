@@ -107,6 +107,7 @@ def early_pre_birth(cat, out: Path) -> store.Loaded:
                relationship="Mother", in_household=True)
     sam = add_record(plan, Person, by=who, now=clock(), name="Sam Example", kind=PersonKind.FATHER,
                relationship="Father", role="Plans to live with the mother after the birth",
+               in_household=False,
                involvement="Identified; not yet contacted directly.",
                assessment="Not started: waits for the first direct contact.")
     set_detail(plan, cl, "PBA-F01", "people", [sam.id], by=who, now=clock())
@@ -260,14 +261,15 @@ def family_t_like(cat, out: Path) -> store.Loaded:
                by=who, now=clock())
     morgan = add_record(plan, Person, by=who, now=clock(), name="Morgan Example",
                kind=PersonKind.MALE_CARER, relationship="Father's brother",
-               role="Stays at weekends; may babysit",
+               role="Stays at weekends; may babysit", in_household=False,
                involvement="Not yet spoken to.")
     jesse = add_record(plan, Person, by=who, now=clock(), name="Jesse Example",
-               kind=PersonKind.VISITING_ADULT, man=True,
+               kind=PersonKind.VISITING_ADULT, man=True, in_household=False,
                relationship="Mother's ex-partner; visits and sometimes stays",
                role="Not a carer; the mother says he will not be around the babies")
     add_record(plan, Person, by=who, now=clock(), name="Taylor Example",
                kind=PersonKind.FAMILY_NETWORK, man=False, relationship="Former foster carer",
+               in_household=False,
                role="Offers support in the day")
     add_record(plan, Agency, by=who, now=clock(), agency="Children's social care",
                practitioner="Alex Placeholder", role="Leads the pre-birth assessment",
@@ -508,12 +510,12 @@ def discharge_ready(cat, out: Path) -> store.Loaded:
                involvement="Attended the meeting; ICON and safer sleep discussed with him.",
                assessment="Seen alone twice; police and health checks back with nothing known.")
     supervisor = add_record(plan, Person, by=who, now=clock(), name="Avery Example",
-                            kind=PersonKind.FAMILY_NETWORK, man=False,
+                            kind=PersonKind.FAMILY_NETWORK, man=False, in_household=False,
                             relationship="Maternal grandmother",
                role="Daytime supervisor under the written agreement")
     barred = add_record(
         plan, Person, by=who, now=clock(), name="Blake Example", kind=PersonKind.VISITING_ADULT,
-        man=True, relationship="Mother's former partner",
+        man=True, in_household=False, relationship="Mother's former partner",
         role="Must not be alone with the baby",
         reason_not_involved="Not a carer; the police advise he has no unsupervised contact "
                             "with any child (conviction for violence, 2019).")

@@ -76,7 +76,8 @@ class Person(Model):
     """How they relate to the baby, e.g. "Maternal grandmother"."""
     role: ShortText = ""
     """Their role around the baby, e.g. "Will share care at weekends"."""
-    in_household: bool = False
+    in_household: bool | None = None
+    """Lives in the household? None: nobody has said (never taken as "no")."""
     man: bool | None = None
     """Is this person a man? None: not yet recorded (plans made before the question)."""
     involvement: str = ""
@@ -93,6 +94,11 @@ class Person(Model):
         if self.man is not None:
             return self.man
         return self.kind.is_male_carer
+
+    @property
+    def household_words(self) -> str:
+        """"Yes", "No" or "Not recorded": what the plan holds on living in the household."""
+        return {True: "Yes", False: "No", None: "Not recorded"}[self.in_household]
 
     @property
     def man_unrecorded(self) -> bool:

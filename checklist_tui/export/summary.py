@@ -261,7 +261,7 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
 
 
 def person_rows(people: list[Person]) -> list[tuple[str, str, str, str, str]]:
-    return [(p.name, p.relationship or p.kind.label, "Yes" if p.in_household else "No",
+    return [(p.name, p.relationship or p.kind.label, p.household_words,
              p.role, _involvement(p)) for p in people]
 
 

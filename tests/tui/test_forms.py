@@ -165,3 +165,24 @@ async def test_counts_read_as_words(plans) -> None:
         await wait_for(pilot, lambda: app.screen.query_one("#out-title"))
         title = rendered(app.screen.query_one("#out-title"))
         assert re.search(r"Outstanding: \d+ things?\.", title) and "(s)" not in title
+
+
+async def test_a_person_saved_without_household_or_man_records_neither_as_no(plans) -> None:
+    """look-sw 11: nobody said whether Casey lives in the household or is a man, so the plan
+    holds neither as "no"; the People table says "Not recorded"; the form does not star a
+    field it saves without."""
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _person_form(pilot, app)
+        records = app.screen_stack[-2]
+        labels = [str(label.render()) for label in form.query(".field-label")]
+        assert not [t for t in labels if t.endswith(" *") and ("man" in t or "house" in t)]
+        form.query_one("#f-kind", Select).value = PersonKind.VISITING_ADULT
+        form.query_one("#f-name", Input).value = "Casey Partner"
+        form.query_one("#save", Button).press()
+        added = lambda: next((p for p in records.session.plan.people  # noqa: E731
+                              if p.name == "Casey Partner"), None)
+        await wait_for(pilot, lambda: app.screen is records and added() is not None)
+        casey = added()
+        assert casey.in_household is None and casey.man is None and casey.man_unrecorded
+        assert casey.household_words == "Not recorded"

@@ -28,15 +28,21 @@ class Field:
     hint: str = ""
 
 
+#: A yes or no that nobody may have said yet: "Not recorded yet" is kept as None, never as
+#: "no" (look-sw 11). Not starred: a person is saved without it, and a plan check lists
+#: each adult not yet recorded as a man or not under Gaps and risks.
+UNRECORDED_YES_NO = (("Not recorded yet", "unrecorded"), ("Yes", "yes"), ("No", "no"))
+YES_NO_FIELDS = ("man", "in_household")
+
 FIELDS: dict[str, list[Field]] = {
     "people": [
         Field("kind", "Who they are", "choice", True, tuple((k.label, k) for k in PersonKind)),
         Field("name", "Name (or initials)", required=True),
         Field("relationship", "Relationship to the baby", hint="e.g. Maternal grandmother"),
         Field("role", "Their role around the baby", hint="e.g. Will babysit at weekends"),
-        Field("man", "Is this person a man?", "choice", True,
-              (("Not recorded yet", "unrecorded"), ("Yes", "yes"), ("No", "no"))),
-        Field("in_household", "Lives in the household", "bool"),
+        Field("man", "Is this person a man? (a father or male carer counts as one)", "choice",
+              choices=UNRECORDED_YES_NO),
+        Field("in_household", "Lives in the household", "choice", choices=UNRECORDED_YES_NO),
         Field(
             "involvement",
             "What has been done to involve them",
@@ -69,8 +75,8 @@ FIELDS: dict[str, list[Field]] = {
     ],
 }
 TITLES = {"people": "Person", "agencies": "Agency", "actions": "Action"}
-MAN_VALUES: dict[str, bool | None] = {"unrecorded": None, "yes": True, "no": False}
-MAN_CHOICES = {None: "unrecorded", True: "yes", False: "no"}
+YES_NO_VALUES: dict[str, bool | None] = {"unrecorded": None, "yes": True, "no": False}
+YES_NO_CHOICES = {None: "unrecorded", True: "yes", False: "no"}
 
 
 class RecordForm(FormScreen[dict[str, Any]]):
@@ -83,8 +89,8 @@ class RecordForm(FormScreen[dict[str, Any]]):
         with VerticalScroll():
             for f in FIELDS[self.page]:
                 value = self.values.get(f.name)
-                if f.name == "man":
-                    value = MAN_CHOICES[value if isinstance(value, bool) else None]
+                if f.name in YES_NO_FIELDS:
+                    value = YES_NO_CHOICES[value if isinstance(value, bool) else None]
                 label = f.label + (" *" if f.required else "")
                 if f.kind == "bool":
                     yield MarkedCheckbox(label, value=bool(value), id=f"f-{f.name}")
@@ -128,8 +134,8 @@ class RecordForm(FormScreen[dict[str, Any]]):
                 continue
             if f.kind == "choice":
                 result[f.name] = self.query_one(f"#f-{f.name}", Select).value
-                if f.name == "man":
-                    result[f.name] = MAN_VALUES[str(result[f.name])]
+                if f.name in YES_NO_FIELDS:
+                    result[f.name] = YES_NO_VALUES[str(result[f.name])]
                 continue
             widget: Input | TextArea = (self.query_one(f"#f-{f.name}", TextArea)
                                         if f.kind == "long" else

@@ -95,7 +95,7 @@ class RecordsScreen(PlanViewScreen):
         self._show_banner()
         rows: dict[str, list[tuple[str, tuple[str, ...]]]] = {
             "people": [(p.id, (p.kind.label + (" (a man)" if p.is_man else ""), p.name,
-                               p.relationship, "Yes" if p.in_household else "No",
+                               p.relationship, p.household_words,
                                "; ".join(x for x in (p.involvement, p.assessment,
                                                      p.reason_not_involved) if x)))
                        for p in integ.men_first(plan)],
