@@ -171,12 +171,15 @@ def _check_integrity_fields(item: Item, place: str, items: Mapping[str, Item],
         add(place, f"two details share the id '{key}'", "give each its own 'id'")
     for n, check in enumerate(item.cross_checks, start=1):
         cplace = f"{place} > cross-check {n}"
-        for ref in check.items_yes or []:
+        for ref in (check.items_yes or []) + (check.dates_on_day or []):
             if ref not in items:
                 add(cplace, f"cross-check names item '{ref}', which does not exist",
                     did_you_mean(ref, items) or "check the item id")
             elif ref == item.id:
                 add(cplace, "an item cannot cross-check itself")
+            elif ref in (check.dates_on_day or []) and items[ref].date_detail is None:
+                add(cplace, f"'dates_on_day' names '{ref}', which records no date",
+                    "give that item a detail of kind \"date\", or name another item")
         if check.when is not None:
             check_condition(check.when, cplace, item)
 

@@ -23,6 +23,17 @@ def date_at_gestation(edd: date, weeks: int, days: int = 0) -> date:
     return edd - timedelta(days=TERM_DAYS - (weeks * 7 + days))
 
 
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def words_date(d: date) -> str:
+    """A date read out in words, for a date someone must check against another:
+    ``Sunday 22 November 2026`` (English names, whatever the computer's language)."""
+    return f"{DAY_NAMES[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
 def uk_date(d: date | None) -> str:
     """Dates as practitioners write them: DD/MM/YYYY."""
     return d.strftime("%d/%m/%Y") if d else "not recorded"

@@ -113,7 +113,7 @@ class CrossCheck(Strict):
     """A check of a "yes" or "done" against the plan's own data. Exactly one form:
 
     ``{ plan = "agency_contacts" }``, ``{ items_yes = ["ID", ...] }``,
-    ``{ when = <condition>, message = "..." }``.
+    ``{ dates_on_day = ["ID", ...] }``, ``{ when = <condition>, message = "..." }``.
     """
 
     plan: PlanCheck | None = None
@@ -125,6 +125,9 @@ class CrossCheck(Strict):
     action has an owner and a due date."""
     items_yes: list[Id] | None = None
     """These items are answered "yes" (or done), with their details."""
+    dates_on_day: list[Id] | None = None
+    """The date recorded with each of these items (its date detail) is the day this item
+    is ticked: for "the dates recorded are today's date" on the day of discharge."""
     when: Condition | None = None
     """This condition on the answers is true."""
     message: str = ""
@@ -132,11 +135,14 @@ class CrossCheck(Strict):
 
     @model_validator(mode="after")
     def _one_form(self) -> CrossCheck:
-        forms = [x for x in (self.plan, self.items_yes, self.when) if x is not None]
+        forms = [x for x in (self.plan, self.items_yes, self.dates_on_day, self.when)
+                 if x is not None]
         if len(forms) != 1:
-            raise ValueError("a cross-check needs exactly one of: plan, items_yes, when")
-        if self.items_yes is not None and not self.items_yes:
-            raise ValueError("'items_yes' needs at least one item id")
+            raise ValueError("a cross-check needs exactly one of: plan, items_yes, "
+                             "dates_on_day, when")
+        for name, ids in (("items_yes", self.items_yes), ("dates_on_day", self.dates_on_day)):
+            if ids is not None and not ids:
+                raise ValueError(f"'{name}' needs at least one item id")
         if self.when is not None and not self.message.strip():
             raise ValueError("a cross-check with 'when' needs a 'message' saying what is wrong")
         return self

@@ -93,12 +93,13 @@ def _item(checklist: Checklist, item_id: str) -> Item:
     return item
 
 
-def contradictions(plan: Plan, checklist: Checklist, item: Item) -> list[str]:
-    """Why the plan's own data contradicts a "yes" or tick on ``item`` (empty if it does not)."""
+def contradictions(plan: Plan, checklist: Checklist, item: Item, on: date) -> list[str]:
+    """Why the plan's own data contradicts a "yes" or tick on ``item`` given on the day
+    ``on`` (empty if it does not)."""
     if not item.cross_checks:
         return []
     settled = {i: a for i, a in plan.answers.items() if integ.settled(a)}
-    return integ.cross_check_failures(item, plan, settled, checklist.item_map())
+    return integ.cross_check_failures(item, plan, settled, checklist.item_map(), on)
 
 
 def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *, by: str,
@@ -123,7 +124,7 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
             raise PlanError(f"{item_id}: '{label}' needs who will find out (owner) and by when "
                             "(a date)")
     elif integ.is_positive(probe):
-        against = contradictions(plan, checklist, item)
+        against = contradictions(plan, checklist, item, integ.day_of(now))
         if against:
             raise PlanError(f"{item_id}: cannot be confirmed: {against[0]}"
                             + (f" (and {len(against) - 1} more)" if len(against) > 1 else ""))

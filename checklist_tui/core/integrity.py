@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from checklist_tui.core import babies
 from checklist_tui.core.conditions import holds
-from checklist_tui.core.dates import uk_date
+from checklist_tui.core.dates import plural, uk_date, words_date
 from checklist_tui.core.definition import (
     NOT_YET,
     CrossCheck,
@@ -150,12 +150,18 @@ def plan_check_failures(check: PlanCheck, plan: Plan) -> list[str]:
     raise AssertionError(check)
 
 
+def day_of(at: datetime) -> date:
+    """The day, as people there read it, that something was recorded at ``at``."""
+    return at.astimezone().date()
+
+
 def cross_check_failures(item: Item, plan: Plan, counted: Mapping[str, Answer],
-                         items: Mapping[str, Item]) -> list[str]:
-    """Why the plan contradicts a positive answer to ``item`` (empty when it does not)."""
+                         items: Mapping[str, Item], on: date) -> list[str]:
+    """Why the plan contradicts a positive answer to ``item`` given on the day ``on``
+    (empty when it does not)."""
     reasons: list[str] = []
     for check in item.cross_checks:
-        reasons.extend(_failures(check, plan, counted, items))
+        reasons.extend(_failures(check, plan, counted, items, on))
     return reasons
 
 
@@ -165,14 +171,18 @@ def answer_contradictions(item: Item, answer: Answer | None, plan: Plan,
     (core.babies), or a "yes" or tick its records or other answers do not bear out."""
     found = babies.disagreement(plan, item.id, answer)
     if is_positive(answer):
-        found += cross_check_failures(item, plan, counted, items)
+        assert answer is not None
+        found += cross_check_failures(item, plan, counted, items, day_of(answer.answered_at))
     return found
 
 
 def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
-              items: Mapping[str, Item]) -> list[str]:
+              items: Mapping[str, Item], on: date) -> list[str]:
     if check.plan is not None:
         return plan_check_failures(check.plan, plan)
+    if check.dates_on_day is not None:
+        return [why for ident in check.dates_on_day
+                if (why := _date_not_on(ident, on, counted, items))]
     if check.items_yes is not None:
         out = []
         for ident in check.items_yes:
@@ -185,6 +195,21 @@ def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
         return out[:1] if check.message else out
     assert check.when is not None
     return [] if holds(check.when, counted) else [check.message]
+
+
+def _date_not_on(ident: str, on: date, counted: Mapping[str, Answer],
+                 items: Mapping[str, Item]) -> str:
+    """Why the date recorded with ``ident`` is not the day ``on``, in words; or ""."""
+    item = items.get(ident)
+    recorded = detail_date(item, counted.get(ident)) if item is not None else None
+    if recorded is None:
+        return f"{ident} has no date recorded (it must be {words_date(on)}, the day of this tick)"
+    if recorded == on:
+        return ""
+    days = (on - recorded).days
+    gap = (f"{plural(days, 'day')} before" if days > 0 else f"{plural(-days, 'day')} after")
+    return (f"the date recorded with {ident} is {words_date(recorded)}, {gap} this was "
+            f"ticked on {words_date(on)}")
 
 
 def follow_up_label(answer: Answer) -> str:

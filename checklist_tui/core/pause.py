@@ -3,8 +3,10 @@
 A pause point (a section with ``pause_point = true``) is read aloud with the people
 present and confirmed. It may be confirmed only when every item shown in it counts as
 done: answered, with its details, and not contradicted by the plan. A confirmation
-holds only while that stays true: a later change that undoes an item, or that the
-plan now contradicts, is shown as "no longer holds", in the same words everywhere.
+holds only while that stays true, and only for what it saw: a later change that undoes
+an item, or that the plan now contradicts, an item (or an answer it vouches for) answered
+again after it, or a red flag raised after it, is shown as "no longer holds", in the
+same words everywhere; it can then be confirmed again.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from checklist_tui.core.definition import Checklist, Section
-from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.definition import Checklist, Item, Section, rule_id
+from checklist_tui.core.engine import Evaluation, FiredRule
+from checklist_tui.core.integrity import day_of
 from checklist_tui.core.plan import Confirmation, Plan
 
 NO_LONGER_HOLDS = "NO LONGER HOLDS"
@@ -48,6 +51,56 @@ def waiting(section: Section, ev: Evaluation) -> str:
     return f"{item.id} '{_short(item.prompt)}' is not answered or done yet{tail}."
 
 
+def _watched(section: Section, ev: Evaluation) -> list[str]:
+    """The answers a confirmation vouches for: its items, and the items their cross-checks
+    name (a tick saying "DPM-H01's date is today's" vouches for DPM-H01's answer)."""
+    ids: list[str] = []
+    for item in section.items:
+        if item.id not in ev.visible_items:
+            continue
+        ids.append(item.id)
+        for check in item.cross_checks:
+            ids += (check.items_yes or []) + (check.dates_on_day or [])
+            ids += sorted(check.when.items()) if check.when is not None else []
+    return list(dict.fromkeys(ids))
+
+
+def _flag_raised_after(flag: FiredRule, item: Item, plan: Plan, ev: Evaluation,
+                       c: Confirmation) -> bool:
+    """Whether a red flag firing now was raised after the confirmation ``c``: an answer it
+    rests on was given after it, or (nothing answered) its due point passed after it."""
+    rule = next((r for n, r in enumerate(item.rules) if rule_id(item, n) == flag.rule_id),
+                None)
+    rests_on = {item.id} | (rule.when.items() if rule is not None and rule.when else set())
+    answers = [a for i in rests_on if (a := plan.answers.get(i)) is not None and a.has_value]
+    if answers:
+        return max(a.answered_at for a in answers) > c.at
+    due = next((d.due_date for d in ev.due if d.item_id == item.id), None)
+    return due is not None and due >= day_of(c.at)
+
+
+def since(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section,
+          c: Confirmation) -> str:
+    """What the confirmation ``c`` did not see, in one sentence; "" when it saw it all."""
+    later = [(i, a) for i in _watched(section, ev)
+             if (a := plan.answers.get(i)) is not None and a.answered_at > c.at]
+    if later:
+        ident, answer = later[0]
+        more = len(later) - 1
+        tail = f" ({more} more answer{'s' if more != 1 else ''} also changed)" if more else ""
+        return (f"{ident} was answered again on {when(answer.answered_at)}, after this "
+                f"confirmation{tail}.")
+    items = checklist.item_map()
+    new = [f for f in ev.red_flags if f.item_id in items
+           and _flag_raised_after(f, items[f.item_id], plan, ev, c)]
+    if new:
+        more = len(new) - 1
+        tail = f" ({more} more red flag{'s' if more != 1 else ''} also new)" if more else ""
+        return f"a red flag was raised after this confirmation: {new[0].message} " \
+               f"({new[0].item_id}){tail}."
+    return ""
+
+
 def latest(plan: Plan, section_id: str) -> Confirmation | None:
     found = [c for c in plan.confirmations if c.section == section_id]
     return max(found, key=lambda c: c.at) if found else None
@@ -62,10 +115,12 @@ class PauseStatus:
     confirmation: Confirmation | None
     problem: str
     """Why it cannot be confirmed now (or why a confirmation no longer holds); "" if none."""
+    unseen: str = ""
+    """What the confirmation did not see (it may be confirmed again); "" if none."""
 
     @property
     def holds(self) -> bool:
-        return self.confirmation is not None and not self.problem
+        return self.confirmation is not None and not self.problem and not self.unseen
 
     def line(self) -> str:
         """The pause point's state in one or two sentences, for every view."""
@@ -76,8 +131,8 @@ class PauseStatus:
             return "Pause point, not confirmed yet: every item is done, so it can be confirmed."
         said = (f"Confirmed by {c.by} on {when(c.at)}; present: "
                 + ("; ".join(c.present) or "not recorded") + ".")
-        if self.problem:
-            return f"{NO_LONGER_HOLDS}: {said} Since then: {self.problem}"
+        if self.problem or self.unseen:
+            return f"{NO_LONGER_HOLDS}: {said} Since then: {self.problem or self.unseen}"
         return said
 
 
@@ -87,7 +142,9 @@ def pause_status(checklist: Checklist, plan: Plan, ev: Evaluation,
     section = next((s for s in checklist.sections if s.id == section_id), None)
     if section is None or not section.pause_point:
         return None
-    return PauseStatus(section.id, section.title, latest(plan, section.id), waiting(section, ev))
+    confirmation = latest(plan, section.id)
+    return PauseStatus(section.id, section.title, confirmation, waiting(section, ev),
+                       since(checklist, plan, ev, section, confirmation) if confirmation else "")
 
 
 def pause_statuses(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PauseStatus]:

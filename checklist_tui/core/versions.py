@@ -173,7 +173,8 @@ def upgrade(plan: Plan, checklist: Checklist, content_hash: str, *, by: str,
                        answered_by=old.answered_by)
         if integ.needs_follow_up(item, probe) and not (old.owner and old.by_date):
             continue  # "unknown" here needs who will find out: left for the practitioner
-        if integ.is_positive(probe) and edit.contradictions(plan, checklist, item):
+        if integ.is_positive(probe) and edit.contradictions(plan, checklist, item,
+                                                           integ.day_of(old.answered_at)):
             continue  # the plan does not bear the tick out: not carried, still kept
         if not done:
             edit._editable(plan, by, now)  # one rule for when a plan may change

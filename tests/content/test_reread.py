@@ -285,14 +285,15 @@ def test_a_2_1_0_discharge_plan_keeps_its_answers_and_is_told_what_a_yes_needs(
 ON_THE_DAY = {"DPM-K01": ["DPM-H01", "DPM-H07"], "DPM-K10": ["DPM-C12"]}
 
 
-def test_what_the_pause_point_calls_today_is_dated_and_said_not_compared(catalogue) -> None:
+def test_what_the_pause_point_calls_today_is_dated_and_compared(catalogue) -> None:
     items = catalogue.get(DPM).checklist.item_map()
     for pause_id, sources in ON_THE_DAY.items():
         pause = items[pause_id]
         assert "today" not in pause.prompt.replace("today's date", ""), pause_id
         assert "today's date" in pause.prompt, pause_id
-        # the tool does not compare the date: the pause point must say so, not imply it
-        assert "does not compare" in pause.guidance, pause_id
+        # 2.3.0 (look-sw 5): the tool compares the dates, and the guidance says so
+        assert [c.dates_on_day for c in pause.cross_checks if c.dates_on_day] == [sources]
+        assert "does not compare" not in pause.guidance and "refused" in pause.guidance
         for source in sources:
             assert source in pause.prompt, (pause_id, source)
             assert [d.kind for d in items[source].details] == ["date", "text"], source
@@ -333,10 +334,10 @@ def test_the_discharge_household_is_asked_with_the_visiting_men(catalogue) -> No
     assert "DPM-C15" in items["DPM-K02"].cross_checks[0].items_yes
     plan = answer(new_plan(lc), lc, **{"DPM-C01": "yes", "DPM-C02": "yes"})
     assert "DPM-C15 is not answered yes" in cross_check_failures(
-        items["DPM-K02"], plan, plan.answers, items)
+        items["DPM-K02"], plan, plan.answers, items, TODAY)
     plan = answer(plan, lc, **{"DPM-C15": "yes"})
     assert "DPM-C15 is answered yes but incomplete" in cross_check_failures(
-        items["DPM-K02"], plan, plan.answers, items)  # no one named
+        items["DPM-K02"], plan, plan.answers, items, TODAY)  # no one named
     for item_id in ("DPM-S01", "DPM-S02", "DPM-K04"):
         assert "any other man in or visiting the home" in items[item_id].prompt, item_id
 

@@ -3,12 +3,12 @@ pause-point confirmations, "today's date" items, people and agencies)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from checklist_tui.core.edit import set_answer
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.outstanding import outstanding
-from tests.conftest import NOW, TODAY
+from tests.conftest import EXAMPLES, NOW, TODAY
 from tests.core.helpers import new_plan
 
 EDD = TODAY + timedelta(weeks=20)  # f_seen is due at 22 weeks: two weeks ago
@@ -35,3 +35,119 @@ def test_red_flag_on_an_unanswered_overdue_item_says_not_recorded_not_the_findin
     put(plan, lc, "f_seen", "yes")
     assert not evaluate(lc.checklist, plan, LATE).red_flags
     assert not evaluate(lc.checklist, new_plan(lc, edd=EDD), TODAY).red_flags  # not due yet
+
+
+# -- look-sw 5: a confirmation holds only for what it saw ----------------------------------
+
+def _confirmed(lc):
+    from checklist_tui.core.edit import confirm_pause_point
+    from tests.core.test_pause import _ready
+
+    plan = new_plan(lc, edd=EDD)
+    _ready(plan, lc)
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead", now=NOW, today=TODAY)
+    return plan
+
+
+def _status(plan, lc):
+    from checklist_tui.core.pause import pause_status
+
+    return pause_status(lc.checklist, plan, evaluate(lc.checklist, plan, TODAY), "confirm")
+
+
+def test_a_tick_made_again_after_the_confirmation_means_it_no_longer_holds(lc) -> None:
+    from checklist_tui.core.edit import clear_answer, confirm_pause_point
+    from checklist_tui.core.pause import NO_LONGER_HOLDS
+
+    plan = _confirmed(lc)
+    assert _status(plan, lc).holds
+    later = NOW + timedelta(hours=2)
+    clear_answer(plan, "k_men", by="Lead", now=later)
+    set_answer(plan, lc.checklist, "k_men", True, by="Lead", now=later)
+    status = _status(plan, lc)
+    assert not status.holds and not status.problem  # it may be confirmed again
+    assert status.line().startswith(f"{NO_LONGER_HOLDS}: Confirmed by Lead")
+    assert "Since then: k_men was answered again on " in status.line()
+    assert "after this confirmation" in status.line()
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
+                        now=later + timedelta(minutes=1), today=TODAY)
+    assert _status(plan, lc).holds
+
+
+def test_an_answer_a_tick_vouches_for_changed_later_means_it_no_longer_holds(lc) -> None:
+    """k_sleep vouches for "sleep" (its items_yes): answering that again after the
+    confirmation is something the people present did not hear."""
+    plan = _confirmed(lc)
+    set_answer(plan, lc.checklist, "sleep", "no", by="Lead", now=NOW + timedelta(hours=1))
+    assert "contradicted" in _status(plan, lc).line()
+    set_answer(plan, lc.checklist, "sleep", "yes", by="Lead", now=NOW + timedelta(hours=2))
+    assert "Since then: sleep was answered again" in _status(plan, lc).line()
+
+
+def test_a_red_flag_raised_after_the_confirmation_means_it_no_longer_holds(lc) -> None:
+    plan = _confirmed(lc)
+    set_answer(plan, lc.checklist, "f_seen", "no", by="Lead", now=NOW + timedelta(hours=1))
+    status = _status(plan, lc)
+    assert not status.holds
+    assert ("a red flag was raised after this confirmation: The father has not been seen "
+            "alone. (f_seen)") in status.line()
+
+
+def test_a_red_flag_already_there_when_confirmed_does_not_undo_it(lc) -> None:
+    from checklist_tui.core.edit import confirm_pause_point
+    from tests.core.test_pause import _ready
+
+    plan = new_plan(lc, edd=EDD)
+    _ready(plan, lc)
+    put(plan, lc, "f_seen", "no")
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
+                        now=NOW + timedelta(minutes=5), today=TODAY)
+    assert evaluate(lc.checklist, plan, TODAY).red_flags and _status(plan, lc).holds
+
+
+# -- look-sw 5: "the dates recorded are today's date" is compared --------------------------
+
+def test_todays_date_ticks_compare_the_dates_recorded(catalogue) -> None:
+    """DPM-K01 says the dates recorded with DPM-H01 and DPM-H07 are today's: a tick made
+    on another day reads CONTRADICTED with both dates in words, and is refused."""
+    from datetime import datetime
+
+    import pytest
+
+    from checklist_tui.core import store
+    from checklist_tui.core.edit import clear_answer, set_detail
+    from checklist_tui.core.errors import PlanError
+    from checklist_tui.core.plan import PlanState
+
+    lc = catalogue.get("discharge-planning-meeting")
+    plan = store.load(EXAMPLES / "discharge-ready-for-sign-off.toml").plan
+    day = date_of(plan.answers["DPM-K01"].answered_at)
+    assert plan.answers["DPM-H01"].details["date"] == day  # the example: all on one day
+    ev = evaluate(lc.checklist, plan, day)
+    assert {"DPM-K01", "DPM-K10"} <= ev.done_items
+    earlier = day - timedelta(days=1)
+    plan.state = PlanState.DRAFT  # changed without the reopening reason: not what is tested
+    set_detail(plan, lc.checklist, "DPM-H01", "date", earlier, by="t", now=NOW)
+    [problem] = [p for p in evaluate(lc.checklist, plan, day).contradicted
+                 if p.item_id == "DPM-K01"]
+    assert problem.reasons == (
+        f"the date recorded with DPM-H01 is {words(earlier)}, 1 day before this was ticked "
+        f"on {words(day)}",)
+    set_detail(plan, lc.checklist, "DPM-H01", "date", day, by="t", now=NOW)
+    clear_answer(plan, "DPM-K01", by="t", now=NOW)
+    four_days_on = datetime.combine(day + timedelta(days=4), datetime.min.time().replace(
+        hour=12), tzinfo=UTC)
+    with pytest.raises(PlanError, match=r"DPM-H01 is .*, 4 days before this was ticked on"):
+        set_answer(plan, lc.checklist, "DPM-K01", True, by="t", now=four_days_on)
+
+
+def date_of(at):
+    from checklist_tui.core.integrity import day_of
+
+    return day_of(at)
+
+
+def words(d):
+    from checklist_tui.core.dates import words_date
+
+    return words_date(d)
