@@ -94,8 +94,7 @@ def _item(checklist: Checklist, item_id: str) -> Item:
 
 
 def contradictions(plan: Plan, checklist: Checklist, item: Item, on: date) -> list[str]:
-    """Why the plan's own data contradicts a "yes" or tick on ``item`` given on the day
-    ``on`` (empty if it does not)."""
+    """Why the plan's data contradicts a "yes" or tick on ``item`` given on the day ``on``."""
     if not item.cross_checks:
         return []
     settled = {i: a for i, a in plan.answers.items() if integ.settled(a)}
