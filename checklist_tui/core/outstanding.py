@@ -15,13 +15,20 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Severity
 from checklist_tui.core.engine import DueStatus, Evaluation, evaluate
-from checklist_tui.core.plan import Plan
-from checklist_tui.core.review import open_challenges, returned_because
+from checklist_tui.core.plan import Plan, PlanState
+from checklist_tui.core.review import (
+    APPROVED,
+    approval_void,
+    describe_signoff,
+    open_challenges,
+    returned_because,
+)
 from checklist_tui.core.vocabulary import (
     CHALLENGE,
     CONTRADICTED,
     DUE_SOON,
     INCOMPLETE,
+    NO_LONGER_SIGNED_OFF,
     NOT_YET,
     OPEN,
     OVERDUE,
@@ -37,7 +44,7 @@ from checklist_tui.core.where import Where
 
 #: Groups in reading order: (heading, labels).
 GROUPS = [
-    ("Waiting for you after the manager's review", (RETURNED, CHALLENGE)),
+    ("Waiting for you after the manager's review", (RETURNED, NO_LONGER_SIGNED_OFF, CHALLENGE)),
     ("Red flags and warnings", (*RULE_LABELS, CONTRADICTED)),
     ("Overdue and due soon", (OVERDUE, DUE_SOON)),
     ("Not yet known (someone is finding out)", (NOT_YET, UNKNOWN)),
@@ -56,12 +63,12 @@ class Entry(Where):
 
 
 #: The labels of what a manager is waiting for: listed first wherever Outstanding is.
-MANAGER_LABELS = (RETURNED, CHALLENGE)
+MANAGER_LABELS = (RETURNED, NO_LONGER_SIGNED_OFF, CHALLENGE)
 
 
 def manager_entries(checklist: Checklist, plan: Plan) -> list[Entry]:
-    """The return and its reason, and each challenge not yet answered (who asked, when,
-    what), with where to answer it."""
+    """The return and its reason, an approval that no longer stands, and each challenge
+    not yet answered (who asked, when, what), with where to answer it."""
     items = checklist.item_map()
     sections = {i.id: s.id for s, i in checklist.all_items()}
     out: list[Entry] = []
@@ -69,6 +76,12 @@ def manager_entries(checklist: Checklist, plan: Plan) -> list[Entry]:
     if back:
         out.append(Entry(RETURNED, back, "Put right what the manager asked, then submit "
                          "the plan again."))
+    reopened = (plan.state == PlanState.AMENDED and plan.reviews
+                and plan.reviews[-1].decision == APPROVED)
+    if approval_void(plan) or reopened:
+        out.append(Entry(NO_LONGER_SIGNED_OFF, describe_signoff(plan),
+                         "It needs a manager's sign-off again: complete it and submit it for "
+                         "review (a change to an approved plan first asks for your reason)."))
     for c in open_challenges(plan):
         item = items.get(c.item)
         who = f"{c.by} ({c.role})" if c.role else c.by

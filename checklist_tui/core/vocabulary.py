@@ -32,6 +32,7 @@ PLAN_CHECK = "PLAN CHECK"
 #: A manager's decision and questions still waiting on the practitioner (Outstanding).
 RETURNED = "RETURNED"
 CHALLENGE = "CHALLENGE NOT ANSWERED"
+NO_LONGER_SIGNED_OFF = "NO LONGER SIGNED OFF"
 #: What every view says when there are no gaps or risks: never an assurance.
 NO_GAPS = ("None found by the checklist's rules and plan checks (this is not a judgement "
            "that the baby is safe).")

@@ -103,3 +103,18 @@ def test_the_same_answer_again_is_not_called_saved(plan_file, catalogue):
     assert "Not changed: the answer was already Yes." in out
     assert "Saved: Yes." not in out
     assert plan_file.read_bytes() == before
+
+
+def test_outstanding_says_an_approval_no_longer_stands(plan_file, catalogue):
+    _decide(plan_file, catalogue, "approved", "Proportionate plan.")
+    _code, out = _talk(plan_file, catalogue, ["outstanding", "quit"])
+    assert "NO LONGER SIGNED OFF" not in out  # the approval stands
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace('practitioner_role = "Safeguarding midwife"',
+                                      'practitioner_role = "Midwife"', 1), encoding="utf-8")
+    _code, out = _talk(plan_file, catalogue, ["outstanding", "quit"])
+    listed = out.partition("Answer: outstanding")[2]
+    assert "Nothing is outstanding." not in listed
+    assert ("NO LONGER SIGNED OFF: Approved by Sam Senior (Team manager), 25/11/2026; "
+            "changed since approval, so no longer signed off") in listed
+    assert "It needs a manager's sign-off again" in listed
