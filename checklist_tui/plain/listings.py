@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, TypeVar
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.engine import FiredRule
+from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
 from checklist_tui.core.gaps import born_today as core_born_today
-from checklist_tui.core.gaps import gaps_and_risks, grouped_gaps
 from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.outstanding import MANAGER_LABELS, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person
+from checklist_tui.core.plan_gaps import FIND_OUT, plan_gaps
 from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, no_gaps_found, rule_label
 
 T = TypeVar("T")
@@ -44,19 +45,23 @@ def outstanding(conv: Conversation) -> None:
 
 
 def gaps(conv: Conversation) -> None:
+    """The plan's own Gaps and risks (core.plan_gaps: the list show, the exports and the
+    folder views count), the father and male carers first."""
     s = conv.session
-    found = gaps_and_risks(s.checklist.checklist, s.plan, conv.ev)
+    found = plan_gaps(s.checklist.checklist, s.plan, conv.ev)
     if not found:
         conv.console.say(f"{no_gaps_found(conv.ev.answered, conv.ev.total)}.")
         return
     conv.console.say(f"Gaps and risks: {plural(len(found), 'thing')}.")
-    for heading, members in grouped_gaps(found):
-        conv.console.say(f"{heading}: {len(members)}.")
+    for heading, men in ((MEN_HEADING, True), (OTHER_HEADING, False)):
+        members = [g for g in found if g.about_men == men]
+        if members:
+            conv.console.say(f"{heading}: {len(members)}.")
         for gap in members:
             conv.console.say(f"{gap.label}: {gap.text}")
-            if gap.follow_up:
-                conv.console.say(f"Who will find out: {gap.follow_up}"
-                                 + (". OVERDUE." if gap.overdue else "."))
+            if gap.note:
+                conv.console.say(gap.note + (f". {OVERDUE}." if gap.overdue == FIND_OUT
+                                             else ""))
 
 
 def born_today(conv: Conversation) -> None:

@@ -17,6 +17,7 @@ from checklist_tui.core.catalogue import Catalogue
 from checklist_tui.core.definition import ItemType, Severity
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.locking import lock_path
+from checklist_tui.core.plan import Person, PersonKind
 from checklist_tui.core.session import PlanSession
 from checklist_tui.plain.console import Console
 from checklist_tui.plain.conversation import Conversation
@@ -222,5 +223,15 @@ def test_no_gaps_read_out_in_the_plan_headers_words(tmp_path, catalogue) -> None
     found yet", the words the TUI's plan header uses, never that none are recorded."""
     path = _new(tmp_path / "plans", catalogue)
     _code, out = _talk(path, catalogue, ["gaps", "quit"])
-    assert "Gaps and risks: none found yet." in out
+    # the plan's own list (core.plan_gaps), as show counts it: no man recorded is a gap
+    assert "PLAN CHECK: No father or other man is recorded." in out
+    assert "none found" not in out and "none recorded" not in out
+    loaded = store.load(path)
+    edit.add_record(loaded.plan, Person, by="t", now=clock.now(), name="Test Father",
+                    kind=PersonKind.FATHER, man=True, in_household=True,
+                    involvement="Seen at home with the mother.",
+                    assessment="Assessed with the mother; no concerns raised.")
+    store.save(loaded)
+    _code, out = _talk(path, catalogue, ["gaps", "quit"])
+    assert "Gaps and risks: none found yet." in out, out
     assert "none recorded" not in out

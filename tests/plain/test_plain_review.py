@@ -5,6 +5,7 @@ approved plan asking for its reason, and nothing typed lost or claimed saved wro
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -118,3 +119,21 @@ def test_outstanding_says_an_approval_no_longer_stands(plan_file, catalogue):
     assert ("NO LONGER SIGNED OFF: Approved by Sam Senior (Team manager), 25/11/2026; "
             "changed since approval, so no longer signed off") in listed
     assert "It needs a manager's sign-off again" in listed
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_plain_gaps_are_the_plans_own_list_as_show_counts_it(tmp_path, catalogue, capsys,
+                                                             example):
+    from checklist_tui.cli import main
+
+    path = tmp_path / example
+    shutil.copy(EXAMPLES / example, path)
+    assert main(["show", str(path)]) == 0
+    shown = re.search(r"^Gaps and risks \((\d+)\):", capsys.readouterr().out, re.M)
+    assert shown is not None
+    _code, out = _talk(path, catalogue, ["gaps", "quit"])
+    said = re.search(r"^Gaps and risks: (\d+) things?\.", out, re.M)
+    if shown.group(1) == "0":
+        assert said is None and "Gaps and risks: none found" in out
+    else:
+        assert said is not None and said.group(1) == shown.group(1), (said, shown)
