@@ -4,78 +4,64 @@ History is append-only: entries are added, never changed or removed. A completed
 submitted or approved plan refuses edits (``ReasonNeeded``) until it is reopened with a
 reason (``core.review.reopen``: the reason is kept, a sign-off voided, the plan becomes
 "amended"); a returned plan becomes "amended" at its first change.
+
+Editing is four modules, and every name is imported from this one: ``edit_base`` (what
+every change does: refused while the plan may not change, logged in its history),
+``edit_records`` (people, agencies and actions), ``edit_lifecycle`` (states and sign-off)
+and this one (answers, their details, notes and sources, acknowledgements, pause points,
+copies shared and the plan's details).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from checklist_tui.core import babies, pause
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import coerce, coerce_detail, stringify
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
+from checklist_tui.core.edit_base import (
+    NEEDS_COMPLETE,
+    NEEDS_REASON,
+    editable,
+    log,
+    reason_needed,
+)
+from checklist_tui.core.edit_lifecycle import TRANSITIONS, change_state, sign_off
+from checklist_tui.core.edit_records import (
+    add_record,
+    find_record,
+    remove_record,
+    update_record,
+)
 from checklist_tui.core.engine import evaluate
-from checklist_tui.core.errors import PlanError, ReasonNeeded
-from checklist_tui.core.ids import new_id
+from checklist_tui.core.errors import PlanError
 from checklist_tui.core.plan import (
     Acknowledgement,
     Action,
     Agency,
     Answer,
     Confirmation,
-    HistoryEntry,
     InfoSource,
     Person,
     Plan,
     PlanState,
     Shared,
-    SignOff,
 )
-from checklist_tui.core.pydantic_errors import plain, where
+from checklist_tui.core.pydantic_errors import plain
 
-T = TypeVar("T", bound=BaseModel)
-
-#: Allowed lifecycle moves. Everything else is refused.
-TRANSITIONS: dict[PlanState, set[PlanState]] = {
-    PlanState.DRAFT: {PlanState.COMPLETED, PlanState.ENTERED_IN_ERROR},
-    PlanState.COMPLETED: {PlanState.SUBMITTED, PlanState.AMENDED, PlanState.ENTERED_IN_ERROR},
-    PlanState.SUBMITTED: {PlanState.APPROVED, PlanState.RETURNED},
-    PlanState.RETURNED: {PlanState.AMENDED, PlanState.COMPLETED, PlanState.ENTERED_IN_ERROR},
-    PlanState.AMENDED: {PlanState.COMPLETED, PlanState.ENTERED_IN_ERROR},
-    PlanState.APPROVED: {PlanState.AMENDED},
-    PlanState.ENTERED_IN_ERROR: set(),
-}
-NEEDS_COMPLETE = {PlanState.COMPLETED, PlanState.SUBMITTED, PlanState.APPROVED}
-#: States in which a change must give a reason first (``core.review.reopen``).
-NEEDS_REASON = NEEDS_COMPLETE
-
-
-def _log(plan: Plan, by: str, now: datetime, what: str, target: str = "",
-         old: object = None, new: object = None) -> None:
-    plan.history.append(HistoryEntry(at=now, by=by, what=what, target=target,
-                                     old=stringify(old), new=stringify(new)))
-    plan.updated = now
-
-
-def reason_needed(plan: Plan) -> ReasonNeeded | None:
-    """Why a change to a completed, submitted or approved plan needs a reason first."""
-    return ReasonNeeded(plan.state.label, plan.signoff is not None) \
-        if plan.state in NEEDS_REASON else None
-
-
-def _editable(plan: Plan, by: str, now: datetime) -> None:
-    reason = plan.read_only_reason
-    if reason:
-        raise PlanError(reason)
-    if (needed := reason_needed(plan)) is not None:
-        raise needed
-    if plan.state == PlanState.RETURNED:
-        _log(plan, by, now, "state", "plan", plan.state.value, PlanState.AMENDED.value)
-        plan.state = PlanState.AMENDED
+# The models whose records add_record and its kin take are importable from here too.
+__all__ = [
+    "DETAIL_FIELDS", "NEEDS_COMPLETE", "NEEDS_REASON", "TRANSITIONS", "Action", "Agency",
+    "Person", "acknowledge", "add_record", "change_state", "clear_answer",
+    "confirm_pause_point", "contradictions", "editable", "find_record", "log",
+    "reason_needed", "record_shared", "remove_record", "set_answer", "set_detail", "set_details",
+    "set_not_applicable", "set_note", "set_source", "sign_off", "update_record",
+]
 
 
 def _answer(plan: Plan, item_id: str, by: str, now: datetime) -> Answer:
@@ -131,17 +117,17 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
     if same and current is not None and (
             not follow_up or (current.owner, current.by_date) == (owner, by_date)):
         return
-    _editable(plan, by, now)
+    editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     if not same:
         answer.value, answer.not_applicable = canonical, False
         answer.answered_at, answer.answered_by = now, by
-        _log(plan, by, now, "answer", item_id, old, canonical)
+        log(plan, by, now, "answer", item_id, old, canonical)
     _set_follow_up(plan, item_id, answer, (owner, by_date) if follow_up else (None, None),
                    by=by, now=now)
     count = babies.follows(plan, item_id)
     if count is not None:  # the plan details follow the answer (core.babies)
-        _log(plan, by, now, babies.FOLLOWED, babies.FIELD, plan.babies_expected, count)
+        log(plan, by, now, babies.FOLLOWED, babies.FIELD, plan.babies_expected, count)
         plan.babies_expected = count
 
 
@@ -152,7 +138,7 @@ def _set_follow_up(plan: Plan, item_id: str, answer: Answer,
     old = f"{answer.owner or ''} {stringify(answer.by_date)}".strip()
     answer.owner, answer.by_date = wanted
     new = f"{wanted[0] or ''} {stringify(wanted[1])}".strip()
-    _log(plan, by, now, "follow-up", item_id, old or None, new or None)
+    log(plan, by, now, "follow-up", item_id, old or None, new or None)
 
 
 def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: object, *,
@@ -176,13 +162,13 @@ def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: 
             raise PlanError(f"{item_id}: {exc}") from None
         if have.get(key) == new_value:
             return
-    _editable(plan, by, now)
+    editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     old = have.pop(key, None)
     if new_value is not None:
         have[key] = new_value
     answer.details = have or None
-    _log(plan, by, now, "detail", f"{item_id}.{key}", old, new_value)
+    log(plan, by, now, "detail", f"{item_id}.{key}", old, new_value)
 
 
 def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, present: list[str],
@@ -200,11 +186,11 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
     problem = pause.waiting(section, evaluate(checklist, plan, today))
     if problem:
         raise PlanError(f"{section.title} cannot be confirmed: {problem}")
-    _editable(plan, by, now)
+    editable(plan, by, now)
     record = Confirmation(section=section_id, by=confirmed_by.strip() or by, at=now,
                           present=people)
     plan.confirmations.append(record)
-    _log(plan, by, now, "confirm", section_id, None, f"{record.by}; present: "
+    log(plan, by, now, "confirm", section_id, None, f"{record.by}; present: "
          + "; ".join(people))
     return record
 
@@ -223,7 +209,7 @@ def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: s
         raise PlanError(f"the date a copy was given ({uk_date(on)}) is in the future")
     record = Shared(to=who, on=on, parents=parents, by=by, role=role.strip(), how=how.strip())
     plan.distribution.append(record)
-    _log(plan, by, now, "shared", "plan", None, "; ".join(
+    log(plan, by, now, "shared", "plan", None, "; ".join(
         x for x in (f"{who} on {on.isoformat()}", record.role, record.how) if x))
     return record
 
@@ -236,12 +222,12 @@ def set_not_applicable(plan: Plan, checklist: Checklist, item_id: str, *, by: st
     current = plan.answers.get(item_id)
     if current is not None and current.not_applicable:
         return
-    _editable(plan, by, now)
+    editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     old = answer.value
     answer.value, answer.not_applicable = None, True
     answer.answered_at, answer.answered_by = now, by
-    _log(plan, by, now, "answer", item_id, old, "n/a")
+    log(plan, by, now, "answer", item_id, old, "n/a")
     _set_follow_up(plan, item_id, answer, (None, None), by=by, now=now)
 
 
@@ -249,10 +235,10 @@ def clear_answer(plan: Plan, item_id: str, *, by: str, now: datetime) -> None:
     current = plan.answers.get(item_id)
     if current is None or not current.has_value:
         return
-    _editable(plan, by, now)
+    editable(plan, by, now)
     old = "n/a" if current.not_applicable else current.value
     current.value, current.not_applicable = None, False
-    _log(plan, by, now, "clear", item_id, old, None)
+    log(plan, by, now, "clear", item_id, old, None)
     _set_follow_up(plan, item_id, current, (None, None), by=by, now=now)
 
 
@@ -260,10 +246,10 @@ def set_note(plan: Plan, item_id: str, note: str, *, by: str, now: datetime) -> 
     current = plan.answers.get(item_id)
     if (current.note if current else "") == note:
         return
-    _editable(plan, by, now)
+    editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     old, answer.note = answer.note, note
-    _log(plan, by, now, "note", item_id, old, note)
+    log(plan, by, now, "note", item_id, old, note)
 
 
 def set_source(plan: Plan, item_id: str, source: InfoSource | None, *, by: str,
@@ -271,18 +257,18 @@ def set_source(plan: Plan, item_id: str, source: InfoSource | None, *, by: str,
     current = plan.answers.get(item_id)
     if (current.source if current else None) == source:
         return
-    _editable(plan, by, now)
+    editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     old, answer.source = answer.source, source
-    _log(plan, by, now, "source", item_id, old, source)
+    log(plan, by, now, "source", item_id, old, source)
 
 
 def acknowledge(plan: Plan, rule: str, reason: str, *, by: str, now: datetime) -> None:
     if any(a.rule == rule for a in plan.acknowledgements):
         return
-    _editable(plan, by, now)
+    editable(plan, by, now)
     plan.acknowledgements.append(Acknowledgement(rule=rule, by=by, at=now, reason=reason))
-    _log(plan, by, now, "acknowledge", rule, None, reason or "acknowledged")
+    log(plan, by, now, "acknowledge", rule, None, reason or "acknowledged")
 
 
 DETAIL_FIELDS = ("case_ref", "edd", "dob", "babies_expected", "prematurity_likely",
@@ -296,105 +282,9 @@ def set_details(plan: Plan, *, by: str, now: datetime, **fields: Any) -> None:
         old = getattr(plan, name)
         if old == value:
             continue
-        _editable(plan, by, now)
+        editable(plan, by, now)
         try:
             setattr(plan, name, value)
         except ValidationError as exc:
             raise PlanError(f"{name}: {plain(exc.errors()[0])}") from None
-        _log(plan, by, now, "details", name, old, value)
-
-
-# -- people, agencies, actions: one generic set of operations ------------------
-
-_COLLECTIONS: dict[type[BaseModel], tuple[str, str]] = {
-    Person: ("people", "person"),
-    Agency: ("agencies", "agency"),
-    Action: ("actions", "action"),
-}
-
-
-def _record_id(record: BaseModel) -> str:
-    return str(record.model_dump(include={"id"})["id"])
-
-
-def _summary(record: BaseModel) -> str:
-    data = record.model_dump(mode="json", exclude={"id"}, exclude_defaults=True)
-    return "; ".join(f"{k}={v}" for k, v in data.items())
-
-
-def add_record(plan: Plan, model: type[T], *, by: str, now: datetime, **fields: Any) -> T:
-    attr, label = _COLLECTIONS[model]
-    try:
-        record = model(id=new_id(model.__name__), **fields)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise PlanError(f"{label} {where(err)}: {plain(err)}") from None
-    _editable(plan, by, now)
-    getattr(plan, attr).append(record)
-    _log(plan, by, now, f"{label}.add", _record_id(record), None, _summary(record))
-    return record
-
-
-def find_record(plan: Plan, model: type[T], record_id: str) -> T:
-    attr, label = _COLLECTIONS[model]
-    for record in getattr(plan, attr):
-        if record.id == record_id:
-            found: T = record
-            return found
-    raise PlanError(f"no {label} with id '{record_id}' in this plan")
-
-
-def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: datetime,
-                  **fields: Any) -> T:
-    attr, label = _COLLECTIONS[model]
-    record = find_record(plan, model, record_id)
-    merged = record.model_dump() | fields
-    try:
-        updated = model(**merged)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise PlanError(f"{label} {where(err)}: {plain(err)}") from None
-    if updated == record:
-        return record
-    _editable(plan, by, now)
-    records = getattr(plan, attr)
-    records[records.index(record)] = updated
-    _log(plan, by, now, f"{label}.edit", record_id, _summary(record), _summary(updated))
-    return updated
-
-
-def remove_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: datetime) -> None:
-    attr, label = _COLLECTIONS[model]
-    record = find_record(plan, model, record_id)
-    _editable(plan, by, now)
-    getattr(plan, attr).remove(record)
-    _log(plan, by, now, f"{label}.remove", record_id, _summary(record), None)
-
-
-# -- lifecycle --------------------------------------------------------------------
-
-def change_state(plan: Plan, checklist: Checklist, new: PlanState, *, by: str, now: datetime,
-                 today: date) -> None:
-    if new == plan.state:
-        return
-    if new not in TRANSITIONS[plan.state]:
-        raise PlanError(f"a {plan.state.label.lower()} plan cannot become "
-                        f"{new.label.lower()}")
-    if new in NEEDS_COMPLETE:
-        blockers = evaluate(checklist, plan, today).blockers()
-        if blockers:
-            more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
-            raise PlanError(f"not ready: {blockers[0]}{more}")
-    old = plan.state
-    if old == PlanState.APPROVED and plan.signoff is not None:
-        _log(plan, by, now, "signoff.void", "plan", plan.signoff.by, None)
-        plan.signoff = None  # unlocking voids the signature
-    plan.state = new
-    _log(plan, by, now, "state", "plan", old.value, new.value)
-
-
-def sign_off(plan: Plan, checklist: Checklist, *, by: str, role: str, decision: str,
-             rationale: str, now: datetime, today: date) -> None:
-    change_state(plan, checklist, PlanState.APPROVED, by=by, now=now, today=today)
-    plan.signoff = SignOff(by=by, role=role, at=now, decision=decision, rationale=rationale)
-    _log(plan, by, now, "signoff", "plan", None, f"{decision} ({role})")
+        log(plan, by, now, "details", name, old, value)

@@ -3,183 +3,40 @@
 Pure functions over a checklist and a plan; nothing is written. An answer to an
 item that is hidden (or no longer in the checklist) is kept in the plan, listed
 separately here, and never counted.
+
+The engine is three modules, and every name is imported from this one:
+``engine_result`` (what an evaluation says: the records and ``Evaluation``),
+``engine_due`` (due points: dates, "met", their state on a day) and this one (which
+items show, which rules fire, and ``evaluate``, which puts it all together).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from enum import StrEnum
+from datetime import date
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.checks import dependency_order
 from checklist_tui.core.conditions import holds, matches, not_recorded
-from checklist_tui.core.dates import date_at_gestation
-from checklist_tui.core.definition import (
-    NOT_YET,
-    Checklist,
-    DateKind,
-    DuePoint,
-    Item,
-    Severity,
-    rule_id,
+from checklist_tui.core.definition import Checklist, Item, rule_id
+from checklist_tui.core.engine_due import discharge_date, due_date, due_state, is_met
+from checklist_tui.core.engine_result import (
+    DueState,
+    DueStatus,
+    Evaluation,
+    FiredRule,
+    ItemProblem,
+    OpenAnswer,
+    SectionProgress,
+    StaleAnswer,
 )
 from checklist_tui.core.integrity import IntegrityIssue, integrity_issues
-from checklist_tui.core.plan import (
-    Acknowledgement,
-    Action,
-    Answer,
-    Person,
-    Plan,
-)
+from checklist_tui.core.plan import Answer, Plan
 
-__all__ = ["IntegrityIssue", "integrity_issues"]
-
-
-class DueStatus(StrEnum):
-    DONE = "done"
-    BOOKED = "booked"
-    """Met by a date still to come (a meeting or visit booked): not done yet."""
-    OVERDUE = "overdue"
-    DUE_SOON = "due soon"
-    UPCOMING = "upcoming"
-    NO_DATE = "no date"
-
-
-@dataclass(frozen=True)
-class FiredRule:
-    rule_id: str
-    item_id: str
-    section_id: str
-    severity: Severity
-    message: str
-    escalation: str
-    red_flag: bool
-    acknowledgement: Acknowledgement | None = None
-
-    @property
-    def blocking(self) -> bool:
-        """An error, or a warning not yet acknowledged, blocks completion."""
-        return self.severity == Severity.ERROR or self.needs_acknowledgement
-
-    @property
-    def needs_acknowledgement(self) -> bool:
-        """Only warnings are acknowledged (errors must be fixed; notes need nothing)."""
-        return self.severity == Severity.WARNING and self.acknowledgement is None
-
-
-@dataclass(frozen=True)
-class DueState:
-    item_id: str
-    section_id: str
-    label: str
-    point: DuePoint
-    due_date: date | None
-    status: DueStatus
-    provisional: bool = False
-    """True for 'days after birth' counted from the EDD because no birth date is recorded."""
-    days_left: int | None = None
-    booked: date | None = None
-    """The date the item's answer gives (a meeting, a visit); it meets the due point only
-    when it falls on or before the due date."""
-
-
-@dataclass(frozen=True)
-class SectionProgress:
-    section_id: str
-    title: str
-    visible: bool
-    answered: int
-    total: int
-    required_open: int
-    red_flags: int
-
-    @property
-    def complete(self) -> bool:
-        return self.visible and self.required_open == 0 and self.answered == self.total
-
-
-@dataclass(frozen=True)
-class ItemProblem:
-    """An answered item that is not what it claims: incomplete or contradicted."""
-
-    item_id: str
-    section_id: str
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class OpenAnswer:
-    """"Not yet", or "unknown" on a required or risk item: someone must find out."""
-
-    item_id: str
-    section_id: str
-    answer: Answer
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class StaleAnswer:
-    item_id: str
-    answer: Answer
-    reason: str
-
-
-@dataclass
-class Evaluation:
-    today: date
-    visible_items: frozenset[str]
-    visible_sections: frozenset[str]
-    sections: list[SectionProgress]
-    answered: int
-    total: int
-    open_required: list[tuple[str, str]]
-    fired: list[FiredRule]
-    due: list[DueState]
-    integrity: list[IntegrityIssue]
-    no_longer_applies: list[StaleAnswer]
-    not_in_checklist: list[StaleAnswer]
-    open_answers: list[OpenAnswer]
-    incomplete: list[ItemProblem]
-    contradicted: list[ItemProblem]
-    overdue_actions: list[Action]
-    men: list[Person]
-    done_items: frozenset[str]
-    """Visible items whose answer counts as evidence: settled, complete, not contradicted."""
-
-    @property
-    def red_flags(self) -> list[FiredRule]:
-        return [f for f in self.fired if f.red_flag]
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 100
-
-    def blockers(self) -> list[str]:
-        """Why the plan cannot be marked complete (empty when it can)."""
-        reasons = [f"required item {i} is not answered" for _, i in self.open_required]
-        required = {i for _, i in self.open_required}
-        reasons.extend(f"{o.item_id} is {integ.follow_up_label(o.answer)} "
-                       f"({integ.follow_up_text(o.answer)})"
-                       for o in self.open_answers if o.item_id not in required)
-        reasons.extend(f"{p.item_id}: incomplete, {integ.missing_text(p.reasons)}"
-                       for p in self.incomplete)
-        reasons.extend(f"{p.item_id}: contradicted by the plan: {'; '.join(p.reasons)}"
-                       for p in self.contradicted)
-        for fired in self.fired:
-            if fired.severity == Severity.ERROR:
-                reasons.append(f"{fired.item_id}: {fired.message}")
-            elif fired.blocking:
-                reasons.append(f"{fired.item_id}: warning not yet acknowledged: {fired.message}")
-        reasons.extend(issue.message for issue in self.integrity if issue.blocks_completion)
-        return reasons
-
-    @property
-    def can_complete(self) -> bool:
-        return not self.blockers()
-
-    def section(self, section_id: str) -> SectionProgress | None:
-        return next((s for s in self.sections if s.section_id == section_id), None)
+__all__ = [
+    "DueState", "DueStatus", "Evaluation", "FiredRule", "IntegrityIssue", "ItemProblem",
+    "OpenAnswer", "SectionProgress", "StaleAnswer", "discharge_date", "due_date", "due_state",
+    "evaluate", "integrity_issues", "is_met", "visible_items",
+]
 
 
 def visible_items(checklist: Checklist, answers: dict[str, Answer]) -> tuple[set[str], set[str]]:
@@ -254,71 +111,6 @@ def _fired_rules(
     return fired
 
 
-def due_date(checklist: Checklist, plan: Plan, item: Item, born: date | None) -> date | None:
-    """The date an item is due, twin- and prematurity-adjusted."""
-    point = item.due
-    assert point is not None
-    due: date | None = None
-    if point.weeks is not None:
-        if plan.edd:
-            due = date_at_gestation(plan.edd, point.weeks, point.days)
-            if plan.babies_expected > 1 or plan.prematurity_likely:
-                due -= timedelta(weeks=checklist.timescales.multiple_birth_weeks_earlier)
-            if born is not None and due > born:
-                due = born  # a pre-birth milestone cannot be later than the birth
-    else:  # after the discharge: from the birth (or the EDD) until its date is recorded
-        after = point.days_after_birth if point.days_after_discharge is None \
-            else point.days_after_discharge
-        base = (discharge_date(checklist, plan) if point.days_after_discharge is not None
-                else None) or born or plan.edd
-        if base:
-            due = base + timedelta(days=after or 0)
-    return due
-
-
-def discharge_date(checklist: Checklist, plan: Plan) -> date | None:
-    """The discharge date the plan records (an answer's "discharge" date detail), if any."""
-    for _section, item in checklist.all_items():
-        detail = item.date_detail
-        if detail is not None and detail.date_kind == DateKind.DISCHARGE:
-            found = integ.detail_date(item, plan.answers.get(item.id))
-            if found is not None:
-                return found
-    return None
-
-
-def _due_state(
-    checklist: Checklist, plan: Plan, item: Item, section_id: str, done: bool, today: date,
-    born: date | None, booked: date | None = None,
-) -> DueState:
-    point = item.due
-    assert point is not None
-    label = point.label or item.prompt
-    # Days after birth are counted from the EDD (provisionally) until the birth is known.
-    provisional = point.weeks is None and born is None
-    due = due_date(checklist, plan, item, born)
-    if done:
-        status = DueStatus.BOOKED if booked is not None and booked > today else DueStatus.DONE
-    elif due is None:
-        status = DueStatus.NO_DATE
-    elif due < today or (point.weeks is not None and born is not None and due >= born):
-        status = DueStatus.OVERDUE  # a pre-birth milestone not met by the birth is missed
-    elif (due - today).days <= checklist.timescales.due_soon_days:
-        status = DueStatus.DUE_SOON
-    else:
-        status = DueStatus.UPCOMING
-    days_left = (due - today).days if due else None
-    return DueState(item.id, section_id, label, point, due, status, provisional, days_left,
-                    booked)
-
-
-def is_met(answer: Answer) -> bool:
-    """Whether an answer meets a due point: "no", "unknown" and "not yet" do not."""
-    if answer.not_applicable:
-        return True
-    return answer.has_value and answer.value not in ("no", "unknown", NOT_YET)
-
-
 def evaluate(
     checklist: Checklist, plan: Plan, today: date, assume_born: date | None = None
 ) -> Evaluation:
@@ -383,8 +175,8 @@ def evaluate(
                 target = due_dates.get(item.id)
                 if met and item.date_detail is not None and target is not None:
                     met = booked is not None and booked <= target
-                due.append(_due_state(checklist, plan, item, section.id, met, today, born,
-                                      booked))
+                due.append(due_state(checklist, plan, item, section.id, met, today, born,
+                                     booked))
     due.sort(key=lambda d: (d.due_date is None, d.due_date or date.max))
     stale = [StaleAnswer(i, a, "its condition no longer holds")
              for i, a in plan.answers.items() if i in items and i not in shown and a.has_value]

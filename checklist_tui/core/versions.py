@@ -177,7 +177,7 @@ def upgrade(plan: Plan, checklist: Checklist, content_hash: str, *, by: str,
                                                            integ.day_of(old.answered_at)):
             continue  # the plan does not bear the tick out: not carried, still kept
         if not done:
-            edit._editable(plan, by, now)  # one rule for when a plan may change
+            edit.editable(plan, by, now)  # one rule for when a plan may change
         details = _details_for(item, old)
         plan.answers[carry.new_id] = Answer(
             value=carry.value, note=old.note, source=old.source,
@@ -197,7 +197,7 @@ def upgrade(plan: Plan, checklist: Checklist, content_hash: str, *, by: str,
         if moved and moved == {i.id for i in replacing} and not left:
             del plan.answers[old_id]  # every replacing item has it now, details too
     if not done:
-        edit._editable(plan, by, now)  # one rule for when a plan may change
+        edit.editable(plan, by, now)  # one rule for when a plan may change
     plan.history.append(HistoryEntry(at=now, by=by, what=VERSION, target="plan",
                                      old=plan.checklist_version, new=checklist.version))
     plan.checklist_version, plan.checklist_hash = checklist.version, content_hash

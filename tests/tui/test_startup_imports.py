@@ -22,7 +22,8 @@ HEAVY = ("pydantic", "pydantic_core", "docx", "lxml", "checklist_tui.core.plan",
          "checklist_tui.core.definition_item", "checklist_tui.core.strict",
          "checklist_tui.core.catalogue",
          "checklist_tui.core.store", "checklist_tui.core.session", "checklist_tui.core.review",
-         "checklist_tui.core.index", "checklist_tui.core.engine", "checklist_tui.plain",
+         "checklist_tui.core.index", "checklist_tui.core.engine", "checklist_tui.core.engine_due",
+         "checklist_tui.core.engine_result", "checklist_tui.plain",
          "checklist_tui.tui.screens.plan")
 
 AT_HAND_OVER = """

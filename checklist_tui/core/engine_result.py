@@ -1,0 +1,163 @@
+"""What the engine says about a plan (``core.engine.evaluate``): an item's due point and
+its state, a rule that fired, a section's progress, an answer that is open, incomplete,
+contradicted or stale, and the whole ``Evaluation`` built from them.
+
+Plain frozen records: nothing here reads a plan or a checklist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from checklist_tui.core import integrity as integ
+from checklist_tui.core.definition import DuePoint, Severity
+from checklist_tui.core.integrity import IntegrityIssue
+from checklist_tui.core.plan import Acknowledgement, Action, Answer, Person
+
+
+class DueStatus(StrEnum):
+    DONE = "done"
+    BOOKED = "booked"
+    """Met by a date still to come (a meeting or visit booked): not done yet."""
+    OVERDUE = "overdue"
+    DUE_SOON = "due soon"
+    UPCOMING = "upcoming"
+    NO_DATE = "no date"
+
+
+@dataclass(frozen=True)
+class FiredRule:
+    rule_id: str
+    item_id: str
+    section_id: str
+    severity: Severity
+    message: str
+    escalation: str
+    red_flag: bool
+    acknowledgement: Acknowledgement | None = None
+
+    @property
+    def blocking(self) -> bool:
+        """An error, or a warning not yet acknowledged, blocks completion."""
+        return self.severity == Severity.ERROR or self.needs_acknowledgement
+
+    @property
+    def needs_acknowledgement(self) -> bool:
+        """Only warnings are acknowledged (errors must be fixed; notes need nothing)."""
+        return self.severity == Severity.WARNING and self.acknowledgement is None
+
+
+@dataclass(frozen=True)
+class DueState:
+    item_id: str
+    section_id: str
+    label: str
+    point: DuePoint
+    due_date: date | None
+    status: DueStatus
+    provisional: bool = False
+    """True for 'days after birth' counted from the EDD because no birth date is recorded."""
+    days_left: int | None = None
+    booked: date | None = None
+    """The date the item's answer gives (a meeting, a visit); it meets the due point only
+    when it falls on or before the due date."""
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section_id: str
+    title: str
+    visible: bool
+    answered: int
+    total: int
+    required_open: int
+    red_flags: int
+
+    @property
+    def complete(self) -> bool:
+        return self.visible and self.required_open == 0 and self.answered == self.total
+
+
+@dataclass(frozen=True)
+class ItemProblem:
+    """An answered item that is not what it claims: incomplete or contradicted."""
+
+    item_id: str
+    section_id: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OpenAnswer:
+    """"Not yet", or "unknown" on a required or risk item: someone must find out."""
+
+    item_id: str
+    section_id: str
+    answer: Answer
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class StaleAnswer:
+    item_id: str
+    answer: Answer
+    reason: str
+
+
+@dataclass
+class Evaluation:
+    today: date
+    visible_items: frozenset[str]
+    visible_sections: frozenset[str]
+    sections: list[SectionProgress]
+    answered: int
+    total: int
+    open_required: list[tuple[str, str]]
+    fired: list[FiredRule]
+    due: list[DueState]
+    integrity: list[IntegrityIssue]
+    no_longer_applies: list[StaleAnswer]
+    not_in_checklist: list[StaleAnswer]
+    open_answers: list[OpenAnswer]
+    incomplete: list[ItemProblem]
+    contradicted: list[ItemProblem]
+    overdue_actions: list[Action]
+    men: list[Person]
+    done_items: frozenset[str]
+    """Visible items whose answer counts as evidence: settled, complete, not contradicted."""
+
+    @property
+    def red_flags(self) -> list[FiredRule]:
+        return [f for f in self.fired if f.red_flag]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 100
+
+    def blockers(self) -> list[str]:
+        """Why the plan cannot be marked complete (empty when it can)."""
+        reasons = [f"required item {i} is not answered" for _, i in self.open_required]
+        required = {i for _, i in self.open_required}
+        reasons.extend(f"{o.item_id} is {integ.follow_up_label(o.answer)} "
+                       f"({integ.follow_up_text(o.answer)})"
+                       for o in self.open_answers if o.item_id not in required)
+        reasons.extend(f"{p.item_id}: incomplete, {integ.missing_text(p.reasons)}"
+                       for p in self.incomplete)
+        reasons.extend(f"{p.item_id}: contradicted by the plan: {'; '.join(p.reasons)}"
+                       for p in self.contradicted)
+        for fired in self.fired:
+            if fired.severity == Severity.ERROR:
+                reasons.append(f"{fired.item_id}: {fired.message}")
+            elif fired.blocking:
+                reasons.append(f"{fired.item_id}: warning not yet acknowledged: {fired.message}")
+        reasons.extend(issue.message for issue in self.integrity if issue.blocks_completion)
+        return reasons
+
+    @property
+    def can_complete(self) -> bool:
+        return not self.blockers()
+
+    def section(self, section_id: str) -> SectionProgress | None:
+        return next((s for s in self.sections if s.section_id == section_id), None)
