@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Generator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +21,17 @@ EXAMPLES = ROOT / "examples"
 FIXED_NOW = "2026-11-25T10:00:00+00:00"
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 25)
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """A script of this repository (in tools/, docs/ or examples/), loaded as a module
+    named ``name`` so that a test can call its functions."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("audit_tool",
-                                                  ROOT / "tools" / "audit_offline.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "tools" / "audit_offline.py", "audit_tool")
 
 
 def test_offline_audit_against_a_copied_osv_export(tmp_path) -> None:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from importlib import metadata
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("constraints_tool",
-                                                  ROOT / "tools" / "constraints.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "tools" / "constraints.py", "constraints_tool")
 
 
 def test_every_runtime_dependency_is_pinned_at_the_installed_version() -> None:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 
 def _generated():
-    spec = importlib.util.spec_from_file_location("docs_generate", ROOT / "docs" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.generated()
+    return load_script(ROOT / "docs" / "generate.py", "docs_generate").generated()
 
 
 def test_generated_docs_are_current() -> None:

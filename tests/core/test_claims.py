@@ -41,10 +41,10 @@ def test_red_flag_on_an_unanswered_overdue_item_says_not_recorded_not_the_findin
 
 def _confirmed(lc):
     from checklist_tui.core.edit import confirm_pause_point
-    from tests.core.test_pause import _ready
+    from tests.core.test_integrity import pause_point_ready
 
     plan = new_plan(lc, edd=EDD)
-    _ready(plan, lc)
+    pause_point_ready(plan, lc)
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead", now=NOW, today=TODAY)
     return plan
 
@@ -95,10 +95,10 @@ def test_a_red_flag_raised_after_the_confirmation_means_it_no_longer_holds(lc) -
 
 def test_a_red_flag_already_there_when_confirmed_does_not_undo_it(lc) -> None:
     from checklist_tui.core.edit import confirm_pause_point
-    from tests.core.test_pause import _ready
+    from tests.core.test_integrity import pause_point_ready
 
     plan = new_plan(lc, edd=EDD)
-    _ready(plan, lc)
+    pause_point_ready(plan, lc)
     put(plan, lc, "f_seen", "no")
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(minutes=5), today=TODAY)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 from checklist_tui.core.ids import new_id, seeded_ids, temp_tag
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, load_script
 
 
 def test_ids_are_random_outside_a_seeded_block() -> None:
@@ -38,12 +35,7 @@ def test_temporary_file_names_never_use_the_seed() -> None:
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("make_examples", EXAMPLES / "make_examples.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_examples", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(EXAMPLES / "make_examples.py", "make_examples")
 
 
 def test_the_examples_are_exactly_what_the_generator_makes(catalogue, tmp_path) -> None:

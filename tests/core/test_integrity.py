@@ -42,6 +42,20 @@ def person(plan, **fields):
     return add_record(plan, Person, by="tester", now=NOW, **fields)
 
 
+def pause_point_ready(plan, lc) -> None:
+    """Everything the test checklist's pause point ("confirm") needs done: an agency, the
+    father recorded, safer sleep and the contingency plan answered, its three items ticked."""
+    add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks", contact="PPU",
+               practitioner="Example Officer D")
+    person(plan, name="Fred Example", kind=PersonKind.FATHER, involvement="Seen twice",
+           assessment="Checks back")
+    put(plan, lc, "sleep", "yes")
+    put(plan, lc, "contingency", "yes")
+    set_detail(plan, lc.checklist, "contingency", "text", "Plan B.", by="t", now=NOW)
+    for item in ("k_agencies", "k_men", "k_sleep"):
+        put(plan, lc, item, True)
+
+
 # -- 1. not yet and unknown carry an owner and a date -----------------------------------
 
 def test_not_yet_needs_owner_and_date_and_is_open(lc) -> None:
@@ -220,15 +234,7 @@ def test_pause_point_confirmation_records_who_and_when(lc) -> None:
         confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="t", now=NOW, today=TODAY)
     with pytest.raises(PlanError, match="not a pause point"):
         confirm_pause_point(plan, lc.checklist, "plan", ["Sam"], by="t", now=NOW, today=TODAY)
-    add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks", contact="PPU",
-               practitioner="Example Officer D")
-    person(plan, name="Fred Example", kind=PersonKind.FATHER, involvement="Seen twice",
-           assessment="Checks back")
-    put(plan, lc, "sleep", "yes")
-    put(plan, lc, "contingency", "yes")
-    set_detail(plan, lc.checklist, "contingency", "text", "Plan B.", by="t", now=NOW)
-    for item in ("k_agencies", "k_men", "k_sleep"):
-        put(plan, lc, item, True)
+    pause_point_ready(plan, lc)
     with pytest.raises(PlanError, match="who was present"):
         confirm_pause_point(plan, lc.checklist, "confirm", [" "], by="t", now=NOW, today=TODAY)
     record = confirm_pause_point(plan, lc.checklist, "confirm", ["Sam (midwife)", "Mother"],

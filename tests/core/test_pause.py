@@ -7,26 +7,14 @@ from datetime import timedelta
 
 import pytest
 
-from checklist_tui.core.edit import add_record, confirm_pause_point, set_detail
+from checklist_tui.core.edit import confirm_pause_point
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.pause import NO_LONGER_HOLDS, pause_status, pause_statuses
-from checklist_tui.core.plan import Agency, PersonKind
+from checklist_tui.core.plan import PersonKind
 from tests.conftest import NOW, TODAY
 from tests.core.helpers import new_plan
-from tests.core.test_integrity import EDD, person, put
-
-
-def _ready(plan, lc) -> None:
-    add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks", contact="PPU",
-               practitioner="Example Officer D")
-    person(plan, name="Fred Example", kind=PersonKind.FATHER, involvement="Seen twice",
-           assessment="Checks back")
-    put(plan, lc, "sleep", "yes")
-    put(plan, lc, "contingency", "yes")
-    set_detail(plan, lc.checklist, "contingency", "text", "Plan B.", by="t", now=NOW)
-    for item in ("k_agencies", "k_men", "k_sleep"):
-        put(plan, lc, item, True)
+from tests.core.test_integrity import EDD, pause_point_ready, person, put
 
 
 def _status(plan, lc):
@@ -39,7 +27,7 @@ def test_not_confirmed_says_what_is_missing(lc) -> None:
     assert status is not None and status.confirmation is None and not status.holds
     assert status.line().startswith("Pause point, not confirmed: k_agencies ")
     assert "(2 more items also not done)" in status.line()
-    _ready(plan, lc)
+    pause_point_ready(plan, lc)
     assert _status(plan, lc).line() == ("Pause point, not confirmed yet: every item is done, "
                                         "so it can be confirmed.")
     assert pause_status(lc.checklist, plan, evaluate(lc.checklist, plan, TODAY), "plan") is None
@@ -47,7 +35,7 @@ def test_not_confirmed_says_what_is_missing(lc) -> None:
 
 def test_confirmation_records_the_confirmer_apart_from_the_user(lc) -> None:
     plan = new_plan(lc, edd=EDD)
-    _ready(plan, lc)
+    pause_point_ready(plan, lc)
     record = confirm_pause_point(plan, lc.checklist, "confirm", ["Sam Example (father)",
                                  "Example Midwife (Community midwifery)"], by="Lead", now=NOW,
                                  today=TODAY, confirmed_by="Pat Sample (ward manager)")
@@ -63,7 +51,7 @@ def test_confirmation_records_the_confirmer_apart_from_the_user(lc) -> None:
 
 def test_a_later_contradiction_shows_the_confirmation_no_longer_holds(lc) -> None:
     plan = new_plan(lc, edd=EDD)
-    _ready(plan, lc)
+    pause_point_ready(plan, lc)
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead", now=NOW,
                         today=TODAY)
     person(plan, name="Vic Example", kind=PersonKind.VISITING_ADULT, man=True)  # unassessed
@@ -78,7 +66,7 @@ def test_a_later_contradiction_shows_the_confirmation_no_longer_holds(lc) -> Non
 
 def test_a_later_unticked_item_shows_it_no_longer_holds_and_a_new_confirmation_holds(lc):
     plan = new_plan(lc, edd=EDD)
-    _ready(plan, lc)
+    pause_point_ready(plan, lc)
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead", now=NOW,
                         today=TODAY)
     put(plan, lc, "sleep", "no")

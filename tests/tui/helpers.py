@@ -46,6 +46,37 @@ async def wait_for_screen(pilot, kind: type) -> None:
                    and pilot.app.screen.is_mounted, what=kind.__name__)
 
 
+async def open_from_plan(pilot, key: str, kind: type) -> None:
+    """Once the plan is shown, press the key that opens a ``kind`` screen from it, and wait
+    for that screen."""
+    await wait_for(pilot, lambda: plan_ready(pilot.app))
+    await pilot.press(key)
+    await wait_for_screen(pilot, kind)
+
+
+async def choose_command(pilot, typed: str) -> None:
+    """Open the command palette, type ``typed``, and press Enter once the command
+    highlighted mentions it."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+    await pilot.press(*typed)
+    await wait_for(pilot, lambda: typed in str(highlighted_command(pilot.app)),
+                   what=f"the command palette offering {typed}")
+    await pilot.press("enter")
+
+
+def highlighted_command(app):
+    """The prompt of the command the open command palette has highlighted (or None)."""
+    from textual.command import CommandList
+
+    shown = app.screen.query_one(CommandList)
+    if shown.highlighted is None:
+        return None
+    return shown.get_option_at_index(shown.highlighted).prompt
+
+
 def rendered(widget) -> str:
     """What a Static (or any widget) shows, as plain text."""
     return str(widget.render())

@@ -9,7 +9,7 @@ from checklist_tui.tui.screens.home import HomeScreen
 from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.records import RecordsScreen
-from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for
+from tests.tui.helpers import choose_command, copy_examples, make_app, plan_ready, wait_for
 
 SCREENS = [HomeScreen, PlanScreen, OutstandingScreen, RecordsScreen]
 
@@ -54,25 +54,11 @@ async def test_palette_offers_plan_commands(tmp_path) -> None:
 
 
 async def test_palette_jumps_to_an_item(tmp_path) -> None:
-    from textual.command import CommandPalette
-
     plans = copy_examples(tmp_path / "plans")
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"PBA-R01")
-        await wait_for(pilot, lambda: "PBA-R01" in str(_highlighted_command(app)))
-        await pilot.press("enter")
+        await choose_command(pilot, "PBA-R01")
         await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "relationship"
                        and app.focused is not None and "PBA-R01" in (app.focused.id or ""))
 
-
-def _highlighted_command(app):
-    from textual.command import CommandList
-
-    commands_shown = app.screen.query_one(CommandList)
-    if commands_shown.highlighted is None:
-        return None
-    return commands_shown.get_option_at_index(commands_shown.highlighted).prompt

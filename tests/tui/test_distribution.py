@@ -11,7 +11,15 @@ from checklist_tui.core import store
 from checklist_tui.core.plan import PlanState
 from checklist_tui.core.review import approval_void
 from checklist_tui.tui.screens.distribution import DistributionScreen, ShareForm
-from tests.tui.helpers import make_app, plan_ready, rendered, wait_for, wait_for_screen
+from tests.tui.helpers import (
+    choose_command,
+    make_app,
+    open_from_plan,
+    plan_ready,
+    rendered,
+    wait_for,
+    wait_for_screen,
+)
 from tests.tui.test_snapshots import SIZES, _on_plan_then, snap_plans  # noqa: F401
 
 READY = "discharge-ready-for-sign-off.toml"
@@ -34,9 +42,7 @@ async def _share(pilot, to: str, role: str, how: str, on: str | None = None,
 async def test_record_a_copy_on_a_draft_plan(plans) -> None:
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        await pilot.press("D")
-        await wait_for_screen(pilot, DistributionScreen)
+        await open_from_plan(pilot, "D", DistributionScreen)
         note = rendered(app.screen.query_one("#distribution-note"))
         assert "not recorded yet" in note
         assert "not recorded" in rendered(app.screen.query_one("#parents-copy"))
@@ -71,13 +77,7 @@ async def test_record_a_copy_on_an_approved_plan_keeps_the_approval(plans) -> No
     app = make_app(plans, READY)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        from textual.command import CommandPalette
-
-        await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"Distribution")
-        await wait_for(pilot, lambda: "Distribution" in str(_highlighted(app)))
-        await pilot.press("enter")
+        await choose_command(pilot, "Distribution")
         await wait_for_screen(pilot, DistributionScreen)
         assert "This plan is approved" in rendered(app.screen.query_one("#distribution-note"))
         await _share(pilot, "Example GP surgery", "GP", "Secure email", "25/11/2026")
@@ -102,24 +102,13 @@ async def test_nothing_recorded_on_a_plan_opened_by_another_program(plans) -> No
     try:
         app = make_app(plans, "family-t-like-twins.toml")
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: plan_ready(app))
-            await pilot.press("D")
-            await wait_for_screen(pilot, DistributionScreen)
+            await open_from_plan(pilot, "D", DistributionScreen)
             assert "Read-only" in rendered(app.screen.query_one("#distribution-note"))
             await pilot.press("plus")
             await pilot.pause()
             assert isinstance(app.screen, DistributionScreen)  # the form is not offered
     finally:
         lock.release()
-
-
-def _highlighted(app):
-    from textual.command import CommandList
-
-    shown = app.screen.query_one(CommandList)
-    if shown.highlighted is None:
-        return None
-    return shown.get_option_at_index(shown.highlighted).prompt
 
 
 @pytest.mark.parametrize("size", SIZES)

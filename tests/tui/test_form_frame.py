@@ -10,12 +10,7 @@ from textual.widgets import TextArea
 from checklist_tui.core.definition import DetailKind
 from checklist_tui.tui.screens.detail_form import DetailForm
 from checklist_tui.tui.screens.message import MessageScreen
-from tests.tui.helpers import copy_examples, make_app, plan_ready, wait_for, wait_for_screen
-
-
-@pytest.fixture
-def plans(tmp_path):
-    return copy_examples(tmp_path / "plans")
+from tests.tui.helpers import make_app, plan_ready, wait_for, wait_for_screen
 
 
 def _in_sight(screen, selector: str) -> bool:

@@ -16,19 +16,14 @@ from checklist_tui.tui.screens.privacy import PrivacyScreen
 from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.screens.records import RecordsScreen
 from tests.tui.helpers import (
-    copy_examples,
     go_to,
     make_app,
+    open_from_plan,
     plan_ready,
     rendered,
     wait_for,
     wait_for_screen,
 )
-
-
-@pytest.fixture
-def plans(tmp_path):
-    return copy_examples(tmp_path / "plans")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -47,9 +42,7 @@ async def test_dropdown_shows_every_option(plans, size) -> None:
 
 
 async def _person_form(pilot, app) -> RecordForm:
-    await wait_for(pilot, lambda: plan_ready(app))
-    await pilot.press("p")
-    await wait_for_screen(pilot, RecordsScreen)
+    await open_from_plan(pilot, "p", RecordsScreen)
     await pilot.press("plus")
     await wait_for_screen(pilot, RecordForm)
     return app.screen
@@ -107,9 +100,7 @@ async def test_export_takes_enter_and_offers_to_create_a_missing_folder(plans, t
     app = make_app(plans, "family-t-like-twins.toml")
     target = tmp_path / "new" / "exports"
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        await pilot.press("e")
-        await wait_for_screen(pilot, ExportScreen)
+        await open_from_plan(pilot, "e", ExportScreen)
         export = app.screen
         export.query_one("#folder", Input).value = str(target)
         await pilot.press("enter")  # the Export button has the focus

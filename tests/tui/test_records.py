@@ -3,32 +3,23 @@ removing says which row."""
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import TabbedContent
 
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.records import RecordsScreen
 from tests.tui.helpers import (
-    copy_examples,
     make_app,
-    plan_ready,
+    open_from_plan,
     rendered,
     wait_for,
     wait_for_screen,
 )
 
 
-@pytest.fixture
-def plans(tmp_path):
-    return copy_examples(tmp_path / "plans")
-
-
 async def test_tabs_follow_arrows_and_letters_with_a_banner_each(plans) -> None:
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        await pilot.press("p")
-        await wait_for_screen(pilot, RecordsScreen)
+        await open_from_plan(pilot, "p", RecordsScreen)
         screen = app.screen
         tabs = screen.query_one(TabbedContent)
         banner = screen.query_one("#men-line")
@@ -51,9 +42,7 @@ async def test_tabs_follow_arrows_and_letters_with_a_banner_each(plans) -> None:
 async def test_remove_says_which_row(plans) -> None:
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: plan_ready(app))
-        await pilot.press("a")
-        await wait_for_screen(pilot, RecordsScreen)
+        await open_from_plan(pilot, "a", RecordsScreen)
         first = app.screen.session.plan.actions[0].what
         await pilot.press("delete")
         await wait_for_screen(pilot, MessageScreen)

@@ -9,14 +9,9 @@ from checklist_tui.core import store
 from checklist_tui.core.errors import PlanError
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.unsaved import UnsavedScreen
-from tests.tui.helpers import copy_examples, go_to, make_app, plan_ready, wait_for
+from tests.tui.helpers import go_to, make_app, plan_ready, wait_for
 
 PLAN = "early-pre-birth.toml"
-
-
-@pytest.fixture
-def plans(tmp_path):
-    return copy_examples(tmp_path / "plans")
 
 
 @pytest.fixture
