@@ -63,7 +63,9 @@ def cmd_sign_off(args: argparse.Namespace) -> int:
 
     path, result = _change(args, step)
     record, state, disagree = cast("tuple[SignOff, str, str]", result)
-    out(f"{path.name}: {record.decision} by {record.by} ({record.role})")
+    from checklist_tui.core.vocabulary import signed
+
+    out(f"{path.name}: {record.decision} by {signed(record.by, record.role)}")
     if disagree:
         out(f"{path.name}: {state}: {disagree}; not signed off until a manager decides "
             "again")

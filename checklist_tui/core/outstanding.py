@@ -39,6 +39,7 @@ from checklist_tui.core.vocabulary import (
     issue_label,
     recorded_late,
     rule_label,
+    signed,
 )
 from checklist_tui.core.where import Where
 
@@ -84,7 +85,7 @@ def manager_entries(checklist: Checklist, plan: Plan) -> list[Entry]:
                          "review (a change to an approved plan first asks for your reason)."))
     for c in open_challenges(plan):
         item = items.get(c.item)
-        who = f"{c.by} ({c.role})" if c.role else c.by
+        who = signed(c.by, c.role)
         out.append(Entry(CHALLENGE, f"{c.item}: {item.prompt if item else c.item}",
                          ("Answer it before the plan can be submitted again: on the item, r in "
                           "the app, or go to it and type respond in plain mode."),

@@ -18,6 +18,7 @@ from checklist_tui.core.edit import NEEDS_REASON, change_state
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
+from checklist_tui.core.vocabulary import signed
 
 APPROVED = "approved"
 RETURNED = "returned"
@@ -67,7 +68,7 @@ def describe_signoff(plan: Plan) -> str:
         return f"{disagree}; not signed off until a manager decides again"
     if plan.reviews:
         last = plan.reviews[-1]
-        text = (f"{last.decision.capitalize()} by {last.by} ({last.role}), "
+        text = (f"{last.decision.capitalize()} by {signed(last.by, last.role)}, "
                 f"{last.at.strftime('%d/%m/%Y')}")
         if last.decision == APPROVED and (approval_void(plan)
                                           or plan.state != PlanState.APPROVED):
@@ -76,11 +77,11 @@ def describe_signoff(plan: Plan) -> str:
             again = _submitted_again(plan, last.at)
             if again is not None:
                 return (f"Submitted again on {again:%d/%m/%Y} after being returned by "
-                        f"{last.by} ({last.role}), {last.at:%d/%m/%Y}; not yet signed off")
+                        f"{signed(last.by, last.role)}, {last.at:%d/%m/%Y}; not yet signed off")
             text += "; not yet signed off"
         return text
     if plan.signoff is not None:
-        return (f"{plan.signoff.decision} by {plan.signoff.by} ({plan.signoff.role}), "
+        return (f"{plan.signoff.decision} by {signed(plan.signoff.by, plan.signoff.role)}, "
                 f"{plan.signoff.at.strftime('%d/%m/%Y')}")
     return "Not yet signed off"
 
@@ -102,7 +103,7 @@ def returned_because(plan: Plan) -> str:
     last = plan.reviews[-1]
     if last.decision != RETURNED:
         return ""
-    return f"Returned by {last.by} ({last.role}), {last.at:%d/%m/%Y}: {last.rationale}"
+    return f"Returned by {signed(last.by, last.role)}, {last.at:%d/%m/%Y}: {last.rationale}"
 
 
 def open_challenges(plan: Plan) -> list[Challenge]:
@@ -235,7 +236,7 @@ def what_changed_since_approval(plan: Plan, edited_outside: str = "") -> list[st
 
 
 def _who(record: SignOff) -> str:
-    return f"{record.decision} by {record.by} ({record.role}) on {record.at:%d/%m/%Y}"
+    return f"{record.decision} by {signed(record.by, record.role)} on {record.at:%d/%m/%Y}"
 
 
 def _concurrent(plan: Plan, decision: str, rationale: str, name: str, role: str,
@@ -330,7 +331,7 @@ def item_challenge_lines(plan: Plan, item_id: str) -> list[str]:
     the answer or that it is not yet answered."""
     lines = []
     for c in challenges_on(plan, item_id):
-        who = f"{c.by} ({c.role})" if c.role else c.by
+        who = signed(c.by, c.role)
         head = f"CHALLENGE from {who}, {c.at.astimezone():%d/%m/%Y}: {c.text}"
         if c.open:
             lines.append(f"{head} (not yet answered)")
@@ -344,7 +345,7 @@ def challenge_lines(plan: Plan) -> list[str]:
     """Each challenge and its answer, as plain lines (for show, report and summaries)."""
     lines = []
     for c in plan.challenges:
-        who = f"{c.by} ({c.role})" if c.role else c.by
+        who = signed(c.by, c.role)
         lines.append(f"{c.item}: challenged by {who} [{c.id}]: {c.text}")
         lines.append(f"  answered by {c.responded_by}: {c.response}" if not c.open
                      else "  not yet answered")

@@ -68,6 +68,13 @@ def no_gaps_found(answered: int, total: int) -> str:
     return NONE_FOUND_YET if answered < total else NONE_FOUND
 
 
+def signed(name: str, role: str) -> str:
+    """Who made a decision, a challenge or a record, as every view writes it: "Name (Role)",
+    or the name alone when no role is recorded or when the role stands in the name's place
+    (a redacted copy names the manager by their role)."""
+    return f"{name} ({role})" if role.strip() and role != name else name
+
+
 def rule_label(rule: FiredRule) -> str:
     """``RED FLAG``, ``ERROR``, ``WARNING`` or ``INFO``."""
     return RED_FLAG if rule.red_flag else rule.severity.value.upper()

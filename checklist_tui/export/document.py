@@ -15,7 +15,7 @@ from checklist_tui.core.engine import DueStatus
 from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.review import describe_signoff
-from checklist_tui.core.vocabulary import NO_GAPS, NO_OWNER, NO_ROLE
+from checklist_tui.core.vocabulary import NO_GAPS, NO_OWNER, NO_ROLE, signed
 from checklist_tui.export.plan_parts import (
     NO_OUTCOME,
     NOT_APPLYING,
@@ -240,7 +240,7 @@ def _signatures(s: Summary, add) -> None:
     if decisions:
         add(Table("Manager decisions", ["Date", "Decision", "By", "Reasons"], [
             [d.at.astimezone().strftime("%d/%m/%Y %H:%M"), d.decision.capitalize(),
-             f"{d.by} ({d.role})" if d.role else d.by, d.rationale]
+             signed(d.by, d.role), d.rationale]
             for d in decisions], [18, 14, 26, 42]))
     _challenges(s, add)
     voided = [h for h in s.plan.history if h.what == "signoff.void"]
@@ -278,7 +278,7 @@ def _challenges(s: Summary, add) -> None:
     add(Heading(3, "Manager's challenges and the answers"))
     rows = []
     for c in s.plan.challenges:
-        asked = f"{c.by} ({c.role})" if c.role and c.role != c.by else c.by  # redacted: role
+        asked = signed(c.by, c.role)
         item = items.get(c.item)
         rows.append([f"{c.item}: {item.prompt}" if item else c.item,
                      f"{asked}, {c.at.astimezone():%d/%m/%Y %H:%M}", c.text,

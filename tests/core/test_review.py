@@ -107,6 +107,14 @@ def test_history_and_review_records_do_not_void(ready):
     assert not review.approval_void(plan)
 
 
+def test_a_decision_without_a_role_reads_without_empty_brackets(ready):
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    plan.reviews[-1].role = ""  # as a decision recorded without one (sign_off, by hand)
+    assert review.describe_signoff(plan).startswith("Approved by Alex Manager, ")
+
+
 def test_return_needs_reasons_and_is_recorded(ready):
     plan, cl = ready
     review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)

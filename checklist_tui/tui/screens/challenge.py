@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Static, TextArea
 
 from checklist_tui.core.plan import Challenge
+from checklist_tui.core.vocabulary import signed
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit, typed
 
@@ -24,7 +25,7 @@ class ChallengeAnswerScreen(FormScreen[str]):
 
     def fields(self) -> ComposeResult:
         c = self.challenge
-        who = f"{c.by} ({c.role})" if c.role else c.by
+        who = signed(c.by, c.role)
         yield Static(join(lit(self.prompt, "bold"), lit(f"  ({c.item})", "dim"), "\n",
                           lit(f"Challenge from {who}, {c.at.astimezone():%d/%m/%Y %H:%M}:"),
                           "\n", lit(c.text)), id="challenge-text")

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from checklist_tui.core.pause import when
 from checklist_tui.core.plan import Agency, Person
+from checklist_tui.core.vocabulary import signed
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.marked import MarkedSelectionList
@@ -33,7 +34,7 @@ class Confirmed:
 
     @property
     def by(self) -> str:
-        return f"{self.name} ({self.role})"
+        return signed(self.name, self.role)
 
 
 def candidates(people: list[Person], agencies: list[Agency]) -> list[str]:

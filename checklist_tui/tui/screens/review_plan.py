@@ -14,7 +14,7 @@ from checklist_tui.core import clock, review, store
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.outstanding import grouped, outstanding
 from checklist_tui.core.plan import Plan, PlanState
-from checklist_tui.core.vocabulary import NO_GAPS
+from checklist_tui.core.vocabulary import NO_GAPS, signed
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.decision import Decision, DecisionForm
@@ -40,7 +40,7 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
     unseen = review.decisions_made_unseen(plan)
     for n, decision in enumerate(plan.reviews):
         unseeing = f" ({review.CONCURRENT})" if n in unseen else ""
-        lines.append(f"  {decision.decision.capitalize()} by {decision.by} ({decision.role}) "
+        lines.append(f"  {decision.decision.capitalize()} by {signed(decision.by, decision.role)} "
                      f"on {decision.at:%d/%m/%Y}{unseeing}: {decision.rationale}")
     if plan.challenges:
         lines += ["", "Challenges:"] + [f"  {line}" for line in review.challenge_lines(plan)]
