@@ -9,7 +9,7 @@ from checklist_tui.tui.screens.home import HomeScreen
 from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.records import RecordsScreen
-from tests.tui.helpers import choose_command, copy_examples, make_app, plan_ready, wait_for
+from tests.tui.helpers import choose_command, make_app, plan_ready, wait_for
 
 SCREENS = [HomeScreen, PlanScreen, OutstandingScreen, RecordsScreen]
 
@@ -42,8 +42,7 @@ def test_no_keys_that_terminals_swallow() -> None:
             assert not set(command.keys.split(",")) & swallowed
 
 
-async def test_palette_offers_plan_commands(tmp_path) -> None:
-    plans = copy_examples(tmp_path / "plans")
+async def test_palette_offers_plan_commands(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
@@ -53,8 +52,7 @@ async def test_palette_offers_plan_commands(tmp_path) -> None:
         assert any("theme" in t.lower() for t in titles)
 
 
-async def test_palette_jumps_to_an_item(tmp_path) -> None:
-    plans = copy_examples(tmp_path / "plans")
+async def test_palette_jumps_to_an_item(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))

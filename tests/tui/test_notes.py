@@ -14,8 +14,7 @@ PASTED = "From: ward\r\n\r\nFirst line.\nSecond \x1b[31mline\x1b[0m.\n\tThird li
 KEPT = "From: ward\n\nFirst line.\nSecond line.\n\tThird line."
 
 
-async def test_pasted_note_keeps_its_lines_in_order(tmp_path) -> None:
-    plans = copy_examples(tmp_path / "plans")
+async def test_pasted_note_keeps_its_lines_in_order(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))

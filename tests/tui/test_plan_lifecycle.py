@@ -11,8 +11,7 @@ from tests.tui.helpers import copy_examples, make_app
 PLAN = "early-pre-birth.toml"
 
 
-async def test_quit_while_loading_leaves_no_lock(tmp_path) -> None:
-    plans = copy_examples(tmp_path / "plans")
+async def test_quit_while_loading_leaves_no_lock(plans) -> None:
     app = make_app(plans, PLAN)
     release, reached = threading.Event(), threading.Event()
     real = app.checklist

@@ -10,8 +10,7 @@ from checklist_tui.core.definition import ItemType
 from tests.tui.helpers import copy_examples, make_app, plan_ready, rendered, wait_for
 
 
-async def test_reopening_says_when_the_plan_last_changed(tmp_path) -> None:
-    plans = copy_examples(tmp_path / "plans")
+async def test_reopening_says_when_the_plan_last_changed(plans) -> None:
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
@@ -79,8 +78,7 @@ async def test_a_plan_with_no_answers_opens_at_the_first_section(tmp_path) -> No
         assert "Section 1 of" in rendered(app.screen.query_one("#section-title"))
 
 
-async def test_y_ticks_a_done_item(tmp_path) -> None:
-    plans = copy_examples(tmp_path / "plans")
+async def test_y_ticks_a_done_item(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
