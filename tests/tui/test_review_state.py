@@ -1,17 +1,20 @@
-"""The review table shows the whole state: "two decisions conflict" and "edited outside
-the app" were cut off by the State column at 80x24 and 120x40."""
+"""The review table shows the whole state and what needs attention: "two decisions
+conflict", "edited outside the app" and "…24 gaps and risks" were cut off by their
+columns at 80x24 and 120x40; the highlighted plan is also said whole under the table."""
 
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Static
 from textual.widgets.data_table import ColumnKey
 
 from checklist_tui.core import review
 from checklist_tui.core.catalogue import load_catalogue
+from checklist_tui.core.index_view import attention, state_words
 from checklist_tui.core.review_file import change_plan
 from checklist_tui.tui.screens.review import ReviewScreen
 from tests.conftest import NOW, TODAY
-from tests.tui.helpers import wait_for
+from tests.tui.helpers import rendered, wait_for
 from tests.tui.test_review import READY, _loaded, _table, review_app, team_folder
 
 
@@ -25,12 +28,12 @@ def _conflict(folder) -> None:
                                   seen=0))
 
 
-def _state_cells(app) -> dict[str, str]:
-    """Each row's State cell as the screen shows it, its lines joined with a space."""
+def _cells(app, heading: str = "State", key: str = "state") -> dict[str, str]:
+    """Each row's cell in a column as the screen shows it, its lines joined by a space."""
     table = _table(app)
     header = "".join(s.text for s in table.render_line(0))
-    start = header.index(" State ") + 1
-    width = table.columns[ColumnKey("state")].get_render_width(table)
+    start = header.index(f" {heading} ") + 1
+    width = table.columns[ColumnKey(key)].get_render_width(table)
     lines = ["".join(s.text for s in table.render_line(y))[start:start + width].strip()
              for y in range(1, table.size.height)]
     cells, y = {}, 0
@@ -50,8 +53,31 @@ async def test_the_whole_state_is_readable_in_the_table(tmp_path, size):
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: _loaded(app) and _table(app).row_count == 4)
         assert isinstance(app.screen, ReviewScreen)
-        cells = _state_cells(app)
+        cells = _cells(app)
         assert cells[READY] == "Submitted for review: two decisions conflict"
         assert cells["early-pre-birth.toml"] == "Draft; edited outside the app"
         assert cells["family-t-like-twins.toml"] == "Draft"
-        assert _table(app).rows["family-t-like-twins.toml"].height == 1  # short: one line
+        assert _table(app).rows["zz-broken.toml"].height == 1  # all short: one line
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_what_needs_attention_is_readable_whole(tmp_path, size):
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and _table(app).row_count == 4)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        cells = _cells(app, "Needs attention", "attention")
+        for path, row in screen.rows.items():
+            words = attention(row, screen.today)
+            assert cells[path] == words, (path, words)
+        assert "gaps and risks" in cells["family-t-like-twins.toml"]  # was "… 24 gaps"
+        _table(app).move_cursor(row=list(cells).index("family-t-like-twins.toml"))
+        detail = screen.query_one("#review-detail", Static)
+        twins = screen.rows["family-t-like-twins.toml"]
+        await wait_for(pilot, lambda: rendered(detail).startswith(twins.case_ref))
+        said = " ".join(rendered(detail).split())
+        assert f"State: {state_words(twins, screen.today)}." in said
+        assert f"Needs attention: {attention(twins, screen.today)}." in said
+        assert f"Sign-off: {twins.signoff}." in said or not twins.signoff

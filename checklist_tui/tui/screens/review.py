@@ -115,6 +115,7 @@ class ReviewScreen(AppScreen):
         yield Static("Reading the plan index…", id="review-status", classes="hint")
         yield ProgressBar(id="review-progress", show_eta=False)
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="review-detail", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -238,10 +239,14 @@ class ReviewScreen(AppScreen):
         return [lit(_text(c.value(row, self.today)), style) for c in self._columns()]
 
     def _height(self, cells: list) -> int:
-        """A row is as tall as its state in words needs ("Submitted for review: two
-        decisions conflict", "…; edited outside the app"), so the state is never cut."""
-        state = cells[SCREEN_COLUMNS.index("state")]
-        return max(1, len(state.wrap(self.app.console, WIDTHS["state"])))
+        """A row is as tall as its longest cell in words needs ("Submitted for review: two
+        decisions conflict", "7 red flags; overdue; 24 gaps and risks"), so no cell is
+        cut; a row whose cells fit stays one line."""
+        lines = 1
+        for key, cell in zip(SCREEN_COLUMNS, cells, strict=True):
+            if cell.cell_len > WIDTHS[key]:
+                lines = max(lines, len(cell.wrap(self.app.console, WIDTHS[key])))
+        return lines
 
     def _filters(self) -> tuple[str, str]:
         view = self.query_one("#review-view", Select).value
@@ -272,10 +277,29 @@ class ReviewScreen(AppScreen):
 
     @work(exclusive=True, group="review-fill")
     async def _fill_table(self, table: DataTable, rows: list, current: str | None) -> None:
-        await fill_gradually(table, rows, current, height=self._height)
+        await fill_gradually(table, rows, current, done=self._detail, height=self._height)
 
     def selected(self) -> str | None:
         return cursor_key(self.query_one(DataTable))
+
+    @on(DataTable.RowHighlighted)
+    def _detail(self) -> None:
+        """The highlighted plan in one sentence under the table, every column in words:
+        at 80 columns most columns are off to the right, and a screen reader reads this
+        line whole."""
+        self.query_one("#review-detail", Static).update(lit(self.detail(self.selected())))
+
+    def detail(self, path: str | None) -> str:
+        row = self.rows.get(path or "")
+        if row is None:
+            return ""
+        columns = sorted(self._columns(), key=lambda c: c.key not in ("state", "attention"))
+        parts = [f"{row.case_ref or '?'}"]
+        for column in columns:
+            value = column.value(row, self.today)
+            if value not in ("", None) and column.key != "case_ref":
+                parts.append(f"{column.heading}: {value}")
+        return ". ".join(parts) + "."
 
     @on(Input.Changed, "#review-text")
     @on(Select.Changed, "#review-view")
