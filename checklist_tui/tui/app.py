@@ -66,6 +66,7 @@ class ChecklistApp(App[int]):
         super().__init__()
         self._typed_ahead = TypedAhead(self, self._handle_typed)
         self.start_review = review_dir
+        self.last_plan: Path | None = None
         self.reviewer: tuple[str, str] = ("", "")
         """The manager's name and role, remembered between decisions in this session."""
         self.confirmer: tuple[str, str] = ("", "")
@@ -158,6 +159,7 @@ class ChecklistApp(App[int]):
         once, then the plan screen in its place (Escape goes back to where it was chosen)."""
         from checklist_tui.tui.screens.opening import OpeningScreen
 
+        self.last_plan = path  # Home highlights it when it is shown again
         self.push_screen(OpeningScreen(path, read_only))
 
     def save_open_plans(self) -> bool:

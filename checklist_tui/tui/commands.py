@@ -67,6 +67,10 @@ HOME = [
     Command("open-plan", "o", "Open", "Open the highlighted plan", footer=False),
     Command("review", "r", "Review plans", "Every plan in the folder: review and sign off"),
     Command("refresh", "f5", "Refresh", "Read the plans folder again", footer=False),
+    Command("first-plan", "home", "First plan", "Highlight the first (newest) plan",
+            footer=False, priority=True),
+    Command("last-plan", "end", "Last plan", "Highlight the last plan in the list",
+            footer=False, priority=True),
     help_on("Home: your plans. Arrow keys move, Enter opens, n starts a new plan."),
     Command("quit", "q", "Quit", "Leave the app; everything is already saved"),
 ]
@@ -146,12 +150,16 @@ REVIEW = [
     Command("look", "enter", "Look", "Look at the highlighted plan, gaps and risks first",
             footer=False),
     Command("filter", "slash", "Filter", "Type to filter the plans", key_display="/"),
+    Command("to-table", "down", "To the plans", "From the filter to the list of plans",
+            footer=False),
     Command("sort-next", "s", "Sort", "Sort by the next column"),
     Command("sort-reverse", "S", "Reverse", "Reverse the sort order", footer=False),
     Command("refresh", "f5", "Refresh", "Check the folder for changed plans again",
             footer=False),
-    help_on("Review: every plan in the folder. Type to filter, choose a view, click a "
-            "column heading or press s to sort, Enter to look at a plan and sign it off."),
+    help_on("Review: every plan in the folder. Press / and type to filter (Enter or Down "
+            "goes back to the list), Tab to choose a view, s to sort by the next column, "
+            "Enter to look at a plan and sign it off. The line under the list says the "
+            "highlighted plan in full."),
     BACK,
 ]
 

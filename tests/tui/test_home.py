@@ -3,14 +3,26 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
 from textual.widgets import DataTable
 
+from checklist_tui.core import clock
+from checklist_tui.core.index import PlanIndex
+from checklist_tui.core.index_view import state_words
+from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui.screens.home import HomeScreen
+from checklist_tui.tui.table_fill import cursor_key
 from tests.tui.helpers import (
     make_app,
     plan_ready,
+    rendered,
     wait_for,
 )
+from tests.tui.test_review import team_folder
+from tests.tui.test_review_state import column_text
 
 
 async def test_home_lists_plans_and_copes_with_unreadable_files(plans) -> None:
@@ -48,11 +60,55 @@ async def test_home_shows_progress_and_red_flags_whole_at_80x24(plans) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 3)
-        width = next(c.width for c in table.columns.values() if str(c.label) == "Progress")
-        marks = [str(table.get_row_at(i)[3]) for i in range(3)]
+        at = next(i for i, c in enumerate(table.ordered_columns)
+                  if str(c.label) == "Progress")
+        width = table.ordered_columns[at].width
+        marks = [str(table.get_row_at(i)[at]) for i in range(3)]
         assert any("!" in m and int(m.split("!")[1]) > 1 for m in marks)  # the twins' flags
         assert all(len(m) <= width for m in marks), (marks, width)
+        assert len(progress_mark(100, 138, 5, 12)) <= width  # "• 100/138 !12" whole
         assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_home_says_each_plans_state_in_the_words_review_uses(tmp_path, size) -> None:
+    """A submitted, a hand-edited and an unreadable plan read differently on Home (they
+    showed only "✓ 52/52" and looked alike), in the review's words, whole."""
+    folder = team_folder(tmp_path / "team")
+    app = make_app(folder)
+    async with app.run_test(size=size) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 4 and "Checking" not in
+                       rendered(app.screen.query_one("#plans-status")))
+        with PlanIndex(folder, {}, include_user=False) as index:
+            words = {row.path: state_words(row, clock.today()) for row in index.rows()}
+        shown = column_text(table, "State")
+        assert shown == {str(folder / path): said for path, said in words.items()}
+        assert set(shown.values()) >= {"Submitted for review",
+                                       "Draft; edited outside the app"}
+        assert len(set(shown.values())) == 4  # no two alike
+
+
+async def test_home_highlights_the_plan_last_opened_and_home_end_move(plans) -> None:
+    """Back on Home the plan just used is highlighted (Enter opened the row highlighted
+    before it, another family's plan); Home and End go to the first and last plans."""
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: table.cursor_row == 2)
+        chosen = cursor_key(table)
+        await pilot.press("home")
+        await wait_for(pilot, lambda: table.cursor_row == 0)
+        app.open_plan(Path(str(chosen)))
+        await wait_for(pilot, lambda: plan_ready(app))
+        os.utime(chosen, None)  # saved: now the newest, at the top
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await wait_for(pilot, lambda: str(app.screen.query_one("#plans-status").render())
+                       .startswith("3 plans"))
+        await wait_for(pilot, lambda: cursor_key(table) == chosen and table.cursor_row == 0)
 
 
 async def test_a_plan_opened_from_home_says_which_plan_first(plans, monkeypatch) -> None:

@@ -129,3 +129,28 @@ async def test_the_error_line_goes_when_its_value_is_corrected(tmp_path) -> None
         await pilot.press("tab", "tab", "tab", *"Ann")
         await wait_for(pilot, lambda: screen.query_one("#practitioner", Input).value == "Ann")
         assert "looks like a date" in rendered(error)
+
+
+async def test_escape_asks_before_throwing_away_what_was_typed(tmp_path) -> None:
+    """look-sw 13: Escape after typing a case reference went back to Home and dropped it
+    unasked (every other form asks). Nothing typed: Escape goes back at once."""
+    from checklist_tui.tui.screens.home import HomeScreen
+    from checklist_tui.tui.screens.message import MessageScreen
+
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        await pilot.press("tab", *"KB-9", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen))
+        assert app.focused is app.screen.query_one("#no")  # Cancel: keep typing
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.query_one("#case-ref", Input).value == "KB-9"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen))
+        app.screen.query_one("#yes").press()
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("n")
+        screen = await _new_plan_form(pilot)
+        await pilot.press("escape")  # nothing typed
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))

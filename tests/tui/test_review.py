@@ -196,7 +196,7 @@ async def test_form_refuses_missing_reasons(tmp_path):
         await pilot.press("r")
         await _fill_form(pilot, app, "")
         assert isinstance(app.screen, DecisionForm)
-        assert "the text" in rendered(app.screen.query_one("#decision-problem", Static))
+        assert "the reasons" in rendered(app.screen.query_one("#decision-problem", Static))
         assert store.load(folder / READY).plan.state == PlanState.SUBMITTED
 
 
@@ -290,3 +290,30 @@ async def test_a_void_approval_can_be_returned_from_the_review_screen(tmp_path):
         await _fill_form(pilot, app, "Edited after approval: submit it again.")
         await wait_for(pilot, lambda: store.load(folder / READY).plan.state
                        == PlanState.RETURNED, what="the return on disk")
+
+
+async def test_the_filter_hands_back_to_the_list_and_forms_name_the_plan(tmp_path):
+    """look-tm 19: Enter or Down in the filter goes to the list (Enter and Down did
+    nothing: it took Tab, Tab); a decision form names the plan it decides on (it covers
+    the plan) and says which text is missing ("Please give the text")."""
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and len(_cases(app)) == 4)
+        table = _table(app)
+        for leave in ("enter", "down"):
+            await pilot.press("slash")
+            await wait_for(pilot, lambda: app.focused is app.screen.query_one("#review-text"))
+            await pilot.press(*"twins", leave)
+            await wait_for(pilot, lambda: app.focused is table)
+            assert _cases(app) == ["DEMO-0002-TWINS"]
+            app.screen.query_one("#review-text", Input).value = ""
+        await _open_ready_plan(pilot, app)
+        await pilot.press("r")
+        await wait_for_screen(pilot, DecisionForm)
+        form = app.screen
+        assert rendered(form.query_one("#decision-about", Static)) == f"Plan: DEMO-0003, {READY}"
+        form.query_one("#decision-name", Input).value = "Alex Manager"
+        form.query_one("#decision-go", Button).press()
+        problem = form.query_one("#decision-problem", Static)
+        await wait_for(pilot, lambda: rendered(problem).strip() == "Please give the reasons.")

@@ -29,11 +29,16 @@ def _conflict(folder) -> None:
 
 
 def _cells(app, heading: str = "State", key: str = "state") -> dict[str, str]:
+    return column_text(_table(app), heading, table_key=key)
+
+
+def column_text(table, heading: str, table_key: str | None = None) -> dict[str, str]:
     """Each row's cell in a column as the screen shows it, its lines joined by a space."""
-    table = _table(app)
     header = "".join(s.text for s in table.render_line(0))
     start = header.index(f" {heading} ") + 1
-    width = table.columns[ColumnKey(key)].get_render_width(table)
+    column = table.columns[ColumnKey(table_key)] if table_key else next(
+        c for c in table.columns.values() if str(c.label) == heading)
+    width = column.get_render_width(table)
     lines = ["".join(s.text for s in table.render_line(y))[start:start + width].strip()
              for y in range(1, table.size.height)]
     cells, y = {}, 0
@@ -76,7 +81,7 @@ async def test_what_needs_attention_is_readable_whole(tmp_path, size):
         _table(app).move_cursor(row=list(cells).index("family-t-like-twins.toml"))
         detail = screen.query_one("#review-detail", Static)
         twins = screen.rows["family-t-like-twins.toml"]
-        await wait_for(pilot, lambda: rendered(detail).startswith(twins.case_ref))
+        await wait_for(pilot, lambda: rendered(detail).startswith(f"{twins.case_ref}. "))
         said = " ".join(rendered(detail).split())
         assert f"State: {state_words(twins, screen.today)}." in said
         assert f"Needs attention: {attention(twins, screen.today)}." in said

@@ -5,10 +5,14 @@ back up to the app, after the letters typed behind it had gone in: "AB", Backspa
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
-from tests.tui.helpers import make_app, wait_for
+from checklist_tui.core import store
+from checklist_tui.core.plan import PlanState
+from checklist_tui.tui.screens.decision import DecisionForm
+from tests.tui.helpers import make_app, wait_for, wait_for_screen
 from tests.tui.test_new_plan import _burst, _new_plan_form
+from tests.tui.test_review import READY, _open_ready_plan, review_app, team_folder
 
 
 async def test_editing_keys_typed_ahead_apply_in_the_order_typed(tmp_path) -> None:
@@ -35,3 +39,23 @@ async def test_a_key_typed_ahead_in_one_box_stays_in_that_box(tmp_path) -> None:
                        "tab"])
         await wait_for(pilot, lambda: app.focused is box["role"])
         assert (box["babies"].value, box["practitioner"].value) == ("3", "Ann")
+
+
+async def test_tab_then_enter_typed_together_presses_approve(tmp_path) -> None:
+    """look-tm 13: a rationale, Tab, Enter sent as one burst signs the plan off (the Enter
+    went into the rationale box as a new line: the form stayed open, saying nothing)."""
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ready_plan(pilot, app)
+        await pilot.press("a")
+        await wait_for_screen(pilot, DecisionForm)
+        form = app.screen
+        form.query_one("#decision-name", Input).value = "Alex Manager"
+        text = form.query_one("#decision-text", TextArea)
+        form.set_focus(text)
+        await wait_for(pilot, lambda: app.focused is text)
+        _burst(pilot, [*"Proportionate", "tab", "enter"])
+        await wait_for(pilot, lambda: store.load(folder / READY).plan.state
+                       == PlanState.APPROVED, what="the approval on disk")
+        assert store.load(folder / READY).plan.reviews[-1].rationale == "Proportionate"

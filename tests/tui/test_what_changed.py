@@ -38,7 +38,11 @@ async def test_v_shows_what_changed_and_the_dialog_moves_the_plan(tmp_path) -> N
         plan_screen = app.screen
         await pilot.press("v")
         await wait_for_screen(pilot, MessageScreen)
+        assert not app._notifications  # the notice no longer covers the buttons
         text = _dialog_text(app)
+        assert app.focused is app.screen.query_one("#no", Button)  # the safe one, and
+        assert f"Cancel is selected: Enter closes this and changes nothing. Tab goes to " \
+            f"Move to version {current}." in " ".join(text.split())  # said in words
         assert "PBA-S07 ('No') is replaced by PBA-S07A, PBA-S07B" in text
         assert "PBA-F05 is not in version" in text
         assert f"Move to version {current} carries 2 answers" in text

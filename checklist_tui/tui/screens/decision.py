@@ -28,6 +28,9 @@ TITLES = {
     "returned": "Return this plan to the practitioner",
     "challenge": "Challenge one item",
 }
+#: What the error line calls the text box when it is empty.
+TEXT_NAMES = {"approved": "the rationale", "returned": "the reasons",
+              "challenge": "your question"}
 TEXT_LABELS = {
     "approved": "Rationale: why this plan is safe to sign off",
     "returned": "Reasons: what must change before you can sign it off",
@@ -39,15 +42,20 @@ class DecisionForm(ModalScreen[Decision | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel-decision")]
 
     def __init__(self, kind: str, name: str = "", role: str = "",
-                 items: list[tuple[str, str]] | None = None, item: str = ""):
+                 items: list[tuple[str, str]] | None = None, item: str = "",
+                 about: str = ""):
         super().__init__()
         self.kind, self.name_default, self.role_default = kind, name, role
         self.items, self.item = items or [], item
+        self.about = about
+        """The plan decided on, in words (case reference and file): the form covers it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="decision"):
             yield Static(lit(f"{TITLES[self.kind]}  {ESCAPE_HINT}", "bold"),
                          classes="title")
+            if self.about:
+                yield Static(lit(f"Plan: {self.about}"), id="decision-about")
             if self.kind == "challenge":
                 yield Label("Item")
                 options = [(lit(label), ident) for ident, label in self.items]
@@ -90,7 +98,8 @@ class DecisionForm(ModalScreen[Decision | None]):
             item = chosen if isinstance(chosen, str) else ""
         missing = [what for what, value in (("the item", item if self.kind == "challenge"
                                              else "-"), ("your name", name),
-                                            ("your role", role), ("the text", text))
+                                            ("your role", role),
+                                            (TEXT_NAMES[self.kind], text))
                    if not value]
         if missing:
             self.query_one("#decision-problem", Static).update(

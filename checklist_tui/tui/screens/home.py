@@ -11,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static
 
+from checklist_tui.core import clock
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.recovery import recover
 from checklist_tui.core.vocabulary import progress_mark
@@ -34,6 +35,8 @@ class Row:
     progress: str
     changed: str
     readable: bool
+    state: str = ""
+    """The plan's state in the words every view uses (core.index_view.state_words)."""
 
 
 def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = None,
@@ -41,7 +44,9 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     """The plans folder, from the plan index (in a worker thread). Given the checklists,
     plans changed since the index last saw them are read first; without, nothing is."""
     from checklist_tui.core.index import PlanIndex
+    from checklist_tui.core.index_view import state_words
 
+    today = clock.today()
     refresh = catalogue is not None
     recovered = recover(folder) if refresh else []
     with PlanIndex(folder, catalogue.checklists if refresh else {}, checklist_dirs) as index:
@@ -55,7 +60,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
         path = folder / listed.path
         if listed.error and not listed.checklist_id:
             rows.append(Row(path, Path(listed.path).name, "(cannot be read)", "", "",
-                            changed, False))
+                            changed, False, state_words(listed, today)))
             continue
         if listed.checklist_title:
             title = listed.checklist_title
@@ -64,12 +69,40 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
         else:
             title, progress = f"{listed.checklist_id} (not installed)", ""
         rows.append(Row(path, listed.case_ref, title, uk_date(listed.edd), progress,
-                        changed, True))
+                        changed, True, state_words(listed, today)))
     return rows, recovered
 
 
-COLUMNS = [("Case reference", 16), ("Checklist", 20), ("EDD", 10), ("Progress", 12),
-           ("Changed", 11)]
+#: (heading, width) at 80 columns: the state in words, and room for "• 100/138 !12";
+#: a row is as tall as its longest cell needs, so no word is cut.
+COLUMNS = [("Case reference", 16), ("Checklist", 17), ("State", 13), ("EDD", 10),
+           ("Progress", 13)]
+#: From 110 columns: wider cells (one line for most) and when each plan last changed.
+WIDE = 110
+COLUMNS_WIDE = [("Case reference", 18), ("Checklist", 28), ("State", 22), ("EDD", 10),
+                ("Progress", 13), ("Changed", 11)]
+
+
+def columns_for(width: int) -> list[tuple[str, int]]:
+    return COLUMNS_WIDE if width >= WIDE else COLUMNS
+
+
+def cells(row: Row, columns: list[tuple[str, int]]) -> list:
+    style = "" if row.readable else "italic"
+    by_heading = {"Case reference": lit(row.case_ref, style),
+                  "Checklist": lit(row.checklist, style), "State": lit(row.state, style),
+                  "EDD": lit(row.edd), "Progress": lit(row.progress),
+                  "Changed": lit(row.changed)}
+    return [by_heading[heading] for heading, _width in columns]
+
+
+def height(cells: list, columns: list[tuple[str, int]], console) -> int:
+    """Lines a row needs for every cell to be read whole."""
+    lines = 1
+    for cell, (_heading, width) in zip(cells, columns, strict=True):
+        if cell.cell_len > width:
+            lines = max(lines, len(cell.wrap(console, width)))
+    return lines
 
 
 class HomeScreen(AppScreen):
@@ -84,10 +117,28 @@ class HomeScreen(AppScreen):
         yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    _rows: list[Row] = []
+    _columns: list[tuple[str, int]] = []
+
     def on_mount(self) -> None:
-        # Fixed widths: they fit 80 columns and never depend on when rows arrive.
-        add_columns(self.query_one(DataTable), COLUMNS)
+        # Fixed widths for the window's width: they never depend on when rows arrive.
+        self._lay_out()
         self.load_plans()
+
+    def _lay_out(self) -> bool:
+        """Columns for the window's width; True when they changed."""
+        wanted = columns_for(self.app.size.width)
+        if wanted == self._columns:
+            return False
+        self._columns = wanted
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        add_columns(table, wanted)
+        return True
+
+    def on_resize(self) -> None:
+        if self._lay_out() and self._rows:
+            self._show(self._rows, [])
 
     def on_screen_resume(self) -> None:
         if self.query_one(DataTable).row_count:
@@ -113,13 +164,16 @@ class HomeScreen(AppScreen):
 
     def _show(self, rows: list[Row], recovered: list[str], final: bool = True) -> None:
         table = self.query_one(DataTable)
-        current = self._selected()
-        cells = []
-        for row in rows[:SHOWN_AT_MOST]:
-            style = "" if row.readable else "italic"
-            cells.append((str(row.path), [lit(row.case_ref, style), lit(row.checklist, style),
-                                          row.edd, row.progress, row.changed]))
-        self._fill(table, cells, str(current) if current else None)
+        self._rows = rows
+        # The plan last opened or created (the top row once it is saved) keeps the
+        # highlight; Enter opened the row highlighted before it (another family's plan).
+        last, current = getattr(self.app, "last_plan", None), self._selected()
+        if last is not None:
+            last = last.resolve()
+            current = next((r.path for r in rows if r.path.name == last.name
+                            and r.path.resolve() == last), current)
+        shown = [(str(row.path), cells(row, self._columns)) for row in rows[:SHOWN_AT_MOST]]
+        self._fill(table, shown, str(current) if current else None)
         status = self.query_one("#plans-status", Static)
         if not final:
             status.update(f"Checking {self.app.plans_dir} for changed plans…")
@@ -135,8 +189,10 @@ class HomeScreen(AppScreen):
         table.focus()
 
     @work(exclusive=True, group="home-fill")
-    async def _fill(self, table: DataTable, cells: list, current: str | None) -> None:
-        await fill_gradually(table, cells, current)
+    async def _fill(self, table: DataTable, rows: list, current: str | None) -> None:
+        columns, console = self._columns, self.app.console
+        await fill_gradually(table, rows, current,
+                             height=lambda row: height(row, columns, console))
 
     def _selected(self) -> Path | None:
         key = cursor_key(self.query_one(DataTable))
@@ -162,6 +218,14 @@ class HomeScreen(AppScreen):
 
     def action_refresh(self) -> None:
         self.load_plans()
+
+    def action_first_plan(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=0)
+
+    def action_last_plan(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(table.row_count - 1, 0))
 
     async def action_quit(self) -> None:
         await self.app.action_quit()  # the app asks first if any answers are not saved

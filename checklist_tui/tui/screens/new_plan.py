@@ -169,5 +169,20 @@ class NewPlanScreen(AppScreen):
         self.app.open_plan(loaded.path)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        """Escape: back to Home at once if nothing was typed; otherwise ask first, as
+        every form does (it threw away the case reference, EDD and name unasked)."""
+        typed = [i.value for i in self.query(Input) if i.value != ("1" if i.id == "babies"
+                                                                    else "")]
+        if not typed:
+            self.app.pop_screen()
+            return
+        from checklist_tui.tui.screens.message import MessageScreen
+
+        self.app.push_screen(MessageScreen("Discard what you typed for the new plan?", [
+            "The case reference and the other details you typed will not be kept; no plan "
+            "is created."], confirm="Discard"), self._discard)
+
+    def _discard(self, yes: bool | None) -> None:
+        if yes and self.is_current:
+            self.app.pop_screen()
 

@@ -294,7 +294,7 @@ class ReviewScreen(AppScreen):
         if row is None:
             return ""
         columns = sorted(self._columns(), key=lambda c: c.key not in ("state", "attention"))
-        parts = [f"{row.case_ref or '?'}"]
+        parts = [str(next(c for c in COLUMNS if c.key == "case_ref").value(row, self.today))]
         for column in columns:
             value = column.value(row, self.today)
             if value not in ("", None) and column.key != "case_ref":
@@ -327,6 +327,16 @@ class ReviewScreen(AppScreen):
 
     def action_filter(self) -> None:
         self.query_one("#review-text", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_table":  # Down in the filter box (elsewhere it moves as ever)
+            return self.focused is self.query_one("#review-text", Input)
+        return super().check_action(action, parameters)
+
+    @on(Input.Submitted, "#review-text")
+    def action_to_table(self) -> None:
+        """Enter or Down in the filter: to the plans it left (it took Tab, Tab)."""
+        self.query_one(DataTable).focus()
 
     def action_refresh(self) -> None:
         self.query_one(ProgressBar).display = True

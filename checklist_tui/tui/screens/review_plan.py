@@ -128,7 +128,9 @@ class ReviewPlanScreen(AppScreen):
                 self.app.reviewer = (decision.name, decision.role)  # type: ignore[attr-defined]
                 self.decide(decision, seen)
 
-        self.app.push_screen(DecisionForm(kind, name, role, items), done)
+        plan = self.plan
+        about = f"{plan.case_ref}, {self.path.name}" if plan is not None else self.path.name
+        self.app.push_screen(DecisionForm(kind, name, role, items, about=about), done)
 
     def action_approve(self) -> None:
         self._ask("approved")

@@ -51,11 +51,16 @@ def show(screen: PlanScreenBase, session: PlanSession, sources: dict) -> None:
     confirm = None
     if can_upgrade(session):
         n = len(carries(plan, current))
-        lines += ["", f"Move to version {current.version} carries {plural(n, 'answer')} to the "
-                  "items that replace them and keeps every other answer; the history records it."]
         confirm = f"Move to version {current.version}"
+        lines += ["", f"{confirm} carries {plural(n, 'answer')} to the items that replace "
+                  "them and keeps every other answer; the history records it.", "",
+                  f"Cancel is selected: Enter closes this and changes nothing. Tab goes to "
+                  f"{confirm}."]
     elif plan.state == PlanState.APPROVED:
         lines += ["", f"A signed-off plan keeps version {plan.checklist_version}."]
+    # The "Checklist changed" notice said what this dialog says, and sat over its
+    # buttons for 15 s.
+    screen.app.clear_notifications()
     screen.app.push_screen(
         MessageScreen(f"Made with version {plan.checklist_version}, shown with "
                       f"{current.version}", lines, confirm),
