@@ -22,11 +22,13 @@ from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
     CONCERN,
     CONTRADICTED,
+    ERROR,
     INCOMPLETE,
     NOT_KNOWN,
     OVERDUE,
     PLAN_CHECK,
     RED_FLAG,
+    WARNING,
     due_label,
     gap_rank,
 )
@@ -102,12 +104,33 @@ GAP_WHY = {
     INCOMPLETE: "yes, but what it stands for is not written in the plan",
     PLAN_CHECK: "the plan's records about the men around the baby are incomplete",
 }
+#: Why a gap of the plan's whole list (core.plan_gaps) is a concern, by its label's word.
+LIST_WHY = {
+    **GAP_WHY,
+    RED_FLAG: "the checklist says this must not pass without action",
+    WARNING: "the checklist asks for this to be acknowledged or put right",
+    ERROR: "the checklist says this must be put right before the plan is complete",
+    OVERDUE: "its date has passed",
+    PLAN_CHECK: "the plan's own records are incomplete",
+}
 
 
 def gap_why(gap: Gap) -> str:
     """Why this gap is a concern, in one phrase."""
     why = GAP_WHY.get(gap.label, "")
     return f"{why} ({RED_FLAG})" if gap.red_flag and why else why
+
+
+def list_entry(label: str, text: str, where: Where, *, guidance: str = "",
+               note: str = "") -> Entry:
+    """A gap of the plan's whole list (core.plan_gaps) as a row that goes to where it is
+    fixed: why it is a concern, what to do and the notes, each on a line of its own."""
+    why = LIST_WHY.get(label.split(" (")[0], "")
+    parts = [f"Why: {why}" if why else "", f"What to do: {guidance}" if guidance else "",
+             note]
+    return Entry(label, text, note="\n".join(x for x in parts if x),
+                 item_id=where.item_id, section_id=where.section_id, page=where.page,
+                 record_id=where.record_id)
 
 
 def gap_entry(gap: Gap, why: bool = False) -> Entry:

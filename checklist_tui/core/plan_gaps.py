@@ -30,6 +30,7 @@ from checklist_tui.core.vocabulary import (
     issue_label,
     recorded_late,
 )
+from checklist_tui.core.where import Where
 
 NO_MAN = "No father or other man is recorded."
 
@@ -38,8 +39,9 @@ DUE_POINT, ACTION, FIND_OUT = "due point", "action", "find-out date"
 
 
 @dataclass(frozen=True)
-class Gap:
-    """One thing wrong or missing, in words: ``label`` says what kind, never colour alone."""
+class Gap(Where):
+    """One thing wrong or missing, in words: ``label`` says what kind, never colour alone;
+    where it is put right (core.where), so the app's Gaps and risks can go there."""
     label: str
     text: str
     guidance: str = ""
@@ -80,23 +82,27 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
             text = e.text.removeprefix(f"{e.item_id}: ")
             label = e.label + (f" ({ACKNOWLEDGED})" if e.note else "")
             found.append(Gap(label, f"{text} ({e.item_id})", e.guidance, e.note,
-                             e.item_id in men_items))
+                             e.item_id in men_items, item_id=e.item_id,
+                             section_id=e.section_id))
     for g in gaps_and_risks(checklist, plan, ev) if engine_gaps is None else engine_gaps:
         note = "; ".join(x for x in (f"Who will find out: {g.follow_up}" if g.follow_up
                                       else "", g.note) if x)
         found.append(Gap(g.label, f"{g.text} ({g.item_id})" if g.item_id else g.text,
                          note=note, about_men=g.about_men,
-                         overdue=FIND_OUT if g.overdue else ""))
+                         overdue=FIND_OUT if g.overdue else "", item_id=g.item_id,
+                         section_id=g.section_id, page=g.page, record_id=g.record_id))
     for d in ev.due:
         if d.status == DueStatus.OVERDUE and d.due_date:
             found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
                              f"{overdue_words(d.due_date, today, d.booked)} ({d.item_id})",
-                             about_men=d.item_id in men_items, overdue=DUE_POINT))
+                             about_men=d.item_id in men_items, overdue=DUE_POINT,
+                             item_id=d.item_id, section_id=d.section_id))
     for issue in ev.integrity:  # overdue actions are among these, with their owner
         if not issue.about_men:  # those on the men are among the engine's gaps
             label = issue_label(issue)
             found.append(Gap(label, issue.message,
-                             overdue=ACTION if label == OVERDUE else ""))
+                             overdue=ACTION if label == OVERDUE else "", page=issue.page,
+                             record_id=issue.target_id))
     if not ev.men and not any(g.about_men for g in found):
-        found.append(Gap(PLAN_CHECK, NO_MAN, about_men=True))
+        found.append(Gap(PLAN_CHECK, NO_MAN, about_men=True, page="people"))
     return sorted(found, key=lambda g: (not g.about_men, gap_rank(g.label)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
@@ -9,6 +11,7 @@ from checklist_tui.tui.screens.gaps_view import GapsScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.records import RecordsScreen
 from checklist_tui.tui.widgets.entry_list import EntryList
+from tests.conftest import EXAMPLES, NOW
 from tests.tui.helpers import make_app, plan_ready, wait_for, wait_for_screen
 from tests.tui.test_snapshots import SIZES, _on_plan_then, snap_plans  # noqa: F401 (fixture)
 
@@ -38,11 +41,12 @@ async def test_gaps_men_first_each_in_words(plans) -> None:
         row = rows[violence]
         assert "Why: nobody knows yet, so it cannot be counted as safe" in row
         assert "Who will find out: Alex Placeholder, by 04/12/2026" in row
-        assert "Note: Police and probation checks on the father" in row
+        assert "Police and probation checks on the father" in row
         jesse = next(r for r in rows[:other] if "Jesse Example" in r)
-        assert jesse.startswith("PLAN CHECK") and "Why: the plan's records about the men" in jesse
-        assert any(r.startswith("CONCERN") and "Why: the checklist marks this answer as a "
-                   "risk (RED FLAG)" in r for r in rows)
+        assert jesse.startswith("PLAN CHECK") and "Why: the plan's own records" in jesse
+        assert any(r.startswith("RED FLAG") and "Why: the checklist says this must not pass"
+                   in r and "What to do: " in r for r in rows)  # red flags are in the list
+        assert any(r.startswith("OVERDUE") for r in rows)  # so are overdue due points
         title = str(screen.query_one("#gaps-title").render())
         assert "about the father and male carers" in title
 
@@ -90,3 +94,34 @@ async def test_escape_goes_back_without_moving(plans) -> None:
 def test_gaps_snapshot(snap_compare, snap_plans, size) -> None:  # noqa: F811
     app = make_app(snap_plans, "family-t-like-twins.toml")
     assert snap_compare(app, terminal_size=size, run_before=_on_plan_then("G", "GapsScreen"))
+
+
+def _header_count(app) -> int:
+    """The header's "Gaps and risks: N" (0 when it says none were found)."""
+    text = str(app.screen.query_one("PlanHeader").render())
+    found = re.search(r"Gaps and risks: (\d+)", text)
+    return int(found.group(1)) if found else 0
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+async def test_header_g_show_and_exports_count_the_same_list(plans, example, catalogue) -> None:
+    """look-sw 4 / look-tm 1: the header, G, `show` and every export count one list
+    (core.plan_gaps): the twins example said 24 in the app and 40 in `show`."""
+    from checklist_tui.core import store
+    from checklist_tui.export.show_report import render_show
+    from checklist_tui.export.summary import build
+
+    loaded = store.load(plans / example)
+    summary = build(catalogue.get(loaded.plan.checklist_id), loaded.plan, NOW,
+                    catalogue.sources, found_outside=loaded.found_outside)
+    shown = re.search(r"Gaps and risks \((\d+)\):", render_show(summary))
+    expected = int(shown.group(1)) if shown else 0
+    assert expected == len(summary.gaps)
+    app = make_app(plans, example)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert _header_count(app) == expected, example
+        await pilot.press("G")
+        await wait_for_screen(pilot, GapsScreen)
+        title = str(app.screen.query_one("#gaps-title").render())
+        assert title.startswith(f"Gaps and risks: {expected} thing"), (example, title)

@@ -97,14 +97,23 @@ async def test_y_ticks_a_done_item(plans) -> None:
 
 
 async def test_a_plan_with_nothing_found_yet_does_not_say_zero(tmp_path) -> None:
-    """'Gaps and risks: 0' on a plan with nothing answered read as assurance."""
-    from checklist_tui.core.gaps import gaps_and_risks
+    """'Gaps and risks: 0' on a plan with nothing answered read as assurance. (The father
+    is in People: a plan with no man recorded has that gap, core.plan_gaps.)"""
+    from checklist_tui.core import edit
+    from checklist_tui.core.plan import Person, PersonKind
+    from checklist_tui.core.plan_gaps import plan_gaps
+    from tests.conftest import NOW
 
     app, checklist = _empty_plan(tmp_path, "discharge-planning-meeting", "DEMO-8")
+    path = next((tmp_path / "plans").glob("*.toml"))
+    loaded = store.load(path)
+    edit.add_record(loaded.plan, Person, by="t", now=NOW, name="Sam Example",
+                    kind=PersonKind.FATHER, involvement="Met", assessment="Started")
+    store.save(loaded)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         session = app.screen.session
-        assert not gaps_and_risks(checklist.checklist, session.plan, session.evaluate())
+        assert not plan_gaps(checklist.checklist, session.plan, session.evaluate())
         header = rendered(app.screen.query_one("#plan-header"))
         assert "Gaps and risks: none found yet" in header
         assert "Gaps and risks: 0" not in header

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from checklist_tui.core.dates import plural, timing_summary
 from checklist_tui.core.engine import Evaluation
-from checklist_tui.core.gaps import gaps_and_risks
+from checklist_tui.core.plan_gaps import plan_gaps
 from checklist_tui.core.review import describe_state, open_challenges, returned_because
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import no_gaps_found
@@ -89,8 +89,9 @@ def fit(phrases: list[Phrase], width: int) -> Text:
 
 
 def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
-    """The father and male carers counted, and the gaps and risks (G lists them)."""
-    gaps = gaps_and_risks(session.checklist.checklist, session.plan, ev)
+    """The father and male carers counted, and the plan's gaps and risks: core.plan_gaps,
+    the one list G shows and `show`, every export and the review list count."""
+    gaps = plan_gaps(session.checklist.checklist, session.plan, ev)
     men = len(ev.men)
     about_men = sum(1 for g in gaps if g.about_men)
     who = (f"Father and male carers: {men}" if men
