@@ -113,26 +113,29 @@ async def test_the_first_frame_shows_the_case_reference(plans) -> None:
 async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
         plans, monkeypatch) -> None:
     """The first frame with items holds only those that fill the window; the rest of the
-    section is mounted after it has been drawn (#12.2)."""
+    section is mounted after it has been drawn, as the reader comes to it (#12.2)."""
     from textual.errors import NoWidget
 
     from checklist_tui.tui.widgets.section_pane import SectionPane
 
     drawn_first: list[bool] = []
-    original = SectionPane._build_rest
+    original = SectionPane._build_more
 
-    async def build_rest(self):
+    async def build_more(self, count):
         try:
             drawn_first.append(self.views()[0].region.height > 0)
         except NoWidget:
             drawn_first.append(False)  # not laid out yet: nothing drawn
-        await original(self)
+        await original(self, count)
 
-    monkeypatch.setattr(SectionPane, "_build_rest", build_rest)
+    monkeypatch.setattr(SectionPane, "_build_more", build_more)
     app = make_app(plans, PLAN)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-    assert drawn_first == [True]
+        for _ in range(3):  # more of the section is built as the reader scrolls to it
+            await pilot.press("pagedown")
+        await wait_for(pilot, lambda: bool(drawn_first) and plan_ready(app))
+    assert drawn_first and all(drawn_first)
 
 
 async def test_the_plan_is_opened_before_the_plan_screen_which_shows_it_at_once(

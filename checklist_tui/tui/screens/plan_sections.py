@@ -25,6 +25,7 @@ from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.plan_header import PlanHeader
 from checklist_tui.tui.widgets.section_list import SectionList
 from checklist_tui.tui.widgets.section_pane import (
+    LINES_PER_ITEM,
     PAGE_ITEMS,
     SectionPane,
     let_go,
@@ -36,7 +37,6 @@ from checklist_tui.tui.widgets.section_pane import (
 )
 
 FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
-LINES_PER_ITEM = 6  # a rough height, to fill the window before the rest is built
 CHROME_LINES = 5  # the header, the section title and the footer, around the items
 
 
@@ -159,8 +159,8 @@ class PlanSections(PlanScreenBase):
     def on_unmount(self) -> None:
         collector.release()
 
-    @on(SectionPane.Completed)
-    def _pane_completed(self, message: SectionPane.Completed) -> None:
+    @on(SectionPane.Built)
+    def _pane_built(self, message: SectionPane.Built) -> None:
         if not self.leaving():
             self.refresh_state()
 
@@ -187,8 +187,9 @@ class PlanSections(PlanScreenBase):
 
     @property
     def section_complete(self) -> bool:
-        """True once every item of the section shown is built (some follow in batches)."""
-        return self.shown is not None and self.shown.complete and self.ready
+        """True once the section shown has built what the reader can reach next (the rest
+        of a long page follows as they move down)."""
+        return self.shown is not None and self.shown.settled and self.ready
 
     def _pane(self) -> SectionPane | None:
         return self.shown

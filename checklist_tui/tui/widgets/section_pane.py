@@ -1,8 +1,9 @@
 """One page of a section's items (a section of any size is shown PAGE_ITEMS at a time).
 
 A pane is mounted hidden and says so by message when what fills the window is built
-(``Ready``); the screen then shows it, with its title, in one go. The rest of the page
-follows a batch at a time so keys and painting get through (``Completed`` when done).
+(``Ready``); the screen then shows it, with its title, in one go. Only what is on the
+screen is built, and a window ahead: the rest of the page follows as the reader scrolls or
+moves the focus down, a batch at a time so keys and painting get through (``Built``).
 Visited sections are kept, so going back is instant and keeps the scroll position, but
 only one page of a long section stays built, and at most KEEP_ITEMS items in all (the
 sections seen longest ago are let go first, see ``let_go``). The batches belong to the
@@ -24,7 +25,8 @@ from checklist_tui.core.plan import Answer
 from checklist_tui.tui.text import Parts, join, lit
 from checklist_tui.tui.widgets.item_view import ItemView
 
-BATCH_ITEMS = 8
+LINES_PER_ITEM = 6
+"""A rough height of an item, to know how many fill a window before they are laid out."""
 PAGE_ITEMS = 40
 """Items on one page of a section: real sections have up to about 20, so this is for the
 checklist that grows (a 500-item section is 13 pages, each built only when shown)."""
@@ -101,8 +103,8 @@ class SectionPane(VerticalScroll):
             super().__init__()
             self.pane = pane
 
-    class Completed(Message):
-        """Every item of the page is built."""
+    class Built(Message):
+        """More items of the page are built (their state is to be shown)."""
 
         def __init__(self, pane: SectionPane) -> None:
             super().__init__()
@@ -171,40 +173,86 @@ class SectionPane(VerticalScroll):
         self.post_message(self.Ready(self))
 
     def build_rest(self) -> None:
-        """Build the rest of the page, after the next paint (called when it is shown: a
-        pane overtaken by a later switch builds nothing more until it is wanted)."""
+        """Build what the reader will reach next, after the next paint (called when the
+        pane is shown: one overtaken by a later switch builds nothing until wanted).
+
+        Only what is on the screen is built, and one window ahead of it: the items below
+        are built as the reader scrolls or moves the focus towards them (``_fill``), so a
+        page of a long section never costs more than the reader has come to."""
         if not self.complete and not self._building:
             self._building = True
-            self.call_after_refresh(self._start_building)
+            self.call_after_refresh(self._fill)
 
-    def _start_building(self, tries: int = 0) -> None:
+    @property
+    def settled(self) -> bool:
+        """Nothing is being built, and what the reader may reach next is built."""
+        return not self._building
+
+    def _fill(self, tries: int = 0) -> None:
         if not self.is_attached or self._closing:
             return
-        first = self._views[0] if self._views else None
-        drawn = self.region.height > 0 and (first is None or not first.display
-                                            or first.region.height > 0)
+        # Laid out, with the items built last (their heights say what is still wanted)?
+        drawn = self.region.height > 0 and all(not view.display or view.size.height > 0
+                                               for view in self._views[-LINES_PER_ITEM:])
         if not drawn and tries < 50:  # a busy machine: not laid out yet; after the next
-            self.call_after_refresh(self._start_building, tries + 1)
+            self.call_after_refresh(self._fill, tries + 1)
             return
-        self.run_worker(self._build_rest(), group="section-rest", exclusive=True)
+        count = self._more_wanted()
+        if not count:
+            self._building = False
+            return
+        self.run_worker(self._build_more(count), group="section-rest", exclusive=True)
 
-    async def _build_rest(self) -> None:
-        while len(self._views) < len(self.items):
-            await asyncio.sleep(0)  # let keys and painting through between batches
-            batch = self._build(BATCH_ITEMS)
-            for view in batch:
-                view.disabled = self.read_only  # it may have become read-only meanwhile
-            if self._closing or self._stale.parent is not self:
-                return  # taken down meanwhile (the plan was left): nothing to finish
-            await self.mount_all(batch, before=self._stale)
-        self.complete = True
-        self.post_message(self.Completed(self))
+    def _more_wanted(self) -> int:
+        """How many more items to build: enough that the built part reaches a window below
+        the bottom of the view, and one window's worth of items beyond the focused one."""
+        missing = len(self.items) - len(self._views)
+        if missing <= 0:
+            return 0
+        window = max(1, self.size.height)
+        per_window = window // LINES_PER_ITEM + 1
+        below = self.virtual_size.height - (self.scroll_y + window)
+        wanted = per_window if below < window else 0
+        focused = self.screen.focused if self.is_attached else None
+        view = next((w for w in (focused.ancestors_with_self if focused else [])
+                     if isinstance(w, ItemView)), None)
+        if view in self._views:
+            ahead = len(self._views) - 1 - self._views.index(view)
+            wanted = max(wanted, per_window - ahead)
+        return min(missing, wanted)
+
+    async def _build_more(self, count: int) -> None:
+        await asyncio.sleep(0)  # let keys and painting through between batches
+        batch = self._build(count)
+        for view in batch:
+            view.disabled = self.read_only  # it may have become read-only meanwhile
+        if self._closing or self._stale.parent is not self:
+            return  # taken down meanwhile (the plan was left): nothing to finish
+        await self.mount_all(batch, before=self._stale)
+        self._built_more()
+
+    def _built_more(self) -> None:
+        self.complete = len(self._views) >= len(self.items)
+        self.post_message(self.Built(self))
+        self._building = False
+        self.build_rest()  # is the reader's next window built now? (after the layout)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.is_ready and self.display:
+            self.build_rest()
+
+    def on_descendant_focus(self) -> None:
+        if self.is_ready and self.display:
+            self.build_rest()
 
     async def build_through(self, index: int) -> None:
         """Build the page's items up to ``index`` now (to focus an item not built yet)."""
         missing = self._build(index + 1 - len(self._views))
         if missing:
             await self.mount_all(missing, before=self._stale)
+            self.complete = len(self._views) >= len(self.items)
+            self.post_message(self.Built(self))
 
     def set_read_only(self) -> None:
         self.read_only = True
@@ -232,7 +280,9 @@ class SectionPane(VerticalScroll):
 
     def action_page_down(self) -> None:
         """PgDn scrolls; at the end of a page it goes on to the next page."""
-        if self.scroll_y >= self.max_scroll_y and self.query("#page-next"):
+        if not self.complete:
+            self.build_rest()  # (a window ahead is kept built: this is only a safeguard)
+        if self.scroll_y >= self.max_scroll_y and self.complete and self.query("#page-next"):
             self.post_message(self.PageWanted(self, 1))
         else:
             super().action_page_down()
