@@ -132,7 +132,12 @@ async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
     app = make_app(plans, PLAN)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        for _ in range(3):  # more of the section is built as the reader scrolls to it
+        screen = app.screen
+        longest = max(screen._session().checklist.checklist.sections,
+                      key=lambda section: len(section.items))
+        screen.show_section(longest.id)  # (the plan reopens where it was left)
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == longest.id)
+        for _ in range(6):  # more of the section is built as the reader scrolls to it
             await pilot.press("pagedown")
         await wait_for(pilot, lambda: bool(drawn_first) and plan_ready(app))
     assert drawn_first and all(drawn_first)
