@@ -21,6 +21,14 @@ def built(screen) -> list[str]:
     return [view.item.id for view in screen.query(ItemView)]
 
 
+def built_ahead(screen) -> bool:
+    """The page shown is built to below the bottom of its view (or to its end)."""
+    pane = screen.shown
+    views = pane.views()
+    return len(views) == len(pane.items) or (
+        views[-1].virtual_region.y >= pane.scroll_y + pane.size.height)
+
+
 def only_the_window_and_one_ahead(screen, first: int) -> list[str]:
     """Check that the page shown has built, from its item ``first`` on, the items on the
     screen and a window ahead, and no more: the last built item is below the view, and
@@ -42,6 +50,7 @@ async def test_a_500_item_section_builds_only_the_page_shown(tmp_path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
         screen = app.screen
+        await wait_for(pilot, lambda: plan_ready(app) and built_ahead(screen))
         ids = only_the_window_and_one_ahead(screen, 0)
         assert built(screen) == ids and 4 < len(ids) < PAGE_ITEMS // 3
         assert title(screen).startswith("Section 1 of 2: Part 1 (items 1 to 40 of 500)")
@@ -55,6 +64,7 @@ async def test_a_500_item_section_builds_only_the_page_shown(tmp_path) -> None:
         assert shown_panes(screen) == ["sec-a-p2"]
         assert title(screen).startswith("Section 1 of 2: Part 1 (items 41 to 80 of 500)")
         assert app.focused is not None and app.focused.id == "answer-a040"
+        await wait_for(pilot, lambda: plan_ready(app) and built_ahead(screen))
         assert built(screen) == only_the_window_and_one_ahead(screen, 0)  # page 1 let go
         assert built(screen)[0] == "a040"
 
@@ -62,6 +72,7 @@ async def test_a_500_item_section_builds_only_the_page_shown(tmp_path) -> None:
         await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 11)
         assert app.focused is not None and app.focused.id == "answer-a450"
         assert title(screen).startswith("Section 1 of 2: Part 1 (items 441 to 480 of 500)")
+        await wait_for(pilot, lambda: plan_ready(app) and built_ahead(screen))
         ids = only_the_window_and_one_ahead(screen, 10)  # built through a450, and ahead
         assert built(screen) == ids and ids[0] == "a440" and "a451" in ids  # page 2 let go
 
@@ -224,6 +235,7 @@ async def test_home_and_end_go_to_the_first_and_last_item_of_the_section(tmp_pat
         await pilot.press("home")
         await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 0
                        and app.focused is not None and app.focused.id == "answer-a000")
+        await wait_for(pilot, lambda: plan_ready(app) and built_ahead(screen))
         assert built(screen) == only_the_window_and_one_ahead(screen, 0)
         await pilot.press("y")  # a499 now applies
         await wait_for(pilot, lambda: "a499" in screen._session().evaluate().visible_items)
