@@ -159,7 +159,8 @@ async def test_the_page_buttons_are_reached_by_tab_and_go_back(tmp_path) -> None
         await pilot.press("enter")
         await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 0)
         assert shown_panes(screen) == ["sec-a"]
-        assert app.focused is not None and app.focused.id == "answer-a039"  # where it left
+        await wait_for(pilot, lambda: app.focused is not None  # where it left
+                       and app.focused.id == "answer-a039", what="a039 focused")
 
 
 async def test_an_answer_refreshes_only_the_items_it_changed(tmp_path, monkeypatch) -> None:
