@@ -44,9 +44,12 @@ async def test_confirm_records_who_when_and_who_was_present(plans) -> None:
                        and app.focused is not None and app.focused.id == "name", what="form")
         form = app.screen
         assert STAMP in rendered(form.query(".dialog Static")[1])  # when: the clock
-        await pilot.press("enter")  # nothing given: refused, the form stays
+        await pilot.press("enter")  # Enter in a box that is not the last moves on
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "role")
+        await pilot.click("#save")  # nothing given: refused, the form stays
         await wait_for(pilot, lambda: "Say who is confirming" in rendered(
             form.query_one("#form-error")))
+        assert app.focused is not None and app.focused.id == "name"
         await pilot.press(*"Kim Example", "tab", *"Ward manager", "tab")
         present = form.query_one("#present", MarkedSelectionList)
         assert "Riley Example (Father)" in [str(o.prompt) for o in present.options]

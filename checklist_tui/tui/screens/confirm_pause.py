@@ -87,9 +87,9 @@ class ConfirmPauseScreen(FormScreen[Confirmed]):
         self.query_one("#role" if self.given_name and not self.given_role else
                        "#present" if self.given_name else "#name").focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def submitted(self, box: Input) -> None:
         """Enter in the last box confirms; in the others it moves on."""
-        if event.input.id == "others":
+        if box.id == "others":
             self.save()
         else:
             self.focus_next()

@@ -56,7 +56,7 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
     def on_mount(self) -> None:
         self.query(".dialog Input, .dialog TextArea, .dialog SelectionList").first().focus()
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def submitted(self, box: Input) -> None:
         """Enter in a field moves on (a text detail has several lines); Save saves."""
         self.focus_next()
 

@@ -11,14 +11,21 @@ whatever the window's size: only the fields between them scroll, so Save and Can
 never out of sight (at 80x24 a tall form used to push them below the window, and Enter
 on a Cancel nobody could see dropped what had been typed). Cancel or Escape after
 something was typed asks before anything is thrown away.
+
+Enter in a one-line box is handled here, once: ``submitted`` says what it does (Save by
+default; a form with several boxes moves on instead). A subclass never handles
+``Input.Submitted`` itself: Textual runs the handler of every class in the line, so a
+form that did saved twice, and the second ``dismiss`` closed the screen under the form
+(the plan, leaving a blank window). ``dismiss`` also acts only once, whatever asks.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -41,6 +48,14 @@ class FormScreen(ModalScreen[ResultT | None]):
     SAVE_VARIANT: ClassVar[Literal["primary", "warning"]] = "primary"
     ERROR_LINE: ClassVar[bool] = True
     """False for a form that says nothing in a line of its own (it notifies instead)."""
+
+    _form_done = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "on_input_submitted" in cls.__dict__:
+            raise TypeError(f"{cls.__name__}: say what Enter does in submitted(), not in "
+                            "on_input_submitted (both would run)")
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -86,8 +101,22 @@ class FormScreen(ModalScreen[ResultT | None]):
     def save(self) -> None:
         raise NotImplementedError
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self._form_done:
+            self.submitted(event.input)
+
+    def submitted(self, box: Input) -> None:
+        """Enter in ``box``: Save (forms with several boxes move on instead)."""
         self.save()
+
+    def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
+        """Close the form with ``result``, once: a second call (Enter and a click in the
+        same moment) must not close the screen beneath it."""
+        if self._form_done:
+            return AwaitComplete.nothing()
+        self._form_done = True
+        return super().dismiss(result)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
