@@ -28,7 +28,9 @@ class Command:
     writes: bool = False
     key_display: str | None = None
     priority: bool = False
-    """Before the focused widget's own use of the key (the tables' left and right)."""
+    """Before the focused widget's own use of the key (the tables' left and right), and
+    before the keys typed after it are passed on (] and [: a key typed just after them
+    must not reach the question left)."""
     screen_help: str = ""
     """On a help command: one or two sentences on the screen it is declared for, shown
     above the app's help (kept here, beside the keys they name)."""
@@ -77,10 +79,11 @@ HOME = [
 
 PLAN = [
     Command("next-section", "right_square_bracket", "Next section",
-            "Go to the next section", key_display="]", calls="step_section(1)"),
+            "Go to the next section", key_display="]", calls="step_section(1)",
+            priority=True),
     Command("previous-section", "left_square_bracket", "Previous section",
             "Go to the previous section", key_display="[", footer=False,
-            calls="step_section(-1)"),
+            calls="step_section(-1)", priority=True),
     Command("outstanding", "o", "Outstanding", "Everything still open, and where to fix it"),
     Command("gaps", "G", "Gaps and risks", "What is wrong or not known, the father and male "
             "carers first", footer=False),

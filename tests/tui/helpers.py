@@ -113,5 +113,10 @@ async def go_to(pilot, item_id: str) -> None:
     section = screen.session.checklist.checklist.section_of()[item_id].id
     screen.jump(section, item_id)
     await wait_for(pilot, lambda: plan_ready(app) and screen.current == section
-                   and app.focused is not None and app.focused.id == f"answer-{item_id}",
+                   and app.focused is not None
+                   and app.focused.id in (f"answer-{item_id}", f"item-{item_id}"),
                    what=f"{item_id} focused")
+    if app.focused.id == f"item-{item_id}":  # a text question: the item, not its box
+        app.focused.focus_control()
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == f"answer-{item_id}", what=f"{item_id}'s box")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from textual import work
@@ -198,6 +200,8 @@ class PlanScreen(PlanSections):
         else:
             changed = self.record_answer(message.item_id, message.value)
         if changed:
+            self.query_one(f"#item-{message.item_id}", ItemView).answer = \
+                self._session().plan.answers.get(message.item_id)  # what its boxes hold
             self.refresh_state()
 
     def on_item_view_details_wanted(self, message: ItemView.DetailsWanted) -> None:
@@ -226,6 +230,26 @@ class PlanScreen(PlanSections):
             self.refresh_header()
 
     # -- saving (the hook itself is in plan_saving) ----------------------------------
+    async def take_typed(self) -> None:
+        """Before quitting or leaving: what was typed reaches the plan first. Keys already
+        passed to the focused box are typed in it first (Ctrl+Q is handled before them),
+        then every box's text not yet passed on (it waits for a pause in typing) is."""
+        focused = self.app.focused
+        if focused is not None and focused.screen is self and focused.is_running:
+            typed_in = asyncio.Event()
+            focused.call_later(typed_in.set)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(typed_in.wait(), 2.0)
+        if self.session is None or self.read_only or self.leaving():
+            return
+        for pane in list(self.panes.values()):
+            for view in pane.views():
+                for message in view.typed_changes():
+                    if isinstance(message, ItemView.Noted):
+                        self.on_item_view_noted(message)
+                    elif isinstance(message, ItemView.Answered):
+                        self.on_item_view_answered(message)
+
     def close_session(self) -> bool:
         """Save and release the lock; safe to call more than once."""
         with self._open_guard:
@@ -256,15 +280,20 @@ class PlanScreen(PlanSections):
         declared = any(c.action == action for c in self.COMMANDS_DECLARED)
         if declared and self.session is None and action not in ("back", "help"):
             return False  # still opening the plan
+        focused = self.app.focused
+        if action == "step_section" and (isinstance(focused, Input | TextArea) or (
+                focused is not None and isinstance(focused.parent, Select))):
+            return False  # ] and [ are typed into a text box, or an open list's search
         return super().check_action(action, parameters)
 
     def action_back(self) -> None:
-        """Escape in a note or text answer steps out to the item; otherwise leave the plan."""
+        """Escape in a note, a text or date answer steps out to the item (what was typed
+        is kept); on an item, Escape leaves the plan."""
         focused = self.app.focused
         view = next((w for w in (focused.ancestors_with_self if focused else [])
                      if isinstance(w, ItemView)), None)
-        if view is not None and isinstance(focused, Input | TextArea | Select) \
-                and focused.id != f"answer-{view.item.id}":
-            view.focus_control()
+        if view is not None and (isinstance(focused, Input | TextArea) or (
+                isinstance(focused, Select) and focused.id != f"answer-{view.item.id}")):
+            view.focus_control(step_in=False)
             return
         self.leave_plan()

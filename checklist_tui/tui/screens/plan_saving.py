@@ -130,6 +130,7 @@ class SavingScreen(AppScreen):
         session = self.session
         if session is None:
             return True
+        await self.take_typed()  # text typed a moment ago is part of what is saved
         self._stop_save_timer()
         job = self._save_job
         if job is not None:  # the save in flight first: never two at once
@@ -182,6 +183,9 @@ class SavingScreen(AppScreen):
 
     def close_session(self) -> bool:
         raise NotImplementedError
+
+    async def take_typed(self) -> None:
+        """Pass on what was typed and not yet passed on (see the plan screen)."""
 
     def flush(self) -> bool:
         """Save now on this thread (after any save in flight): for closing, when the

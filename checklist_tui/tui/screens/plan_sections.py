@@ -70,6 +70,9 @@ class PlanSections(PlanScreenBase):
         self.current = section_id  # at once, so quick key presses step from here
         self._wanted, self._focus_item = (section_id, page), focus_item
         self.ready = False
+        # Keys typed after ] go to the new section once it is shown, or nowhere: never to
+        # the question left (its pending text is passed on as the focus leaves it).
+        self.set_focus(None)
         pane = self.panes.get(pane_id(section_id, page))
         if pane is not None:  # visited before (or being built: it says when it is ready)
             if pane.is_ready:
@@ -137,7 +140,7 @@ class PlanSections(PlanScreenBase):
         if target is None:
             target = next((v for v in views if v.display), None)
         if target is not None and not self.read_only:
-            target.focus_control()
+            target.focus_control(step_in=False)  # never inside a text box (keys for ])
         elif target is not None:
             target.scroll_visible()
         self.ready = True

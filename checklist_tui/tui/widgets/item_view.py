@@ -27,6 +27,7 @@ from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.core.vocabulary import due_label, rule_tag
 from checklist_tui.tui.text import join, lit, typed
+from checklist_tui.tui.widgets.date_box import date_problem, show_problem
 from checklist_tui.tui.widgets.marked import (
     MarkedCheckbox,
     MarkedRadioButton,
@@ -35,6 +36,7 @@ from checklist_tui.tui.widgets.marked import (
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox
 
 NA = "__na__"
+STOP_HINT = "Enter or Tab: type the answer.  ] next section, Escape back to Home."
 TEXT_COMMIT_SECONDS = 0.6
 
 
@@ -52,6 +54,7 @@ class ItemView(Vertical, can_focus=False):
         Binding("s", "cycle_source", "Source", show=False, id="source",
                 tooltip="Change where the information came from"),
         Binding("delete", "clear", "Clear answer", show=False, id="clear-answer"),
+        Binding("enter", "step_in", "Type the answer", id="step-in"),
     ]
 
     class Answered(Message):
@@ -79,6 +82,8 @@ class ItemView(Vertical, can_focus=False):
         self.item = item
         self.answer = answer
         self._commit_timers: dict[str, Timer] = {}
+        self._pending: set[str] = set()
+        """The boxes whose typed text has not been passed on yet (their timer runs)."""
         self._state_text: str | None = None
         self._last_state: tuple = (None, [], [])
         self._shown: tuple | None = None
@@ -219,10 +224,46 @@ class ItemView(Vertical, can_focus=False):
     def _later(self, key: str, callback) -> None:
         if key in self._commit_timers:
             self._commit_timers[key].stop()
+        self._pending.add(key)
         self._commit_timers[key] = self.set_timer(TEXT_COMMIT_SECONDS, callback)
+
+    def typed_changes(self) -> list[Message]:
+        """What was typed here and not passed on yet (the box with the focus, and those
+        whose timer still runs), as the messages ``_commit`` would post; the timers are
+        stopped. For a way out that cannot wait for them (quit, leaving the plan)."""
+        focused = self.screen.focused
+        boxes = [box for box in self.query("Input, TextArea")
+                 if isinstance(box, Input | TextArea) and (box.id in self._pending or (
+                     box is focused and self._box_text(box) != self._stored_text(box)))]
+        for key in self._pending:
+            if key in self._commit_timers:
+                self._commit_timers.pop(key).stop()
+        self._pending.clear()
+        return [m for m in map(self._message, boxes) if m is not None]
+
+    @staticmethod
+    def _box_text(box: Input | TextArea) -> str:
+        return typed(box.text if isinstance(box, TextArea) else box.value)
+
+    def _stored_text(self, box: Input | TextArea) -> str:
+        """What the box showed for the plan's answer or note (as ``_control`` shows it)."""
+        answer = self.answer
+        if answer is None:
+            return ""
+        if box.id == f"note-{self.item.id}":
+            return typed(answer.note or "")
+        value = answer.value
+        return uk_date(value) if isinstance(value, date) else typed(value) if isinstance(
+            value, str) else ""
 
     def _commit(self, field: Input | TextArea) -> None:
         """Pass on what was typed (escape bytes and other control characters left out)."""
+        self._pending.discard(field.id or "")
+        message = self._message(field)
+        if message is not None:
+            self.post_message(message)
+
+    def _message(self, field: Input | TextArea) -> Message | None:
         text = typed(field.text if isinstance(field, TextArea) else field.value)
         note = field.id == f"note-{self.item.id}"
         if self.answer is not None:  # an untouched box must not rewrite what is stored
@@ -230,11 +271,13 @@ class ItemView(Vertical, can_focus=False):
             if isinstance(stored, str) and text == typed(stored):
                 text = stored
         if note:
-            self.post_message(self.Noted(self.item.id, text))
-        elif self.item.type == ItemType.DATE:
-            self.post_message(self.Answered(self.item.id, text.strip(), clear=not text.strip()))
-        else:
-            self.post_message(self.Answered(self.item.id, text, clear=not text.strip()))
+            return self.Noted(self.item.id, text)
+        if self.item.type == ItemType.DATE:  # not a date: said beside the box, not passed on
+            problem = date_problem(text, self.answer.value if self.answer else None)
+            show_problem(self, field, problem)
+            return None if problem else self.Answered(self.item.id, text.strip(),
+                                                      clear=not text.strip())
+        return self.Answered(self.item.id, text, clear=not text.strip())
 
     # -- keys ------------------------------------------------------------------------
     def reset(self, answer: Answer | None) -> None:
@@ -302,8 +345,29 @@ class ItemView(Vertical, can_focus=False):
     def action_clear(self) -> None:
         self.post_message(self.Answered(self.item.id, None, clear=True))
 
-    def focus_control(self) -> None:
+    def focus_control(self, step_in: bool = True) -> None:
+        """Focus the item's control; with ``step_in`` False, a text or date box is not
+        entered: the item itself takes the focus (a section opening, Escape from the box),
+        so keys meant for the plan (], y, f) never become a typed answer."""
         control = self.query_one(f"#answer-{self.item.id}")
-        control.focus()
+        if step_in or not isinstance(control, Input | TextArea):
+            control.focus()
+        else:
+            if not self.query(".stop-hint"):
+                self.mount(Static(STOP_HINT, classes="stop-hint", markup=False),
+                           after=self.query_one(".prompt"))
+            self.can_focus = True
+            self.focus()
         self.scroll_visible()
+
+    def on_blur(self) -> None:
+        self.can_focus = False  # reached again by Escape or a section opening, not by Tab
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_in":  # only on the item itself (Enter in a box is the box's)
+            return self.screen.focused is self
+        return True
+
+    def action_step_in(self) -> None:
+        self.focus_control()
 

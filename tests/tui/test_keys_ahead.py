@@ -1,0 +1,125 @@
+"""Keys typed quickly act in the order they were pressed, on what is on the screen: a key
+typed just after ] never changes the question just left (on a busy machine keys queue up
+and reach the app together, as they do here)."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.widgets import Input
+
+from checklist_tui.core import store
+from tests.tui.helpers import go_to, make_app, plan_ready, wait_for
+
+
+def _burst(app, *keys: tuple[str, str | None]) -> None:
+    """Keys as a fast typist's burst: all queued before the app handles the first."""
+    for key, char in keys:
+        app.post_message(events.Key(key, char))
+
+
+def _typing(text: str) -> list[tuple[str, str | None]]:
+    return [(_character_to_key(c), c) for c in text]
+
+
+async def test_a_key_typed_just_after_next_section_never_reaches_the_question_left(
+        plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to(pilot, "PBA-H01")
+        screen = app.screen
+        plan = screen.session.plan
+        assert plan.answers["PBA-H01"].value == "yes"
+        _burst(app, ("right_square_bracket", "]"), ("n", "n"))
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "father",
+                       what="the next section")
+        for _ in range(5):
+            await pilot.pause()
+        assert plan.answers["PBA-H01"].value == "yes"  # not turned into a concern unseen
+
+
+async def test_a_bracket_typed_in_a_text_box_is_text(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "PBA-H01")
+        screen = app.screen
+        note = screen.query_one("#item-PBA-H01 .note")
+        note.focus()
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "note-PBA-H01", what="the note")
+        await pilot.press("left_square_bracket", *"see", "right_square_bracket")
+        await wait_for(pilot, lambda: "[see]" in app.focused.text)
+        assert screen.current == "household"
+        assert not isinstance(app.focused, Input)
+
+
+async def test_a_section_opening_on_a_text_question_is_not_typed_into(plans) -> None:
+    from checklist_tui.tui.widgets.item_view import ItemView
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "PBA-A01")
+        screen = app.screen
+        answers = screen.session.plan.answers
+        before = answers.get("PBA-B01")
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "baby"
+                       and app.focused is not None, what="the baby section")
+        assert isinstance(app.focused, ItemView) and app.focused.id == "item-PBA-B01"
+        assert "Enter or Tab: type the answer" in str(
+            app.focused.query_one(".stop-hint").render())
+        await pilot.press("y", "right_square_bracket")  # a stray y, then on
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "analysis",
+                       what="the next section: ] works on a text question")
+        assert answers.get("PBA-B01") == before
+
+
+async def test_escape_steps_out_of_a_text_answer_then_leaves_the_plan(plans) -> None:
+    from checklist_tui.tui.screens.home import HomeScreen
+    from checklist_tui.tui.screens.plan import PlanScreen
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "PBA-A01")
+        screen = app.screen
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: plan_ready(app) and screen.current == "baby"
+                       and app.focused is not None and app.focused.id == "item-PBA-B01")
+        await pilot.press("enter")  # into the box
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "answer-PBA-B01", what="the text box")
+        await pilot.press(*"Gran by day", "escape")
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "item-PBA-B01", what="stepped out")
+        assert isinstance(app.screen, PlanScreen)
+        await wait_for(pilot, lambda: screen.session.plan.answers["PBA-B01"].value
+                       == "Gran by day", what="the typed answer kept")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="Home")
+
+
+async def test_quitting_straight_after_typing_a_note_keeps_it(plans) -> None:
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to(pilot, "PBA-H01")
+        app.screen.query_one("#item-PBA-H01 .note").focus()
+        await wait_for(pilot, lambda: app.focused is not None
+                       and app.focused.id == "note-PBA-H01", what="the note")
+        _burst(app, *_typing("Father seen 25/11"), ("ctrl+q", None))
+        await wait_for(pilot, lambda: not app.is_running, what="the app quit")
+    assert app.return_code == 0 and not app.lost_answers
+    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-H01"].note \
+        == "Father seen 25/11"
+
+
+async def test_leaving_straight_after_typing_an_answer_keeps_it(plans) -> None:
+    from checklist_tui.tui.screens.home import HomeScreen
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "PBA-B01")
+        _burst(app, *_typing("Gran"))
+        app.screen.leave_plan()  # as Home from the command palette does, at once
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="Home")
+    assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-B01"].value \
+        == "Gran"
