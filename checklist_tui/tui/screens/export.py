@@ -21,6 +21,13 @@ from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
 
 
+class _Formats(MarkedSelectionList):
+    """Space ticks a format; Enter exports, as everywhere in the dialog (it unticked the
+    highlighted format, so Markdown went unnoticed)."""
+
+    BINDINGS = [Binding("enter", "screen.export_now", "Export", show=False)]
+
+
 class ExportScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss", "Close", id="close-export")]
 
@@ -31,10 +38,10 @@ class ExportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Export the plan summary  (Escape to close)", classes="title")
-            yield Label("Formats (Space to tick)", classes="field-label")
-            yield MarkedSelectionList(*((label, fmt, fmt in ("markdown", "html"))
-                                       for fmt, label in FORMAT_LABELS.items()),
-                                     id="formats")
+            yield Label("Formats (Space ticks; Enter exports; Tab goes on to the folder)",
+                        classes="field-label")
+            yield _Formats(*((label, fmt, fmt in ("markdown", "html"))
+                             for fmt, label in FORMAT_LABELS.items()), id="formats")
             yield MarkedCheckbox("Redacted: names and contact details replaced",
                            id="redact")
             yield Label("Folder", classes="field-label")
@@ -45,7 +52,12 @@ class ExportScreen(ModalScreen[None]):
                 yield Button("Close", id="close", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#go", Button).focus()  # Enter exports; Shift+Tab reaches the choices
+        # The choices first, in the order they are read: formats, redacted, folder, then
+        # Export and Close (Tab from Export went to Close and round to the formats).
+        self.query_one("#formats", SelectionList).focus()
+
+    def action_export_now(self) -> None:
+        self.export(force=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -217,6 +217,12 @@ class ItemView(Vertical, can_focus=False):
         event.stop()
         self._commit(event.input)
 
+    def on_descendant_focus(self, event) -> None:
+        """A question's cursor starts on its answer, not on "Yes" (read as the answer)."""
+        radio = event.widget
+        if isinstance(radio, RadioSet) and radio.pressed_index >= 0:
+            radio._selected = radio.pressed_index
+
     def on_descendant_blur(self, event) -> None:
         if isinstance(event.widget, Input | TextArea):
             self._commit(event.widget)
