@@ -72,3 +72,22 @@ async def test_export_dialog_reads_in_order_and_enter_exports(plans) -> None:
         await wait_for(pilot, lambda: "Written:" in rendered(app.screen.query_one(
             "#export-result")), what="exported")
         assert sorted(map(str, formats.selected)) == ticked  # Enter unticked nothing
+
+
+async def test_an_answer_after_a_reset_leaves_one_option_marked(plans) -> None:
+    from checklist_tui.tui.widgets.item_view import ItemView
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "PBA-S10")  # answered No
+        screen = app.screen
+        view = screen.query_one("#item-PBA-S10", ItemView)
+        radio = view.query_one(RadioSet)
+        shown = screen.session.plan.answers["PBA-S10"]
+        # the control put back to another answer (as after a refusal or a cancel) ...
+        view.reset(shown.model_copy(update={"value": "unknown"}))
+        await pilot.pause()
+        # ... then answered again: the set must turn off what it shows, not what it had
+        await pilot.press("y")
+        await wait_for(pilot, lambda: screen.session.plan.answers["PBA-S10"].value == "yes")
+        assert [b.name for b in radio.query(RadioButton) if b.value] == ["yes"]

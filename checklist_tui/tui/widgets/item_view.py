@@ -298,6 +298,10 @@ class ItemView(Vertical, can_focus=False):
                     box.value = value is True
             for button in self.query(RadioButton):
                 button.value = (button.name == NA) if na else (button.name == str(value))
+        for radio in self.query(RadioSet):  # the set turns off the one it thinks is on:
+            # left stale, a later answer left two marked (Yes and No both, look-sw 16)
+            radio._pressed_button = next((b for b in radio.query(RadioButton) if b.value),
+                                         None)
 
     def action_details(self) -> None:
         if self.item.details:
