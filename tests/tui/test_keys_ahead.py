@@ -112,13 +112,16 @@ async def test_quitting_straight_after_typing_a_note_keeps_it(plans) -> None:
         == "Father seen 25/11"
 
 
-async def test_leaving_straight_after_typing_an_answer_keeps_it(plans) -> None:
+async def test_leaving_straight_after_typing_an_answer_keeps_it(plans, monkeypatch) -> None:
     from checklist_tui.tui.screens.home import HomeScreen
+    from checklist_tui.tui.widgets import item_view
 
+    monkeypatch.setattr(item_view, "TEXT_COMMIT_SECONDS", 600.0)  # no pause in typing
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "PBA-B01")
-        _burst(app, *_typing("Gran"))
+        await pilot.press(*"Gran")
+        await wait_for(pilot, lambda: app.focused.text == "Gran")
         app.screen.leave_plan()  # as Home from the command palette does, at once
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="Home")
     assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-B01"].value \
