@@ -82,8 +82,12 @@ async def test_home_says_each_plans_state_in_the_words_review_uses(tmp_path, siz
                        rendered(app.screen.query_one("#plans-status")))
         with PlanIndex(folder, {}, include_user=False) as index:
             words = {row.path: state_words(row, clock.today()) for row in index.rows()}
+        expected = {str(folder / path): said for path, said in words.items()}
+        # The rows the index knew are drawn first, then the checked ones replace them
+        # gradually (a worker): wait for the checked ones, do not read in between.
+        await wait_for(pilot, lambda: column_text(table, "State") == expected,
+                       what="the checked rows")
         shown = column_text(table, "State")
-        assert shown == {str(folder / path): said for path, said in words.items()}
         assert set(shown.values()) >= {"Submitted for review",
                                        "Draft; edited outside the app"}
         assert len(set(shown.values())) == 4  # no two alike
@@ -135,3 +139,15 @@ async def test_a_plan_opened_from_home_says_which_plan_first(plans, monkeypatch)
         assert app.screen.session.plan.case_ref == case
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+def test_rows_arriving_after_home_is_gone_are_dropped() -> None:
+    """The folder is read in a thread; when its rows arrive after Home has been removed
+    (the app quitting, or a damaged plan sending the app back while it closes), they are
+    dropped. Before, Home looked for its table and the app stopped with NoMatches."""
+    from checklist_tui.tui.screens.home import HomeScreen
+
+    gone = HomeScreen()
+    assert not gone.is_attached
+    gone._show([], [])
+    gone._reading(200, 1000)

@@ -159,10 +159,14 @@ class HomeScreen(AppScreen):
         self.app.call_from_thread(self._show, rows, recovered)
 
     def _reading(self, done: int, total: int) -> None:
+        if not self.is_attached:  # the thread outlived the screen (closed, or the app quit)
+            return
         self.query_one("#plans-status", Static).update(
             f"Reading plans in {self.app.plans_dir}: {done} of {total}…")
 
     def _show(self, rows: list[Row], recovered: list[str], final: bool = True) -> None:
+        if not self.is_attached:  # the thread outlived the screen (closed, or the app quit)
+            return
         table = self.query_one(DataTable)
         self._rows = rows
         # The plan last opened or created (the top row once it is saved) keeps the
