@@ -8,6 +8,7 @@ from checklist_tui.core.definition import Checklist
 from checklist_tui.core.edit_base import NEEDS_COMPLETE, log
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
+from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import Plan, PlanState, SignOff
 
 #: Allowed lifecycle moves. Everything else is refused.
@@ -30,7 +31,7 @@ def change_state(plan: Plan, checklist: Checklist, new: PlanState, *, by: str, n
         raise PlanError(f"a {plan.state.label.lower()} plan cannot become "
                         f"{new.label.lower()}")
     if new in NEEDS_COMPLETE:
-        blockers = evaluate(checklist, plan, today).blockers()
+        blockers = completion_blockers(checklist, plan, evaluate(checklist, plan, today))
         if blockers:
             more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
             raise PlanError(f"not ready: {blockers[0]}{more}")

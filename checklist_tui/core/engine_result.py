@@ -137,7 +137,8 @@ class Evaluation:
         return round(100 * self.answered / self.total) if self.total else 100
 
     def blockers(self) -> list[str]:
-        """Why the plan cannot be marked complete (empty when it can)."""
+        """What in the evaluation stops the plan being marked complete. Pause points need
+        the plan too: ``core.pause.completion_blockers`` is the whole list, used everywhere."""
         reasons = [f"required item {i} is not answered" for _, i in self.open_required]
         required = {i for _, i in self.open_required}
         reasons.extend(f"{o.item_id} is {integ.follow_up_label(o.answer)} "
@@ -157,6 +158,7 @@ class Evaluation:
 
     @property
     def can_complete(self) -> bool:
+        """No evaluation blockers (pause points not counted: see ``blockers``)."""
         return not self.blockers()
 
     def section(self, section_id: str) -> SectionProgress | None:

@@ -156,3 +156,26 @@ def pause_statuses(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Pau
             if found is not None:
                 out.append(found)
     return out
+
+
+def pause_blockers(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[str]:
+    """Each visible pause point that is not confirmed, or whose confirmation no longer
+    holds, in one sentence: a plan is not complete until every one holds."""
+    out = []
+    for status in pause_statuses(checklist, plan, ev):
+        if status.holds:
+            continue
+        name = f"Pause point '{status.title}'"
+        why = (status.problem or status.unseen).rstrip(".")
+        if status.confirmation is None:
+            out.append(f"{name} is not confirmed" + (f" (it cannot be yet: {why})"
+                                                      if why else ""))
+        else:
+            out.append(f"{name} no longer holds: {why}")
+    return out
+
+
+def completion_blockers(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[str]:
+    """Why the plan cannot be marked complete (empty when it can): the evaluation's
+    blockers, then its pause points. The one list every surface refuses with."""
+    return ev.blockers() + pause_blockers(checklist, plan, ev)

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from checklist_tui.core.answers import display
+from checklist_tui.core.pause import completion_blockers
 from checklist_tui.export.summary import Summary, headline
 
 SCHEMA = "checklist-tui/plan-summary"
@@ -77,7 +78,7 @@ def document(s: Summary) -> dict[str, Any]:
             "today": ev.today.isoformat(),
             "timing": s.timing,
             "progress": {"answered": ev.answered, "total": ev.total, "percent": ev.percent},
-            "can_complete": ev.can_complete,
+            "can_complete": not completion_blockers(s.checklist.checklist, s.plan, ev),
             "sections": [
                 {"id": p.section_id, "title": p.title, "applies": p.visible,
                  "answered": p.answered, "total": p.total, "required_open": p.required_open,

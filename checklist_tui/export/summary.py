@@ -13,6 +13,7 @@ from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today, detail_lines
 from checklist_tui.core.outstanding import Entry, entries, grouped
+from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import Agency, Person, Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, plan_gaps
 from checklist_tui.core.plan_gaps import overdue_words as overdue_words  # its home before
@@ -162,7 +163,8 @@ def headline(s: Summary) -> str:
         parts.append(f"{plural(len(ev.open_required), 'required question')} not answered")
     parts.append(f"{ev.answered} of {ev.total} questions answered")
     if plan.state in BEING_WRITTEN:  # never on a plan completed, submitted or decided
-        parts.append("ready to complete" if ev.can_complete else "not ready to complete")
+        ready = not completion_blockers(s.checklist.checklist, plan, ev)
+        parts.append("ready to complete" if ready else "not ready to complete")
     elif plan.state == PlanState.COMPLETED:
         parts.append("not yet submitted for review")
     return "Status: " + "; ".join(parts) + "."

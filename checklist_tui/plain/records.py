@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 from checklist_tui.core import clock, edit, review
 from checklist_tui.core import integrity as integ
+from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.errors import PlanError, ReasonNeeded, UserFacingError
+from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import (
     Action,
     Agency,
@@ -275,9 +277,10 @@ def export(conv: Conversation) -> None:
 
 
 def complete(conv: Conversation) -> None:
-    blockers = conv.ev.blockers()
+    blockers = completion_blockers(conv.checklist, conv.session.plan, conv.ev)
     if blockers:
-        conv.console.say(f"The plan cannot be marked complete yet: {len(blockers)} reasons.")
+        conv.console.say("The plan cannot be marked complete yet: "
+                         f"{plural(len(blockers), 'reason')}.")
         conv.console.say(*blockers)
         return
     if conv.change(edit.change_state, conv.checklist, PlanState.COMPLETED,

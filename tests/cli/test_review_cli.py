@@ -62,6 +62,24 @@ def test_submit_refuses_an_unfinished_plan(folder, capsys):
     assert "not ready" in capsys.readouterr().err
 
 
+def test_submit_refuses_a_plan_whose_pause_point_no_longer_holds(folder, capsys):
+    """Completing (here by submitting) needs each pause point confirmed and still holding:
+    an answer it vouches for, given again after it, is one line, exit 1, nothing written."""
+    plan, path = str(folder / READY), folder / READY
+    assert main(["reopen", plan, "--reason", "Checking the address again"]) == 0
+    assert main(["answer", plan, "DPM-C01", "no"]) == 0
+    assert main(["answer", plan, "DPM-C01", "yes"]) == 0
+    capsys.readouterr()
+    before = path.read_bytes()
+    assert main(["submit", plan]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert ("not ready: Pause point 'Confirm before discharge' no longer holds: DPM-C01 was "
+            "answered again on ") in err and err.rstrip().endswith("after this confirmation")
+    assert path.read_bytes() == before
+    assert store.load(path).plan.state == PlanState.AMENDED
+
+
 def test_approval_voided_by_a_later_change_shows_in_the_folder_table(folder, capsys):
     plan = str(folder / READY)
     assert main(["submit", plan]) == 0

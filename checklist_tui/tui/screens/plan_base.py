@@ -199,7 +199,8 @@ class PlanScreenBase(SavingScreen):
         from checklist_tui.tui.screens.message import MessageScreen
 
         session = self._session()
-        blockers = session.evaluate().blockers()
+        blockers = pause.completion_blockers(session.checklist.checklist, session.plan,
+                                             session.evaluate())
         if blockers:
             shown = blockers[:12] + ([f"…and {len(blockers) - 12} more"]
                                      if len(blockers) > 12 else [])
