@@ -359,7 +359,11 @@ class ItemView(Vertical, can_focus=False):
         """Focus the item's control; with ``step_in`` False, a text or date box is not
         entered: the item itself takes the focus (a section opening, Escape from the box),
         so keys meant for the plan (], y, f) never become a typed answer."""
-        control = self.query_one(f"#answer-{self.item.id}")
+        found = self.query(f"#answer-{self.item.id}")
+        if not found:  # mounted but not yet composed (a busy machine): once it is
+            self._focus_when_composed(step_in)
+            return
+        control = found.first()
         if step_in or not isinstance(control, Input | TextArea):
             control.focus()
         else:
@@ -369,6 +373,19 @@ class ItemView(Vertical, can_focus=False):
             self.can_focus = True
             self.focus()
         self.scroll_visible()
+
+    def _focus_when_composed(self, step_in: bool, tries: int = 40) -> None:
+        """Every 50 ms for 2 s at most, while still shown (the plan screen asked before the
+        control existed, and stopped the app with NoMatches; an idle-pass retry spins)."""
+        def again() -> None:
+            if not self.is_attached or not self.parent or not self.parent.display:
+                return  # the reader has moved on: leave the focus where it is now
+            if self.query(f"#answer-{self.item.id}"):
+                self.focus_control(step_in)
+            elif tries > 1:
+                self._focus_when_composed(step_in, tries - 1)
+
+        self.set_timer(0.05, again)
 
     def on_blur(self) -> None:
         self.can_focus = False  # reached again by Escape or a section opening, not by Tab
