@@ -317,3 +317,16 @@ async def test_the_filter_hands_back_to_the_list_and_forms_name_the_plan(tmp_pat
         form.query_one("#decision-go", Button).press()
         problem = form.query_one("#decision-problem", Static)
         await wait_for(pilot, lambda: rendered(problem).strip() == "Please give the reasons.")
+
+
+def test_rows_arriving_after_the_review_screen_is_gone_are_dropped(tmp_path) -> None:
+    """The folder is read and checked in threads; what they send after the screen was
+    closed (or the app stopped) is dropped. Before, the screen looked for its table, or
+    the thread for its app, and a test app stopped with NoMatches or NoActiveAppError."""
+    from checklist_tui.tui.screens.review import ReviewScreen
+
+    gone = ReviewScreen(tmp_path)
+    assert not gone.is_attached
+    gone._replace([], "Checked.", True)
+    gone._progress(1, 2)
+    gone._add([])

@@ -10,6 +10,7 @@ challenge it.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,8 +124,18 @@ class ReviewScreen(AppScreen):
         for column in self._columns():
             table.add_column(column.heading, key=column.key, width=WIDTHS[column.key])
         table.focus()
+        self._running_app = self.app  # for the threads: a screen taken down has no app
         self.load()
         self.set_interval(self.CHECK_EVERY, self._check_folder)
+
+    def _from_thread(self, callback, *args) -> None:
+        """Run ``callback`` on the app's thread unless the screen or the app has gone
+        meanwhile (a thread can outlive both; it then ends quietly: WorkerFailed with
+        NoActiveAppError stopped a test app as it shut down)."""
+        app = self._running_app
+        if self.is_attached and app.is_running:
+            with suppress(RuntimeError):  # the app stopped between the check and the call
+                app.call_from_thread(callback, *args)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -140,24 +151,24 @@ class ReviewScreen(AppScreen):
     def load(self) -> None:
         from checklist_tui.core.index import PlanIndex
 
-        app = self.app
+        app = self._running_app
         self.today = clock.today()  # a new day: overdue and gaps are the day's
         with PlanIndex(self.folder, {}, app.checklist_dirs) as index:
             first = index.rows(with_items=False, limit=FIRST_ROWS)
             if len(first) == FIRST_ROWS:  # the first screenful at once, then the rest
-                app.call_from_thread(self._replace, first, "Reading the plan index…")
+                self._from_thread(self._replace, first, "Reading the plan index…")
                 first = index.rows(with_items=False)
-        app.call_from_thread(self._replace, first, "Checking the folder for changes…")
+        self._from_thread(self._replace, first, "Checking the folder for changes…")
         checklists = app.catalogue().checklists
         seen: set[str] = {r.path for r in first}
 
         def progress(done: int, total: int) -> None:
-            app.call_from_thread(self._progress, done, total)
+            self._from_thread(self._progress, done, total)
             if done and (done % 500 == 0):
                 fresh = [r for r in index.rows(with_items=False) if r.path not in seen]
                 seen.update(r.path for r in fresh)
                 if fresh:
-                    app.call_from_thread(self._add, fresh)
+                    self._from_thread(self._add, fresh)
 
         with PlanIndex(self.folder, checklists, app.checklist_dirs) as index:
             result = index.refresh(progress=progress)
@@ -165,7 +176,7 @@ class ReviewScreen(AppScreen):
         note = (f"{plural(result.parsed, 'plan')} read again" if result.parsed
                 else "no plans changed")
         self.last_refresh, self.note = result, note
-        app.call_from_thread(self._replace, rows, self._checked_words(), True)
+        self._from_thread(self._replace, rows, self._checked_words(), True)
 
     def _checked_words(self) -> str:
         return f"Checked at {clock.now().astimezone():%H:%M:%S} ({self.note})."
@@ -182,9 +193,9 @@ class ReviewScreen(AppScreen):
         from checklist_tui.core.index import changed_since
 
         if changed_since(self.folder, last) or clock.today() != self.today:
-            self.app.call_from_thread(self.load)
+            self._from_thread(self.load)
         else:  # say when it was last checked, never an old "up to date"
-            self.app.call_from_thread(self._say_checked)
+            self._from_thread(self._say_checked)
 
     def _say_checked(self) -> None:
         if not self.is_attached:  # the screen was closed meanwhile
@@ -192,12 +203,16 @@ class ReviewScreen(AppScreen):
         self.query_one("#review-status", Static).update(self._status(self._checked_words()))
 
     def _progress(self, done: int, total: int) -> None:
+        if not self.is_attached:  # the screen was closed meanwhile
+            return
         bar = self.query_one(ProgressBar)
         bar.update(total=max(total, 1), progress=done)
         self.query_one("#review-status", Static).update(
             f"Checking plans: {done} of {total}. You can look at the table meanwhile.")
 
     def _replace(self, rows: list[PlanRow], status: str, finished: bool = False) -> None:
+        if not self.is_attached:  # the screen was closed meanwhile
+            return
         self.rows = {r.path: r for r in rows}
         self._fill()
         self.query_one("#review-status", Static).update(self._status(status))
@@ -206,6 +221,8 @@ class ReviewScreen(AppScreen):
             self.query_one(ProgressBar).display = False
 
     def _add(self, rows: list[PlanRow]) -> None:
+        if not self.is_attached:  # the screen was closed meanwhile
+            return
         self.rows.update({r.path: r for r in rows})
         table = self.query_one(DataTable)
         view, text = self._filters()
