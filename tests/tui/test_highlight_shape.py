@@ -36,7 +36,8 @@ async def test_homes_highlighted_row_shows_without_colour(plans) -> None:
         assert _marked(_styles_of_line_with(table, first), bold=True, reverse=True,
                        underline=False)
         other = _styles_of_line_with(table, second)
-        assert not any(s.reverse or s.bold or s.underline for s in other)  # only the highlighted row
+        # only the highlighted row is marked
+        assert not any(s.reverse or s.bold or s.underline for s in other)
         table.blur()
         await wait_for(pilot, lambda: not table.has_focus)
         await pilot.pause()
