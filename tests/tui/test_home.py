@@ -141,13 +141,17 @@ async def test_a_plan_opened_from_home_says_which_plan_first(plans, monkeypatch)
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 
 
-def test_rows_arriving_after_home_is_gone_are_dropped() -> None:
+async def test_rows_arriving_after_home_is_gone_are_dropped(plans) -> None:
     """The folder is read in a thread; when its rows arrive after Home has been removed
     (the app quitting, or a damaged plan sending the app back while it closes), they are
     dropped. Before, Home looked for its table and the app stopped with NoMatches."""
-    from checklist_tui.tui.screens.home import HomeScreen
+    import asyncio
 
-    gone = HomeScreen()
-    assert not gone.is_attached
-    gone._show([], [])
-    gone._reading(200, 1000)
+    from checklist_tui.tui.from_thread import call_while_attached
+
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)):
+        gone = HomeScreen()
+        assert not gone.is_attached
+        await asyncio.to_thread(call_while_attached, app, gone, gone._show, [], [])
+        await asyncio.to_thread(call_while_attached, app, gone, gone._reading, 200, 1000)

@@ -19,7 +19,7 @@ from checklist_tui.tui.screens.decision import DecisionForm
 from checklist_tui.tui.screens.review import ReviewScreen
 from checklist_tui.tui.screens.review_plan import ReviewPlanScreen
 from tests.conftest import NOW, TODAY
-from tests.tui.helpers import copy_examples, rendered, wait_for, wait_for_screen
+from tests.tui.helpers import copy_examples, make_app, rendered, wait_for, wait_for_screen
 
 READY = "discharge-ready-for-sign-off.toml"
 SNAP_PLANS = Path("plans")
@@ -319,14 +319,19 @@ async def test_the_filter_hands_back_to_the_list_and_forms_name_the_plan(tmp_pat
         await wait_for(pilot, lambda: rendered(problem).strip() == "Please give the reasons.")
 
 
-def test_rows_arriving_after_the_review_screen_is_gone_are_dropped(tmp_path) -> None:
+async def test_rows_arriving_after_the_review_screen_is_gone_are_dropped(tmp_path) -> None:
     """The folder is read and checked in threads; what they send after the screen was
     closed (or the app stopped) is dropped. Before, the screen looked for its table, or
     the thread for its app, and a test app stopped with NoMatches or NoActiveAppError."""
+    import asyncio
+
+    from checklist_tui.tui.from_thread import call_while_attached
     from checklist_tui.tui.screens.review import ReviewScreen
 
-    gone = ReviewScreen(tmp_path)
-    assert not gone.is_attached
-    gone._replace([], "Checked.", True)
-    gone._progress(1, 2)
-    gone._add([])
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)):
+        gone = ReviewScreen(tmp_path)
+        assert not gone.is_attached
+        for callback, args in ((gone._replace, ([], "Checked.", True)),
+                               (gone._progress, (1, 2)), (gone._add, ([],))):
+            await asyncio.to_thread(call_while_attached, app, gone, callback, *args)

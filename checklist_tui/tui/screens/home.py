@@ -16,6 +16,7 @@ from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.recovery import recover
 from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui import commands
+from checklist_tui.tui.from_thread import call_while_attached
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.table_fill import (
     SHOWN_AT_MOST,
@@ -146,27 +147,24 @@ class HomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="plans")
     def load_plans(self) -> None:
-        folder, dirs = self.app.plans_dir, self.app.checklist_dirs
+        app = self.app
+        folder, dirs = app.plans_dir, app.checklist_dirs
         known, _ = plan_rows(folder, None, dirs, limit=SHOWN_AT_MOST)
         if known:  # what the index already knows, at once; then what changed
-            self.app.call_from_thread(self._show, known, [], False)
+            call_while_attached(app, self, self._show, known, [], False)
 
         def progress(done: int, total: int) -> None:
             if total - done > 100 and done % 200 == 0:
-                self.app.call_from_thread(self._reading, done, total)
+                call_while_attached(app, self, self._reading, done, total)
 
-        rows, recovered = plan_rows(folder, self.app.catalogue(), dirs, progress=progress)
-        self.app.call_from_thread(self._show, rows, recovered)
+        rows, recovered = plan_rows(folder, app.catalogue(), dirs, progress=progress)
+        call_while_attached(app, self, self._show, rows, recovered)
 
     def _reading(self, done: int, total: int) -> None:
-        if not self.is_attached:  # the thread outlived the screen (closed, or the app quit)
-            return
         self.query_one("#plans-status", Static).update(
             f"Reading plans in {self.app.plans_dir}: {done} of {total}…")
 
     def _show(self, rows: list[Row], recovered: list[str], final: bool = True) -> None:
-        if not self.is_attached:  # the thread outlived the screen (closed, or the app quit)
-            return
         table = self.query_one(DataTable)
         self._rows = rows
         # The plan last opened or created (the top row once it is saved) keeps the

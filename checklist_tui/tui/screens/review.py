@@ -10,7 +10,6 @@ challenge it.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered, state_words
 from checklist_tui.tui import commands
+from checklist_tui.tui.from_thread import call_while_attached
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
 from checklist_tui.tui.text import lit
@@ -129,13 +129,7 @@ class ReviewScreen(AppScreen):
         self.set_interval(self.CHECK_EVERY, self._check_folder)
 
     def _from_thread(self, callback, *args) -> None:
-        """Run ``callback`` on the app's thread unless the screen or the app has gone
-        meanwhile (a thread can outlive both; it then ends quietly: WorkerFailed with
-        NoActiveAppError stopped a test app as it shut down)."""
-        app = self._running_app
-        if self.is_attached and app.is_running:
-            with suppress(RuntimeError):  # the app stopped between the check and the call
-                app.call_from_thread(callback, *args)
+        call_while_attached(self._running_app, self, callback, *args)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -198,21 +192,15 @@ class ReviewScreen(AppScreen):
             self._from_thread(self._say_checked)
 
     def _say_checked(self) -> None:
-        if not self.is_attached:  # the screen was closed meanwhile
-            return
         self.query_one("#review-status", Static).update(self._status(self._checked_words()))
 
     def _progress(self, done: int, total: int) -> None:
-        if not self.is_attached:  # the screen was closed meanwhile
-            return
         bar = self.query_one(ProgressBar)
         bar.update(total=max(total, 1), progress=done)
         self.query_one("#review-status", Static).update(
             f"Checking plans: {done} of {total}. You can look at the table meanwhile.")
 
     def _replace(self, rows: list[PlanRow], status: str, finished: bool = False) -> None:
-        if not self.is_attached:  # the screen was closed meanwhile
-            return
         self.rows = {r.path: r for r in rows}
         self._fill()
         self.query_one("#review-status", Static).update(self._status(status))
@@ -221,8 +209,6 @@ class ReviewScreen(AppScreen):
             self.query_one(ProgressBar).display = False
 
     def _add(self, rows: list[PlanRow]) -> None:
-        if not self.is_attached:  # the screen was closed meanwhile
-            return
         self.rows.update({r.path: r for r in rows})
         table = self.query_one(DataTable)
         view, text = self._filters()
