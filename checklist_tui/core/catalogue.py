@@ -13,13 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from checklist_tui.core import definition_cache, limits, locations, peek
 from checklist_tui.core.checks import check_checklist
 from checklist_tui.core.definition import Checklist, Source, SourcesFile
 from checklist_tui.core.errors import Problem
 from checklist_tui.core.pydantic_errors import problems_from
+from checklist_tui.core.strict import Invalid
 from checklist_tui.core.tomlfile import read_bytes, read_toml
 
 SOURCES_FILE = "sources.toml"
@@ -84,7 +83,7 @@ def load_sources(path: Path, cache: bool = False) -> tuple[list[Source], list[Pr
         assert data is not None
         try:
             parsed = SourcesFile.model_validate(data)
-        except ValidationError as exc:
+        except Invalid as exc:
             return [], problems_from(exc, path, data, text, SourcesFile)
         if raw and len({s.id for s in parsed.sources}) == len(parsed.sources):
             definition_cache.store("sources", parsed, raw)
@@ -128,7 +127,7 @@ def _load_checklist(
                               f"{limits.MAX_ITEMS:,}", hint="split it into several checklists")]
     try:
         checklist = Checklist.model_validate(data)
-    except ValidationError as exc:
+    except Invalid as exc:
         return None, problems_from(exc, path, data, text, Checklist)
     problems = check_checklist(checklist, path, text, sources)
     if problems:

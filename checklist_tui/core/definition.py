@@ -14,10 +14,9 @@ names from here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
-
-from pydantic import Field, field_validator
+from typing import Annotated, Literal
 
 from checklist_tui.core.definition_base import (
     CHOICE_TYPES,
@@ -44,7 +43,7 @@ from checklist_tui.core.definition_item import (
     Rule,
     rule_id,
 )
-from checklist_tui.core.strict import Strict
+from checklist_tui.core.strict import After, Limit, Strict, defaults
 
 __all__ = [
     "CHOICE_TYPES", "FIXED_VALUES", "ID_PATTERN", "NOT_YET", "SEMVER", "TEXT_TYPES",
@@ -56,50 +55,52 @@ __all__ = [
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 
 
+def _semver(value: str) -> str:
+    if not SEMVER.match(value):
+        raise ValueError(f"'{value}' is not a semantic version like 1.0.0")
+    return value
+
+
+@dataclass(init=False, kw_only=True)
 class Section(Strict):
     id: Id
-    title: str = Field(min_length=1)
+    title: Annotated[str, Limit(min_length=1)]
     description: str = ""
     """What this phase is for and when it happens."""
     pause_point: bool = False
     """A short stop-and-confirm list of killer items (at most nine)."""
     show_if: Condition | None = None
     """The whole section is shown only when this condition is true."""
-    items: list[Item] = Field(min_length=1)
+    items: Annotated[list[Item], Limit(min_length=1)]
 
 
+@dataclass(init=False, kw_only=True)
 class Timescales(Strict):
-    multiple_birth_weeks_earlier: int = Field(default=2, ge=0, le=12)
+    multiple_birth_weeks_earlier: Annotated[int, Limit(ge=0, le=12)] = 2
     """Gestation due points move this many weeks earlier for twins or likely prematurity."""
-    due_soon_days: int = Field(default=14, ge=0, le=90)
+    due_soon_days: Annotated[int, Limit(ge=0, le=90)] = 14
     """A due point is 'due soon' this many days ahead."""
 
 
+@dataclass(init=False, kw_only=True)
 class Checklist(Strict):
     id: Id
     """Stable id; plans record it. A local checklist with a built-in's id replaces it."""
-    title: str = Field(min_length=1)
-    version: str
+    title: Annotated[str, Limit(min_length=1)]
+    version: Annotated[str, After(_semver)]
     """Semantic version, e.g. 1.2.0. Change it whenever the content changes."""
-    audience: str = Field(min_length=1)
+    audience: Annotated[str, Limit(min_length=1)]
     """Who uses it, e.g. "Assessing social worker"."""
-    description: str = Field(min_length=1)
+    description: Annotated[str, Limit(min_length=1)]
     """Who uses it and when."""
-    owner: str = Field(min_length=1)
+    owner: Annotated[str, Limit(min_length=1)]
     """Who maintains it (a team or role, not a person's name)."""
     review_date: date
     """When the content must next be reviewed."""
     mode: Literal["do-confirm", "read-do"] = "do-confirm"
     """do-confirm: work from memory then confirm; read-do: read each step, then do it."""
-    timescales: Timescales = Field(default_factory=Timescales)
-    sections: list[Section] = Field(min_length=1)
-
-    @field_validator("version")
-    @classmethod
-    def _version(cls, value: str) -> str:
-        if not SEMVER.match(value):
-            raise ValueError(f"'{value}' is not a semantic version like 1.0.0")
-        return value
+    timescales: Timescales = field(default_factory=defaults(Timescales))
+    sections: Annotated[list[Section], Limit(min_length=1)]
 
     def all_items(self) -> list[tuple[Section, Item]]:
         return [(s, i) for s in self.sections for i in s.items]
@@ -114,12 +115,13 @@ class Checklist(Strict):
         return sum(len(s.items) for s in self.sections)
 
 
+@dataclass(init=False, kw_only=True)
 class Source(Strict):
     id: Id
-    title: str = Field(min_length=1)
-    summary: str = Field(min_length=1)
+    title: Annotated[str, Limit(min_length=1)]
+    summary: Annotated[str, Limit(min_length=1)]
     """One line, in our own words."""
-    group: str = Field(min_length=1)
+    group: Annotated[str, Limit(min_length=1)]
     """e.g. "Family T recommendation", "Family T theme", "Myth of Invisible Men"."""
     must_cover: bool = False
     """Every shipped set of checklists must have at least one item citing this source."""
@@ -130,5 +132,6 @@ class Source(Strict):
     """Where the source can be found (kept as text; the app never goes online)."""
 
 
+@dataclass(init=False, kw_only=True)
 class SourcesFile(Strict):
-    sources: list[Source] = Field(min_length=1)
+    sources: Annotated[list[Source], Limit(min_length=1)]

@@ -5,15 +5,14 @@ model of the format derives from ``core.strict.Strict``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, model_validator
-
-from checklist_tui.core.strict import Strict
+from checklist_tui.core.strict import Limit, Strict
 
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+Id = Annotated[str, Limit(pattern=ID_PATTERN, max_length=64)]
 
 #: A value a condition or rule can compare an answer with.
 Scalar = bool | str
@@ -49,6 +48,7 @@ class Severity(StrEnum):
     INFO = "info"  # just shows
 
 
+@dataclass(init=False, kw_only=True)
 class Condition(Strict):
     """When something applies. Exactly one form per table:
 
@@ -60,7 +60,7 @@ class Condition(Strict):
     """The item whose answer is compared (with `equals` or `in`)."""
     equals: Scalar | None = None
     """True when the item's answer is this value (for multiple choice: includes it)."""
-    in_: list[Scalar] | None = Field(default=None, alias="in")
+    in_: list[Scalar] | None = None
     """True when the item's answer is one of these values."""
     answered: Id | None = None
     """True when this item has an answer that counts."""
@@ -68,11 +68,10 @@ class Condition(Strict):
     """True when every condition in the list is true."""
     any: list[Condition] | None = None
     """True when at least one condition in the list is true."""
-    not_: Condition | None = Field(default=None, alias="not")
+    not_: Condition | None = None
     """True when the condition inside is false."""
 
-    @model_validator(mode="after")
-    def _one_form(self) -> Condition:
+    def validated(self) -> None:
         has = {
             name
             for name in ("item", "equals", "in_", "answered", "all", "any", "not_")
@@ -89,7 +88,6 @@ class Condition(Strict):
             value = getattr(self, name)
             if value is not None and not value:
                 raise ValueError(f"'{name}' needs at least one condition")
-        return self
 
     def items(self) -> set[str]:
         """Every item id this condition depends on."""

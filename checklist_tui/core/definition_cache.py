@@ -22,10 +22,9 @@ import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from checklist_tui import __version__
 from checklist_tui.core import limits, locations
+from checklist_tui.core.strict import Strict, dump
 from checklist_tui.core.strict_decode import decode
 
 FORMAT = 1
@@ -34,7 +33,7 @@ MAX_ENTRY_BYTES = 4 * limits.MAX_CHECKLIST_BYTES
 KEEP = 64
 """At most this many entries are kept (the oldest go first)."""
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Strict)
 
 
 @functools.cache
@@ -102,14 +101,14 @@ def _header(kind: str, context: str, digest: str, body: bytes) -> dict[str, Any]
             "sha256": digest, "model_sha256": hashlib.sha256(body).hexdigest()}
 
 
-def store(kind: str, value: BaseModel, data: bytes, context: str = "") -> None:
+def store(kind: str, value: Strict, data: bytes, context: str = "") -> None:
     """Keep ``value``, just validated from ``data``; quietly nothing if it cannot be kept."""
     try:
         folder = locations.ensure_private_dir(locations.definition_cache_dir())
         if not owner_only(folder.stat()):
             return
         name, digest = _name(kind, data, context)
-        body = json.dumps(value.model_dump(mode="json"), ensure_ascii=False,
+        body = json.dumps(dump(value, mode="json"), ensure_ascii=False,
                           separators=(",", ":")).encode()
         head = json.dumps(_header(kind, context, digest, body), sort_keys=True).encode()
         text = head + b"\n" + body

@@ -4,44 +4,44 @@ options, due point, details, cross-checks and rules.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import Field, model_validator
+from typing import Annotated
 
 from checklist_tui.core.definition_base import Condition, Id, ItemType, Scalar, Severity
 from checklist_tui.core.plan_part import PlanPart
-from checklist_tui.core.strict import Strict
+from checklist_tui.core.strict import Limit, Strict
 
 
+@dataclass(init=False, kw_only=True)
 class Option(Strict):
     value: Id
     """Stable value stored in plans; keep it when you reword the label."""
-    label: str = Field(min_length=1)
+    label: Annotated[str, Limit(min_length=1)]
     """What the practitioner sees."""
 
 
+@dataclass(init=False, kw_only=True)
 class DuePoint(Strict):
     """When an item should be done: a gestation (weeks+days), or days after birth or discharge."""
 
-    weeks: int | None = Field(default=None, ge=4, le=42)
+    weeks: Annotated[int, Limit(ge=4, le=42)] | None = None
     """Weeks of gestation (40+0 is the expected delivery date)."""
-    days: int = Field(default=0, ge=0, le=6)
+    days: Annotated[int, Limit(ge=0, le=6)] = 0
     """Extra days with `weeks`, so 28 weeks 3 days is weeks = 28, days = 3."""
-    days_after_birth: int | None = Field(default=None, ge=0, le=365)
+    days_after_birth: Annotated[int, Limit(ge=0, le=365)] | None = None
     """Days after the date of birth (counted from the EDD until the birth is recorded)."""
-    days_after_discharge: int | None = Field(default=None, ge=0, le=365)
+    days_after_discharge: Annotated[int, Limit(ge=0, le=365)] | None = None
     """Days after the discharge date (a "discharge" date detail; from the birth until then)."""
     label: str = ""
     """Short name of the milestone for timelines, e.g. "Pre-birth conference"."""
 
-    @model_validator(mode="after")
-    def _one_basis(self) -> DuePoint:
+    def validated(self) -> None:
         if [self.weeks, self.days_after_birth, self.days_after_discharge].count(None) != 2:
             raise ValueError("a due point needs either 'weeks' (with optional 'days'), "
                              "'days_after_birth' or 'days_after_discharge': one of them")
         if self.weeks is None and self.days:
             raise ValueError("'days' goes with 'weeks'; use 'days_after_birth' alone")
-        return self
 
     def describe(self) -> str:
         if self.weeks is not None:
@@ -68,6 +68,7 @@ class DateKind(StrEnum):
     OTHER = "other"
 
 
+@dataclass(init=False, kw_only=True)
 class Detail(Strict):
     """Content a positive answer must carry, e.g. the date of the meeting or who supervises.
 
@@ -81,7 +82,7 @@ class Detail(Strict):
     """Stable key in plans; defaults to the kind. Needed only when an item has two of a kind."""
     kind: DetailKind
     """date, people (chosen from the plan's People), text (several lines) or place (an address)."""
-    label: str = Field(min_length=1)
+    label: Annotated[str, Limit(min_length=1)]
     """What the practitioner is asked for, e.g. "Date of the discharge planning meeting"."""
     date_kind: DateKind | None = None
     """For dates: meeting, conference, core_group, review, discharge, birth or other."""
@@ -92,11 +93,9 @@ class Detail(Strict):
     def key(self) -> str:
         return self.id or self.kind.value
 
-    @model_validator(mode="after")
-    def _date_kind(self) -> Detail:
+    def validated(self) -> None:
         if self.date_kind is not None and self.kind != DetailKind.DATE:
             raise ValueError("'date_kind' goes only with kind = \"date\"")
-        return self
 
 
 class PlanCheck(StrEnum):
@@ -109,6 +108,7 @@ class PlanCheck(StrEnum):
     ACTIONS_OWNED = "actions_owned"
 
 
+@dataclass(init=False, kw_only=True)
 class CrossCheck(Strict):
     """A check of a "yes" or "done" against the plan's own data. Exactly one form:
 
@@ -133,8 +133,7 @@ class CrossCheck(Strict):
     message: str = ""
     """What is wrong when the check fails (required with `when`)."""
 
-    @model_validator(mode="after")
-    def _one_form(self) -> CrossCheck:
+    def validated(self) -> None:
         forms = [x for x in (self.plan, self.items_yes, self.dates_on_day, self.when)
                  if x is not None]
         if len(forms) != 1:
@@ -145,9 +144,9 @@ class CrossCheck(Strict):
                 raise ValueError(f"'{name}' needs at least one item id")
         if self.when is not None and not self.message.strip():
             raise ValueError("a cross-check with 'when' needs a 'message' saying what is wrong")
-        return self
 
 
+@dataclass(init=False, kw_only=True)
 class Rule(Strict):
     """A check on the answers: a red flag, a warning or a note."""
 
@@ -159,27 +158,26 @@ class Rule(Strict):
     """Fires when this item's own answer is one of these values."""
     when: Condition | None = None
     """Fires when this condition is true (instead of `if_answer`)."""
-    message: str = Field(min_length=1)
+    message: Annotated[str, Limit(min_length=1)]
     """What is wrong, in one sentence."""
     red_flag: bool = False
     """A red flag shows its escalation guidance prominently."""
     escalation: str = ""
     """What to do now, and who to tell. Required for red flags."""
 
-    @model_validator(mode="after")
-    def _check(self) -> Rule:
+    def validated(self) -> None:
         if (self.if_answer is None) == (self.when is None):
             raise ValueError("a rule needs either 'if_answer' or 'when', not both")
         if self.red_flag and not self.escalation.strip():
             raise ValueError(
                 "a red flag needs 'escalation' guidance: say what to do and who to tell")
-        return self
 
 
+@dataclass(init=False, kw_only=True)
 class Item(Strict):
     id: Id
     """Stable id, kept apart from the wording; plans and exports cite it."""
-    prompt: str = Field(min_length=1)
+    prompt: Annotated[str, Limit(min_length=1)]
     """One short question or instruction."""
     type: ItemType
     """check, yes_no, yes_no_unknown, single_choice, multi_choice, short_text, long_text, date."""
@@ -189,31 +187,31 @@ class Item(Strict):
     """A required item must be answered (while it is shown) before completion."""
     allow_na: bool = False
     """The item may be answered "not applicable"."""
-    options: list[Option] = Field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
     """Choices for single_choice and multi_choice items."""
     show_if: Condition | None = None
     """The item is shown only when this condition is true."""
-    rules: list[Rule] = Field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
     """Red flags, warnings and notes raised by the answers."""
-    refs: list[Id] = Field(min_length=1)
+    refs: Annotated[list[Id], Limit(min_length=1)]
     """Ids from sources.toml: the recommendations and practice sources this item serves."""
     due: DuePoint | None = None
     """When the item should be done, counted from the EDD or the date of birth."""
     not_yet: bool = False
     """The item may be answered "not yet" (yes_no, yes_no_unknown and check items)."""
-    concern: list[Scalar] = Field(default_factory=list)
+    concern: list[Scalar] = field(default_factory=list)
     """Answers that are a concern, e.g. ["no", "unknown"]: listed under Gaps and risks."""
     about_men: bool = False
     """The item is about the father or other male carers: its gaps and risks rank first."""
-    details: list[Detail] = Field(default_factory=list)
+    details: list[Detail] = field(default_factory=list)
     """What a "yes" or "done" must carry (a date, people, a text, a place)."""
-    cross_checks: list[CrossCheck] = Field(default_factory=list)
+    cross_checks: list[CrossCheck] = field(default_factory=list)
     """Checks of a "yes" or "done" against the plan's own data."""
     needed_at_birth: bool = False
     """Must be in place when the baby is born: listed in "if the baby were born today"."""
     plan_part: PlanPart | None = None
     """The part of the written plan this item's answer supplies, e.g. "birth" (see PlanPart)."""
-    replaces: dict[Id, dict[str, Scalar]] = Field(default_factory=dict)
+    replaces: dict[Id, dict[str, Scalar]] = field(default_factory=dict)
     """Ids of earlier versions' items this item replaces, each with a table from an old answer
     to the answer it means here, carried by `upgrade`; {} when no answer carries over."""
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import ValidationError
-
 from checklist_tui.core import babies, pause
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import coerce, coerce_detail, stringify
@@ -53,6 +51,7 @@ from checklist_tui.core.plan import (
     Shared,
 )
 from checklist_tui.core.pydantic_errors import plain
+from checklist_tui.core.strict import Invalid
 
 # The models whose records add_record and its kin take are importable from here too.
 __all__ = [
@@ -285,6 +284,6 @@ def set_details(plan: Plan, *, by: str, now: datetime, **fields: Any) -> None:
         editable(plan, by, now)
         try:
             setattr(plan, name, value)
-        except ValidationError as exc:
+        except Invalid as exc:
             raise PlanError(f"{name}: {plain(exc.errors()[0])}") from None
         log(plan, by, now, "details", name, old, value)

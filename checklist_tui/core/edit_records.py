@@ -7,29 +7,28 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from checklist_tui.core.edit_base import editable, log
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Action, Agency, Person, Plan
 from checklist_tui.core.pydantic_errors import plain, where
+from checklist_tui.core.strict import Invalid, Strict, dump
 
-T = TypeVar("T", bound=BaseModel)
+T = TypeVar("T", bound=Strict)
 
-_COLLECTIONS: dict[type[BaseModel], tuple[str, str]] = {
+_COLLECTIONS: dict[type[Strict], tuple[str, str]] = {
     Person: ("people", "person"),
     Agency: ("agencies", "agency"),
     Action: ("actions", "action"),
 }
 
 
-def _record_id(record: BaseModel) -> str:
-    return str(record.model_dump(include={"id"})["id"])
+def _record_id(record: Strict) -> str:
+    return str(dump(record, include={"id"})["id"])
 
 
-def _summary(record: BaseModel) -> str:
-    data = record.model_dump(mode="json", exclude={"id"}, exclude_defaults=True)
+def _summary(record: Strict) -> str:
+    data = dump(record, mode="json", exclude={"id"}, exclude_defaults=True)
     return "; ".join(f"{k}={v}" for k, v in data.items())
 
 
@@ -37,7 +36,7 @@ def add_record(plan: Plan, model: type[T], *, by: str, now: datetime, **fields: 
     attr, label = _COLLECTIONS[model]
     try:
         record = model(id=new_id(model.__name__), **fields)
-    except ValidationError as exc:
+    except Invalid as exc:
         err = exc.errors()[0]
         raise PlanError(f"{label} {where(err)}: {plain(err)}") from None
     editable(plan, by, now)
@@ -59,10 +58,10 @@ def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: d
                   **fields: Any) -> T:
     attr, label = _COLLECTIONS[model]
     record = find_record(plan, model, record_id)
-    merged = record.model_dump() | fields
+    merged = dump(record) | fields
     try:
         updated = model(**merged)
-    except ValidationError as exc:
+    except Invalid as exc:
         err = exc.errors()[0]
         raise PlanError(f"{label} {where(err)}: {plain(err)}") from None
     if updated == record:

@@ -21,6 +21,7 @@ from typing import Any
 import tomli_w
 
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+from checklist_tui.core.strict import dump, fields
 
 SEAL_KEY, PREV_KEY, HASH_KEY = "seal", "prev", "hash"
 SEALED_SINCE = 2
@@ -37,7 +38,7 @@ def _canonical(data: Any) -> bytes:
 
 def entry_hash(prev: str, entry: HistoryEntry) -> str:
     """The hash of an entry: of the previous entry's hash and of this change."""
-    return hashlib.sha256(prev.encode() + b"\n" + _canonical(entry.model_dump(mode="json"))
+    return hashlib.sha256(prev.encode() + b"\n" + _canonical(dump(entry, mode="json"))
                           ).hexdigest()
 
 
@@ -56,7 +57,7 @@ def seal_data(plan: Plan) -> dict[str, Any]:
     plan, see core.plan_text.Snapshot). A field at its default value is left out, so
     adding a field to the plan model never breaks the seal of a plan written before it
     (the plan would show as edited outside the app)."""
-    body = plan.model_dump(mode="json", exclude={"history"}, exclude_defaults=True)
+    body = dump(plan, mode="json", exclude={"history"}, exclude_defaults=True)
     body["format_version"] = FORMAT_VERSION
     return body
 
@@ -68,7 +69,7 @@ def seal_body(body: dict[str, Any], head: str, count: int) -> str:
 
 def first_seal_of(plan: Plan, head: str, count: int) -> str:
     """The seal as the first sealing code wrote it: every field, but none added since."""
-    body = plan.model_dump(mode="json", exclude={"history"})
+    body = dump(plan, mode="json", exclude={"history"})
     for key, added in _ADDED_SINCE_FIRST_SEALS.items():
         for record in body.get(key, []):
             for name in added:
@@ -79,7 +80,7 @@ def first_seal_of(plan: Plan, head: str, count: int) -> str:
 
 
 #: The entry's text fields, after its time, in the order the model declares them.
-_FIELDS = tuple(name for name in HistoryEntry.model_fields if name != "at")
+_FIELDS = tuple(name for name in fields(HistoryEntry) if name != "at")
 
 
 def _toml_string(text: str) -> str:
@@ -97,7 +98,7 @@ def entry_text(entry: HistoryEntry, prev: str, digest: str) -> str:
         lines += [f"{k} = {_toml_string(fields[k])}" for k in _FIELDS]
         lines += [f'{PREV_KEY} = "{prev}"', f'{HASH_KEY} = "{digest}"']
         return "\n".join(lines) + "\n"
-    data = entry.model_dump(mode="python", exclude_none=True)
+    data = dump(entry, mode="python", exclude_none=True)
     data[PREV_KEY], data[HASH_KEY] = prev, digest
     return tomli_w.dumps({"history": [data]})
 

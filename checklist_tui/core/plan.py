@@ -6,16 +6,15 @@ versioned (``format_version``); a newer version than this code knows is refused.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Annotated
-
-from pydantic import ConfigDict, Field
+from typing import Annotated, Any
 
 from checklist_tui.core.plan_kinds import ActionStatus as ActionStatus
 from checklist_tui.core.plan_kinds import InfoSource as InfoSource
 from checklist_tui.core.plan_kinds import PersonKind as PersonKind
 from checklist_tui.core.plan_kinds import Worded
-from checklist_tui.core.strict import Strict
+from checklist_tui.core.strict import Limit, Strict
 
 FORMAT_VERSION = 2
 """2: history entries carry hashes and the file a seal (core.history); 1 is read too."""
@@ -28,7 +27,10 @@ DetailValue = date | list[str] | str
 class Model(Strict):
     """A part of the plan: checked again whenever a field is set, not only when it is read."""
 
-    model_config = ConfigDict(validate_assignment=True)
+    def __setattr__(self, name: str, value: Any) -> None:
+        from checklist_tui.core import checked
+
+        checked.assign(self, name, value)
 
 
 class PlanState(Worded):
@@ -46,6 +48,7 @@ LOCKED_STATES = {PlanState.ENTERED_IN_ERROR}
 """(An approved plan is not locked: a change needs a reason and voids the sign-off.)"""
 
 
+@dataclass(init=False, kw_only=True)
 class Answer(Model):
     value: AnswerValue | None = None
     not_applicable: bool = False
@@ -65,9 +68,10 @@ class Answer(Model):
         return self.not_applicable or self.value not in (None, "", [])
 
 
-ShortText = Annotated[str, Field(max_length=200)]
+ShortText = Annotated[str, Limit(max_length=200)]
 
 
+@dataclass(init=False, kw_only=True)
 class Person(Model):
     id: str
     name: ShortText
@@ -105,6 +109,7 @@ class Person(Model):
         return self.man is None and self.kind.adult_of_unknown_sex
 
 
+@dataclass(init=False, kw_only=True)
 class Agency(Model):
     id: str
     agency: ShortText
@@ -114,6 +119,7 @@ class Agency(Model):
     contact: ShortText = ""
 
 
+@dataclass(init=False, kw_only=True)
 class Action(Model):
     id: str
     what: str
@@ -126,6 +132,7 @@ class Action(Model):
     actions under it); '' when it is not linked to one."""
 
 
+@dataclass(init=False, kw_only=True)
 class Acknowledgement(Model):
     rule: str
     by: str
@@ -133,16 +140,18 @@ class Acknowledgement(Model):
     reason: str = ""
 
 
+@dataclass(init=False, kw_only=True)
 class Confirmation(Model):
     """A pause point read aloud and confirmed."""
 
     section: str
     by: str
     at: datetime
-    present: list[str] = Field(default_factory=list)
+    present: list[str] = field(default_factory=list)
     """Who was there (names and roles, as typed)."""
 
 
+@dataclass(init=False, kw_only=True)
 class Shared(Model):
     """A copy of the plan given to someone: a person, team or agency, or the parents."""
 
@@ -157,6 +166,7 @@ class Shared(Model):
     """How the copy was given, e.g. "Secure email", "By hand at the core group"."""
 
 
+@dataclass(init=False, kw_only=True)
 class SignOff(Model):
     by: str
     role: str
@@ -168,6 +178,7 @@ class SignOff(Model):
     checklist_version: str = ""
 
 
+@dataclass(init=False, kw_only=True)
 class Challenge(Model):
     """A manager's question on one item, which the practitioner must answer."""
 
@@ -186,6 +197,7 @@ class Challenge(Model):
         return not self.response.strip()
 
 
+@dataclass(init=False, kw_only=True)
 class HistoryEntry(Model):
     at: datetime
     by: str
@@ -195,36 +207,37 @@ class HistoryEntry(Model):
     new: str = ""
 
 
+@dataclass(init=False, kw_only=True)
 class Plan(Model):
     format_version: int = FORMAT_VERSION
     id: str
     checklist_id: str
     checklist_version: str
     checklist_hash: str
-    case_ref: str = Field(min_length=1, max_length=80)
+    case_ref: Annotated[str, Limit(min_length=1, max_length=80)]
     edd: date | None = None
     dob: date | None = None
-    babies_expected: int = Field(default=1, ge=1, le=8)
+    babies_expected: Annotated[int, Limit(ge=1, le=8)] = 1
     prematurity_likely: bool = False
     practitioner: str = ""
     practitioner_role: str = ""
     state: PlanState = PlanState.DRAFT
     created: datetime
     updated: datetime
-    answers: dict[str, Answer] = Field(default_factory=dict)
-    acknowledgements: list[Acknowledgement] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    agencies: list[Agency] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
-    confirmations: list[Confirmation] = Field(default_factory=list)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    confirmations: list[Confirmation] = field(default_factory=list)
     signoff: SignOff | None = None
-    reviews: list[SignOff] = Field(default_factory=list)
+    reviews: list[SignOff] = field(default_factory=list)
     """Every manager decision (approved or returned), oldest first."""
-    challenges: list[Challenge] = Field(default_factory=list)
-    distribution: list[Shared] = Field(default_factory=list)
+    challenges: list[Challenge] = field(default_factory=list)
+    distribution: list[Shared] = field(default_factory=list)
     """Who the plan was shared with and when (not part of its content: sharing an
     approved plan does not void the approval)."""
-    history: list[HistoryEntry] = Field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
 
     @property
     def read_only_reason(self) -> str | None:

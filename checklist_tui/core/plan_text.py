@@ -9,6 +9,7 @@ import tomli_w
 
 from checklist_tui.core import history
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+from checklist_tui.core.strict import dump
 
 HEADER = (
     "# checklist-tui plan file (format {version}). Special category personal data: keep it safe.\n"
@@ -34,7 +35,7 @@ class Snapshot:
 
 def frozen(plan: Plan, marked: bool = False) -> Snapshot:
     """What a save of ``plan`` writes, taken now."""
-    data = plan.model_dump(mode="python", exclude_none=True, exclude={"history"})
+    data = dump(plan, mode="python", exclude_none=True, exclude={"history"})
     data["format_version"] = FORMAT_VERSION
     return Snapshot(data, history.seal_data(plan), list(plan.history), marked)
 

@@ -7,31 +7,35 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from checklist_tui.core.errors import Problem, did_you_mean
+from checklist_tui.core.strict import Invalid, Strict, fields
 from checklist_tui.core.tomlfile import line_of_id
 
 
-def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def _model_at(root: type[Strict], loc: tuple[Any, ...]) -> type[Strict] | None:
     """The model class that holds the last key in ``loc``."""
-    model: type[BaseModel] | None = root
+    model: type[Strict] | None = root
     for part in loc[:-1]:
         if model is None:
             return None
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part) or next(
-            (f for f in model.model_fields.values() if f.alias == part), None
+        field = fields(model).get(part) or next(
+            (f for f in fields(model).values() if f.alias == part), None
         )
         if field is None:
             return None
-        model = _find_model(field.annotation)
+        model = _find_model(typing.get_type_hints(model)[field.name])
     return model
 
 
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _names(model: type[Strict] | None) -> list[str]:
+    """The keys a model's table may have, as written in files."""
+    return [f.alias for f in fields(model).values()] if model else []
+
+
+def _find_model(annotation: Any) -> type[Strict] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Strict):
         return annotation
     origin = typing.get_origin(annotation)
     if origin in (list, typing.Union, types.UnionType, typing.Annotated) or origin is not None:
@@ -97,7 +101,7 @@ def _keys_only(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def problems_from(
-    exc: ValidationError, path: Path, data: dict[str, Any], text: str, root: type[BaseModel]
+    exc: Invalid, path: Path, data: dict[str, Any], text: str, root: type[Strict]
 ) -> list[Problem]:
     problems: list[Problem] = []
     errors = exc.errors()
@@ -106,7 +110,7 @@ def problems_from(
     for err in errors:
         if err["type"] == "extra_forbidden":
             model = _model_at(root, tuple(err["loc"]))
-            names = [f.alias or n for n, f in model.model_fields.items()] if model else []
+            names = _names(model)
             close = did_you_mean(str(err["loc"][-1]), names)
             if close:
                 typos.add((*err["loc"][:-1], close.split("'")[1]))
@@ -121,7 +125,7 @@ def problems_from(
         if kind == "extra_forbidden":
             name = str(loc[-1])
             model = _model_at(root, loc)
-            names = [f.alias or n for n, f in model.model_fields.items()] if model else []
+            names = _names(model)
             hint = did_you_mean(name, names) or (
                 f"allowed keys: {', '.join(sorted(names))}" if names else ""
             )

@@ -18,6 +18,7 @@ from checklist_tui.core.edit import NEEDS_REASON, change_state
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
+from checklist_tui.core.strict import copy, dump
 from checklist_tui.core.vocabulary import signed
 
 APPROVED = "approved"
@@ -37,7 +38,7 @@ _NOT_CONTENT = {"state", "signoff", "reviews", "challenges", "history", "updated
 
 def content_hash(plan: Plan) -> str:
     """A hash of what the plan says (answers, people, agencies, actions, dates, checklist)."""
-    data = plan.model_dump(mode="json", exclude=_NOT_CONTENT)
+    data = dump(plan, mode="json", exclude=_NOT_CONTENT)
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -183,7 +184,7 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
                      checklist_version=plan.checklist_version)
     plan.reviews.append(record)
     if decision == APPROVED:
-        plan.signoff = record.model_copy()
+        plan.signoff = copy(record)
     _log(plan, name, now, f"review.{decision}", "plan", "", f"{role}: {rationale}")
     return record
 

@@ -20,8 +20,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from checklist_tui.core import clock, history, limits, plan_cache, plan_text, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
@@ -31,6 +29,7 @@ from checklist_tui.core.locking import temp_name
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 from checklist_tui.core.plan_text import to_toml
 from checklist_tui.core.pydantic_errors import plain, where
+from checklist_tui.core.strict import Invalid
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
@@ -85,7 +84,7 @@ def _parse(data: bytes, path: Path, known: bool = False
             return plan, chain, ""
     try:
         plan = plan or Plan.model_validate(raw)
-    except ValidationError as exc:
+    except Invalid as exc:
         err = exc.errors()[0]
         raise PlanError(f"{name}: {where(err)}: {plain(err)}; the file was left untouched"
                         ) from None
@@ -341,7 +340,7 @@ def create(
             practitioner=practitioner, practitioner_role=role, babies_expected=babies_expected,
             created=now, updated=now,
         )
-    except ValidationError as exc:
+    except Invalid as exc:
         err = exc.errors()[0]
         raise PlanError(f"{where(err)}: {plain(err)}") from None
     plancheck.check_plan(plan, "the new plan")  # what load would refuse is never written

@@ -1,4 +1,5 @@
-"""Models built from data already validated once, without validating it again (#12.2).
+"""Models built from data already validated once, without validating it again (#12.2):
+without pydantic.
 
 Used only when a hash proves the very same bytes passed pydantic's validation before, by
 this version of the app (see ``core.definition_cache`` and ``core.plan_cache``). Even
@@ -21,9 +22,9 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from checklist_tui.core.strict import Strict, construct, fields
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Strict)
 Decoder = Callable[[Any], Any]
 
 
@@ -32,9 +33,9 @@ class Damaged(ValueError):
 
 
 def decode(model: type[M], data: Any, *, native: bool = False) -> M:
-    """``model`` built from ``data`` by ``model_construct``; raises Damaged unless every
+    """``model`` built from ``data`` by ``strict.construct``; raises Damaged unless every
     value has exactly its field's type (``native``: tomllib data, see the module)."""
-    return typing.cast(M, _decoder(model, native)(data))
+    return typing.cast(M, _decoder(typing.cast(Any, model), native)(data))
 
 
 @functools.cache
@@ -55,7 +56,7 @@ def _decoder(annotation: Any, native: bool) -> Decoder:
         return _literal(typing.get_args(annotation))
     if annotation is type(None):
         return _exact(type(None))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Strict):
         return _model(annotation, native)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return _enum(annotation)
@@ -68,22 +69,21 @@ def _decoder(annotation: Any, native: bool) -> Decoder:
     raise TypeError(f"no decoder for {annotation!r}")  # a new field type: add it here
 
 
-def _model(model: type[BaseModel], native: bool) -> Decoder:
-    names = frozenset(model.model_fields)
-    required = frozenset(n for n, f in model.model_fields.items() if f.is_required())
-    fields: dict[str, Decoder] = {}
+def _model(model: type[Strict], native: bool) -> Decoder:
+    names = frozenset(fields(model))
+    required = frozenset(n for n, f in fields(model).items() if f.required)
+    decoders: dict[str, Decoder] = {}
 
-    def build(value: Any) -> BaseModel:
-        if not fields:  # resolved on first use: a model may contain itself
-            fields.update((n, _decoder(typing.cast(Any, f.annotation), native))
-                          for n, f in model.model_fields.items())
+    def build(value: Any) -> Strict:
+        if not decoders:  # resolved on first use: a model may contain itself
+            hints = typing.get_type_hints(model, include_extras=True)
+            decoders.update((n, _decoder(hints[n], native)) for n in names)
         if type(value) is not dict:
             raise Damaged(model.__name__)
         keys = value.keys()
         if not (keys <= names and keys >= required) or (not native and keys != names):
             raise Damaged(model.__name__)
-        return model.model_construct(_fields_set=set(keys),
-                                     **{n: fields[n](v) for n, v in value.items()})
+        return construct(model, {n: decoders[n](v) for n, v in value.items()})
     return build
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checklist_tui.core import checked
 from checklist_tui.core.engine import DueStatus
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.plan_part import PlanPart
@@ -72,7 +73,7 @@ COMPUTED = _obj({
 
 
 def export_schema() -> dict[str, Any]:
-    plan = Plan.model_json_schema(mode="serialization")
+    plan = checked.json_schema(Plan, mode="serialization")
     defs = plan.pop("$defs", {})
     plan["required"] = [r for r in plan.get("required", []) if r != "id"]
     schema = _obj({

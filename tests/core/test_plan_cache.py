@@ -10,13 +10,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from checklist_tui.core import definition_cache, edit, history, locations, plan_cache, store
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.plan_text import to_toml
 from checklist_tui.core.session import PlanSession
+from checklist_tui.core.strict import Strict
 from checklist_tui.core.strict_decode import Damaged, decode
 from tests.conftest import EXAMPLES, NOW
 
@@ -51,8 +51,7 @@ def entries() -> list[Path]:
 def _same(a: object, b: object, where: str = "plan") -> None:
     """Equal, and of exactly the same types all the way down (time zones included)."""
     assert type(a) is type(b), where
-    if isinstance(a, BaseModel):
-        assert a.model_fields_set == b.model_fields_set, where  # type: ignore[attr-defined]
+    if isinstance(a, Strict):
         assert list(a.__dict__) == list(b.__dict__), where
         for key in a.__dict__:
             _same(a.__dict__[key], b.__dict__[key], f"{where}.{key}")

@@ -1,0 +1,89 @@
+"""Validation of the models (``core.strict``) by pydantic, loaded only when something is
+validated: a file not validated before, a new record, an edit (#12.2).
+
+The checks are pydantic's own, from the models' field types and ``Annotated`` marks; the
+errors are pydantic's error dicts, with the names pydantic gives a model's (not a
+dataclass's) errors, so ``core.pydantic_errors`` words them as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import core_schema
+
+from checklist_tui.core.strict import Invalid, Strict
+
+S = TypeVar("S", bound=Strict)
+
+#: A dataclass's error names that a model names otherwise (``core.pydantic_errors``).
+_AS_MODEL = {"unexpected_keyword_argument": ("extra_forbidden", "Extra inputs are not permitted"),
+             "dataclass_type": ("model_type", None), "dataclass_exact_type": ("model_type", None)}
+
+
+_ADAPTERS: dict[type[Strict], TypeAdapter[Any]] = {}
+
+
+def adapter(model: type[Strict]) -> TypeAdapter[Any]:
+    """pydantic's validator of ``model``, built once."""
+    found = _ADAPTERS.get(model)
+    if found is None:
+        found = _ADAPTERS[model] = TypeAdapter(model)
+    return found
+
+
+def _invalid(exc: ValidationError) -> Invalid:
+    errors: list[dict[str, Any]] = []
+    for found in exc.errors():
+        err: dict[str, Any] = dict(found)
+        kind, msg = _AS_MODEL.get(err["type"], (err["type"], None))
+        err["type"] = kind
+        if msg is not None:
+            err["msg"] = msg
+        errors.append(err)
+    return Invalid(str(exc), errors)
+
+
+def validate(model: type[S], data: Any) -> S:
+    """``model`` from ``data`` (a dict as read from a file), or ``Invalid``."""
+    try:
+        value: S = adapter(model).validate_python(data)
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return value
+
+
+def init(obj: Strict, data: dict[str, Any]) -> None:
+    """Fill ``obj`` from ``data``, validated as ``type(obj)(**data)`` is."""
+    object.__setattr__(obj, "__dict__", validate(type(obj), data).__dict__)
+
+
+def assign(obj: Strict, name: str, value: Any) -> None:
+    """Set a field of ``obj`` to ``value`` validated as that field's values are (as
+    pydantic's ``validate_assignment``), or raise ``Invalid`` and leave it unchanged."""
+    try:
+        adapter(type(obj)).validator.validate_assignment(obj, name, value)
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+
+
+def limited(constraints: dict[str, Any], source: Any, handler: Any) -> Any:
+    schema = handler(source)
+    schema.update(constraints)
+    return schema
+
+
+def after(check: Callable[[Any], Any], source: Any, handler: Any) -> Any:
+    return core_schema.no_info_after_validator_function(check, handler(source))
+
+
+def json_schema(model: type[Strict], **options: Any) -> dict[str, Any]:
+    return adapter(model).json_schema(**options)
+
+
+def prepare(models: list[type[Strict]]) -> None:
+    """Build the validators of ``models`` now (see ``core.plan_cache.prepare_edits``)."""
+    for model in models:
+        adapter(model)
