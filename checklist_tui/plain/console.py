@@ -13,6 +13,27 @@ class Closed(Exception):
     """The person ended the conversation: end of input (Ctrl+D) or a closed pipe."""
 
 
+class StepEnded(Exception):
+    """A command typed at a prompt inside a step (the questions a command or an answer
+    asks for what it needs): the step stops there and changes nothing more."""
+
+
+class Cancelled(StepEnded):
+    """``cancel``: back to the question, with nothing more changed."""
+
+
+class Quit(StepEnded):
+    """``quit``: the step stops, with nothing more changed, and so does the conversation."""
+
+
+#: What may be typed at any prompt inside a step; never taken as a name, a date or a reason.
+CANCEL_WORDS = ("cancel",)
+QUIT_WORDS = ("quit", "q", "exit", "save and quit")
+HELP_WORDS = ("help", "h")
+STEP_HINT = ("At these questions, type cancel to go back with nothing more changed, "
+             "help to hear what is asked, or quit to stop.")
+
+
 class Console:
     """Writes one piece of information a line; reads one answer a line.
 
@@ -26,6 +47,9 @@ class Console:
         self.stdout = stdout or sys.stdout
         # When input is piped, echo what was read so a transcript reads as a dialogue.
         self.echo = (not _is_tty(self.stdin)) if echo is None else echo
+        self.in_step = False
+        """Whether a prompt inside a step was read since the last question or command
+        (``STEP_HINT`` is said once a step, before its first prompt)."""
 
     def say(self, *lines: str) -> None:
         try:
@@ -38,8 +62,33 @@ class Console:
     def blank(self) -> None:
         self.say("")
 
+    def command(self, prompt: str) -> str:
+        """The prompt between steps (an answer or a command): what is typed, stripped."""
+        self.in_step = False
+        return self.ask(prompt)
+
+    def answer(self, prompt: str, about: str = "") -> str:
+        """The one way every prompt inside a step is read: ``cancel`` and ``quit`` end the
+        step (Cancelled, Quit) and ``help`` says what is asked (``about``, or the prompt)
+        and asks again; none of them is ever taken as a name, a date or a reason. The
+        first prompt of a step says so first (``STEP_HINT``)."""
+        if not self.in_step:
+            self.say(STEP_HINT)
+            self.in_step = True
+        while True:
+            text = self.ask(prompt)
+            said = " ".join(text.lower().split())
+            if said in CANCEL_WORDS:
+                raise Cancelled
+            if said in QUIT_WORDS:
+                raise Quit
+            if said not in HELP_WORDS:
+                return text
+            self.say(*(about or f"This asks: {prompt.rstrip(':')}.").splitlines(), STEP_HINT)
+
     def ask(self, prompt: str) -> str:
-        """Show ``prompt`` and return the line typed, stripped. Raises Closed at end of input."""
+        """Show ``prompt`` and return the line typed, stripped. Raises Closed at end of input.
+        Prompts use ``command`` or ``answer``, which say what ``ask`` reads."""
         try:
             self.stdout.write(plain(prompt) + " ")
             self.stdout.flush()
@@ -62,7 +111,8 @@ class Console:
         lines: list[str] = []
         while True:
             try:
-                line = self.ask(">")
+                line = self.answer(">", about=f"{prompt} Type the text. Press Enter on an "
+                                   "empty line to finish.")
             except Closed:
                 if not lines:
                     raise
@@ -75,11 +125,11 @@ class Console:
     def choose(self, prompt: str, options: list[tuple[str, str]],
                allow_blank: bool = True) -> str | None:
         """Number the options; return the chosen key, or None when left blank."""
-        self.say(prompt)
-        for n, (_key, label) in enumerate(options, 1):
-            self.say(f"{n}. {label}")
+        said = [prompt, *(f"{n}. {label}" for n, (_key, label) in enumerate(options, 1))]
+        self.say(*said)
         while True:
-            text = self.ask("Number" + (" (or Enter to leave it):" if allow_blank else ":"))
+            text = self.answer("Number" + (" (or Enter to leave it):" if allow_blank else ":"),
+                               about=" ".join(said))
             if not text and allow_blank:
                 return None
             if text.isdigit() and 1 <= int(text) <= len(options):

@@ -9,48 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checklist_tui.core import babies, review
 from checklist_tui.core import integrity as integ
+from checklist_tui.core import review
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.errors import PlanError, ReasonNeeded
+from checklist_tui.core.reopen_words import change_words
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.state_words import state_sentences
 from checklist_tui.core.versions import changes_since
-from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
-from checklist_tui.plain import listings, records, words
-from checklist_tui.plain.console import Closed, Console
-
-HELP = [
-    "Commands you can type at any question:",
-    "help: this list.",
-    "?: why the question matters and the recommendations it serves.",
-    "skip, or just Enter: leave the question for now and go on.",
-    "back: the previous question.",
-    "repeat: read the whole question again.",
-    "go ID: the question with that id, for example go PBA-F01.",
-    "note: add or change a note on this question.",
-    "source: where the information came from.",
-    "clear: remove the answer to this question.",
-    "details: add the details a yes needs, such as a date or names.",
-    "confirm: confirm a pause point, saying who is present.",
-    "respond: answer a manager's challenge on this question.",
-    "where: how far the plan has got.",
-    "outstanding: everything still open.",
-    "gaps: the gaps and risks in this plan.",
-    "born today: what would not be in place if the baby were born today.",
-    "people, agencies, actions: list them.",
-    "add person, add agency, add action: add one.",
-    "acknowledge: acknowledge a warning or red flag, with your reason.",
-    "export: write the plan summary to a file.",
-    "complete: mark the plan complete.",
-    "submit: submit a completed plan for review.",
-    "A change to a completed, submitted or approved plan first asks for your reason.",
-    "save and quit, or quit: stop here. Everything is already saved.",
-]
+from checklist_tui.core.vocabulary import INCOMPLETE
+from checklist_tui.plain import listings, records, reopening, words
+from checklist_tui.plain.console import (
+    QUIT_WORDS,
+    Cancelled,
+    Closed,
+    Console,
+    Quit,
+    StepEnded,
+)
 
 
 class Conversation:
@@ -66,6 +46,11 @@ class Conversation:
         self.ev = session.evaluate()
         self.changed = False
         """Whether the last ``change`` changed the plan (False: refused, or the same again)."""
+        self.announce: Item | None = None
+        """The question whose answer is being recorded: ``change`` says what became of it."""
+        self.pending_reason: str | None = None
+        """The reason given for changing a finished plan before the step asked the rest
+        (``plain.reopening.reason_first``); used by the step's change."""
         self.commands: dict[str, Callable[[str], bool | None]] = {
             "help": self._help, "h": self._help,
             "?": self._why, "why": self._why,
@@ -93,8 +78,9 @@ class Conversation:
             "export": lambda _a: records.export(self),
             "complete": lambda _a: records.complete(self),
             "submit": lambda _a: records.submit(self),
-            "save and quit": self._quit, "quit": self._quit, "q": self._quit,
-            "exit": self._quit,
+            "cancel": lambda _a: self.console.say(
+                "There is nothing to cancel here: nothing is being changed."),
+            **dict.fromkeys(QUIT_WORDS, self._quit),
         }
 
     # -- the walk ---------------------------------------------------------------
@@ -147,8 +133,8 @@ class Conversation:
 
     def _finished_prompt(self) -> bool:
         while True:
-            text = self.console.ask("Type a command, 'back', or 'quit':").lower()
-            if text in ("quit", "q", "exit", "save and quit", ""):
+            text = self.console.command("Type a command, 'back', or 'quit':").lower()
+            if text in (*QUIT_WORDS, ""):
                 return True
             if self._command(text):
                 return True
@@ -198,11 +184,10 @@ class Conversation:
 
     def _answer_line(self, item: Item) -> bool:
         c = self.console
-        text = c.ask("Answer:")
+        text = c.command("Answer:")
         lowered = " ".join(text.lower().split())
         if item.type == ItemType.LONG_TEXT and lowered == "write":
-            written = c.ask_lines(item.prompt)
-            return self._record(item, written) if written else False
+            return self._step(lambda: self._write(item))
         if lowered in self.commands or lowered.split(" ", 1)[0] in ("go",):
             return self._command(lowered, text)
         choice = words.parse(item, text)
@@ -210,7 +195,11 @@ class Conversation:
             c.say(f"'{text}' is not an answer to this question. " + words.describe_allowed(item)
                   + " Type help for the commands.")
             return False
-        return self._record(item, choice.value)
+        return self._step(lambda: self._record(item, choice.value))
+
+    def _write(self, item: Item) -> bool:
+        written = self.console.ask_lines(item.prompt)
+        return self._record(item, written) if written else False
 
     def _command(self, lowered: str, raw: str = "") -> bool:
         name, _, arg = lowered.partition(" ")
@@ -218,7 +207,22 @@ class Conversation:
         if handler is None:
             self.console.say(f"'{raw or lowered}' is not a command. Type help for the list.")
             return False
-        return bool(handler(raw.partition(" ")[2] if raw else arg))
+        return self._step(lambda: bool(handler(raw.partition(" ")[2] if raw else arg)))
+
+    def _step(self, run: Callable[[], bool]) -> bool:
+        """Run an answer or a command that may ask for more: ``cancel`` or ``quit`` typed
+        at any of its prompts (console.answer) ends it there, said with what was kept;
+        True when the person wants to stop."""
+        before = self.session.changes
+        try:
+            return run()
+        except StepEnded as ended:
+            self.pending_reason = None
+            kept = ("what was saved before stays saved; nothing more was changed"
+                    if self.session.changes != before else "nothing was changed")
+            self.console.say(("Cancelled" if isinstance(ended, Cancelled) else "Stopped")
+                             + f": {kept}.")
+            return isinstance(ended, Quit)
 
     # -- changes ----------------------------------------------------------------
 
@@ -234,7 +238,10 @@ class Conversation:
             try:
                 self.changed = self.session.edit(operation, *args, **kwargs)
             except ReasonNeeded as exc:
-                if not records.reopen(self, exc):
+                reason, self.pending_reason = self.pending_reason, None
+                reason = reason or reopening.ask_reason(
+                    self, exc, change_words(self.checklist, args))
+                if reason is None or not reopening.reopen(self, reason):
                     return False
                 self.changed = True  # reopened, with the reason in its history
                 self.session.edit(operation, *args, **kwargs)
@@ -247,6 +254,9 @@ class Conversation:
             return False
         self.save()
         self.ev = self.session.evaluate()
+        if self.announce is not None:  # an answer: said first
+            item, self.announce = self.announce, None
+            records.say_saved(self, item)
         for fired in self.ev.fired:
             if fired.rule_id not in before:
                 listings.read_rule(self, fired, just_fired=True)
@@ -259,22 +269,13 @@ class Conversation:
                          "Your answers are kept while this runs; the next answer tries again.")
 
     def _record(self, item: Item, value: object) -> bool:
-        if records.answer(self, item, value):
-            answer = self.session.plan.answers.get(item.id)
-            if answer is not None and not self.changed:
-                self.console.say(f"Not changed: the answer was already {display(item, answer)}.")
-            elif answer is not None:
-                self.console.say(f"Saved: {display(item, answer)}.", *self._plan_says(item.id))
-            self._advance(item.id)
+        self.announce = item
+        try:
+            if records.answer(self, item, value):
+                self._advance(item.id)
+        finally:
+            self.announce = None
         return False
-
-    def _plan_says(self, item_id: str) -> list[str]:
-        """What the plan says back to an answer just saved: the number of babies it set
-        (core.babies), or why the plan contradicts it."""
-        said = [babies.in_step(self.session.plan, item_id)]
-        said += [f"{CONTRADICTED}: {'; '.join(p.reasons)}." for p in self.ev.contradicted
-                 if p.item_id == item_id]
-        return [line if line.endswith(".") else f"{line}." for line in said if line]
 
     def _advance(self, item_id: str) -> None:
         shown = self.visible()
@@ -291,7 +292,7 @@ class Conversation:
     # -- commands ---------------------------------------------------------------
 
     def _help(self, _arg: str) -> None:
-        self.console.say(*HELP)
+        self.console.say(*words.HELP)
 
     def _why(self, _arg: str) -> None:
         here = self.current()

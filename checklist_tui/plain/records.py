@@ -8,12 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checklist_tui.core import clock, edit, review
+from checklist_tui.core import babies, clock, edit, review
 from checklist_tui.core import integrity as integ
+from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.engine import FiredRule
-from checklist_tui.core.errors import PlanError, ReasonNeeded, UserFacingError
+from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import (
     Action,
@@ -25,31 +26,32 @@ from checklist_tui.core.plan import (
     PlanState,
 )
 from checklist_tui.core.plan_details import DetailsError, typed_date
+from checklist_tui.core.vocabulary import CONTRADICTED
 from checklist_tui.plain import words
+from checklist_tui.plain.console import Cancelled
+from checklist_tui.plain.reopening import reason_first
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
 
 
-def reopen(conv: Conversation, exc: ReasonNeeded) -> bool:
-    """A completed, submitted or approved plan changes only with a reason: ask for it (as
-    the full-screen app does), reopen the plan with it, and say so; Enter leaves the plan
-    as it was. True when the plan was reopened."""
-    c = conv.console
-    c.say(f"This plan is {exc.state_label.lower()}: changing it "
-          + ("voids the sign-off and " if exc.voids_signoff else "")
-          + "needs your reason, which is kept in its history.")
-    reason = c.ask("Type the reason, or press Enter to leave the plan unchanged:")
-    if not reason:
-        c.say("Nothing was changed.")
-        return False
-    try:
-        conv.session.edit(review.reopen, conv.checklist, reason, today=clock.today())
-    except PlanError as exc2:
-        c.say(f"Not changed: {exc2}.")
-        return False
-    c.say(f"Reopened with your reason. State: {review.describe_state(conv.session.plan)}.")
-    return True
+def say_saved(conv: Conversation, item: Item) -> None:
+    """What became of an answer, said as soon as it is saved (before any red flag it
+    raises is read out, or any detail it needs is asked for)."""
+    answer = conv.session.plan.answers.get(item.id)
+    if answer is not None and not conv.changed:
+        conv.console.say(f"Not changed: the answer was already {display(item, answer)}.")
+    elif answer is not None:
+        conv.console.say(f"Saved: {display(item, answer)}.", *_plan_says(conv, item.id))
+
+
+def _plan_says(conv: Conversation, item_id: str) -> list[str]:
+    """What the plan says back to an answer just saved: the number of babies it set
+    (core.babies), or why the plan contradicts it."""
+    said = [babies.in_step(conv.session.plan, item_id)]
+    said += [f"{CONTRADICTED}: {'; '.join(p.reasons)}." for p in conv.ev.contradicted
+             if p.item_id == item_id]
+    return [line if line.endswith(".") else f"{line}." for line in said if line]
 
 
 def answer(conv: Conversation, item: Item, value: object) -> bool:
@@ -62,6 +64,8 @@ def answer(conv: Conversation, item: Item, value: object) -> bool:
     probe = Answer(value=value if isinstance(value, (bool, str, list)) else str(value),
                    answered_at=clock.now(), answered_by="")
     if integ.needs_follow_up(item, probe):
+        if not reason_first(conv, f"{item.prompt} ({item.id})"):
+            return False
         conv.console.say(f"'{integ.follow_up_label(probe).capitalize()}' needs who will find "
                          "out, and by when.")
         owner = _ask_text(conv, "Who will find out (a name or role):", required=True)
@@ -70,7 +74,10 @@ def answer(conv: Conversation, item: Item, value: object) -> bool:
     if not conv.change(edit.set_answer, checklist, item.id, value, **follow):
         return False
     if integ.is_positive(conv.session.plan.answers.get(item.id)):
-        details(conv, item)
+        try:
+            details(conv, item)
+        except Cancelled:  # the answer is saved; only the details are left
+            conv.console.say("The answer is saved; the details are left for later.")
     return True
 
 
@@ -106,7 +113,8 @@ def _ask_people(conv: Conversation, label: str) -> list[str]:
     for n, person in enumerate(people, 1):
         conv.console.say(f"{n}. {person.name}, {person.kind.label}")
     while True:
-        typed = conv.console.ask("Numbers:")
+        typed = conv.console.answer("Numbers:", about=f"{label}: the numbers of the people, "
+                                    "separated by commas, or Enter for later.")
         picks = [p.strip() for p in typed.split(",") if p.strip()]
         if all(p.isdigit() and 1 <= int(p) <= len(people) for p in picks):
             return [people[int(p) - 1].id for p in picks]
@@ -131,8 +139,13 @@ def clear(conv: Conversation, item: Item) -> None:
 
 
 def acknowledge(conv: Conversation, fired: FiredRule) -> None:
-    reason = conv.console.ask(
-        "To acknowledge it, type your reason. To leave it open, press Enter:")
+    if not reason_first(conv):
+        return
+    try:
+        reason = conv.console.answer(
+            "To acknowledge it, type your reason. To leave it open, press Enter:")
+    except Cancelled:
+        reason = ""
     if not reason:
         conv.console.say("Left open. It stays in the outstanding list.")
         return
@@ -157,7 +170,7 @@ def acknowledge_any(conv: Conversation) -> None:
 
 def _ask_text(conv: Conversation, prompt: str, required: bool = False) -> str:
     while True:
-        text = conv.console.ask(prompt)
+        text = conv.console.answer(prompt)
         if text or not required:
             return text
         conv.console.say("This one is needed.")
@@ -165,7 +178,7 @@ def _ask_text(conv: Conversation, prompt: str, required: bool = False) -> str:
 
 def _ask_date(conv: Conversation, prompt: str, required: bool = False) -> date | None:
     while True:
-        text = conv.console.ask(prompt)
+        text = conv.console.answer(prompt)
         if not text and not required:
             return None
         try:
@@ -175,6 +188,8 @@ def _ask_date(conv: Conversation, prompt: str, required: bool = False) -> date |
 
 
 def add_person(conv: Conversation) -> None:
+    if not reason_first(conv):
+        return
     name = _ask_text(conv, "Name:", required=True)
     kinds = [(k.value, k.label) for k in PersonKind]
     kind = conv.console.choose("Who they are:", kinds, allow_blank=False)
@@ -200,14 +215,16 @@ def add_person(conv: Conversation) -> None:
 
 def _yes_no(conv: Conversation, question: str) -> bool:
     while True:
-        typed = conv.console.ask(f"{question} yes or no:").lower()
+        typed = conv.console.answer(f"{question} yes or no:").lower()
         if typed in ("y", "yes", "n", "no"):
             return typed.startswith("y")
         conv.console.say("Type yes or no.")
 
 
 def confirm_pause_point(conv: Conversation, section_id: str) -> None:
-    present = conv.console.ask("Who is present? Names or roles, separated by commas:")
+    if not reason_first(conv):
+        return
+    present = conv.console.answer("Who is present? Names or roles, separated by commas:")
     people = [p.strip() for p in present.split(",") if p.strip()]
     if conv.change(edit.confirm_pause_point, conv.checklist, section_id, people,
                    today=clock.today()):
@@ -227,6 +244,8 @@ ACTION_QUESTIONS = [("what", "What is to be done:", "needed"),
 
 def _add(conv: Conversation, model: type[Agency] | type[Action],
          questions: list[tuple[str, str, str]], done: str) -> None:
+    if not reason_first(conv):
+        return
     fields: dict[str, object] = {}
     for field, question, kind in questions:
         fields[field] = (_ask_date(conv, question) if kind == "date"
@@ -257,7 +276,7 @@ def export(conv: Conversation) -> None:
     s = conv.session
     usual = s.loaded.path.parent / default_name(s.plan, s.checklist.id, fmt, False,
                                                 plan_file=s.loaded.path)
-    typed = conv.console.ask(f"File to write, or Enter for {usual}:")
+    typed = conv.console.answer(f"File to write, or Enter for {usual}:")
     target = Path(typed).expanduser() if typed else usual
     try:
         try:
@@ -265,7 +284,7 @@ def export(conv: Conversation) -> None:
                                  found_outside=s.loaded.found_outside)
         except ExportExistsError as exc:
             conv.console.say(f"{exc}.")
-            if conv.console.ask("Replace it? yes or no:").lower() not in ("y", "yes"):
+            if conv.console.answer("Replace it? yes or no:").lower() not in ("y", "yes"):
                 conv.console.say("Not written.")
                 return
             path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=True,

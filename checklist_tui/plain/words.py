@@ -9,6 +9,38 @@ from checklist_tui.core.definition import NOT_YET, Item, ItemType
 
 NOT_APPLICABLE = "n/a"
 
+HELP = [
+    "Commands you can type at any question:",
+    "help: this list.",
+    "?: why the question matters and the recommendations it serves.",
+    "skip, or just Enter: leave the question for now and go on.",
+    "back: the previous question.",
+    "repeat: read the whole question again.",
+    "go ID: the question with that id, for example go PBA-F01.",
+    "note: add or change a note on this question.",
+    "source: where the information came from.",
+    "clear: remove the answer to this question.",
+    "details: add the details a yes needs, such as a date or names.",
+    "confirm: confirm a pause point, saying who is present.",
+    "respond: answer a manager's challenge on this question.",
+    "where: how far the plan has got.",
+    "outstanding: everything still open.",
+    "gaps: the gaps and risks in this plan.",
+    "born today: what would not be in place if the baby were born today.",
+    "people, agencies, actions: list them.",
+    "add person, add agency, add action: add one.",
+    "acknowledge: acknowledge a warning or red flag, with your reason.",
+    "export: write the plan summary to a file.",
+    "complete: mark the plan complete.",
+    "submit: submit a completed plan for review.",
+    "A change to a completed, submitted or approved plan first says what it does, then "
+    "asks for your reason.",
+    "When a command or an answer asks for more, such as a name or a date, type cancel "
+    "there to go back with nothing more changed, or help to hear what is asked.",
+    "save and quit, or quit: stop here. Everything is already saved.",
+]
+
+
 #: Short forms for the fixed answers; each key is what may be typed.
 _SHORT = {
     "y": "yes", "yes": "yes",
@@ -103,3 +135,8 @@ def _option(item: Item, typed: str) -> tuple[str, str] | None:
         if typed in (option.value.lower(), option.label.lower()):
             return option.value, option.label
     return None
+
+
+def answer_words() -> set[str]:
+    """Every fixed answer as it may be typed ("y", "no", "not yet" ...): never a reason."""
+    return set(_SHORT)

@@ -83,18 +83,62 @@ def test_changing_an_approved_plan_asks_for_the_reason_and_keeps_it(plan_file, c
     _decide(plan_file, catalogue, "approved", "Proportionate plan.")
     before = plan_file.read_bytes()
     _code, out = _talk(plan_file, catalogue, ["go DPM-M02", "n", "", "quit"])
-    assert "needs your reason, which is kept in its history" in out
+    assert ("This plan is approved (Approved by Sam Senior (Team manager), 25/11/2026). "
+            "Changing it voids the sign-off") in out
     assert "Nothing was changed." in out
     assert plan_file.read_bytes() == before
 
-    _code, out = _talk(plan_file, catalogue,
-                       ["go DPM-M02", "n", "The father was not invited after all.", "quit"])
+    _code, out = _talk(plan_file, catalogue, ["go DPM-M02", "n", "yes",
+                                              "The father was not invited after all.", "quit"])
     plan = store.load(plan_file).plan
     assert plan.answers["DPM-M02"].value == "no"
     assert plan.state == PlanState.AMENDED
     assert any(h.what == "reason" and h.new == "The father was not invited after all."
                for h in plan.history)
     assert "Saved: No." in out
+
+
+@pytest.mark.parametrize("typed", ["cancel", "help", "quit", "Cancel", "no", "n", "back",
+                                   "The father was not invited after all."])
+def test_a_word_typed_where_an_approval_would_be_voided_never_voids_it(
+        plan_file, catalogue, typed):
+    """look-b 3: "cancel" or "help" typed at the reason prompt became the reason and the
+    approval was voided. Now the change first says whose approval it voids and asks for
+    a yes; only then the reason. Commands are commands there, never a reason."""
+    _decide(plan_file, catalogue, "approved", "Proportionate plan.")
+    before = plan_file.read_bytes()
+    _code, out = _talk(plan_file, catalogue, ["go DPM-M02", "n", typed, "", "", "quit"])
+    said = out.partition("Answer: n\n")[2]
+    lines = said.splitlines()
+    assert lines[0] == ("You are changing: Was the father invited to the meeting, as well as "
+                        "the mother? (DPM-M02)")
+    assert lines[1].startswith("This plan is approved (Approved by Sam Senior (Team manager), "
+                               "25/11/2026). Changing it voids the sign-off")
+    assert "Type yes to void the sign-off and change it" in said
+    assert plan_file.read_bytes() == before
+    assert "Reopened" not in out and "Saved: No." not in out
+
+
+@pytest.mark.parametrize("typed", ["cancel", "help", "quit", "back", "y", "ok", "12"])
+def test_the_reason_for_voiding_an_approval_is_never_a_command_or_an_answer(
+        plan_file, catalogue, typed):
+    _decide(plan_file, catalogue, "approved", "Proportionate plan.")
+    before = plan_file.read_bytes()
+    _code, out = _talk(plan_file, catalogue, ["go DPM-M02", "n", "yes", typed, "", "quit"])
+    assert plan_file.read_bytes() == before, out
+    plan = store.load(plan_file).plan
+    assert plan.state == PlanState.APPROVED
+    assert not any(h.what == "reason" for h in plan.history)
+    after = out.partition("Why are you changing it?")[2]
+    if typed == "cancel":
+        assert "Cancelled: nothing was changed." in after
+    elif typed == "quit":
+        assert "Stopped: nothing was changed." in after
+        assert "Everything you answered is saved" in after
+    elif typed == "help":
+        assert "At these questions, type cancel to go back" in after
+    else:
+        assert "not a reason. Say why you are changing it." in after
 
 
 def test_the_same_answer_again_is_not_called_saved(plan_file, catalogue):

@@ -16,32 +16,24 @@ from textual.widgets import Button, Input, Label, Static
 
 from checklist_tui.core import clock, review
 from checklist_tui.core.errors import ReasonNeeded, UserFacingError
+from checklist_tui.core.reopen_words import (
+    CHANGE_IT,
+    NOTHING_CHANGED,
+    REASON_QUESTION,
+    VOID_AND_CHANGE,
+    change_words,
+    explanation,
+    not_a_reason,
+)
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
 
 
-def explanation(exc: ReasonNeeded, signoff: str, change: str = "") -> str:
-    """What the dialog says: the change, the state, what the change does, and that the
-    reason is kept."""
-    state = exc.state_label.lower()
-    what = f"You are changing: {change}\n" if change else ""
-    if exc.voids_signoff:
-        return (f"{what}This plan is approved ({signoff}). Changing it voids the sign-off: "
-                "the plan goes back to amended and must be completed, submitted (m) and "
-                "signed off again.")
-    if state.startswith("submitted"):
-        return (f"{what}This plan is awaiting a manager's sign-off. Changing it takes it "
-                "back from the manager: it becomes amended and must be completed and "
-                "submitted (m) again.")
-    return (f"{what}This plan is {state}. Changing it makes it amended: it must be marked "
-            "complete (c) again.")
-
-
 class ReasonScreen(FormScreen[str]):
     """Asks for the reason; dismisses with it, or None when cancelled."""
 
-    SAVE_WORDS = "Change it"
+    SAVE_WORDS = CHANGE_IT
     BINDINGS = [Binding("tab", "to_reason", show=False)]
 
     def __init__(self, text: str, voids_signoff: bool, typed_for: str = ""):
@@ -60,7 +52,7 @@ class ReasonScreen(FormScreen[str]):
         yield Static(lit(self.text), id="reason-text")
         if self.typed_for:
             yield Static("", id="typed-ahead")
-        yield Label("Why are you changing it? (kept in the plan's history) *",
+        yield Label(f"{REASON_QUESTION} *",
                     classes="field-label")
         yield Input(id="reason", placeholder="e.g. The birth date was wrong", compact=True,
                     max_length=2000)
@@ -68,7 +60,7 @@ class ReasonScreen(FormScreen[str]):
     def on_mount(self) -> None:
         if self.voids_signoff:
             save = self.query_one("#save", Button)
-            save.label, save.variant = "Void the sign-off and change it", "warning"
+            save.label, save.variant = VOID_AND_CHANGE, "warning"
         if self.typed_for:
             self.show_typed(self._typed_ahead)
         else:
@@ -97,8 +89,9 @@ class ReasonScreen(FormScreen[str]):
     def save(self) -> None:
         field = self.query_one("#reason", Input)
         reason = field.value.strip()
-        if not reason:
-            self.refuse("Say why you are changing it.", field)
+        problem = not_a_reason(reason)  # the core's rule, as in plain mode
+        if problem:
+            self.refuse(problem, field)
             return
         self.dismiss(reason)
 
@@ -133,7 +126,7 @@ class ReasonAsker:
                 screen.notify(str(exc), severity="error", markup=False)
                 reason = None
         if reason is None:
-            screen.notify("Nothing was changed.", markup=False)
+            screen.notify(NOTHING_CHANGED, markup=False)
         for retry, done in waiting:
             if reason is not None:
                 try:
@@ -145,9 +138,7 @@ class ReasonAsker:
 
 def describe_change(session: PlanSession, args: tuple) -> str:
     """The item an edit is about, in words ('' when it is not about one item)."""
-    items = session.checklist.checklist.item_map()
-    item = next((items[a] for a in args if isinstance(a, str) and a in items), None)
-    return f"{item.prompt} ({item.id})" if item is not None else ""
+    return change_words(session.checklist.checklist, args)
 
 
 def asker(app) -> ReasonAsker:
