@@ -15,14 +15,20 @@ def wants_plain(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "plain", False)) or os.environ.get("TERM", "") == "dumb"
 
 
+def say_why_plain(args: argparse.Namespace, what: str) -> None:
+    """When plain mode was not asked for but the terminal cannot draw the full-screen
+    app, say so (on stderr), with what happens instead."""
+    if not getattr(args, "plain", False):
+        err(f"checklist-tui: this terminal cannot show the full-screen app (TERM=dumb), "
+            f"so {what}.")
+
+
 def run_plain(args: argparse.Namespace, path: Path, read_only: bool = False) -> int:
     from checklist_tui.core.session import PlanSession
     from checklist_tui.plain.console import Console
     from checklist_tui.plain.conversation import Conversation
 
-    if not getattr(args, "plain", False):
-        err("checklist-tui: this terminal cannot show the full-screen app (TERM=dumb), "
-            "so the plan opens in plain mode.")
+    say_why_plain(args, "the plan opens in plain mode")
     cat = catalogue(args)
     session = PlanSession.open(path, cat.get, read_only=read_only)
     return Conversation(Console(), session, cat.sources).run()

@@ -114,7 +114,33 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    """``checklist-tui`` alone: Home, or (``--plain``, or a terminal that cannot draw the
+    full-screen app) the plans as plain text with how to open one."""
+    from checklist_tui.cli.fill import wants_plain
+
+    if wants_plain(args):
+        return plain_home(args)
     return run_tui(args)
+
+
+def plain_home(args: argparse.Namespace) -> int:
+    """Home for a screen reader or a dumb terminal: every plan in sentences, one per
+    paragraph (as ``review --plain``), then how to open one in plain mode."""
+    from checklist_tui.cli.fill import say_why_plain
+    from checklist_tui.cli.review import indexed_rows
+    from checklist_tui.core.assurance import assess
+    from checklist_tui.export.report_plain import HOW_TO_OPEN, HOW_TO_START, render_plain
+
+    say_why_plain(args, "your plans are listed as plain text")
+    folder = plans_dir(args)
+    if not folder.is_dir() or not any(folder.glob("*.toml")):
+        out(f"No plans yet in {folder}.\n\n{HOW_TO_START}")
+        return 0
+    rows, cat = indexed_rows(args, folder)
+    figures = assess(rows, cat.checklists, cat.sources, clock.today())
+    out(render_plain(rows, figures, str(folder), how=f"{HOW_TO_OPEN}\n\n{HOW_TO_START}"),
+        end="")
+    return 0
 
 
 def run_tui(args: argparse.Namespace, plan_path: Path | None = None,

@@ -177,12 +177,11 @@ def cmd_show_folder(args: argparse.Namespace, folder: Path) -> int:
 
 def _plain_folder(args: argparse.Namespace, folder: Path) -> int:
     """Every plan in sentences, one per paragraph (screen readers, TERM=dumb)."""
+    from checklist_tui.cli.fill import say_why_plain
     from checklist_tui.core.assurance import assess
     from checklist_tui.export.report_plain import render_plain
 
-    if not getattr(args, "plain", False):
-        err("checklist-tui: this terminal cannot show the full-screen app (TERM=dumb), "
-            "so the plans are listed as plain text.")
+    say_why_plain(args, "the plans are listed as plain text")
     rows, cat = indexed_rows(args, folder)
     figures = assess(rows, cat.checklists, cat.sources, clock.today())
     out(render_plain(rows, figures, str(folder)), end="")

@@ -95,6 +95,20 @@ def temp_abandoned(tmp: Path, now: float) -> bool:
         return False
 
 
+def account_name() -> str:
+    """The computer account this app runs as, to name in a lock ('' when not known): the
+    environment's name (Windows' USERNAME, then LOGNAME or USER), else the system's."""
+    for name in ("USERNAME", "LOGNAME", "USER"):
+        if os.environ.get(name, "").strip():
+            return os.environ[name].strip()
+    try:
+        import pwd  # not on Windows, where USERNAME is always set
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, OSError, AttributeError):
+        return ""
+
+
 @dataclass(frozen=True)
 class LockInfo:
     pid: int
@@ -107,7 +121,10 @@ class LockInfo:
             when = datetime.fromisoformat(self.since).strftime("%d/%m/%Y %H:%M")
         except ValueError:
             when = "an unknown time"
-        return f"{self.user or 'someone'} on {self.host or 'another computer'} since {when}"
+        where = f"on {self.host or 'another computer'} since {when}"
+        if self.user.strip():  # the computer account that took the lock: not a person's name
+            return f"the computer account '{self.user.strip()}' {where}"
+        return f"someone {where} (the lock does not say who)"
 
 
 def read_lock(path: Path) -> LockInfo | None:
@@ -153,7 +170,7 @@ class PlanLock:
         payload = json.dumps({
             "pid": os.getpid(),
             "host": socket.gethostname(),
-            "user": os.environ.get("USERNAME") or os.environ.get("USER", ""),
+            "user": account_name(),
             "since": datetime.now().isoformat(timespec="seconds"),
         }).encode("utf-8")
         for _attempt in range(2):

@@ -343,11 +343,17 @@ def item_challenge_lines(plan: Plan, item_id: str) -> list[str]:
 
 
 def challenge_lines(plan: Plan) -> list[str]:
-    """Each challenge and its answer, as plain lines (for show, report and summaries)."""
+    """Each challenge and its answer, as plain lines (for show, report and summaries):
+    who asked and when, and who answered and when, as the exports say them."""
     lines = []
     for c in plan.challenges:
         who = signed(c.by, c.role)
-        lines.append(f"{c.item}: challenged by {who} [{c.id}]: {c.text}")
-        lines.append(f"  answered by {c.responded_by}: {c.response}" if not c.open
-                     else "  not yet answered")
+        lines.append(f"{c.item}: challenged by {who} on {c.at.astimezone():%d/%m/%Y %H:%M} "
+                     f"[{c.id}]: {c.text}")
+        if c.open:
+            lines.append("  not yet answered")
+            continue
+        when = (f" on {c.responded_at.astimezone():%d/%m/%Y %H:%M}" if c.responded_at
+                else " (when not recorded)")
+        lines.append(f"  answered by {c.responded_by}{when}: {c.response}")
     return lines

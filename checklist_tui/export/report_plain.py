@@ -31,6 +31,14 @@ HOW_TO_ACT = (
     "(or returned) --rationale \"your reasons\" --name NAME --role ROLE' decides.")
 
 
+HOW_TO_OPEN = (
+    "To open a plan one question at a time, give its file name: 'checklist-tui fill FILE "
+    "--plain'. 'checklist-tui show FILE' reads the whole plan.")
+HOW_TO_START = (
+    "To start a plan: 'checklist-tui new CHECKLIST_ID --case-ref REF --plain' (add --edd "
+    "DD/MM/YYYY for an unborn baby); 'checklist-tui list' names the checklists.")
+
+
 def _say(text: str) -> str:
     return plain(text).replace("\n", " ")
 
@@ -65,8 +73,10 @@ def plan_paragraph(row: PlanRow, today: date) -> list[str]:
     return lines
 
 
-def render_plain(rows: list[PlanRow], a: Assurance, folder: str = "") -> str:
-    """The whole folder: what was read, then one paragraph per plan, then how to act."""
+def render_plain(rows: list[PlanRow], a: Assurance, folder: str = "",
+                 how: str = HOW_TO_ACT) -> str:
+    """The whole folder: what was read, then one paragraph per plan, then how to act
+    (``how``: a manager's commands by default)."""
     readable = [r for r in rows if not r.error]
     waiting = sum(1 for r in readable if r.awaiting_signoff)
     need = sum(1 for r in rows if r.needs_attention(a.today))
@@ -79,5 +89,5 @@ def render_plain(rows: list[PlanRow], a: Assurance, folder: str = "") -> str:
     out = ["\n".join(head)]
     for n, row in enumerate(ordered(rows), start=1):
         out.append("\n".join([f"Plan {n} of {len(rows)}.", *plan_paragraph(row, a.today)]))
-    out.append(HOW_TO_ACT)
+    out.append(how)
     return "\n\n".join(out) + "\n"

@@ -138,7 +138,11 @@ def render_show(summary: Summary) -> str:
                 f"({stale.reason})")
     if plan.challenges:
         add("")
-        add("Manager's challenges (answer with 'checklist-tui respond PLAN ID --text ...'):")
+        waiting = sum(1 for c in plan.challenges if c.open)
+        add("Manager's challenges and the answers ("
+            + (f"{waiting} not yet answered: answer each with 'checklist-tui respond PLAN ID "
+               "--text ...', ID being the one in square brackets):" if waiting
+               else "all answered):"))
         for line in challenge_lines(plan):
             add(f"  {u(line)}")
     return "\n".join(out) + "\n"
