@@ -190,6 +190,7 @@ def _ask_date(conv: Conversation, prompt: str, required: bool = False) -> date |
 def add_person(conv: Conversation) -> None:
     if not reason_first(conv):
         return
+    conv.console.say("Adding a person to the plan.")
     name = _ask_text(conv, "Name:", required=True)
     kinds = [(k.value, k.label) for k in PersonKind]
     kind = conv.console.choose("Who they are:", kinds, allow_blank=False)
@@ -246,6 +247,7 @@ def _add(conv: Conversation, model: type[Agency] | type[Action],
          questions: list[tuple[str, str, str]], done: str) -> None:
     if not reason_first(conv):
         return
+    conv.console.say(f"Adding {'an agency' if model is Agency else 'an action'} to the plan.")
     fields: dict[str, object] = {}
     for field, question, kind in questions:
         fields[field] = (_ask_date(conv, question) if kind == "date"
