@@ -1,8 +1,9 @@
-"""Gaps and risks, and what would not be in place if the baby were born today.
+"""The engine's gaps and risks, and what would not be in place if the baby were born today.
 
-Both are built from the engine's evaluation and shown by every view (TUI, `show`, every
-export) in the same words. Gaps and risks are what is wrong or not known, the father and
-male carers first; items that are merely unanswered are not here (they are in Outstanding).
+Both are built from the engine's evaluation. The gaps and risks here (what is wrong or not
+known about the answers, the father and male carers first) are a building block of the
+plan's one list, ``core.plan_gaps``, which every view counts and shows: no view reads them
+alone. Items that are merely unanswered are not gaps (they are in Outstanding).
 """
 
 from __future__ import annotations
@@ -16,19 +17,15 @@ from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, evaluate
-from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.plan import Answer, Plan
 from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
     CONCERN,
     CONTRADICTED,
-    ERROR,
     INCOMPLETE,
     NOT_KNOWN,
     OVERDUE,
     PLAN_CHECK,
-    RED_FLAG,
-    WARNING,
     due_label,
     gap_rank,
 )
@@ -96,7 +93,7 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
     return [gap for _pos, gap in found]
 
 
-#: Why each kind of gap is a concern, in words (the Gaps and risks view says it per row).
+#: Why each kind of the engine's gaps is a concern (core.what_is_left says it per row).
 GAP_WHY = {
     CONCERN: "the checklist marks this answer as a risk",
     CONTRADICTED: "ticked, but the plan's own records say otherwise",
@@ -104,52 +101,6 @@ GAP_WHY = {
     INCOMPLETE: "yes, but what it stands for is not written in the plan",
     PLAN_CHECK: "the plan's records about the men around the baby are incomplete",
 }
-#: Why a gap of the plan's whole list (core.plan_gaps) is a concern, by its label's word.
-LIST_WHY = {
-    **GAP_WHY,
-    RED_FLAG: "the checklist says this must not pass without action",
-    WARNING: "the checklist asks for this to be acknowledged or put right",
-    ERROR: "the checklist says this must be put right before the plan is complete",
-    OVERDUE: "its date has passed",
-    PLAN_CHECK: "the plan's own records are incomplete",
-}
-
-
-def gap_why(gap: Gap) -> str:
-    """Why this gap is a concern, in one phrase."""
-    why = GAP_WHY.get(gap.label, "")
-    return f"{why} ({RED_FLAG})" if gap.red_flag and why else why
-
-
-def list_entry(label: str, text: str, where: Where, *, guidance: str = "",
-               note: str = "") -> Entry:
-    """A gap of the plan's whole list (core.plan_gaps) as a row that goes to where it is
-    fixed: why it is a concern, what to do and the notes, each on a line of its own."""
-    why = LIST_WHY.get(label.split(" (")[0], "")
-    parts = [f"Why: {why}" if why else "", f"What to do: {guidance}" if guidance else "",
-             note]
-    return Entry(label, text, note="\n".join(x for x in parts if x),
-                 item_id=where.item_id, section_id=where.section_id, page=where.page,
-                 record_id=where.record_id)
-
-
-def gap_entry(gap: Gap, why: bool = False) -> Entry:
-    """A gap as a row of a list that goes to where it is fixed (Outstanding, Gaps and
-    risks): who will find out and by when, and the practitioner's note, on one line; with
-    ``why``, why it is a concern first, each on a line of its own."""
-    parts = [f"Why: {gap_why(gap)}" if why and gap_why(gap) else "",
-             gap.follow_up and f"Who will find out: {gap.follow_up}",
-             gap.note and f"Note: {gap.note}" if why else gap.note]
-    return Entry(gap.label, gap.text, note=("\n" if why else "; ").join(x for x in parts if x),
-                 section_id=gap.section_id, item_id=gap.item_id, page=gap.page,
-                 record_id=gap.record_id)
-
-
-def grouped_gaps(gaps: list[Gap]) -> list[tuple[str, list[Gap]]]:
-    """Gaps under 'The father and male carers' and 'Everything else'; empty groups left out."""
-    groups = [(MEN_HEADING, [g for g in gaps if g.about_men]),
-              (OTHER_HEADING, [g for g in gaps if not g.about_men])]
-    return [(heading, members) for heading, members in groups if members]
 
 
 @dataclass(frozen=True)

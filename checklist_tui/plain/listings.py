@@ -7,15 +7,20 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from checklist_tui.core import clock
-from checklist_tui.core.dates import plural, uk_date
+from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import FiredRule
-from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
 from checklist_tui.core.gaps import born_today as core_born_today
 from checklist_tui.core.integrity import overdue_action
-from checklist_tui.core.outstanding import MANAGER_LABELS, entries, grouped
 from checklist_tui.core.plan import Action, Agency, Person
-from checklist_tui.core.plan_gaps import FIND_OUT, plan_gaps
 from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, no_gaps_found, rule_label
+from checklist_tui.core.what_is_left import (
+    Groups,
+    gaps_listing,
+    gaps_title,
+    outstanding_listing,
+    outstanding_title,
+    pauses_sentence,
+)
 
 T = TypeVar("T")
 
@@ -23,45 +28,40 @@ if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
 
 
-def _read_entries(conv: Conversation, found: list, empty: str) -> None:
+def _read_groups(conv: Conversation, groups: Groups) -> None:
+    """Each heading with its count, then each row as the app shows it: what and where,
+    what to do, then its notes, one a line (core.what_is_left builds both)."""
     c = conv.console
-    if not found:
-        c.say(empty)
-        return
-    for heading, members in grouped(found):
+    for heading, members in groups:
         c.say(f"{heading}: {len(members)}.")
         for entry in members:
             c.say(f"{entry.label}: {entry.text}")
-            if entry.note:
-                c.say(entry.note)
-            if entry.label in MANAGER_LABELS and entry.guidance:
+            if entry.guidance:
                 c.say(f"What to do: {entry.guidance}")
+            for line in entry.note.splitlines():
+                c.say(line)
 
 
 def outstanding(conv: Conversation) -> None:
+    """Everything still open, as the app's Outstanding lists it (core.what_is_left)."""
     s = conv.session
-    _read_entries(conv, entries(s.checklist.checklist, s.plan, conv.ev),
-                  "Nothing is outstanding.")
+    listing = outstanding_listing(s.checklist.checklist, s.plan, conv.ev)
+    conv.console.say(outstanding_title(listing))
+    _read_groups(conv, listing.groups)
 
 
 def gaps(conv: Conversation) -> None:
     """The plan's own Gaps and risks (core.plan_gaps: the list show, the exports and the
-    folder views count), the father and male carers first."""
+    folder views count), the father and male carers first, then the pause points that do
+    not hold: as the app's G lists them (core.what_is_left)."""
     s = conv.session
-    found = plan_gaps(s.checklist.checklist, s.plan, conv.ev)
-    if not found:
-        conv.console.say(f"{no_gaps_found(conv.ev.answered, conv.ev.total)}.")
-        return
-    conv.console.say(f"Gaps and risks: {plural(len(found), 'thing')}.")
-    for heading, men in ((MEN_HEADING, True), (OTHER_HEADING, False)):
-        members = [g for g in found if g.about_men == men]
-        if members:
-            conv.console.say(f"{heading}: {len(members)}.")
-        for gap in members:
-            conv.console.say(f"{gap.label}: {gap.text}")
-            if gap.note:
-                conv.console.say(gap.note + (f". {OVERDUE}." if gap.overdue == FIND_OUT
-                                             else ""))
+    listing = gaps_listing(s.checklist.checklist, s.plan, conv.ev)
+    if listing.gaps:
+        conv.console.say(gaps_title(listing))
+    else:
+        conv.console.say(f"{no_gaps_found(conv.ev.answered, conv.ev.total)}.",
+                         *filter(None, [pauses_sentence(listing)]))
+    _read_groups(conv, listing.groups)
 
 
 def born_today(conv: Conversation) -> None:

@@ -64,8 +64,9 @@ def test_a_return_and_open_challenges_are_said_at_the_start_and_first_in_outstan
     assert "1 challenge from a manager not yet answered." in opening
     assert "Nothing is outstanding." not in listed
     first = listed.strip().splitlines()[:4]
-    assert first[0].startswith("Waiting for you after the manager's review: 2.")
-    assert first[1].startswith("RETURNED: Returned by Sam Senior")
+    assert first[0].startswith("Outstanding: 2 things.")  # the app's title, in words
+    assert first[1].startswith("Waiting for you after the manager's review: 2.")
+    assert first[2].startswith("RETURNED: Returned by Sam Senior")
     assert "CHALLENGE NOT ANSWERED: DPM-H01" in listed
     assert "Challenged by Sam Senior (Team manager) on 25/11/2026: Who examined the baby" in listed
 
@@ -176,7 +177,7 @@ def test_plain_gaps_are_the_plans_own_list_as_show_counts_it(tmp_path, catalogue
     shown = re.search(r"^Gaps and risks \((\d+)\):", capsys.readouterr().out, re.M)
     assert shown is not None
     _code, out = _talk(path, catalogue, ["gaps", "quit"])
-    said = re.search(r"^Gaps and risks: (\d+) things?\.", out, re.M)
+    said = re.search(r"^Gaps and risks: (\d+) things?, ", out, re.M)
     if shown.group(1) == "0":
         assert said is None and "Gaps and risks: none found" in out
     else:

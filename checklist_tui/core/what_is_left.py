@@ -1,0 +1,172 @@
+"""The two lists of what is left in a plan, grouped and in words, for every view that reads
+them out: the app's Outstanding and Gaps and risks (G), and plain mode's ``outstanding`` and
+``gaps``. One builder, so the app and plain mode say the same things.
+
+- **Gaps and risks**: the plan's one list (``core.plan_gaps``), the one the header, ``show``,
+  the exports and the folder views count, the father and male carers first; then each pause
+  point that is not confirmed, or whose confirmation no longer holds (``core.pause``), in
+  the words of the pause point itself and the exports. Pause points are listed, not counted
+  as gaps: completing the plan needs them, so whoever reads what is left must see them.
+- **Outstanding**: what the manager is waiting for, the pause points, the same gaps and
+  risks (counted as the header counts them), then what is only due soon and the required
+  questions still open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checklist_tui.core.dates import plural
+from checklist_tui.core.definition import Checklist
+from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.gaps import GAP_WHY, MEN_HEADING, OTHER_HEADING
+from checklist_tui.core.outstanding import MANAGER_LABELS, Entry, entries, grouped
+from checklist_tui.core.pause import PauseStatus, pause_statuses
+from checklist_tui.core.plan import Plan
+from checklist_tui.core.plan_gaps import Gap, plan_gaps
+from checklist_tui.core.vocabulary import (
+    DUE_SOON,
+    ERROR,
+    OPEN,
+    OVERDUE,
+    PAUSE_POINT,
+    PAUSE_POINTS_HEADING,
+    PLAN_CHECK,
+    RED_FLAG,
+    WARNING,
+)
+
+Groups = list[tuple[str, list[Entry]]]
+
+#: Why a gap of the plan's list is a concern, by its label's word.
+LIST_WHY = {
+    **GAP_WHY,
+    RED_FLAG: "the checklist says this must not pass without action",
+    WARNING: "the checklist asks for this to be acknowledged or put right",
+    ERROR: "the checklist says this must be put right before the plan is complete",
+    OVERDUE: "its date has passed",
+    PLAN_CHECK: "the plan's own records are incomplete",
+}
+#: Outstanding's heading before each group of the gaps and risks.
+GAPS_PREFIX = "Gaps and risks: "
+#: What Outstanding lists after the gaps and risks: what the plan's list does not carry.
+NOT_GAPS = (DUE_SOON, OPEN)
+
+CONFIRM_HOW = ("read each of its items aloud with the people present and confirm it, "
+               "saying who was there: f on the pause point in the app, or go to one of its "
+               "questions and type confirm in plain mode.")
+
+
+def gap_row(gap: Gap, why: bool = True) -> Entry:
+    """A gap as a row that goes to where it is fixed: with ``why`` (Gaps and risks), why
+    it is a concern first; then what to do and the notes, each on a line of its own."""
+    reason = LIST_WHY.get(gap.label.split(" (")[0], "") if why else ""
+    parts = [f"Why: {reason}" if reason else "",
+             f"What to do: {gap.guidance}" if gap.guidance else "", gap.note]
+    return Entry(gap.label, gap.text, note="\n".join(x for x in parts if x),
+                 item_id=gap.item_id, section_id=gap.section_id, page=gap.page,
+                 record_id=gap.record_id)
+
+
+def pause_row(status: PauseStatus) -> Entry:
+    """A pause point that does not hold, in its own words (``PauseStatus.line``, as on the
+    pause point and in the exports), with what to do; it goes to the pause point."""
+    if status.confirmation is None and status.problem:
+        todo = f"When every item in it is done, {CONFIRM_HOW}"
+    else:
+        todo = CONFIRM_HOW[0].upper() + CONFIRM_HOW[1:]
+    return Entry(PAUSE_POINT, f"{status.title}: {status.line()}", todo,
+                 section_id=status.section_id)
+
+
+def pause_rows(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
+    """Each visible pause point that is not confirmed, or no longer holds (the pause points
+    ``core.pause.completion_blockers`` refuses with), in checklist order."""
+    return [pause_row(s) for s in pause_statuses(checklist, plan, ev) if not s.holds]
+
+
+def _pause_group(rows: list[Entry]) -> Groups:
+    return [(PAUSE_POINTS_HEADING, rows)] if rows else []
+
+
+def _gap_groups(gaps: list[Gap], why: bool, prefix: str = "") -> Groups:
+    """The gaps under 'The father and male carers' and 'Everything else'; empty ones left out."""
+    groups = [(prefix + heading, [gap_row(g, why) for g in gaps if g.about_men == men])
+              for heading, men in ((MEN_HEADING, True), (OTHER_HEADING, False))]
+    return [(heading, rows) for heading, rows in groups if rows]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list grouped under headings, with what its title says about it."""
+
+    groups: Groups
+    gaps: int
+    """How many of the plan's gaps and risks it lists (the number the header gives)."""
+    about_men: int = 0
+    pause_points: int = 0
+    waiting: int = 0
+    """What the manager is waiting for (a return, challenges not yet answered)."""
+
+    @property
+    def count(self) -> int:
+        return sum(len(rows) for _heading, rows in self.groups)
+
+
+def gaps_listing(checklist: Checklist, plan: Plan, ev: Evaluation) -> Listing:
+    """Gaps and risks (G, plain mode's ``gaps``): the plan's list, men first, each with why
+    it is a concern; then the pause points that do not hold."""
+    gaps = plan_gaps(checklist, plan, ev)
+    pauses = pause_rows(checklist, plan, ev)
+    return Listing(_gap_groups(gaps, True) + _pause_group(pauses), len(gaps),
+                   sum(g.about_men for g in gaps), len(pauses))
+
+
+def gaps_title(listing: Listing) -> str:
+    """``Gaps and risks: 40 things, 12 about the father and male carers.``, and the pause
+    points listed after them."""
+    return " ".join(filter(None, [
+        f"Gaps and risks: {plural(listing.gaps, 'thing')}, {listing.about_men} about the "
+        "father and male carers.", pauses_sentence(listing)]))
+
+
+def pauses_sentence(listing: Listing) -> str:
+    """The pause points Gaps and risks lists after the gaps (not counted among them); ''."""
+    if not listing.pause_points:
+        return ""
+    return (f"Also {plural(listing.pause_points, 'pause point')} not confirmed or no longer "
+            "holding, listed last.")
+
+
+def outstanding_listing(checklist: Checklist, plan: Plan, ev: Evaluation) -> Listing:
+    """Outstanding: what the manager is waiting for, the pause points that do not hold, the
+    plan's gaps and risks (core.plan_gaps, all of them), then what that list does not carry
+    (due soon, required questions still open)."""
+    found = entries(checklist, plan, ev)
+    waiting = [e for e in found if e.label in MANAGER_LABELS]
+    gaps = plan_gaps(checklist, plan, ev, attention=found)
+    pauses = pause_rows(checklist, plan, ev)
+    rest = [e for e in found if e.label in NOT_GAPS]
+    groups = (grouped(waiting) + _pause_group(pauses) + _gap_groups(gaps, False, GAPS_PREFIX)
+              + grouped(rest))
+    return Listing(groups, len(gaps), sum(g.about_men for g in gaps), len(pauses),
+                   len(waiting))
+
+
+def outstanding_title(listing: Listing) -> str:
+    """``Outstanding: 52 things. The manager's review first, then the pause points, then
+    gaps and risks.``; ``Nothing is outstanding.`` when the list is empty."""
+    if not listing.count:
+        return NOTHING_OUTSTANDING
+    order = [part for part, there in (("the manager's review", listing.waiting),
+                                      ("the pause points", listing.pause_points),
+                                      ("gaps and risks", listing.gaps)) if there]
+    first = ""
+    rest = listing.count - listing.waiting - listing.pause_points - listing.gaps
+    if order and (len(order) > 1 or rest):  # the order is said only when there is one
+        said = order[0] + " first" + "".join(f", then {part}" for part in order[1:])
+        first = f" {said[0].upper()}{said[1:]}."
+    return f"Outstanding: {plural(listing.count, 'thing')}.{first}"
+
+
+NOTHING_OUTSTANDING = "Nothing is outstanding."

@@ -1,0 +1,71 @@
+"""Plain mode's ``outstanding`` and ``gaps`` say what the app's Outstanding and G say (one
+builder, core.what_is_left): the same rows, the gaps the header counts, and the pause points
+that do not hold, in the words of the pause point and the exports."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+
+import pytest
+
+from checklist_tui.core import store
+from checklist_tui.core.engine import evaluate
+from checklist_tui.core.review_file import change_plan
+from checklist_tui.core.vocabulary import PAUSE_POINT, PAUSE_POINTS_HEADING
+from checklist_tui.core.what_is_left import gaps_listing, outstanding_listing
+from tests.conftest import EXAMPLES
+from tests.plain.test_plain import _talk
+
+TODAY = date(2026, 11, 25)
+
+
+def _copy(tmp_path, example: str):
+    path = tmp_path / "plans" / example
+    path.parent.mkdir(exist_ok=True)
+    shutil.copy(EXAMPLES / example, path)
+    return path
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+@pytest.mark.parametrize("command", ["outstanding", "gaps"])
+def test_plain_reads_every_row_the_app_lists(tmp_path, catalogue, example, command) -> None:
+    """Every heading (with its count) and every row of the app's list, in its order."""
+    path = _copy(tmp_path, example)
+    plan = store.load(path).plan
+    checklist = catalogue.get(plan.checklist_id).checklist
+    build = outstanding_listing if command == "outstanding" else gaps_listing
+    listing = build(checklist, plan, evaluate(checklist, plan, TODAY))
+    _code, out = _talk(path, catalogue, [command, "quit"])
+    said = out.partition(f"Answer: {command}")[2]
+    expected = []
+    for heading, rows in listing.groups:
+        expected.append(f"{heading}: {len(rows)}.")
+        expected += [f"{row.label}: {row.text}" for row in rows]
+    lines = [line for line in said.splitlines() if line in expected]
+    assert lines == expected
+    if command == "outstanding":  # the gaps groups count what the header and show count
+        counted = sum(int(n) for n in re.findall(r"^Gaps and risks: .+: (\d+)\.$", said, re.M))
+        assert counted == listing.gaps
+
+
+@pytest.mark.parametrize("command", ["outstanding", "gaps"])
+def test_plain_says_a_pause_point_that_no_longer_holds(tmp_path, catalogue, command) -> None:
+    path = _copy(tmp_path, "discharge-ready-for-sign-off.toml")
+
+    def earlier(plan, _checklist) -> None:
+        c = plan.confirmations[-1]
+        plan.confirmations[-1] = c.model_copy(update={"at": c.at.replace(year=2025)})
+
+    change_plan(path, catalogue.get, earlier)
+    _code, out = _talk(path, catalogue, [command, "quit"])
+    said = out.partition(f"Answer: {command}")[2]
+    assert f"{PAUSE_POINTS_HEADING}: 1." in said
+    assert f"{PAUSE_POINT}: Confirm before discharge: NO LONGER HOLDS: Confirmed by" in said
+    assert "go to one of its questions and type confirm in plain mode" in said
+    if command == "gaps":
+        assert "Gaps and risks: none found by the rules." in said
+        assert "Also 1 pause point not confirmed or no longer holding, listed last." in said
+    else:
+        assert "Nothing is outstanding." not in said

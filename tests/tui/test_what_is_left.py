@@ -1,0 +1,115 @@
+"""Outstanding and Gaps and risks tell the whole truth: Outstanding's gaps groups are the
+plan's one list (the header's number), and both list the pause points that do not hold,
+in the words of the pause point and the exports."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checklist_tui.core.vocabulary import PAUSE_POINT, PAUSE_POINTS_HEADING
+from checklist_tui.tui.screens.gaps_view import GapsScreen
+from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
+from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.widgets.entry_list import EntryList
+from tests.conftest import EXAMPLES, NOW
+from tests.tui.helpers import make_app, plan_ready, wait_for, wait_for_screen
+
+DISCHARGE = "discharge-ready-for-sign-off.toml"
+
+
+def _rows(screen) -> list[str]:
+    options = screen.query_one(EntryList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def _headings(rows: list[str]) -> dict[str, int]:
+    """Each heading's count: "Gaps and risks: Everything else (29)" gives 29."""
+    found = (re.fullmatch(r"(.+) \((\d+)\)", r) for r in rows)
+    return {m.group(1): int(m.group(2)) for m in found if m}
+
+
+def _header_count(app) -> int:
+    text = str(app.screen.query_one("PlanHeader").render())
+    found = re.search(r"Gaps and risks: (\d+)", text)
+    return int(found.group(1)) if found else 0
+
+
+async def _open(pilot, app, key: str, kind: type):
+    await wait_for(pilot, lambda: plan_ready(app))
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(app.screen, kind)
+                   and app.screen.query_one(EntryList).option_count > 0, what=kind.__name__)
+    return app.screen
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+async def test_outstanding_counts_the_gaps_the_header_counts(plans, example) -> None:
+    """Outstanding's "Gaps and risks" groups are core.plan_gaps (it read the older engine
+    list: 24 on the twins example where the header, G and `show` said 40)."""
+    app = make_app(plans, example)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        expected = _header_count(app)
+        screen = await _open(pilot, app, "o", OutstandingScreen)
+        counts = _headings(_rows(screen))
+        listed = sum(n for heading, n in counts.items() if heading.startswith("Gaps and risks"))
+        assert listed == expected, (example, counts)
+        total = sum(counts.values())
+        title = str(screen.query_one("#out-title").render())
+        assert title.startswith(f"Outstanding: {total} thing") or (
+            total == 0 and title.startswith("Nothing is outstanding.")), title
+
+
+def _confirmed_earlier(plan, _checklist) -> None:
+    """The pause point's confirmation moved to before its items' last answers: it no
+    longer holds (core.pause), as after a later change."""
+    c = plan.confirmations[-1]
+    plan.confirmations[-1] = c.model_copy(update={"at": c.at.replace(year=2025)})
+
+
+def _unconfirmed(plan, _checklist) -> None:
+    plan.confirmations.clear()
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (_confirmed_earlier, "NO LONGER HOLDS: Confirmed by Drew Demo (example midwife)"),
+    (_unconfirmed, "Pause point, not confirmed yet: every item is done, so it can be"),
+])
+@pytest.mark.parametrize("key", ["o", "G"])
+async def test_a_pause_point_that_does_not_hold_is_listed(plans, catalogue, change, words,
+                                                          key) -> None:
+    """Completing the plan needs every pause point confirmed and holding, so what is left
+    says so, in the words the pause point and the exports use; Enter goes to it."""
+    from checklist_tui.core import store
+    from checklist_tui.core.review_file import change_plan
+    from checklist_tui.export.show_report import render_show
+    from checklist_tui.export.summary import build
+
+    path = plans / DISCHARGE
+    change_plan(path, catalogue.get, change)
+    loaded = store.load(path)
+    shown = render_show(build(catalogue.get(loaded.plan.checklist_id), loaded.plan, NOW,
+                              catalogue.sources))
+    said = next(line.strip() for line in shown.splitlines() if words in line)
+    app = make_app(plans, DISCHARGE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, app, key, OutstandingScreen if key == "o" else GapsScreen)
+        rows = _rows(screen)
+        assert f"{PAUSE_POINTS_HEADING} (1)" in rows
+        index, row = next((n, r) for n, r in enumerate(rows)
+                          if r.startswith(f"{PAUSE_POINT}: "))
+        assert row.splitlines()[0].removeprefix(f"{PAUSE_POINT}: ") == said
+        assert "type confirm in plain mode" in row  # what to do, in the app and plain mode
+        title = str(screen.query_one(".title").render())
+        if key == "G":
+            assert "1 pause point not confirmed or no longer holding" in title
+            assert title.startswith("Gaps and risks: 0 things")  # counted apart, as said
+        else:
+            assert title.startswith("Outstanding: 1 thing.")
+        screen.query_one(EntryList).highlighted = index
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PlanScreen)
+        await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "confirm",
+                       what="the pause point shown")
