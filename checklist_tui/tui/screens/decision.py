@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -51,13 +51,25 @@ class DecisionForm(ModalScreen[Decision | None]):
         """The plan decided on, in words (case reference and file): the form covers it."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="decision"):
+        # As every form: the title stays at the top and the error line and buttons at the
+        # bottom; only the fields between them scroll (a whole item's prompt, wrapped, made
+        # the form taller than 80x24 and pushed the buttons out of sight).
+        with VerticalScroll(classes="dialog form", id="decision"):
             yield Static(lit(f"{TITLES[self.kind]}  {ESCAPE_HINT}", "bold"),
-                         classes="title")
+                         classes="title form-title")
+            with Vertical(classes="form-foot"):
+                yield Static("", id="decision-problem", classes="error-line")
+                with Horizontal(classes="buttons"):
+                    label = {"approved": "Approve", "returned": "Return",
+                             "challenge": "Add challenge"}[self.kind]
+                    yield Button(label, id="decision-go", variant="primary", compact=True)
+                    yield Button("Cancel", id="decision-cancel", compact=True)
             if self.about:
                 yield Static(lit(f"Plan: {self.about}"), id="decision-about")
             if self.kind == "challenge":
                 yield Label("Item")
+                # The whole question, never cut: the manager chooses what to challenge
+                # by reading it (Select wraps a long one, in the list and once chosen).
                 options = [(lit(label), ident) for ident, label in self.items]
                 if self.item:
                     yield Select(options, value=self.item, id="decision-item", compact=True,
@@ -72,12 +84,6 @@ class DecisionForm(ModalScreen[Decision | None]):
                         max_length=120, compact=True)
             yield Label(TEXT_LABELS[self.kind])
             yield TextArea(id="decision-text", soft_wrap=True)
-            yield Static("", id="decision-problem", classes="error-line")
-            with Horizontal(classes="buttons"):
-                label = {"approved": "Approve", "returned": "Return",
-                         "challenge": "Add challenge"}[self.kind]
-                yield Button(label, id="decision-go", variant="primary", compact=True)
-                yield Button("Cancel", id="decision-cancel", compact=True)
 
     def on_mount(self) -> None:
         first = "#decision-name" if not self.name_default else "#decision-text"

@@ -116,7 +116,7 @@ class ReviewPlanScreen(AppScreen):
         name, role = getattr(self.app, "reviewer", ("", ""))
         items: list[tuple[str, str]] = []
         if self.checklist is not None:
-            items = [(i.id, f"{i.id}: {i.prompt}"[:70])
+            items = [(i.id, f"{i.id}: {i.prompt}")
                      for _s, i in self.checklist.checklist.all_items()]
 
         # The decisions this manager has seen: one recorded meanwhile by someone else is
