@@ -13,10 +13,21 @@ from typing import TYPE_CHECKING, cast
 from checklist_tui.cli.context import catalogue, plan_path, plans_dir
 from checklist_tui.cli.output import err, out
 from checklist_tui.core import clock
-from checklist_tui.core.errors import UserFacingError
+from checklist_tui.core.errors import Refused, UserFacingError
 
 if TYPE_CHECKING:
     from checklist_tui.core.plan import SignOff
+
+
+def refused(path: Path, what: str, exc: Refused) -> int:
+    """Every reason a step was refused, one per line, after one sentence saying what was
+    not done and why (it said the first reason and "and 42 more")."""
+    from checklist_tui.cli.entry import EXIT_BAD_INPUT
+
+    err(f"checklist-tui: {path.name} was not {what} (nothing was changed): {exc.opening}:")
+    for reason in exc.reasons:
+        err(f"  - {reason}")
+    return EXIT_BAD_INPUT
 
 
 def _change(args: argparse.Namespace, operation) -> tuple[Path, object]:
@@ -42,7 +53,10 @@ def cmd_submit(args: argparse.Namespace) -> int:
                       now=now, today=today)
         return plan
 
-    path, _ = _change(args, step)
+    try:
+        path, _ = _change(args, step)
+    except Refused as exc:
+        return refused(plan_path(args), "submitted", exc)
     out(f"{path.name}: submitted for sign-off")
     return 0
 
@@ -61,7 +75,10 @@ def cmd_sign_off(args: argparse.Namespace) -> int:
                                now=now, today=today, seen=seen)
         return record, review.describe_state(plan), review.conflict(plan)
 
-    path, result = _change(args, step)
+    try:
+        path, result = _change(args, step)
+    except Refused as exc:
+        return refused(plan_path(args), args.decision, exc)
     record, state, disagree = cast("tuple[SignOff, str, str]", result)
     from checklist_tui.core.vocabulary import signed
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.edit_base import NEEDS_COMPLETE, log
 from checklist_tui.core.engine import evaluate
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import PlanError, Refused
 from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import Plan, PlanState, SignOff
 
@@ -34,7 +35,8 @@ def change_state(plan: Plan, checklist: Checklist, new: PlanState, *, by: str, n
         blockers = completion_blockers(checklist, plan, evaluate(checklist, plan, today))
         if blockers:
             more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
-            raise PlanError(f"not ready: {blockers[0]}{more}")
+            raise Refused(f"not ready: {blockers[0]}{more}", "the plan cannot be marked "
+                          f"complete yet, for {plural(len(blockers), 'reason')}", blockers)
     old = plan.state
     if old == PlanState.APPROVED and plan.signoff is not None:
         log(plan, by, now, "signoff.void", "plan", plan.signoff.by, None)

@@ -47,6 +47,17 @@ class PlanError(UserFacingError):
     """A plan file cannot be read or written as asked."""
 
 
+class Refused(PlanError):
+    """A step refused for several reasons at once (what blocks completion, the challenges
+    not yet answered). ``opening`` says what stands in the way, in one phrase; ``reasons``
+    holds every reason, one each, so that a command can list them all. ``str()`` is the
+    short form (the first reason and how many more), for a notification."""
+
+    def __init__(self, short: str, opening: str, reasons: list[str]):
+        self.opening, self.reasons = opening, list(reasons)
+        super().__init__(short)
+
+
 class ReasonNeeded(PlanError):
     """A completed, submitted or approved plan is changed only with a reason
     (``core.review.reopen``); ``state`` is the plan's state, ``voids_signoff`` whether the

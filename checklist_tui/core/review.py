@@ -13,9 +13,10 @@ import hashlib
 import json
 from datetime import date, datetime
 
+from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.edit import NEEDS_REASON, change_state
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import PlanError, Refused
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
 from checklist_tui.core.strict import copy, dump
@@ -136,8 +137,9 @@ def submit(plan: Plan, checklist: Checklist, *, by: str, now: datetime, today: d
         raise PlanError("this plan is already awaiting sign-off")
     waiting = open_challenges(plan)
     if waiting:
-        raise PlanError(f"answer the manager's challenge on {waiting[0].item} first"
-                        + (f" (and {len(waiting) - 1} more)" if len(waiting) > 1 else ""))
+        raise Refused(f"answer the manager's challenge on {waiting[0].item} first"
+                      + (f" (and {len(waiting) - 1} more)" if len(waiting) > 1 else ""),
+                      _not_answered(waiting), [waiting_line(c) for c in waiting])
     if plan.state != PlanState.COMPLETED:
         change_state(plan, checklist, PlanState.COMPLETED, by=by, now=now, today=today)
     change_state(plan, checklist, PlanState.SUBMITTED, by=by, now=now, today=today)
@@ -173,8 +175,11 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
         earlier = f" ({describe_signoff(plan)})" if plan.reviews else ""
         raise PlanError(f"this plan is {describe_state(plan).lower()}, not awaiting sign-off"
                         f"{earlier}; nothing was changed")
-    if decision == APPROVED and open_challenges(plan):
-        raise PlanError("this plan has challenges not yet answered; return it instead")
+    waiting = open_challenges(plan)
+    if decision == APPROVED and waiting:
+        raise Refused("this plan has challenges not yet answered; return it instead",
+                      f"{_not_answered(waiting)}; return the plan instead, or wait for "
+                      "the answers", [waiting_line(c) for c in waiting])
     if decision == APPROVED:
         change_state(plan, checklist, PlanState.APPROVED, by=name, now=now, today=today)
     else:
@@ -325,6 +330,18 @@ def reopen(plan: Plan, checklist: Checklist, reason: str, *, by: str, now: datet
     if plan.state == PlanState.SUBMITTED:
         change_state(plan, checklist, PlanState.RETURNED, by=by, now=now, today=today)
     change_state(plan, checklist, PlanState.AMENDED, by=by, now=now, today=today)
+
+
+def _not_answered(waiting: list[Challenge]) -> str:
+    return (f"{plural(len(waiting), 'challenge')} from a manager "
+            f"{'is' if len(waiting) == 1 else 'are'} not yet answered")
+
+
+def waiting_line(c: Challenge) -> str:
+    """A challenge not yet answered, in one line: the item, the challenge's id (to answer
+    it with ``respond``), who asked, when, and the question."""
+    return (f"{c.item}: challenge {c.id} from {signed(c.by, c.role)}, "
+            f"{c.at.astimezone():%d/%m/%Y}, not yet answered: {c.text}")
 
 
 def item_challenge_lines(plan: Plan, item_id: str) -> list[str]:

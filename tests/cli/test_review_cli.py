@@ -57,9 +57,56 @@ def test_refused_sign_off_is_one_line_and_changes_nothing(folder, capsys):
     assert (folder / READY).read_bytes() == before
 
 
-def test_submit_refuses_an_unfinished_plan(folder, capsys):
-    assert main(["submit", str(folder / "early-pre-birth.toml")]) == 1
-    assert "not ready" in capsys.readouterr().err
+def test_submit_refuses_an_unfinished_plan_with_every_reason(folder, capsys, catalogue):
+    """The refusal said the first reason "(and 42 more)": now one sentence says what was
+    not done and why, then every reason, one per line; exit 1, nothing on disk changed."""
+    from checklist_tui.core.clock import today
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.pause import completion_blockers
+
+    path = folder / "early-pre-birth.toml"
+    before = path.read_bytes()
+    plan = store.load(path).plan
+    checklist = catalogue.get(plan.checklist_id).checklist
+    blockers = completion_blockers(checklist, plan, evaluate(checklist, plan, today()))
+    assert len(blockers) > 10
+    assert main(["submit", str(path)]) == 1
+    opening, *reasons = capsys.readouterr().err.splitlines()
+    assert opening == ("checklist-tui: early-pre-birth.toml was not submitted (nothing was "
+                       "changed): the plan cannot be marked complete yet, for "
+                       f"{len(blockers)} reasons:")
+    assert reasons == [f"  - {b}" for b in blockers]
+    assert path.read_bytes() == before
+
+
+def test_approving_with_challenges_not_answered_lists_each(folder, capsys):
+    plan, path = str(folder / READY), folder / READY
+    assert main(["submit", plan]) == 0
+    for item, text in (("DPM-M02", "Did he attend?"), ("DPM-H01", "Who saw him alone?")):
+        assert main(["challenge", plan, item, "--text", text, *SIGN]) == 0
+    capsys.readouterr()
+    before = path.read_bytes()
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Sound.",
+                 *SIGN]) == 1
+    opening, *reasons = capsys.readouterr().err.splitlines()
+    assert opening == (f"checklist-tui: {READY} was not approved (nothing was changed): 2 "
+                       "challenges from a manager are not yet answered; return the plan "
+                       "instead, or wait for the answers:")
+    assert len(reasons) == 2
+    assert reasons[0].startswith("  - DPM-M02: challenge ") and reasons[0].endswith(
+        "from Alex Manager (Team manager), " + reasons[0].split(", ")[1]
+        + ", not yet answered: Did he attend?")
+    assert reasons[1].startswith("  - DPM-H01: ") and "Who saw him alone?" in reasons[1]
+    assert path.read_bytes() == before
+    # submitting again before answering: both, not the first "(and 1 more)"
+    assert main(["sign-off", plan, "--decision", "returned", "--rationale", "Answer them.",
+                 *SIGN]) == 0
+    capsys.readouterr()
+    assert main(["submit", plan]) == 1
+    opening, *reasons = capsys.readouterr().err.splitlines()
+    assert opening.endswith("was not submitted (nothing was changed): 2 challenges from a "
+                            "manager are not yet answered:")
+    assert [r.split(":")[0] for r in reasons] == ["  - DPM-M02", "  - DPM-H01"]
 
 
 def test_submit_refuses_a_plan_whose_pause_point_no_longer_holds(folder, capsys):
@@ -72,10 +119,12 @@ def test_submit_refuses_a_plan_whose_pause_point_no_longer_holds(folder, capsys)
     capsys.readouterr()
     before = path.read_bytes()
     assert main(["submit", plan]) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    assert ("not ready: Pause point 'Confirm before discharge' no longer holds: DPM-C01 was "
-            "answered again on ") in err and err.rstrip().endswith("after this confirmation")
+    opening, reason = capsys.readouterr().err.splitlines()
+    assert opening == (f"checklist-tui: {READY} was not submitted (nothing was changed): the "
+                       "plan cannot be marked complete yet, for 1 reason:")
+    assert reason.startswith("  - Pause point 'Confirm before discharge' no longer holds: "
+                             "DPM-C01 was answered again on ")
+    assert reason.endswith("after this confirmation")
     assert path.read_bytes() == before
     assert store.load(path).plan.state == PlanState.AMENDED
 
