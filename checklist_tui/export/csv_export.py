@@ -3,7 +3,9 @@
 Every row repeats what is true of the whole plan (as it repeats the case reference), so
 a filtered or sorted sheet still carries it: ``plan_status`` is the status headline of
 the other formats, and ``edited_outside`` says when the plan file was edited outside
-the app (empty when it was not).
+the app (empty when it was not). ``challenge`` and ``challenge_answer`` hold a manager's
+challenges on the item and the practitioner's answers (NOT YET ANSWERED where none), as
+the other formats show them.
 
 A cell that a spreadsheet would run as a formula (starting with = + - @, a tab or
 a carriage return) is prefixed with an apostrophe, so an answer cannot become a
@@ -14,21 +16,41 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
 from checklist_tui.core.answers import stringify
 from checklist_tui.export.json_export import answer_rows
-from checklist_tui.export.summary import Summary, headline
+from checklist_tui.export.summary import NOT_ANSWERED, ChallengeView, Summary, headline
 
 COLUMNS = ["case_ref", "checklist_id", "checklist_version", "plan_status", "edited_outside",
            "section_id", "section", "item_id", "plan_part",
            "prompt", "type", "required", "applies", "answered", "value", "not_applicable",
-           "label", "note", "source", "answered_by", "answered_at"]
+           "label", "note", "source", "answered_by", "answered_at",
+           "challenge", "challenge_answer"]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
     text = stringify(value, yes="yes", no="no", between="; ")
     return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _when(at: datetime) -> str:
+    return f"{at.astimezone():%d/%m/%Y %H:%M}"
+
+
+def challenge_cells(challenges: list[ChallengeView]) -> dict[str, str | None]:
+    """An item's challenges (the summary's, as every format shows them): who asked, when and
+    what; the answer with who gave it and when, or NOT YET ANSWERED. Several on one item are
+    numbered, one to a line, in the order asked, the same in both cells."""
+    asked, answers = [], []
+    for n, c in enumerate(challenges, 1):
+        number = f"{n}. " if len(challenges) > 1 else ""
+        asked.append(f"{number}{c.asked_by}, {_when(c.asked_at)}: {c.text}")
+        answers.append(f"{number}{c.answered_by}" + (
+            f", {_when(c.answered_at)}" if c.answered_at else "") + f": {c.answer}"
+            if c.answered else f"{number}{NOT_ANSWERED}")
+    return {"challenge": "\n".join(asked) or None, "challenge_answer": "\n".join(answers) or None}
 
 
 def render(s: Summary) -> str:
@@ -38,7 +60,13 @@ def render(s: Summary) -> str:
     fixed = {"case_ref": s.plan.case_ref, "checklist_id": s.checklist.id,
              "checklist_version": s.plan.checklist_version, "plan_status": headline(s),
              "edited_outside": s.edited_outside or None}
-    for row in answer_rows(s):
-        merged = fixed | row
-        writer.writerow([cell(merged[c]) for c in COLUMNS])
+    on: dict[str, list[ChallengeView]] = {}
+    for c in s.challenges:
+        on.setdefault(c.item_id, []).append(c)
+    rows = answer_rows(s)
+    # A challenge on an item this checklist version no longer has keeps a row of its own.
+    rows += [{"item_id": item} for item in on if item not in {r["item_id"] for r in rows}]
+    for row in rows:
+        merged = fixed | row | challenge_cells(on.get(row["item_id"], []))
+        writer.writerow([cell(merged.get(c)) for c in COLUMNS])
     return buffer.getvalue()

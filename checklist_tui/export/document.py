@@ -25,6 +25,7 @@ from checklist_tui.export.plan_parts import (
 )
 from checklist_tui.export.summary import (
     FOOTER,
+    NOT_ANSWERED,
     REDACTED_NOTE,
     SENSITIVITY,
     SENSITIVITY_TEXT,
@@ -266,26 +267,17 @@ def _signatures(s: Summary, add) -> None:
                   [28, 72]))
 
 
-NOT_ANSWERED = "NOT YET ANSWERED"
-
-
 def _challenges(s: Summary, add) -> None:
     """Each manager's challenge and the practitioner's answer: who asked, when, on which
     question, the answer, who gave it and when; an open one says so in words."""
-    if not s.plan.challenges:
+    if not s.challenges:
         return
-    items = s.checklist.checklist.item_map()
     add(Heading(3, "Manager's challenges and the answers"))
-    rows = []
-    for c in s.plan.challenges:
-        asked = signed(c.by, c.role)
-        item = items.get(c.item)
-        rows.append([f"{c.item}: {item.prompt}" if item else c.item,
-                     f"{asked}, {c.at.astimezone():%d/%m/%Y %H:%M}", c.text,
-                     Strong(NOT_ANSWERED) if c.open else c.response,
-                     "No one yet" if c.open else c.responded_by + (
-                         f", {c.responded_at.astimezone():%d/%m/%Y %H:%M}"
-                         if c.responded_at else "")])
+    rows = [[c.question, f"{c.asked_by}, {c.asked_at.astimezone():%d/%m/%Y %H:%M}", c.text,
+             c.answer if c.answered else Strong(NOT_ANSWERED),
+             c.answered_by + (f", {c.answered_at.astimezone():%d/%m/%Y %H:%M}"
+                              if c.answered_at else "") if c.answered else "No one yet"]
+            for c in s.challenges]
     add(Table("Manager's challenges",
               ["Question", "Challenged by, when", "Challenge", "Answer", "Answered by, when"],
               rows, [22, 17, 22, 22, 17]))

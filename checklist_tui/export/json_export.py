@@ -55,6 +55,22 @@ def answer_rows(s: Summary) -> list[dict[str, Any]]:
     return rows
 
 
+def _time(at) -> str | None:
+    return at.isoformat() if at is not None else None
+
+
+def challenge_rows(s: Summary) -> list[dict[str, Any]]:
+    """Each manager's challenge and the practitioner's answer (the summary's list, as the
+    Markdown, HTML and Word copies show it). ``label`` is the answer as a person reads it:
+    NOT YET ANSWERED while ``answered`` is false and ``answer`` null."""
+    return [{"id": c.id, "item": c.item_id, "question": c.question,
+             "challenged_by": c.asked_by, "challenged_at": c.asked_at.isoformat(),
+             "challenge": c.text, "answered": c.answered,
+             "label": c.answer_words,
+             "answer": c.answer or None, "answered_by": c.answered_by or None,
+             "answered_at": _time(c.answered_at)} for c in s.challenges]
+
+
 def document(s: Summary) -> dict[str, Any]:
     ev = s.evaluation
     plan = s.plan.model_dump(mode="json")
@@ -109,6 +125,7 @@ def document(s: Summary) -> dict[str, Any]:
                            "recorded": r.recorded} for r in v.rows]} for v in s.parts],
             "outcomes": [{"outcome": g.outcome or None, "actions": [a.id for a, _ in g.actions]}
                          for g in s.outcomes],
+            "challenges": challenge_rows(s),
             "no_longer_applies": [a.item_id for a in ev.no_longer_applies],
             "not_in_checklist": [a.item_id for a in ev.not_in_checklist],
             "learning_trace": [{"source": r.source.id, "title": r.source.title,

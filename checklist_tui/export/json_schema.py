@@ -66,6 +66,11 @@ COMPUTED = _obj({
         "recorded": B,
         "rows": _list(_obj({"item": S, "what": S, "text": S, "recorded": B}))})),
     "outcomes": _list(_obj({"outcome": NS, "actions": _list(S)})),
+    "challenges": _list(_obj({
+        "id": S, "item": S, "question": S, "challenged_by": S,
+        "challenged_at": {"type": "string", "format": "date-time"}, "challenge": S,
+        "answered": B, "label": S, "answer": NS, "answered_by": NS,
+        "answered_at": {"type": ["string", "null"], "format": "date-time"}})),
     "no_longer_applies": _list(S),
     "not_in_checklist": _list(S),
     "learning_trace": _list(_obj({"source": S, "title": S, "items": _list(S)})),

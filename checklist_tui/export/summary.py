@@ -14,11 +14,12 @@ from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today, detail_lines
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.pause import completion_blockers
-from checklist_tui.core.plan import Agency, Person, Plan, PlanState
+from checklist_tui.core.plan import Agency, Challenge, Person, Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, plan_gaps
 from checklist_tui.core.plan_gaps import overdue_words as overdue_words  # its home before
 from checklist_tui.core.review import describe_signoff, describe_state, open_challenges
 from checklist_tui.core.versions import changes_since
+from checklist_tui.core.vocabulary import signed
 from checklist_tui.export.plan_parts import (
     OutcomeGroup,
     PartView,
@@ -59,6 +60,38 @@ class AnsweredItem:
                 if text]
 
 
+#: An open challenge's answer, in every format (in capitals: it is waited for).
+NOT_ANSWERED = "NOT YET ANSWERED"
+
+
+@dataclass(frozen=True)
+class ChallengeView:
+    """A manager's challenge and the practitioner's answer, as every format shows them:
+    which question, who asked and when, the challenge, and the answer, who gave it and
+    when (``answer`` is empty while it is not yet answered)."""
+
+    id: str
+    item_id: str
+    question: str
+    """"DPM-M02: Was the father invited ...", or the item id alone when this checklist
+    version has no such item."""
+    asked_by: str
+    asked_at: datetime
+    text: str
+    answer: str
+    answered_by: str
+    answered_at: datetime | None
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer)
+
+    @property
+    def answer_words(self) -> str:
+        """The answer, or NOT YET ANSWERED."""
+        return self.answer or NOT_ANSWERED
+
+
 @dataclass(frozen=True)
 class SectionPart:
     title: str
@@ -95,6 +128,8 @@ class Summary:
     """The written plan's parts, in order, from the items that supply them."""
     outcomes: list[OutcomeGroup] = field(default_factory=list)
     """Each outcome with its actions; last, the actions linked to no outcome."""
+    challenges: list[ChallengeView] = field(default_factory=list)
+    """Every manager's challenge, in the order asked, with its answer or none yet."""
     edited_outside: str = ""
     """"Edited outside the app …" (core.history.describe) or '': what loading found now,
     else the mark the app wrote into the history when it next saved."""
@@ -130,6 +165,14 @@ def _answered(item_id: str, prompt: str, answer, item) -> AnsweredItem:
     return AnsweredItem(item_id, prompt, display(item, answer), answer.note,
                         answer.source.label if answer.source else "",
                         answer.answered_by, answer.answered_at.strftime("%d/%m/%Y"))
+
+
+def _challenge(c: Challenge, item) -> ChallengeView:
+    answered = not c.open
+    return ChallengeView(c.id, c.item, f"{c.item}: {item.prompt}" if item else c.item,
+                         signed(c.by, c.role), c.at, c.text,
+                         c.response if answered else "", c.responded_by if answered else "",
+                         c.responded_at if answered else None)
 
 
 def vocabulary(checklist: Checklist) -> frozenset[str]:
@@ -190,6 +233,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.edited_outside = history.describe(plan, found_outside)
     s.version_changes = changes_since(plan, checklist, sources)
     s.attention = entries(checklist, plan, ev)
+    s.challenges = [_challenge(c, items.get(c.item)) for c in plan.challenges]
 
     s.born_today = born_today(checklist, plan, today)
     s.gaps = plan_gaps(checklist, plan, ev, s.attention)

@@ -69,6 +69,92 @@ def test_every_layout_carries_the_challenges_and_the_answers(submitted, catalogu
     assert "| Team manager, 25/11/2026" in redacted and "He attended in person." in redacted
 
 
+def _challenged(path: Path, catalogue) -> None:
+    """Two challenges on DPM-M02 (the first answered) and one on DPM-H01, not answered."""
+    change_plan(path, catalogue.get, lambda p, c: review.challenge(
+        p, c, "DPM-M02", "Did he attend, or only get a letter?", **MANAGER))
+    change_plan(path, catalogue.get, lambda p, c: review.challenge(
+        p, c, "DPM-H01", "Who examined the baby?", **MANAGER))
+    change_plan(path, catalogue.get, lambda p, c: review.challenge(
+        p, c, "DPM-M02", "Was he told the date in writing?", name="Kim Other", role="",
+        now=NOW))
+    change_plan(path, catalogue.get, lambda p, c: review.respond(
+        p, p.challenges[0].id, "He attended in person.", by="Drew Demo", now=NOW))
+
+
+def test_the_json_carries_the_challenges_and_the_answers(submitted, catalogue) -> None:
+    """JSON had them only as stored (plan.challenges: no question, an empty string for no
+    answer); now computed.challenges says them as the other formats do."""
+    import json
+
+    _challenged(submitted, catalogue)
+    doc = json.loads(_text(submitted, catalogue, "json"))
+    rows = doc["computed"]["challenges"]
+    prompt = catalogue.get("discharge-planning-meeting").checklist.item_map()["DPM-M02"].prompt
+    assert [(r["item"], r["answered"], r["label"]) for r in rows] == [
+        ("DPM-M02", True, "He attended in person."), ("DPM-H01", False, "NOT YET ANSWERED"),
+        ("DPM-M02", False, "NOT YET ANSWERED")]
+    first, second, third = rows
+    assert first["question"] == f"DPM-M02: {prompt}"
+    assert first["challenged_by"] == "Sam Senior (Team manager)"
+    assert first["challenge"] == "Did he attend, or only get a letter?"
+    assert first["answer"] == "He attended in person." and first["answered_by"] == "Drew Demo"
+    assert first["challenged_at"] == first["answered_at"] == NOW.isoformat()
+    assert second["answer"] is None and second["answered_by"] is None
+    assert second["answered_at"] is None
+    assert third["challenged_by"] == "Kim Other" and third["id"] == doc["plan"]["challenges"][
+        2]["id"]
+    loaded = store.load(submitted)
+    redacted = json.loads(render("json", catalogue.get(loaded.plan.checklist_id), loaded.plan,
+                                 True, catalogue.sources))["computed"]["challenges"]
+    assert redacted[0]["challenged_by"] == "Team manager"
+    assert "Drew Demo" not in str(redacted) and "Sam Senior" not in str(redacted)
+
+
+def test_the_csv_carries_the_challenges_and_the_answers(submitted, catalogue) -> None:
+    """CSV had no challenges at all: each item's row now says them, and the answers."""
+    import csv
+    import io
+
+    _challenged(submitted, catalogue)
+    rows = {r["item_id"]: r for r in csv.DictReader(io.StringIO(
+        _text(submitted, catalogue, "csv"), newline=""))}
+    when = f"{NOW.astimezone():%d/%m/%Y %H:%M}"
+    assert rows["DPM-M02"]["challenge"] == (
+        f"1. Sam Senior (Team manager), {when}: Did he attend, or only get a letter?\n"
+        f"2. Kim Other, {when}: Was he told the date in writing?")
+    assert rows["DPM-M02"]["challenge_answer"] == (
+        f"1. Drew Demo, {when}: He attended in person.\n2. NOT YET ANSWERED")
+    assert rows["DPM-H01"]["challenge"] == (
+        f"Sam Senior (Team manager), {when}: Who examined the baby?")
+    assert rows["DPM-H01"]["challenge_answer"] == "NOT YET ANSWERED"
+    assert rows["DPM-M01"]["challenge"] == rows["DPM-M01"]["challenge_answer"] == ""
+    assert all(r["plan_status"] == rows["DPM-M01"]["plan_status"] for r in rows.values())
+    assert "2 challenges from a manager not yet answered" in rows["DPM-M01"]["plan_status"]
+
+
+def test_a_challenge_on_an_item_no_longer_in_the_checklist_is_kept(submitted,
+                                                                   catalogue) -> None:
+    """The CSV's rows are the checklist's items: a challenge on an item this version no
+    longer has would have had no row. It keeps one, and JSON says the id alone."""
+    import csv
+    import io
+    import json
+
+    _challenged(submitted, catalogue)
+    loaded = store.load(submitted)
+    plan = loaded.plan.model_copy(deep=True)
+    plan.challenges[1].item = "DPM-GONE"
+    lc = catalogue.get(plan.checklist_id)
+    rows = list(csv.DictReader(io.StringIO(render("csv", lc, plan, False, catalogue.sources),
+                                           newline="")))
+    gone = [r for r in rows if r["item_id"] == "DPM-GONE"]
+    assert len(gone) == 1 and gone[0]["challenge"].endswith("Who examined the baby?")
+    assert gone[0]["challenge_answer"] == "NOT YET ANSWERED" and gone[0]["prompt"] == ""
+    doc = json.loads(render("json", lc, plan, False, catalogue.sources))
+    assert doc["computed"]["challenges"][1]["question"] == "DPM-GONE"
+
+
 def _status(path: Path, catalogue) -> str:
     return next(line for line in _text(path, catalogue, "markdown").splitlines()
                 if "Status:" in line)
