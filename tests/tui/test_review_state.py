@@ -86,3 +86,47 @@ async def test_what_needs_attention_is_readable_whole(tmp_path, size):
         assert f"State: {state_words(twins, screen.today)}." in said
         assert f"Needs attention: {attention(twins, screen.today)}." in said
         assert f"Sign-off: {twins.signoff}." in said or not twins.signoff
+
+
+def _in_view(table) -> list[str]:
+    """The keys of the columns drawn whole in the table's window (no sideways scroll)."""
+    x, shown = 0, []
+    for column in table.ordered_columns:
+        x += column.get_render_width(table)
+        if x > table.scrollable_content_region.width:
+            break
+        shown.append(str(column.key.value))
+    return shown
+
+
+async def test_the_columns_use_the_width_the_window_has(tmp_path):
+    """look-tm 5: the columns had fixed widths, so at 120x40 the table showed what it showed
+    at 80x24, with Sign-off 200 columns off to the right and "changed since approval" cut
+    in the State column. Now the words that matter take the width there is: at 80x24 the
+    case, what needs attention and the state are read whole; at 120x40 the sign-off too,
+    with more room for each; every cell in sight is whole (it wraps, never cut), and
+    widening the window lays the columns out again."""
+    folder = team_folder(tmp_path / "team")
+    _conflict(folder)
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and _table(app).row_count == 4)
+        screen, table = app.screen, _table(app)
+        assert isinstance(screen, ReviewScreen)
+        assert _in_view(table)[:3] == ["case_ref", "attention", "state"]
+        narrow = table.columns[ColumnKey("attention")].get_render_width(table)
+        await pilot.resize_terminal(120, 40)
+        await wait_for(pilot, lambda: "signoff" in _in_view(_table(app)) and _loaded(app),
+                       what="the columns laid out again for 120x40")
+        table = _table(app)
+        assert _in_view(table)[:4] == ["case_ref", "attention", "state", "signoff"]
+        assert table.columns[ColumnKey("attention")].get_render_width(table) > narrow
+        signoffs = _cells(app, "Sign-off", "signoff")
+        for path, row in screen.rows.items():
+            assert signoffs[path] == row.signoff, path  # whole, its lines joined
+        assert _cells(app)[READY] == "Submitted for review: two decisions conflict"
+        attention_cells = _cells(app, "Needs attention", "attention")
+        for path, row in screen.rows.items():
+            assert attention_cells[path] == attention(row, screen.today), path
+        for column in table.ordered_columns:  # no heading cut either
+            assert column.get_render_width(table) >= len(str(column.label)) + 2, column.label

@@ -24,6 +24,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered, state_words
 from checklist_tui.tui import commands
+from checklist_tui.tui.column_fit import Fit, fit_widths
 from checklist_tui.tui.from_thread import call_while_attached
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
@@ -32,12 +33,17 @@ from checklist_tui.tui.text import lit
 if TYPE_CHECKING:
     from checklist_tui.core.index import RefreshResult
 
-#: Columns on screen, most useful first (all of them scroll sideways at 80 columns).
-SCREEN_COLUMNS = ("case_ref", "attention", "state", "progress", "timing", "red_flags",
-                  "gaps_and_risks", "overdue", "practitioner", "signoff", "last_changed", "file")
-WIDTHS = {"case_ref": 16, "attention": 30, "state": 22, "progress": 10, "timing": 21,
-          "red_flags": 9, "gaps_and_risks": 14, "overdue": 22, "practitioner": 24, "signoff": 40,
-          "last_changed": 16, "file": 40}
+#: Columns on screen, most useful first: what needs attention, the state and the sign-off
+#: are read whole in the window; the rest follow to the right (or in the line under the
+#: table). Each has a readable width and a widest useful one (``column_fit``).
+FITS = (Fit("case_ref", 16, 18), Fit("attention", 26, 48, grows=3),
+        Fit("state", 20, 34, grows=2), Fit("signoff", 22, 48, grows=2),
+        Fit("practitioner", 14, 30), Fit("progress", 10, 10), Fit("timing", 12, 22),
+        Fit("red_flags", 9, 9), Fit("gaps_and_risks", 14, 14), Fit("overdue", 7, 24),
+        Fit("last_changed", 10, 16), Fit("file", 12, 40))
+SCREEN_COLUMNS = tuple(f.key for f in FITS)
+#: A vertical scrollbar's width: the table keeps room for it.
+SCROLLBAR = 2
 
 #: Rows shown before the rest of the index is read.
 FIRST_ROWS = 200
@@ -105,6 +111,7 @@ class ReviewScreen(AppScreen):
         self.today = clock.today()
         self.last_refresh: RefreshResult | None = None
         self.note = ""
+        self.widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(lit(f"Review plans in {self.folder}"), id="review-title", classes="title")
@@ -121,8 +128,7 @@ class ReviewScreen(AppScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for column in self._columns():
-            table.add_column(column.heading, key=column.key, width=WIDTHS[column.key])
+        self._lay_out(table, [])
         table.focus()
         self._running_app = self.app  # for the threads: a screen taken down has no app
         self.load()
@@ -247,9 +253,29 @@ class ReviewScreen(AppScreen):
         cut; a row whose cells fit stays one line."""
         lines = 1
         for key, cell in zip(SCREEN_COLUMNS, cells, strict=True):
-            if cell.cell_len > WIDTHS[key]:
-                lines = max(lines, len(cell.wrap(self.app.console, WIDTHS[key])))
+            if cell.cell_len > self.widths[key]:
+                lines = max(lines, len(cell.wrap(self.app.console, self.widths[key])))
         return lines
+
+    def _lay_out(self, table: DataTable, rows: list[list]) -> bool:
+        """Fit the columns to the window and to the rows to be shown; True when the widths
+        changed (the columns are then made again, and the rows must be added again)."""
+        width = (table.size.width or self.app.size.width) - SCROLLBAR
+        longest = {key: max((cells[n].cell_len for cells in rows), default=0)
+                   for n, key in enumerate(SCREEN_COLUMNS)}
+        headings = {c.key: len(c.heading) for c in self._columns()}
+        widths = fit_widths(FITS, longest, headings, width)
+        if widths == self.widths:
+            return False
+        self.widths = widths
+        table.clear(columns=True)
+        for column in self._columns():
+            table.add_column(column.heading, key=column.key, width=widths[column.key])
+        return True
+
+    def on_resize(self) -> None:
+        if self.widths and self.rows:
+            self._fill()
 
     def _filters(self) -> tuple[str, str]:
         view = self.query_one("#review-view", Select).value
@@ -276,7 +302,9 @@ class ReviewScreen(AppScreen):
         self.matching = len(rows)
         rows = rows[:SHOWN_AT_MOST]
         self.shown = [r.path for r in rows]
-        self._fill_table(table, [(r.path, self._cells(r)) for r in rows], current)
+        filled = [(r.path, self._cells(r)) for r in rows]
+        self._lay_out(table, [cells for _path, cells in filled])
+        self._fill_table(table, filled, current)
 
     @work(exclusive=True, group="review-fill")
     async def _fill_table(self, table: DataTable, rows: list, current: str | None) -> None:
