@@ -33,7 +33,7 @@ from checklist_tui.core.vocabulary import CONCERN as GAP_CONCERN
 from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
 
 #: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
-ROW_VERSION = 4
+ROW_VERSION = 5
 
 #: Gaps and risks (core.gaps) that make an answered item "answered with a concern".
 CONCERN_GAPS = (GAP_CONCERN, CONTRADICTED, INCOMPLETE)
@@ -211,14 +211,16 @@ def _item_status(value: object, not_applicable: bool, concern: bool) -> str:
 
 
 def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: date,
-              edited_outside: str = "") -> PlanRow:
+              edited_outside: str = "", found_outside: str = "") -> PlanRow:
     """The index row for one plan, from the engine's evaluation of it: its gaps and risks
     are the engine's (``core.gaps``), as in the plan header and every export."""
     row = PlanRow(
         path=path, case_ref=plan.case_ref, checklist_id=plan.checklist_id,
         checklist_version=plan.checklist_version, practitioner=plan.practitioner,
-        edd=plan.edd, dob=plan.dob, state=plan.state.value, state_label=describe_state(plan),
-        signoff=describe_signoff(plan), changed_since_approval=approval_void(plan),
+        edd=plan.edd, dob=plan.dob, state=plan.state.value,
+        state_label=describe_state(plan, found_outside),
+        signoff=describe_signoff(plan, found_outside),
+        changed_since_approval=approval_void(plan, found_outside),
         decisions_conflict=bool(conflict(plan)),
         edited_outside=edited_outside or history.describe(plan),
         open_challenges=len(open_challenges(plan)), updated=plan.updated,
@@ -267,4 +269,4 @@ def summarise_file(folder: Path, rel: str, data: bytes,
         return PlanRow(path=rel, error=str(exc), case_ref=first_value(path, "case_ref") or "")
     plan = loaded.plan
     return summarise(rel, plan, checklist_for.get(plan.checklist_id), today,
-                     loaded.edited_outside)
+                     loaded.edited_outside, loaded.found_outside)

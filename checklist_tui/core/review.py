@@ -17,6 +17,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.edit import NEEDS_REASON, change_state
 from checklist_tui.core.errors import PlanError, Refused
+from checklist_tui.core.history import MARK_WHAT as EDITED_OUTSIDE_MARK
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
 from checklist_tui.core.strict import copy, dump
@@ -35,35 +36,64 @@ CONFLICT_WHAT = "review.conflict"
 #: What an approval covers: everything except the record of the review itself.
 _NOT_CONTENT = {"state", "signoff", "reviews", "challenges", "history", "updated",
                 "distribution", "format_version"}  # the file format is not what it says
+#: An approval's hash that also covers the challenges and their answers (what the manager
+#: read before approving) starts with this; one without it (made before) does not.
+WITH_CHALLENGES = "challenges+"
 
 
-def content_hash(plan: Plan) -> str:
-    """A hash of what the plan says (answers, people, agencies, actions, dates, checklist)."""
+def content_hash(plan: Plan, with_challenges: bool = True) -> str:
+    """A hash of what the plan says (answers, people, agencies, actions, dates, checklist)
+    and, unless ``with_challenges`` is false (approvals made before it counted), the
+    manager's challenges and the practitioner's answers to them."""
     data = dump(plan, mode="json", exclude=_NOT_CONTENT)
+    if with_challenges:
+        data["challenges"] = [dump(c, mode="json") for c in plan.challenges]
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return WITH_CHALLENGES + digest if with_challenges else digest
 
 
-def approval_void(plan: Plan) -> bool:
-    """True when the plan says it is approved but its content changed afterwards."""
+def approval_void(plan: Plan, found_outside: str = "") -> bool:
+    """True when the plan says it is approved but its content changed afterwards (or, for
+    an approval that covered them, a challenge or its answer: an answer changed by hand
+    after the approval is not what the manager approved), or it was edited outside the
+    app after the approval: what changed is then not known, so the approval cannot be
+    said to stand. ``found_outside`` is what loading found edited outside the app and
+    not yet marked in the history (store.Loaded.found_outside): made after the last
+    save, so after any approval."""
     so = plan.signoff
     if plan.state != PlanState.APPROVED or so is None:
         return False
-    return (not so.content_hash or so.content_hash != content_hash(plan)
+    if found_outside or _marked_after(plan, so):
+        return True
+    covered = content_hash(plan, with_challenges=so.content_hash.startswith(WITH_CHALLENGES))
+    return (not so.content_hash or so.content_hash != covered
             or so.checklist_version != plan.checklist_version)
 
 
-def describe_state(plan: Plan) -> str:
+def _marked_after(plan: Plan, so: SignOff) -> bool:
+    """Whether the history marks an edit outside the app found after the approval (by
+    place in the history: the mark of an edit found while approving comes before it)."""
+    history = plan.history
+    start = next((n for n in range(len(history) - 1, -1, -1)
+                  if history[n].what in (f"review.{APPROVED}", "signoff")
+                  and history[n].at == so.at), None)
+    if start is None:
+        return any(e.what == EDITED_OUTSIDE_MARK and e.at > so.at for e in history)
+    return any(e.what == EDITED_OUTSIDE_MARK for e in history[start + 1:])
+
+
+def describe_state(plan: Plan, found_outside: str = "") -> str:
     """The plan's state in words, the same everywhere it is shown."""
     label = plan.state.label
     if conflict(plan):
         return f"{label}: {DECISIONS_CONFLICT}"
-    if approval_void(plan):
+    if approval_void(plan, found_outside):
         return f"{label}, {CHANGED_SINCE_APPROVAL}"
     return label
 
 
-def describe_signoff(plan: Plan) -> str:
+def describe_signoff(plan: Plan, found_outside: str = "") -> str:
     """Who decided what, and when; says plainly when nobody has signed the plan off."""
     disagree = conflict(plan)
     if disagree:
@@ -72,7 +102,7 @@ def describe_signoff(plan: Plan) -> str:
         last = plan.reviews[-1]
         text = (f"{last.decision.capitalize()} by {signed(last.by, last.role)}, "
                 f"{last.at.strftime('%d/%m/%Y')}")
-        if last.decision == APPROVED and (approval_void(plan)
+        if last.decision == APPROVED and (approval_void(plan, found_outside)
                                           or plan.state != PlanState.APPROVED):
             text += f"; {CHANGED_SINCE_APPROVAL}, so no longer signed off"
         elif last.decision == RETURNED and plan.state != PlanState.RETURNED:
@@ -222,7 +252,7 @@ def what_changed_since_approval(plan: Plan, edited_outside: str = "") -> list[st
     """What changed after the approval, from the plan's history, in words; or that it is
     not known (an edit outside the app leaves no record of what it changed)."""
     so = plan.signoff
-    if not approval_void(plan) or so is None:
+    if not approval_void(plan, edited_outside) or so is None:
         return []
     lines = []
     if so.checklist_version != plan.checklist_version:
@@ -234,8 +264,7 @@ def what_changed_since_approval(plan: Plan, edited_outside: str = "") -> list[st
                 if e.old or e.new else "changed"
             lines.append(f"{e.at:%d/%m/%Y %H:%M} {e.by}: {e.what} {e.target}: {change}"
                          .replace("  ", " "))
-    outside = edited_outside or any(e.at > so.at and e.what == "edited-outside"
-                                    for e in plan.history)
+    outside = edited_outside or _marked_after(plan, so)
     if outside or not lines:
         lines.append(NOT_KNOWN_WHAT_CHANGED)
     return lines

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from checklist_tui.core import store
+from checklist_tui.core import clock, history, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import PlanError, PlanLockedError
@@ -53,6 +53,12 @@ def change_plan(path: Path, checklist_for: Callable[[str], LoadedChecklist | Non
         if checklist is None:
             raise PlanError(f"{path.name}: made from checklist '{loaded.plan.checklist_id}', "
                             "which is not installed here")
+        if loaded.found_outside and loaded.mark is None:
+            # An edit outside the app is marked before the step, as the save would after
+            # it: the step sees it (an approval it follows no longer stands) and a
+            # decision made now comes after the mark, having seen the plan as it is.
+            loaded.mark = history.mark_entry(loaded.found_outside, clock.now())
+            loaded.plan.history.append(loaded.mark)
         result = operation(loaded.plan, checklist.checklist)
         store.save(loaded)
         return result

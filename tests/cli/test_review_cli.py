@@ -216,3 +216,71 @@ def test_review_plain_is_sentences_one_plan_per_paragraph(folder, capsys, monkey
     assert main(["review", str(folder)]) == 0
     captured = capsys.readouterr()
     assert captured.out == text and "TERM=dumb" in captured.err
+
+
+def _approved_after_a_challenge(folder, capsys) -> str:
+    plan = str(folder / READY)
+    assert main(["submit", plan]) == 0
+    assert main(["challenge", plan, "DPM-M02", "--text", "Did he attend?", *SIGN]) == 0
+    challenge_id = capsys.readouterr().out.split("challenge ")[1].split()[0]
+    assert main(["sign-off", plan, "--decision", "returned", "--rationale", "Answer it.",
+                 *SIGN]) == 0
+    assert main(["respond", plan, challenge_id, "--text", "He attended in person."]) == 0
+    assert main(["submit", plan]) == 0
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Sound plan.",
+                 *SIGN]) == 0
+    capsys.readouterr()
+    return plan
+
+
+def _state_in_folder(folder, capsys) -> str:
+    assert main(["show", str(folder)]) == 0
+    return next(line for line in capsys.readouterr().out.splitlines() if "DEMO-0003" in line)
+
+
+def test_an_answer_changed_by_hand_after_approval_voids_it(folder, capsys):
+    """look-b 1: the challenge's answer the approval rested on, changed by hand in the file,
+    left the approval standing ("the approval stands; it cannot be challenged")."""
+    plan = _approved_after_a_challenge(folder, capsys)
+    path = folder / READY
+    assert "changed since approval" not in _state_in_folder(folder, capsys)
+    path.write_text(path.read_text("utf-8").replace("He attended in person.",
+                                                    "He attended by phone."), "utf-8")
+    assert "changed since approval" in _state_in_folder(folder, capsys)
+    assert main(["show", plan]) == 0
+    assert "so no longer signed off" in capsys.readouterr().out
+    assert main(["challenge", plan, "DPM-M02", "--text", "By phone?", *SIGN]) == 0
+    assert main(["sign-off", plan, "--decision", "returned", "--rationale",
+                 "The answer changed after approval.", *SIGN]) == 0
+    assert store.load(path).plan.state == PlanState.RETURNED
+
+
+def test_an_edit_outside_the_app_after_approval_stops_it_standing(folder, capsys):
+    """An edit the approval's hash does not cover (here the approval's own entry in the
+    history) is still an edit outside the app after the approval: what changed is not
+    known, so the approval is not said to stand, and the manager can act on it."""
+    plan = _approved_after_a_challenge(folder, capsys)
+    path = folder / READY
+    path.write_text(path.read_text("utf-8").replace("Team manager: Sound plan.",
+                                                    "Team manager: Sound plan, seen."), "utf-8")
+    row = _state_in_folder(folder, capsys)
+    assert "changed since approval" in row and "edited outside the app" in row
+    assert main(["challenge", plan, "DPM-M02", "--text", "Who edited it?", *SIGN]) == 0
+    capsys.readouterr()
+    assert "changed since approval" in _state_in_folder(folder, capsys)  # marked, still void
+    assert main(["show", plan]) == 0
+    shown = capsys.readouterr().out
+    assert "State: Approved, changed since approval" in shown
+
+
+def test_approving_a_plan_edited_outside_before_lets_the_approval_stand(folder, capsys):
+    """The mark of an edit found while deciding comes before the decision: an approval
+    made having seen the plan as it is stands."""
+    plan, path = str(folder / READY), folder / READY
+    assert main(["submit", plan]) == 0
+    path.write_text(path.read_text("utf-8").replace("Drew Demo", "Drew Demo-Edited"), "utf-8")
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Seen as it is.",
+                 *SIGN]) == 0
+    capsys.readouterr()
+    row = _state_in_folder(folder, capsys)
+    assert "changed since approval" not in row and "Approved" in row

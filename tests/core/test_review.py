@@ -59,6 +59,41 @@ def test_any_later_change_voids_the_approval_visibly(ready):
     assert "changed since approval" in review.describe_signoff(plan)
 
 
+def test_an_answer_to_a_challenge_changed_after_approval_voids_it(ready):
+    """look-b 1: the approval's hash left out the challenges, so an answer changed by hand
+    in the file after approval ("He attended by phone.") kept the approval standing, and
+    the manager could neither challenge nor return the plan."""
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    asked = review.challenge(plan, cl, "DPM-M02", "Did he attend?", name="Sam", role="TM",
+                             now=NOW)
+    _decide(plan, cl, "returned", rationale="Answer the challenge.")
+    review.respond(plan, asked.id, "He attended in person.", by="Drew", now=NOW)
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    assert not review.approval_void(plan) and review.describe_state(plan) == "Approved"
+    plan.challenges[0].response = "He attended by phone."  # changed by hand in the file
+    assert review.approval_void(plan)
+    assert review.describe_state(plan) == "Approved, changed since approval"
+    assert "no longer signed off" in review.describe_signoff(plan)
+    review.challenge(plan, cl, "DPM-M02", "By phone?", name="Sam", role="TM", now=NOW)
+    _decide(plan, cl, "returned", rationale="The answer changed after approval.")
+    assert plan.state == PlanState.RETURNED and plan.signoff is None
+
+
+def test_an_approval_made_before_challenges_counted_still_stands(ready):
+    """An approval recorded before its hash covered the challenges is checked as it was
+    made: it is not said to be changed when nothing changed."""
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    _decide(plan, cl)
+    assert plan.signoff is not None
+    plan.signoff.content_hash = review.content_hash(plan, with_challenges=False)
+    assert not review.approval_void(plan)
+    plan.answers["DPM-M02"].note = "changed by hand in the file"
+    assert review.approval_void(plan)
+
+
 def test_a_void_approval_can_be_returned_or_challenged_never_approved(ready):
     """A manager can act on a plan whose approval no longer stands, and is told what
     changed, or that it is not known (look-tm 9)."""

@@ -21,18 +21,21 @@ from checklist_tui.tui.screens.decision import Decision, DecisionForm
 from checklist_tui.tui.text import lit
 
 
-def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str = "") -> str:
-    """The plan for a manager: gaps and risks first, then the full plain report."""
+def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str = "",
+                found_outside: str = "") -> str:
+    """The plan for a manager: gaps and risks first, then the full plain report.
+    ``edited_outside`` is what every view says about edits outside the app;
+    ``found_outside`` what loading found and the history does not mark yet."""
     from checklist_tui.export.show_report import render_show
     from checklist_tui.export.summary import build
 
     checklist = loaded_checklist.checklist
     lines = [f"{plan.case_ref}: {checklist.title} (version {plan.checklist_version})",
              f"Practitioner: {plan.practitioner or 'not recorded'}",
-             f"State: {review.describe_state(plan)}",
+             f"State: {review.describe_state(plan, found_outside)}",
              *([edited_outside] if edited_outside else []),
-             f"Sign-off: {review.describe_signoff(plan)}"]
-    changed = review.what_changed_since_approval(plan, edited_outside)
+             f"Sign-off: {review.describe_signoff(plan, found_outside)}"]
+    changed = review.what_changed_since_approval(plan, found_outside)
     if changed:  # what the manager is deciding about: a return or challenge is possible
         lines += ["What changed since approval:", *(f"  {line}" for line in changed),
                   "The approval no longer stands: r returns the plan, c challenges an item."]
@@ -67,6 +70,7 @@ class ReviewPlanScreen(AppScreen):
         self.path = path
         self.plan: Plan | None = None
         self.checklist = None
+        self.found_outside = ""
 
     def compose(self) -> ComposeResult:
         yield Static(lit(f"Reviewing {self.path.name} (read-only)"), classes="title",
@@ -89,14 +93,15 @@ class ReviewPlanScreen(AppScreen):
             if checklist is None:
                 raise UserFacingError(f"{self.path.name}: made from checklist "
                                       f"'{plan.checklist_id}', which is not installed here")
-            text = review_text(plan, checklist, app.sources(), loaded.edited_outside)
+            text = review_text(plan, checklist, app.sources(), loaded.edited_outside,
+                               loaded.found_outside)
         except UserFacingError as exc:
             app.call_from_thread(self._show, None, None, str(exc))
             return
-        app.call_from_thread(self._show, plan, checklist, text)
+        app.call_from_thread(self._show, plan, checklist, text, loaded.found_outside)
 
-    def _show(self, plan: Plan | None, checklist, text: str) -> None:
-        self.plan, self.checklist = plan, checklist
+    def _show(self, plan: Plan | None, checklist, text: str, found_outside: str = "") -> None:
+        self.plan, self.checklist, self.found_outside = plan, checklist, found_outside
         self.query_one("#review-plan-text", Static).update(lit(text))
         self.refresh_bindings()
 
@@ -106,10 +111,11 @@ class ReviewPlanScreen(AppScreen):
             return plan is not None and plan.state == PlanState.SUBMITTED
         if action == "return_plan":  # also a plan whose approval no longer stands
             return plan is not None and (plan.state == PlanState.SUBMITTED
-                                         or review.approval_void(plan))
+                                         or review.approval_void(plan, self.found_outside))
         if action == "challenge":
             return plan is not None and plan.state != PlanState.ENTERED_IN_ERROR and (
-                plan.state != PlanState.APPROVED or review.approval_void(plan))
+                plan.state != PlanState.APPROVED
+                or review.approval_void(plan, self.found_outside))
         return super().check_action(action, parameters)
 
     def _ask(self, kind: str) -> None:
