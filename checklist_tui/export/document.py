@@ -236,7 +236,8 @@ def _outcomes(s: Summary, view: PartView, add) -> None:
 
 def _signatures(s: Summary, add) -> None:
     add(Heading(2, "Signatures and distribution"))
-    add(Para(describe_signoff(s.plan), "" if s.plan.signoff or s.plan.reviews else "missing"))
+    add(Para(describe_signoff(s.plan, s.found_outside),
+             "" if s.plan.signoff or s.plan.reviews else "missing"))
     decisions = s.plan.reviews or ([s.plan.signoff] if s.plan.signoff else [])
     if decisions:
         add(Table("Manager decisions", ["Date", "Decision", "By", "Reasons"], [

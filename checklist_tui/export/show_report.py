@@ -78,10 +78,10 @@ def render_show(summary: Summary) -> str:
         add(f"Babies expected: {plan.babies_expected}")
     add(f"Practitioner: {u(plan.practitioner) or 'not recorded'}"
         + (f", {u(plan.practitioner_role)}" if plan.practitioner_role else ""))
-    add(f"State: {describe_state(plan)}")
+    add(f"State: {describe_state(plan, summary.found_outside)}")
     if summary.edited_outside:
         add(f"  {u(summary.edited_outside)}")
-    add(f"Sign-off: {u(describe_signoff(plan))}")
+    add(f"Sign-off: {u(describe_signoff(plan, summary.found_outside))}")
     add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)")
     add("")
     _gaps_lines(summary, add)

@@ -130,6 +130,9 @@ class Summary:
     """Each outcome with its actions; last, the actions linked to no outcome."""
     challenges: list[ChallengeView] = field(default_factory=list)
     """Every manager's challenge, in the order asked, with its answer or none yet."""
+    found_outside: str = ""
+    """What loading found edited outside the app, not yet marked in the history: an
+    approval made before it no longer stands (core.review.approval_void)."""
     edited_outside: str = ""
     """"Edited outside the app …" (core.history.describe) or '': what loading found now,
     else the mark the app wrote into the history when it next saved."""
@@ -187,8 +190,8 @@ def vocabulary(checklist: Checklist) -> frozenset[str]:
 def headline(s: Summary) -> str:
     """One line: where the plan stands, in words."""
     ev, plan = s.evaluation, s.plan
-    signoff = describe_signoff(plan)
-    parts = [describe_state(plan), signoff[:1].lower() + signoff[1:]]
+    signoff = describe_signoff(plan, s.found_outside)
+    parts = [describe_state(plan, s.found_outside), signoff[:1].lower() + signoff[1:]]
     if s.edited_outside:  # first, and a sentence of its own: nothing below is vouched for
         parts[0] = f"{s.edited_outside.rstrip('.')}. {parts[0]}"
     flags = [f for f in ev.fired if f.red_flag]
@@ -231,6 +234,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     items = checklist.item_map()
     s = Summary(plan, loaded, ev, now, redact, timing_summary(plan.edd, plan.dob, today))
     s.edited_outside = history.describe(plan, found_outside)
+    s.found_outside = found_outside
     s.version_changes = changes_since(plan, checklist, sources)
     s.attention = entries(checklist, plan, ev)
     s.challenges = [_challenge(c, items.get(c.item)) for c in plan.challenges]
@@ -293,10 +297,10 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
         rows.append(("Date of birth", uk_date(plan.dob)))
     if plan.babies_expected > 1:
         rows.append(("Babies expected", str(plan.babies_expected)))
-    rows.append(("State", describe_state(plan)))
+    rows.append(("State", describe_state(plan, s.found_outside)))
     if s.edited_outside:
         rows.append(("Edited outside the app", s.edited_outside))
-    rows.append(("Signed off", describe_signoff(plan)))
+    rows.append(("Signed off", describe_signoff(plan, s.found_outside)))
     ev = s.evaluation
     rows.append(("Progress", f"{ev.answered} of {ev.total} questions answered ({ev.percent}%)"))
     changed = plan.updated.astimezone().strftime("%d/%m/%Y %H:%M")

@@ -265,6 +265,10 @@ def test_an_edit_outside_the_app_after_approval_stops_it_standing(folder, capsys
                                                     "Team manager: Sound plan, seen."), "utf-8")
     row = _state_in_folder(folder, capsys)
     assert "changed since approval" in row and "edited outside the app" in row
+    assert main(["show", plan]) == 0  # before anything marks it in the file
+    assert "State: Approved, changed since approval" in capsys.readouterr().out
+    assert main(["export", plan, "--format", "markdown", "-o", "-"]) == 0
+    assert "Approved, changed since approval" in capsys.readouterr().out
     assert main(["challenge", plan, "DPM-M02", "--text", "Who edited it?", *SIGN]) == 0
     capsys.readouterr()
     assert "changed since approval" in _state_in_folder(folder, capsys)  # marked, still void
