@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Button, DataTable, Input, Select, Static, TextArea
 
 from checklist_tui.core import review, store
+from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.core.index import PlanIndex
 from checklist_tui.core.plan import PlanState
@@ -350,23 +351,24 @@ def _shown(widget) -> str:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_challenge_form_shows_each_question_whole(tmp_path, size):
-    """look-tm 20: the challenge form cut every item's question at 70 characters
-    ("DPM-M05: Has a strategy discussion been held about the new concern, be"); the manager
-    chooses what to challenge by reading it. The list and the chosen item wrap it whole, at
-    80x24 too, and the buttons stay in sight."""
+    """look-tm 20, look-b 13: the challenge form cut every item's question at 70 characters
+    ("DPM-M05: Has a strategy discussion been held about the new concern, be") and did not
+    show the answer; the manager chooses what to challenge by reading both. The list and
+    the chosen item wrap them whole, at 80x24 too, and the buttons stay in sight."""
     from textual.widgets._select import SelectCurrent, SelectOverlay
 
     folder = team_folder(tmp_path / "team")
     app = review_app(folder)
     async with app.run_test(size=size) as pilot:
         await _open_ready_plan(pilot, app)
-        checklist = app.screen.checklist.checklist
+        checklist, plan = app.screen.checklist.checklist, app.screen.plan
         await pilot.press("c")
         await wait_for_screen(pilot, DecisionForm)
         form = app.screen
         select = form.query_one("#decision-item", Select)
         longest = max((i for _s, i in checklist.all_items()), key=lambda i: len(i.prompt))
-        whole = f"{longest.id}: {' '.join(longest.prompt.split())}"
+        answer = display(longest, plan.answers[longest.id])
+        whole = f"{longest.id}: {' '.join(longest.prompt.split())} Answer: {answer}"
         assert len(whole) > 100  # a question that no line of the form holds
         await pilot.press("enter")  # the list opens
         overlay = select.query_one(SelectOverlay)

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from checklist_tui.core import clock, review, store
+from checklist_tui.core.answers import display
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.outstanding import grouped, outstanding
 from checklist_tui.core.plan import Plan, PlanState
@@ -60,6 +61,14 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
     lines += ["", "THE WHOLE PLAN", ""]
     lines.append(render_show(build(loaded_checklist, plan, clock.now(), sources)))
     return "\n".join(lines)
+
+
+def chooser_label(item, plan: Plan) -> str:
+    """An item as the manager chooses what to challenge: its whole question (the chooser
+    wraps it, never cuts it) and the answer the plan gives it now."""
+    answer = plan.answers.get(item.id)
+    given = display(item, answer) if answer is not None else "(no answer)"
+    return f"{item.id}: {item.prompt} Answer: {given}"
 
 
 class ReviewPlanScreen(AppScreen):
@@ -121,8 +130,8 @@ class ReviewPlanScreen(AppScreen):
     def _ask(self, kind: str) -> None:
         name, role = getattr(self.app, "reviewer", ("", ""))
         items: list[tuple[str, str]] = []
-        if self.checklist is not None:
-            items = [(i.id, f"{i.id}: {i.prompt}")
+        if self.checklist is not None and self.plan is not None:
+            items = [(i.id, chooser_label(i, self.plan))
                      for _s, i in self.checklist.checklist.all_items()]
 
         # The decisions this manager has seen: one recorded meanwhile by someone else is
