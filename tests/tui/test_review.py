@@ -387,3 +387,29 @@ async def test_the_challenge_form_shows_each_question_whole(tmp_path, size):
         dialog = form.query_one("#decision")
         assert go.region.height >= 1 and dialog.content_region.contains_region(go.region), (
             go.region, dialog.region)  # not drawn past the bottom of the form
+
+
+async def test_approve_with_challenges_open_says_so_before_any_rationale(tmp_path):
+    """look-b 8: Approve opened its form on a plan with challenges not answered, and the
+    refusal came only after the rationale was typed (and lost). Now the plan says it, and
+    a says it at once, without a form to type into; r still returns it."""
+    folder = team_folder(tmp_path / "team")
+    cat = load_catalogue(include_user=False)
+    for item in ("DPM-M02", "DPM-H01"):
+        change_plan(folder / READY, cat.get, lambda p, c, item=item: review.challenge(
+            p, c, item, "Why?", name="Sam Senior", role="Team manager", now=NOW))
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ready_plan(pilot, app)
+        said = " ".join(rendered(app.screen.query_one("#review-plan-text", Static)).split())
+        assert ("2 challenges are not yet answered, so this plan cannot be approved yet: r "
+                "returns it to the practitioner.") in said
+        screen = app.screen
+        await pilot.press("a")
+        await wait_for(pilot, lambda: any("cannot be approved yet" in str(n.message)
+                                          for n in app._notifications), what="the warning")
+        assert app.screen is screen  # no form opened
+        await pilot.press("r")
+        await _fill_form(pilot, app, "Answer both challenges.")
+        await wait_for(pilot, lambda: store.load(folder / READY).plan.state
+                       == PlanState.RETURNED, what="the return on disk")

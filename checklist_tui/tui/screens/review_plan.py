@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from checklist_tui.core import clock, review, store
 from checklist_tui.core.answers import display
+from checklist_tui.core.dates import plural
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.outstanding import grouped, outstanding
 from checklist_tui.core.plan import Plan, PlanState
@@ -36,6 +37,9 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
              f"State: {review.describe_state(plan, found_outside)}",
              *([edited_outside] if edited_outside else []),
              f"Sign-off: {review.describe_signoff(plan, found_outside)}"]
+    waiting = review.open_challenges(plan)
+    if plan.state == PlanState.SUBMITTED and waiting:
+        lines.append(not_approvable(len(waiting)))
     changed = review.what_changed_since_approval(plan, found_outside)
     if changed:  # what the manager is deciding about: a return or challenge is possible
         lines += ["What changed since approval:", *(f"  {line}" for line in changed),
@@ -61,6 +65,13 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
     lines += ["", "THE WHOLE PLAN", ""]
     lines.append(render_show(build(loaded_checklist, plan, clock.now(), sources)))
     return "\n".join(lines)
+
+
+def not_approvable(waiting: int) -> str:
+    """Said before the manager types a rationale that could not be used."""
+    are = "is" if waiting == 1 else "are"
+    return (f"{plural(waiting, 'challenge')} {are} not yet answered, so this plan cannot be "
+            "approved yet: r returns it to the practitioner.")
 
 
 def chooser_label(item, plan: Plan) -> str:
@@ -148,6 +159,11 @@ class ReviewPlanScreen(AppScreen):
         self.app.push_screen(DecisionForm(kind, name, role, items, about=about), done)
 
     def action_approve(self) -> None:
+        waiting = review.open_challenges(self.plan) if self.plan is not None else []
+        if waiting:  # said now, before a rationale is typed that could not be used
+            self.notify(not_approvable(len(waiting)), title="Not approved",
+                        severity="warning", markup=False)
+            return
         self._ask("approved")
 
     def action_return_plan(self) -> None:
