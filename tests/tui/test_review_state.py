@@ -130,3 +130,41 @@ async def test_the_columns_use_the_width_the_window_has(tmp_path):
             assert attention_cells[path] == attention(row, screen.today), path
         for column in table.ordered_columns:  # no heading cut either
             assert column.get_render_width(table) >= len(str(column.label)) + 2, column.label
+
+
+def _cursor_row_in_sight(table) -> bool:
+    """The highlighted row whole between the header and the bottom of the table."""
+    y = table.header_height
+    for index in range(table.cursor_row):
+        y += table.rows[table.coordinate_to_cell_key((index, 0)).row_key].height
+    key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
+    top = table.scroll_y + table.header_height
+    bottom = table.scroll_y + table.scrollable_content_region.height
+    return top <= y and y + table.rows[key].height <= bottom
+
+
+async def test_the_highlighted_row_stays_whole_in_sight_at_80x24(tmp_path):
+    """look-b 4: at 80x24 the line under the table (the highlighted plan in words) grows
+    and shrinks with the plan, and the table with it: the highlighted row was left below
+    the table, or cut, while the line named it."""
+    import shutil
+
+    folder = team_folder(tmp_path / "team")
+    _conflict(folder)
+    for n in range(4):  # rows of one to three lines, said in two to six lines under them
+        for name in (READY, "family-t-like-twins.toml", "zz-broken.toml"):
+            shutil.copy(folder / name, folder / f"copy{n}-{name}")
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and _table(app).row_count == 16)
+        table = _table(app)
+        table.focus()
+        heights = set()
+        for _ in range(15):
+            await pilot.press("down")
+            await wait_for(pilot, lambda: _cursor_row_in_sight(table),
+                           what=f"row {table.cursor_row} whole in sight")
+            detail = app.screen.query_one("#review-detail", Static)
+            assert rendered(detail).startswith(str(table.get_row_at(table.cursor_row)[0]))
+            heights.add(detail.size.height)
+        assert len(heights) > 1  # the line under the table did change its height

@@ -319,6 +319,12 @@ class ReviewScreen(AppScreen):
         at 80 columns most columns are off to the right, and a screen reader reads this
         line whole."""
         self.query_one("#review-detail", Static).update(lit(self.detail(self.selected())))
+        # The line grows or shrinks with the plan it says, and the table with it: the
+        # highlighted row is scrolled into sight again, whole, once the layout has settled
+        # (look-b 4 saw it below the table, or cut, at 80x24 on a loaded machine).
+        table = self.query_one(DataTable)
+        self.call_after_refresh(lambda: table.row_count and table.move_cursor(
+            row=table.cursor_row))
 
     def detail(self, path: str | None) -> str:
         row = self.rows.get(path or "")
