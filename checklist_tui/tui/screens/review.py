@@ -323,8 +323,11 @@ class ReviewScreen(AppScreen):
         # highlighted row is scrolled into sight again, whole, once the layout has settled
         # (look-b 4 saw it below the table, or cut, at 80x24 on a loaded machine).
         table = self.query_one(DataTable)
-        self.call_after_refresh(lambda: table.row_count and table.move_cursor(
-            row=table.cursor_row))
+
+        def back_in_sight() -> None:
+            if table.row_count:
+                table.move_cursor(row=table.cursor_row)
+        self.call_after_refresh(back_in_sight)
 
     def detail(self, path: str | None) -> str:
         row = self.rows.get(path or "")
