@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
+from textual.widgets import DataTable
+
 #: The space a DataTable puts around each cell (one column each side).
 CELL_PADDING = 2
 
@@ -67,3 +70,19 @@ def _grow(shown: list[Fit], widths: dict[str, int], wants: dict[str, int], room:
         if not given:
             break
     return room
+
+
+def lay_out(table: DataTable, columns: Sequence[tuple[str, str]], fits: Sequence[Fit],
+            rows: Sequence[Sequence[Text]], width: int, current: dict[str, int]
+            ) -> dict[str, int]:
+    """Fit ``table``'s (key, heading) ``columns`` to ``width`` and to the cells of ``rows``
+    (in the columns' order). When the widths differ from ``current``, the columns are
+    made again (and the table's rows cleared: add them again). Returns the widths."""
+    longest = {key: max((cells[n].cell_len for cells in rows), default=0)
+               for n, (key, _heading) in enumerate(columns)}
+    widths = fit_widths(fits, longest, {key: len(h) for key, h in columns}, width)
+    if widths != current:
+        table.clear(columns=True)
+        for key, heading in columns:
+            table.add_column(heading, key=key, width=widths[key])
+    return widths

@@ -24,7 +24,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered, state_words
 from checklist_tui.tui import commands
-from checklist_tui.tui.column_fit import Fit, fit_widths
+from checklist_tui.tui.column_fit import Fit, lay_out
 from checklist_tui.tui.from_thread import call_while_attached
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
@@ -257,21 +257,11 @@ class ReviewScreen(AppScreen):
                 lines = max(lines, len(cell.wrap(self.app.console, self.widths[key])))
         return lines
 
-    def _lay_out(self, table: DataTable, rows: list[list]) -> bool:
-        """Fit the columns to the window and to the rows to be shown; True when the widths
-        changed (the columns are then made again, and the rows must be added again)."""
-        width = (table.size.width or self.app.size.width) - SCROLLBAR
-        longest = {key: max((cells[n].cell_len for cells in rows), default=0)
-                   for n, key in enumerate(SCREEN_COLUMNS)}
-        headings = {c.key: len(c.heading) for c in self._columns()}
-        widths = fit_widths(FITS, longest, headings, width)
-        if widths == self.widths:
-            return False
-        self.widths = widths
-        table.clear(columns=True)
-        for column in self._columns():
-            table.add_column(column.heading, key=column.key, width=widths[column.key])
-        return True
+    def _lay_out(self, table: DataTable, rows: list[list]) -> None:
+        """Fit the columns to the window and to the rows to be shown (column_fit)."""
+        self.widths = lay_out(table, [(c.key, c.heading) for c in self._columns()], FITS,
+                              rows, (table.size.width or self.app.size.width) - SCROLLBAR,
+                              self.widths)
 
     def on_resize(self) -> None:
         if self.widths and self.rows:
