@@ -15,7 +15,12 @@ from checklist_tui.tui.text import join, lit
 APP_HELP = """How this app works
 - Everything you type is saved automatically within a second. There is no Save button.
 - Tab and Shift+Tab move between answers; arrow keys move within a list.
-- On a yes/no item: y = Yes, n = No, u = Unknown, x = Not applicable, Delete clears it.
+- Home and End go to the first and last item of a section (in a text box: the start \
+and end of the line); PgUp and PgDn move a screen at a time. On your list of plans, \
+Home and End go to the first and last plan.
+- On a yes/no item: y = Yes, n = No, u = Unknown, x = Not applicable, Delete clears it. \
+The arrow keys move between its answers and Space or Enter chooses one; (•) marks \
+the answer chosen.
 - w shows why an item matters; s changes where the information came from
   (seen, reported by a parent, by an agency, not yet checked). * = required.
 - ! RED FLAG means something must not pass quietly: read "What to do".
