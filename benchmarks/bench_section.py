@@ -15,10 +15,10 @@ runs:
   ahead, so neither grows with the pages visited);
 - an answer in the 60-item section with every item built that the walk left built (the
   answer, the engine and the refresh of what changed: ``on_item_view_answered``);
-- the floor: the same widgets (prompt, radio set, note box, state line per item, in
-  the plan screen's styles) with static data, as many items as our first visit builds,
-  mounted into a scroll pane in a bare app, to the first frame drawn after; what ours
-  costs above it is the engine,  the header, the list and the focus.
+- the floor: the same widgets (prompt, yes/no choice, note box, state line per item, in
+  the plan screen's own widget classes and styles) with static data, as many items as
+  our first visit builds, mounted into a scroll pane in a bare app, to the first frame
+  drawn after; what ours costs above it is the engine, the header, the list and the focus.
 
 "Switched" is the first frame drawn once the plan screen is ``ready`` (the section on
 the screen with its title, refreshed from the engine and focused). The goal (#12.4):
@@ -199,10 +199,13 @@ async def measure_ours(runs: int, size: tuple[int, int]) -> dict[str, list[Sampl
 
 
 async def measure_floor(runs: int, size: tuple[int, int], count: int) -> list[Sample]:
-    from floor_app import CSS
+    from floor_app import CSS, YES_NO_UNKNOWN, ItemView, note_area
     from textual.app import App
     from textual.containers import Vertical, VerticalScroll
-    from textual.widgets import RadioButton, RadioSet, Static, TextArea
+    from textual.widgets import Static
+
+    from checklist_tui.tui.widgets.answer_choice import AnswerChoice
+    from checklist_tui.tui.widgets.note_box import NoteBox
 
     class FloorItems(App):
         CSS_PATH = str(CSS)
@@ -211,12 +214,12 @@ async def measure_floor(runs: int, size: tuple[int, int], count: int) -> list[Sa
             yield Vertical(id="items")
 
     def item(n: int) -> Vertical:
-        return Vertical(
+        return ItemView(
             Static(f"* Question {n} for the practitioner to answer  (FLOOR-{n:03d})",
                    classes="prompt"),
-            RadioSet(RadioButton("Yes"), RadioButton("No"), RadioButton("Unknown")),
-            TextArea("", placeholder="Note (optional)", compact=True, classes="note"),
-            Static("Source: not recorded (s)", classes="state"), classes="item")
+            AnswerChoice(YES_NO_UNKNOWN),
+            NoteBox(f"FLOOR-{n:03d}", note_area),
+            Static("Source: not recorded (s)", classes="state"))
 
     samples = []
     for _ in range(runs):

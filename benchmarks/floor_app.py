@@ -4,7 +4,9 @@ The same widget types, layout and styles (``app.tcss``) as ``checklist-tui open 
 at first paint (a header, the section list, the section title, the banner, the items
 that fill the window, each with a prompt, a yes/no radio set, a note box and a state
 line, the footer), but no checklist, no plan, no pydantic and no core. Whatever the real
-app costs above this is the price of reading and checking the plan.
+app costs above this is the price of reading and checking the plan. The item widgets are
+the plan screen's own (``AnswerChoice``, ``NoteBox``, ``SteadyFooter``: modules that
+import no core), so the floor changes with them.
 
 As the plan screen does: the list has the pre-birth checklist's 14 sections and is
 hidden below 100 columns (still built), and as many items are built for the first frame
@@ -26,17 +28,16 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import (
-    ContentSwitcher,
-    Footer,
-    OptionList,
-    RadioButton,
-    RadioSet,
-    Static,
-    TextArea,
-)
+from textual.widgets import ContentSwitcher, OptionList, Static, TextArea
 
-CSS = Path(__file__).resolve().parent.parent / "checklist_tui" / "tui" / "app.tcss"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checklist_tui.tui.widgets.answer_choice import AnswerChoice  # noqa: E402
+from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox  # noqa: E402
+from checklist_tui.tui.widgets.steady_footer import SteadyFooter  # noqa: E402
+
+CSS = ROOT / "checklist_tui" / "tui" / "app.tcss"
 SECTIONS = ["Starting the assessment", "Who is in the baby's world",
             "The father and other male carers", "Both parents' history",
             "The parents' relationship, coercion and control",
@@ -46,7 +47,16 @@ SECTIONS = ["Starting the assessment", "Who is in the baby's world",
             "The birth plan and the labour-ward alert",
             "After the birth: discharge, core group and review",
             "New concerns, disagreement and escalation"]
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Unknown")]
 NARROW_BELOW, FIRST_ITEMS, LINES_PER_ITEM, CHROME_LINES = 100, 4, 6, 5  # as the plan screen
+
+
+class ItemView(Vertical):
+    """Named as the plan screen's item, so that its styles in app.tcss apply."""
+
+
+def note_area() -> TextArea:
+    return TextArea("", placeholder=PLACEHOLDER, classes="note", compact=True, soft_wrap=True)
 
 
 class Floor(App):
@@ -70,15 +80,13 @@ class Floor(App):
                     rows = shutil.get_terminal_size().lines
                     count = max(FIRST_ITEMS, (rows - CHROME_LINES) // LINES_PER_ITEM + 1)
                     for n in range(1, count + 1):
-                        with Vertical(classes="item"):
+                        with ItemView():
                             yield Static(f"* Question {n} for the practitioner to answer "
                                          f"in plain words  (FLOOR-S{n:02})", classes="prompt")
-                            yield RadioSet(RadioButton("Yes", value=True), RadioButton("No"),
-                                           RadioButton("Unknown"))
-                            yield TextArea("", placeholder="Note (optional)", compact=True,
-                                           classes="note")
+                            yield AnswerChoice(YES_NO_UNKNOWN, "yes")
+                            yield NoteBox(f"FLOOR-S{n:02}", note_area)
                             yield Static("Source: not recorded (s)", classes="state")
-        yield Footer()
+        yield SteadyFooter()
 
 
 if __name__ == "__main__":

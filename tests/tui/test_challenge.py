@@ -3,7 +3,7 @@ a reason (and an approved one only knowing that the change voids the sign-off)."
 
 from __future__ import annotations
 
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from checklist_tui.core import review, store
 from checklist_tui.core.catalogue import load_catalogue
@@ -11,6 +11,7 @@ from checklist_tui.core.plan import PlanState
 from checklist_tui.core.review_file import change_plan
 from checklist_tui.tui.screens.challenge import ChallengeAnswerScreen
 from checklist_tui.tui.screens.reason import ReasonScreen
+from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.plan_header import PlanHeader
 from tests.conftest import NOW, TODAY
@@ -90,20 +91,20 @@ async def test_open_challenge_shows_on_the_item(plans) -> None:
         assert "Who invited the father, and how?" in _state_line(app, ITEM)
 
 
-async def _answer_no(pilot, app) -> RadioSet:
+async def _answer_no(pilot, app) -> AnswerChoice:
     """Press n on DPM-M02 (answered yes in the example)."""
     app.screen.jump("meeting", ITEM)
     await wait_for(pilot, lambda: plan_ready(app) and bool(app.screen.query(f"#answer-{ITEM}")))
-    radio = app.screen.query_one(f"#answer-{ITEM}", RadioSet)
+    radio = app.screen.query_one(f"#answer-{ITEM}", AnswerChoice)
     radio.focus()
     await wait_for(pilot, lambda: radio.has_focus)
     await pilot.press("n")
     return radio
 
 
-def _pressed(radio: RadioSet) -> str:
-    """The answer the radio set shows (the button that is on)."""
-    return next((b.name or "" for b in radio.query(RadioButton) if b.value), "")
+def _pressed(radio: AnswerChoice) -> str:
+    """The answer the question shows (the option chosen)."""
+    return radio.value or ""
 
 
 async def test_changing_a_completed_plan_asks_why_and_cancel_changes_nothing(plans) -> None:

@@ -4,13 +4,17 @@ and starts on its answer. The Export dialog reads in order and Enter never untic
 
 from __future__ import annotations
 
-from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList
+from textual.widgets import Button, Input, SelectionList
 
+from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from tests.tui.helpers import go_to, make_app, plan_ready, rendered, wait_for
 
 
-def _label_style(button: RadioButton):
-    return button.get_component_rich_style("toggle--label")
+def _cursor_spans(choice: AnswerChoice) -> list[str]:
+    """The option text drawn in the cursor's style (bold and underlined)."""
+    content = choice.render()
+    return [content.plain[span.start:span.end] for span in content.spans
+            if getattr(span.style, "underline", False) and getattr(span.style, "bold", False)]
 
 
 async def test_a_question_marks_its_option_only_while_focused_and_on_its_answer(
@@ -19,21 +23,16 @@ async def test_a_question_marks_its_option_only_while_focused_and_on_its_answer(
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "PBA-S10")  # answered No
         screen = app.screen
-        radio = screen.query_one("#answer-PBA-S10", RadioSet)
-        buttons = list(radio.query(RadioButton))
-        await wait_for(pilot, lambda: radio.has_focus)
+        choice = screen.query_one("#answer-PBA-S10", AnswerChoice)
+        await wait_for(pilot, lambda: choice.has_focus)
         await pilot.pause()
-        on = next(b for b in buttons if b.value)
-        assert on.has_class("-selected")  # the cursor is on the answer, not on "Yes"
-        assert _label_style(on).underline  # and shows by shape
+        # the cursor is on the answer, not on "Yes", and shows by shape
+        assert _cursor_spans(choice) == ["(•) No"]
         screen.query_one("#item-PBA-S10 .note").focus()
-        await wait_for(pilot, lambda: not radio.has_focus)
+        await wait_for(pilot, lambda: not choice.has_focus)
         await pilot.pause()
-        for button in buttons:  # nothing shaded or underlined as if chosen
-            style = _label_style(button)
-            assert not style.underline
-            assert style.bgcolor is None or style.bgcolor == _label_style(
-                buttons[-1]).bgcolor
+        assert _cursor_spans(choice) == []  # nothing bold or underlined as if chosen
+        assert rendered(choice).count("(•)") == 1
 
 
 async def test_boxes_and_buttons_show_the_focus_by_shape(plans) -> None:
@@ -82,12 +81,14 @@ async def test_an_answer_after_a_reset_leaves_one_option_marked(plans) -> None:
         await go_to(pilot, "PBA-S10")  # answered No
         screen = app.screen
         view = screen.query_one("#item-PBA-S10", ItemView)
-        radio = view.query_one(RadioSet)
+        choice = view.query_one(AnswerChoice)
         shown = screen.session.plan.answers["PBA-S10"]
         # the control put back to another answer (as after a refusal or a cancel) ...
         view.reset(shown.model_copy(update={"value": "unknown"}))
         await pilot.pause()
-        # ... then answered again: the set must turn off what it shows, not what it had
+        assert rendered(choice).count("(•)") == 1 and "(•) Unknown" in rendered(choice)
+        # ... then answered again: one option marked, the new one
         await pilot.press("y")
         await wait_for(pilot, lambda: screen.session.plan.answers["PBA-S10"].value == "yes")
-        assert [b.name for b in radio.query(RadioButton) if b.value] == ["yes"]
+        assert choice.value == "yes"
+        assert rendered(choice).count("(•)") == 1 and "(•) Yes" in rendered(choice)

@@ -3,12 +3,13 @@ a tick the plan contradicts is refused with the reason."""
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, RadioButton, TextArea
+from textual.widgets import Checkbox, TextArea
 
 from checklist_tui.tui.screens.detail_form import DetailForm
 from checklist_tui.tui.screens.follow_up import FollowUpScreen
+from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from checklist_tui.tui.widgets.item_view import ItemView
-from tests.tui.helpers import make_app, plan_ready, wait_for
+from tests.tui.helpers import make_app, plan_ready, rendered, wait_for
 
 
 async def _open_at(pilot, app, section: str, item: str) -> ItemView:
@@ -89,8 +90,8 @@ async def test_contradicted_tick_is_refused_with_reason(plans) -> None:
         await wait_for(pilot, lambda: any("cannot be confirmed" in str(n.message)
                                           for n in app._notifications), what="the refusal")
         assert screen.session.plan.answers["PBA-F12"].value == "no"  # kept
-        await wait_for(pilot, lambda: [b.name for b in screen.query_one(
-            "#item-PBA-F12", ItemView).query("RadioButton") if b.value] == ["no"])
+        await wait_for(pilot, lambda: screen.query_one(
+            "#item-PBA-F12", ItemView).query_one(AnswerChoice).value == "no")
 
 
 async def test_discharge_pause_point_tick_refused_without_agency_contact(plans) -> None:
@@ -149,6 +150,7 @@ async def test_unknown_on_a_risk_question_cancelled_leaves_it_unrecorded(plans) 
         await wait_for(pilot, lambda: app.screen is screen)
         assert "PBA-C01" not in screen.session.plan.answers
         assert len(screen.session.plan.history) == before
-        # the radio set goes back to no answer: nothing on screen claims "unknown"
-        await wait_for(pilot, lambda: not any(b.value for b in view.query(RadioButton)),
-                       what="no radio button pressed")
+        # the question goes back to no answer: nothing on screen claims "unknown"
+        await wait_for(pilot, lambda: view.query_one(AnswerChoice).value is None
+                       and "(•)" not in rendered(view.query_one(AnswerChoice)),
+                       what="no option chosen")

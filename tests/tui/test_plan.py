@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from textual.widgets import OptionList, RadioSet, TextArea
+from textual.widgets import OptionList, TextArea
 
 from checklist_tui.core import store
 from checklist_tui.core.plan import ActionStatus, PersonKind
@@ -15,6 +15,7 @@ from checklist_tui.tui.screens.new_plan import NewPlanScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.screens.records import RecordsScreen
+from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from checklist_tui.tui.widgets.item_view import ItemView
 from tests.tui.helpers import (
     go_to,
@@ -116,8 +117,8 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
     app2 = make_app(plans, path.name)
     async with app2.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app2))
-        radio = app2.screen.query_one("#answer-PBA-S01", RadioSet)
-        assert radio.pressed_button is not None and radio.pressed_button.name == "yes"
+        choice = app2.screen.query_one("#answer-PBA-S01", AnswerChoice)
+        assert choice.value == "yes"
 
 async def test_condition_shows_and_hides_items_live(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
@@ -200,9 +201,9 @@ async def test_no_color_is_honoured(plans, monkeypatch) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         # state still reads without colour: the chosen answer has a mark, others none
         await go_to(pilot, "PBA-S01")
-        radio = app.screen.query_one("#answer-PBA-S01", RadioSet)
-        marks = [b._button.plain for b in radio.query("RadioButton")]
-        assert marks == ["▐●▌", "▐ ▌", "▐ ▌"]  # Yes, No, Not yet (PBA-S01 allows not yet)
+        choice = app.screen.query_one("#answer-PBA-S01", AnswerChoice)
+        # Yes, No, Not yet (PBA-S01 allows not yet)
+        assert rendered(choice) == "(•) Yes   ( ) No   ( ) Not yet"
 
 async def test_light_and_dark_themes(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")

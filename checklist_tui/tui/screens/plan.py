@@ -12,9 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
-    Footer,
     Input,
-    RadioSet,
     Select,
     Static,
     TextArea,
@@ -34,6 +32,7 @@ from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.plan_header import PlanHeader, opening
 from checklist_tui.tui.widgets.section_list import SectionList
 from checklist_tui.tui.widgets.section_pane import SectionPane
+from checklist_tui.tui.widgets.steady_footer import SteadyFooter
 
 LOCK_REFRESH_SECONDS = 60.0
 NARROW_BELOW = 100
@@ -80,7 +79,7 @@ class PlanScreen(PlanSections):
                 yield Static("", id="section-title")
                 yield FlagBanner(id="banner")
                 yield Vertical(id="items")  # the section panes (one shown)
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
@@ -192,9 +191,8 @@ class PlanScreen(PlanSections):
             return
         if message.clear:
             changed = self.apply(edit.clear_answer, message.item_id)
-            view = self.query_one(f"#item-{message.item_id}", ItemView)
-            if changed and view.query(RadioSet):
-                self._remount(view)
+            if changed:  # a question's options and a tick box show no answer now
+                self.restore_item(message.item_id)
         elif message.na:
             changed = self.apply(edit.set_not_applicable, checklist, message.item_id)
         else:
@@ -211,12 +209,6 @@ class PlanScreen(PlanSections):
     def restore_item(self, item_id: str) -> None:
         self.query_one(f"#item-{item_id}", ItemView).reset(
             self._session().plan.answers.get(item_id))
-
-    def _remount(self, view: ItemView) -> None:
-        pane = self._pane()
-        if pane is not None:
-            fresh = pane.replace(view, self._session().plan.answers.get(view.item.id))
-            self.call_after_refresh(fresh.focus_control)
 
     def on_item_view_noted(self, message: ItemView.Noted) -> None:
         if not self.read_only and self.apply(edit.set_note, message.item_id, message.note):

@@ -1,46 +1,33 @@
-"""One checklist item: prompt, the control its type needs, note, source, due state."""
+"""One checklist item: prompt, the control its type needs, note, source, due state.
+
+The control is built by ``item_control.make_control``; the typing in its boxes is
+looked after by ``item_typing.TypedItem`` (and its messages are defined there)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.message import Message
-from textual.timer import Timer
-from textual.widgets import (
-    Checkbox,
-    Input,
-    RadioButton,
-    RadioSet,
-    Select,
-    SelectionList,
-    Static,
-    TextArea,
-)
+from textual.css.query import DOMQuery
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 
-from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.definition import FIXED_VALUES, NOT_YET, Item, ItemType
+from checklist_tui.core.definition import NOT_YET
 from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.core.vocabulary import due_label, rule_tag
 from checklist_tui.tui.text import join, lit, typed
-from checklist_tui.tui.widgets.date_box import date_problem, show_problem
-from checklist_tui.tui.widgets.marked import (
-    MarkedCheckbox,
-    MarkedRadioButton,
-    MarkedSelectionList,
-)
+from checklist_tui.tui.widgets.answer_choice import AnswerChoice
+from checklist_tui.tui.widgets.item_control import NA, choice_name, make_control
+from checklist_tui.tui.widgets.item_typing import TEXT_COMMIT_SECONDS, TypedItem
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox
 
-NA = "__na__"
+__all__ = ["NA", "STOP_HINT", "TEXT_COMMIT_SECONDS", "ItemView"]
+
 STOP_HINT = "Enter or Tab: type the answer.  ] next section, Escape back to Home."
-TEXT_COMMIT_SECONDS = 0.6
 
 
-class ItemView(Vertical, can_focus=False):
+class ItemView(TypedItem, can_focus=False):
     BINDINGS = [
         Binding("y", "quick('yes')", "Yes", show=False, id="answer-yes"),
         Binding("n", "quick('no')", "No", show=False, id="answer-no"),
@@ -57,33 +44,8 @@ class ItemView(Vertical, can_focus=False):
         Binding("enter", "step_in", "Type the answer", id="step-in"),
     ]
 
-    class Answered(Message):
-        def __init__(self, item_id: str, value: object, na: bool = False, clear: bool = False):
-            super().__init__()
-            self.item_id, self.value, self.na, self.clear = item_id, value, na, clear
-
-    class Noted(Message):
-        def __init__(self, item_id: str, note: str):
-            super().__init__()
-            self.item_id, self.note = item_id, note
-
-    class DetailsWanted(Message):
-        def __init__(self, item_id: str):
-            super().__init__()
-            self.item_id = item_id
-
-    class Sourced(Message):
-        def __init__(self, item_id: str, source: InfoSource | None):
-            super().__init__()
-            self.item_id, self.source = item_id, source
-
-    def __init__(self, item: Item, answer: Answer | None):
-        super().__init__(id=f"item-{item.id}")
-        self.item = item
-        self.answer = answer
-        self._commit_timers: dict[str, Timer] = {}
-        self._pending: set[str] = set()
-        """The boxes whose typed text has not been passed on yet (their timer runs)."""
+    def __init__(self, item, answer: Answer | None):
+        super().__init__(item, answer)
         self._state_text: str | None = None
         self._last_state: tuple = (None, [], [])
         self._shown: tuple | None = None
@@ -94,7 +56,7 @@ class ItemView(Vertical, can_focus=False):
         marker = "* " if item.required else ""
         yield Static(join(marker, lit(item.prompt, "bold"), lit(f"  ({item.id})", "dim")),
                      classes="prompt")
-        yield self._control()
+        yield make_control(item, self.answer)
         # Notes take paragraphs (a pasted email keeps its lines, in order); Tab moves on.
         # An empty one is a light stand-in until it is focused (note_box.py).
         yield self._note_area() if self.answer and self.answer.note else NoteBox(
@@ -104,46 +66,6 @@ class ItemView(Vertical, can_focus=False):
     def _note_area(self) -> TextArea:
         return TextArea(typed(self.answer.note) if self.answer else "", placeholder=PLACEHOLDER,
                         classes="note", compact=True, soft_wrap=True, id=f"note-{self.item.id}")
-
-    def _control(self):
-        item, answer = self.item, self.answer
-        value = answer.value if answer else None
-        na = bool(answer and answer.not_applicable)
-        ident = f"answer-{item.id}"
-        if item.type == ItemType.CHECK:
-            label = "Done" + ("  (l: not yet)" if item.not_yet and value != NOT_YET else "")
-            if value == NOT_YET:
-                label = "Done  (now: Not yet)"
-            return MarkedCheckbox(label, value=value is True, id=ident)
-        if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
-            values = [*FIXED_VALUES[item.type], *([NOT_YET] if item.not_yet else [])]
-            buttons = [MarkedRadioButton(YES_NO_LABELS[str(v)], value=(value == v), name=str(v))
-                       for v in values]
-            if item.allow_na:
-                buttons.append(MarkedRadioButton(NA_LABEL, value=na, name=NA))
-            return RadioSet(*buttons, id=ident)
-        if item.type == ItemType.SINGLE_CHOICE:
-            # Option labels are checklist text: literal, never markup (a '[' crashed it).
-            options = [(lit(o.label), o.value) for o in item.options]
-            if item.allow_na:
-                options.append((NA_LABEL, NA))
-            current = NA if na else (value if isinstance(value, str) else Select.NULL)
-            return Select(options, prompt="Choose one", value=current, id=ident)
-        if item.type == ItemType.MULTI_CHOICE:
-            chosen = set(value) if isinstance(value, list) else set()
-            return MarkedSelectionList(*[(lit(o.label), o.value, o.value in chosen)
-                                        for o in item.options], id=ident)
-        if item.type == ItemType.LONG_TEXT:
-            # Stored text is shown as it would be typed: a plan file's escape bytes and
-            # other control characters never reach the terminal (kept in the file until
-            # the answer is edited: see _commit).
-            return TextArea(typed(value) if isinstance(value, str) else "", id=ident,
-                            soft_wrap=True, show_line_numbers=False)
-        if item.type == ItemType.DATE:
-            text = uk_date(value) if isinstance(value, date) else ""
-            return Input(value=text, placeholder="DD/MM/YYYY", id=ident, classes="answer")
-        return Input(value=typed(value) if isinstance(value, str) else "", id=ident,
-                     classes="answer", max_length=300)
 
     # -- state from the engine ---------------------------------------------------
     def update(self, visible: bool, due: DueState | None, fired: list[FiredRule],
@@ -187,10 +109,9 @@ class ItemView(Vertical, can_focus=False):
         event.stop()
         self.post_message(self.Answered(self.item.id, True, clear=not event.value))
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_answer_choice_changed(self, event: AnswerChoice.Changed) -> None:
         event.stop()
-        name = event.pressed.name or ""
-        self.post_message(self.Answered(self.item.id, name, na=(name == NA)))
+        self.post_message(self.Answered(self.item.id, event.value, na=(event.value == NA)))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -204,104 +125,17 @@ class ItemView(Vertical, can_focus=False):
         chosen = list(event.selection_list.selected)
         self.post_message(self.Answered(self.item.id, chosen, clear=not chosen))
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._later(event.input.id or "", lambda: self._commit(event.input))
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        area = event.text_area
-        self._later(area.id or "", lambda: self._commit(area))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._commit(event.input)
-
-    def on_descendant_focus(self, event) -> None:
-        """A question's cursor starts on its answer, not on "Yes" (read as the answer)."""
-        radio = event.widget
-        if isinstance(radio, RadioSet) and radio.pressed_index >= 0:
-            radio._selected = radio.pressed_index
-
-    def on_descendant_blur(self, event) -> None:
-        if isinstance(event.widget, Input | TextArea):
-            self._commit(event.widget)
-
-    def _later(self, key: str, callback) -> None:
-        if key in self._commit_timers:
-            self._commit_timers[key].stop()
-        self._pending.add(key)
-        self._commit_timers[key] = self.set_timer(TEXT_COMMIT_SECONDS, callback)
-
-    def typed_changes(self) -> list[Message]:
-        """What was typed here and not passed on yet (the box with the focus, and those
-        whose timer still runs), as the messages ``_commit`` would post; the timers are
-        stopped. For a way out that cannot wait for them (quit, leaving the plan)."""
-        focused = self.screen.focused
-        boxes = [box for box in self.query("Input, TextArea")
-                 if isinstance(box, Input | TextArea) and (box.id in self._pending or (
-                     box is focused and self._box_text(box) != self._stored_text(box)))]
-        for key in self._pending:
-            if key in self._commit_timers:
-                self._commit_timers.pop(key).stop()
-        self._pending.clear()
-        return [m for m in map(self._message, boxes) if m is not None]
-
-    @staticmethod
-    def _box_text(box: Input | TextArea) -> str:
-        return typed(box.text if isinstance(box, TextArea) else box.value)
-
-    def _stored_text(self, box: Input | TextArea) -> str:
-        """What the box showed for the plan's answer or note (as ``_control`` shows it)."""
-        answer = self.answer
-        if answer is None:
-            return ""
-        if box.id == f"note-{self.item.id}":
-            return typed(answer.note or "")
-        value = answer.value
-        return uk_date(value) if isinstance(value, date) else typed(value) if isinstance(
-            value, str) else ""
-
-    def _commit(self, field: Input | TextArea) -> None:
-        """Pass on what was typed (escape bytes and other control characters left out)."""
-        self._pending.discard(field.id or "")
-        message = self._message(field)
-        if message is not None:
-            self.post_message(message)
-
-    def _message(self, field: Input | TextArea) -> Message | None:
-        text = typed(field.text if isinstance(field, TextArea) else field.value)
-        note = field.id == f"note-{self.item.id}"
-        if self.answer is not None:  # an untouched box must not rewrite what is stored
-            stored = self.answer.note if note else self.answer.value
-            if isinstance(stored, str) and text == typed(stored):
-                text = stored
-        if note:
-            return self.Noted(self.item.id, text)
-        if self.item.type == ItemType.DATE:  # not a date: said beside the box, not passed on
-            problem = date_problem(text, self.answer.value if self.answer else None)
-            show_problem(self, field, problem)
-            return None if problem else self.Answered(self.item.id, text.strip(),
-                                                      clear=not text.strip())
-        return self.Answered(self.item.id, text, clear=not text.strip())
-
     # -- keys ------------------------------------------------------------------------
     def reset(self, answer: Answer | None) -> None:
-        """Show ``answer`` in a tick box or radio set again, without answering anything
-        (after a refused tick or a cancelled "not yet")."""
+        """Show ``answer`` in a tick box or a question's options again, without answering
+        anything (after a refused tick, a cancelled "not yet" or a cleared answer)."""
         self.answer = answer
         value = answer.value if answer else None
-        na = bool(answer and answer.not_applicable)
-        with self.prevent(Checkbox.Changed, RadioSet.Changed, RadioButton.Changed):
+        with self.prevent(Checkbox.Changed):
             for box in self.query(Checkbox):
-                if not isinstance(box, RadioButton):
-                    box.value = value is True
-            for button in self.query(RadioButton):
-                button.value = (button.name == NA) if na else (button.name == str(value))
-        for radio in self.query(RadioSet):  # the set turns off the one it thinks is on:
-            # left stale, a later answer left two marked (Yes and No both, look-sw 16)
-            radio._pressed_button = next((b for b in radio.query(RadioButton) if b.value),
-                                         None)
+                box.value = value is True
+        for choice in self.query(AnswerChoice):
+            choice.value = choice_name(answer)
 
     def action_details(self) -> None:
         if self.item.details:
@@ -310,20 +144,20 @@ class ItemView(Vertical, can_focus=False):
             self.notify("This item carries no details.", markup=False)
 
     def action_quick(self, value: str) -> None:
-        radio = self.query(RadioSet)
-        if value == NOT_YET and self.item.not_yet and not radio:
+        choice = self.query(AnswerChoice)
+        if value == NOT_YET and self.item.not_yet and not choice:
             self.post_message(self.Answered(self.item.id, NOT_YET))
             return
-        if not radio:
+        if not choice:
             box = self.query(Checkbox)
             if box and value == "yes":  # y ticks a "Done" item
                 box.first().value = True
             return
         target = NA if value == "na" else value
-        for button in radio.first().query(RadioButton):
-            if button.name == target:
-                button.value = True
-                return
+        control = choice.first(AnswerChoice)
+        if any(name == target for name, _ in control.options):
+            control.choose(target)
+            return
         self.notify(f"'{value}' is not an answer to this item", markup=False)
 
     def _source_text(self) -> str:
@@ -359,7 +193,7 @@ class ItemView(Vertical, can_focus=False):
         """Focus the item's control; with ``step_in`` False, a text or date box is not
         entered: the item itself takes the focus (a section opening, Escape from the box),
         so keys meant for the plan (], y, f) never become a typed answer."""
-        found = self.query(f"#answer-{self.item.id}")
+        found = self._control()
         if not found:  # mounted but not yet composed (a busy machine): once it is
             self._focus_when_composed(step_in)
             return
@@ -374,13 +208,17 @@ class ItemView(Vertical, can_focus=False):
             self.focus()
         self.scroll_visible()
 
+    def _control(self) -> DOMQuery[Widget]:
+        """The item's control (a drop-down's light stand-in until it is first used)."""
+        return self.query(f"#answer-{self.item.id}, #pick-{self.item.id}")
+
     def _focus_when_composed(self, step_in: bool, tries: int = 40) -> None:
         """Every 50 ms for 2 s at most, while still shown (the plan screen asked before the
         control existed, and stopped the app with NoMatches; an idle-pass retry spins)."""
         def again() -> None:
             if not self.is_attached or not self.parent or not self.parent.display:
                 return  # the reader has moved on: leave the focus where it is now
-            if self.query(f"#answer-{self.item.id}"):
+            if self._control():
                 self.focus_control(step_in)
             elif tries > 1:
                 self._focus_when_composed(step_in, tries - 1)
@@ -397,4 +235,3 @@ class ItemView(Vertical, can_focus=False):
 
     def action_step_in(self) -> None:
         self.focus_control()
-

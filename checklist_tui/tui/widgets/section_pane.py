@@ -263,15 +263,6 @@ class SectionPane(VerticalScroll):
         """The item widgets built so far (mounted or being mounted), in order."""
         return list(self._views)
 
-    def replace(self, view: ItemView, answer: Answer | None) -> ItemView:
-        """A fresh widget for an item (a radio set cannot be cleared in place)."""
-        fresh = ItemView(view.item, answer)
-        if view in self._views:
-            self._views[self._views.index(view)] = fresh
-        self.mount(fresh, after=view)
-        view.remove()
-        return fresh
-
     # -- pages -------------------------------------------------------------------------
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in ("page-next", "page-back"):

@@ -1,0 +1,140 @@
+"""An item's messages, and what is typed in its boxes: passed on after a pause in typing.
+
+A text, date or note box passes on what was typed TEXT_COMMIT_SECONDS after the last key
+(or at once on Enter or when it loses the focus); what was typed and not yet passed on
+can be taken at once by a way out that cannot wait (``typed_changes``). The messages
+keep the handler names they had as ``ItemView``'s (``on_item_view_answered``, ...)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, TextArea
+
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.definition import Item, ItemType
+from checklist_tui.core.plan import Answer, InfoSource
+from checklist_tui.tui.text import typed
+from checklist_tui.tui.widgets.date_box import date_problem, show_problem
+
+TEXT_COMMIT_SECONDS = 0.6
+
+
+class TypedItem(Vertical, can_focus=False):
+    """The part of an item that looks after its text, date and note boxes."""
+
+    class Answered(Message, namespace="item_view"):
+        def __init__(self, item_id: str, value: object, na: bool = False, clear: bool = False):
+            super().__init__()
+            self.item_id, self.value, self.na, self.clear = item_id, value, na, clear
+
+    class Noted(Message, namespace="item_view"):
+        def __init__(self, item_id: str, note: str):
+            super().__init__()
+            self.item_id, self.note = item_id, note
+
+    class DetailsWanted(Message, namespace="item_view"):
+        def __init__(self, item_id: str):
+            super().__init__()
+            self.item_id = item_id
+
+    class Sourced(Message, namespace="item_view"):
+        def __init__(self, item_id: str, source: InfoSource | None):
+            super().__init__()
+            self.item_id, self.source = item_id, source
+
+    def __init__(self, item: Item, answer: Answer | None):
+        super().__init__(id=f"item-{item.id}")
+        self.item = item
+        self.answer = answer
+        self._commit_timers: dict[str, Timer] = {}
+        self._pending: set[str] = set()
+        """The boxes whose typed text has not been passed on yet (their timer runs)."""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._later(event.input.id or "", lambda: self._commit(event.input))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        area = event.text_area
+        self._later(area.id or "", lambda: self._commit(area))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit(event.input)
+
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, Input | TextArea):
+            self._commit(event.widget)
+
+    def _later(self, key: str, callback) -> None:
+        if key in self._commit_timers:
+            self._commit_timers[key].stop()
+        self._pending.add(key)
+        self._commit_timers[key] = self.set_timer(TEXT_COMMIT_SECONDS, callback)
+
+    def typed_changes(self) -> list[Message]:
+        """What was typed here and not passed on yet (the box with the focus, and those
+        whose timer still runs), as the messages ``_commit`` would post; the timers are
+        stopped. For a way out that cannot wait for them (quit, leaving the plan)."""
+        boxes = [box for box in self.query("Input, TextArea")
+                 if isinstance(box, Input | TextArea) and self._unsaved(box)]
+        for key in self._pending:
+            if key in self._commit_timers:
+                self._commit_timers.pop(key).stop()
+        self._pending.clear()
+        return [m for m in map(self._message, boxes) if m is not None]
+
+    def _unsaved(self, box: Input | TextArea) -> bool:
+        """``box`` holds typing not passed on yet (its timer runs, or it has the focus and
+        its text is not what the plan holds)."""
+        return box.id in self._pending or (box is self.screen.focused and self._box_text(
+            box) != self._stored_text(box))
+
+    def has_unsaved(self) -> bool:
+        """Any box of this item holds what was typed and not passed on yet."""
+        return bool(self._pending) or any(
+            self._unsaved(box) for box in self.query("Input, TextArea")
+            if isinstance(box, Input | TextArea))
+
+    @staticmethod
+    def _box_text(box: Input | TextArea) -> str:
+        return typed(box.text if isinstance(box, TextArea) else box.value)
+
+    def _stored_text(self, box: Input | TextArea) -> str:
+        """What the box showed for the plan's answer or note (as ``_control`` shows it)."""
+        answer = self.answer
+        if answer is None:
+            return ""
+        if box.id == f"note-{self.item.id}":
+            return typed(answer.note or "")
+        value = answer.value
+        return uk_date(value) if isinstance(value, date) else typed(value) if isinstance(
+            value, str) else ""
+
+    def _commit(self, field: Input | TextArea) -> None:
+        """Pass on what was typed (escape bytes and other control characters left out)."""
+        self._pending.discard(field.id or "")
+        message = self._message(field)
+        if message is not None:
+            self.post_message(message)
+
+    def _message(self, field: Input | TextArea) -> Message | None:
+        text = typed(field.text if isinstance(field, TextArea) else field.value)
+        note = field.id == f"note-{self.item.id}"
+        if self.answer is not None:  # an untouched box must not rewrite what is stored
+            stored = self.answer.note if note else self.answer.value
+            if isinstance(stored, str) and text == typed(stored):
+                text = stored
+        if note:
+            return self.Noted(self.item.id, text)
+        if self.item.type == ItemType.DATE:  # not a date: said beside the box, not passed on
+            problem = date_problem(text, self.answer.value if self.answer else None)
+            show_problem(self, field, problem)
+            return None if problem else self.Answered(self.item.id, text.strip(),
+                                                 clear=not text.strip())
+        return self.Answered(self.item.id, text, clear=not text.strip())
