@@ -52,8 +52,8 @@ def make_control(item: Item, answer: Answer | None) -> Widget:
         if item.allow_na:
             choices.append((NA_LABEL, NA))
         current = NA if na else (value if isinstance(value, str) else Select.NULL)
-        shown: str | None = NA_LABEL if na else next(
-            (o.label for o in item.options if o.value == current), None)
+        shown: str | None = NA_LABEL if na else next(  # literal, control codes shown
+            (lit(o.label).plain for o in item.options if o.value == current), None)
         # A light stand-in until it is first focused (select_box.py).
         return SelectBox(item.id, shown, PROMPT, lambda: Select(
             choices, prompt=PROMPT, value=current, id=ident))
