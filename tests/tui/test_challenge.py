@@ -119,6 +119,8 @@ async def test_changing_a_completed_plan_asks_why_and_cancel_changes_nothing(pla
         await pilot.press("escape")
         await wait_for(pilot, lambda: plan_ready(app) and _pressed(radio) == "yes",
                        what="the answer put back")
+        # and the emphasis with it: the cursor is on the answer, not on "No" (look-b 10)
+        assert radio.options[radio.cursor][0] == "yes"
         assert "Completed" in rendered(app.screen.query_one(PlanHeader))
         assert (plans / READY).read_bytes() == before  # nothing changed
         radio = await _answer_no(pilot, app)

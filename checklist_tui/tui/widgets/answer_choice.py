@@ -72,9 +72,13 @@ class AnswerChoice(Widget, can_focus=True):
 
     @value.setter
     def value(self, value: str | None) -> None:
-        if value != self._value:
-            self._value = value
-            self.refresh()
+        """Show ``value`` as the answer, with the cursor on it (a change cancelled or
+        refused puts back the answer and the emphasis with it, look-b 10)."""
+        if value is not None:
+            self.cursor = self._index(value)
+        self._value = value
+        self.refresh()
+        self._place_terminal_cursor()
 
     def choose(self, name: str) -> None:
         """Choose the option ``name`` as the reader would: says so if it is new."""
