@@ -48,7 +48,7 @@ class Severity(StrEnum):
     INFO = "info"  # just shows
 
 
-@dataclass(init=False, kw_only=True)
+@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Condition(Strict):
     """When something applies. Exactly one form per table:
 

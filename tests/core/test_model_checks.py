@@ -154,3 +154,13 @@ def test_opening_an_unchanged_checklist_and_plan_loads_no_pydantic(tmp_path) -> 
 
     assert run() != "[]"  # the first time, pydantic validates both
     assert run() == "[]"  # then neither is validated again
+
+
+def test_models_compare_by_their_fields_and_are_never_dict_keys() -> None:
+    a, b = _plan(), _plan()
+    assert a == b and a is not b
+    b.case_ref = "CASE-2"
+    assert a != b and a != "CASE-1"
+    with pytest.raises(TypeError):
+        hash(a)
+    assert repr(Shared(to="T", on=date(2026, 1, 1))).startswith("Shared(to='T', on=")
