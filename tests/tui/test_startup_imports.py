@@ -122,3 +122,38 @@ def test_the_plan_screen_loads_without_what_its_first_paint_does_not_need(plans)
     modules = json.loads(_run(PLAN_SCREEN_LOADED, str(plans / PLAN)))
     assert "checklist_tui.tui.screens.plan" in modules
     assert [m for m in NOT_FOR_FIRST_PAINT if m in modules] == []
+
+
+AT_FIRST_ITEMS = """
+import asyncio, json, sys, time
+from pathlib import Path
+from checklist_tui.core import plan_cache
+from checklist_tui.tui.app import ChecklistApp
+from checklist_tui.tui.screens.plan import PlanScreen
+seen = {}
+
+def prepare_edits():  # called once the plan's first items are drawn: what was loaded then?
+    seen.setdefault("pydantic", sorted(m for m in sys.modules if m.startswith("pydantic")))
+
+plan_cache.prepare_edits = prepare_edits
+
+async def run():
+    app = ChecklistApp(Path(sys.argv[2]), plan_path=Path(sys.argv[1]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deadline = time.monotonic() + 120
+        while "pydantic" not in seen and time.monotonic() < deadline:
+            await pilot.pause(0.02)
+        seen["items"] = isinstance(app.screen, PlanScreen) and bool(app.screen.query("ItemView"))
+
+asyncio.run(run())
+print(json.dumps(seen))
+"""
+
+
+def test_an_unchanged_plan_is_painted_without_pydantic(plans) -> None:
+    """The first start validates the checklist and the plan (and notes them); the next
+    paints the plan's first items without loading pydantic at all (#12.2)."""
+    first = json.loads(_run(AT_FIRST_ITEMS, str(plans / PLAN), str(plans)))
+    assert first["items"] and first["pydantic"] != []
+    again = json.loads(_run(AT_FIRST_ITEMS, str(plans / PLAN), str(plans)))
+    assert again == {"pydantic": [], "items": True}
