@@ -12,13 +12,18 @@ from checklist_tui.cli.output import err
 
 def wants_plain(args: argparse.Namespace) -> bool:
     """Plain mode when asked for, or when the terminal cannot draw the full-screen app."""
-    return bool(getattr(args, "plain", False)) or os.environ.get("TERM", "") == "dumb"
+    return asked_plain(args) or os.environ.get("TERM", "") == "dumb"
+
+
+def asked_plain(args: argparse.Namespace) -> bool:
+    """``--plain`` given, after the command or before it (``checklist-tui --plain fill``)."""
+    return bool(getattr(args, "plain", False) or getattr(args, "plain_first", False))
 
 
 def say_why_plain(args: argparse.Namespace, what: str) -> None:
     """When plain mode was not asked for but the terminal cannot draw the full-screen
     app, say so (on stderr), with what happens instead."""
-    if not getattr(args, "plain", False):
+    if not asked_plain(args):
         err(f"checklist-tui: this terminal cannot show the full-screen app (TERM=dumb), "
             f"so {what}.")
 

@@ -65,9 +65,9 @@ def build_parser(first: str | None = None) -> argparse.ArgumentParser:
         prog="checklist-tui", description="Safeguarding checklists for unborn babies and newborns.")
     _folders(parser, "")
     parser.add_argument("--version", action="version", version=f"checklist-tui {__version__}")
-    parser.add_argument("--plain", action="store_true",
-                        help="without a command: your plans as plain text, for screen "
-                             "readers and braille displays (also when TERM=dumb)")
+    parser.add_argument("--plain", action="store_true", dest="plain_first",
+                        help="plain mode: without a command, your plans as plain text, for "
+                             "screen readers and braille displays (also when TERM=dumb)")
     parser.set_defaults(handler=plans.cmd_tui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if first in ALONE:

@@ -139,7 +139,7 @@ def clear(conv: Conversation, item: Item) -> None:
 
 
 def acknowledge(conv: Conversation, fired: FiredRule) -> None:
-    if not reason_first(conv):
+    if not reason_first(conv, f"an acknowledgement of {fired.item_id}: {fired.message}"):
         return
     try:
         reason = conv.console.answer(
@@ -188,7 +188,7 @@ def _ask_date(conv: Conversation, prompt: str, required: bool = False) -> date |
 
 
 def add_person(conv: Conversation) -> None:
-    if not reason_first(conv):
+    if not reason_first(conv, "a new person in the plan"):
         return
     conv.console.say("Adding a person to the plan.")
     name = _ask_text(conv, "Name:", required=True)
@@ -223,7 +223,7 @@ def _yes_no(conv: Conversation, question: str) -> bool:
 
 
 def confirm_pause_point(conv: Conversation, section_id: str) -> None:
-    if not reason_first(conv):
+    if not reason_first(conv, "who confirmed the pause point, and who was present"):
         return
     present = conv.console.answer("Who is present? Names or roles, separated by commas:")
     people = [p.strip() for p in present.split(",") if p.strip()]
@@ -245,7 +245,7 @@ ACTION_QUESTIONS = [("what", "What is to be done:", "needed"),
 
 def _add(conv: Conversation, model: type[Agency] | type[Action],
          questions: list[tuple[str, str, str]], done: str) -> None:
-    if not reason_first(conv):
+    if not reason_first(conv, f"a new {'agency' if model is Agency else 'action'} in the plan"):
         return
     conv.console.say(f"Adding {'an agency' if model is Agency else 'an action'} to the plan.")
     fields: dict[str, object] = {}

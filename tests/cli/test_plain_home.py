@@ -4,6 +4,7 @@ and never the full-screen app's escape codes."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -65,3 +66,14 @@ def test_through_a_real_dumb_terminal_no_escape_codes(tmp_path) -> None:
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "Plan 1 of" in result.stdout
+
+
+def test_plain_before_a_command_is_kept(tmp_path, monkeypatch, no_app) -> None:
+    """``checklist-tui --plain fill PLAN``: the command's own --plain (absent) must not
+    undo the one given before it and start the full-screen app."""
+    from checklist_tui.cli import main
+
+    folder = example_plans(tmp_path / "plans")
+    monkeypatch.delenv("TERM", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    assert main(["--plain", "fill", str(folder / "discharge-ready-for-sign-off.toml")]) == 0

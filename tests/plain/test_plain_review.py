@@ -182,3 +182,22 @@ def test_plain_gaps_are_the_plans_own_list_as_show_counts_it(tmp_path, catalogue
         assert said is None and "Gaps and risks: none found" in out
     else:
         assert said is not None and said.group(1) == shown.group(1), (said, shown)
+
+
+def test_a_step_on_a_finished_plan_asks_first_and_a_later_cancel_changes_nothing(
+        plan_file, catalogue):
+    """The reason is asked before the step's other questions (nobody types an action and
+    then learns it takes the plan back from the manager); a cancel after it changes
+    nothing on disk, the reason included."""
+    before = plan_file.read_bytes()
+    _code, out = _talk(plan_file, catalogue, [
+        "add action", "yes", "The father missed the invitation (fictional).",
+        "Invite the father (fictional)", "cancel", "quit"])
+    said = out.partition("Answer: add action\n")[2].splitlines()
+    assert said[0] == "You are changing: a new action in the plan"
+    assert said[1].startswith("This plan is awaiting a manager's sign-off. Changing it takes "
+                              "it back from the manager")
+    assert said.index("Adding an action to the plan.") > 3
+    assert "Cancelled: nothing was changed." in out
+    assert plan_file.read_bytes() == before
+    assert store.load(plan_file).plan.state == PlanState.SUBMITTED
