@@ -13,6 +13,8 @@ import hashlib
 import json
 from datetime import date, datetime
 
+# Each challenge and its answer as plain lines; kept in its own module, read here too.
+from checklist_tui.core.challenge_words import challenge_lines as challenge_lines
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.edit import NEEDS_REASON, change_state
@@ -385,21 +387,4 @@ def item_challenge_lines(plan: Plan, item_id: str) -> list[str]:
         else:
             when = f", {c.responded_at.astimezone():%d/%m/%Y}" if c.responded_at else ""
             lines.append(f"{head} (answered by {c.responded_by}{when}: {c.response})")
-    return lines
-
-
-def challenge_lines(plan: Plan) -> list[str]:
-    """Each challenge and its answer, as plain lines (for show, report and summaries):
-    who asked and when, and who answered and when, as the exports say them."""
-    lines = []
-    for c in plan.challenges:
-        who = signed(c.by, c.role)
-        lines.append(f"{c.item}: challenged by {who} on {c.at.astimezone():%d/%m/%Y %H:%M} "
-                     f"[{c.id}]: {c.text}")
-        if c.open:
-            lines.append("  not yet answered")
-            continue
-        when = (f" on {c.responded_at.astimezone():%d/%m/%Y %H:%M}" if c.responded_at
-                else " (when not recorded)")
-        lines.append(f"  answered by {c.responded_by}{when}: {c.response}")
     return lines
