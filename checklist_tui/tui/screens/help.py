@@ -20,7 +20,8 @@ and end of the line); PgUp and PgDn move a screen at a time. On your list of pla
 Home and End go to the first and last plan.
 - On a yes/no item: y = Yes, n = No, u = Unknown, x = Not applicable, Delete clears it. \
 The arrow keys move between its answers and Space or Enter chooses one; (•) marks \
-the answer chosen.
+the answer chosen. l answers Not yet (later) where a question allows it; i adds or \
+changes what a Yes carries (a date, people, a text, a place).
 - w shows why an item matters; s changes where the information came from
   (seen, reported by a parent, by an agency, not yet checked). * = required.
 - ! RED FLAG means something must not pass quietly: read "What to do".
