@@ -10,6 +10,7 @@ import gc
 
 from checklist_tui.core import store
 from checklist_tui.tui.screens.home import HomeScreen
+from checklist_tui.tui.widgets import far_items
 from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.section_pane import KEEP_ITEMS, PAGE_ITEMS, SectionPane
 from tests.tui.helpers import plan_ready, wait_for
@@ -39,14 +40,19 @@ def focus_in_view(screen) -> bool:
         < pane.scroll_y + pane.size.height
 
 
+def one_run(ids: list[str], order: list[str]) -> None:
+    """``ids`` are built in the page's order, with no item let go between them."""
+    assert ids == order[order.index(ids[0]):order.index(ids[-1]) + 1], "in order, no gaps"
+
+
 def only_the_window_and_one_ahead(screen, first: int) -> list[str]:
-    """Check that the page shown has built, from its item ``first`` on, the items on the
+    """Check that the page shown has built, through its item ``first``, the items on the
     screen and a window ahead, and no more: the last built item is below the view, and
     the one before it starts less than two windows down. Returns the ids built."""
     pane = screen.shown
     ids = [view.item.id for view in pane.views()]
-    assert ids == [item.id for item in pane.items[:len(ids)]], "built in order, no gaps"
-    assert ids[0] == pane.items[0].id and len(pane.items) > first
+    one_run(ids, [item.id for item in pane.items])
+    assert pane.items[first].id in ids
     window = pane.size.height
     if len(ids) < len(pane.items):
         last, before = pane.views()[-1], pane.views()[-2]
@@ -86,7 +92,7 @@ async def test_a_500_item_section_builds_only_the_page_shown(tmp_path) -> None:
         await wait_for(pilot, lambda: plan_ready(app) and built_ahead(screen)
                        and focus_in_view(screen), what="a450 in view, built ahead")
         ids = only_the_window_and_one_ahead(screen, 10)  # built through a450, and ahead
-        assert built(screen) == ids and ids[0] == "a440" and "a451" in ids  # page 2 let go
+        assert built(screen) == ids and "a450" in ids and "a451" in ids  # page 2 let go
 
         await pilot.press("]")
         await wait_for(pilot, lambda: plan_ready(app) and screen.current == "b")
@@ -122,7 +128,9 @@ async def test_the_last_of_500_items_is_reached_by_keyboard_with_few_widgets_bui
         assert app.focused is not None and app.focused.id == "answer-a499"
         await pilot.press("n")
         assert most <= bound, f"{most} item widgets built at once"
-        assert built(screen) == [f"a{n:03d}" for n in range(480, 500)]
+        ids = built(screen)  # the last page only (items far above it may be let go)
+        one_run(ids, [f"a{n:03d}" for n in range(480, 500)])
+        assert ids[-1] == "a499"
         path = screen.session.loaded.path
         await wait_for(pilot, lambda: store.load(path).plan.answers.get("a499") is not None,
                        what="the answers saved")
@@ -130,9 +138,12 @@ async def test_the_last_of_500_items_is_reached_by_keyboard_with_few_widgets_bui
     assert answers["a480"].value == "yes" and answers["a499"].value == "no"
 
 
-async def test_sections_seen_longest_ago_are_let_go_beyond_the_limit(tmp_path) -> None:
+async def test_sections_seen_longest_ago_are_let_go_beyond_the_limit(
+        tmp_path, monkeypatch) -> None:
     """Going back to a section is instant while everything built stays within KEEP_ITEMS;
-    beyond it the section seen longest ago is taken down (and built again if visited)."""
+    beyond it the section seen longest ago is taken down (and built again if visited).
+    (Items far from the view are kept here, so that End builds a whole section.)"""
+    monkeypatch.setattr(far_items, "KEEP_WINDOWS", 1000)
     sizes = [40, 40, 40, 40, 40, 40]
     app = sections_app(tmp_path, sizes)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -176,6 +187,7 @@ async def test_the_page_buttons_are_reached_by_tab_and_go_back(tmp_path) -> None
 
 
 async def test_an_answer_refreshes_only_the_items_it_changed(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(far_items, "KEEP_WINDOWS", 1000)  # all 60 kept built
     rule = ('\n[[sections.items.rules]]\nid = "flag"\nseverity = "warning"\n'
             'if_answer = ["yes"]\nred_flag = true\nmessage = "A flag on the first item."\n'
             'escalation = "Tell the manager."\n')
@@ -241,7 +253,9 @@ async def test_home_and_end_go_to_the_first_and_last_item_of_the_section(tmp_pat
         await wait_for(pilot, lambda: plan_ready(app) and screen.shown.page == 12
                        and app.focused is not None and app.focused.id == "answer-a498")
         assert shown_panes(screen) == ["sec-a-p13"]
-        assert built(screen) == [f"a{n:03d}" for n in range(480, 500)]
+        ids = built(screen)  # that page only (items far above a498 may be let go)
+        one_run(ids, [f"a{n:03d}" for n in range(480, 500)])
+        assert ids[-1] == "a499"
         assert screen.query_one("#item-a498").region.height > 0  # scrolled into sight
         assert title(screen).startswith("Section 1 of 2: Part 1 (items 481 to 500 of 500)")
 
@@ -273,3 +287,43 @@ async def test_home_and_end_go_to_the_first_and_last_item_of_the_section(tmp_pat
         assert box.id == "note-b000" and box.cursor_location == (0, 0)
         await pilot.press("end")
         assert app.focused is box and box.cursor_location == (0, 3)
+
+
+async def test_items_far_from_the_view_are_let_go_but_never_the_focused_or_typed(
+        tmp_path) -> None:
+    """Scrolled through a whole page, a page keeps only the items near the view built
+    (those far above or below are let go, a gap of their height left, nothing moves),
+    except the one with the focus and its typed note; coming back builds them again."""
+    app = sections_app(tmp_path, [500, 3])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        pane = screen.shown
+        screen.query_one("#item-a002").query_one(".note").focus()
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "note-a002",
+                       what="a002's note")
+        await pilot.press(*"kept words")
+        most, seen_gone = 0, False
+        for _ in range(80):  # scrolled (the focus stays in the note) to the page's end
+            pane.scroll_to(y=pane.scroll_y + pane.size.height, animate=False)
+            await pilot.pause()
+            await wait_for(pilot, lambda: plan_ready(app))
+            most = max(most, len(built(screen)))
+            seen_gone = seen_gone or "a010" not in built(screen)
+            if pane.complete and pane.scroll_y >= pane.max_scroll_y:
+                break
+        assert pane.complete and "a039" in built(screen), "the page's end was not reached"
+        assert seen_gone and "a010" not in built(screen), "nothing far above was let go"
+        assert most <= 28, f"{most} item widgets built at once"  # 40 before
+        note = screen.query_one("#note-a002")  # kept: it has the focus and the words
+        assert app.focused is note and note.text == "kept words"
+        await pilot.press("escape", "home")  # out of the note; to the first item
+        await wait_for(pilot, lambda: plan_ready(app) and app.focused is not None
+                       and app.focused.id == "answer-a000", what="a000 again")
+        await wait_for(pilot, lambda: plan_ready(app) and "a005" in built(screen),
+                       what="a005 built again")
+        ids = built(screen)
+        assert ids == sorted(ids) and len(set(ids)) == len(ids)
+        assert "a039" not in ids  # far below now: let go in its turn
+    answers = store.load(screen.session.loaded.path).plan.answers
+    assert answers["a002"].note == "kept words"  # passed on when the focus left it

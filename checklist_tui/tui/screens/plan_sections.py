@@ -95,7 +95,7 @@ class PlanSections(PlanScreenBase):
         """Show ``pane``, once the item to focus is built."""
         target = self._focus_item
         ids = [item.id for item in pane.items]
-        if target in ids and ids.index(target) >= len(pane.views()):
+        if target in ids and not pane.is_built(ids.index(target)):
             wanted = self._wanted
 
             async def build_then_show() -> None:
@@ -139,6 +139,7 @@ class PlanSections(PlanScreenBase):
         target = next((v for v in views if v.item.id == self._focus_item), None)
         if target is None:
             target = next((v for v in views if v.display), None)
+        pane.held = target
         if target is not None and not self.read_only:
             target.focus_control(step_in=False)  # never inside a text box (keys for ])
         elif target is not None:

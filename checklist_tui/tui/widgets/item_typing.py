@@ -96,10 +96,11 @@ class TypedItem(Vertical, can_focus=False):
             box) != self._stored_text(box))
 
     def has_unsaved(self) -> bool:
-        """Any box of this item holds what was typed and not passed on yet."""
+        """Any box of this item holds what was typed and is not in the plan (not passed on
+        yet, or refused: a date the plan cannot take stays in its box, NOT SAVED)."""
         return bool(self._pending) or any(
-            self._unsaved(box) for box in self.query("Input, TextArea")
-            if isinstance(box, Input | TextArea))
+            self._box_text(box) != self._stored_text(box) for box in self.query(
+                "Input, TextArea") if isinstance(box, Input | TextArea))
 
     @staticmethod
     def _box_text(box: Input | TextArea) -> str:

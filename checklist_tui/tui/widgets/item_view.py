@@ -206,7 +206,7 @@ class ItemView(TypedItem, can_focus=False):
                            after=self.query_one(".prompt"))
             self.can_focus = True
             self.focus()
-        self.scroll_visible()
+        self.scroll_visible(animate=False)  # at once: keys typed next go where it is seen
 
     def _control(self) -> DOMQuery[Widget]:
         """The item's control (a drop-down's light stand-in until it is first used)."""

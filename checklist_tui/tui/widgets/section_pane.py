@@ -3,7 +3,9 @@
 A pane is mounted hidden and says so by message when what fills the window is built
 (``Ready``); the screen then shows it, with its title, in one go. Only what is on the
 screen is built, and a window ahead: the rest of the page follows as the reader scrolls or
-moves the focus down, a batch at a time so keys and painting get through (``Built``).
+moves the focus down, a batch at a time so keys and painting get through (``Built``), and
+what is far from the view is let go and built again as the reader comes back
+(``far_items.py``): a page holds about five windows of items however far one walks.
 Visited sections are kept, so going back is instant and keeps the scroll position, but
 only one page of a long section stays built, and at most KEEP_ITEMS items in all (the
 sections seen longest ago are let go first, see ``let_go``). The batches belong to the
@@ -14,19 +16,20 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 
-from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Static
 
 from checklist_tui.core.definition import Item, Section
 from checklist_tui.core.plan import Answer
 from checklist_tui.tui.text import Parts, join, lit
+from checklist_tui.tui.widgets.far_items import LINES_PER_ITEM, FarItems, Gap
 from checklist_tui.tui.widgets.item_view import ItemView
+from checklist_tui.tui.widgets.style_warmers import WarmerSelect, style_warmers
 
-LINES_PER_ITEM = 6
-"""A rough height of an item, to know how many fill a window before they are laid out."""
+__all__ = ["LINES_PER_ITEM", "SectionPane", "WarmerSelect", "let_go", "page_count", "page_of",
+           "page_words", "pane_id", "style_warmers"]
+
 PAGE_ITEMS = 40
 """Items on one page of a section: real sections have up to about 20, so this is for the
 checklist that grows (a 500-item section is 13 pages, each built only when shown)."""
@@ -74,28 +77,7 @@ def let_go(panes: list[SectionPane], shown: SectionPane) -> list[SectionPane]:
     return drop
 
 
-class WarmerSelect(Select[str]):
-    """The warmers' drop-down. Under load its Mount can arrive after its parts are gone
-    (the app closing straight after) or before they were built: Select's own
-    set-up then fails to find its option list (NoMatches) and the app would stop. A
-    warmer has no value to set up, so without its parts it skips the set-up."""
-
-    def _on_mount(self, event: events.Mount) -> None:
-        if not self.query("SelectOverlay"):
-            event.prevent_default()
-
-
-def style_warmers() -> Vertical:
-    """One of each control an item can have, hidden, to be mounted once while the app is
-    idle and kept: Textual reads a widget type's styles the first time one is
-    mounted, and the first section with a drop-down or a text box would wait for it."""
-    box = Vertical(WarmerSelect([("a", "a")]), Input(), SelectionList(("a", "a")), Checkbox("a"),
-                   TextArea(), Button("a"), classes="style-warmers")
-    box.display = False
-    return box
-
-
-class SectionPane(VerticalScroll):
+class SectionPane(FarItems):
     class Ready(Message):
         """What fills the window is built: the pane can be shown."""
 
@@ -136,9 +118,16 @@ class SectionPane(VerticalScroll):
         self._building = False
         self.items: list[Item] = section.items[page * PAGE_ITEMS:(page + 1) * PAGE_ITEMS]
         self._answers = answers
-        self._views: list[ItemView] = []
         self._first = max(1, first)
         self._stale = Static("", classes="stale")
+
+    @property
+    def _end(self) -> int:
+        """The index of the first item after those built."""
+        return len(self._slots)
+
+    def is_built(self, index: int) -> bool:
+        return index < self._end and isinstance(self._slots[index], ItemView)
 
     def _view(self, item: Item) -> ItemView:
         view = ItemView(item, self._answers.get(item.id))
@@ -147,9 +136,8 @@ class SectionPane(VerticalScroll):
 
     def _build(self, count: int) -> list[ItemView]:
         """The next ``count`` item widgets of the page, now counted as built."""
-        fresh = [self._view(item) for item in
-                 self.items[len(self._views):len(self._views) + count]]
-        self._views += fresh
+        fresh = [self._view(item) for item in self.items[self._end:self._end + count]]
+        self._slots += fresh
         return fresh
 
     def compose(self) -> ComposeResult:
@@ -169,7 +157,7 @@ class SectionPane(VerticalScroll):
 
     def on_mount(self) -> None:
         self.is_ready = True
-        self.complete = len(self._views) >= len(self.items)
+        self.complete = self._end >= len(self.items)
         self.post_message(self.Ready(self))
 
     def build_rest(self) -> None:
@@ -178,8 +166,9 @@ class SectionPane(VerticalScroll):
 
         Only what is on the screen is built, and one window ahead of it: the items below
         are built as the reader scrolls or moves the focus towards them (``_fill``), so a
-        page of a long section never costs more than the reader has come to."""
-        if not self.complete and not self._building:
+        page of a long section never costs more than the reader has come to; and what is
+        far from the view is let go (``_far``), so it never holds more than five windows."""
+        if not self._building:
             self._building = True
             self.call_after_refresh(self._fill)
 
@@ -193,20 +182,23 @@ class SectionPane(VerticalScroll):
             return
         # Laid out, with the items built last (their heights say what is still wanted)?
         drawn = self.region.height > 0 and all(not view.display or view.size.height > 0
-                                               for view in self._views[-LINES_PER_ITEM:])
+                                               for view in self.views()[-LINES_PER_ITEM:])
         if not drawn and tries < 50:  # a busy machine: not laid out yet; after the next
             self.call_after_refresh(self._fill, tries + 1)
             return
-        count = self._more_wanted()
-        if not count:
+        (drop, again), count = self._far(), self._more_wanted()
+        if count or again:
+            self.run_worker(self._build_more(count, again), group="section-rest",
+                            exclusive=True)
+        elif drop:
+            self.run_worker(self._drop(drop), group="section-rest", exclusive=True)
+        else:
             self._building = False
-            return
-        self.run_worker(self._build_more(count), group="section-rest", exclusive=True)
 
     def _more_wanted(self) -> int:
         """How many more items to build: enough that the built part reaches a window below
         the bottom of the view, and one window's worth of items beyond the focused one."""
-        missing = len(self.items) - len(self._views)
+        missing = len(self.items) - self._end
         if missing <= 0:
             return 0
         window = max(1, self.size.height)
@@ -216,23 +208,26 @@ class SectionPane(VerticalScroll):
         focused = self.screen.focused if self.is_attached else None
         view = next((w for w in (focused.ancestors_with_self if focused else [])
                      if isinstance(w, ItemView)), None)
-        if view in self._views:
-            ahead = len(self._views) - 1 - self._views.index(view)
+        if view in self._slots:
+            ahead = len(self._slots) - 1 - self._slots.index(view)
             wanted = max(wanted, per_window - ahead)
         return min(missing, wanted)
 
-    async def _build_more(self, count: int) -> None:
+    async def _build_more(self, count: int, again: list[Gap] | None = None) -> None:
         await asyncio.sleep(0)  # let keys and painting through between batches
+        if again and not self._closing and self._stale.parent is self:
+            await self._build_again(again)
         batch = self._build(count)
         for view in batch:
             view.disabled = self.read_only  # it may have become read-only meanwhile
         if self._closing or self._stale.parent is not self:
             return  # taken down meanwhile (the plan was left): nothing to finish
-        await self.mount_all(batch, before=self._stale)
+        if batch:
+            await self.mount_all(batch, before=self._stale)
         self._built_more()
 
     def _built_more(self) -> None:
-        self.complete = len(self._views) >= len(self.items)
+        self.complete = self._end >= len(self.items)
         self.post_message(self.Built(self))
         self._building = False
         self.build_rest()  # is the reader's next window built now? (after the layout)
@@ -243,25 +238,33 @@ class SectionPane(VerticalScroll):
             self.build_rest()
 
     def on_descendant_focus(self) -> None:
+        self.held = None  # the screen's focus has landed
         if self.is_ready and self.display:
             self.build_rest()
+            self.call_after_refresh(self._show_focused)
+
 
     async def build_through(self, index: int) -> None:
-        """Build the page's items up to ``index`` now (to focus an item not built yet)."""
-        missing = self._build(index + 1 - len(self._views))
+        """Build the page's items through ``index`` now (to focus an item not built yet,
+        or let go above)."""
+        again = [slot for slot in self._slots[index:index + 1] if isinstance(slot, Gap)]
+        if again:
+            await self._build_again(again)
+        missing = self._build(index + 1 - self._end)
         if missing:
             await self.mount_all(missing, before=self._stale)
-            self.complete = len(self._views) >= len(self.items)
+        if again or missing:
+            self.complete = self._end >= len(self.items)
             self.post_message(self.Built(self))
 
     def set_read_only(self) -> None:
         self.read_only = True
-        for view in self._views:
+        for view in self.views():
             view.disabled = True
 
     def views(self) -> list[ItemView]:
         """The item widgets built so far (mounted or being mounted), in order."""
-        return list(self._views)
+        return [slot for slot in self._slots if isinstance(slot, ItemView)]
 
     # -- pages -------------------------------------------------------------------------
     def on_button_pressed(self, event: Button.Pressed) -> None:
