@@ -121,12 +121,12 @@ async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
     drawn_first: list[bool] = []
     original = SectionPane._build_more
 
-    async def build_more(self, count):
+    async def build_more(self, count, *again):
         try:
             drawn_first.append(self.views()[0].region.height > 0)
         except NoWidget:
             drawn_first.append(False)  # not laid out yet: nothing drawn
-        await original(self, count)
+        await original(self, count, *again)
 
     monkeypatch.setattr(SectionPane, "_build_more", build_more)
     app = make_app(plans, PLAN)
