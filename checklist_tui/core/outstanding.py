@@ -43,9 +43,11 @@ from checklist_tui.core.vocabulary import (
 )
 from checklist_tui.core.where import Where
 
+WAITING_HEADING = "Waiting for the practitioner after the manager's review"
 #: Groups in reading order: (heading, labels).
 GROUPS = [
-    ("Waiting for you after the manager's review", (RETURNED, NO_LONGER_SIGNED_OFF, CHALLENGE)),
+    # who must act, for whoever reads it: the manager reads it too (review, exports)
+    (WAITING_HEADING, (RETURNED, NO_LONGER_SIGNED_OFF, CHALLENGE)),
     ("Red flags and warnings", (*RULE_LABELS, CONTRADICTED)),
     ("Overdue and due soon", (OVERDUE, DUE_SOON)),
     ("Not yet known (someone is finding out)", (NOT_YET, UNKNOWN)),

@@ -21,18 +21,31 @@ from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.gaps import GAP_WHY, MEN_HEADING, OTHER_HEADING
 from checklist_tui.core.outstanding import MANAGER_LABELS, Entry, entries, grouped
-from checklist_tui.core.pause import PauseStatus, pause_statuses
-from checklist_tui.core.plan import Plan
+from checklist_tui.core.pause import (
+    NO_LONGER_HOLDS,
+    PauseStatus,
+    completion_blockers,
+    pause_statuses,
+)
+from checklist_tui.core.plan import Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, plan_gaps
+from checklist_tui.core.review import (
+    describe_signoff,
+    open_challenges,
+    returned_because,
+    what_changed_since_approval,
+)
 from checklist_tui.core.vocabulary import (
     DUE_SOON,
     ERROR,
+    NOT_CONFIRMED,
     OPEN,
     OVERDUE,
     PAUSE_POINT,
     PAUSE_POINTS_HEADING,
     PLAN_CHECK,
     RED_FLAG,
+    RETURNED,
     WARNING,
 )
 
@@ -79,10 +92,23 @@ def pause_row(status: PauseStatus) -> Entry:
                  section_id=status.section_id)
 
 
+def pause_word(status: PauseStatus) -> str:
+    """``NOT CONFIRMED`` or ``NO LONGER HOLDS`` for a pause point that does not hold (the
+    plan header, `show`'s section line), '' for one that holds."""
+    if status.holds:
+        return ""
+    return NOT_CONFIRMED if status.confirmation is None else NO_LONGER_HOLDS
+
+
+def not_holding(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PauseStatus]:
+    """The visible pause points not confirmed, or no longer holding, in checklist order."""
+    return [s for s in pause_statuses(checklist, plan, ev) if not s.holds]
+
+
 def pause_rows(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
     """Each visible pause point that is not confirmed, or no longer holds (the pause points
     ``core.pause.completion_blockers`` refuses with), in checklist order."""
-    return [pause_row(s) for s in pause_statuses(checklist, plan, ev) if not s.holds]
+    return [pause_row(s) for s in not_holding(checklist, plan, ev)]
 
 
 def _pause_group(rows: list[Entry]) -> Groups:
@@ -170,3 +196,60 @@ def outstanding_title(listing: Listing) -> str:
 
 
 NOTHING_OUTSTANDING = "Nothing is outstanding."
+
+
+@dataclass(frozen=True)
+class BackToTheManager:
+    """What stands between a plan and a manager's sign-off again, after a return or an
+    approval that no longer stands, in words: where Enter on such a row of Outstanding
+    goes. ``ready`` when no check the tool knows of stops it being submitted again."""
+
+    title: str
+    lines: list[str]
+    ready: bool
+
+
+#: How many of the things that stop a submission are named before "and N more".
+SHOWN_STOPS = 8
+
+
+def back_to_the_manager(checklist: Checklist, plan: Plan, ev: Evaluation,
+                        label: str) -> BackToTheManager:
+    """For Outstanding's RETURNED or NO LONGER SIGNED OFF row: the manager's words (the
+    return's reason, or what changed since the approval), the steps, and what stops the
+    plan being submitted again now, each named. It never says the manager's point is put
+    right: only the practitioner can say that."""
+    waiting = open_challenges(plan)
+    stops = [f"The manager's challenge on {c.item} is not answered yet." for c in waiting]
+    if plan.state == PlanState.SUBMITTED:
+        stops.insert(0, "It is already awaiting sign-off.")
+    stops += [f"{b[0].upper()}{b[1:]}." for b in completion_blockers(checklist, plan, ev)]
+    if label == RETURNED:
+        title = "Returned by the manager"
+        lines = [returned_because(plan), "", "What to do:",
+                 "1. Put right what the manager asked (the rest of Outstanding lists what "
+                 "else is still open)."]
+    else:
+        title = "No longer signed off"
+        lines = [describe_signoff(plan), "", "What changed since the approval:",
+                 *what_changed_since_approval(plan)[:SHOWN_STOPS], "", "What to do:",
+                 "1. Check the changes: the plan needs a manager's sign-off again."]
+    if waiting:
+        lines.append(f"2. Answer the manager's {plural(len(waiting), 'challenge')} not yet "
+                     "answered: Enter on one in Outstanding goes to its question, where r "
+                     "answers it (respond in plain mode).")
+    lines.append(f"{3 if waiting else 2}. Submit the plan again: m on the plan screen "
+                 "(submit in plain mode). It is marked complete first"
+                 + ("." if label == RETURNED else
+                    "; a change to an approved plan first asks for your reason."))
+    lines.append("")
+    if stops:
+        shown = stops[:SHOWN_STOPS]
+        more = len(stops) - len(shown)
+        lines += [f"What stops it being submitted now ({len(stops)}):",
+                  *[f"- {s}" for s in shown],
+                  *([f"…and {more} more: all of them are in Outstanding."] if more else [])]
+    else:
+        lines.append("The checks find nothing that stops it being submitted again now. "
+                     "Whether what the manager asked is done, only you can say.")
+    return BackToTheManager(title, lines, not stops)

@@ -14,6 +14,7 @@ from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
 from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import NO_GAPS, due_label, progress_words, rule_label
+from checklist_tui.core.what_is_left import not_holding, pause_word
 from checklist_tui.export.safe import inert, isolate
 from checklist_tui.export.summary import Summary
 
@@ -89,11 +90,15 @@ def render_show(summary: Summary) -> str:
     _born_today_lines(summary, add)
     add("")
     add("Sections:")
+    pauses = {p.section_id: p for p in not_holding(summary.checklist.checklist, plan, ev)}
     for sec in ev.sections:
         if not sec.visible:
             add(f"  {u(sec.title)}: does not apply")
             continue
         words = progress_words(sec.answered, sec.total, sec.required_open, sec.red_flags)
+        if sec.section_id in pauses:  # never "complete" while its pause point does not hold
+            words = ", ".join([w for w in words.split(", ") if w != "complete"]
+                              + [f"pause point {pause_word(pauses[sec.section_id])}"])
         add(f"  {u(sec.title)}: {words}")
     add("")
     add(f"Red flags and warnings ({len(ev.fired)}):")

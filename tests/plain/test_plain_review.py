@@ -65,7 +65,7 @@ def test_a_return_and_open_challenges_are_said_at_the_start_and_first_in_outstan
     assert "Nothing is outstanding." not in listed
     first = listed.strip().splitlines()[:4]
     assert first[0].startswith("Outstanding: 2 things.")  # the app's title, in words
-    assert first[1].startswith("Waiting for you after the manager's review: 2.")
+    assert first[1].startswith("Waiting for the practitioner after the manager's review: 2.")
     assert first[2].startswith("RETURNED: Returned by Sam Senior")
     assert "CHALLENGE NOT ANSWERED: DPM-H01" in listed
     assert "Challenged by Sam Senior (Team manager) on 25/11/2026: Who examined the baby" in listed

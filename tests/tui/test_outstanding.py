@@ -66,7 +66,7 @@ async def test_outstanding_lists_the_return_and_open_challenges_first(plans, cat
         options = app.screen.query_one(OptionList)
         rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert "Nothing is outstanding." not in rows
-        assert rows[0].startswith("Waiting for you after the manager's review (2)")
+        assert rows[0].startswith("Waiting for the practitioner after the manager's review (2)")
         assert rows[1].startswith("RETURNED: Returned by Sam Senior (Team manager)")
         assert "See the father before discharge." in rows[1]
         assert rows[2].startswith("CHALLENGE NOT ANSWERED: DPM-C15")

@@ -1,18 +1,26 @@
-"""Outstanding: everything still open, grouped; Enter goes to where it is fixed."""
+"""Outstanding: everything still open, grouped (core.what_is_left); Enter goes to where it
+is fixed, or, for a return or an approval that no longer stands, to the manager's words
+and what stops the plan being submitted again."""
 
 from __future__ import annotations
+
+from textual.widgets import OptionList
 
 from checklist_tui.core import clock
 from checklist_tui.core.gaps import born_today
 from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.session import PlanSession
+from checklist_tui.core.vocabulary import NO_LONGER_SIGNED_OFF, RETURNED
 from checklist_tui.core.what_is_left import (
     NOTHING_OUTSTANDING,
+    back_to_the_manager,
     outstanding_listing,
     outstanding_title,
 )
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.entries import EntriesScreen, Groups
+from checklist_tui.tui.screens.message import MessageScreen
+from checklist_tui.tui.widgets.entry_list import EntryList
 
 NOT_IN_PLACE = "NOT IN PLACE"
 
@@ -43,6 +51,36 @@ class OutstandingScreen(EntriesScreen):
         keys = "Enter goes there; " if listing.count else ""
         return (f"{outstanding_title(listing)} {keys}b: what would not be in place if the "
                 "baby were born today.", listing.groups)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter goes where the row is put right. A return, or an approval that no longer
+        stands, is about the whole plan: Enter shows the manager's words, the steps and
+        what stops a new submission now, offering to submit only when nothing does. A row
+        with nowhere to go says what to do in words."""
+        event.stop()
+        event.prevent_default()  # instead of EntriesScreen's: go back with the row
+        entry = self.query_one(EntryList).entry(event.option.id)
+        if entry is None:
+            return
+        if entry.label in (RETURNED, NO_LONGER_SIGNED_OFF):
+            found = back_to_the_manager(self.session.checklist.checklist, self.session.plan,
+                                        self.session.evaluate(), entry.label)
+            offer = found.ready and not self.session.read_only
+
+            def chosen(submit: bool | None) -> None:
+                if submit:  # the plan screen submits it (and says why, if it is refused)
+                    self.dismiss(entry)
+
+            self.app.push_screen(MessageScreen(found.title, found.lines,
+                                               "Submit it again" if offer else None), chosen)
+        elif entry.page or entry.section_id:
+            self.dismiss(entry)
+        else:
+            self.app.push_screen(MessageScreen(entry.label, [
+                entry.text, *([f"What to do: {entry.guidance}"] if entry.guidance else []),
+                *entry.note.splitlines(), "",
+                "This is not about one question or record of the plan, so there is nowhere "
+                "to go to."]))
 
     def action_born_today(self) -> None:
         self.born_today = not self.born_today

@@ -135,9 +135,16 @@ class PlanScreenBase(SavingScreen):
         self.app.push_screen(GapsScreen(self._session()), self._follow)
 
     def _follow(self, target: Entry | None) -> None:
+        """Go where an Outstanding or Gaps and risks row is put right. A return, or an
+        approval that no longer stands, comes back only once "Submit it again" was chosen
+        in Outstanding's dialog: submit it (refused, with the reason, if it cannot be)."""
+        from checklist_tui.core.vocabulary import NO_LONGER_SIGNED_OFF, RETURNED
+
         if target is None:
             return
-        if target.page:
+        if target.label in (RETURNED, NO_LONGER_SIGNED_OFF):
+            self.action_submit()
+        elif target.page:
             self.action_records(target.page)
         elif target.section_id:
             self.jump(target.section_id, target.item_id)

@@ -19,6 +19,7 @@ from checklist_tui.core.plan_gaps import plan_gaps
 from checklist_tui.core.review import describe_state, open_challenges, returned_because
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import no_gaps_found
+from checklist_tui.core.what_is_left import not_holding, pause_word
 from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
 from checklist_tui.tui.text import join, lit
 
@@ -97,10 +98,13 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
     who = (f"Father and male carers: {men}" if men
            else "No father or male carer recorded (p: People)")
     waiting = len(open_challenges(session.plan))
+    # a pause point that does not hold is said by name, and then "none" is never said
+    pauses = [f"{p.title}: {pause_word(p)} (G)"
+              for p in not_holding(session.checklist.checklist, session.plan, ev)]
     if gaps:
         found = f"Gaps and risks: {len(gaps)}" + (f", {about_men} about the men" if about_men
                                                   else "")
     else:  # nothing found is not nothing wrong: say how much is still unasked
         found = no_gaps_found(ev.answered, ev.total)
-    return [who, f"{found} (G)",
+    return [who, *([f"{found} (G)"] if gaps or not pauses else []), *pauses,
             *([f"CHALLENGES NOT YET ANSWERED: {waiting} (r)"] if waiting else [])]
