@@ -231,13 +231,17 @@ def back_to_the_manager(checklist: Checklist, plan: Plan, ev: Evaluation,
                  "else is still open)."]
     else:
         title = "No longer signed off"
+        changed = what_changed_since_approval(plan)
+        more = len(changed) - SHOWN_STOPS
         lines = [describe_signoff(plan), "", "What changed since the approval:",
-                 *what_changed_since_approval(plan)[:SHOWN_STOPS], "", "What to do:",
+                 *changed[:SHOWN_STOPS], *([f"…and {more} more changes."] if more > 0 else []),
+                 "", "What to do:",
                  "1. Check the changes: the plan needs a manager's sign-off again."]
     if waiting:
-        lines.append(f"2. Answer the manager's {plural(len(waiting), 'challenge')} not yet "
-                     "answered: Enter on one in Outstanding goes to its question, where r "
-                     "answers it (respond in plain mode).")
+        which = ("challenge" if len(waiting) == 1 else f"{len(waiting)} challenges")
+        lines.append(f"2. Answer the manager's {which} not yet answered: Enter on it in "
+                     "Outstanding goes to its question, where r answers it (respond in plain "
+                     "mode).")
     lines.append(f"{3 if waiting else 2}. Submit the plan again: m on the plan screen "
                  "(submit in plain mode). It is marked complete first"
                  + ("." if label == RETURNED else

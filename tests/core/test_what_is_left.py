@@ -49,3 +49,45 @@ def test_outstanding_keeps_everything_and_lists_the_one_gaps_list(catalogue, exa
 ])
 def test_the_title_says_the_order_only_when_there_is_one(listing, title) -> None:
     assert outstanding_title(listing) == title
+
+
+def _submitted(catalogue, decision: str):
+    from checklist_tui.core import review
+    from tests.conftest import NOW
+
+    plan = store.load(EXAMPLES / "discharge-ready-for-sign-off.toml").plan
+    checklist = catalogue.get(plan.checklist_id).checklist
+    review.submit(plan, checklist, by="Drew", now=NOW, today=TODAY)
+    review.decide(plan, checklist, decision=decision, rationale="See the father alone.",
+                  name="Sam Senior", role="Team manager", now=NOW, today=TODAY)
+    return plan, checklist
+
+
+def test_a_return_says_the_reason_and_never_that_it_is_put_right(catalogue) -> None:
+    from checklist_tui.core.vocabulary import RETURNED
+    from checklist_tui.core.what_is_left import back_to_the_manager
+
+    plan, checklist = _submitted(catalogue, "returned")
+    found = back_to_the_manager(checklist, plan, evaluate(checklist, plan, TODAY), RETURNED)
+    assert found.ready and found.title == "Returned by the manager"
+    assert found.lines[0].endswith(": See the father alone.")
+    assert "only you can say" in found.lines[-1]  # the checks cannot know the manager's point
+    assert not any("challenge" in line for line in found.lines)  # none is waiting
+
+
+def test_an_approval_that_no_longer_stands_says_what_changed_and_what_stops_it(
+        catalogue) -> None:
+    from checklist_tui.core.review import approval_void
+    from checklist_tui.core.vocabulary import NO_LONGER_SIGNED_OFF
+    from checklist_tui.core.what_is_left import back_to_the_manager
+
+    plan, checklist = _submitted(catalogue, "approved")
+    plan.confirmations.clear()  # changed after the approval, outside the app's history
+    assert approval_void(plan)
+    found = back_to_the_manager(checklist, plan, evaluate(checklist, plan, TODAY),
+                                NO_LONGER_SIGNED_OFF)
+    assert found.title == "No longer signed off" and not found.ready
+    assert "What changed since the approval:" in found.lines
+    assert any(line.startswith("What changed is not recorded") for line in found.lines)
+    assert any(line.startswith("- Pause point 'Confirm before discharge' is not confirmed")
+               for line in found.lines), found.lines
