@@ -223,6 +223,10 @@ def back_to_the_manager(checklist: Checklist, plan: Plan, ev: Evaluation,
     stops = [f"The manager's challenge on {c.item} is not answered yet." for c in waiting]
     if plan.state == PlanState.SUBMITTED:
         stops.insert(0, "It is already awaiting sign-off.")
+    elif plan.state == PlanState.APPROVED:  # changed outside the app: still marked approved
+        stops.insert(0, "It is still marked approved, so it must be reopened first, with "
+                        "your reason: a change made in the app asks for it, or use "
+                        "checklist-tui reopen PLAN --reason.")
     stops += [f"{b[0].upper()}{b[1:]}." for b in completion_blockers(checklist, plan, ev)]
     if label == RETURNED:
         title = "Returned by the manager"
@@ -255,5 +259,7 @@ def back_to_the_manager(checklist: Checklist, plan: Plan, ev: Evaluation,
                   *([f"…and {more} more: all of them are in Outstanding."] if more else [])]
     else:
         lines.append("The checks find nothing that stops it being submitted again now. "
-                     "Whether what the manager asked is done, only you can say.")
+                     + ("Whether what the manager asked is done, only you can say."
+                        if label == RETURNED else
+                        "Whether the changes are right, only you and the manager can say."))
     return BackToTheManager(title, lines, not stops)

@@ -88,6 +88,9 @@ def test_an_approval_that_no_longer_stands_says_what_changed_and_what_stops_it(
                                 NO_LONGER_SIGNED_OFF)
     assert found.title == "No longer signed off" and not found.ready
     assert "What changed since the approval:" in found.lines
+    # still marked approved: submitting would be refused, so it is never offered
+    assert "- It is still marked approved, so it must be reopened first" in "\n".join(
+        found.lines)
     assert any(line.startswith("What changed is not recorded") for line in found.lines)
     assert any(line.startswith("- Pause point 'Confirm before discharge' is not confirmed")
                for line in found.lines), found.lines
