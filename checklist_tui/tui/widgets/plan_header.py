@@ -98,9 +98,12 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
     who = (f"Father and male carers: {men}" if men
            else "No father or male carer recorded (p: People)")
     waiting = len(open_challenges(session.plan))
-    # a pause point that does not hold is said by name, and then "none" is never said
+    # a pause point that no longer holds, or could be confirmed and is not, is said by
+    # name, and then "none" is never said (one whose items are still open is not: the
+    # count answered says so)
     pauses = [f"{p.title}: {pause_word(p)} (G)"
-              for p in not_holding(session.checklist.checklist, session.plan, ev)]
+              for p in not_holding(session.checklist.checklist, session.plan, ev)
+              if p.confirmation is not None or not p.problem]
     if gaps:
         found = f"Gaps and risks: {len(gaps)}" + (f", {about_men} about the men" if about_men
                                                   else "")
