@@ -86,11 +86,20 @@ def attention(row: PlanRow, today: date) -> str:
     return "; ".join(reasons(row, today))
 
 
+#: The order of the folder views, said as it is (not "most harmful first": a record that
+#: cannot be trusted comes before red flags, which is a choice, not a measure of harm).
+ORDER_WORDS = ("files that cannot be read and sign-offs that cannot be relied on (decisions "
+               "in conflict, approvals that no longer stand) first, then the most red flags, "
+               "the most overdue, edited outside the app, a case reference in several files, "
+               "awaiting sign-off, challenges not answered, no father or other man recorded, "
+               "and the most gaps and risks")
+
+
 def harm(row: PlanRow, _today: date | None = None) -> tuple[bool | int, ...]:
-    """Most harmful first: a file nobody can read, decisions that conflict or an approval
-    that no longer stands, red flags, overdue, edited outside the app, a case reference
-    in several files, awaiting sign-off,
-    challenges not answered, then the most gaps and risks."""
+    """The folder views' order (``ORDER_WORDS``): a file nobody can read, decisions that
+    conflict or an approval that no longer stands, red flags, overdue, edited outside the
+    app, a case reference in several files, awaiting sign-off, challenges not answered,
+    no father or other man recorded, then the most gaps and risks."""
     return (not row.error, not (row.decisions_conflict or row.changed_since_approval),
             -row.red_flags, -row.overdue_total, not row.edited_outside,
             not row.same_case,

@@ -4,7 +4,7 @@ screen reader or braille display (``review --plain``, ``show DIR --plain``, TERM
 Every figure has its words ("3 red flags", never a bare "3" under a heading that a
 screen reader has long since read), every state is said whole, and a figure that is
 not known (a file that cannot be read) is said to be not known. The figures are the
-folder table's own (core.index_view), in the same order (most harmful first).
+folder table's own (core.index_view), in the same order (core.index_view.ORDER_WORDS).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from checklist_tui.core.assurance import Assurance
 from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import (
+    ORDER_WORDS,
     attention,
     gaps_words,
     ordered,
@@ -84,7 +85,7 @@ def render_plain(rows: list[PlanRow], a: Assurance, folder: str = "",
     head = [_say(f"{plural(len(rows), 'plan file')}{where}, read on {a.today:%d/%m/%Y}: "
                  f"{need} need attention; {waiting} awaiting sign-off; "
                  f"{len(rows) - len(readable)} cannot be read. "
-                 "Most harmful first, one plan per paragraph.")]
+                 "One plan per paragraph."), _say(f"In this order: {ORDER_WORDS}.")]
     head += [_say(line) for line in a.counted_lines() if line.startswith("Warning")]
     out = ["\n".join(head)]
     for n, row in enumerate(ordered(rows), start=1):

@@ -201,6 +201,11 @@ def test_review_plain_is_sentences_one_plan_per_paragraph(folder, capsys, monkey
     paragraphs = text.strip().split("\n\n")
     assert len(paragraphs) == 1 + 4 + 1  # what was read, four plans, how to act
     assert "1 awaiting sign-off; 1 cannot be read" in paragraphs[0]
+    # the order said as it is (look-b 7: "Most harmful first" put a paperwork state above a
+    # plan with 7 red flags)
+    assert "Most harmful" not in text
+    assert ("In this order: files that cannot be read and sign-offs that cannot be relied "
+            "on") in paragraphs[0]
     assert paragraphs[1].startswith("Plan 1 of 4.\nCase BROKEN-1")
     assert "cannot be read, so nothing about it is known" in paragraphs[1]
     twins = next(p for p in paragraphs if "DEMO-0002-TWINS" in p)
