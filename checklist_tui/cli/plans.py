@@ -78,9 +78,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format in BINARY_FORMATS:
             raise UserFacingError(f"a {args.format} file cannot be shown on the screen; "
                                   "give a file name with -o")
-        text = render(args.format, checklist, plan, args.redact, sources, key, pseudo or None,
-                      opened.loaded.found_outside)
-        out(str(text), end="")
+        text = str(render(args.format, checklist, plan, args.redact, sources, key,
+                          pseudo or None, opened.loaded.found_outside))
+        if args.format == "csv":  # its CRLF row ends, not a shown "\x0d" at each one
+            text = text.replace("\r\n", "\n")
+        out(text, end="")
         return 0
     name = default_name(plan, checklist.id, args.format, args.redact, pseudo,
                         opened.loaded.path, key)

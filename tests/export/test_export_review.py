@@ -235,3 +235,21 @@ def test_redacted_copies_with_the_same_pseudonym_export_to_different_names(
         assert written.endswith("-summary-redacted.md")
     assert main(["export", str(tmp_path / "dpm-approved.toml"), "--redact",
                  "--same-pseudonym"]) == 1  # the same plan again: its own name, refused
+
+
+def test_csv_on_the_screen_reads_as_csv(submitted, catalogue, capsys) -> None:
+    """`export --format csv -o -` showed each row end's carriage return as the text
+    "\\x0d" (made inert for the terminal), so the last column was "challenge_answer\\x0d"
+    and every row's last cell carried it."""
+    import csv
+    import io
+
+    _challenged(submitted, catalogue)
+    capsys.readouterr()
+    assert main(["export", str(submitted), "--format", "csv", "-o", "-"]) == 0
+    shown = capsys.readouterr().out
+    assert "\\x0d" not in shown
+    rows = list(csv.DictReader(io.StringIO(shown, newline="")))
+    assert list(rows[0])[-1] == "challenge_answer"
+    by_item = {r["item_id"]: r for r in rows}
+    assert by_item["DPM-H01"]["challenge_answer"] == "NOT YET ANSWERED"
