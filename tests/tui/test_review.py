@@ -18,7 +18,7 @@ from checklist_tui.core.review_file import change_plan
 from checklist_tui.tui.app import ChecklistApp
 from checklist_tui.tui.screens.decision import DecisionForm
 from checklist_tui.tui.screens.review import ReviewScreen
-from checklist_tui.tui.screens.review_plan import ReviewPlanScreen
+from checklist_tui.tui.screens.review_plan import ReviewPlanScreen, review_text
 from tests.conftest import NOW, TODAY
 from tests.tui.helpers import copy_examples, make_app, rendered, wait_for, wait_for_screen
 
@@ -413,3 +413,47 @@ async def test_approve_with_challenges_open_says_so_before_any_rationale(tmp_pat
         await _fill_form(pilot, app, "Answer both challenges.")
         await wait_for(pilot, lambda: store.load(folder / READY).plan.state
                        == PlanState.RETURNED, what="the return on disk")
+
+
+async def _open_plan(pilot, app, name: str) -> None:
+    await wait_for(pilot, lambda: _loaded(app) and name in app.screen.shown)
+    table = _table(app)
+    table.focus()
+    table.move_cursor(row=app.screen.shown.index(name))
+    await wait_for(pilot, lambda: app.screen.selected() == name)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewPlanScreen)
+                   and app.screen.path.name == name and app.screen.plan is not None)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_plan_for_review_reads_the_one_list_and_wraps_under_itself(tmp_path, size):
+    """look-b 15: a wrapped line of the review text started at the left edge, as if it
+    were a line of its own ("What to do: ..." / "again." at column 1). v5out: its GAPS AND
+    RISKS block listed the older attention list (open required questions too), not the
+    plan's one list that the header, show and the exports count."""
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.plan_gaps import plan_gaps
+
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    twins = "family-t-like-twins.toml"
+    async with app.run_test(size=size) as pilot:
+        await _open_plan(pilot, app, twins)
+        screen = app.screen
+        plan, checklist = screen.plan, screen.checklist.checklist
+        gaps = plan_gaps(checklist, plan, evaluate(checklist, plan, TODAY))
+        text = review_text(plan, screen.checklist, app.sources())
+        assert f"Gaps and risks: {len(gaps)} things, " in text
+        logical = text.split("\n")
+        shown = screen.query_one("#review-plan-text", Static)
+        await wait_for(pilot, lambda: shown.size.height > len(logical))  # some lines wrap
+        from textual.geometry import Region
+
+        drawn = ["".join(s.text for s in strip).rstrip() for strip in
+                 shown.render_lines(Region(0, 0, shown.size.width, shown.size.height))]
+        starts = [line for line in logical if line and not line.startswith(" ")]
+        for line in drawn:  # at the left edge only what starts a line of the text
+            if line and not line.startswith(" "):
+                assert any(start.startswith(line) for start in starts), line
+        assert max(len(line) for line in drawn) <= shown.size.width

@@ -3,6 +3,7 @@ gaps and risks, then everything else. Approve, return or challenge from here."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from textual import work
@@ -13,10 +14,11 @@ from textual.widgets import Footer, Static
 from checklist_tui.core import clock, review, store
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
+from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.outstanding import grouped, outstanding
 from checklist_tui.core.plan import Plan, PlanState
 from checklist_tui.core.vocabulary import NO_GAPS, signed
+from checklist_tui.core.what_is_left import gaps_listing, gaps_title
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.decision import Decision, DecisionForm
@@ -51,20 +53,36 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
         lines.append(f"  {decision.decision.capitalize()} by {signed(decision.by, decision.role)} "
                      f"on {decision.at:%d/%m/%Y}{unseeing}: {decision.rationale}")
     if plan.challenges:
-        lines += ["", "Challenges:"] + [f"  {line}" for line in review.challenge_lines(plan)]
-    lines += ["", "GAPS AND RISKS"]
-    groups = grouped(outstanding(checklist, plan, clock.today()))
-    if not groups:
+        # each challenge at 2, its answer at 6: a wrapped line goes on at 4 (``hang``)
+        lines += ["", "Challenges:"] + [f"    {line}" if line.startswith(" ") else f"  {line}"
+                                        for line in review.challenge_lines(plan)]
+    # The plan's one list (the header's, show's and the exports'), the father and male
+    # carers first, then the pause points that do not hold (core.what_is_left).
+    listing = gaps_listing(checklist, plan, evaluate(checklist, plan, clock.today()))
+    lines += ["", "GAPS AND RISKS", gaps_title(listing)]
+    if not listing.groups:
         lines.append(f"  {NO_GAPS}")
-    for heading, entries in groups:
+    for heading, entries in listing.groups:
         lines.append(f"{heading}:")
         for entry in entries:
             lines.append(f"  [{entry.label}] {entry.text}")
-            if entry.note:
-                lines.append(f"      {entry.note}")
+            lines += [f"      {part}" for part in entry.note.splitlines()]
     lines += ["", "THE WHOLE PLAN", ""]
-    lines.append(render_show(build(loaded_checklist, plan, clock.now(), sources)))
+    lines.append(render_show(build(loaded_checklist, plan, clock.now(), sources,
+                                   found_outside=found_outside)))
     return "\n".join(lines)
+
+
+def hang(text: str, width: int) -> str:
+    """``text`` wrapped to ``width`` with each line's continuation indented under it (two
+    more than the line): a wrapped line no longer starts at the left edge as if it were a
+    line of its own."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        out += textwrap.wrap(line, max(width, indent + 12), break_on_hyphens=False,
+                             subsequent_indent=" " * (indent + 2)) or [""]
+    return "\n".join(out)
 
 
 def not_approvable(waiting: int) -> str:
@@ -91,6 +109,7 @@ class ReviewPlanScreen(AppScreen):
         self.plan: Plan | None = None
         self.checklist = None
         self.found_outside = ""
+        self.text = ""
 
     def compose(self) -> ComposeResult:
         yield Static(lit(f"Reviewing {self.path.name} (read-only)"), classes="title",
@@ -122,8 +141,18 @@ class ReviewPlanScreen(AppScreen):
 
     def _show(self, plan: Plan | None, checklist, text: str, found_outside: str = "") -> None:
         self.plan, self.checklist, self.found_outside = plan, checklist, found_outside
-        self.query_one("#review-plan-text", Static).update(lit(text))
+        self.text = text
+        self._wrap()
         self.refresh_bindings()
+
+    def _wrap(self) -> None:
+        """The text wrapped to the window, each wrapped line indented under its start."""
+        shown = self.query_one("#review-plan-text", Static)
+        width = shown.size.width or self.app.size.width - 4
+        shown.update(lit(hang(self.text, width - 1) if self.text else "Reading the plan…"))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._wrap)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         plan = self.plan
