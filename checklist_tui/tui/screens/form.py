@@ -42,7 +42,9 @@ ESCAPE_HINT = "(Escape to cancel)"
 
 
 class FormScreen(ModalScreen[ResultT | None]):
-    _as_opened: list[object]
+    _as_opened: list[object] | None = None
+    """What the fields held as the form opened; None until it is ready."""
+    _cancel_when_ready = False
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-form")]
     SAVE_WORDS: ClassVar[str] = "Save"
     SAVE_VARIANT: ClassVar[Literal["primary", "warning"]] = "primary"
@@ -75,6 +77,8 @@ class FormScreen(ModalScreen[ResultT | None]):
     def on_mount(self) -> None:
         """Runs after the form's own ``on_mount``: what the fields hold as the form opens."""
         self._as_opened = self._typed()
+        if self._cancel_when_ready:
+            self.dismiss(None)
 
     def _typed(self) -> list[object]:
         """What every field holds now, as shown (to tell whether anything was typed)."""
@@ -127,7 +131,12 @@ class FormScreen(ModalScreen[ResultT | None]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        """Cancel or Escape: leave at once if nothing was typed; otherwise ask first."""
+        """Cancel or Escape: leave at once if nothing was typed; otherwise ask first. An
+        Escape typed with the key that opened the form can come before the form is ready
+        (nothing can have been typed in it yet): it closes the form once it is."""
+        if self._as_opened is None:
+            self._cancel_when_ready = True
+            return
         if self._typed() == self._as_opened:
             self.dismiss(None)
             return
