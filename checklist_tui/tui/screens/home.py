@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -26,6 +27,9 @@ from checklist_tui.tui.table_fill import (
 )
 from checklist_tui.tui.text import lit
 
+if TYPE_CHECKING:
+    from checklist_tui.core.index import RefreshResult
+
 
 @dataclass(frozen=True)
 class Row:
@@ -40,8 +44,19 @@ class Row:
     """The plan's state in the words every view uses (core.index_view.state_words)."""
 
 
+@dataclass(frozen=True)
+class Found:
+    """The folder's plans as Home lists them, and what the index saw when it read them."""
+
+    rows: list[Row]
+    recovered: list[str]
+    """What recovering from a crash did, to tell the user."""
+    refreshed: RefreshResult | None = None
+    """What the refresh saw (None when only the index was read): the next check compares."""
+
+
 def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = None,
-              limit: int | None = None, progress=None) -> tuple[list[Row], list[str]]:
+              limit: int | None = None, progress=None) -> Found:
     """The plans folder, from the plan index (in a worker thread). Given the checklists,
     plans changed since the index last saw them are read first; without, nothing is."""
     from checklist_tui.core.index import PlanIndex
@@ -50,9 +65,10 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     today = clock.today()
     refresh = catalogue is not None
     recovered = recover(folder) if refresh else []
+    refreshed = None
     with PlanIndex(folder, catalogue.checklists if refresh else {}, checklist_dirs) as index:
         if refresh:
-            index.refresh(progress=progress)
+            refreshed = index.refresh(progress=progress)
         found = index.rows(with_items=False, limit=limit, by_file_time=True)
     rows = []
     for listed in found:
@@ -71,7 +87,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
             title, progress = f"{listed.checklist_id} (not installed)", ""
         rows.append(Row(path, listed.case_ref, title, uk_date(listed.edd), progress,
                         changed, True, state_words(listed, today)))
-    return rows, recovered
+    return Found(rows, recovered, refreshed)
 
 
 #: (heading, width) at 80 columns: the state in words, and room for "• 100/138 !12";
@@ -108,6 +124,10 @@ def height(cells: list, columns: list[tuple[str, int]], console) -> int:
 
 class HomeScreen(AppScreen):
     COMMANDS_DECLARED = commands.HOME
+    CHECK_EVERY = 5.0
+    """Seconds between checks of the folder for plans added or changed by someone else
+    (a colleague on a shared folder, the command line, another window), as the review
+    list does."""
 
     def compose(self) -> ComposeResult:
         yield Static("checklist-tui: safeguarding checklists for unborn babies and newborns",
@@ -120,11 +140,16 @@ class HomeScreen(AppScreen):
 
     _rows: list[Row] = []
     _columns: list[tuple[str, int]] = []
+    _last: RefreshResult | None = None
+    _day: date | None = None
+    _checked = ""
 
     def on_mount(self) -> None:
         # Fixed widths for the window's width: they never depend on when rows arrive.
         self._lay_out()
+        self._running_app = self.app  # for the threads: a screen taken down has no app
         self.load_plans()
+        self.set_interval(self.CHECK_EVERY, self._check_folder)
 
     def _lay_out(self) -> bool:
         """Columns for the window's width; True when they changed."""
@@ -146,31 +171,70 @@ class HomeScreen(AppScreen):
             self.load_plans()
 
     @work(thread=True, exclusive=True, group="plans")
-    def load_plans(self) -> None:
-        app = self.app
+    def load_plans(self, checking: bool = False) -> None:
+        """The folder's plans into the table; ``checking``: a re-check found a change (the
+        rows shown stay until the new ones are read, and the highlight stays where the
+        user put it)."""
+        app = self._running_app
         folder, dirs = app.plans_dir, app.checklist_dirs
-        known, _ = plan_rows(folder, None, dirs, limit=SHOWN_AT_MOST)
-        if known:  # what the index already knows, at once; then what changed
-            call_while_attached(app, self, self._show, known, [], False)
+        day = clock.today()
+        if not checking:
+            known = plan_rows(folder, None, dirs, limit=SHOWN_AT_MOST).rows
+            if known:  # what the index already knows, at once; then what changed
+                call_while_attached(app, self, self._show, known, [], False)
 
         def progress(done: int, total: int) -> None:
             if total - done > 100 and done % 200 == 0:
                 call_while_attached(app, self, self._reading, done, total)
 
-        rows, recovered = plan_rows(folder, app.catalogue(), dirs, progress=progress)
-        call_while_attached(app, self, self._show, rows, recovered)
+        found = plan_rows(folder, app.catalogue(), dirs, progress=progress)
+        self._last, self._day = found.refreshed, day
+        call_while_attached(app, self, self._show, found.rows, found.recovered, True,
+                            not checking, found.refreshed)
+
+    def _check_folder(self) -> None:
+        """Every few seconds while Home is shown: has a plan been added, removed or
+        changed since the list was made (or has the day changed, which changes what is
+        overdue)? Then read the folder again; otherwise say when it was checked."""
+        if self.is_current and self._last is not None and not any(
+                w.group == "plans" and not w.is_finished for w in self.workers):
+            self.check_folder(self._last)
+
+    @work(thread=True, exclusive=True, group="plans-check")
+    def check_folder(self, last: RefreshResult) -> None:
+        from checklist_tui.core.index import changed_since
+
+        app = self._running_app
+        if changed_since(app.plans_dir, last) or clock.today() != self._day:
+            call_while_attached(app, self, self.load_plans, True)
+        else:
+            call_while_attached(app, self, self._say_checked, "no plans changed")
+
+    def _say_checked(self, what: str) -> None:
+        self._checked = f"Checked at {clock.now().astimezone():%H:%M:%S} ({what})."
+        self.query_one("#plans-status", Static).update(self._status_text())
+
+    def _status_text(self) -> Text:
+        rows, folder = self._rows, self.app.plans_dir
+        if not rows:
+            return lit(f"No plans yet in {folder}. Press n to start one. {self._checked}")
+        more = (f"; the {SHOWN_AT_MOST} most recent are listed, press r to review and "
+                "filter them all" if len(rows) > SHOWN_AT_MOST else "")
+        return lit(f"{plural(len(rows), 'plan')} in {folder}{more}. {self._checked}")
 
     def _reading(self, done: int, total: int) -> None:
         self.query_one("#plans-status", Static).update(
             f"Reading plans in {self.app.plans_dir}: {done} of {total}…")
 
-    def _show(self, rows: list[Row], recovered: list[str], final: bool = True) -> None:
+    def _show(self, rows: list[Row], recovered: list[str], final: bool = True,
+              to_last: bool = True, refreshed: RefreshResult | None = None) -> None:
         table = self.query_one(DataTable)
         self._rows = rows
         # The plan last opened or created (the top row once it is saved) keeps the
         # highlight; Enter opened the row highlighted before it (another family's plan).
+        # A re-check keeps the row the user moved to.
         last, current = getattr(self.app, "last_plan", None), self._selected()
-        if last is not None:
+        if last is not None and to_last:
             last = last.resolve()
             current = next((r.path for r in rows if r.path.name == last.name
                             and r.path.resolve() == last), current)
@@ -179,13 +243,10 @@ class HomeScreen(AppScreen):
         status = self.query_one("#plans-status", Static)
         if not final:
             status.update(f"Checking {self.app.plans_dir} for changed plans…")
-        elif rows:
-            status.update(lit(f"{plural(len(rows), 'plan')} in {self.app.plans_dir}")
-                          + lit(f"; the {SHOWN_AT_MOST} most recent are listed, press r to "
-                                "review and filter them all" if len(rows) > SHOWN_AT_MOST
-                                else ""))
         else:
-            status.update(Text(f"No plans yet in {self.app.plans_dir}. Press n to start one."))
+            read = refreshed.parsed if refreshed is not None else 0
+            self._say_checked(f"{plural(read, 'plan')} read again" if read
+                              else "no plans changed")
         for message in recovered:
             self.notify(message, markup=False)
         table.focus()
