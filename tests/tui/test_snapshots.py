@@ -46,7 +46,9 @@ def _no_blink(app) -> None:
 
 async def _home_ready(pilot) -> None:
     table = pilot.app.screen.query_one(DataTable)
-    await wait_for(pilot, lambda: table.row_count == 3)
+    status = pilot.app.screen.query_one("#plans-status")
+    await wait_for(pilot, lambda: table.row_count == 3
+                   and "Checked at" in str(status.render()))
     await pilot.pause(0.3)  # let the table size its columns
     await pilot.wait_for_scheduled_animations()
 
