@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Sequence
 
+from rich.console import Console
+from rich.text import Text
 from textual.widgets import DataTable
 
 BATCH = 100
@@ -40,6 +42,25 @@ async def fill_gradually(table: DataTable, rows: Sequence[tuple[str, list]],
         table.move_cursor(row=keys.index(keep_cursor))
     if done is not None:
         done()
+
+
+def fit_cells(cells: Sequence[Text], widths: Sequence[int], console: Console,
+              most: int = 5) -> tuple[list[Text], int]:
+    """Cells wrapped to their columns' widths, and the lines the row needs for every cell
+    to be read whole; at most ``most`` lines, a cell longer than that ending in "…"
+    (its whole text is in the form Enter opens)."""
+    fitted, lines = [], 1
+    for cell, width in zip(cells, widths, strict=True):
+        wrapped = cell.wrap(console, width) if cell.cell_len > width else [cell]
+        if len(wrapped) > most:
+            last = wrapped[most - 1]
+            last.truncate(width - 1)
+            last.append("…")
+            wrapped = [*wrapped[:most - 1], last]
+            cell = Text("\n").join(wrapped)
+        fitted.append(cell)
+        lines = max(lines, len(wrapped))
+    return fitted, lines
 
 
 def cursor_key(table: DataTable) -> str | None:

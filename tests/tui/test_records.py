@@ -3,7 +3,10 @@ removing says which row."""
 
 from __future__ import annotations
 
-from textual.widgets import TabbedContent
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, TabbedContent
 
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.records import RecordsScreen
@@ -48,3 +51,46 @@ async def test_remove_says_which_row(plans) -> None:
         await wait_for_screen(pilot, MessageScreen)
         title = rendered(app.screen.query_one(".title"))
         assert title.startswith("Remove the action '") and first[:20] in title
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_column_is_on_screen_and_every_word_is_read(plans, size) -> None:
+    """look-sw 15: at 80x24 "Adult who visits or stay" and "Mother's new par" were cut,
+    and the actions' Status (with OVERDUE) was off the screen. Every column fits the
+    window, a row is as tall as its words need, and the headings are whole too."""
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=size) as pilot:
+        await open_from_plan(pilot, "a", RecordsScreen)
+        screen = app.screen
+        for page in ("people", "agencies", "actions"):
+            screen.action_show_page(page)
+            table = screen.query_one(f"#table-{page}", DataTable)
+            await wait_for(pilot, lambda table=table: table.row_count > 0
+                           and table.size.width > 0)
+            used = sum(c.get_render_width(table) for c in table.ordered_columns)
+            assert used <= table.scrollable_content_region.width, (page, used)
+            for column in table.ordered_columns:
+                assert column.label.cell_len <= column.width * table.header_height
+            for key in table.rows:
+                cells = table.get_row(key)
+                for cell, column in zip(cells, table.ordered_columns, strict=True):
+                    lines = cell.wrap(app.console, column.width)
+                    assert len(lines) <= table.rows[key].height, (page, str(cell))
+        actions = screen.query_one("#table-actions", DataTable)
+        first = screen.session.plan.actions[0]
+        status = " ".join(str(actions.get_row(first.id)[-1]).split())
+        assert status == "In progress, OVERDUE"
+
+
+async def test_an_action_saved_already_past_its_date_says_it_is_overdue(plans) -> None:
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_plan(pilot, "a", RecordsScreen)
+        screen = app.screen
+        said: list[str] = []
+        screen.notify = lambda message, **kw: said.append(str(message))  # type: ignore
+        screen._added({"what": "Visit the grandparents", "owner": "Alex Placeholder",
+                       "agency": "", "due": date(2026, 11, 1), "status": "not_started"})
+        await wait_for(pilot, lambda: bool(said))
+        assert said == ["'Visit the grandparents' was due on 01/11/2026: it is OVERDUE "
+                        "already."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
@@ -17,22 +18,30 @@ from checklist_tui.core.vocabulary import (
     OVERDUE,
     action_overdue,
 )
+from checklist_tui.export.safe import plain
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import PlanViewScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.screens.record_form import RecordForm
-from checklist_tui.tui.table_fill import add_columns, cursor_key
+from checklist_tui.tui.table_fill import cursor_key, fit_cells
 from checklist_tui.tui.text import lit
 
 MODELS: dict[str, type[Person | Agency | Action]] = {
     "people": Person, "agencies": Agency, "actions": Action}
-COLUMNS = {  # (label, width); None: as wide as the content
-    "people": (("Who", 24), ("Name", 14), ("Relationship", 16), ("Household", 9),
-               ("Involvement and assessment", None)),
-    "agencies": (("Agency", 22), ("Named practitioner", 18), ("Role and responsibility", 30),
-                 ("Contact", None)),
-    "actions": (("What", 30), ("Owner", 16), ("Agency", 16), ("Due", 10), ("Status", 20)),
+#: (label, width at 80 columns, width from WIDE columns): every column on screen, and a
+#: row as tall as its longest cell needs (at 80x24 "Adult who visits or stay", "Mother's
+#: new par" were cut, and the actions' Status, with OVERDUE, was off the screen).
+COLUMNS = {
+    "people": (("Who", 13, 22), ("Name", 12, 16), ("Relationship", 13, 18),
+               ("Household", 9, 12), ("Involvement and assessment", 17, 30)),
+    "agencies": (("Agency", 15, 24), ("Named practitioner", 13, 20),
+                 ("Role and responsibility", 21, 30), ("Contact", 15, 26)),
+    "actions": (("What", 19, 34), ("Owner", 12, 16), ("Agency", 11, 16), ("Due", 10, 10),
+                ("Status", 12, 22)),
 }
+WIDE = 110
+#: The column that takes what a window wider than WIDE has to spare.
+GROW = {"people": 4, "agencies": 2, "actions": 0}
 LABELS = {"people": "People", "agencies": "Agencies", "actions": "Actions"}
 
 
@@ -51,11 +60,40 @@ class RecordsScreen(PlanViewScreen):
                     yield DataTable(id=f"table-{page}", cursor_type="row")
         yield Footer()
 
+    _width: int | None = None
+    """The window width the columns were laid out for (any width under WIDE: 0)."""
+
     def on_mount(self) -> None:
-        for page, columns in COLUMNS.items():
-            add_columns(self.query_one(f"#table-{page}", DataTable), columns)
-        self.fill()
+        self._lay_out()
         self.query_one(f"#table-{self.page}", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Columns as wide as the window allows, then the rows (again)."""
+        width = self.app.size.width if self.app.size.width >= WIDE else 0
+        if width == self._width:
+            return
+        self._width = width
+        console = self.app.console
+        for page in COLUMNS:
+            table = self.query_one(f"#table-{page}", DataTable)
+            table.clear(columns=True)
+            widths = self._widths(page)
+            labels, lines = fit_cells([Text(label) for label, _width in widths],
+                                      [width for _label, width in widths], console)
+            table.header_height = lines  # a heading is read whole too
+            for label, (_label, width) in zip(labels, widths, strict=True):
+                table.add_column(label, width=width)
+        self.fill()
+
+    def _widths(self, page: str) -> list[tuple[str, int]]:
+        if not self._width:
+            return [(label, narrow) for label, narrow, _wide in COLUMNS[page]]
+        spare = self._width - WIDE
+        return [(label, wide + (spare if i == GROW[page] else 0))
+                for i, (label, _narrow, wide) in enumerate(COLUMNS[page])]
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.page = event.pane.id or self.page
@@ -107,11 +145,19 @@ class RecordsScreen(PlanViewScreen):
                                                   else "")))
                         for a in plan.actions],
         }
+        console = self.app.console
         for page, items in rows.items():
             table = self.query_one(f"#table-{page}", DataTable)
+            widths = [width for _label, width in self._widths(page)]
+            current = cursor_key(table)
             table.clear()
             for ident, cells in items:
-                table.add_row(*(lit(" ".join(str(c).splitlines())) for c in cells), key=ident)
+                fitted, lines = fit_cells([lit(" ".join(str(c).splitlines()))
+                                           for c in cells], widths, console)
+                table.add_row(*fitted, key=ident, height=lines)
+            keys = [ident for ident, _cells in items]
+            if current in keys:
+                table.move_cursor(row=keys.index(current))
 
     def _highlighted(self) -> str | None:
         return cursor_key(self.query_one(f"#table-{self.page}", DataTable))
@@ -123,6 +169,8 @@ class RecordsScreen(PlanViewScreen):
         if values is not None and self.apply_edit(self.session, edit.add_record,
                                                    MODELS[self.page], **values):
             self.fill()
+            if self.page == "actions" and self.session.plan.actions:
+                self._say_if_overdue(self.session.plan.actions[-1])
 
     def action_edit_record(self) -> None:
         ident = self._highlighted()
@@ -136,13 +184,23 @@ class RecordsScreen(PlanViewScreen):
         if values is not None and self.apply_edit(
                 self.session, edit.update_record, MODELS[self.page], ident, **values):
             self.fill()
+            if self.page == "actions":
+                self._say_if_overdue(edit.find_record(self.session.plan, Action, ident))
+
+    def _say_if_overdue(self, action) -> None:
+        """An action saved with a due date already past is overdue from the start: say so
+        (it was accepted without a word, and the Status column was off the screen)."""
+        if isinstance(action, Action) and action.due and action_overdue(action, clock.today()):
+            self.notify(f"'{plain(action.what)}' was due on {uk_date(action.due)}: it is "
+                        f"{OVERDUE} already.", severity="warning", markup=False)
 
     def action_remove_record(self) -> None:
         ident = self._highlighted()
         if ident is None:
             return
-        table = self.query_one(f"#table-{self.page}", DataTable)
-        first = str(table.get_row(ident)[1 if self.page == "people" else 0])
+        record = edit.find_record(self.session.plan, MODELS[self.page], ident)
+        first = str(getattr(record, "name" if self.page == "people" else
+                            "agency" if self.page == "agencies" else "what"))
         what = {"people": "person", "agencies": "agency", "actions": "action"}[self.page]
         self.app.push_screen(MessageScreen(f"Remove the {what} '{first}'?", [
             "It will be removed from the plan; the plan's history keeps a record of it."],
