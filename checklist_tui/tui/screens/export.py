@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
@@ -36,8 +36,12 @@ class ExportScreen(ModalScreen[None]):
         self.session, self.sources = session, sources
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Export the plan summary  (Escape to close)", classes="title")
+        # As in every form: the title and, at the foot, what was written and the buttons
+        # stay in view; only the choices scroll (at 80x24 the list of files written
+        # pushed Export and Close out of the dialog).
+        with VerticalScroll(classes="dialog form"):
+            yield Static("Export the plan summary  (Escape to close)",
+                         classes="title form-title")
             yield Label("Formats (Space ticks; Enter exports; Tab goes on to the folder)",
                         classes="field-label")
             yield _Formats(*((label, fmt, fmt in ("markdown", "html"))
@@ -46,10 +50,11 @@ class ExportScreen(ModalScreen[None]):
                            id="redact")
             yield Label("Folder", classes="field-label")
             yield Input(str(self.session.loaded.path.parent), id="folder", compact=True)
-            yield Static("", id="export-result")
-            with Horizontal(classes="buttons"):
-                yield Button("Export", id="go", variant="primary", compact=True)
-                yield Button("Close", id="close", compact=True)
+            with Vertical(classes="form-foot"):
+                yield Static("", id="export-result")
+                with Horizontal(classes="buttons"):
+                    yield Button("Export", id="go", variant="primary", compact=True)
+                    yield Button("Close", id="close", compact=True)
 
     def on_mount(self) -> None:
         # The choices first, in the order they are read: formats, redacted, folder, then
@@ -102,5 +107,7 @@ class ExportScreen(ModalScreen[None]):
         except OSError as exc:
             result.update(lit(f"could not write to {folder}: {exc.strerror or exc}"))
             return
-        result.update(join("Written:\n", lit("\n".join(str(p) for p in written))))
-        self.notify(f"Exported {plural(len(written), 'file')} to {folder}", markup=False)
+        # The folder once and each file's name (whole paths filled the dialog); no toast
+        # over the dialog, which says it already.
+        result.update(join(f"Written: {plural(len(written), 'file')} in ", lit(str(folder)),
+                           "\n", lit("\n".join(p.name for p in written))))
