@@ -102,3 +102,46 @@ async def test_escape_escape_from_a_text_box_steps_out_then_leaves_the_plan(plan
         await burst_handled(pilot, ["escape", "escape"])
         await wait_for_screen(pilot, HomeScreen)
         assert kinds(app) == [HomeScreen]
+
+
+async def test_the_discard_question_reads_as_one_sentence(plans) -> None:
+    """look-sw 14: "Discard what you typed in Unknown: who will find out??". The question
+    is asked plainly and the form is named in the line under it; editing a person asks
+    about the changes (not "Discard this person?", which read as removing them)."""
+    from tests.tui.helpers import rendered
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "PBA-S10")
+        await pilot.press("u")
+        await wait_for_screen(pilot, FollowUpScreen)
+        form = app.screen
+        owner = form.query_one("#owner", Input)
+        await wait_for(pilot, lambda: app.focused is owner)
+        await pilot.press(*"Alex")
+        await wait_for(pilot, lambda: owner.value == "Alex")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MessageScreen)
+        question = app.screen
+        assert question.title_text == "Discard what you typed?"
+        assert question.lines == ["What you typed in the form 'Unknown: who will find out' "
+                                  "will not be kept."]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is form)
+        form.dismiss(None)
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen))
+
+        await pilot.press("p")
+        await wait_for_screen(pilot, RecordsScreen)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, RecordForm)
+        form = app.screen
+        name = form.query_one("#f-name", Input)
+        name.focus()
+        await wait_for(pilot, lambda: app.focused is name)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: name.value.endswith("x"))
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MessageScreen)
+        assert rendered(app.screen.query_one(".title")) == \
+            "Discard your changes to this person?"

@@ -63,7 +63,7 @@ async def test_escape_on_a_half_filled_record_asks_first(plans) -> None:
         await wait_for(pilot, lambda: form.query_one("#f-name", Input).value == "AB")
         await pilot.press("escape")
         await wait_for_screen(pilot, MessageScreen)
-        assert "Discard this person?" in rendered(app.screen.query_one(".title"))
+        assert "Discard the new person?" in rendered(app.screen.query_one(".title"))
         await pilot.press("enter")  # the safe choice is focused: keep typing
         await wait_for(pilot, lambda: app.screen is form)
         assert form.query_one("#f-name", Input).value == "AB"

@@ -93,8 +93,10 @@ class FormScreen(ModalScreen[ResultT | None]):
         return held
 
     def discard_question(self) -> str:
-        """The question asked before what was typed is thrown away."""
-        return f"Discard what you typed in {self.title or 'this form'}?"
+        """The question asked before what was typed is thrown away. The form's title goes
+        in the line under it: a title that is itself a question read "Discard what you
+        typed in Unknown: who will find out??"."""
+        return "Discard what you typed?"
 
     def refuse(self, problem: str, field: Widget | None = None) -> None:
         """Keep the form open: say what is wrong in the error line, and go to the field."""
@@ -140,8 +142,10 @@ class FormScreen(ModalScreen[ResultT | None]):
         if self._typed() == self._as_opened:
             self.dismiss(None)
             return
+        name = (self.title or "").rstrip("?").strip()
+        where = f"the form '{name}'" if name else "this form"
         self.app.push_screen(MessageScreen(self.discard_question(), [
-            "What you typed in this form will not be kept."], confirm="Discard"),
+            f"What you typed in {where} will not be kept."], confirm="Discard"),
             self._discard)
 
     def _discard(self, yes: bool | None) -> None:

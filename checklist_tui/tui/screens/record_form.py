@@ -123,8 +123,10 @@ class RecordForm(FormScreen[dict[str, Any]]):
         self.query(".dialog Input, .dialog Select").first().focus()
 
     def discard_question(self) -> str:
-        return f"Discard this {TITLES[self.page].lower()}?"
-
+        """Editing, "Discard this person?" read as removing the person."""
+        what = TITLES[self.page].lower()
+        return (f"Discard your changes to this {what}?" if self.values
+                else f"Discard the new {what}?")
 
     def save(self) -> None:
         result: dict[str, Any] = {}
