@@ -16,7 +16,7 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist, Item
-from checklist_tui.core.engine import Evaluation, evaluate
+from checklist_tui.core.engine import Evaluation, OpenAnswer, evaluate
 from checklist_tui.core.plan import Answer, Plan
 from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
@@ -77,9 +77,9 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
                 f"Ticked, but {'; '.join(problem.reasons)}")
     for open_answer in ev.open_answers:
         item = items[open_answer.item_id]
-        late = f" {OVERDUE}" if open_answer.overdue else ""
         on_item(NOT_KNOWN, item, open_answer.section_id, display(item, open_answer.answer),
-                follow_up=integ.follow_up_text(open_answer.answer) + late,
+                follow_up=integ.follow_up_text(open_answer.answer) + late_words(
+                    open_answer, ev),
                 overdue=open_answer.overdue, red_flag=item.id in flagged,
                 note=open_answer.answer.note)
     for problem in ev.incomplete:
@@ -219,6 +219,22 @@ def detail_lines(item: Item, answer: Answer | None, plan: Plan) -> list[tuple[st
     return rows
 
 
+def late_words(open_answer: OpenAnswer, ev: Evaluation) -> str:
+    """What is overdue about an open answer, after who will find out and by when: the
+    date to find out by, or the question's own due date. A bare "OVERDUE" after "by
+    04/12/2026" read as though that future date had passed (look-sw 14)."""
+    if not open_answer.overdue:
+        return ""
+    by = open_answer.answer.by_date
+    if by is not None and by < ev.today:
+        return f"; {OVERDUE}: that date has passed"
+    due = next((d.due_date for d in ev.due
+                if d.item_id == open_answer.item_id and d.due_date is not None), None)
+    if due is not None and due < ev.today:
+        return f"; {OVERDUE}: the question was due to be settled by {uk_date(due)}"
+    return f"; {OVERDUE}"
+
+
 def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
     """What an item's answer does not bear out, in words (details it carries first, and the
     plan's number of babies when the answer says twins or more: core.babies), and a
@@ -231,9 +247,9 @@ def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
         lines.extend(item_challenge_lines(plan, item_id))
     for open_answer in ev.open_answers:
         if open_answer.item_id == item_id:
-            late = f"; {OVERDUE}" if open_answer.overdue else ""
             lines.append(f"{NOT_KNOWN} ({integ.follow_up_label(open_answer.answer)}): "
-                         f"{integ.follow_up_text(open_answer.answer)}{late}")
+                         f"{integ.follow_up_text(open_answer.answer)}"
+                         f"{late_words(open_answer, ev)}")
     for problem in ev.incomplete:
         if problem.item_id == item_id:
             lines.append(f"{INCOMPLETE}: {integ.missing_text(problem.reasons)}")
