@@ -57,3 +57,23 @@ async def test_home_says_when_it_last_checked_and_nothing_changed(plans, monkeyp
         await wait_for(pilot, lambda: "Checked at" in rendered(status)
                        and "(no plans changed)" in rendered(status))
         assert rendered(status).startswith("3 plans in ")
+
+
+async def test_the_highlighted_plan_stays_when_the_window_is_resized(plans) -> None:
+    """look-a 5: resizing (a ward PC's window restored, a font changed) moved the highlight
+    back to the top row, and Enter opened another family's plan."""
+    app = make_app(plans)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3
+                       and "Checked at" in rendered(app.screen.query_one("#plans-status")))
+        await pilot.press("down")
+        await wait_for(pilot, lambda: table.cursor_row == 1)
+        chosen = cursor_key(table)
+        for size in ((80, 24), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await wait_for(pilot, lambda size=size: app.size == size
+                           and len(table.ordered_columns) == (5 if size[0] < 110 else 6)
+                           and table.row_count == 3)
+            await pilot.pause()
+            assert cursor_key(table) == chosen, size

@@ -163,8 +163,12 @@ class HomeScreen(AppScreen):
         return True
 
     def on_resize(self) -> None:
+        # The highlighted plan stays the same plan at any size: laying the columns out
+        # again empties the table, and the highlight went back to the top row (Enter then
+        # opened another family's plan).
+        chosen = self._selected()
         if self._lay_out() and self._rows:
-            self._show(self._rows, [])
+            self._show(self._rows, [], to_last=False, keep=chosen)
 
     def on_screen_resume(self) -> None:
         if self.query_one(DataTable).row_count:
@@ -227,13 +231,14 @@ class HomeScreen(AppScreen):
             f"Reading plans in {self.app.plans_dir}: {done} of {total}…")
 
     def _show(self, rows: list[Row], recovered: list[str], final: bool = True,
-              to_last: bool = True, refreshed: RefreshResult | None = None) -> None:
+              to_last: bool = True, refreshed: RefreshResult | None = None,
+              keep: Path | None = None) -> None:
         table = self.query_one(DataTable)
         self._rows = rows
         # The plan last opened or created (the top row once it is saved) keeps the
         # highlight; Enter opened the row highlighted before it (another family's plan).
-        # A re-check keeps the row the user moved to.
-        last, current = getattr(self.app, "last_plan", None), self._selected()
+        # A re-check or a resize keeps the row the user moved to.
+        last, current = getattr(self.app, "last_plan", None), keep or self._selected()
         if last is not None and to_last:
             last = last.resolve()
             current = next((r.path for r in rows if r.path.name == last.name
