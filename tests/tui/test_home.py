@@ -107,12 +107,12 @@ async def test_home_highlights_the_plan_last_opened_and_home_end_move(plans) -> 
         await wait_for(pilot, lambda: table.cursor_row == 0)
         app.open_plan(Path(str(chosen)))
         await wait_for(pilot, lambda: plan_ready(app))
-        os.utime(chosen, None)  # saved: now the newest, at the top
+        os.utime(chosen, None)  # the file is newer; the plan keeps its place (look-a 9)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await wait_for(pilot, lambda: str(app.screen.query_one("#plans-status").render())
                        .startswith("3 plans"))
-        await wait_for(pilot, lambda: cursor_key(table) == chosen and table.cursor_row == 0)
+        await wait_for(pilot, lambda: cursor_key(table) == chosen and table.cursor_row == 2)
 
 
 async def test_a_plan_opened_from_home_says_which_plan_first(plans, monkeypatch) -> None:

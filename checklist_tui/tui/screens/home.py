@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,8 @@ class Row:
     readable: bool
     state: str = ""
     """The plan's state in the words every view uses (core.index_view.state_words)."""
+    same_case: bool = False
+    """Another file in the folder has the same case reference: the file name is shown."""
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,15 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     with PlanIndex(folder, catalogue.checklists if refresh else {}, checklist_dirs) as index:
         if refresh:
             refreshed = index.refresh(progress=progress)
-        found = index.rows(with_items=False, limit=limit, by_file_time=True)
+        found = index.rows(with_items=False, limit=limit)
     rows = []
     for listed in found:
-        changed = datetime.fromtimestamp(listed.modified).strftime("%d/%m %H:%M") \
-            if listed.modified else ""
+        # The plan's own last change, as its header says it (a copied or restored file
+        # is new, its plan is not: every copy read "changed today"); the file's time only
+        # for a file that cannot be read.
+        changed = (listed.updated.astimezone().strftime("%d/%m %H:%M") if listed.updated
+                   else datetime.fromtimestamp(listed.modified).strftime("%d/%m %H:%M")
+                   if listed.modified else "")
         path = folder / listed.path
         if listed.error and not listed.checklist_id:
             rows.append(Row(path, Path(listed.path).name, "(cannot be read)", "", "",
@@ -85,18 +92,22 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
                                      listed.red_flags)
         else:
             title, progress = f"{listed.checklist_id} (not installed)", ""
-        rows.append(Row(path, listed.case_ref, title, uk_date(listed.edd), progress,
-                        changed, True, state_words(listed, today)))
+        when = f"born {uk_date(listed.dob)}" if listed.dob else uk_date(listed.edd)
+        rows.append(Row(path, listed.case_ref, title, when, progress, changed, True,
+                        state_words(listed, today)))
+    cases = Counter(row.case_ref for row in rows if row.readable)
+    rows = [replace(row, same_case=True) if row.readable and cases[row.case_ref] > 1 else row
+            for row in rows]
     return Found(rows, recovered, refreshed)
 
 
 #: (heading, width) at 80 columns: the state in words, and room for "• 100/138 !12";
 #: a row is as tall as its longest cell needs, so no word is cut.
-COLUMNS = [("Case reference", 16), ("Checklist", 17), ("State", 13), ("EDD", 10),
+COLUMNS = [("Case reference", 16), ("Checklist", 17), ("State", 13), ("EDD / born", 10),
            ("Progress", 13)]
 #: From 110 columns: wider cells (one line for most) and when each plan last changed.
 WIDE = 110
-COLUMNS_WIDE = [("Case reference", 18), ("Checklist", 28), ("State", 22), ("EDD", 10),
+COLUMNS_WIDE = [("Case reference", 18), ("Checklist", 28), ("State", 22), ("EDD / born", 10),
                 ("Progress", 13), ("Changed", 11)]
 
 
@@ -106,9 +117,12 @@ def columns_for(width: int) -> list[tuple[str, int]]:
 
 def cells(row: Row, columns: list[tuple[str, int]]) -> list:
     style = "" if row.readable else "italic"
-    by_heading = {"Case reference": lit(row.case_ref, style),
+    case = lit(row.case_ref, style)
+    if row.same_case:  # two "DEMO-0003" rows could not be told apart
+        case.append_text(lit(f"\n{row.path.name}", "italic"))
+    by_heading = {"Case reference": case,
                   "Checklist": lit(row.checklist, style), "State": lit(row.state, style),
-                  "EDD": lit(row.edd), "Progress": lit(row.progress),
+                  "EDD / born": lit(row.edd), "Progress": lit(row.progress),
                   "Changed": lit(row.changed)}
     return [by_heading[heading] for heading, _width in columns]
 
@@ -132,8 +146,9 @@ class HomeScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Static("checklist-tui: safeguarding checklists for unborn babies and newborns",
                      id="home-title")
-        yield Static("Your plans (newest first). Arrow keys to move, Enter to open, "
-                     "n for a new plan, Ctrl+P for all commands.", classes="hint")
+        yield Static("Your plans, the last changed first. Progress: questions answered "
+                     "of those that apply, and !N red flags. Arrow keys to move, Enter to "
+                     "open, n for a new plan, Ctrl+P for all commands.", classes="hint")
         yield Static("Loading plans…", id="plans-status", classes="hint")
         yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield Footer()
