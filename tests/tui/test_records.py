@@ -80,6 +80,9 @@ async def test_every_column_is_on_screen_and_every_word_is_read(plans, size) -> 
         first = screen.session.plan.actions[0]
         status = " ".join(str(actions.get_row(first.id)[-1]).split())
         assert status == "In progress, OVERDUE"
+        # look-b 11: the line above the table counts it too
+        assert rendered(screen.query_one("#men-line")).startswith(
+            "Actions: 6 recorded, 1 OVERDUE, 2 without a named owner or a due date.")
 
 
 async def test_an_action_saved_already_past_its_date_says_it_is_overdue(plans) -> None:

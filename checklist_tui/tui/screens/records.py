@@ -121,8 +121,12 @@ class RecordsScreen(PlanViewScreen):
                        "role must be stated in the plan."))
         else:
             open_ = sum(1 for a in plan.actions if not a.owner or not a.due)
-            line = (f"Actions: {len(plan.actions)} recorded"
-                    + (f", {open_} without a named owner or a due date." if open_ else "."))
+            late = sum(1 for a in plan.actions if action_overdue(a, clock.today()))
+            parts = [f"{late} {OVERDUE}"] if late else []
+            if open_:
+                parts.append(f"{open_} without a named owner or a due date")
+            line = f"Actions: {len(plan.actions)} recorded" + "".join(
+                f", {p}" for p in parts) + "."
         self.query_one("#men-line", Static).update(lit(
             line + "\n+ adds a row, Enter edits it, Delete removes it; left and right arrows "
             "(or p, g, a) switch tables."))
