@@ -43,8 +43,8 @@ class NewPlanScreen(AppScreen):
                 yield Label("Expected delivery date (DD/MM/YYYY)", classes="field-label")
                 yield Input(placeholder="DD/MM/YYYY", id="edd", compact=True)
                 yield Static("", id="gestation", classes="hint")
-                yield Label("Number of babies expected", classes="field-label")
-                yield Input(value="1", id="babies", type="integer", max_length=1, compact=True)
+                # Your name straight after the EDD: a name typed after Tab went into the
+                # number of babies, which takes digits only, and vanished (look-a 15).
                 yield Label("Your name", classes="field-label")
                 yield Input(id="practitioner", max_length=120, compact=True)
                 yield Label("Your role", classes="field-label")
@@ -54,6 +54,8 @@ class NewPlanScreen(AppScreen):
                     max_length=120,
                     compact=True,
                 )
+                yield Label("Number of babies expected (a number)", classes="field-label")
+                yield Input(value="1", id="babies", type="integer", max_length=1, compact=True)
                 yield Static("", id="form-error", classes="error-line")
                 yield Button("Create plan", id="create", variant="primary", compact=True)
         yield Footer()
