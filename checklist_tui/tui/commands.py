@@ -77,7 +77,12 @@ HOME = [
     Command("quit", "q", "Quit", "Leave the app; everything is already saved"),
 ]
 
+#: The footer shows the first that fit: at 80 columns "r Answer challenge" (while a
+#: manager's challenge waits) and F1 Help were cut off behind People and Export.
 PLAN = [
+    Command("answer-challenge", "r", "Answer challenge",
+            "Answer a manager's challenge (on this item, else the first not yet answered)",
+            writes=True),
     Command("next-section", "right_square_bracket", "Next section",
             "Go to the next section", key_display="]", calls="step_section(1)",
             priority=True),
@@ -85,6 +90,10 @@ PLAN = [
             "Go to the previous section", key_display="[", footer=False,
             calls="step_section(-1)", priority=True),
     Command("outstanding", "o", "Outstanding", "Everything still open, and where to fix it"),
+    help_on("Plan: the sections are on the left (hidden on small windows). ] and [ move "
+            "between sections; Tab moves between items. On a yes/no item press y, n or u. "
+            "w shows why an item matters. G lists the gaps and risks; on a pause point f "
+            "confirms it. Everything is saved as you go."),
     Command("gaps", "G", "Gaps and risks", "What is wrong or not known, the father and male "
             "carers first", footer=False),
     Command("people", "p", "People", "The people around the baby, men first",
@@ -109,15 +118,8 @@ PLAN = [
     Command("submit", "m", "Submit for sign-off",
             "Send the completed plan to a manager to approve or return", footer=False,
             writes=True),
-    Command("answer-challenge", "r", "Answer challenge",
-            "Answer a manager's challenge (on this item, else the first not yet answered)",
-            writes=True),
     Command("confirm-pause", "f", "Confirm this pause point", "Record who confirmed this "
             "pause point, when, and who was present", footer=False, writes=True),
-    help_on("Plan: the sections are on the left (hidden on small windows). ] and [ move "
-            "between sections; Tab moves between items. On a yes/no item press y, n or u. "
-            "w shows why an item matters. G lists the gaps and risks; on a pause point f "
-            "confirms it. Everything is saved as you go."),
     BACK,
 ]
 
