@@ -1,9 +1,12 @@
 """A simple message or confirmation dialog.
 
-It takes only keys typed once it is there: an Escape (or Enter) typed in the same burst
-as the one that asked the question was meant for the screen before it, not as its answer.
-Escape Escape typed fast in a half-filled form asked "Discard…?" and the second Escape
-closed the question at once, before anyone could read it."""
+It takes only keys typed once it could be read: an Escape (or Enter) typed in the same
+burst as the one that asked the question was meant for the screen before it, not as its
+answer. Escape Escape typed fast in a half-filled form asked "Discard…?" and the second
+Escape closed the question at once, before anyone could read it. A terminal hands over a
+lone Escape only after a short wait (it might start a longer key code), so the second of
+two fast Escapes arrives after the question is up: keys are taken from ``READ_FIRST``
+seconds after it was shown, less than anyone takes to read it."""
 
 from __future__ import annotations
 
@@ -37,15 +40,23 @@ class MessageScreen(ModalScreen[bool]):
                 else:
                     yield Button("Close", id="no", variant="primary", compact=True)
 
-    _shown_at = float("inf")
-    """When the dialog was put up (Textual's clock, as a key's ``time``)."""
+    READ_FIRST = 0.4
+    """Seconds after the dialog is shown in which a key is taken as typed before it."""
+    _takes_keys_from = float("inf")
+    """From when keys are the dialog's (Textual's clock, as a key's ``time``)."""
+
+    shown_at = float("inf")
 
     def on_mount(self) -> None:
-        self._shown_at = get_time()
+        self.shown_at = get_time()
+        self._takes_keys_from = self.shown_at + self.READ_FIRST
         self.query_one("#no", Button).focus()
 
+    def takes_keys(self) -> bool:
+        return get_time() >= self._takes_keys_from
+
     def on_key(self, event: events.Key) -> None:
-        if event.time < self._shown_at:  # typed before the question was asked
+        if event.time < self._takes_keys_from:  # typed before it could be read
             event.stop()
             event.prevent_default()
 
