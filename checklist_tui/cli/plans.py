@@ -15,7 +15,7 @@ _FLAGS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies"}
 
 def cmd_new(args: argparse.Namespace) -> int:
     from checklist_tui.core import store
-    from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_details
+    from checklist_tui.core.plan_details import DetailsError, parse_details
 
     cat = catalogue(args)
     checklist = cat.get(args.checklist_id)
@@ -25,7 +25,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         details = parse_details(case_ref=args.case_ref, edd=args.edd or "",
                                 babies=str(args.babies), practitioner=args.practitioner,
-                                role=args.role, edd_needed=needs_edd(checklist.checklist))
+                                role=args.role, checklist=checklist.checklist)
     except DetailsError as exc:
         raise UserFacingError(f"--{_FLAGS.get(exc.field, exc.field)}: {exc.reason}") from None
     loaded = store.create(

@@ -46,6 +46,15 @@ def needs_edd(checklist: Checklist) -> bool:
     return any(item.due is not None for _, item in checklist.all_items())
 
 
+def takes_edd(checklist: Checklist) -> bool:
+    """Whether an expected delivery date means anything to this checklist: it counts due
+    points from it, or lists what must be in place at the birth. One that does neither
+    (the injury checklist, about a baby already born) takes none: an EDD typed for it is a
+    mistake, and would show weeks of pregnancy for a baby who is here."""
+    return needs_edd(checklist) or any(item.needed_at_birth
+                                       for _, item in checklist.all_items())
+
+
 def check_case_ref(text: str) -> str:
     """The case reference as typed, or DetailsError: it must not be a name or a date
     (it ends up in the file name and on every page)."""
@@ -89,13 +98,22 @@ def _babies(text: str) -> int:
 
 def parse_details(*, case_ref: str, edd: str = "", dob: str = "", babies: str = "1",
                   practitioner: str = "", role: str = "",
-                  prematurity_likely: bool = False, edd_needed: bool = False) -> Details:
+                  prematurity_likely: bool = False, edd_needed: bool = False,
+                  checklist: Checklist | None = None) -> Details:
     """Details from what was typed; raises :class:`DetailsError` for the first bad field.
 
-    ``edd_needed``: the checklist counts its due points from the EDD (:func:`needs_edd`),
-    so a plan for a baby not yet born must have one."""
+    ``checklist``, the plan's checklist, decides what the EDD must be: needed when the
+    checklist counts its due points from it (:func:`needs_edd`: a plan for a baby not yet
+    born must have one), refused when it takes none (:func:`takes_edd`). Without it,
+    ``edd_needed`` says the first."""
     reference = check_case_ref(case_ref)
     due, born = typed_date(edd, "edd"), typed_date(dob, "dob")
+    if checklist is not None:
+        edd_needed = needs_edd(checklist)
+        if due is not None and not takes_edd(checklist):
+            raise DetailsError("edd", f"the checklist '{checklist.title}' counts nothing "
+                               "from an expected delivery date, so it takes none: leave "
+                               "it out")
     _check_dates(due, born, clock.today())
     if edd_needed and due is None and born is None:
         raise DetailsError("edd", "enter the expected delivery date (DD/MM/YYYY): this "

@@ -86,11 +86,13 @@ def _read_records(conv: Conversation, records: Sequence[T], plural_name: str, si
 
 def _person_lines(person: Person) -> list[str]:
     line = f"{person.name}, {person.kind.label}"
-    if person.man is not None and person.kind.adult_of_unknown_sex:
-        line += ", a man" if person.man else ", not a man"
+    if person.kind.adult_of_unknown_sex:
+        line += {True: ", a man", False: ", not a man",
+                 None: ", not recorded whether a man"}[person.man]
     if person.relationship:
         line += f", {person.relationship}"
-    lines = [line + (", lives in the household." if person.in_household else ".")]
+    lines = [line + {True: ", lives in the household.", False: ", does not live in the "
+                     "household.", None: ", household not recorded."}[person.in_household]]
     if person.involvement:
         lines.append(f"Involvement: {person.involvement}")
     return lines

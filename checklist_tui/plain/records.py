@@ -198,13 +198,14 @@ def add_person(conv: Conversation) -> None:
     relationship = _ask_text(conv, "Relationship to the baby (or Enter):")
     fields: dict[str, object] = {
         "name": name, "kind": person_kind, "relationship": relationship,
-        "in_household": _yes_no(conv, "Do they live in the household?")}
-    if person_kind.adult_of_unknown_sex:
-        fields["man"] = _yes_no(conv, "Is this person a man?")
+        "in_household": _yes_no_unrecorded(conv, "Do they live in the household?")}
+    if person_kind.adult_of_unknown_sex:  # as the app asks: nobody's guess is recorded
+        fields["man"] = _yes_no_unrecorded(
+            conv, "Is this person a man? (a partner who visits or stays counts)")
     fields["involvement"] = _ask_text(conv, "What has been done to involve them (or Enter):")
-    is_man = Person(id="probe", name=name, kind=person_kind,
-                    man=fields.get("man")).is_man  # type: ignore[arg-type]
-    if is_man:
+    probe = Person(id="probe", name=name, kind=person_kind,
+                   man=fields.get("man"))  # type: ignore[arg-type]
+    if probe.is_man:
         fields["assessment"] = _ask_text(conv, "How has he been assessed (or Enter):")
         if not (fields["involvement"] and fields["assessment"]):
             fields["reason_not_involved"] = _ask_text(
@@ -212,14 +213,25 @@ def add_person(conv: Conversation) -> None:
                 "later; until then it is a gap in the plan):")
     if conv.change(edit.add_record, Person, **fields):
         conv.console.say(f"Added {name}.")
+        if probe.man_unrecorded:
+            conv.console.say(f"Whether {name} is a man is not recorded: it is listed under "
+                             "gaps until it is.")
 
 
-def _yes_no(conv: Conversation, question: str) -> bool:
+#: What "not recorded yet" may be typed as, besides Enter.
+UNRECORDED_WORDS = ("not recorded", "not known", "unknown", "u", "don't know", "dont know")
+
+
+def _yes_no_unrecorded(conv: Conversation, question: str) -> bool | None:
+    """Yes, no, or not recorded yet (None: nobody has said, never taken as "no"), as the
+    app's People form offers."""
     while True:
-        typed = conv.console.answer(f"{question} yes or no:").lower()
+        typed = conv.console.answer(f"{question} yes, no, or Enter if not recorded yet:").lower()
         if typed in ("y", "yes", "n", "no"):
             return typed.startswith("y")
-        conv.console.say("Type yes or no.")
+        if not typed or typed in UNRECORDED_WORDS:
+            return None
+        conv.console.say("Type yes or no, or press Enter to leave it not recorded.")
 
 
 def confirm_pause_point(conv: Conversation, section_id: str) -> None:

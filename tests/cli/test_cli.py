@@ -76,6 +76,10 @@ def test_new_creates_plan_and_prints_path(isolated, capsys) -> None:
      "--case-ref: enter a case reference"),
     (["new", "pre-birth-assessment", "--case-ref", "DEMO-10", "--no-open"],
      "--edd: "),
+    (["new", "injury-non-mobile-baby", "--case-ref", "DEMO-11", "--edd", "20/05/2027",
+      "--no-open"],
+     "--edd: the checklist 'Injury or bruising in a baby who is not independently mobile' "
+     "counts nothing from an expected delivery date, so it takes none: leave it out"),
     (["show", "no-such-plan.toml"], "no such plan file"),
 ])
 def test_bad_input_one_line_exit_1_nothing_written(isolated, capsys, args, message) -> None:

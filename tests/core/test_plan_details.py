@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_details
+from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_details, takes_edd
 
 
 @pytest.mark.parametrize(("fields", "field", "words"), [
@@ -35,3 +35,21 @@ def test_sound_details_are_accepted(fields) -> None:
 def test_checklists_counted_from_the_edd_need_one(catalogue) -> None:
     assert needs_edd(catalogue.get("pre-birth-assessment").checklist)
     assert not needs_edd(catalogue.get("injury-non-mobile-baby").checklist)
+
+
+def test_an_edd_is_refused_for_a_checklist_that_takes_none(catalogue) -> None:
+    """The injury checklist counts nothing from an EDD: one typed for it is refused, naming
+    the field; the same parser needs one for the pre-birth assessment (#12, v5core)."""
+    injury = catalogue.get("injury-non-mobile-baby").checklist
+    pre_birth = catalogue.get("pre-birth-assessment").checklist
+    assert not takes_edd(injury)
+    assert all(takes_edd(catalogue.get(c).checklist) for c in (
+        "pre-birth-assessment", "discharge-planning-meeting", "looked-after-parent"))
+    with pytest.raises(DetailsError) as caught:
+        parse_details(case_ref="KB-1", edd="20/05/2027", checklist=injury)
+    assert caught.value.field == "edd" and "takes none" in str(caught.value)
+    assert parse_details(case_ref="KB-1", dob="20/11/2026", checklist=injury).edd is None
+    assert parse_details(case_ref="KB-1", checklist=injury).case_ref == "KB-1"
+    with pytest.raises(DetailsError, match="expected delivery date"):
+        parse_details(case_ref="KB-1", checklist=pre_birth)
+    assert parse_details(case_ref="KB-1", edd="20/05/2027", checklist=pre_birth).edd

@@ -235,3 +235,27 @@ def test_no_gaps_read_out_in_the_plan_headers_words(tmp_path, catalogue) -> None
     _code, out = _talk(path, catalogue, ["gaps", "quit"])
     assert "Gaps and risks: none found yet." in out, out
     assert "none recorded" not in out
+
+
+def test_add_person_may_leave_whether_a_man_not_recorded(tmp_path, catalogue) -> None:
+    """As the app's People form: "Is this person a man?" and "lives in the household" take
+    Enter for not recorded yet (kept as nothing, never as no). An unrecorded adult is never
+    counted as a man nor as not one; a partner who visits, recorded as a man, counts."""
+    path = _new(tmp_path / "plans", catalogue)
+    visiting = str(list(PersonKind).index(PersonKind.VISITING_ADULT) + 1)
+    _code, out = _talk(path, catalogue, [
+        "add person", "Sam Visitor", visiting, "Mother's friend", "", "", "Phoned once",
+        "add person", "Pat Partner", visiting, "Mother's boyfriend, visits", "no", "yes",
+        "Met once", "Checks requested",
+        "people", "quit"])
+    plan = store.load(path).plan
+    sam, pat = plan.people
+    assert (sam.man, sam.in_household) == (None, None) and sam.man_unrecorded
+    assert (pat.man, pat.in_household, pat.assessment) == (True, False, "Checks requested")
+    assert "Whether Sam Visitor is a man is not recorded" in out
+    assert "Sam Visitor, Adult who visits or stays, not recorded whether a man" in out
+    assert "household not recorded." in out
+    assert "Pat Partner, Adult who visits or stays, a man" in out
+    ev = evaluate(catalogue.get(PBA).checklist, plan, clock.today())
+    assert [p.name for p in ev.men] == ["Pat Partner"]
+    assert any("record whether Sam Visitor" in i.message for i in ev.integrity)

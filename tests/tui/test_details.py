@@ -45,3 +45,25 @@ async def test_details_open_with_a_field_focused_and_refuse_a_future_birth(plans
         error = app.screen.query_one("#form-error")
         await wait_for(pilot, lambda: "in the future" in rendered(error))
         assert app.focused is dob and plan.dob is None
+
+
+async def test_details_follow_the_checklists_rule_for_the_edd(plans) -> None:
+    """The Details form parses with the plan's checklist (core.plan_details), as New plan
+    and `new` do: a pre-birth plan's EDD cannot be emptied while no birth is recorded."""
+    from checklist_tui.tui.screens.details import DetailsScreen
+    from tests.tui.helpers import wait_for_screen
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        plan = app.screen.session.plan
+        edd = plan.edd
+        await pilot.press("d")
+        await wait_for_screen(pilot, DetailsScreen)
+        box = app.screen.query_one("#d-edd", Input)
+        box.value = ""
+        box.focus()
+        await pilot.press("enter")
+        error = app.screen.query_one("#form-error")
+        await wait_for(pilot, lambda: "expected delivery date" in rendered(error))
+        assert plan.edd == edd and app.focused is box

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label
 
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.definition import Checklist
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.plan_details import Details, DetailsError, parse_details
 from checklist_tui.tui.screens.form import FormScreen
@@ -18,9 +19,11 @@ class DetailsScreen(FormScreen[Details]):
 
     TITLE = "Plan details"
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, checklist: Checklist | None = None):
         super().__init__()
         self.plan = plan
+        self.checklist = checklist
+        """The plan's checklist: what it needs of the EDD (core.plan_details)."""
 
     def fields(self) -> ComposeResult:
         p = self.plan
@@ -50,7 +53,8 @@ class DetailsScreen(FormScreen[Details]):
                 case_ref=value["case_ref"], edd=value["edd"], dob=value["dob"],
                 babies=value["babies_expected"], practitioner=value["practitioner"],
                 role=value["practitioner_role"],
-                prematurity_likely=self.query_one(MarkedCheckbox).value)
+                prematurity_likely=self.query_one(MarkedCheckbox).value,
+                checklist=self.checklist)
         except DetailsError as exc:
             wrong = self.query(f"#d-{exc.field}")
             self.refuse(str(exc), wrong.first() if wrong else None)

@@ -12,7 +12,7 @@ from checklist_tui.core import clock, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import timing_summary
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_details, typed_date
+from checklist_tui.core.plan_details import DetailsError, parse_details, typed_date
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
@@ -145,7 +145,7 @@ class NewPlanScreen(AppScreen):
             details = parse_details(case_ref=value["case-ref"], edd=value["edd"],
                                     babies=value["babies"], practitioner=value["practitioner"],
                                     role=value["role"],
-                                    edd_needed=needs_edd(chosen.checklist))
+                                    checklist=chosen.checklist)
             loaded = store.create(
                 self.app.plans_dir,
                 chosen,

@@ -178,7 +178,9 @@ class PlanScreenBase(SavingScreen):
     def action_details(self) -> None:
         from checklist_tui.tui.screens.details import DetailsScreen
 
-        self.app.push_screen(DetailsScreen(self._session().plan), self._details)
+        session = self._session()
+        self.app.push_screen(DetailsScreen(session.plan, session.checklist.checklist),
+                             self._details)
 
     def _details(self, details: Details | None) -> None:
         if details is not None:
