@@ -104,6 +104,11 @@ def check_checklist(
                     f"item '{sorted(inside)[0]}', so it could never be shown")
         for item in section.items:
             place = at(item.id, "item")
+            if not checklist.takes_edd and ((item.due is not None and item.due.weeks is not None)
+                                            or item.needed_at_birth):
+                add(place, "the checklist says takes_edd = false, but this item is counted "
+                    "from the expected delivery date (a due point in weeks, or needed at birth)",
+                    "remove 'takes_edd = false', or the item's due point in weeks")
             if item.type in CHOICE_TYPES:
                 if len(item.options) < 2:
                     add(place, f"a {item.type.value} item needs at least two options")

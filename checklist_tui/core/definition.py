@@ -100,6 +100,9 @@ class Checklist(Strict):
     mode: Literal["do-confirm", "read-do"] = "do-confirm"
     """do-confirm: work from memory then confirm; read-do: read each step, then do it."""
     timescales: Timescales = field(default_factory=defaults(Timescales))
+    takes_edd: bool = True
+    """false for a checklist about a baby already born (the injury checklist): its plans
+    take no expected delivery date, and one typed for it is refused."""
     sections: Annotated[list[Section], Limit(min_length=1)]
 
     def all_items(self) -> list[tuple[Section, Item]]:

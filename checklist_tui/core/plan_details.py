@@ -47,12 +47,10 @@ def needs_edd(checklist: Checklist) -> bool:
 
 
 def takes_edd(checklist: Checklist) -> bool:
-    """Whether an expected delivery date means anything to this checklist: it counts due
-    points from it, or lists what must be in place at the birth. One that does neither
-    (the injury checklist, about a baby already born) takes none: an EDD typed for it is a
-    mistake, and would show weeks of pregnancy for a baby who is here."""
-    return needs_edd(checklist) or any(item.needed_at_birth
-                                       for _, item in checklist.all_items())
+    """Whether the checklist's plans take an expected delivery date: not one about a baby
+    already born (``takes_edd = false``, the injury checklist), where an EDD typed is a
+    mistake and would show weeks of pregnancy for a baby who is here."""
+    return checklist.takes_edd
 
 
 def check_case_ref(text: str) -> str:
@@ -111,8 +109,8 @@ def parse_details(*, case_ref: str, edd: str = "", dob: str = "", babies: str = 
     if checklist is not None:
         edd_needed = needs_edd(checklist)
         if due is not None and not takes_edd(checklist):
-            raise DetailsError("edd", f"the checklist '{checklist.title}' counts nothing "
-                               "from an expected delivery date, so it takes none: leave "
+            raise DetailsError("edd", f"the checklist '{checklist.title}' is for a baby "
+                               "already born, so it takes no expected delivery date: leave "
                                "it out")
     _check_dates(due, born, clock.today())
     if edd_needed and due is None and born is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -33,11 +34,12 @@ def test_list_shows_builtins_and_replacement(tmp_path, capsys) -> None:
     local = tmp_path / "local"
     local.mkdir()
     text = (ROOT / "checklists" / "injury-non-mobile-baby.toml").read_text()
-    (local / "injury.toml").write_text(text.replace('version = "2.0.0"', 'version = "2.1.0"'))
+    (local / "injury.toml").write_text(
+        re.sub(r'^version = ".*"$', 'version = "9.9.9"', text, count=1, flags=re.M))
     assert main(["list", "--checklists", str(local)]) == 0
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.startswith("injury-non-mobile-baby"))
-    assert "2.1.0" in line and "replaces built-in" in line
+    assert "9.9.9" in line and "replaces built-in" in line
 
 
 def test_user_config_folder_checklists_are_loaded(isolated, capsys) -> None:
@@ -79,7 +81,7 @@ def test_new_creates_plan_and_prints_path(isolated, capsys) -> None:
     (["new", "injury-non-mobile-baby", "--case-ref", "DEMO-11", "--edd", "20/05/2027",
       "--no-open"],
      "--edd: the checklist 'Injury or bruising in a baby who is not independently mobile' "
-     "counts nothing from an expected delivery date, so it takes none: leave it out"),
+     "is for a baby already born, so it takes no expected delivery date: leave it out"),
     (["show", "no-such-plan.toml"], "no such plan file"),
 ])
 def test_bad_input_one_line_exit_1_nothing_written(isolated, capsys, args, message) -> None:

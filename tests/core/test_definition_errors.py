@@ -26,6 +26,8 @@ CASES = {
     "latin1.toml": ("line 4", "is not UTF-8 text"),
     "badver.toml": ("'version'", "not a semantic version"),
     "badpart.toml": ("item 'father_seen' (line 34)", "'plan_part': must be one of: 'why_plan'"),
+    "edd_for_born.toml": ("item 'father_known' (line 15)", "takes_edd = false, but this item "
+                          "is counted from the expected delivery date"),
 }
 
 

@@ -38,8 +38,9 @@ def test_checklists_counted_from_the_edd_need_one(catalogue) -> None:
 
 
 def test_an_edd_is_refused_for_a_checklist_that_takes_none(catalogue) -> None:
-    """The injury checklist counts nothing from an EDD: one typed for it is refused, naming
-    the field; the same parser needs one for the pre-birth assessment (#12, v5core)."""
+    """The injury checklist is for a baby already born (takes_edd = false): an EDD typed
+    for it is refused, naming the field; the same parser needs one for the pre-birth
+    assessment (#12, v5core)."""
     injury = catalogue.get("injury-non-mobile-baby").checklist
     pre_birth = catalogue.get("pre-birth-assessment").checklist
     assert not takes_edd(injury)
@@ -47,7 +48,7 @@ def test_an_edd_is_refused_for_a_checklist_that_takes_none(catalogue) -> None:
         "pre-birth-assessment", "discharge-planning-meeting", "looked-after-parent"))
     with pytest.raises(DetailsError) as caught:
         parse_details(case_ref="KB-1", edd="20/05/2027", checklist=injury)
-    assert caught.value.field == "edd" and "takes none" in str(caught.value)
+    assert caught.value.field == "edd" and "takes no expected" in str(caught.value)
     assert parse_details(case_ref="KB-1", dob="20/11/2026", checklist=injury).edd is None
     assert parse_details(case_ref="KB-1", checklist=injury).case_ref == "KB-1"
     with pytest.raises(DetailsError, match="expected delivery date"):
