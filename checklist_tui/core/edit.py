@@ -103,7 +103,12 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
     if follow_up:
         owner = (owner if owner is not None else (current.owner if current else None)) or ""
         by_date = by_date or (current.by_date if current else None)
-        if not owner.strip() or by_date is None:
+    same = current is not None and not current.not_applicable and current.value == canonical
+    if same and current is not None and (
+            not follow_up or (current.owner, current.by_date) == (owner, by_date)):
+        return  # nothing changes: nothing to refuse, log or mark as changed
+    if follow_up:
+        if not (owner or "").strip() or by_date is None:
             label = integ.follow_up_label(probe)
             raise PlanError(f"{item_id}: '{label}' needs who will find out (owner) and by when "
                             "(a date)")
@@ -112,10 +117,6 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
         if against:
             raise PlanError(f"{item_id}: cannot be confirmed: {against[0]}"
                             + (f" (and {len(against) - 1} more)" if len(against) > 1 else ""))
-    same = current is not None and not current.not_applicable and current.value == canonical
-    if same and current is not None and (
-            not follow_up or (current.owner, current.by_date) == (owner, by_date)):
-        return
     editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     if not same:

@@ -4,9 +4,12 @@ A pause point (a section with ``pause_point = true``) is read aloud with the peo
 present and confirmed. It may be confirmed only when every item shown in it counts as
 done: answered, with its details, and not contradicted by the plan. A confirmation
 holds only while that stays true, and only for what it saw: a later change that undoes
-an item, or that the plan now contradicts, an item (or an answer it vouches for) answered
-again after it, or a red flag raised after it, is shown as "no longer holds", in the
-same words everywhere; it can then be confirmed again.
+an item, or that the plan now contradicts, an item (or an answer it vouches for) whose
+answer, details or note now differ from what they were when it was confirmed, or a red
+flag raised after it, is shown as "no longer holds", in the same words everywhere; it
+can then be confirmed again. What it saw is read from the plan's history (every change
+is there with the value before it), so an answer given again with the same value, or
+changed and changed back, is not a change: nothing it vouched for differs.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from checklist_tui.core.answers import stringify
 from checklist_tui.core.definition import Checklist, Item, Section, rule_id
 from checklist_tui.core.engine import Evaluation, FiredRule
-from checklist_tui.core.integrity import day_of
-from checklist_tui.core.plan import Confirmation, Plan
+from checklist_tui.core.integrity import day_of, settled
+from checklist_tui.core.plan import Answer, Confirmation, HistoryEntry, Plan
 
 NO_LONGER_HOLDS = "NO LONGER HOLDS"
 
@@ -65,31 +69,95 @@ def _watched(section: Section, ev: Evaluation) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+#: The history entries that change what an answer says, by the part they change.
+_ANSWER_ENTRIES = {"answer": "answer", "clear": "answer", "detail": "details", "note": "note"}
+
+
+def _after(plan: Plan, c: Confirmation) -> list[HistoryEntry]:
+    """The history entries made after the confirmation ``c`` (after its own entry; by
+    time when the history does not hold it, as in a file edited outside the app)."""
+    history = plan.history
+    for n in range(len(history) - 1, -1, -1):
+        entry = history[n]
+        if entry.what == "confirm" and entry.target == c.section and entry.at == c.at:
+            return history[n + 1:]
+    return [e for e in history if e.at > c.at]
+
+
+def _now_says(answer: Answer | None, part: str, key: str) -> str:
+    """What ``answer`` says now of one part, as the history writes it."""
+    if answer is None:
+        return ""
+    if part == "answer":
+        return "n/a" if answer.not_applicable else stringify(answer.value)
+    if part == "details":
+        return stringify((answer.details or {}).get(key))
+    return answer.note
+
+
+def changed_since(plan: Plan, c: Confirmation, ids: list[str]) -> list[tuple[str, str, datetime]]:
+    """Which of the answers ``ids`` say something other than when ``c`` was made:
+    (item id, the part that differs: answer, details or note, when it last changed), in
+    the order of ``ids``. A part changed and changed back is not listed. An answer given
+    after ``c`` that its history does not account for (edited outside the app) is."""
+    wanted = set(ids)
+    before: dict[tuple[str, str, str], str] = {}
+    last: dict[tuple[str, str, str], datetime] = {}
+    for entry in _after(plan, c):
+        part = _ANSWER_ENTRIES.get(entry.what)
+        ident, _dot, key = entry.target.partition(".")
+        if part is None or ident not in wanted:
+            continue
+        slot = (ident, part, key)
+        before.setdefault(slot, entry.old)
+        last[slot] = entry.at
+    found: list[tuple[str, str, datetime]] = []
+    for ident in ids:
+        answer = plan.answers.get(ident)
+        slots = [slot for slot in before if slot[0] == ident]
+        differ = [slot for slot in slots
+                  if _now_says(answer, slot[1], slot[2]) != before[slot]]
+        if differ:
+            slot = max(differ, key=lambda s: last[s])
+            found.append((ident, slot[1], last[slot]))
+        elif not slots and answer is not None and answer.answered_at > c.at:
+            found.append((ident, "answer", answer.answered_at))
+    return found
+
+
 def _flag_raised_after(flag: FiredRule, item: Item, plan: Plan, ev: Evaluation,
                        c: Confirmation) -> bool:
     """Whether a red flag firing now was raised after the confirmation ``c``: an answer it
-    rests on was given after it, or (nothing answered) its due point passed after it."""
+    rests on says something else than it did then, or (its item not answered, or "not
+    yet") its due point passed after it."""
     rule = next((r for n, r in enumerate(item.rules) if rule_id(item, n) == flag.rule_id),
                 None)
-    rests_on = {item.id} | (rule.when.items() if rule is not None and rule.when else set())
-    answers = [a for i in rests_on if (a := plan.answers.get(i)) is not None and a.has_value]
-    if answers:
-        return max(a.answered_at for a in answers) > c.at
+    rests_on = [item.id, *sorted(rule.when.items() if rule is not None and rule.when
+                                 else set())]
+    if any(part == "answer" for _i, part, _at in changed_since(plan, c, rests_on)):
+        return True
+    if (rule is not None and rule.when is not None) or settled(plan.answers.get(item.id)):
+        return False  # it rests on answers, and they say what they said then
     due = next((d.due_date for d in ev.due if d.item_id == item.id), None)
     return due is not None and due >= day_of(c.at)
+
+
+#: How a part of an answer changed after a confirmation reads: "{item} was ... on {when}".
+_CHANGED = {"answer": "{ident} was answered again on {when}",
+            "details": "the details recorded with {ident} were changed on {when}",
+            "note": "the note on {ident} was changed on {when}"}
 
 
 def since(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section,
           c: Confirmation) -> str:
     """What the confirmation ``c`` did not see, in one sentence; "" when it saw it all."""
-    later = [(i, a) for i in _watched(section, ev)
-             if (a := plan.answers.get(i)) is not None and a.answered_at > c.at]
+    later = changed_since(plan, c, _watched(section, ev))
     if later:
-        ident, answer = later[0]
+        ident, part, at = later[0]
         more = len(later) - 1
         tail = f" ({more} more answer{'s' if more != 1 else ''} also changed)" if more else ""
-        return (f"{ident} was answered again on {when(answer.answered_at)}, after this "
-                f"confirmation{tail}.")
+        return (_CHANGED[part].format(ident=ident, when=when(at))
+                + f", after this confirmation{tail}.")
     items = checklist.item_map()
     new = [f for f in ev.red_flags if f.item_id in items
            and _flag_raised_after(f, items[f.item_id], plan, ev, c)]

@@ -63,6 +63,21 @@ def test_answer_details_people_by_name(plans, capsys) -> None:
     assert code == 0 and "INCOMPLETE: missing: The contingency plan" in out
 
 
+def test_answer_given_again_with_the_same_value_changes_nothing(plans, capsys) -> None:
+    """#12: DPM-K01 was ticked on 22/11/2026 with that day's dates, and its pause point
+    confirmed then; ticking it again three days later changes nothing, so it is neither
+    refused ("ticked on" another day) nor a change that asks for a reason, logs history or
+    voids the confirmation: the file is left as it was."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    before = path.read_bytes()
+    code, out, err = run(capsys, "answer", str(path), "DPM-K01", "yes")
+    assert (code, err) == (0, "") and out.splitlines()[0] == "DPM-K01: Done"
+    assert "Counts as answered" in out and "CONTRADICTED" not in out
+    assert path.read_bytes() == before
+    code, out, _err = run(capsys, "show", str(path))
+    assert code == 0 and "NO LONGER HOLDS" not in out
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["PBA-F99", "yes"], "no item 'PBA-F99' in checklist 'pre-birth-assessment' (did you mean"),
     (["PBA-F03", "maybe"], "PBA-F03: answer must be one of: yes, no, not yet"),

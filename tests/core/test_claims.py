@@ -55,33 +55,81 @@ def _status(plan, lc):
     return pause_status(lc.checklist, plan, evaluate(lc.checklist, plan, TODAY), "confirm")
 
 
-def test_a_tick_made_again_after_the_confirmation_means_it_no_longer_holds(lc) -> None:
-    from checklist_tui.core.edit import clear_answer, confirm_pause_point
-    from checklist_tui.core.pause import NO_LONGER_HOLDS
+def test_a_tick_cleared_and_made_again_changes_nothing_the_confirmation_saw(lc) -> None:
+    """#12: what a confirmation saw is compared, not when it was answered: a tick
+    cleared (no longer holds: not done) and made again says what it said then."""
+    from checklist_tui.core.edit import clear_answer
 
     plan = _confirmed(lc)
     assert _status(plan, lc).holds
     later = NOW + timedelta(hours=2)
     clear_answer(plan, "k_men", by="Lead", now=later)
+    assert not _status(plan, lc).holds and "k_men" in _status(plan, lc).problem
     set_answer(plan, lc.checklist, "k_men", True, by="Lead", now=later)
-    status = _status(plan, lc)
-    assert not status.holds and not status.problem  # it may be confirmed again
-    assert status.line().startswith(f"{NO_LONGER_HOLDS}: Confirmed by Lead")
-    assert "Since then: k_men was answered again on " in status.line()
-    assert "after this confirmation" in status.line()
-    confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
-                        now=later + timedelta(minutes=1), today=TODAY)
+    assert _status(plan, lc).holds, _status(plan, lc).line()
+
+
+def test_an_answer_given_again_with_the_same_value_changes_nothing(lc) -> None:
+    """#12: answering again with the same value is no change: no history entry, no new
+    time, the confirmation holds; a session says the plan did not change."""
+    plan = _confirmed(lc)
+    entries, at = len(plan.history), plan.answers["sleep"].answered_at
+    for item, value in (("sleep", "yes"), ("sleep", "Yes"), ("k_men", True),
+                        ("k_men", "done")):
+        set_answer(plan, lc.checklist, item, value, by="Lead", now=NOW + timedelta(hours=1))
+    assert len(plan.history) == entries and plan.answers["sleep"].answered_at == at
     assert _status(plan, lc).holds
 
 
-def test_an_answer_a_tick_vouches_for_changed_later_means_it_no_longer_holds(lc) -> None:
-    """k_sleep vouches for "sleep" (its items_yes): answering that again after the
-    confirmation is something the people present did not hear."""
+def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> None:
+    """k_sleep vouches for "sleep" and "contingency" (its items_yes): "sleep" changed to
+    no is contradicted, and back to yes says what the people present heard; the
+    contingency plan's text or a note changed after the confirmation is something they
+    did not hear, and it may be confirmed again."""
+    from checklist_tui.core.edit import confirm_pause_point, set_detail, set_note
+
     plan = _confirmed(lc)
     set_answer(plan, lc.checklist, "sleep", "no", by="Lead", now=NOW + timedelta(hours=1))
     assert "contradicted" in _status(plan, lc).line()
     set_answer(plan, lc.checklist, "sleep", "yes", by="Lead", now=NOW + timedelta(hours=2))
-    assert "Since then: sleep was answered again" in _status(plan, lc).line()
+    assert _status(plan, lc).holds, _status(plan, lc).line()
+    set_detail(plan, lc.checklist, "contingency", "text", "Plan C.", by="Lead",
+               now=NOW + timedelta(hours=3))
+    status = _status(plan, lc)
+    assert not status.holds and not status.problem
+    assert "Since then: the details recorded with contingency were changed on " \
+        in status.line()
+    set_detail(plan, lc.checklist, "contingency", "text", "Plan B.", by="Lead",
+               now=NOW + timedelta(hours=4))
+    assert _status(plan, lc).holds
+    set_note(plan, "k_men", "Fred was there too.", by="Lead", now=NOW + timedelta(hours=5))
+    assert "Since then: the note on k_men was changed on " in _status(plan, lc).line()
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
+                        now=NOW + timedelta(hours=6), today=TODAY)
+    assert _status(plan, lc).holds
+
+
+def test_a_red_flag_there_when_confirmed_changed_and_back_is_not_new(lc) -> None:
+    from checklist_tui.core.edit import confirm_pause_point
+    from tests.core.test_integrity import pause_point_ready
+
+    plan = new_plan(lc, edd=EDD)
+    pause_point_ready(plan, lc)
+    put(plan, lc, "f_seen", "no")
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
+                        now=NOW + timedelta(minutes=5), today=TODAY)
+    for n, value in enumerate(("yes", "no"), 1):
+        set_answer(plan, lc.checklist, "f_seen", value, by="Lead",
+                   now=NOW + timedelta(hours=n))
+    assert evaluate(lc.checklist, plan, TODAY).red_flags and _status(plan, lc).holds
+
+
+def test_an_answer_edited_outside_the_app_after_the_confirmation_is_a_change(lc) -> None:
+    """No history entry accounts for it: what it said then is not known, so it is not
+    taken to be the same."""
+    plan = _confirmed(lc)
+    plan.answers["sleep"].answered_at = NOW + timedelta(hours=1)
+    assert "Since then: sleep was answered again on " in _status(plan, lc).line()
 
 
 def test_a_red_flag_raised_after_the_confirmation_means_it_no_longer_holds(lc) -> None:
@@ -151,3 +199,21 @@ def words(d):
     from checklist_tui.core.dates import words_date
 
     return words_date(d)
+
+
+def test_a_session_says_an_answer_given_again_did_not_change_the_plan(tmp_path, catalogue):
+    """#12: the one place that decides "did the plan change?" (PlanSession) says no, and
+    nothing is left to save, when a tick is given again three days after it was made."""
+    import shutil
+    from pathlib import Path
+
+    from checklist_tui.core.session import PlanSession
+
+    path = Path(shutil.copy(EXAMPLES / "discharge-ready-for-sign-off.toml", tmp_path))
+    session = PlanSession.open(path, catalogue.get)
+    try:
+        checklist = session.checklist.checklist
+        assert not session.edit(set_answer, checklist, "DPM-K01", True)
+        assert not session.state.dirty and session.changes == 0
+    finally:
+        session.close()

@@ -19,10 +19,11 @@ def test_complete_names_the_pause_point_that_no_longer_holds(tmp_path, catalogue
     shutil.copy(EXAMPLES / READY, path)
     assert main(["reopen", str(path), "--reason", "Checking the address again"]) == 0
     assert main(["answer", str(path), "DPM-C01", "no"]) == 0
-    assert main(["answer", str(path), "DPM-C01", "yes"]) == 0
+    assert main(["answer", str(path), "DPM-C01", "yes", "--detail",
+                 "place=Flat 9, Example House, Sample Street, Nowhere-on-Sea"]) == 0
     _code, out = _talk(path, catalogue, ["complete", "quit"])
     assert "The plan cannot be marked complete yet: 1 reason." in out
-    assert ("Pause point 'Confirm before discharge' no longer holds: DPM-C01 was answered "
-            "again on ") in out
+    assert ("Pause point 'Confirm before discharge' no longer holds: the details recorded "
+            "with DPM-C01 were changed on ") in out
     assert "The plan is marked complete." not in out
     assert store.load(path).plan.state == PlanState.AMENDED

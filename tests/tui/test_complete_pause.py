@@ -16,7 +16,7 @@ async def test_complete_is_refused_while_the_pause_point_no_longer_holds(plans) 
     path = str(plans / READY)
     assert main(["reopen", path, "--reason", "Checking the address again"]) == 0
     assert main(["answer", path, "DPM-C01", "no"]) == 0
-    assert main(["answer", path, "DPM-C01", "yes"]) == 0
+    assert main(["answer", path, "DPM-C01", "yes", "--note", "A new address"]) == 0
     app = make_app(plans, READY)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
@@ -24,6 +24,6 @@ async def test_complete_is_refused_while_the_pause_point_no_longer_holds(plans) 
         await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen))
         text = "\n".join(rendered(s) for s in app.screen.query("Static"))
         assert "Not ready to mark complete" in text
-        assert ("- Pause point 'Confirm before discharge' no longer holds: DPM-C01 was "
-                "answered again on ") in text
+        assert ("- Pause point 'Confirm before discharge' no longer holds: the note on "
+                "DPM-C01 was changed on ") in text
     assert store.load(plans / READY).plan.state == PlanState.AMENDED
