@@ -587,10 +587,11 @@ def discharge_ready(cat, out: Path) -> store.Loaded:
             set_answer(plan, cl, item.id, value, by=who, now=clock())
         for key, detail in details.get(item.id, {}).items():
             set_detail(plan, cl, item.id, key, detail, by=who, now=clock())
+    at = clock()  # confirmed on the day of discharge, as its dates say
     confirm_pause_point(plan, cl, "confirm", ["Drew Demo (safeguarding midwife)",
                                               "Example Social Worker C", "Quinn Example",
                                               "Riley Example"],
-                        by=who, now=clock(), today=TODAY)
+                        by=who, now=at, today=at.astimezone().date())
     add_record(plan, Action, by=who, now=clock(), what="Review meeting after discharge",
                owner="Example Social Worker C", agency="Children's social care",
                due=date(2026, 12, 18))

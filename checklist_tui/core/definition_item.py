@@ -126,8 +126,10 @@ class CrossCheck(Strict):
     items_yes: list[Id] | None = None
     """These items are answered "yes" (or done), with their details."""
     dates_on_day: list[Id] | None = None
-    """The date recorded with each of these items (its date detail) is the day this item
-    is ticked: for "the dates recorded are today's date" on the day of discharge."""
+    """The date recorded with each of these items (its date detail) is "today" as this
+    item says it: for "the dates recorded are today's date" on the day of discharge. In a
+    pause point, the day it is confirmed (until then, the day the plan is looked at);
+    elsewhere, the day this item is ticked."""
     when: Condition | None = None
     """This condition on the answers is true."""
     message: str = ""

@@ -21,7 +21,7 @@ from checklist_tui.core import babies, pause
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import coerce, coerce_detail, stringify
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.definition import Checklist, Item
+from checklist_tui.core.definition import Checklist, Item, Section
 from checklist_tui.core.edit_base import (
     NEEDS_COMPLETE,
     NEEDS_REASON,
@@ -36,7 +36,7 @@ from checklist_tui.core.edit_records import (
     remove_record,
     update_record,
 )
-from checklist_tui.core.engine import evaluate
+from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.plan import (
     Acknowledgement,
@@ -78,12 +78,14 @@ def _item(checklist: Checklist, item_id: str) -> Item:
     return item
 
 
-def contradictions(plan: Plan, checklist: Checklist, item: Item, on: date) -> list[str]:
-    """Why the plan's data contradicts a "yes" or tick on ``item`` given on the day ``on``."""
+def contradictions(plan: Plan, checklist: Checklist, item: Item, on: date,
+                   basis: str = integ.TICKED) -> list[str]:
+    """Why the plan's data contradicts a "yes" or tick on ``item`` given on the day ``on``
+    (``basis``: how that day reads, core.integrity.compared_day)."""
     if not item.cross_checks:
         return []
     settled = {i: a for i, a in plan.answers.items() if integ.settled(a)}
-    return integ.cross_check_failures(item, plan, settled, checklist.item_map(), on)
+    return integ.cross_check_failures(item, plan, settled, checklist.item_map(), on, basis)
 
 
 def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *, by: str,
@@ -113,7 +115,7 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
             raise PlanError(f"{item_id}: '{label}' needs who will find out (owner) and by when "
                             "(a date)")
     elif integ.is_positive(probe):
-        against = contradictions(plan, checklist, item, integ.day_of(now))
+        against = contradictions(plan, checklist, item, integ.day_of(now), integ.TODAY)
         if against:
             raise PlanError(f"{item_id}: cannot be confirmed: {against[0]}"
                             + (f" (and {len(against) - 1} more)" if len(against) > 1 else ""))
@@ -183,7 +185,8 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
     people = [p.strip() for p in present if p.strip()]
     if not people:
         raise PlanError("say who was present when the pause point was confirmed")
-    problem = pause.waiting(section, evaluate(checklist, plan, today))
+    ev = evaluate(checklist, plan, today)
+    problem = pause.waiting(section, ev) or _not_today(plan, checklist, section, ev, today)
     if problem:
         raise PlanError(f"{section.title} cannot be confirmed: {problem}")
     editable(plan, by, now)
@@ -193,6 +196,21 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
     log(plan, by, now, "confirm", section_id, None, f"{record.by}; present: "
          + "; ".join(people))
     return record
+
+
+def _not_today(plan: Plan, checklist: Checklist, section: Section, ev: Evaluation,
+               today: date) -> str:
+    """Why an item of the pause point that says "the dates recorded are today's date"
+    would not be true if it were confirmed ``today`` (its tick may have been confirmed on
+    an earlier day, which the evaluation compares with); or ""."""
+    settled = {i: a for i, a in plan.answers.items() if integ.settled(a)}
+    for item in section.items:
+        if item.id in ev.done_items and any(c.dates_on_day for c in item.cross_checks):
+            why = integ.cross_check_failures(item, plan, settled, checklist.item_map(),
+                                             today, integ.TODAY)
+            if why:
+                return f"{item.id}: {why[0]}."
+    return ""
 
 
 def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: str,

@@ -12,7 +12,7 @@ items show, which rules fire, and ``evaluate``, which puts it all together).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.checks import dependency_order
@@ -30,7 +30,8 @@ from checklist_tui.core.engine_result import (
     StaleAnswer,
 )
 from checklist_tui.core.integrity import IntegrityIssue, integrity_issues
-from checklist_tui.core.plan import Answer, Plan
+from checklist_tui.core.plan import Answer, Confirmation, Plan
+from checklist_tui.core.since import changed_since
 
 __all__ = [
     "DueState", "DueStatus", "Evaluation", "FiredRule", "IntegrityIssue", "ItemProblem",
@@ -111,6 +112,17 @@ def _fired_rules(
     return fired
 
 
+def _standing(plan: Plan, item: Item, c: Confirmation | None) -> datetime | None:
+    """When the pause point's confirmation ``c`` was made, if it still vouches for the
+    "today's date" of ``item``: nothing that tick speaks of (its answer, the answers and
+    dates it names) says something else since. Else None: the tick speaks of the day the
+    pause point is next confirmed."""
+    names = [i for check in item.cross_checks for i in check.dates_on_day or []]
+    if c is None or not names or changed_since(plan, c, [item.id, *names]):
+        return None
+    return c.at
+
+
 def evaluate(
     checklist: Checklist, plan: Plan, today: date, assume_born: date | None = None
 ) -> Evaluation:
@@ -134,6 +146,10 @@ def evaluate(
     done_items: set[str] = set()
     due: list[DueState] = []
     answered = total = 0
+    confirmed: dict[str, Confirmation] = {}  # each pause point's latest confirmation
+    for c in plan.confirmations:
+        if c.section not in confirmed or c.at > confirmed[c.section].at:
+            confirmed[c.section] = c
     for section in checklist.sections:
         vis = [i for i in section.items if i.id in shown]
         for item in vis:
@@ -151,7 +167,10 @@ def evaluate(
             if missing:
                 incomplete.append(ItemProblem(item.id, section.id, tuple(missing)))
                 continue
-            against = integ.answer_contradictions(item, answer, plan, counted, items)
+            assert answer is not None
+            day = integ.compared_day(answer, today, _standing(plan, item, confirmed.get(
+                section.id)), section.pause_point)
+            against = integ.answer_contradictions(item, answer, plan, counted, items, day)
             if against:
                 contradicted.append(ItemProblem(item.id, section.id, tuple(against)))
                 continue

@@ -155,34 +155,59 @@ def day_of(at: datetime) -> date:
     return at.astimezone().date()
 
 
+#: How the day a "today's date" tick is compared with reads after "2 days before ...".
+TICKED, TODAY, CONFIRMED = "this was ticked on", "today,", "the pause point was confirmed on"
+
+
+def compared_day(answer: Answer, today: date, confirmed: datetime | None = None,
+                 pause_point: bool = False) -> tuple[date, str]:
+    """The day a tick saying "the dates recorded are today's date" (``dates_on_day``)
+    speaks of, and how it reads. In a pause point, "today" is the day the pause point is
+    confirmed, read aloud before the baby leaves: the day of its latest confirmation
+    (``confirmed``) when that came after the tick, else today, the day it would be
+    confirmed (a tick made on an earlier day is not confirmed by it). Elsewhere it is the
+    day the tick was made."""
+    if not pause_point:
+        return day_of(answer.answered_at), TICKED
+    if confirmed is not None and confirmed >= answer.answered_at:
+        return day_of(confirmed), CONFIRMED
+    return today, TODAY
+
+
 def cross_check_failures(item: Item, plan: Plan, counted: Mapping[str, Answer],
-                         items: Mapping[str, Item], on: date) -> list[str]:
-    """Why the plan contradicts a positive answer to ``item`` given on the day ``on``
-    (empty when it does not)."""
+                         items: Mapping[str, Item], on: date,
+                         basis: str = TICKED) -> list[str]:
+    """Why the plan contradicts a positive answer to ``item`` that speaks of the day
+    ``on`` (``basis`` says which day that is, :func:`compared_day`); empty when it does
+    not."""
     reasons: list[str] = []
     for check in item.cross_checks:
-        reasons.extend(_failures(check, plan, counted, items, on))
+        reasons.extend(_failures(check, plan, counted, items, (on, basis)))
     return reasons
 
 
 def answer_contradictions(item: Item, answer: Answer | None, plan: Plan,
-                          counted: Mapping[str, Answer], items: Mapping[str, Item]) -> list[str]:
+                          counted: Mapping[str, Answer], items: Mapping[str, Item],
+                          day: tuple[date, str] | None = None) -> list[str]:
     """Why the plan contradicts an answer: a number of babies the plan details do not say
-    (core.babies), or a "yes" or tick its records or other answers do not bear out."""
+    (core.babies), or a "yes" or tick its records or other answers do not bear out, its
+    "today's date" compared with ``day`` (:func:`compared_day`; the tick's own day if not
+    given)."""
     found = babies.disagreement(plan, item.id, answer)
     if is_positive(answer):
         assert answer is not None
-        found += cross_check_failures(item, plan, counted, items, day_of(answer.answered_at))
+        on, basis = day or (day_of(answer.answered_at), TICKED)
+        found += cross_check_failures(item, plan, counted, items, on, basis)
     return found
 
 
 def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
-              items: Mapping[str, Item], on: date) -> list[str]:
+              items: Mapping[str, Item], day: tuple[date, str]) -> list[str]:
     if check.plan is not None:
         return plan_check_failures(check.plan, plan)
     if check.dates_on_day is not None:
         return [why for ident in check.dates_on_day
-                if (why := _date_not_on(ident, on, counted, items))]
+                if (why := _date_not_on(ident, day, counted, items))]
     if check.items_yes is not None:
         out = []
         for ident in check.items_yes:
@@ -197,19 +222,22 @@ def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
     return [] if holds(check.when, counted) else [check.message]
 
 
-def _date_not_on(ident: str, on: date, counted: Mapping[str, Answer],
+def _date_not_on(ident: str, day: tuple[date, str], counted: Mapping[str, Answer],
                  items: Mapping[str, Item]) -> str:
-    """Why the date recorded with ``ident`` is not the day ``on``, in words; or ""."""
+    """Why the date recorded with ``ident`` is not the day ``day`` speaks of, in words
+    ("..., 2 days before today, Tuesday 24 November 2026"); or ""."""
+    on, basis = day
     item = items.get(ident)
     recorded = detail_date(item, counted.get(ident)) if item is not None else None
     if recorded is None:
-        return f"{ident} has no date recorded (it must be {words_date(on)}, the day of this tick)"
+        return (f"{ident} has no date recorded (it must be {words_date(on)}, "
+                f"{'today' if basis == TODAY else 'the day ' + basis.removesuffix(' on')})")
     if recorded == on:
         return ""
     days = (on - recorded).days
     gap = (f"{plural(days, 'day')} before" if days > 0 else f"{plural(-days, 'day')} after")
-    return (f"the date recorded with {ident} is {words_date(recorded)}, {gap} this was "
-            f"ticked on {words_date(on)}")
+    return f"the date recorded with {ident} is {words_date(recorded)}, {gap} {basis} " \
+           f"{words_date(on)}"
 
 
 def follow_up_label(answer: Answer) -> str:

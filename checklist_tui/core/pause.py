@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from checklist_tui.core.answers import stringify
 from checklist_tui.core.definition import Checklist, Item, Section, rule_id
 from checklist_tui.core.engine import Evaluation, FiredRule
 from checklist_tui.core.integrity import day_of, settled
-from checklist_tui.core.plan import Answer, Confirmation, HistoryEntry, Plan
+from checklist_tui.core.plan import Confirmation, Plan
+from checklist_tui.core.since import changed_since
 
 NO_LONGER_HOLDS = "NO LONGER HOLDS"
 
@@ -67,62 +67,6 @@ def _watched(section: Section, ev: Evaluation) -> list[str]:
             ids += (check.items_yes or []) + (check.dates_on_day or [])
             ids += sorted(check.when.items()) if check.when is not None else []
     return list(dict.fromkeys(ids))
-
-
-#: The history entries that change what an answer says, by the part they change.
-_ANSWER_ENTRIES = {"answer": "answer", "clear": "answer", "detail": "details", "note": "note"}
-
-
-def _after(plan: Plan, c: Confirmation) -> list[HistoryEntry]:
-    """The history entries made after the confirmation ``c`` (after its own entry; by
-    time when the history does not hold it, as in a file edited outside the app)."""
-    history = plan.history
-    for n in range(len(history) - 1, -1, -1):
-        entry = history[n]
-        if entry.what == "confirm" and entry.target == c.section and entry.at == c.at:
-            return history[n + 1:]
-    return [e for e in history if e.at > c.at]
-
-
-def _now_says(answer: Answer | None, part: str, key: str) -> str:
-    """What ``answer`` says now of one part, as the history writes it."""
-    if answer is None:
-        return ""
-    if part == "answer":
-        return "n/a" if answer.not_applicable else stringify(answer.value)
-    if part == "details":
-        return stringify((answer.details or {}).get(key))
-    return answer.note
-
-
-def changed_since(plan: Plan, c: Confirmation, ids: list[str]) -> list[tuple[str, str, datetime]]:
-    """Which of the answers ``ids`` say something other than when ``c`` was made:
-    (item id, the part that differs: answer, details or note, when it last changed), in
-    the order of ``ids``. A part changed and changed back is not listed. An answer given
-    after ``c`` that its history does not account for (edited outside the app) is."""
-    wanted = set(ids)
-    before: dict[tuple[str, str, str], str] = {}
-    last: dict[tuple[str, str, str], datetime] = {}
-    for entry in _after(plan, c):
-        part = _ANSWER_ENTRIES.get(entry.what)
-        ident, _dot, key = entry.target.partition(".")
-        if part is None or ident not in wanted:
-            continue
-        slot = (ident, part, key)
-        before.setdefault(slot, entry.old)
-        last[slot] = entry.at
-    found: list[tuple[str, str, datetime]] = []
-    for ident in ids:
-        answer = plan.answers.get(ident)
-        slots = [slot for slot in before if slot[0] == ident]
-        differ = [slot for slot in slots
-                  if _now_says(answer, slot[1], slot[2]) != before[slot]]
-        if differ:
-            slot = max(differ, key=lambda s: last[s])
-            found.append((ident, slot[1], last[slot]))
-        elif not slots and answer is not None and answer.answered_at > c.at:
-            found.append((ident, "answer", answer.answered_at))
-    return found
 
 
 def _flag_raised_after(flag: FiredRule, item: Item, plan: Plan, ev: Evaluation,

@@ -111,6 +111,21 @@ def test_answer_refused_on_locked_plan(plans, capsys) -> None:
     assert code == 1 and "cannot be changed" in err and path.read_bytes() == before
 
 
+def test_confirming_again_days_later_with_that_days_dates_is_refused(plans, capsys) -> None:
+    """The example's pause point was confirmed on 22/11/2026 with that day's dates; to
+    confirm it again on 25/11/2026 would say they are today's (#12): one line, exit 1,
+    nothing written, even with a reason."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    before = path.read_bytes()
+    code, out, err = run(capsys, "confirm", str(path), "confirm", "--present",
+                         "Drew (midwife)", "--reason", "Read aloud again")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert ("Confirm before discharge cannot be confirmed: DPM-K01: the date recorded with "
+            "DPM-H01 is Sunday 22 November 2026, 3 days before today, Wednesday 25 November "
+            "2026.") in err
+    assert path.read_bytes() == before
+
+
 def _approved(path):
     loaded = store.load(path)
     loaded.plan.signoff = SignOff(by="A Manager", role="Team manager", at=NOW,
@@ -121,8 +136,7 @@ def _approved(path):
 
 @pytest.mark.parametrize("state", ["completed", "submitted_for_review", "approved"])
 @pytest.mark.parametrize("argv", [["answer", "DPM-R07", "yes"],
-                                  ["person", "add", "--name", "Ash Example", "--kind", "other"],
-                                  ["confirm", "confirm", "--present", "Drew (midwife)"]])
+                                  ["person", "add", "--name", "Ash Example", "--kind", "other"]])
 def test_finished_plan_refused_without_a_reason(plans, capsys, state, argv) -> None:
     path = plans / "discharge-ready-for-sign-off.toml"
     if state == "approved":
@@ -195,7 +209,14 @@ def test_record_refusals(plans, capsys, argv, message) -> None:
 
 
 def test_confirm_pause_point(plans, capsys) -> None:
+    """Confirmed again three days later, once the checks it reads out were made again
+    that day (their dates changed to today's)."""
     path = plans / "discharge-ready-for-sign-off.toml"
+    for n, item in enumerate(("DPM-H01", "DPM-H07", "DPM-C12")):
+        reason = ["--reason", "Discharge put off to today"] if n == 0 else []
+        code, _out, err = run(capsys, "answer", str(path), item, "yes", "--detail",
+                              "date=25/11/2026", *reason)
+        assert code == 0, err
     code, out, _ = run(capsys, "confirm", str(path), "confirm", "--present", "Drew (midwife)",
                        "--present", "Quinn Example", "--reason", "Read aloud at discharge")
     assert code == 0 and "present: Drew (midwife); Quinn Example" in out

@@ -294,6 +294,9 @@ def test_what_the_pause_point_calls_today_is_dated_and_compared(catalogue) -> No
         # 2.3.0 (look-sw 5): the tool compares the dates, and the guidance says so
         assert [c.dates_on_day for c in pause.cross_checks if c.dates_on_day] == [sources]
         assert "does not compare" not in pause.guidance and "refused" in pause.guidance
+        # 2.4.0 (#12): with the day the pause point is confirmed, not the day of the tick
+        assert "the day the pause point is confirmed" in pause.guidance, pause_id
+        assert "the day you tick this" not in pause.guidance, pause_id
         for source in sources:
             assert source in pause.prompt, (pause_id, source)
             assert [d.kind for d in items[source].details] == ["date", "text"], source

@@ -178,15 +178,115 @@ def test_todays_date_ticks_compare_the_dates_recorded(catalogue) -> None:
     set_detail(plan, lc.checklist, "DPM-H01", "date", earlier, by="t", now=NOW)
     [problem] = [p for p in evaluate(lc.checklist, plan, day).contradicted
                  if p.item_id == "DPM-K01"]
-    assert problem.reasons == (
-        f"the date recorded with DPM-H01 is {words(earlier)}, 1 day before this was ticked "
-        f"on {words(day)}",)
+    assert problem.reasons == (  # changed since the confirmation: the next one is today
+        f"the date recorded with DPM-H01 is {words(earlier)}, 1 day before today, "
+        f"{words(day)}",)
     set_detail(plan, lc.checklist, "DPM-H01", "date", day, by="t", now=NOW)
     clear_answer(plan, "DPM-K01", by="t", now=NOW)
     four_days_on = datetime.combine(day + timedelta(days=4), datetime.min.time().replace(
         hour=12), tzinfo=UTC)
-    with pytest.raises(PlanError, match=r"DPM-H01 is .*, 4 days before this was ticked on"):
+    with pytest.raises(PlanError, match=r"DPM-H01 is .*, 4 days before today, "):
         set_answer(plan, lc.checklist, "DPM-K01", True, by="t", now=four_days_on)
+
+
+def _discharge_unconfirmed(catalogue, tick_at):
+    """The discharge example as a draft with no confirmation, DPM-K01 and DPM-K10 ticked
+    at ``tick_at`` (local time) with that day's dates recorded."""
+    from checklist_tui.core import store
+    from checklist_tui.core.edit import clear_answer, set_detail
+    from checklist_tui.core.plan import PlanState
+
+    lc = catalogue.get("discharge-planning-meeting")
+    plan = store.load(EXAMPLES / "discharge-ready-for-sign-off.toml").plan
+    plan.state, plan.confirmations = PlanState.DRAFT, []
+    day = date_of(tick_at)
+    for item in ("DPM-H01", "DPM-H07", "DPM-C12"):
+        set_detail(plan, lc.checklist, item, "date", day, by="t", now=tick_at)
+    for item in ("DPM-K01", "DPM-K10"):
+        clear_answer(plan, item, by="t", now=tick_at)
+        set_answer(plan, lc.checklist, item, True, by="t", now=tick_at)
+    return lc, plan
+
+
+def test_todays_date_is_the_day_the_pause_point_is_confirmed(catalogue) -> None:
+    """#12: "the dates recorded are today's date" is read aloud when the pause point is
+    confirmed, before the baby leaves; ticks made late on Monday with Monday's dates are
+    true on Monday, not when confirmed after midnight, and a confirmation made on Monday
+    keeps them true afterwards. Before it is confirmed, "today" is the day looked at."""
+    from datetime import datetime
+
+    import pytest
+
+    from checklist_tui.core.edit import confirm_pause_point
+    from checklist_tui.core.errors import PlanError
+    from checklist_tui.core.pause import pause_status
+
+    monday_late = datetime(2026, 11, 23, 23, 58).astimezone()
+    lc, plan = _discharge_unconfirmed(catalogue, monday_late)
+    monday, tuesday = date_of(monday_late), date_of(monday_late) + timedelta(days=1)
+    assert {"DPM-K01", "DPM-K10"} <= evaluate(lc.checklist, plan, monday).done_items
+    on_tuesday = {p.item_id: p.reasons for p in evaluate(lc.checklist, plan, tuesday).contradicted}
+    assert on_tuesday["DPM-K01"][0] == (
+        f"the date recorded with DPM-H01 is {words(monday)}, 1 day before today, "
+        f"{words(tuesday)}")
+    assert "DPM-K10" in on_tuesday
+    after_midnight = datetime(2026, 11, 24, 0, 1).astimezone()
+    with pytest.raises(PlanError, match=r"cannot be confirmed: DPM-K01 .* 1 day before today"):
+        confirm_pause_point(plan, lc.checklist, "confirm", ["Drew"], by="t",
+                            now=after_midnight, today=tuesday)
+    assert not plan.confirmations
+    just_before = datetime(2026, 11, 23, 23, 59).astimezone()
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Drew"], by="t", now=just_before,
+                        today=monday)
+    ev = evaluate(lc.checklist, plan, tuesday + timedelta(days=3))
+    assert {"DPM-K01", "DPM-K10"} <= ev.done_items
+    assert pause_status(lc.checklist, plan, ev, "confirm").holds
+    # confirmed again on Tuesday (say a note changed): the dates must be Tuesday's
+    with pytest.raises(PlanError, match=r"DPM-K01: the date recorded with DPM-H01 is "):
+        confirm_pause_point(plan, lc.checklist, "confirm", ["Drew"], by="t",
+                            now=after_midnight, today=tuesday)
+
+
+def test_a_discharge_put_off_a_day_is_confirmed_again_with_that_days_dates(catalogue):
+    """Confirmed on Monday; the baby stays: on Tuesday the checks are made again and their
+    dates changed. The ticks now speak of the next confirmation (today), so they are not
+    contradicted, the old confirmation no longer holds, and Tuesday's confirmation holds."""
+    from datetime import datetime
+
+    from checklist_tui.core.edit import confirm_pause_point, set_detail
+    from checklist_tui.core.pause import pause_status
+
+    monday = datetime(2026, 11, 23, 18, 0).astimezone()
+    lc, plan = _discharge_unconfirmed(catalogue, monday)
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Drew"], by="t",
+                        now=monday + timedelta(minutes=5), today=date_of(monday))
+    tuesday_at = datetime(2026, 11, 24, 9, 0).astimezone()
+    tuesday = date_of(tuesday_at)
+    for item in ("DPM-H01", "DPM-H07", "DPM-C12"):
+        set_detail(plan, lc.checklist, item, "date", tuesday, by="t", now=tuesday_at)
+    ev = evaluate(lc.checklist, plan, tuesday)
+    assert {"DPM-K01", "DPM-K10"} <= ev.done_items
+    status = pause_status(lc.checklist, plan, ev, "confirm")
+    assert not status.holds and not status.problem and "were changed on" in status.unseen
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Drew"], by="t",
+                        now=tuesday_at + timedelta(minutes=5), today=tuesday)
+    ev = evaluate(lc.checklist, plan, tuesday + timedelta(days=2))
+    assert pause_status(lc.checklist, plan, ev, "confirm").holds
+
+
+def test_a_tick_outside_a_pause_point_is_compared_with_its_own_day() -> None:
+    """dates_on_day on an item that is not in a pause point: the day it was ticked."""
+    from datetime import datetime
+
+    from checklist_tui.core.integrity import TICKED, compared_day
+    from checklist_tui.core.plan import Answer
+
+    at = datetime(2026, 11, 23, 23, 59).astimezone()
+    answer = Answer(value=True, answered_at=at, answered_by="t")
+    later = date_of(at) + timedelta(days=2)
+    assert compared_day(answer, later) == (date_of(at), TICKED)
+    assert compared_day(answer, later, at - timedelta(minutes=1), True)[0] == later
+    assert compared_day(answer, later, at, True)[0] == date_of(at)
 
 
 def date_of(at):

@@ -171,8 +171,7 @@ def test_real_processes_use_no_network(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     env = killing.environment(tmp_path)
     runs = [["list"], ["validate"], ["show", str(plan)],
-            ["new", "injury-non-mobile-baby", "--case-ref", "NET-2", "--edd", "20/05/2027",
-             "--no-open"],
+            ["new", "injury-non-mobile-baby", "--case-ref", "NET-2", "--no-open"],
             *(export_args(plan, fmt) for fmt in export_formats())]
     for n, args in enumerate(runs):
         argv = _traced(killing.command(*args), tmp_path, f"trace-{n}.txt")
