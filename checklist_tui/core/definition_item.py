@@ -102,6 +102,7 @@ class PlanCheck(StrEnum):
     AGENCY_RECORDED = "agency_recorded"
     AGENCY_CONTACTS = "agency_contacts"
     MEN_RECORDED = "men_recorded"
+    FATHER_RECORDED = "father_recorded"
     OTHER_MEN_RECORDED = "other_men_recorded"
     MEN_INVOLVEMENT = "men_involvement"
     ACTIONS_RECORDED = "actions_recorded"
@@ -113,13 +114,15 @@ class CrossCheck(Strict):
     """A check of a "yes" or "done" against the plan's own data. Exactly one form:
 
     ``{ plan = "agency_contacts" }``, ``{ items_yes = ["ID", ...] }``,
-    ``{ dates_on_day = ["ID", ...] }``, ``{ when = <condition>, message = "..." }``.
+    ``{ dates_on_day = ["ID", ...] }``, ``{ when = <condition>, message = "..." }``,
+    ``{ answered_by = "father_recorded" }``.
     """
 
     plan: PlanCheck | None = None
     """agency_recorded: at least one agency; agency_contacts: every agency has a role, a
     named practitioner and contact details; men_recorded: at least one man in People;
-    other_men_recorded: at least one man other than the father in People; men_involvement:
+    father_recorded: the father is in People; other_men_recorded: at least one man other
+    than the father in People; men_involvement:
     every man has his involvement and assessment recorded, or a reason why not;
     actions_recorded: at least one action on the Actions page; actions_owned: every open
     action has an owner and a due date."""
@@ -134,13 +137,18 @@ class CrossCheck(Strict):
     """This condition on the answers is true."""
     message: str = ""
     """What is wrong when the check fails (required with `when`)."""
+    answered_by: PlanCheck | None = None
+    """The plan's records answer this item's question "yes" while they pass this plan
+    check (e.g. PBA-F01 with father_recorded): an answer of "no" or "unknown" is then
+    contradicted, and an item nobody has answered raises no red flag as if its answer
+    were the concern but says what the records hold. It does not check a "yes"."""
 
     def validated(self) -> None:
-        forms = [x for x in (self.plan, self.items_yes, self.dates_on_day, self.when)
-                 if x is not None]
+        forms = [x for x in (self.plan, self.items_yes, self.dates_on_day, self.when,
+                             self.answered_by) if x is not None]
         if len(forms) != 1:
             raise ValueError("a cross-check needs exactly one of: plan, items_yes, "
-                             "dates_on_day, when")
+                             "dates_on_day, when, answered_by")
         for name, ids in (("items_yes", self.items_yes), ("dates_on_day", self.dates_on_day)):
             if ids is not None and not ids:
                 raise ValueError(f"'{name}' needs at least one item id")

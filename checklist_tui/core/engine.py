@@ -80,7 +80,8 @@ def _fired_rules(
 ) -> list[FiredRule]:
     """Rules that fire. An item still open or "not yet" fires nothing before its due
     point; after it, its red flags fire as if the answer were the concern, but for an
-    item nobody has answered the words say it is not recorded, never the finding."""
+    item nobody has answered the words say it is not recorded, never the finding; and
+    none fire when the plan's records answer it "yes" (``answered_by``)."""
     acks = {a.rule: a for a in plan.acknowledgements}
     fired: list[FiredRule] = []
     for section in checklist.sections:
@@ -91,6 +92,8 @@ def _fired_rules(
             waiting = own is None and item.due is not None
             due = due_dates.get(item.id)
             late = waiting and due is not None and due < today
+            if late and integ.records_answer(item, plan):
+                continue  # the plan's records say "yes": Evaluation.from_records says so
             for n, rule in enumerate(item.rules):
                 if waiting and not late:
                     continue
@@ -141,6 +144,7 @@ def evaluate(
     open_answers: list[OpenAnswer] = []
     incomplete: list[ItemProblem] = []
     contradicted: list[ItemProblem] = []
+    from_records: list[ItemProblem] = []
     progress: list[SectionProgress] = []
     open_required: list[tuple[str, str]] = []
     done_items: set[str] = set()
@@ -154,6 +158,13 @@ def evaluate(
         vis = [i for i in section.items if i.id in shown]
         for item in vis:
             answer = plan.answers.get(item.id)
+            records = integ.records_answer(item, plan) if any(
+                c.answered_by for c in item.cross_checks) else []
+            if records and not integ.settled(answer):
+                from_records.append(ItemProblem(item.id, section.id, tuple(records)))
+            elif records and integ.records_contradict(item, answer, plan):
+                contradicted.append(ItemProblem(item.id, section.id, tuple(records)))
+                continue
             if integ.needs_follow_up(item, answer):
                 assert answer is not None
                 due_on = due_dates.get(item.id)
@@ -205,5 +216,5 @@ def evaluate(
                     total, open_required, fired, due, integrity_issues(plan, today), stale,
                     orphans, open_answers, incomplete, contradicted,
                     [a for a in plan.actions if integ.overdue_action(a, today)],
-                    integ.men(plan), frozenset(done_items))
+                    integ.men(plan), frozenset(done_items), from_records)
     return ev

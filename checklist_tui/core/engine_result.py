@@ -7,7 +7,7 @@ Plain frozen records: nothing here reads a plan or a checklist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -127,6 +127,11 @@ class Evaluation:
     men: list[Person]
     done_items: frozenset[str]
     """Visible items whose answer counts as evidence: settled, complete, not contradicted."""
+    from_records: list[ItemProblem] = field(default_factory=list)
+    """Visible items not answered (or "not yet") whose question the plan's records answer
+    "yes" (an ``answered_by`` cross-check), with what they hold: such an item raises
+    no red flag as if its answer were the concern, and every view says what the records
+    hold instead ("People records the father: Jordan Sample (father)")."""
 
     @property
     def red_flags(self) -> list[FiredRule]:

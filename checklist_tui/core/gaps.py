@@ -22,6 +22,7 @@ from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
     CONCERN,
     CONTRADICTED,
+    IN_RECORDS,
     INCOMPLETE,
     NOT_KNOWN,
     OVERDUE,
@@ -73,8 +74,11 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
                 on_item(CONCERN, item, section.id, display(item, answer),
                         red_flag=item.id in flagged, note=answer.note)
     for problem in ev.contradicted:
-        on_item(CONTRADICTED, items[problem.item_id], problem.section_id,
-                f"Ticked, but {'; '.join(problem.reasons)}")
+        item, answer = items[problem.item_id], plan.answers.get(problem.item_id)
+        said = "Ticked" if integ.is_positive(answer) or answer is None \
+            else f"Answered {display(item, answer)}"
+        on_item(CONTRADICTED, item, problem.section_id,
+                f"{said}, but {'; '.join(problem.reasons)}")
     for open_answer in ev.open_answers:
         item = items[open_answer.item_id]
         on_item(NOT_KNOWN, item, open_answer.section_id, display(item, open_answer.answer),
@@ -96,7 +100,7 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
 #: Why each kind of the engine's gaps is a concern (core.what_is_left says it per row).
 GAP_WHY = {
     CONCERN: "the checklist marks this answer as a risk",
-    CONTRADICTED: "ticked, but the plan's own records say otherwise",
+    CONTRADICTED: "the answer says one thing, the plan's own records another",
     NOT_KNOWN: "nobody knows yet, so it cannot be counted as safe",
     INCOMPLETE: "yes, but what it stands for is not written in the plan",
     PLAN_CHECK: "the plan's records about the men around the baby are incomplete",
@@ -256,6 +260,10 @@ def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
     for problem in ev.contradicted:
         if problem.item_id == item_id:
             lines.append(f"{CONTRADICTED}: " + "; ".join(problem.reasons))
+    for problem in ev.from_records:
+        if problem.item_id == item_id:
+            lines.append(f"{IN_RECORDS}: " + "; ".join(problem.reasons)
+                         + ". Answer this question to say so here.")
     if item_id in ev.visible_items and integ.is_concern(item, answer) \
             and not integ.needs_follow_up(item, answer):
         lines.append(f"{CONCERN}: listed under Gaps and risks")

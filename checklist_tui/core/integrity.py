@@ -138,6 +138,8 @@ def plan_check_failures(check: PlanCheck, plan: Plan) -> list[str]:
         return found if plan.agencies else ["no agency is recorded on the Agencies page"]
     if check == PlanCheck.MEN_RECORDED:
         return [] if men(plan) else ["no man (the father or a male carer) is recorded in People"]
+    if check == PlanCheck.FATHER_RECORDED:
+        return [] if _fathers(plan) else ["no father is recorded in People"]
     if check == PlanCheck.OTHER_MEN_RECORDED:
         return [] if any(p.kind != PersonKind.FATHER for p in men(plan)) else [
             "no man other than the father is recorded in People"]
@@ -148,6 +150,54 @@ def plan_check_failures(check: PlanCheck, plan: Plan) -> list[str]:
     if check == PlanCheck.ACTIONS_OWNED:
         return [i.message for i in action_issues(plan) if i.kind != "action_overdue"]
     raise AssertionError(check)
+
+
+def _fathers(plan: Plan) -> list[Person]:
+    return [p for p in plan.people if p.kind == PersonKind.FATHER]
+
+
+def _names(people: list[Person]) -> str:
+    return ", ".join(f"{p.name} ({p.kind.label.lower()})" for p in people)
+
+
+def records_say(check: PlanCheck, plan: Plan) -> str:
+    """What the plan's records hold that passes ``check``, in words ("People records the
+    father: Jordan Sample (father)"); "" when they do not pass it."""
+    if plan_check_failures(check, plan):
+        return ""
+    if check == PlanCheck.FATHER_RECORDED:
+        return f"People records the father: {_names(_fathers(plan))}"
+    if check == PlanCheck.OTHER_MEN_RECORDED:
+        others = [p for p in men(plan) if p.kind != PersonKind.FATHER]
+        return f"People records a man other than the father: {_names(others)}"
+    if check == PlanCheck.MEN_RECORDED:
+        return f"People records the men around the baby: {_names(men(plan))}"
+    if check in (PlanCheck.AGENCY_RECORDED, PlanCheck.AGENCY_CONTACTS):
+        return "the Agencies page records " + ", ".join(a.agency for a in plan.agencies) + (
+            ", each with a role, a named practitioner and contact details"
+            if check == PlanCheck.AGENCY_CONTACTS else "")
+    if check == PlanCheck.MEN_INVOLVEMENT:
+        return "People records each man's involvement and assessment, or why not"
+    count = plural(len(plan.actions), "action")
+    return f"the Actions page records {count}" + (
+        ", each open one with an owner and a due date"
+        if check == PlanCheck.ACTIONS_OWNED else "")
+
+
+def records_answer(item: Item, plan: Plan) -> list[str]:
+    """What the plan's records hold that answers ``item`` "yes" (its ``answered_by``
+    cross-checks), in words; empty when they do not answer it."""
+    said = [records_say(c.answered_by, plan) for c in item.cross_checks
+            if c.answered_by is not None]
+    return said if said and all(said) else []
+
+
+def records_contradict(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
+    """Why the plan's records contradict an answer of "no" or "unknown" to an item they
+    answer "yes" (:func:`records_answer`); empty when they do not."""
+    if answer is None or answer.not_applicable or answer.value not in ("no", "unknown"):
+        return []
+    return records_answer(item, plan)
 
 
 def day_of(at: datetime) -> date:
@@ -193,7 +243,7 @@ def answer_contradictions(item: Item, answer: Answer | None, plan: Plan,
     (core.babies), or a "yes" or tick its records or other answers do not bear out, its
     "today's date" compared with ``day`` (:func:`compared_day`; the tick's own day if not
     given)."""
-    found = babies.disagreement(plan, item.id, answer)
+    found = babies.disagreement(plan, item.id, answer) + records_contradict(item, answer, plan)
     if is_positive(answer):
         assert answer is not None
         on, basis = day or (day_of(answer.answered_at), TICKED)
@@ -205,6 +255,8 @@ def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
               items: Mapping[str, Item], day: tuple[date, str]) -> list[str]:
     if check.plan is not None:
         return plan_check_failures(check.plan, plan)
+    if check.answered_by is not None:
+        return []  # it answers "no" and unanswered items (records_answer), not a "yes"
     if check.dates_on_day is not None:
         return [why for ident in check.dates_on_day
                 if (why := _date_not_on(ident, day, counted, items))]

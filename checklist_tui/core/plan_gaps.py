@@ -91,10 +91,14 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
                          note=note, about_men=g.about_men,
                          overdue=FIND_OUT if g.overdue else "", item_id=g.item_id,
                          section_id=g.section_id, page=g.page, record_id=g.record_id))
+    records = {p.item_id: "; ".join(p.reasons) for p in ev.from_records}
     for d in ev.due:
         if d.status == DueStatus.OVERDUE and d.due_date:
+            held = f": not answered, though {records[d.item_id]}" \
+                if d.item_id in records else ""
             found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
-                             f"{overdue_words(d.due_date, today, d.booked)} ({d.item_id})",
+                             f"{overdue_words(d.due_date, today, d.booked)}{held} "
+                             f"({d.item_id})",
                              about_men=d.item_id in men_items, overdue=DUE_POINT,
                              item_id=d.item_id, section_id=d.section_id))
     for issue in ev.integrity:  # overdue actions are among these, with their owner

@@ -29,6 +29,9 @@ NOT_YET = "NOT YET"
 UNKNOWN = "UNKNOWN"
 INCOMPLETE = "INCOMPLETE"
 PLAN_CHECK = "PLAN CHECK"
+#: A question nobody has answered that the plan's own records answer (People, Agencies,
+#: Actions): what they hold, instead of a finding nobody made.
+IN_RECORDS = "IN THE RECORDS"
 #: A manager's decision and questions still waiting on the practitioner (Outstanding).
 RETURNED = "RETURNED"
 CHALLENGE = "CHALLENGE NOT ANSWERED"

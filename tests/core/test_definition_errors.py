@@ -26,6 +26,7 @@ CASES = {
     "latin1.toml": ("line 4", "is not UTF-8 text"),
     "badver.toml": ("'version'", "not a semantic version"),
     "badpart.toml": ("item 'father_seen' (line 34)", "'plan_part': must be one of: 'why_plan'"),
+    "answered_by.toml": ("item 'father_known'", "answered_by': must be one of: 'agency_recorded'"),
     "edd_for_born.toml": ("item 'father_known' (line 15)", "takes_edd = false, but this item "
                           "is counted from the expected delivery date"),
 }

@@ -355,7 +355,7 @@ def test_plan_file_round_trip_keeps_new_fields(lc, tmp_path) -> None:
     ('{ kind = "text", label = "The contingency plan" }',
      '{ kind = "text", label = "A" }, { kind = "text", label = "B" }', "two details share"),
     ('{ plan = "agency_recorded" }', '{ plan = "agency_recorded", items_yes = ["sleep"] }',
-     "exactly one of: plan, items_yes, dates_on_day, when"),
+     "exactly one of: plan, items_yes, dates_on_day, when, answered_by"),
     ('items_yes = ["sleep", "contingency"]', 'dates_on_day = ["sleep"]',
      "'dates_on_day' names 'sleep', which records no date"),
     (', message = "the father is not identified"', "", "needs a 'message'"),

@@ -117,6 +117,10 @@ def test_unanswered_and_unknown_parts_say_so(catalogue) -> None:
     set_answer(plan, catalogue.get(plan.checklist_id).checklist, "PBA-F01", "unknown",
                by="t", now=NOW, owner="Sam Worker", by_date=date(2026, 12, 1))
     men = _part(_md(catalogue, plan), "The father and the men around the baby")
+    # People names the father, so "unknown" is contradicted (PBA-F01 answered_by, #12)
+    assert "**CONTRADICTED: People records the father: Sam Example (father)**" in men
+    plan.people = [p for p in plan.people if p.kind != "father"]
+    men = _part(_md(catalogue, plan), "The father and the men around the baby")
     assert "**NOT KNOWN (unknown): who will find out: Sam Worker, by 01/12/2026**" in men
 
 
