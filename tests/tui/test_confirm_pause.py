@@ -24,6 +24,9 @@ async def _on_pause_point(pilot, app):
     # the example is completed: changing it (a new confirmation included) needs a reason
     app.screen.apply(reopen, app.screen.session.checklist.checklist,
                      "Confirmed again before the baby leaves", today=NOW.date())
+    for item in ("DPM-H01", "DPM-H07", "DPM-C12"):  # checked again today: today's dates
+        app.screen.apply(edit.set_detail, app.screen.session.checklist.checklist, item,
+                         "date", NOW.astimezone().date())
     app.screen.jump("confirm", "DPM-K01")
     await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "confirm")
     return app.screen

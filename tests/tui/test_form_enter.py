@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
+from checklist_tui.core.edit import set_detail
 from checklist_tui.core.review import reopen
 from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
 from checklist_tui.tui.screens.detail_form import DetailForm
@@ -22,6 +23,9 @@ async def test_enter_in_the_last_box_confirms_the_pause_point_once(plans) -> Non
         screen = app.screen
         screen.apply(reopen, screen.session.checklist.checklist,
                      "Confirmed again before the baby leaves", today=NOW.date())
+        for item in ("DPM-H01", "DPM-H07", "DPM-C12"):  # checked again today (#12)
+            screen.apply(set_detail, screen.session.checklist.checklist, item, "date",
+                         NOW.astimezone().date())
         screen.jump("confirm", "DPM-K01")
         await wait_for(pilot, lambda: plan_ready(app) and screen.current == "confirm")
         plan = screen.session.plan
