@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -54,9 +54,10 @@ def test_plain_reads_every_row_the_app_lists(tmp_path, catalogue, example, comma
 def test_plain_says_a_pause_point_that_no_longer_holds(tmp_path, catalogue, command) -> None:
     path = _copy(tmp_path, "discharge-ready-for-sign-off.toml")
 
-    def earlier(plan, _checklist) -> None:
-        c = plan.confirmations[-1]
-        plan.confirmations[-1] = c.model_copy(update={"at": c.at.replace(year=2025)})
+    def earlier(plan, _checklist) -> None:  # DPM-K02 answered after it, as if by hand
+        c, k02 = plan.confirmations[-1], plan.answers["DPM-K02"]
+        plan.answers["DPM-K02"] = k02.model_copy(
+            update={"answered_at": c.at + timedelta(minutes=5)})
 
     change_plan(path, catalogue.get, earlier)
     _code, out = _talk(path, catalogue, [command, "quit"])
