@@ -63,14 +63,22 @@ async def test_outstanding_counts_the_gaps_the_header_counts(plans, example) -> 
 
 
 def _confirmed_earlier(plan, _checklist) -> None:
-    """The pause point's confirmation moved to before its items' last answers: it no
-    longer holds (core.pause), as after a later change."""
-    c = plan.confirmations[-1]
-    plan.confirmations[-1] = c.model_copy(update={"at": c.at.replace(year=2025)})
+    """DPM-K02 answered after the pause point's confirmation (by hand): it no longer holds
+    (core.pause), as after a later change."""
+    from datetime import timedelta
+
+    c, k02 = plan.confirmations[-1], plan.answers["DPM-K02"]
+    plan.answers["DPM-K02"] = k02.model_copy(update={"answered_at": c.at + timedelta(minutes=5)})
 
 
 def _unconfirmed(plan, _checklist) -> None:
+    """Never confirmed, and the checks it reads out made again today (their dates are
+    today's: #12), so every item is done and it can be confirmed."""
     plan.confirmations.clear()
+    for ident in ("DPM-H01", "DPM-H07", "DPM-C12"):
+        answer = plan.answers[ident]
+        plan.answers[ident] = answer.model_copy(
+            update={"details": {**(answer.details or {}), "date": NOW.astimezone().date()}})
 
 
 @pytest.mark.parametrize(("change", "words"), [
