@@ -185,13 +185,19 @@ class ChecklistApp(App[int]):
         return found
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: wait for any save in flight and save the rest (in a worker, so the
-        screen stays alive); if answers still cannot be saved, ask (never lose them
-        silently)."""
+        """Ctrl+Q: with a form holding typing not yet saved, ask first (as Escape does);
+        then wait for any save in flight and save the rest (in a worker, so the screen
+        stays alive); if answers still cannot be saved, ask (never lose them silently)."""
+        from checklist_tui.tui.screens.form import ask_before_quitting
         from checklist_tui.tui.screens.unsaved import UnsavedScreen
 
-        if not isinstance(self.screen, UnsavedScreen):  # asked already: answer it there
-            self.run_worker(self._quit_after_saving(), group="quit", exclusive=True)
+        if isinstance(self.screen, UnsavedScreen):  # asked already: answer it there
+            return
+        if not ask_before_quitting(self, self._quit_now):  # a form holds typing: ask
+            self._quit_now()
+
+    def _quit_now(self) -> None:
+        self.run_worker(self._quit_after_saving(), group="quit", exclusive=True)
 
     async def _quit_after_saving(self) -> None:
         from checklist_tui.tui.screens.plan import PlanScreen

@@ -13,6 +13,12 @@ the key is followed up the widget tree (a callback queued behind it at each leve
 the app. Keys arriving meanwhile wait, in order. A key that cannot be followed (its
 widget was removed with the key still in its queue) stops holding the others at once
 when that is seen, and after ``PATIENCE`` seconds at most.
+
+A key that opens a dialog puts the dialog on top at once, but the dialog's boxes are
+built (and one given the focus) a moment later: keys typed meanwhile went to a screen
+with nothing focused, and were lost (look-a 4c: "Sam Carter" was saved as "m Carter").
+So keys also wait while the screen on top is still being built, for ``MOUNT_PATIENCE``
+seconds at most, and then go to what it focused.
 """
 
 from __future__ import annotations
@@ -23,9 +29,13 @@ from collections.abc import Awaitable, Callable
 
 from textual import events
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 #: Seconds after which a key that was never seen handled stops holding the next ones.
 PATIENCE = 0.5
+
+#: Seconds a screen still being built may hold the keys typed for it.
+MOUNT_PATIENCE = 5.0
 
 TypedEvent = events.Key | events.Paste
 
@@ -40,17 +50,42 @@ class TypedAhead:
         self.since = 0.0
         self.at: DOMNode | None = None  # where the key being handled was last seen
         self.waiting: deque[TypedEvent] = deque()
+        self.building: Screen | None = None  # the screen on top while it is being built
+        self.building_since = 0.0
 
     async def arrived(self, event: TypedEvent) -> None:
         """A key (or paste) from the terminal: handle it now or after those before it."""
         if self.in_flight is not None and self._lost():
             self.in_flight = None  # never seen handled: stop holding the others
-        if self.in_flight is not None or self.waiting:
+        if self.in_flight is not None or self.waiting or not self._screen_ready():
             if not self.waiting:
                 self.app.set_timer(PATIENCE, self._unstick)
             self.waiting.append(event)
             return
         await self._one(event)
+
+    def _screen_ready(self) -> bool:
+        """False while the screen on top is still being built (keys wait for it); then
+        the keys go on once what it focused as it opened has the focus."""
+        screen = self.app.screen
+        if screen.is_mounted:
+            return True
+        if self.building is not screen:
+            self.building, self.building_since = screen, time.monotonic()
+            self.app.set_timer(0.02, self._built)
+        return time.monotonic() - self.building_since > MOUNT_PATIENCE
+
+    async def _built(self) -> None:
+        """Polled while a screen is built: then the waiting keys go on, after the focus
+        its ``on_mount`` asked for (queued on the app before this)."""
+        screen = self.building
+        if screen is not None and not screen.is_mounted and screen is self.app.screen:
+            if time.monotonic() - self.building_since <= MOUNT_PATIENCE:
+                self.app.set_timer(0.02, self._built)
+                return  # (after that, it holds no more keys: building stays this screen)
+        else:
+            self.building = None
+        self.app.call_later(self._next)
 
     async def _one(self, event: TypedEvent) -> None:
         target = self.app.focused or self.app.screen
@@ -90,6 +125,8 @@ class TypedAhead:
 
     async def _next(self) -> None:
         while self.waiting and self.in_flight is None:
+            if not self._screen_ready():
+                return  # _built goes on once the screen on top is built
             await self._one(self.waiting.popleft())
 
     async def _unstick(self) -> None:

@@ -21,8 +21,7 @@ async def test_details_record_birth(plans) -> None:
         await wait_for(pilot, lambda: app.screen.query_one("#d-dob", Input))
         dob = app.screen.query_one("#d-dob", Input)
         dob.value = "20/11/2026"
-        dob.focus()
-        await pilot.press("enter")
+        await pilot.click("#save")  # Enter in a box that is not the last moves on
         await wait_for(pilot, lambda: "born 20/11/2026, 5 days old" in rendered(
             app.screen.query_one("#plan-header")))
 
@@ -41,7 +40,7 @@ async def test_details_open_with_a_field_focused_and_refuse_a_future_birth(plans
         assert app.focused is app.screen.query_one("#d-case_ref", Input)
         dob = app.screen.query_one("#d-dob", Input)
         dob.value = "26/11/2026"  # tomorrow
-        await pilot.press("enter")
+        await pilot.click("#save")
         error = app.screen.query_one("#form-error")
         await wait_for(pilot, lambda: "in the future" in rendered(error))
         assert app.focused is dob and plan.dob is None

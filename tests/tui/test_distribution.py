@@ -34,7 +34,7 @@ async def _share(pilot, to: str, role: str, how: str, on: str | None = None,
         app.screen.query_one(f"#f-{name}", Input).value = value
     if on is not None:
         app.screen.query_one("#f-on", Input).value = on
-    app.screen.query_one("#f-to", Input).focus()
+    app.screen.query_one("#f-on", Input).focus()  # Enter in the last box saves
     await pilot.press("enter")
     await wait_for_screen(pilot, then)
 
@@ -56,7 +56,7 @@ async def test_record_a_copy_on_a_draft_plan(plans) -> None:
         await pilot.click("#f-parents")
         await wait_for(pilot, lambda: app.screen.query_one("#f-to", Input).value
                        == "The parents")
-        app.screen.query_one("#f-to", Input).focus()
+        app.screen.query_one("#f-on", Input).focus()
         await pilot.press("enter")
         await wait_for_screen(pilot, DistributionScreen)
         await wait_for(pilot, lambda: "25/11/2026 (By hand)" in rendered(

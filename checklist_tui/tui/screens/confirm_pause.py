@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from checklist_tui.core.pause import when
 from checklist_tui.core.plan import Agency, Person
 from checklist_tui.core.vocabulary import signed
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
-from checklist_tui.tui.widgets.marked import MarkedSelectionList
+from checklist_tui.tui.widgets.names_list import NamesList
 
 
 @dataclass(frozen=True)
@@ -51,63 +50,55 @@ def typed_names(text: str) -> list[str]:
 
 
 class ConfirmPauseScreen(FormScreen[Confirmed]):
+    """Always opens in its first box (look-a 2: opened on the list of names the second
+    time, so the Space in a typed name ticked the mother as present and the role went
+    into "Others present"). A name remembered from last time is there, selected: typing
+    replaces it, Tab keeps it."""
+
+    SAVE_WORDS = "Confirm"
+
     def __init__(self, title: str, at: datetime, people: list[Person], agencies: list[Agency],
                  name: str = "", role: str = ""):
         super().__init__()
         self.section_title, self.at = title, at
         self.choices = candidates(people, agencies)
         self.given_name, self.given_role = name, role
+        self.title = "Confirm this pause point"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Confirm this pause point  (Escape to cancel)", classes="title")
-            yield Static(join(lit(self.section_title, "bold"), f"  ·  now, {when(self.at)}\n",
-                              "Read each item aloud with the people present first."))
-            with VerticalScroll(id="confirm-fields"):
-                yield Label("Confirmed by (your name) *", classes="field-label")
-                yield Input(self.given_name, id="name", placeholder="e.g. Pat Sample", compact=True)
-                yield Label("Your role *", classes="field-label")
-                yield Input(self.given_role, id="role", placeholder="e.g. Safeguarding midwife",
-                            compact=True)
-                yield Label("Who was present (Space ticks a name) *", classes="field-label")
-                if not self.choices:
-                    yield Static("No one is in People or named for an agency yet: type the "
-                                 "names below.")
-                yield MarkedSelectionList(*[(lit(c), c) for c in self.choices], id="present")
-                yield Label("Others present (name and role; separate people with ;)",
-                            classes="field-label")
-                yield Input("", id="others", placeholder="e.g. Kim Example, ward sister",
-                            compact=True)
-            yield Static("", id="form-error", classes="error-line")
-            with Horizontal(classes="buttons"):
-                yield Button("Confirm", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    def fields(self) -> ComposeResult:
+        yield Static(join(lit(self.section_title, "bold"), f"  ·  now, {when(self.at)}\n",
+                          "Read each item aloud with the people present first."))
+        yield Label("Confirmed by (your name) *", classes="field-label")
+        yield Input(self.given_name, id="name", placeholder="e.g. Pat Sample", compact=True)
+        yield Label("Your role *", classes="field-label")
+        yield Input(self.given_role, id="role", placeholder="e.g. Safeguarding midwife",
+                    compact=True)
+        yield Label("Who was present (Space ticks the name marked >) *",
+                    classes="field-label")
+        if not self.choices:
+            yield Static("No one is in People or named for an agency yet: type the "
+                         "names below.")
+        yield NamesList(*[(lit(c), c) for c in self.choices], id="present")
+        yield Label("Others present (name and role; separate people with ;)",
+                    classes="field-label")
+        yield Input("", id="others", placeholder="e.g. Kim Example, ward sister",
+                    compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#role" if self.given_name and not self.given_role else
-                       "#present" if self.given_name else "#name").focus()
-
-    def submitted(self, box: Input) -> None:
-        """Enter in the last box confirms; in the others it moves on."""
-        if box.id == "others":
-            self.save()
-        else:
-            self.focus_next()
+        self.set_focus(self.query_one("#name", Input), scroll_visible=False)
 
     def save(self) -> None:
-        error = self.query_one("#form-error", Static)
         name = self.query_one("#name", Input)
         role = self.query_one("#role", Input)
-        chosen = [str(v) for v in self.query_one("#present", MarkedSelectionList).selected]
+        chosen = [str(v) for v in self.query_one("#present", NamesList).selected]
         present = list(dict.fromkeys(chosen + typed_names(self.query_one("#others",
                                                                          Input).value)))
         for box, what in ((name, "Say who is confirming."), (role, "Say your role.")):
             if not box.value.strip():
-                error.update(what)
-                box.focus()
+                self.refuse(what, box)
                 return
         if not present:
-            error.update("Say who was present: tick them in the list or type their names.")
-            self.query_one("#present").focus()
+            self.refuse("Say who was present: tick them in the list or type their names.",
+                        self.query_one("#present"))
             return
         self.dismiss(Confirmed(name.value.strip(), role.value.strip(), present))

@@ -13,7 +13,7 @@ from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.plan import DetailValue, Person
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
-from checklist_tui.tui.widgets.marked import MarkedSelectionList
+from checklist_tui.tui.widgets.names_list import NamesList
 
 
 class DetailForm(FormScreen[dict[str, DetailValue | None]]):
@@ -39,7 +39,7 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                     if not self.people:
                         yield Static("No one is in People yet: add them there first "
                                      "(p on the plan screen).")
-                    yield MarkedSelectionList(
+                    yield NamesList(
                         *[(f"{p.name} ({p.relationship or p.kind.label})", p.id,
                            p.id in chosen) for p in self.people], id=ident)
                 elif detail.kind == DetailKind.TEXT:
@@ -54,17 +54,14 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                                 placeholder="Address", compact=True)
 
     def on_mount(self) -> None:
-        self.query(".dialog Input, .dialog TextArea, .dialog SelectionList").first().focus()
-
-    def submitted(self, box: Input) -> None:
-        """Enter in a field moves on (a text detail has several lines); Save saves."""
-        self.focus_next()
+        self.set_focus(self.query(".dialog Input, .dialog TextArea, .dialog SelectionList")
+                       .first(), scroll_visible=False)
 
     def save(self) -> None:
         result: dict[str, DetailValue | None] = {}
         for detail in self.item.details:
             widget = self.query_one(f"#d-{detail.key}")
-            if isinstance(widget, MarkedSelectionList):
+            if isinstance(widget, NamesList):
                 chosen = [str(v) for v in widget.selected]
                 result[detail.key] = chosen or None
             elif isinstance(widget, TextArea):

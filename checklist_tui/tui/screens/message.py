@@ -6,7 +6,13 @@ answer. Escape Escape typed fast in a half-filled form asked "Discard…?" and t
 Escape closed the question at once, before anyone could read it. A terminal hands over a
 lone Escape only after a short wait (it might start a longer key code), so the second of
 two fast Escapes arrives after the question is up: keys are taken from ``READ_FIRST``
-seconds after it was shown, less than anyone takes to read it."""
+seconds after it was shown, less than anyone takes to read it.
+
+Two Tab stops at most, both buttons, and one of them has the focus (and shows it) from
+the moment the dialog is drawn: the default, the one that changes nothing (look-a 14:
+the scrolling frame around the words was a third stop where nothing showed, and a
+dialog could open with neither button marked). The words are a Tab stop only when
+they do not fit, and then they show a bar while they have the focus."""
 
 from __future__ import annotations
 
@@ -20,23 +26,38 @@ from textual.widgets import Button, Static
 
 from checklist_tui.tui.text import lit
 
+#: The button that goes back to a form without throwing anything away ("Cancel" read as
+#: "cancel what I typed").
+KEEP_EDITING = "Keep editing"
+
+
+class _Words(VerticalScroll):
+    """The message's lines: a Tab stop only when they need scrolling to be read."""
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
+
 
 class MessageScreen(ModalScreen[bool]):
     BINDINGS = [Binding("escape", "dismiss(False)", "Close", id="close")]
 
-    def __init__(self, title: str, lines: list[str], confirm: str | None = None):
+    AUTO_FOCUS = ""  # the default button, in on_mount: never another one first
+
+    def __init__(self, title: str, lines: list[str], confirm: str | None = None,
+                 cancel: str = "Cancel"):
         super().__init__()
         self.title_text, self.lines, self.confirm = title, lines, confirm
+        self.cancel = cancel
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(lit(self.title_text, "bold"), classes="title")
-            with VerticalScroll():
+            with _Words(id="message-words"):
                 yield Static(lit("\n".join(self.lines)))
             with Horizontal(classes="buttons"):
                 if self.confirm:
                     yield Button(self.confirm, id="yes", variant="warning", compact=True)
-                    yield Button("Cancel", id="no", compact=True)
+                    yield Button(self.cancel, id="no", compact=True)
                 else:
                     yield Button("Close", id="no", variant="primary", compact=True)
 
@@ -50,7 +71,7 @@ class MessageScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.shown_at = get_time()
         self._takes_keys_from = self.shown_at + self.READ_FIRST
-        self.query_one("#no", Button).focus()
+        self.set_focus(self.query_one("#no", Button))  # at once: keys typed next go here
 
     def takes_keys(self) -> bool:
         return get_time() >= self._takes_keys_from

@@ -120,7 +120,8 @@ class RecordForm(FormScreen[dict[str, Any]]):
                     )
 
     def on_mount(self) -> None:
-        self.query(".dialog Input, .dialog Select").first().focus()
+        self.set_focus(self.query(".dialog Input, .dialog Select").first(),
+                       scroll_visible=False)  # the first label stays in sight
 
     def discard_question(self) -> str:
         """Editing, "Discard this person?" read as removing the person."""
