@@ -32,7 +32,9 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 #: Seconds after which a key that was never seen handled stops holding the next ones.
-PATIENCE = 0.5
+#: Generous: on a loaded two-core machine one Tab took longer than half a second, and
+#: the letter behind it went into the box being left (a number box, which dropped it).
+PATIENCE = 2.0
 
 #: Seconds a screen still being built may hold the keys typed for it.
 MOUNT_PATIENCE = 5.0

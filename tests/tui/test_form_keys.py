@@ -287,3 +287,12 @@ async def test_the_pause_point_form_opens_on_the_name_every_time(plans) -> None:
         _burst(pilot, ["down", "space", "enter", "enter"])  # tick, to Others, confirm
         await wait_for(pilot, lambda: bool(results), what="confirmed")
         assert results[0].present == [present.get_option_at_index(1).value]
+
+
+def test_the_reason_question_says_the_state_and_what_cancel_does() -> None:
+    """look-a 15: "Change a finished plan? Cancel changes nothing" read oddly."""
+    from checklist_tui.tui.screens.reason import ReasonScreen
+
+    assert ReasonScreen("x", False, state="Completed").title == (
+        "This plan is completed: why change it?")
+    assert ReasonScreen.CANCEL_WORDS == "Don't change it"

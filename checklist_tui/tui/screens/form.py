@@ -65,6 +65,7 @@ class FormScreen(ModalScreen[ResultT | None]):
     the form was laid out, scrolled the form's first line out of sight)."""
     SAVE_WORDS: ClassVar[str] = "Save"
     SAVE_VARIANT: ClassVar[Literal["primary", "warning"]] = "primary"
+    CANCEL_WORDS: ClassVar[str] = "Cancel"
     ERROR_LINE: ClassVar[bool] = True
     """False for a form that says nothing in a line of its own (it notifies instead)."""
 
@@ -90,7 +91,7 @@ class FormScreen(ModalScreen[ResultT | None]):
                 with Horizontal(classes="buttons"):
                     yield Button(self.SAVE_WORDS, id="save", variant=self.SAVE_VARIANT,
                                  compact=True)
-                    yield Button("Cancel", id="cancel", compact=True)
+                    yield Button(self.CANCEL_WORDS, id="cancel", compact=True)
 
     def on_mount(self) -> None:
         """Runs after the form's own ``on_mount``: what the fields hold as the form opens.

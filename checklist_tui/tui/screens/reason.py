@@ -2,7 +2,8 @@
 approved plan is changed (the core refuses with ``ReasonNeeded`` until it has a reason).
 
 The reason goes into the plan's history through ``core.review.reopen``; for an approved
-plan the dialog says plainly that the change voids the sign-off. Cancel changes nothing.
+plan the dialog says plainly that the change voids the sign-off. "Don't change it" (or
+Escape) changes nothing.
 Every change asked for while the dialog is open waits for it, and is made after it.
 """
 
@@ -34,9 +35,10 @@ class ReasonScreen(FormScreen[str]):
     """Asks for the reason; dismisses with it, or None when cancelled."""
 
     SAVE_WORDS = CHANGE_IT
+    CANCEL_WORDS = "Don't change it"
     BINDINGS = [Binding("tab", "to_reason", show=False)]
 
-    def __init__(self, text: str, voids_signoff: bool, typed_for: str = ""):
+    def __init__(self, text: str, voids_signoff: bool, typed_for: str = "", state: str = ""):
         super().__init__()
         self.text, self.voids_signoff = text, voids_signoff
         self.typed_for = typed_for
@@ -45,8 +47,10 @@ class ReasonScreen(FormScreen[str]):
         """The box being typed in, when the question stopped the typing (see
         ``reason_first``): what is typed goes on being kept for it, and Tab goes to the
         reason."""
-        self.title = ("Change a signed-off plan? Cancel changes nothing" if voids_signoff
-                      else "Change a finished plan? Cancel changes nothing")
+        # look-a 15: "Change a finished plan? Cancel changes nothing" read oddly
+        self.title = (f"This plan is {state.lower()}: why change it?" if state else
+                      "This plan is signed off: why change it?" if voids_signoff else
+                      "This plan is finished: why change it?")
 
     def fields(self) -> ComposeResult:
         yield Static(lit(self.text), id="reason-text")
@@ -113,7 +117,8 @@ class ReasonAsker:
         if len(self.waiting) > 1:
             return
         text = explanation(exc, review.describe_signoff(session.plan), change)
-        screen.app.push_screen(ReasonScreen(text, exc.voids_signoff, typed_for),
+        screen.app.push_screen(ReasonScreen(text, exc.voids_signoff, typed_for,
+                                            exc.state_label),
                                lambda reason: self._answered(screen, session, reason))
 
     def _answered(self, screen, session: PlanSession, reason: str | None) -> None:
