@@ -14,8 +14,8 @@ from checklist_tui.tui.text import join, lit
 
 APP_HELP = """How this app works
 - Your answers are saved automatically within a second: the plan has no Save button.
-- A form (Add person, agency or action, details, confirming a pause point) is kept only
-  when you press its Save button, or Enter in its last box. Enter moves to the next box.
+- A form (Add person, agency or action, details, confirming a pause point) is kept only \
+when you press its Save button, or Enter in its last box. Enter moves to the next box.
 - Tab and Shift+Tab move between answers; arrow keys move within a list.
 - Home and End go to the first and last item of a section (in a text box: the start \
 and end of the line); PgUp and PgDn move a screen at a time. On your list of plans, \
@@ -29,8 +29,8 @@ changes what a Yes carries (a date, people, a text, a place).
 - ! RED FLAG means something must not pass quietly: read "What to do".
 - Ctrl+P opens the list of all commands (jump to a section or item, change theme).
 - F12 hides the screen at once (someone walks in); Enter shows it again.
-- Escape goes back. Ctrl+Q quits: your answers are already saved; if a form holds
-  typing not yet saved, it asks first."""
+- Escape goes back. Ctrl+Q quits: your answers are already saved; if a form holds \
+typing not yet saved, it asks first."""
 
 
 def _keys() -> str:
