@@ -223,7 +223,10 @@ async def test_ctrl_q_with_a_half_filled_form_asks_first(plans) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
         assert app.screen.query_one("#f-name", Input).value == "Drew Uncle"
         assert app.return_code is None
-        _burst(pilot, ["ctrl+q", "tab", "enter"])  # Quit without saving
+        _burst(pilot, ["ctrl+q"])  # (keys typed before a question is shown are not its
+        await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen)  # answer)
+                       and app.screen.is_mounted and app.focused is not None)
+        _burst(pilot, ["tab", "enter"])  # Quit without saving
         await wait_for(pilot, lambda: app.return_code == 0, what="quit")
 
 
