@@ -57,10 +57,13 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         await pilot.press("tab", *"20/05/2027")
         await wait_for(pilot, lambda: "weeks today" in rendered(
             app.screen.query_one("#gestation")))
-        await pilot.press("tab", "tab", *"Test Worker", "tab", *"Social worker", "enter")
+        # New plan's boxes: case reference, EDD, your name, your role, number of babies
+        await pilot.press("tab", *"Test Worker", "tab", *"Social worker", "enter")
         await wait_for(pilot, lambda: plan_ready(app))
         screen = app.screen
         assert screen.current == "start"
+        assert (screen.session.plan.practitioner, screen.session.plan.practitioner_role) == (
+            "Test Worker", "Social worker")
         # answer the whole first section by keyboard: y/n/u on yes-no, space on checks
         await _answer_focused_item_section(
             pilot, app, ["y", "n", list("03/11/2026"), "n", "y", "n", "y", "y", "space"])
@@ -76,7 +79,8 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         await wait_for_screen(pilot, RecordForm)
         kind = app.screen.query_one("#f-kind")
         kind.value = PersonKind.MALE_CARER
-        await pilot.press("tab", *"Test Partner", "tab", *"Mother's partner", "enter")
+        await pilot.press("tab", *"Test Partner", "tab", *"Mother's partner")
+        await pilot.click("#save")  # Enter in a box that is not the last moves on
         await wait_for(pilot, lambda: len(plan.people) == 1, what="the person")
         # an agency with a role
         await wait_for_screen(pilot, RecordsScreen)
@@ -87,7 +91,8 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         await pilot.press("plus")
         await wait_for_screen(pilot, RecordForm)
         await pilot.press(*"Health visiting", "tab", *"Example HV", "tab",
-                          *"New-birth visit and weekly contact", "enter")
+                          *"New-birth visit and weekly contact")
+        await pilot.click("#save")
         await wait_for(pilot, lambda: len(plan.agencies) == 1, what="the agency")
         # an action with owner and due date
         await wait_for_screen(pilot, RecordsScreen)
@@ -98,7 +103,8 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         await pilot.press("plus")
         await wait_for_screen(pilot, RecordForm)
         await pilot.press(*"See the partner alone", "tab", *"Test Worker", "tab",
-                          *"Children's social care", "tab", *"01/12/2026", "enter")
+                          *"Children's social care", "tab", *"01/12/2026")
+        await pilot.click("#save")
         await wait_for(pilot, lambda: len(plan.actions) == 1, what="the action")
         assert [p.kind for p in plan.people] == [PersonKind.MALE_CARER]
         assert plan.agencies[0].role == "New-birth visit and weekly contact"
