@@ -12,28 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.widget import Widget
 from textual.widgets import Static, TextArea
+
+from checklist_tui.tui.widgets.stand_in import StandIn
 
 PLACEHOLDER = "Note (optional)"
 
 
-class NoteBox(Static, can_focus=True):
+class NoteBox(StandIn, Static, can_focus=True):
     def __init__(self, item_id: str, make_area: Callable[[], TextArea]) -> None:
         super().__init__(PLACEHOLDER, id=f"notebox-{item_id}", classes="note note-box",
-                         markup=False)
-        self._make_area = make_area
-        self.area: TextArea | None = None
+                         markup=False, make_real=make_area)
 
-    async def on_focus(self, event: events.Focus) -> None:
-        parent = self.parent
-        if self.area is not None or not isinstance(parent, Widget):
-            return
-        self.area = self._make_area()
-        await parent.mount(self.area, before=self)
-        if self.screen.focused is self:  # (Tab may have moved on meanwhile: then not)
-            self.screen.set_focus(self.area)
-        self.call_later(self.remove)  # after the keys that reached this box first
+    @property
+    def area(self) -> TextArea | None:
+        """The text box put in its place, once it has been focused."""
+        real = self.real
+        return real if isinstance(real, TextArea) else None
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the text box was put in goes into it."""

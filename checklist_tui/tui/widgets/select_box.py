@@ -16,10 +16,12 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select
 
+from checklist_tui.tui.widgets.stand_in import StandIn
+
 OPENING_KEYS = ("enter", "space", "down", "up")
 
 
-class SelectBox(Widget, can_focus=True):
+class SelectBox(StandIn, Widget, can_focus=True):
     DEFAULT_CSS = """
     SelectBox {
         border: tall $border-blurred; background: $surface; color: $foreground 50%;
@@ -31,11 +33,16 @@ class SelectBox(Widget, can_focus=True):
     def __init__(self, item_id: str, label: str | None, prompt: str,
                  make_select: Callable[[], Select]) -> None:
         """``label``: the option chosen (None: none yet), shown as the drop-down shows it."""
-        super().__init__(id=f"pick-{item_id}", classes="-has-value" if label else "")
+        super().__init__(id=f"pick-{item_id}", classes="-has-value" if label else "",
+                         make_real=make_select)
         self.label, self.prompt = label, prompt
-        self._make_select = make_select
-        self.select: Select | None = None
         self._open = False
+
+    @property
+    def select(self) -> Select | None:
+        """The drop-down put in its place, once it has been focused."""
+        real = self.real
+        return real if isinstance(real, Select) else None
 
     def render(self) -> Content:
         text = self.label or self.prompt
@@ -47,17 +54,9 @@ class SelectBox(Widget, can_focus=True):
     def get_content_height(self, container, viewport, width: int) -> int:
         return 1
 
-    async def on_focus(self, event: events.Focus) -> None:
-        parent = self.parent
-        if self.select is not None or not isinstance(parent, Widget):
-            return
-        self.select = self._make_select()
-        await parent.mount(self.select, before=self)
-        if self.screen.focused is self:  # (Tab may have moved on meanwhile: then not)
-            self.screen.set_focus(self.select)
-            if self._open:
-                self.select.action_show_overlay()
-        self.call_later(self.remove)  # after the keys that reached this box first
+    def real_focused(self, real: Widget) -> None:
+        if self._open and isinstance(real, Select):
+            real.action_show_overlay()
 
     def on_key(self, event: events.Key) -> None:
         """A key that opens the list, typed while the drop-down is put in, opens it."""
