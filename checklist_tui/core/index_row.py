@@ -21,7 +21,7 @@ from checklist_tui.core.errors import PlanError
 from checklist_tui.core.gaps import gaps_and_risks
 from checklist_tui.core.peek import first_value
 from checklist_tui.core.plan import ActionStatus, Plan, PlanState
-from checklist_tui.core.plan_gaps import NO_MAN, plan_gaps
+from checklist_tui.core.plan_gaps import NO_MAN, overdue_counts, plan_gaps
 from checklist_tui.core.review import (
     approval_void,
     conflict,
@@ -240,9 +240,7 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
     listed = plan_gaps(checklist.checklist, plan, ev, engine_gaps=gaps)
     row.gaps, row.as_of = len(listed), today
     row.no_man = any(g.text == NO_MAN for g in listed)
-    for g in listed:
-        if g.overdue:
-            row.overdue[g.overdue] = row.overdue.get(g.overdue, 0) + 1
+    row.overdue = overdue_counts(listed)
     concern_items = {g.item_id for g in gaps if g.label in CONCERN_GAPS}
     for item_id in sorted(ev.visible_items):
         answer = plan.answers.get(item_id)

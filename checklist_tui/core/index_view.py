@@ -10,7 +10,7 @@ from datetime import date
 from checklist_tui.core.dates import plural
 from checklist_tui.core.history import EDITED_OUTSIDE
 from checklist_tui.core.index_row import PlanRow
-from checklist_tui.core.plan_gaps import ACTION, DUE_POINT, FIND_OUT
+from checklist_tui.core.plan_gaps import overdue_counts_words
 from checklist_tui.core.review import CHANGED_SINCE_APPROVAL, DECISIONS_CONFLICT
 
 #: The state of a file that cannot be read (the Problem column gives the reason).
@@ -18,10 +18,6 @@ UNREADABLE_STATE = "Cannot be read"
 
 Value = str | int | None
 """None: not known (a file that cannot be read); blank in a table, null in JSON."""
-
-#: Overdue kinds as the Overdue column names them, in this order.
-_OVERDUE_WORDS = ((DUE_POINT, "due point"), (ACTION, "action"), (FIND_OUT, "find-out date"))
-
 
 @dataclass(frozen=True)
 class Column:
@@ -40,8 +36,7 @@ def _known(value: Callable[[PlanRow], Value]) -> Callable[[PlanRow, date], Value
 
 def overdue_words(row: PlanRow) -> str:
     """What on the plan's gaps and risks is overdue: ``2 due points, 1 find-out date``."""
-    parts = [plural(row.overdue[k], word) for k, word in _OVERDUE_WORDS if row.overdue.get(k)]
-    return ", ".join(parts) or "none"
+    return overdue_counts_words(row.overdue)
 
 
 def _updated(row: PlanRow, _today: date) -> str:

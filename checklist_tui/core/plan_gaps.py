@@ -55,6 +55,21 @@ class Gap(Where):
         return self.label.startswith(RED_FLAG)
 
 
+def overdue_counts(gaps: list[Gap]) -> dict[str, int]:
+    """How many of ``gaps`` are overdue, by kind (DUE_POINT, ACTION, FIND_OUT)."""
+    counts: dict[str, int] = {}
+    for g in gaps:
+        if g.overdue:
+            counts[g.overdue] = counts.get(g.overdue, 0) + 1
+    return counts
+
+
+def overdue_counts_words(counts: dict[str, int]) -> str:
+    """``2 due points, 1 find-out date`` (the kinds in one order everywhere), or 'none'."""
+    parts = [plural(counts[k], k) for k in (DUE_POINT, ACTION, FIND_OUT) if counts.get(k)]
+    return ", ".join(parts) or "none"
+
+
 def overdue_words(due: date, today: date, booked: date | None = None) -> str:
     """``overdue by 3 days``; for a milestone whose recorded date (a meeting, a visit) came
     or comes after its due date, that date and how late it is, so that a conference held

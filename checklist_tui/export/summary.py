@@ -10,12 +10,12 @@ from checklist_tui.core.answers import display
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
-from checklist_tui.core.engine import DueState, DueStatus, Evaluation, evaluate
+from checklist_tui.core.engine import DueState, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today, detail_lines
 from checklist_tui.core.outstanding import Entry, entries, grouped
 from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import Agency, Challenge, Person, Plan, PlanState
-from checklist_tui.core.plan_gaps import Gap, plan_gaps
+from checklist_tui.core.plan_gaps import Gap, overdue_counts, overdue_counts_words, plan_gaps
 from checklist_tui.core.plan_gaps import overdue_words as overdue_words  # its home before
 from checklist_tui.core.review import describe_signoff, describe_state, open_challenges
 from checklist_tui.core.versions import changes_since
@@ -199,9 +199,9 @@ def headline(s: Summary) -> str:
     if flags:
         parts.append(f"{plural(len(flags), 'red flag')}, " + (
             f"{len(open_flags)} not acknowledged" if open_flags else "acknowledged"))
-    overdue = sum(1 for d in ev.due if d.status == DueStatus.OVERDUE) + len(ev.overdue_actions)
+    overdue = overdue_counts(s.gaps)  # as the folder views count it (look-b 5)
     if overdue:
-        parts.append(f"{overdue} overdue")
+        parts.append(f"{sum(overdue.values())} overdue ({overdue_counts_words(overdue)})")
     waiting = open_challenges(plan)
     if waiting:
         parts.append(f"{plural(len(waiting), 'challenge')} from a manager not yet answered")
