@@ -14,11 +14,11 @@ import pytest
 from checklist_tui.core import store
 from checklist_tui.core.assurance import assess
 from checklist_tui.core.index import PlanIndex
-from checklist_tui.core.index_view import COLUMNS, attention, ordered
+from checklist_tui.core.index_view import COLUMNS, attention, ordered, overdue_words
 from checklist_tui.core.plan_gaps import FIND_OUT, NO_MAN
 from checklist_tui.export.report import render_report
 from checklist_tui.export.show_report import render_show
-from checklist_tui.export.summary import build
+from checklist_tui.export.summary import build, headline
 from tests.cli.helpers import run
 from tests.conftest import EXAMPLES, NOW, TODAY
 
@@ -60,6 +60,12 @@ def test_every_folder_row_counts_the_plans_own_gaps_and_risks(folder, catalogue)
         assert row.gaps == len(summary.gaps) == int(shown.group(1)), path
         assert row.red_flags == sum(g.red_flag for g in summary.gaps), path
         assert row.overdue_total == sum(bool(g.overdue) for g in summary.gaps), path
+        # the exports' status line says the same count, with its parts (look-b 5)
+        status = headline(summary)
+        if row.overdue_total:
+            assert f"; {row.overdue_total} overdue ({overdue_words(row)});" in status, path
+        else:
+            assert "overdue" not in status, path
         assert row.no_man == any(g.text == NO_MAN for g in summary.gaps), path
         words = attention(row, TODAY)
         if summary.gaps:
