@@ -51,21 +51,10 @@ class DuePoint(Strict):
         return f"{n or 0} day{'' if n == 1 else 's'} after {after}"
 
 
-class DetailKind(StrEnum):
-    DATE = "date"
-    PEOPLE = "people"
-    TEXT = "text"
-    PLACE = "place"
-
-
-class DateKind(StrEnum):
-    MEETING = "meeting"
-    CONFERENCE = "conference"
-    CORE_GROUP = "core_group"
-    REVIEW = "review"
-    DISCHARGE = "discharge"
-    BIRTH = "birth"
-    OTHER = "other"
+# Word lists: each member's value is its name in lower case (StrEnum's rule), as the
+# checklists spell it: DetailKind.DATE is "date", DateKind.CORE_GROUP is "core_group".
+DetailKind = StrEnum("DetailKind", "DATE PEOPLE TEXT PLACE")
+DateKind = StrEnum("DateKind", "MEETING CONFERENCE CORE_GROUP REVIEW DISCHARGE BIRTH OTHER")
 
 
 @dataclass(init=False, repr=False, eq=False, kw_only=True)

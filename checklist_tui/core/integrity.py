@@ -6,7 +6,7 @@ Pure functions, used by the engine. The words here are the words every view show
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -129,59 +129,72 @@ def detail_date(item: Item, answer: Answer | None) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def plan_check_failures(check: PlanCheck, plan: Plan) -> list[str]:
-    """Why the plan's records fail ``check`` (empty when they pass)."""
-    if check == PlanCheck.AGENCY_RECORDED:
-        return [] if plan.agencies else ["no agency is recorded on the Agencies page"]
-    if check == PlanCheck.AGENCY_CONTACTS:
-        found = [i.message for i in agency_issues(plan)]
-        return found if plan.agencies else ["no agency is recorded on the Agencies page"]
-    if check == PlanCheck.MEN_RECORDED:
-        return [] if men(plan) else ["no man (the father or a male carer) is recorded in People"]
-    if check == PlanCheck.FATHER_RECORDED:
-        return [] if _fathers(plan) else ["no father is recorded in People"]
-    if check == PlanCheck.OTHER_MEN_RECORDED:
-        return [] if any(p.kind != PersonKind.FATHER for p in men(plan)) else [
-            "no man other than the father is recorded in People"]
-    if check == PlanCheck.MEN_INVOLVEMENT:
-        return [i.message for i in man_issues(plan)]
-    if check == PlanCheck.ACTIONS_RECORDED:
-        return [] if plan.actions else ["no action is recorded on the Actions page"]
-    if check == PlanCheck.ACTIONS_OWNED:
-        return [i.message for i in action_issues(plan) if i.kind != "action_overdue"]
-    raise AssertionError(check)
-
-
 def _fathers(plan: Plan) -> list[Person]:
     return [p for p in plan.people if p.kind == PersonKind.FATHER]
+
+
+def _other_men(plan: Plan) -> list[Person]:
+    return [p for p in men(plan) if p.kind != PersonKind.FATHER]
 
 
 def _names(people: list[Person]) -> str:
     return ", ".join(f"{p.name} ({p.kind.label.lower()})" for p in people)
 
 
+def _agencies(plan: Plan) -> str:
+    return "the Agencies page records " + ", ".join(a.agency for a in plan.agencies)
+
+
+def _actions(plan: Plan) -> str:
+    return f"the Actions page records {plural(len(plan.actions), 'action')}"
+
+
+NO_AGENCY = "no agency is recorded on the Agencies page"
+
+#: What each plan check (a checklist's ``plan`` and ``answered_by`` cross-checks) means,
+#: in one place: why the plan's records fail it (empty when they pass), and what they
+#: hold that passes it, in words.
+PLAN_CHECKS: dict[PlanCheck, tuple[Callable[[Plan], list[str]], Callable[[Plan], str]]] = {
+    PlanCheck.AGENCY_RECORDED: (
+        lambda plan: [] if plan.agencies else [NO_AGENCY],
+        _agencies),
+    PlanCheck.AGENCY_CONTACTS: (
+        lambda plan: [i.message for i in agency_issues(plan)] if plan.agencies else [NO_AGENCY],
+        lambda plan: _agencies(plan)
+        + ", each with a role, a named practitioner and contact details"),
+    PlanCheck.MEN_RECORDED: (
+        lambda plan: [] if men(plan) else [
+            "no man (the father or a male carer) is recorded in People"],
+        lambda plan: f"People records the men around the baby: {_names(men(plan))}"),
+    PlanCheck.FATHER_RECORDED: (
+        lambda plan: [] if _fathers(plan) else ["no father is recorded in People"],
+        lambda plan: f"People records the father: {_names(_fathers(plan))}"),
+    PlanCheck.OTHER_MEN_RECORDED: (
+        lambda plan: [] if _other_men(plan) else [
+            "no man other than the father is recorded in People"],
+        lambda plan: f"People records a man other than the father: {_names(_other_men(plan))}"),
+    PlanCheck.MEN_INVOLVEMENT: (
+        lambda plan: [i.message for i in man_issues(plan)],
+        lambda plan: "People records each man's involvement and assessment, or why not"),
+    PlanCheck.ACTIONS_RECORDED: (
+        lambda plan: [] if plan.actions else ["no action is recorded on the Actions page"],
+        _actions),
+    PlanCheck.ACTIONS_OWNED: (
+        lambda plan: [i.message for i in action_issues(plan) if i.blocks_completion],
+        lambda plan: _actions(plan) + ", each open one with an owner and a due date"),
+}
+
+
+def plan_check_failures(check: PlanCheck, plan: Plan) -> list[str]:
+    """Why the plan's records fail ``check`` (empty when they pass)."""
+    return PLAN_CHECKS[check][0](plan)
+
+
 def records_say(check: PlanCheck, plan: Plan) -> str:
     """What the plan's records hold that passes ``check``, in words ("People records the
     father: Jordan Sample (father)"); "" when they do not pass it."""
-    if plan_check_failures(check, plan):
-        return ""
-    if check == PlanCheck.FATHER_RECORDED:
-        return f"People records the father: {_names(_fathers(plan))}"
-    if check == PlanCheck.OTHER_MEN_RECORDED:
-        others = [p for p in men(plan) if p.kind != PersonKind.FATHER]
-        return f"People records a man other than the father: {_names(others)}"
-    if check == PlanCheck.MEN_RECORDED:
-        return f"People records the men around the baby: {_names(men(plan))}"
-    if check in (PlanCheck.AGENCY_RECORDED, PlanCheck.AGENCY_CONTACTS):
-        return "the Agencies page records " + ", ".join(a.agency for a in plan.agencies) + (
-            ", each with a role, a named practitioner and contact details"
-            if check == PlanCheck.AGENCY_CONTACTS else "")
-    if check == PlanCheck.MEN_INVOLVEMENT:
-        return "People records each man's involvement and assessment, or why not"
-    count = plural(len(plan.actions), "action")
-    return f"the Actions page records {count}" + (
-        ", each open one with an owner and a due date"
-        if check == PlanCheck.ACTIONS_OWNED else "")
+    failures, words = PLAN_CHECKS[check]
+    return "" if failures(plan) else words(plan)
 
 
 def records_answer(item: Item, plan: Plan) -> list[str]:
