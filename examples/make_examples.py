@@ -12,6 +12,7 @@ changes only what really changed.
 from __future__ import annotations
 
 import sys
+import tomllib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -71,21 +72,30 @@ def _fixed_id(loaded: store.Loaded, name: str) -> store.Loaded:
     return store.Loaded(target, loaded.plan, store.fingerprint(target.read_bytes()))
 
 
-def _record_answers(plan, cl, who: str, clock: Clock, rows: list[tuple]) -> None:
-    """Answer items as a case file records them: (item, value, details, note, follow-up),
-    where details is {key: value}, and follow-up (owner, by date) goes with "not yet" or
-    "unknown"; "n/a" marks an item not applicable."""
-    for item, value, details, note, follow in rows:
+def _answers(part: str) -> list[dict]:
+    """What an example records, as its case file would: rows of data/answers.toml (whose
+    opening comment says what a row holds)."""
+    return tomllib.loads((HERE / "data" / "answers.toml").read_text(encoding="utf-8"))[part]
+
+
+def _record_answers(plan, cl, who: str, clock: Clock, rows: list[dict],
+                    people: dict[str, str] | None = None) -> None:
+    """Answer items as a case file records them (rows of data/answers.toml); a list in
+    an answer's details names people by their keys in ``people``."""
+    for row in rows:
+        item, value = row["item"], row["value"]
         if value == "n/a":
             set_not_applicable(plan, cl, item, by=who, now=clock())
         else:
-            owner, by_date = follow or (None, None)
-            set_answer(plan, cl, item, value, by=who, now=clock(), owner=owner,
-                       by_date=by_date)
-        for key, detail in (details or {}).items():
+            follow = row.get("follow_up", {})
+            set_answer(plan, cl, item, value, by=who, now=clock(), owner=follow.get("owner"),
+                       by_date=follow.get("by"))
+        for key, detail in row.get("details", {}).items():
+            if isinstance(detail, list):
+                detail = [(people or {})[name] for name in detail]
             set_detail(plan, cl, item, key, detail, by=who, now=clock())
-        if note:
-            set_note(plan, item, note, by=who, now=clock())
+        if "note" in row:
+            set_note(plan, item, row["note"], by=who, now=clock())
 
 
 def early_pre_birth(cat, out: Path) -> store.Loaded:
@@ -120,7 +130,7 @@ def early_pre_birth(cat, out: Path) -> store.Loaded:
     # Three weeks on: the history explored, and a child in need plan agreed while the
     # assessment of the father goes on (the team manager's decision waits for it).
     clock.jump(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
-    _record_answers(plan, cl, who, clock, _EARLY_HISTORY + _EARLY_PLAN)
+    _record_answers(plan, cl, who, clock, _answers("early"))
     add_record(plan, Agency, by=who, now=clock(), agency="Perinatal mental health team",
                practitioner="Example Perinatal Nurse", role="Reviews Robin at 20 and 32 weeks; "
                "advises the midwife and GP", contact="Perinatal team office")
@@ -136,83 +146,6 @@ def early_pre_birth(cat, out: Path) -> store.Loaded:
                "the birth", owner="Example Housing Officer", agency="Housing",
                due=date(2027, 3, 25), outcome="The baby comes home to a warm, dry flat")
     return _fixed_id(loaded, "early-pre-birth.toml")
-
-
-# What the early example records by 23/11/2026 (15 weeks): the mother's history, and the
-# plan so far. Sam, the father, has not been seen, so nothing says what he thinks yet.
-_EARLY_HISTORY = [
-    ("PBA-S09", date(2026, 10, 28), None,
-     "Referred by the community midwife after the booking appointment.", None),
-    ("PBA-S10", "no", None, "Booked at 9 weeks.", None),
-    ("PBA-S11", "no", None, None, None),
-    ("PBA-P03", "no", None, None, None),
-    ("PBA-P04", "no", None, "Asked privately at booking and again on 16/11/2026.", None),
-    ("PBA-P05", "no", None, None, None),
-    ("PBA-P09", "yes", None, "Depression and self-harm at 17, treated by CAMHS; well for "
-     "four years without treatment (her account and the GP's).", None),
-    ("PBA-P10", "yes", None, None, None),
-    ("PBA-P11", "no", None, None, None),
-    ("PBA-P06", "unknown", None, "Police checks on Sam wait for his date of birth.",
-     ("Pat Sample", date(2026, 12, 2))),
-    ("PBA-W01A", "n/a", None, "Threshold for a strategy discussion not met: agreed with the "
-     "team manager on 23/11/2026.", None),
-]
-_EARLY_PLAN = [
-    ("PBA-X01", "yes", {"text": "Robin was depressed and harmed herself at 17. She has been "
-                                "well for four years, but pregnancy, broken nights and a cold, "
-                                "damp flat can bring depression back. Nothing is known yet "
-                                "about Sam: he has not been seen or checked. The worry is that "
-                                "if Robin becomes unwell, no one checked and ready is there to "
-                                "care for the baby, especially at night."}, None,
-     None),
-    ("PBA-X02", "yes", {"text": "Robin booked at 9 weeks, keeps every appointment and asked "
-                                "for help herself. Her own mother lives nearby and has offered "
-                                "to help. Robin says Sam wants to live with her and the baby "
-                                "and is working; not yet heard from him."}, None, None),
-    ("PBA-X06", "cin", None, "Recommended by Pat Sample on 23/11/2026, so that help with "
-     "Robin's mental health and the housing starts before 20 weeks. The assessment of Sam "
-     "is not done: it may change this recommendation, and the team manager's decision "
-     "waits for it (PBA-X07).", None),
-    ("PBA-X10", "no", None, None, None),
-    ("PBA-X07", "not_yet", None, None, ("Example Team Manager", date(2026, 12, 4))),
-    ("PBA-WP01", "Robin: \"I was really ill at 17 and I'm scared it will come back when the "
-     "baby is here. I want help before, not after.\"\nSam: not yet asked; he has not been "
-     "seen (PBA-F02). Robin says he thinks social services are making a fuss about nothing.",
-     None, None, None),
-    ("PBA-WP02", "Someone well and rested is always there to look after the baby at night, "
-     "even if Robin becomes unwell.\nRobin tells her midwife or GP straight away if her low "
-     "mood comes back, and they act on it the same week.\nThe baby has a warm, dry home "
-     "with a cot before the birth.", None, None, None),
-    ("PBA-O03", "The baby is cared for by someone well enough to respond, day and night: "
-     "the perinatal team's reviews at 20 and 32 weeks, and Robin's own account at every "
-     "midwife visit.\nIf Robin becomes unwell, a named adult steps in at once: the family "
-     "network meeting names who, by 28 weeks.", None, None, None),
-    ("PBA-O06", "The baby comes home to a warm, dry flat with room for a cot (the worry: a "
-     "cold, damp one-bedroom flat): the housing officer confirms the move by 32 weeks.",
-     None, None, None),
-    ("PBA-E01", "Go to every perinatal mental health appointment; help: the perinatal team, "
-     "and the same midwife at each visit.\nTell the midwife or GP within a day if her low "
-     "mood comes back; help: the crisis numbers in her maternity notes.\nCome to the family "
-     "network meeting by 28 weeks; help: Pat Sample arranges it at a time Sam can attend.",
-     None, None, None),
-    ("PBA-E02", "Not yet agreed with him: Sam has not been seen. Proposed: meet Pat Sample "
-     "by 02/12/2026 (an evening phone or video call, as he works nights); agree to police "
-     "and health checks; come to the family network meeting.\nHelp: appointments outside "
-     "his working hours, and the plan in writing.", None, None, None),
-    ("PBA-E04", "not_yet", None, "Robin heard and agreed hers on 23/11/2026; Sam has not "
-     "been seen.", ("Pat Sample", date(2026, 12, 2))),
-    ("PBA-BP09", "yes", {"place": "Example General Hospital maternity unit"}, None, None),
-    ("PBA-BP01", "not_yet", None, "Written once Sam has been assessed; the midwife drafts it.",
-     ("Example Midwife A", date(2027, 3, 11))),
-    ("PBA-BP03", "n/a", None, "No one is known who must be kept off the unit; asked again "
-     "when Sam's checks are back.", None),
-    ("PBA-D01", "not_yet", None, "Depends on the housing move.",
-     ("Pat Sample", date(2027, 3, 25))),
-    ("PBA-D02", "unknown", None, "Not known until Sam has been seen and checked.",
-     ("Pat Sample", date(2026, 12, 2))),
-    ("PBA-D03", True, {"date": date(2026, 12, 14)}, None, None),
-    ("PBA-D04", True, {"date": date(2027, 3, 8)}, None, None),
-]
 
 
 def family_t_like(cat, out: Path) -> store.Loaded:
@@ -293,15 +226,12 @@ def family_t_like(cat, out: Path) -> store.Loaded:
     # The referral was late (first maternity contact at 22 weeks): a strategy discussion
     # the next day, and a pre-birth conference as soon as it could be held.
     clock.jump(datetime(2026, 11, 4, 9, 0, tzinfo=UTC))
-    _record_answers(plan, cl, who, clock, _TWINS_PATHWAY)
+    _record_answers(plan, cl, who, clock, _answers("twins_pathway"))
     # After the conference on 13/11/2026: the written plan, the birth plan and what
     # happens after the birth, with the actions linked to the outcomes they serve.
     clock.jump(datetime(2026, 11, 16, 9, 0, tzinfo=UTC))
     people = {"jordan": jordan.id, "casey": casey.id, "morgan": morgan.id, "jesse": jesse.id}
-    _record_answers(plan, cl, who, clock, [
-        (item, value, {k: [people[n] for n in v] if isinstance(v, tuple) else v
-                       for k, v in (details or {}).items()}, note, follow)
-        for item, value, details, note, follow in _TWINS_PLAN])
+    _record_answers(plan, cl, who, clock, _answers("twins_plan"), people)
     update_record(plan, Person, jesse.id, by=who, now=clock(), involvement="Told by phone "
                   "on 16/11/2026 that he is kept off the unit and must not be alone with the "
                   "babies; a letter follows.")
@@ -309,9 +239,9 @@ def family_t_like(cat, out: Path) -> store.Loaded:
                              "and checked"),
                             (dash, "Jordan has a safety plan that she agreed")]:
         update_record(plan, Action, action.id, by=who, now=clock(), outcome=outcome)
-    for what, owner, agency, due, status, outcome in _TWINS_ACTIONS:
-        add_record(plan, Action, by=who, now=clock(), what=what, owner=owner, agency=agency,
-                   due=due, status=status, outcome=outcome)
+    for action in _answers("twins_actions"):
+        add_record(plan, Action, by=who, now=clock(),
+                   **action | {"status": ActionStatus(action["status"])})
     # Two and three weeks on: checks asked for, what came back, a warning raised.
     clock.jump(datetime(2026, 11, 18, 10, 0, tzinfo=UTC))
     set_answer(plan, cl, "PBA-P06", "unknown", by=who, now=clock(), owner="Alex Placeholder",
@@ -334,164 +264,6 @@ def family_t_like(cat, out: Path) -> store.Loaded:
     acknowledge(plan, "PBA-A05.declined", "Raised with the service manager on 20/11/2026.",
                 by=who, now=clock())
     return _fixed_id(loaded, "family-t-like-twins.toml")
-
-
-# Family T-like: the pathway from the late referral to the conference (04/11/2026).
-_TWINS_PATHWAY = [
-    ("PBA-S09", date(2026, 10, 26), None, "Referred by the community midwife at the first "
-     "maternity contact.", None),
-    ("PBA-S10", "yes", None, "First maternity contact at 22 weeks.", None),
-    ("PBA-S11", "no", None, None, None),
-    ("PBA-W01A", "yes", {"date": date(2026, 11, 3)}, "Police, the safeguarding midwife and "
-     "children's social care; the leaving care team's view was taken by phone.", None),
-    ("PBA-W01B", "yes", None, None, None),
-    ("PBA-W02", "yes", None, None, None),
-    ("PBA-X06", "icpc", None, None, None),
-    ("PBA-X10", "no", None, "Not at this stage: the team manager will review it if the "
-     "father will not engage or the checks show violence.", None),
-    ("PBA-X07", True, {"text": "Example Team Manager agreed on 04/11/2026 that the threshold "
-                               "for a pre-birth conference is met: domestic abuse in the "
-                               "father's history, daily cannabis use by both parents, the "
-                               "mother's care history and twins likely to come early. The "
-                               "father's assessment continues after the conference."},
-     None, None),
-    ("PBA-X08", True, {"date": date(2026, 11, 13)}, "The earliest date the chair could give; "
-     "later than the twins' 27-week point because the referral came at 26 weeks.", None),
-]
-
-# Family T-like: what the plan says after the conference (recorded 16/11/2026). Names in
-# a tuple are people in the plan (their ids are filled in when the plan is built).
-_TWINS_PLAN = [
-    ("PBA-X03", "yes", None, "Agreed at the conference on 13/11/2026: see the outcomes and "
-     "Actions.", None),
-    ("PBA-X01", "yes", {"text": "Jordan grew up in care and has had little help to learn "
-                                "how to look after a baby, let alone two. Casey has a history "
-                                "of domestic abuse with a former partner, and both parents "
-                                "smoke cannabis every day. Twins are likely to come early and "
-                                "need feeding and settling day and night: tired, intoxicated "
-                                "or angry carers are how babies get hurt. Casey has not been "
-                                "seen on his own and his violence history is not yet known."},
-     None, None),
-    ("PBA-X02", "yes", {"text": "Jordan has kept every appointment since booking, talks "
-                                "openly with her personal adviser and wants help. Casey comes "
-                                "to appointments with her and says he wants to be a good "
-                                "father. Taylor Example, Jordan's former foster carer, lives "
-                                "nearby and offers help in the day."}, None, None),
-    ("PBA-X04", "yes", {"text": "If the twins come before the birth plan is in the notes, the "
-                                "labour ward calls the emergency duty team, who have a copy of "
-                                "the plan. If Casey or Jordan leave the ward with the babies "
-                                "against advice, the ward calls the police and the emergency "
-                                "duty team at once. If the family move, the leaving care team "
-                                "tells the social worker the same day."}, None, None),
-    ("PBA-X05", "no", None, "One action still has no owner and one no date: to be settled at "
-     "the first core group.", None),
-    ("PBA-F14", "yes", None, "The chair asked for the father's expectations and the help "
-     "offered to him to be written into the plan (PBA-E02).", None),
-    ("PBA-X09", "not_yet", None, "The twins' consultant wants it before 33 weeks; the ward is "
-     "finding a date.", ("Example Midwife B", date(2026, 11, 27))),
-    ("PBA-WP01", "Jordan: \"They think Casey's temper and us smoking weed mean we can't look "
-     "after two babies. I grew up in care and I want my girls to stay with me.\"\nCasey: "
-     "\"The police call-outs were years ago with my ex. Weed helps me sleep, it's not a "
-     "problem.\" (Said at the conference with Jordan there; not yet heard from him alone.)",
-     None, None, None),
-    ("PBA-WP02", "Nobody who has smoked cannabis or been drinking looks after the babies, by "
-     "day or by night.\nNo shouting, pushing or hitting at home; if it happens, Jordan calls "
-     "the police and tells the social worker.\nCasey meets the social worker on his own and "
-     "tells the truth about his past.\nThe babies sleep on their backs in their own cots, "
-     "never on a sofa or in the parents' bed.", None, None, None),
-    ("PBA-O01", "Jordan has a safety plan that she agreed: the domestic abuse risk assessment "
-     "is done and the core group checks the plan at every meeting.\nThe babies live in a "
-     "home free from domestic abuse: no police call-outs, and Jordan tells the midwife on "
-     "her own that she feels safe.", None, None, None),
-    ("PBA-O02", "The babies are only ever cared for by a sober adult: the drug service's "
-     "tests, and what every visitor sees.\nNo cannabis is smoked in the flat: unannounced "
-     "visits by the social worker and the health visitor.", None, None, None),
-    ("PBA-O06", "Every adult who looks after the babies has been seen and checked (the worry: "
-     "Casey, Morgan and Jesse are not yet assessed): the People page shows an assessment for "
-     "each of them before the birth.", None, None, None),
-    ("PBA-E01", "Keep every antenatal appointment (the twins' clinic is every two weeks); "
-     "help: transport from the leaving care team.\nStop smoking cannabis by 34 weeks; help: "
-     "the drug service's young persons' worker.\nTell the midwife or social worker at once "
-     "if Casey or Jesse frightens her; help: a domestic abuse support worker.", None, None,
-     None),
-    ("PBA-E02", "Meet the social worker on his own by 04/12/2026; help: an evening "
-     "appointment.\nAgree to the police and probation checks, and tell the truth about his "
-     "past.\nStop smoking cannabis by 34 weeks; help: the adult drug service (referral made "
-     "16/11/2026).\nNever look after the babies after using cannabis or drinking.", None,
-     None, None),
-    ("PBA-E03", "Morgan Example (the father's brother): does not babysit until he has been "
-     "seen and checked; the social worker visits him by 09/12/2026.\nJesse Example (the "
-     "mother's ex-partner): does not stay at the flat or see the babies; Jordan agreed this "
-     "at the conference.", None, None, None),
-    ("PBA-E04", "not_yet", None, "Jordan heard and agreed hers at the conference; Casey "
-     "hears his at his meeting on his own.", ("Alex Placeholder", date(2026, 12, 4))),
-    ("PBA-R07", "yes", {"text": "Only Casey and Taylor Example may visit. If Jesse Example "
-                                "arrives, staff do not let him onto the unit, call hospital "
-                                "security and the police, and tell the social worker (the "
-                                "emergency duty team out of hours). If Casey is drunk, high "
-                                "or aggressive, staff ask him to leave."}, None, None),
-    ("PBA-BP01", "yes", {"text": "Agreed at the conference on 13/11/2026 and sent to the "
-                                 "named safeguarding midwife on 16/11/2026: the ward calls "
-                                 "on arrival; Jesse Example is kept off the unit; the babies "
-                                 "do not leave the ward until the discharge planning meeting "
-                                 "has agreed it is safe. Full copy in the maternity "
-                                 "safeguarding folder."}, None, None),
-    ("PBA-BP09", "yes", {"place": "Example General Hospital: labour ward and neonatal unit "
-                                  "(consultant-led twin birth)"}, None, None),
-    ("PBA-BP02", "yes", {"text": "In hours: Alex Placeholder, through the assessment team "
-                                 "duty line. Out of hours: the emergency duty team. The ward "
-                                 "calls as soon as Jordan arrives, not after the birth."},
-     None, None),
-    ("PBA-BP03", "yes", {"people": ("jesse",),
-                         "text": "Jordan asked for it: she says he frightens her, and his "
-                                 "violence history is not known. Alex Placeholder told him by "
-                                 "phone on 16/11/2026 and is writing to him."}, None, None),
-    ("PBA-BP04A", "yes", None, None, None),
-    ("PBA-BP04B", "not_yet", None, "The parents' copy is given at the next visit.",
-     ("Example Midwife B", date(2026, 11, 27))),
-    ("PBA-BP05A", "yes", None, None, None),
-    ("PBA-BP05B", "yes", None, "Added after the conference made the plan on 13/11/2026.",
-     None),
-    ("PBA-BP06", "n/a", None, "No sign the family will move: Jordan's flat is a leaving care "
-     "tenancy until March 2027.", None),
-    ("PBA-BP07", "yes", {"text": "Twins are likely to come early. If they are born at home or "
-                                 "on the way, Jordan or Casey call 999; the community midwife "
-                                 "tells the emergency duty team the same day."}, None, None),
-    ("PBA-BP08", "yes", None, None, None),
-    ("PBA-D01", "yes", {"place": "Jordan's flat (leaving care tenancy), Nowhere-on-Sea",
-                        "people": ("jordan", "casey")},
-     "If Casey's checks show violence, or either parent cannot stop using cannabis, the core "
-     "group meets at once and a legal planning meeting is asked for.", None),
-    ("PBA-L07", "yes", {"place": "Jordan's flat (leaving care tenancy), Nowhere-on-Sea"},
-     None, None),
-    ("PBA-N03", "yes", {"place": "Jordan's flat (leaving care tenancy), Nowhere-on-Sea"},
-     "The tenancy runs to March 2027; the leaving care team is asking to extend it.", None),
-    ("PBA-B06", "not_yet", None, "Two cots ordered by the leaving care team; the health "
-     "visitor checks them at the antenatal visit.", ("Example Personal Adviser",
-                                                      date(2026, 12, 16))),
-    ("PBA-P13", "yes", None, "The neonatal team will watch the twins for withdrawal.", None),
-    ("PBA-D02", "yes", {"people": ("jesse", "morgan"),
-                        "text": "Jesse Example: the mother's ex-partner, violence history "
-                                "not known. Morgan Example: not yet seen or checked. Jordan "
-                                "and Casey were told at the conference and agreed; Alex "
-                                "Placeholder told Jesse on 16/11/2026; Morgan is told at the "
-                                "home visit by 09/12/2026."}, None, None),
-    ("PBA-D03", True, {"date": date(2026, 11, 27)}, "Ten working days after the conference.",
-     None),
-    ("PBA-D04", True, {"date": date(2027, 2, 11)}, "Review conference, within four weeks of "
-     "the birth if the twins come at 37 weeks; brought forward if they come earlier.", None),
-]
-
-_TWINS_ACTIONS = [
-    ("Refer Casey to the adult drug and alcohol service", "Alex Placeholder",
-     "Children's social care", date(2026, 11, 16), ActionStatus.DONE,
-     "The babies are only ever cared for by a sober adult"),
-    ("Unannounced home visit, one a fortnight", "Alex Placeholder", "Children's social care",
-     date(2026, 11, 30), ActionStatus.NOT_STARTED, "No cannabis is smoked in the flat"),
-    ("Visit Morgan Example at home, tell him the plan and ask for his checks",
-     "Alex Placeholder", "Children's social care", date(2026, 12, 9), ActionStatus.NOT_STARTED,
-     "Every adult who looks after the babies has been seen and checked"),
-]
 
 
 def discharge_ready(cat, out: Path) -> store.Loaded:
