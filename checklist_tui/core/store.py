@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from checklist_tui.core import clock, history, limits, plan_cache, plan_text, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
@@ -65,7 +64,10 @@ def _parse(data: bytes, path: Path, known: bool = False
     if big:
         raise PlanError(f"{name}: {big}; it was left untouched")
     try:
-        raw: dict[str, Any] = _toml(data.decode("utf-8-sig"), known)
+        text = data.decode("utf-8-sig")
+        # a known file's history (see history.read_plan) is read without tomllib's slow pass
+        raw = history.read_plan(text) if known else None
+        raw = tomllib.loads(text) if raw is None else raw
     except UnicodeDecodeError:
         raise PlanError(f"{name}: not a UTF-8 text file; it was left untouched") from None
     except tomllib.TOMLDecodeError as exc:
@@ -94,31 +96,6 @@ def _parse(data: bytes, path: Path, known: bool = False
     plancheck.check_plan(plan, name)
     chain, found = history.verify(plan, raw["format_version"], seal, stored)
     return plan, chain, found
-
-
-HISTORY_START = "\n[[history]]\n"
-
-
-def _toml(text: str, known: bool) -> dict[str, Any]:
-    """The file's TOML. A ``known`` file (see ``_parse``) whose history is exactly as the
-    app writes it has its history read by ``history.read_tail`` and the rest by tomllib:
-    the same data, without tomllib's slow pass over the part that grows with every change
-    (#12.2). Anything else (and anything unexpected) is read by tomllib as a whole."""
-    if known:
-        start = text.find(HISTORY_START) + 1
-        entries = history.read_tail(text[start:]) if start else None
-        if entries is not None:
-            # The history tables start at a line of their own at the top level (else
-            # the head alone would not parse: an unclosed string or array), so the head
-            # read alone is what tomllib reads before them.
-            try:
-                head: dict[str, Any] = tomllib.loads(text[:start])
-            except (ValueError, RecursionError):
-                head = {"history": None}  # read it all below, for tomllib's own error
-            if "history" not in head:
-                head["history"] = entries
-                return head
-    return tomllib.loads(text)
 
 
 @dataclass

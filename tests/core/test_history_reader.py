@@ -23,7 +23,7 @@ EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
 
 
 def _tail(text: str) -> str:
-    return text[text.index(store.HISTORY_START) + 1:]
+    return text[text.index(history.HISTORY_START) + 1:]
 
 
 def _toml_history(text: str) -> list[dict[str, Any]] | None:
@@ -151,7 +151,7 @@ def test_a_planted_entry_for_odd_bytes_reads_them_as_tomllib_does(
     """Bytes the app did not write, noted as known (a planted entry): read as tomllib
     reads the whole file, or refused with the same line as without the cache."""
     text = known_plan.read_text(encoding="utf-8")
-    start = text.index(store.HISTORY_START)
+    start = text.index(history.HISTORY_START)
     if change == "multi-line string":  # the first [[history]] line is inside a string
         text = text.replace('note = ""', 'note = """\n[[history]]\n"""', 1)
     elif change == "unclosed string":  # the head alone does not parse: nor does the file

@@ -14,6 +14,7 @@ from textual.css.query import QueryError
 from checklist_tui.tui.app import ChecklistApp
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.widgets.item_view import ItemView
+from checklist_tui.tui.widgets.plan_header import PlanHeader
 from tests.conftest import EXAMPLES
 
 WAIT_SECONDS = float(os.environ.get("CHECKLIST_TUI_TEST_WAIT", "60"))
@@ -85,7 +86,8 @@ def rendered(widget) -> str:
 def plan_ready(app) -> bool:
     screen = app.screen
     return (isinstance(screen, PlanScreen) and screen.session is not None and screen.ready
-            and screen.section_complete and bool(screen.query(ItemView)))
+            and screen.section_complete and bool(screen.query(ItemView))
+            and screen.query_one(PlanHeader).complete)
 
 
 def copy_examples(folder: Path) -> Path:

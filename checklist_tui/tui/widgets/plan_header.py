@@ -15,11 +15,8 @@ from textual.widgets import Static
 
 from checklist_tui.core.dates import plural, timing_summary
 from checklist_tui.core.engine import Evaluation
-from checklist_tui.core.plan_gaps import plan_gaps
 from checklist_tui.core.review import describe_state, open_challenges, returned_because
 from checklist_tui.core.session import PlanSession
-from checklist_tui.core.vocabulary import no_gaps_found
-from checklist_tui.core.what_is_left import not_holding, pause_word
 from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
 from checklist_tui.tui.text import join, lit
 
@@ -36,9 +33,22 @@ class Phrase:
 class PlanHeader(Static):
     _shown: Text | None = None
     _lines: list[list[Phrase]] | None = None
+    complete = False
+    """False until the third line (the men, the gaps and risks, pause points, challenges)
+    is shown. The plan's first frame has it blank (the header keeps its height): it is
+    worked out just after that frame, so that the first items reach the screen sooner
+    (#12.2). Blank says nothing, so it never claims that nothing is wrong."""
+    _catching_up = False
 
     def show(self, session: PlanSession, ev: Evaluation) -> None:
         plan, checklist = session.plan, session.checklist.checklist
+        if self.complete:
+            third = [Phrase(Text(p)) for p in _men_and_gaps(session, ev)]
+        else:
+            third = [Phrase(Text(" "))]  # a line, so the header keeps its height
+            if not self._catching_up:
+                self._catching_up = True
+                self.call_after_refresh(self._catch_up, session)
         flags = f"  !{plural(len(ev.red_flags), 'red flag')}" if ev.red_flags else ""
         lines = [
             [Phrase(lit(plan.case_ref, "bold")),
@@ -48,7 +58,7 @@ class PlanHeader(Static):
                     lit(timing_summary(plan.edd, plan.dob, ev.today, short=True))),
              Phrase(Text(f"{ev.answered}/{ev.total} answered{flags}")),
              Phrase(lit(session.state.describe(), "bold" if session.state.error else ""))],
-            [Phrase(Text(p)) for p in _men_and_gaps(session, ev)],
+            third,
         ]
         if returned_because(plan):
             lines.append([Phrase(lit(returned_because(plan)))])
@@ -56,6 +66,12 @@ class PlanHeader(Static):
             lines.append([Phrase(lit(session.edited_outside, "bold reverse"))])
         self._lines = lines
         self._fit()
+
+    def _catch_up(self, session: PlanSession) -> None:
+        """After the first frame: the whole header, as the plan is now."""
+        self.complete = True
+        if self.is_mounted:
+            self.show(session, session.evaluate())
 
     def on_resize(self) -> None:
         self._fit()
@@ -92,6 +108,10 @@ def fit(phrases: list[Phrase], width: int) -> Text:
 def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
     """The father and male carers counted, and the plan's gaps and risks: core.plan_gaps,
     the one list G shows and `show`, every export and the review list count."""
+    from checklist_tui.core.plan_gaps import plan_gaps  # not needed for the first frame
+    from checklist_tui.core.vocabulary import no_gaps_found
+    from checklist_tui.core.what_is_left import not_holding, pause_word
+
     gaps = plan_gaps(session.checklist.checklist, session.plan, ev)
     men = len(ev.men)
     about_men = sum(1 for g in gaps if g.about_men)
