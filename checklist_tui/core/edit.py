@@ -21,7 +21,7 @@ from checklist_tui.core import babies, pause
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import coerce, coerce_detail, stringify
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.definition import Checklist, Item, Section
+from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.edit_base import (
     NEEDS_COMPLETE,
     NEEDS_REASON,
@@ -36,7 +36,7 @@ from checklist_tui.core.edit_records import (
     remove_record,
     update_record,
 )
-from checklist_tui.core.engine import Evaluation, evaluate
+from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.plan import (
     Acknowledgement,
@@ -178,7 +178,9 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
                         confirmed_by: str = "") -> Confirmation:
     """Record that a pause point was read aloud and confirmed, by whom (``confirmed_by``,
     "name (role)"; the person making the change if not given) and with whom. Refused, in
-    one sentence, while any of its items is not done or the plan contradicts it."""
+    one sentence, while any of its items is not done or the plan contradicts it, while a
+    red flag is open (``core.pause.blocker``), or when a "today's date" tick would not be
+    true today."""
     section = next((s for s in checklist.sections if s.id == section_id), None)
     if section is None or not section.pause_point:
         raise PlanError(f"'{section_id}' is not a pause point in this checklist")
@@ -186,9 +188,9 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
     if not people:
         raise PlanError("say who was present when the pause point was confirmed")
     ev = evaluate(checklist, plan, today)
-    problem = pause.waiting(section, ev) or _not_today(plan, checklist, section, ev, today)
+    problem = pause.blocker(checklist, plan, ev, section)
     if problem:
-        raise PlanError(f"{section.title} cannot be confirmed: {problem}")
+        raise PlanError(f"{section.title} cannot be confirmed: {problem.text}")
     editable(plan, by, now)
     record = Confirmation(section=section_id, by=confirmed_by.strip() or by, at=now,
                           present=people)
@@ -196,21 +198,6 @@ def confirm_pause_point(plan: Plan, checklist: Checklist, section_id: str, prese
     log(plan, by, now, "confirm", section_id, None, f"{record.by}; present: "
          + "; ".join(people))
     return record
-
-
-def _not_today(plan: Plan, checklist: Checklist, section: Section, ev: Evaluation,
-               today: date) -> str:
-    """Why an item of the pause point that says "the dates recorded are today's date"
-    would not be true if it were confirmed ``today`` (its tick may have been confirmed on
-    an earlier day, which the evaluation compares with); or ""."""
-    settled = {i: a for i, a in plan.answers.items() if integ.settled(a)}
-    for item in section.items:
-        if item.id in ev.done_items and any(c.dates_on_day for c in item.cross_checks):
-            why = integ.cross_check_failures(item, plan, settled, checklist.item_map(),
-                                             today, integ.TODAY)
-            if why:
-                return f"{item.id}: {why[0]}."
-    return ""
 
 
 def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: str,

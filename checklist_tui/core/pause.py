@@ -10,6 +10,13 @@ flag raised after it, is shown as "no longer holds", in the same words everywher
 can then be confirmed again. What it saw is read from the plan's history (every change
 is there with the value before it), so an answer given again with the same value, or
 changed and changed back, is not a change: nothing it vouched for differs.
+
+Every red flag of the plan bears on a pause point (it is the check made with the people
+present just before the baby leaves): one that is open (an error, or a warning nobody
+has acknowledged with what is being done) stops it being confirmed, and one raised after
+a confirmation means that confirmation no longer holds. What stops a pause point being
+confirmed now, and what to do instead, is said from here (``PauseStatus.next_step``), so
+no view invites a confirmation that would be refused.
 """
 
 from __future__ import annotations
@@ -17,13 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from checklist_tui.core.definition import Checklist, Item, Section, rule_id
+from checklist_tui.core import integrity as integ
+from checklist_tui.core.definition import Checklist, Item, Section, Severity, rule_id
 from checklist_tui.core.engine import Evaluation, FiredRule
 from checklist_tui.core.integrity import day_of, settled
 from checklist_tui.core.plan import Confirmation, Plan
 from checklist_tui.core.since import changed_since
-
-NO_LONGER_HOLDS = "NO LONGER HOLDS"
+from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
 
 
 def when(at: datetime) -> str:
@@ -35,24 +42,81 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def waiting(section: Section, ev: Evaluation) -> str:
-    """Why the pause point cannot be (or is no longer) confirmed, in one sentence; or ""."""
+@dataclass(frozen=True)
+class Blocker:
+    """What stops a pause point being confirmed now: its ``kind`` (``not_done``,
+    ``incomplete``, ``contradicted``, ``red_flag``, ``red_flag_error`` or ``not_today``), the
+    item it is about, and why, in one sentence."""
+
+    kind: str
+    item_id: str
+    text: str
+    names: tuple[str, ...] = ()
+    """For ``not_today``: the items whose dates must be today's."""
+
+
+def _item_blocker(section: Section, ev: Evaluation) -> Blocker | None:
     shown = [i for i in section.items if i.id in ev.visible_items]
     contradicted = {p.item_id: p for p in ev.contradicted}
     incomplete = {p.item_id: p for p in ev.incomplete}
     not_done = [i for i in shown if i.id not in ev.done_items]
     if not not_done:
-        return ""
+        return None
     item = not_done[0]
     more = len(not_done) - 1
     tail = f" ({more} more item{'s' if more != 1 else ''} also not done)" if more else ""
     if item.id in contradicted:
         why = "; ".join(contradicted[item.id].reasons)
-        return f"{item.id} '{_short(item.prompt)}' is contradicted by the plan: {why}{tail}."
+        return Blocker("contradicted", item.id, f"{item.id} '{_short(item.prompt)}' is "
+                       f"contradicted by the plan: {why}{tail}.")
     if item.id in incomplete:
         why = "; ".join(incomplete[item.id].reasons)
-        return f"{item.id} '{_short(item.prompt)}' is incomplete: {why}{tail}."
-    return f"{item.id} '{_short(item.prompt)}' is not answered or done yet{tail}."
+        return Blocker("incomplete", item.id,
+                       f"{item.id} '{_short(item.prompt)}' is incomplete: {why}{tail}.")
+    return Blocker("not_done", item.id,
+                   f"{item.id} '{_short(item.prompt)}' is not answered or done yet{tail}.")
+
+
+def open_red_flags(ev: Evaluation) -> list[FiredRule]:
+    """The plan's red flags nobody has weighed: an error (its answer must change), or a
+    warning not acknowledged with a reason. Every one bears on a pause point."""
+    return [f for f in ev.red_flags if f.item_id in ev.visible_items and f.blocking]
+
+
+def _flag_blocker(ev: Evaluation) -> Blocker | None:
+    flags = open_red_flags(ev)
+    if not flags:
+        return None
+    flag = flags[0]
+    more = len(flags) - 1
+    tail = f" ({more} more red flag{'s' if more != 1 else ''} also open)" if more else ""
+    if flag.severity == Severity.ERROR:
+        return Blocker("red_flag_error", flag.item_id, f"a red flag is open on {flag.item_id}: "
+                       f"{flag.message.rstrip('.')}{tail}.")
+    return Blocker("red_flag", flag.item_id, f"a red flag is open on {flag.item_id} and nobody "
+                   f"has acknowledged it: {flag.message.rstrip('.')}{tail}.")
+
+
+def not_today(checklist: Checklist, plan: Plan, section: Section, ev: Evaluation) -> Blocker | None:
+    """An item of the pause point that says "the dates recorded are today's date", which
+    would not be true if it were confirmed today (``ev.today``: its tick may still be
+    vouched for by an earlier day's confirmation, which the evaluation compares with)."""
+    counted = {i: a for i, a in plan.answers.items() if integ.settled(a)}
+    for item in section.items:
+        names = [n for c in item.cross_checks for n in c.dates_on_day or []]
+        if item.id in ev.done_items and names:
+            why = integ.cross_check_failures(item, plan, counted, checklist.item_map(),
+                                             ev.today, integ.TODAY)
+            if why:
+                return Blocker("not_today", item.id, f"{item.id}: {why[0]}.", tuple(names))
+    return None
+
+
+def blocker(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section) -> Blocker | None:
+    """What stops the pause point ``section`` being confirmed now (None: it can be): the
+    one rule that ``confirm_pause_point`` refuses with and every view reads."""
+    return (_item_blocker(section, ev) or _flag_blocker(ev)
+            or not_today(checklist, plan, section, ev))
 
 
 def _watched(section: Section, ev: Evaluation) -> list[str]:
@@ -129,10 +193,17 @@ class PauseStatus:
     """Why it cannot be confirmed now (or why a confirmation no longer holds); "" if none."""
     unseen: str = ""
     """What the confirmation did not see (it may be confirmed again); "" if none."""
+    blocked: Blocker | None = None
+    """What stops it being confirmed now (``blocker``); None when it can be."""
 
     @property
     def holds(self) -> bool:
         return self.confirmation is not None and not self.problem and not self.unseen
+
+    @property
+    def refused(self) -> str:
+        """Why confirming it now would be refused, in one sentence; "" if it would not."""
+        return self.blocked.text if self.blocked else ""
 
     def line(self) -> str:
         """The pause point's state in one or two sentences, for every view."""
@@ -147,6 +218,35 @@ class PauseStatus:
             return f"{NO_LONGER_HOLDS}: {said} Since then: {self.problem or self.unseen}"
         return said
 
+    def next_step(self, confirm: str, acknowledge: str) -> str:
+        """What to do next, in one sentence, with the view's own words for confirming
+        (``confirm``: "press f") and for acknowledging a red flag (``acknowledge``: "go to
+        it and press k"): never an invitation to confirm while confirming would be refused.
+        "" when it holds."""
+        if self.holds:
+            return ""
+        do = f"{confirm} to confirm it{' again' if self.confirmation else ''}"
+        found = self.blocked
+        if found is None:
+            return f"{do[0].upper()}{do[1:]}."
+        ident = found.item_id
+        if found.kind == "not_done":
+            others = " and the other items not done" if "more item" in found.text else ""
+            return f"First answer or tick {ident}{others}, then {do}."
+        if found.kind == "incomplete":
+            return f"First add what {ident} is missing, then {do}."
+        if found.kind == "contradicted":
+            return f"First put right what contradicts {ident}, then {do}."
+        if found.kind == "red_flag":
+            return (f"First acknowledge the red flag on {ident} ({acknowledge}), saying what "
+                    f"is being done about it, then {do}.")
+        if found.kind == "red_flag_error":
+            return (f"This red flag cannot be acknowledged: it must be resolved and {ident}'s "
+                    f"answer changed before the baby leaves; then {do}.")
+        names = " and ".join(found.names)
+        return (f"Confirming it today needs today's dates ({found.text.rstrip('.')}): check "
+                f"again, change the dates recorded with {names} to today's, then {do}.")
+
 
 def pause_status(checklist: Checklist, plan: Plan, ev: Evaluation,
                  section_id: str) -> PauseStatus | None:
@@ -155,8 +255,15 @@ def pause_status(checklist: Checklist, plan: Plan, ev: Evaluation,
     if section is None or not section.pause_point:
         return None
     confirmation = latest(plan, section.id)
-    return PauseStatus(section.id, section.title, confirmation, waiting(section, ev),
-                       since(checklist, plan, ev, section, confirmation) if confirmation else "")
+    unseen = since(checklist, plan, ev, section, confirmation) if confirmation else ""
+    items = _item_blocker(section, ev)
+    flag = _flag_blocker(ev)
+    # a red flag raised after the confirmation is said by ``unseen``; one open before it
+    # (a file confirmed before red flags were weighed, or edited) is why it no longer holds
+    problem = items or (None if unseen else flag)
+    return PauseStatus(section.id, section.title, confirmation,
+                       problem.text if problem else "", unseen,
+                       items or flag or not_today(checklist, plan, section, ev))
 
 
 def pause_statuses(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PauseStatus]:

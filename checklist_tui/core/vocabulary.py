@@ -39,6 +39,8 @@ NO_LONGER_SIGNED_OFF = "NO LONGER SIGNED OFF"
 #: A pause point not confirmed, or whose confirmation no longer holds (Outstanding, G).
 PAUSE_POINT = "PAUSE POINT"
 NOT_CONFIRMED = "NOT CONFIRMED"
+#: A confirmed pause point that something since (a change, a red flag) has undone.
+NO_LONGER_HOLDS = "NO LONGER HOLDS"
 PAUSE_POINTS_HEADING = "Pause points not confirmed or no longer holding"
 #: What every view says when there are no gaps or risks: never an assurance.
 NO_GAPS = ("None found by the checklist's rules and plan checks (this is not a judgement "

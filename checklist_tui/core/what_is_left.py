@@ -21,12 +21,7 @@ from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.gaps import GAP_WHY, MEN_HEADING, OTHER_HEADING
 from checklist_tui.core.outstanding import MANAGER_LABELS, Entry, entries, grouped
-from checklist_tui.core.pause import (
-    NO_LONGER_HOLDS,
-    PauseStatus,
-    completion_blockers,
-    pause_statuses,
-)
+from checklist_tui.core.pause import PauseStatus, completion_blockers, pause_statuses
 from checklist_tui.core.plan import Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, plan_gaps
 from checklist_tui.core.review import (
@@ -38,6 +33,7 @@ from checklist_tui.core.review import (
 from checklist_tui.core.vocabulary import (
     DUE_SOON,
     ERROR,
+    NO_LONGER_HOLDS,
     NOT_CONFIRMED,
     OPEN,
     OVERDUE,

@@ -286,8 +286,9 @@ class Conversation:
         section = shown[ids.index(item_id)][0]
         last_of_section = self.position >= len(shown) or shown[self.position][0].id != section.id
         if section.pause_point and last_of_section:
+            step = records.pause_next_step(self, section.id)
             self.console.say(f"That was the last line of the pause point {section.title}. "
-                             "Type confirm to record that it was confirmed and who was present.")
+                             + (step or "It is confirmed, and the confirmation still holds."))
 
     # -- commands ---------------------------------------------------------------
 

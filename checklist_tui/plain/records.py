@@ -15,7 +15,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.pause import completion_blockers
+from checklist_tui.core.pause import completion_blockers, pause_status
 from checklist_tui.core.plan import (
     Action,
     Agency,
@@ -234,7 +234,25 @@ def _yes_no_unrecorded(conv: Conversation, question: str) -> bool | None:
         conv.console.say("Type yes or no, or press Enter to leave it not recorded.")
 
 
+#: How plain mode confirms a pause point and acknowledges a red flag, for the words
+#: ``core.pause.PauseStatus.next_step`` says.
+CONFIRM_WORDS = ("type confirm", "type acknowledge")
+
+
+def pause_next_step(conv: Conversation, section_id: str) -> str:
+    """What to do next about the pause point, as the app's banner says it; "" when it holds."""
+    status = pause_status(conv.checklist, conv.session.plan, conv.session.evaluate(),
+                          section_id)
+    return status.next_step(*CONFIRM_WORDS) if status is not None else ""
+
+
 def confirm_pause_point(conv: Conversation, section_id: str) -> None:
+    status = pause_status(conv.checklist, conv.session.plan, conv.session.evaluate(),
+                          section_id)
+    if status is not None and status.refused:  # said before anyone types names
+        conv.console.say(f"{status.title} cannot be confirmed: {status.refused}",
+                         status.next_step(*CONFIRM_WORDS))
+        return
     if not reason_first(conv, "who confirmed the pause point, and who was present"):
         return
     present = conv.console.answer("Who is present? Names or roles, separated by commas:")

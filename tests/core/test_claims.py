@@ -110,12 +110,14 @@ def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> 
 
 
 def test_a_red_flag_there_when_confirmed_changed_and_back_is_not_new(lc) -> None:
-    from checklist_tui.core.edit import confirm_pause_point
+    from checklist_tui.core.edit import acknowledge, confirm_pause_point
     from tests.core.test_integrity import pause_point_ready
 
     plan = new_plan(lc, edd=EDD)
     pause_point_ready(plan, lc)
     put(plan, lc, "f_seen", "no")
+    # an open red flag is weighed before confirming: acknowledged with what is being done
+    acknowledge(plan, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead", now=NOW)
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(minutes=5), today=TODAY)
     for n, value in enumerate(("yes", "no"), 1):
@@ -141,13 +143,16 @@ def test_a_red_flag_raised_after_the_confirmation_means_it_no_longer_holds(lc) -
             "alone. (f_seen)") in status.line()
 
 
-def test_a_red_flag_already_there_when_confirmed_does_not_undo_it(lc) -> None:
-    from checklist_tui.core.edit import confirm_pause_point
+def test_a_red_flag_already_there_and_acknowledged_when_confirmed_does_not_undo_it(lc):
+    """look-a A6: an open red flag refuses the confirmation (test_pause); once it is
+    acknowledged with what is being done it was weighed, and the confirmation holds."""
+    from checklist_tui.core.edit import acknowledge, confirm_pause_point
     from tests.core.test_integrity import pause_point_ready
 
     plan = new_plan(lc, edd=EDD)
     pause_point_ready(plan, lc)
     put(plan, lc, "f_seen", "no")
+    acknowledge(plan, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead", now=NOW)
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(minutes=5), today=TODAY)
     assert evaluate(lc.checklist, plan, TODAY).red_flags and _status(plan, lc).holds

@@ -10,8 +10,9 @@ import pytest
 from checklist_tui.core.edit import confirm_pause_point
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
-from checklist_tui.core.pause import NO_LONGER_HOLDS, pause_status, pause_statuses
+from checklist_tui.core.pause import pause_status, pause_statuses
 from checklist_tui.core.plan import PersonKind
+from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
 from tests.conftest import NOW, TODAY
 from tests.core.helpers import new_plan
 from tests.core.test_integrity import EDD, pause_point_ready, person, put

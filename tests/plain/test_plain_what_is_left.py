@@ -70,3 +70,30 @@ def test_plain_says_a_pause_point_that_no_longer_holds(tmp_path, catalogue, comm
         assert "Also 1 pause point not confirmed or no longer holding, listed last." in said
     else:
         assert "Nothing is outstanding." not in said
+
+
+def test_plain_confirm_with_an_open_red_flag_says_what_to_do_first(tmp_path, catalogue) -> None:
+    """look-a A6 and A3: refused before any name is asked for, with the step that works;
+    nothing on disk changed."""
+    from checklist_tui.core import clock
+    from checklist_tui.core.edit import set_answer
+    from checklist_tui.core.review import reopen
+
+    path = _copy(tmp_path, "discharge-ready-for-sign-off.toml")
+
+    def flag(plan, checklist) -> None:  # the parents may leave with the baby
+        reopen(plan, checklist, "New concern on the ward", by="t", now=clock.now(),
+               today=clock.today())
+        set_answer(plan, checklist, "DPM-R02", "yes", by="t", now=clock.now())
+
+    change_plan(path, catalogue.get, flag)
+    before = path.read_bytes()
+    _code, out = _talk(path, catalogue, ["go DPM-K01", "confirm", "quit"])
+    said = out.partition("Answer: confirm")[2]
+    assert ("Confirm before discharge cannot be confirmed: a red flag is open on DPM-R02 and "
+            "nobody has acknowledged it: Parents may leave hospital with the baby against the "
+            "plan.") in said
+    assert ("First acknowledge the red flag on DPM-R02 (type acknowledge), saying what is "
+            "being done about it, then type confirm to confirm it again.") in said
+    assert "Who is present?" not in said and "reason" not in said.lower()
+    assert path.read_bytes() == before

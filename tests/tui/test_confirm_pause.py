@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from checklist_tui.core import edit
-from checklist_tui.core.pause import NO_LONGER_HOLDS
 from checklist_tui.core.review import reopen
+from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
 from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
@@ -109,7 +109,9 @@ async def test_refused_with_the_reason_and_the_old_confirmation_no_longer_holds(
         screen.refresh_state()
         await wait_for(pilot, lambda: _banner(screen).startswith(
             f"{NO_LONGER_HOLDS}: Confirmed by Drew Demo"), what="no longer holds")
-        assert "DPM-K04" in _banner(screen) and "Press f to confirm it again" in _banner(screen)
+        assert "DPM-K04" in _banner(screen) and "Press f" not in _banner(screen)  # A3
+        assert "First put right what contradicts DPM-K04, then press f to confirm it again." \
+            in _banner(screen)
         before = (len(plan.confirmations), len(plan.history))
         await pilot.press("f")
         await wait_for(pilot, lambda: any(
@@ -148,3 +150,31 @@ async def test_the_form_fits_80x24_with_its_buttons_in_view(plans) -> None:
             region = button.region
             shown, _ = app.screen.get_widget_at(region.x + 1, region.y)
             assert shown is button, f"{name} is hidden behind {shown!r}"
+
+
+async def test_an_open_red_flag_refuses_f_and_the_banner_says_what_to_do(plans) -> None:
+    """look-a A6 and A3: the parents may leave with the baby (DPM-R02, raised after the
+    items were ticked): f is refused before the form, and the banner never says "Press f"
+    while it would be; acknowledged with what is being done, f opens the form."""
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _on_pause_point(pilot, app)
+        plan = screen.session.plan
+        screen.apply(edit.set_answer, screen.session.checklist.checklist, "DPM-R02", "yes")
+        screen.refresh_state()
+        await wait_for(pilot, lambda: "red flag on DPM-R02" in _banner(screen),
+                       what="what to do about the red flag")
+        assert "Press f" not in _banner(screen)
+        before = (len(plan.confirmations), len(plan.history))
+        await pilot.press("f")
+        await wait_for(pilot, lambda: any(
+            "Confirm before discharge cannot be confirmed: a red flag is open on DPM-R02"
+            in str(n.message) and "First acknowledge the red flag on DPM-R02 (go to it and "
+            "press k)" in str(n.message) for n in app._notifications), what="the refusal")
+        assert not isinstance(app.screen, ConfirmPauseScreen)
+        assert (len(plan.confirmations), len(plan.history)) == before
+        screen.apply(edit.acknowledge, "DPM-R02.leaving", "Police and EDT told; ward briefed")
+        screen.refresh_state()
+        await wait_for(pilot, lambda: "Press f to confirm it again." in _banner(screen))
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen), what="form")

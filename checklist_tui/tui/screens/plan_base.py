@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # loaded with the screens that return them, not for the first
     from checklist_tui.core.plan_details import Details
     from checklist_tui.tui.screens.confirm_pause import Confirmed
 
+#: How this screen confirms a pause point and acknowledges a red flag, for the words
+#: ``core.pause.PauseStatus.next_step`` says (the banner and the refusal).
+CONFIRM_KEYS = ("press f", "go to it and press k")
+
 
 class PlanScreenBase(SavingScreen):
     session: PlanSession | None
@@ -281,7 +285,7 @@ class PlanScreenBase(SavingScreen):
             return ""
         if status.holds or session.read_only:
             return status.line()
-        return f"{status.line()} Press f to confirm it{' again' if status.confirmation else ''}."
+        return f"{status.line()} {status.next_step(*CONFIRM_KEYS)}"
 
     def action_confirm_pause(self) -> None:
         from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
@@ -296,8 +300,9 @@ class PlanScreenBase(SavingScreen):
                 f"Pause points: {'; '.join(points)}." if points else
                 "This checklist has no pause points."), markup=False)
             return
-        if status.problem:  # refused before anyone fills in the form
-            self.notify(f"{status.title} cannot be confirmed: {status.problem}",
+        if status.refused:  # refused before anyone fills in the form, with what to do
+            self.notify(f"{status.title} cannot be confirmed: {status.refused} "
+                        f"{status.next_step(*CONFIRM_KEYS)}",
                         title="Not confirmed", severity="error", markup=False, timeout=12)
             return
         name, role = self.app.confirmer
