@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 TERM_DAYS = 280
@@ -39,15 +40,42 @@ def uk_date(d: date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else "not recorded"
 
 
+#: A day, a month and a year typed in another form: "4/12/26", "4.12.2026", "04-12-26".
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})")
+
+
 def parse_date(text: str) -> date:
-    """Accept YYYY-MM-DD or DD/MM/YYYY; raise ValueError with a plain message."""
+    """Accept YYYY-MM-DD or DD/MM/YYYY; raise ValueError with a plain message that says
+    the form to type (``not_a_date``)."""
     text = text.strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"'{text}' is not a date; use DD/MM/YYYY or YYYY-MM-DD")
+    raise ValueError(not_a_date(text))
+
+
+def not_a_date(text: str) -> str:
+    """What every place a date is typed says when ``text`` is not taken, with the form to
+    type: "'4/12/26' is not a date: type it as 04/12/2026" when it reads as a day, a month
+    and a year in another form (a two-figure year is this century); else the form, with
+    an example. It is never taken for the date: the person types it again."""
+    text = text.strip()
+    found = _DAY_MONTH_YEAR.fullmatch(text)
+    if found:
+        day, month, year = (int(n) for n in found.groups())
+        year += 2000 if year < 100 else 0
+        try:
+            return f"'{text}' is not a date: type it as {uk_date(date(year, month, day))}"
+        except ValueError:
+            if 1 <= month <= 12 and day >= 1:
+                return (f"'{text}' is not a date: {MONTH_NAMES[month - 1]} {year} has no "
+                        f"day {day}")
+            if month > 12 and 1 <= day <= 12:
+                return (f"'{text}' is not a date: there is no month {month}; type the day "
+                        "first, as DD/MM/YYYY")
+    return f"'{text}' is not a date: type the date as DD/MM/YYYY, for example 04/12/2026"
 
 
 def plural(n: int, word: str) -> str:

@@ -24,7 +24,8 @@ async def test_a_date_not_taken_is_said_beside_its_box_until_put_right(plans) ->
         view = screen.query_one("#item-PBA-S09")
         await wait_for(pilot, lambda: view.query(".date-problem"), what="the line")
         line = rendered(view.query_one(".date-problem"))
-        assert line.startswith("NOT SAVED: type the date as DD/MM/YYYY, for example ")
+        # look-a A15: the form to type, not only that it is not a date
+        assert line.startswith("NOT SAVED: '5/11/26' is not a date: type it as 05/11/2026 (")
         assert f"the plan keeps {before:%d/%m/%Y}" in line
         assert box.value == "5/11/26" and box.has_class("not-saved")  # what was typed
         assert answers["PBA-S09"].value == before

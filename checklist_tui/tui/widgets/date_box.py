@@ -13,8 +13,7 @@ from datetime import date
 from textual.widget import Widget
 from textual.widgets import Static
 
-from checklist_tui.core import clock
-from checklist_tui.core.dates import parse_date, uk_date
+from checklist_tui.core.dates import not_a_date, parse_date, uk_date
 
 
 def date_problem(text: str, kept: object) -> str | None:
@@ -28,8 +27,7 @@ def date_problem(text: str, kept: object) -> str | None:
     except ValueError:
         keeps = f"the plan keeps {uk_date(kept)}" if isinstance(kept, date) else \
             "the plan holds no date for this question yet"
-        return (f"NOT SAVED: type the date as DD/MM/YYYY, for example "
-                f"{uk_date(clock.today())} ({keeps}).")
+        return f"NOT SAVED: {not_a_date(text)} ({keeps})."
     return None
 
 
