@@ -22,6 +22,7 @@ from checklist_tui.core.errors import PlanError, Refused
 from checklist_tui.core.history import MARK_WHAT as EDITED_OUTSIDE_MARK
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
+from checklist_tui.core.reopen_words import not_a_reason
 from checklist_tui.core.strict import copy, dump
 from checklist_tui.core.vocabulary import signed
 
@@ -353,10 +354,15 @@ def respond(plan: Plan, challenge_id: str, text: str, *, by: str, now: datetime)
 
 def reopen(plan: Plan, checklist: Checklist, reason: str, *, by: str, now: datetime,
            today: date) -> None:
-    """Open a completed, submitted or approved plan for changes, giving the reason."""
+    """Open a completed, submitted or approved plan for changes, giving the reason: one
+    with a word in it (``core.reopen_words.not_a_reason``, the rule the app's dialog and
+    plain mode ask by), so "ok" is refused here too, whatever asked for it."""
     if plan.state not in NEEDS_REASON:
         return
     reason = _required(reason, "a reason for changing a finished plan")
+    problem = not_a_reason(reason)
+    if problem:
+        raise PlanError(problem)
     _log(plan, by, now, "reason", "plan", plan.state.value, reason)
     if plan.state == PlanState.SUBMITTED:
         change_state(plan, checklist, PlanState.RETURNED, by=by, now=now, today=today)

@@ -294,3 +294,25 @@ def test_approving_a_plan_edited_outside_before_lets_the_approval_stand(folder, 
     capsys.readouterr()
     row = _state_in_folder(folder, capsys)
     assert "changed since approval" not in row and "Approved" in row
+
+
+@pytest.mark.parametrize("argv", [["reopen", "{plan}", "--reason", "{reason}"],
+                                  ["answer", "{plan}", "DPM-R07", "no", "--reason", "{reason}"]])
+@pytest.mark.parametrize("reason", ["ok", "x", "12", "n/a"])
+def test_a_reason_with_no_word_is_refused_as_the_app_refuses_it(folder, capsys, argv,
+                                                                reason) -> None:
+    """The app's dialog and plain mode ask for a real reason (core.reopen_words); the CLI
+    took `--reason ok` and voided an approval with it. One rule, in core.review.reopen:
+    one line, exit 1, nothing on disk changed."""
+    path = folder / READY
+    assert main(["submit", str(path)]) == 0
+    assert main(["sign-off", str(path), "--decision", "approved", "--rationale", "Sound.",
+                 *SIGN]) == 0
+    capsys.readouterr()
+    before = path.read_bytes()
+    assert main([a.format(plan=path, reason=reason) for a in argv]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"checklist-tui: '{reason}' is not a reason. Say why you are changing "
+                   "it.\n")
+    assert path.read_bytes() == before
+    assert store.load(path).plan.state == PlanState.APPROVED

@@ -41,3 +41,21 @@ def test_the_approval_voided_is_named_and_the_steps_say_how() -> None:
         "the sign-off: the plan goes back to amended and must be completed, submitted "
         "(type submit) and signed off again."]
     assert confirm_words(ReasonNeeded("Completed", False)) == "Change it"
+
+
+@pytest.mark.parametrize("typed", ["ok", "x", "12"])
+def test_the_core_refuses_what_is_not_a_reason_whoever_asks(typed, catalogue) -> None:
+    """core.review.reopen keeps the rule itself, so no surface (the CLI's --reason
+    included) can change a finished plan with "ok"; nothing is changed."""
+    from checklist_tui.core import clock, store
+    from checklist_tui.core.errors import PlanError
+    from checklist_tui.core.review import reopen
+    from tests.conftest import EXAMPLES
+
+    loaded = store.load(EXAMPLES / "discharge-ready-for-sign-off.toml")
+    plan = loaded.plan
+    before = (plan.state, len(plan.history))
+    with pytest.raises(PlanError, match=f"^'{typed}' is not a reason. {REASON_MISSING}$"):
+        reopen(plan, catalogue.get(plan.checklist_id).checklist, typed, by="t",
+               now=clock.now(), today=clock.today())
+    assert (plan.state, len(plan.history)) == before
