@@ -85,6 +85,8 @@ def build_parser(first: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("checklist_id", metavar="CHECKLIST_ID")
     p.add_argument("--case-ref", required=True, help="case reference (no names)")
     p.add_argument("--edd", help="expected delivery date, YYYY-MM-DD or DD/MM/YYYY")
+    p.add_argument("--dob", help="date of birth, once born (the injury checklist takes this, "
+                   "never an EDD), YYYY-MM-DD or DD/MM/YYYY")
     p.add_argument("--babies", type=int, default=1, help="number of babies expected")
     p.add_argument("--practitioner", default="", help="your name")
     p.add_argument("--role", default="", help="your role")

@@ -10,7 +10,7 @@ from checklist_tui.cli.output import out
 from checklist_tui.core import clock
 from checklist_tui.core.errors import PlanError, UserFacingError, did_you_mean
 
-_FLAGS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies"}
+_FLAGS = {"case_ref": "case-ref", "edd": "edd", "dob": "dob", "babies_expected": "babies"}
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -24,14 +24,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise UserFacingError(f"no checklist '{args.checklist_id}' ({hint})")
     try:
         details = parse_details(case_ref=args.case_ref, edd=args.edd or "",
-                                babies=str(args.babies), practitioner=args.practitioner,
-                                role=args.role, checklist=checklist.checklist)
+                                dob=args.dob or "", babies=str(args.babies),
+                                practitioner=args.practitioner, role=args.role,
+                                checklist=checklist.checklist)
     except DetailsError as exc:
         raise UserFacingError(f"--{_FLAGS.get(exc.field, exc.field)}: {exc.reason}") from None
     loaded = store.create(
         plans_dir(args), checklist, case_ref=details.case_ref, now=clock.now(), edd=details.edd,
         practitioner=details.practitioner, role=details.practitioner_role,
-        babies_expected=details.babies_expected)
+        babies_expected=details.babies_expected, dob=details.dob)
     out(str(loaded.path))
     if args.no_open:
         return 0

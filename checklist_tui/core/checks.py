@@ -12,6 +12,7 @@ from checklist_tui.core.definition import (
     TICK_TYPES,
     Checklist,
     Condition,
+    DateKind,
     Item,
     Scalar,
     Source,
@@ -95,6 +96,8 @@ def check_checklist(
                         add(place, f"item '{ref}' can never be {value!r}",
                             f"its possible answers are {shown}")
 
+    seen_dates = [i for _s, i in checklist.all_items() if i.date_detail is not None
+                  and i.date_detail.date_kind == DateKind.SEEN]
     for section in checklist.sections:
         if section.show_if:
             check_condition(section.show_if, at(section.id, "section"), None)
@@ -109,6 +112,10 @@ def check_checklist(
                 add(place, "the checklist says takes_edd = false, but this item is counted "
                     "from the expected delivery date (a due point in weeks, or needed at birth)",
                     "remove 'takes_edd = false', or the item's due point in weeks")
+            if item.due is not None and item.due.days_after_seen is not None and not seen_dates:
+                add(place, "this item is due days after the day it was seen, but no item "
+                    "records that day", "give one item a date detail with "
+                    "date_kind = \"seen\"")
             if item.type in CHOICE_TYPES:
                 if len(item.options) < 2:
                     add(place, f"a {item.type.value} item needs at least two options")

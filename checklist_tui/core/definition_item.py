@@ -33,20 +33,29 @@ class DuePoint(Strict):
     """Days after the date of birth (counted from the EDD until the birth is recorded)."""
     days_after_discharge: Annotated[int, Limit(ge=0, le=365)] | None = None
     """Days after the discharge date (a "discharge" date detail; from the birth until then)."""
+    days_after_seen: Annotated[int, Limit(ge=0, le=365)] | None = None
+    """Days after the day an injury or concern was seen (a "seen" date detail; from the day
+    the plan was started until then): 0 is the same day."""
     label: str = ""
     """Short name of the milestone for timelines, e.g. "Pre-birth conference"."""
 
     def validated(self) -> None:
-        if [self.weeks, self.days_after_birth, self.days_after_discharge].count(None) != 2:
+        bases = [self.weeks, self.days_after_birth, self.days_after_discharge,
+                 self.days_after_seen]
+        if bases.count(None) != len(bases) - 1:
             raise ValueError("a due point needs either 'weeks' (with optional 'days'), "
-                             "'days_after_birth' or 'days_after_discharge': one of them")
+                             "'days_after_birth', 'days_after_discharge' or "
+                             "'days_after_seen': one of them")
         if self.weeks is None and self.days:
             raise ValueError("'days' goes with 'weeks'; use 'days_after_birth' alone")
 
     def describe(self) -> str:
         if self.weeks is not None:
             return f"{self.weeks}+{self.days} weeks"
-        n, after = ((self.days_after_birth, "birth") if self.days_after_discharge is None
+        if self.days_after_seen == 0:
+            return "the day it was seen"
+        n, after = ((self.days_after_seen, "it was seen") if self.days_after_seen is not None
+                    else (self.days_after_birth, "birth") if self.days_after_discharge is None
                     else (self.days_after_discharge, "discharge"))
         return f"{n or 0} day{'' if n == 1 else 's'} after {after}"
 
@@ -54,7 +63,7 @@ class DuePoint(Strict):
 # Word lists: each member's value is its name in lower case (StrEnum's rule), as the
 # checklists spell it: DetailKind.DATE is "date", DateKind.CORE_GROUP is "core_group".
 DetailKind = StrEnum("DetailKind", "DATE PEOPLE TEXT PLACE")
-DateKind = StrEnum("DateKind", "MEETING CONFERENCE CORE_GROUP REVIEW DISCHARGE BIRTH OTHER")
+DateKind = StrEnum("DateKind", "MEETING CONFERENCE CORE_GROUP REVIEW DISCHARGE SEEN BIRTH OTHER")
 
 
 @dataclass(init=False, repr=False, eq=False, kw_only=True)
@@ -74,7 +83,8 @@ class Detail(Strict):
     label: Annotated[str, Limit(min_length=1)]
     """What the practitioner is asked for, e.g. "Date of the discharge planning meeting"."""
     date_kind: DateKind | None = None
-    """For dates: meeting, conference, core_group, review, discharge, birth or other."""
+    """For dates: meeting, conference, core_group, review, discharge, seen (the day an
+    injury or concern was seen), birth or other."""
     required: bool = True
     """A "yes" or "done" without this detail is incomplete and blocks completion."""
 

@@ -26,6 +26,10 @@ def due_date(checklist: Checklist, plan: Plan, item: Item, born: date | None) ->
                 due -= timedelta(weeks=checklist.timescales.multiple_birth_weeks_earlier)
             if born is not None and due > born:
                 due = born  # a pre-birth milestone cannot be later than the birth
+    elif point.days_after_seen is not None:  # from the day the plan was started until
+        # the day it was seen is recorded: never later than it should be
+        seen = recorded_date(checklist, plan, DateKind.SEEN) or plan.created.astimezone().date()
+        due = seen + timedelta(days=point.days_after_seen)
     else:  # after the discharge: from the birth (or the EDD) until its date is recorded
         after = point.days_after_birth if point.days_after_discharge is None \
             else point.days_after_discharge
@@ -36,15 +40,20 @@ def due_date(checklist: Checklist, plan: Plan, item: Item, born: date | None) ->
     return due
 
 
-def discharge_date(checklist: Checklist, plan: Plan) -> date | None:
-    """The discharge date the plan records (an answer's "discharge" date detail), if any."""
+def recorded_date(checklist: Checklist, plan: Plan, kind: DateKind) -> date | None:
+    """The first date of ``kind`` the plan records (an answer's date detail), if any."""
     for _section, item in checklist.all_items():
         detail = item.date_detail
-        if detail is not None and detail.date_kind == DateKind.DISCHARGE:
+        if detail is not None and detail.date_kind == kind:
             found = integ.detail_date(item, plan.answers.get(item.id))
             if found is not None:
                 return found
     return None
+
+
+def discharge_date(checklist: Checklist, plan: Plan) -> date | None:
+    """The discharge date the plan records (an answer's "discharge" date detail), if any."""
+    return recorded_date(checklist, plan, DateKind.DISCHARGE)
 
 
 def due_state(
@@ -55,7 +64,7 @@ def due_state(
     assert point is not None
     label = point.label or item.prompt
     # Days after birth are counted from the EDD (provisionally) until the birth is known.
-    provisional = point.weeks is None and born is None
+    provisional = point.weeks is None and point.days_after_seen is None and born is None
     due = due_date(checklist, plan, item, born)
     if done:
         status = DueStatus.BOOKED if booked is not None and booked > today else DueStatus.DONE

@@ -41,9 +41,12 @@ class Details:
 
 
 def needs_edd(checklist: Checklist) -> bool:
-    """A checklist whose due points are counted in weeks of pregnancy needs the EDD
-    (until the baby is born): without it the plan cannot say what is due or overdue."""
-    return any(item.due is not None for _, item in checklist.all_items())
+    """A checklist whose due points are counted in weeks of pregnancy, or from a birth
+    not yet recorded, needs the EDD (until the baby is born): without it the plan cannot
+    say what is due or overdue. Not one counted from the day an injury was seen, nor one
+    that takes no EDD."""
+    return checklist.takes_edd and any(item.due is not None and item.due.days_after_seen is None
+                                       for _, item in checklist.all_items())
 
 
 def takes_edd(checklist: Checklist) -> bool:

@@ -329,6 +329,7 @@ def slug(text: str, limit: int = 40) -> str:
 def create(
     folder: Path, loaded: LoadedChecklist, *, case_ref: str, now: datetime,
     edd: date | None = None, practitioner: str = "", role: str = "", babies_expected: int = 1,
+    dob: date | None = None,
 ) -> Loaded:
     try:
         ensure_private_dir(folder)
@@ -338,7 +339,7 @@ def create(
     try:
         plan = Plan(
             id=new_id("plan"), checklist_id=loaded.id, checklist_version=loaded.checklist.version,
-            checklist_hash=loaded.content_hash, case_ref=case_ref.strip(), edd=edd,
+            checklist_hash=loaded.content_hash, case_ref=case_ref.strip(), edd=edd, dob=dob,
             practitioner=practitioner, practitioner_role=role, babies_expected=babies_expected,
             created=now, updated=now,
         )

@@ -81,7 +81,7 @@ BREAKS = [  # (checklist, item, the line taken out of it, the rule it then break
     (PBA, "PBA-P03", "concern = ", risk_questions_without_concern),
     (PBA, "PBA-X08", "not_yet = ", timed_items_without_not_yet),
     (LAC, "LAC-01", "not_yet = ", timed_items_without_not_yet),
-    (NAI, "NAI-03", "details = ", records_without_content),
+    (NAI, "NAI-03B", "details = ", records_without_content),  # NAI-03's date is needed
     (DPM, "DPM-K08", "cross_checks = ", pause_items_without_cross_check),
 ]
 
@@ -108,8 +108,10 @@ def test_each_rule_fails_on_a_broken_copy(catalogue, tmp_path, checklist_id, ite
 
 def test_injury_steps_that_record_what_was_seen_carry_it(catalogue) -> None:
     items = catalogue.get(NAI).checklist.item_map()
-    for item_id in ("NAI-03", "NAI-03B", "NAI-04", "NAI-04B", "NAI-19", "NAI-11"):
+    for item_id in ("NAI-03B", "NAI-04", "NAI-04B", "NAI-19", "NAI-11"):
         assert [d.kind for d in items[item_id].details] == ["text"], item_id
+    # what was seen, and the day it was seen: the day the injury's due points count from
+    assert [d.kind for d in items["NAI-03"].details] == ["date", "text"]
     ev = evaluate(catalogue.get(NAI).checklist,
                   answer(new_plan(catalogue.get(NAI)), catalogue.get(NAI),
                          **{"NAI-03": True}), TODAY)
