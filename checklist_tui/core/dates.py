@@ -90,8 +90,8 @@ def timing_summary(edd: date | None, dob: date | None, today: date, short: bool 
         if age < 0:
             return f"birth date {uk_date(dob)} is in the future"
         return f"born {uk_date(dob)}, {plural(age, 'day')} old"
-    if edd is None:
-        return "EDD not recorded"
+    if edd is None:  # never framed as an unborn baby: an injury plan takes a birth date
+        return "no date of birth or EDD recorded"
     to_go = (edd - today).days
     if gestation_days(edd, today) < 0:
         return f"EDD {uk_date(edd)} is more than 40 weeks away: check the date"

@@ -47,3 +47,12 @@ def test_plain_mode_says_the_form_and_asks_again(tmp_path, catalogue) -> None:
     _code, out = _talk(path, catalogue, ["go PBA-S10", "unknown", "A. Worker", "4/12/26",
                                          "04/12/2099", "quit"])
     assert "'4/12/26' is not a date: type it as 04/12/2026" in out
+
+
+def test_a_plan_with_neither_date_is_not_framed_as_an_unborn_baby() -> None:
+    """look-b B2: an injury plan with no date of birth read "EDD not recorded"."""
+    from datetime import date
+
+    from checklist_tui.core.dates import timing_summary
+
+    assert timing_summary(None, None, date(2026, 11, 25)) == "no date of birth or EDD recorded"
