@@ -210,10 +210,21 @@ def cmd_record(args: argparse.Namespace) -> int:
     return 0
 
 
+#: How the command line confirms a pause point, and where a red flag is acknowledged, for
+#: the words ``core.pause.PauseStatus.next_step`` says.
+CONFIRM_WORDS = ("run confirm", "with k in the app, or acknowledge in plain mode")
+
+
 def cmd_confirm(args: argparse.Namespace) -> int:
     from checklist_tui.core import edit
+    from checklist_tui.core.pause import pause_status
 
     with _session(args) as session:
+        status = pause_status(session.checklist.checklist, session.plan, session.evaluate(),
+                              args.section)
+        if status is not None and status.refused:  # the reason, and what to do first
+            raise PlanError(f"{status.title} cannot be confirmed: {status.refused} "
+                            f"{status.next_step(*CONFIRM_WORDS)}")
         record = session.apply(edit.confirm_pause_point, session.checklist.checklist,
                                args.section, args.present, today=clock.today())
         out(f"Confirmed '{args.section}' by {record.by} at "

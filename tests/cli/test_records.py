@@ -247,3 +247,22 @@ def test_confirm_refused_with_the_reason_when_the_plan_contradicts_it(plans, cap
     assert "Confirm before discharge cannot be confirmed: DPM-K04" in err
     assert "contradicted by the plan" in err
     assert path.read_bytes() == before
+
+
+def test_confirming_with_an_open_red_flag_is_refused_with_the_step_first(plans, capsys) -> None:
+    """look-a A6: 'the parents may leave with the baby' raised after the items were ticked;
+    the confirmation is refused in one line that says what to do first, exit 1, nothing
+    written (the reason given with --reason included)."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    today = NOW.astimezone().strftime("%d/%m/%Y")
+    assert run(capsys, "reopen", str(path), "--reason", "Discharge delayed to today")[0] == 0
+    for item in ("DPM-H01", "DPM-H07", "DPM-C12"):  # checked again today
+        assert run(capsys, "answer", str(path), item, "yes", "--detail", f"date={today}")[0] == 0
+    assert run(capsys, "answer", str(path), "DPM-R02", "yes")[0] == 0
+    before = path.read_bytes()
+    code, out, err = run(capsys, "confirm", str(path), "confirm", "--present", "Quinn (mother)")
+    assert (code, out) == (1, "") and err.count("\n") == 1
+    assert ("Confirm before discharge cannot be confirmed: a red flag is open on DPM-R02 and "
+            "nobody has acknowledged it: Parents may leave hospital with the baby against the "
+            "plan. First acknowledge the red flag on DPM-R02") in err
+    assert path.read_bytes() == before
