@@ -19,8 +19,11 @@ async def test_a_date_not_taken_is_said_beside_its_box_until_put_right(plans) ->
         before = answers["PBA-S09"].value
         assert isinstance(before, date)
         box = screen.query_one("#answer-PBA-S09", Input)
-        box.value = ""
-        await pilot.press(*"5/11/26", "tab")
+        # the whole box replaced at once: emptied first, a busy machine could save the
+        # empty box (which clears the answer) before the first key arrived
+        box.focus()
+        box.value = "5/11/26"
+        await pilot.press("tab")
         view = screen.query_one("#item-PBA-S09")
         await wait_for(pilot, lambda: view.query(".date-problem"), what="the line")
         line = rendered(view.query_one(".date-problem"))
