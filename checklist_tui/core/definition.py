@@ -14,7 +14,7 @@ names from here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Annotated, Literal
 
@@ -61,7 +61,6 @@ def _semver(value: str) -> str:
     return value
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Section(Strict):
     id: Id
     title: Annotated[str, Limit(min_length=1)]
@@ -74,7 +73,6 @@ class Section(Strict):
     items: Annotated[list[Item], Limit(min_length=1)]
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Timescales(Strict):
     multiple_birth_weeks_earlier: Annotated[int, Limit(ge=0, le=12)] = 2
     """Gestation due points move this many weeks earlier for twins or likely prematurity."""
@@ -82,7 +80,6 @@ class Timescales(Strict):
     """A due point is 'due soon' this many days ahead."""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Checklist(Strict):
     id: Id
     """Stable id; plans record it. A local checklist with a built-in's id replaces it."""
@@ -118,7 +115,6 @@ class Checklist(Strict):
         return sum(len(s.items) for s in self.sections)
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Source(Strict):
     id: Id
     title: Annotated[str, Limit(min_length=1)]
@@ -135,6 +131,5 @@ class Source(Strict):
     """Where the source can be found (kept as text; the app never goes online)."""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class SourcesFile(Strict):
     sources: Annotated[list[Source], Limit(min_length=1)]

@@ -5,7 +5,6 @@ model of the format derives from ``core.strict.Strict``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
@@ -48,7 +47,6 @@ class Severity(StrEnum):
     INFO = "info"  # just shows
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Condition(Strict):
     """When something applies. Exactly one form per table:
 

@@ -4,7 +4,7 @@ options, due point, details, cross-checks and rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Annotated
 
@@ -13,7 +13,6 @@ from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.strict import Limit, Strict
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Option(Strict):
     value: Id
     """Stable value stored in plans; keep it when you reword the label."""
@@ -21,7 +20,6 @@ class Option(Strict):
     """What the practitioner sees."""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class DuePoint(Strict):
     """When an item should be done: a gestation (weeks+days), or days after birth or discharge."""
 
@@ -66,7 +64,6 @@ DetailKind = StrEnum("DetailKind", "DATE PEOPLE TEXT PLACE")
 DateKind = StrEnum("DateKind", "MEETING CONFERENCE CORE_GROUP REVIEW DISCHARGE SEEN BIRTH OTHER")
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Detail(Strict):
     """Content a positive answer must carry, e.g. the date of the meeting or who supervises.
 
@@ -108,7 +105,6 @@ class PlanCheck(StrEnum):
     ACTIONS_OWNED = "actions_owned"
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class CrossCheck(Strict):
     """A check of a "yes" or "done" against the plan's own data. Exactly one form:
 
@@ -155,7 +151,6 @@ class CrossCheck(Strict):
             raise ValueError("a cross-check with 'when' needs a 'message' saying what is wrong")
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Rule(Strict):
     """A check on the answers: a red flag, a warning or a note."""
 
@@ -182,7 +177,6 @@ class Rule(Strict):
                 "a red flag needs 'escalation' guidance: say what to do and who to tell")
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Item(Strict):
     id: Id
     """Stable id, kept apart from the wording; plans and exports cite it."""

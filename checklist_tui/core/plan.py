@@ -6,7 +6,7 @@ versioned (``format_version``); a newer version than this code knows is refused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -48,7 +48,6 @@ LOCKED_STATES = {PlanState.ENTERED_IN_ERROR}
 """(An approved plan is not locked: a change needs a reason and voids the sign-off.)"""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Answer(Model):
     value: AnswerValue | None = None
     not_applicable: bool = False
@@ -71,7 +70,6 @@ class Answer(Model):
 ShortText = Annotated[str, Limit(max_length=200)]
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Person(Model):
     id: str
     name: ShortText
@@ -109,7 +107,6 @@ class Person(Model):
         return self.man is None and self.kind.adult_of_unknown_sex
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Agency(Model):
     id: str
     agency: ShortText
@@ -119,7 +116,6 @@ class Agency(Model):
     contact: ShortText = ""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Action(Model):
     id: str
     what: str
@@ -132,7 +128,6 @@ class Action(Model):
     actions under it); '' when it is not linked to one."""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Acknowledgement(Model):
     rule: str
     by: str
@@ -140,7 +135,6 @@ class Acknowledgement(Model):
     reason: str = ""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Confirmation(Model):
     """A pause point read aloud and confirmed."""
 
@@ -151,7 +145,6 @@ class Confirmation(Model):
     """Who was there (names and roles, as typed)."""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Shared(Model):
     """A copy of the plan given to someone: a person, team or agency, or the parents."""
 
@@ -166,7 +159,6 @@ class Shared(Model):
     """How the copy was given, e.g. "Secure email", "By hand at the core group"."""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class SignOff(Model):
     by: str
     role: str
@@ -178,7 +170,6 @@ class SignOff(Model):
     checklist_version: str = ""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Challenge(Model):
     """A manager's question on one item, which the practitioner must answer."""
 
@@ -197,7 +188,6 @@ class Challenge(Model):
         return not self.response.strip()
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class HistoryEntry(Model):
     at: datetime
     by: str
@@ -207,7 +197,6 @@ class HistoryEntry(Model):
     new: str = ""
 
 
-@dataclass(init=False, repr=False, eq=False, kw_only=True)
 class Plan(Model):
     format_version: int = FORMAT_VERSION
     id: str

@@ -1,9 +1,12 @@
 """The base of every model read from a file that people can open and edit (a checklist, its
 sources, a plan), without pydantic at import (#12.2).
 
-The models are standard dataclasses (``@dataclass(init=False, repr=False, eq=False,
-kw_only=True)`` on a subclass of ``Strict``, which gives them their ``__init__``, ``__eq__``
-and ``__repr__``): their fields, types, defaults and order are what pydantic validates.
+The models are standard dataclasses: a subclass of ``Strict`` is made one when it is
+declared (``init=False, repr=False, eq=False, kw_only=True``: ``Strict`` gives them their
+``__init__``, ``__eq__`` and ``__repr__``), so a model is its field declarations and
+nothing more, and type checkers read it as a dataclass (``dataclass_transform``: each
+model's keywords are checked where it is built). Their fields, types, defaults and order
+are what pydantic validates.
 Constructing one validates it exactly as pydantic's ``BaseModel`` did (the same checks,
 errors and conversions; an unknown key is an error with a suggestion, never a
 silently ignored setting): ``core.checked`` does it, and only then is pydantic imported.
@@ -20,7 +23,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, dataclass_transform
 
 S = TypeVar("S", bound="Strict")
 
@@ -74,12 +77,19 @@ class After:
         return checked.after(self.check, source, handler)
 
 
+@dataclass_transform(kw_only_default=True, eq_default=False)
 class Strict:
     """A model: a dataclass (``init=False, repr=False, eq=False, kw_only=True``: this class
-    gives them all), validated when constructed."""
+    gives them all), validated when constructed. Never put ``@dataclass`` on a model as
+    well: made twice, its fields with a ``default_factory`` would become required."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {
         "extra": "forbid", "populate_by_name": True, "alias_generator": _alias}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Every model is a dataclass with the same options, declared here once."""
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
 
     def __init__(self, **data: Any) -> None:
         """Validated as pydantic's ``BaseModel(**data)``: raises ``Invalid``."""

@@ -5,6 +5,8 @@ unchanged checklist and plan loads no pydantic at all."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import itertools
 import shutil
 import subprocess
@@ -18,7 +20,7 @@ from checklist_tui.core import store
 from checklist_tui.core.catalogue import load_catalogue
 from checklist_tui.core.definition import Checklist, Condition, DuePoint, Item
 from checklist_tui.core.plan import Action, Agency, Answer, HistoryEntry, Person, Plan, Shared
-from checklist_tui.core.strict import Invalid, dump
+from checklist_tui.core.strict import Invalid, Strict, dump
 from tests.conftest import EXAMPLES, NOW, ROOT
 
 PLANS = sorted(EXAMPLES.glob("*.toml"))
@@ -164,3 +166,22 @@ def test_models_compare_by_their_fields_and_are_never_dict_keys() -> None:
     with pytest.raises(TypeError):
         hash(a)
     assert repr(Shared(to="T", on=date(2026, 1, 1))).startswith("Shared(to='T', on=")
+
+
+def _models(base: type = Strict) -> list[type]:
+    return [m for sub in base.__subclasses__() for m in (sub, *_models(sub))]
+
+
+def test_every_model_is_made_a_dataclass_once_by_strict() -> None:
+    """``Strict`` makes each model a dataclass with its options, declared once; a model that
+    carried ``@dataclass`` as well would be made twice, and its fields with a default
+    factory would become required."""
+    models = [m for m in _models() if m.__module__.startswith("checklist_tui.")]
+    assert {Checklist, Item, Plan, Person, Shared} <= set(models)
+    for model in models:
+        params = model.__dataclass_params__
+        assert not (params.init or params.repr or params.eq), model
+        assert all(f.kw_only for f in dataclasses.fields(model)), model
+        assert not inspect.getsource(model).startswith("@"), f"{model.__name__}: no decorator"
+    assert Plan(id="p", checklist_id="c", checklist_version="1", checklist_hash="h",
+                case_ref="C", created=NOW, updated=NOW).people == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import pytest
 
@@ -38,7 +38,6 @@ def test_seals_written_over_every_field_still_verify(tmp_path, name) -> None:
     assert store.load(path).found_outside  # and a wrong seal is still found
 
 
-@dataclass(init=False, kw_only=True)
 class LaterPlan(Plan):
     """The plan as a later version might have it, with two fields more."""
 
