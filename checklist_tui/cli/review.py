@@ -147,13 +147,15 @@ def _folder(args: argparse.Namespace) -> Path:
 
 
 def indexed_rows(args: argparse.Namespace, folder: Path):
-    """Refresh the folder's index and return (rows, catalogue)."""
+    """Refresh the folder's index and return (rows, catalogue); each row says who has the
+    plan open for editing elsewhere, if anyone does."""
+    from checklist_tui.core.folder import mark_open_elsewhere, open_elsewhere
     from checklist_tui.core.index import PlanIndex
 
     cat = catalogue(args)
     with PlanIndex(folder, cat.checklists, args.checklists) as index:
         index.refresh(progress=_progress)
-        return index.rows(), cat
+        return mark_open_elsewhere(index.rows(), open_elsewhere(folder)), cat
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -53,7 +53,8 @@ _COLUMNS = ("error", "case_ref", "checklist_id", "checklist_version", "checklist
             "dob", "answered", "total", "open_required", "gaps", "red_flags", "state",
             "state_label", "signoff", "changed_since_approval", "decisions_conflict",
             "edited_outside", "open_challenges", "updated",
-            "due_json", "actions_json", "items_json", "overdue_json", "no_man", "as_of")
+            "due_json", "actions_json", "items_json", "overdue_json", "no_man", "as_of",
+            "pauses_json")
 _KEYS = ("path", "size", "mtime_ns", "hash", "indexed_ns", "checklist_key")
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS plans (

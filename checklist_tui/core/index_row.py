@@ -31,9 +31,10 @@ from checklist_tui.core.review import (
 )
 from checklist_tui.core.vocabulary import CONCERN as GAP_CONCERN
 from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
+from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
 
 #: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
-ROW_VERSION = 5
+ROW_VERSION = 6
 
 #: Gaps and risks (core.gaps) that make an answered item "answered with a concern".
 CONCERN_GAPS = (GAP_CONCERN, CONTRADICTED, INCOMPLETE)
@@ -70,6 +71,9 @@ class PlanRow:
     """What on that list is overdue, by kind (core.plan_gaps DUE_POINT, ACTION, FIND_OUT)."""
     no_man: bool = False
     """The list says "No father or other man is recorded"."""
+    pauses: list[tuple[str, str, bool]] = field(default_factory=list)
+    """Each pause point that does not hold: (its title, NOT CONFIRMED or NO LONGER HOLDS,
+    whether it is named in a summing-up line: core.what_is_left.said_by_name)."""
     as_of: date | None = None
     """The day the gaps and risks were worked out (the index re-reads the plan next day)."""
     state: str = ""
@@ -91,6 +95,10 @@ class PlanRow:
     same_case: list[str] = field(default_factory=list)
     """The other readable files in the folder with this case reference (copies or
     duplicates?): set on a whole folder's rows by ``mark_same_case``, never stored."""
+    open_elsewhere: str = ""
+    """Who has the plan open for editing in another window or on another computer, in
+    words (core.folder.mark_open_elsewhere: its lock, read when the list is shown), or
+    ''; never stored."""
 
     # -- worked out on the day ---------------------------------------------------------
     @property
@@ -116,6 +124,18 @@ class PlanRow:
     def overdue_total(self) -> int:
         return sum(self.overdue.values())
 
+    @property
+    def nothing_answered(self) -> bool:
+        """No question of a readable plan is answered yet: no red flag can have been raised
+        and nothing found out late, so a 0 or 'none' would claim what is not known."""
+        return not self.error and bool(self.checklist_title) and self.answered == 0
+
+    @property
+    def pauses_named(self) -> list[tuple[str, str]]:
+        """The pause points a summing-up line names: (title, NOT CONFIRMED or NO LONGER
+        HOLDS)."""
+        return [(title, word) for title, word, named in self.pauses if named]
+
     def needs_attention(self, today: date) -> bool:
         """Anything on the plan's gaps and risks, anything a manager must decide or
         look at (awaiting sign-off, a challenge, a void approval, an outside edit), or a
@@ -123,7 +143,7 @@ class PlanRow:
         return bool(self.error or self.red_flags or self.gaps or self.open_challenges
                     or self.changed_since_approval or self.decisions_conflict
                     or self.edited_outside or self.overdue_total or self.awaiting_signoff
-                    or self.same_case)
+                    or self.same_case or self.nothing_answered or self.pauses_named)
 
     @property
     def awaiting_signoff(self) -> bool:
@@ -141,6 +161,7 @@ class PlanRow:
             "gaps": self.gaps, "red_flags": self.red_flags, "state": self.state,
             "overdue_json": json.dumps(self.overdue, sort_keys=True),
             "no_man": int(self.no_man),
+            "pauses_json": json.dumps(self.pauses),
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "state_label": self.state_label, "signoff": self.signoff,
             "changed_since_approval": int(self.changed_since_approval),
@@ -170,6 +191,8 @@ class PlanRow:
             gaps=int(rec["gaps"] or 0), red_flags=int(rec["red_flags"] or 0),  # type: ignore[call-overload]
             overdue=json.loads(str(rec.get("overdue_json") or "{}")),
             no_man=bool(rec.get("no_man")), as_of=day("as_of"),
+            pauses=[(str(t), str(w), bool(n))
+                    for t, w, n in json.loads(str(rec.get("pauses_json") or "[]"))],
             state=str(rec["state"] or ""), state_label=str(rec["state_label"] or ""),
             signoff=str(rec["signoff"] or ""),
             changed_since_approval=bool(rec["changed_since_approval"]),
@@ -241,6 +264,8 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
     row.gaps, row.as_of = len(listed), today
     row.no_man = any(g.text == NO_MAN for g in listed)
     row.overdue = overdue_counts(listed)
+    row.pauses = [(p.title, pause_word(p), said_by_name(p))
+                  for p in not_holding(checklist.checklist, plan, ev)]
     concern_items = {g.item_id for g in gaps if g.label in CONCERN_GAPS}
     for item_id in sorted(ev.visible_items):
         answer = plan.answers.get(item_id)

@@ -12,9 +12,15 @@ from checklist_tui.core.history import EDITED_OUTSIDE
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.plan_gaps import overdue_counts_words
 from checklist_tui.core.review import CHANGED_SINCE_APPROVAL, DECISIONS_CONFLICT
+from checklist_tui.core.vocabulary import OPEN_MARK, progress_mark
 
 #: The state of a file that cannot be read (the Problem column gives the reason).
 UNREADABLE_STATE = "Cannot be read"
+#: A plan with no question answered yet: said instead of a 0 or 'none' that is not known.
+NOTHING_ANSWERED = "nothing answered yet"
+NOT_KNOWN_YET = f"not known ({NOTHING_ANSWERED})"
+#: What the State says of a plan another window or computer has open for editing.
+OPEN_ELSEWHERE = "open for editing elsewhere"
 
 Value = str | int | None
 """None: not known (a file that cannot be read); blank in a table, null in JSON."""
@@ -35,8 +41,36 @@ def _known(value: Callable[[PlanRow], Value]) -> Callable[[PlanRow, date], Value
 
 
 def overdue_words(row: PlanRow) -> str:
-    """What on the plan's gaps and risks is overdue: ``2 due points, 1 find-out date``."""
+    """What on the plan's gaps and risks is overdue: ``2 due points, 1 find-out date``;
+    not 'none' while nothing is answered (``NOT_KNOWN_YET``)."""
+    if row.nothing_answered and not row.overdue_total:
+        return NOT_KNOWN_YET
     return overdue_counts_words(row.overdue)
+
+
+def red_flags_value(row: PlanRow) -> int | str:
+    """How many red flags, or ``NOT_KNOWN_YET`` rather than 0 while nothing is answered."""
+    return NOT_KNOWN_YET if row.nothing_answered and not row.red_flags else row.red_flags
+
+
+def pause_words(row: PlanRow) -> list[str]:
+    """``Confirm before discharge: pause point NO LONGER HOLDS``, for each pause point a
+    summing-up line names (core.what_is_left.said_by_name)."""
+    return [f"{title}: pause point {word}" for title, word in row.pauses_named]
+
+
+def progress(row: PlanRow) -> str:
+    """Home's Progress: ``✓ 7/7`` only when every question that applies is answered, no
+    required one is open and every pause point holds (the rule Outstanding and the plan
+    header follow); ``• 0/22 nothing answered yet``; ``• 52/52 pause point NO LONGER
+    HOLDS``; ``!2`` red flags."""
+    if row.nothing_answered:
+        return f"{OPEN_MARK} 0/{row.total} {NOTHING_ANSWERED}"
+    required_open = row.open_required or len(row.pauses)  # a pause point left: never ✓
+    text = progress_mark(row.answered, row.total, required_open, row.red_flags)
+    done = row.total and row.answered == row.total and not row.open_required
+    words = dict.fromkeys(w for _t, w, named in row.pauses if named or done)
+    return " ".join([text, *(f"pause point {w}" for w in words)])
 
 
 def _updated(row: PlanRow, _today: date) -> str:
@@ -61,6 +95,11 @@ def reasons(row: PlanRow, _today: date | None = None) -> list[str]:
         found.append(EDITED_OUTSIDE.lower())
     if row.same_case:
         found.append(f"case reference also in {plural(len(row.same_case), 'other file')}")
+    if row.open_elsewhere:
+        found.append(f"open for editing by {row.open_elsewhere}")
+    if row.nothing_answered:
+        found.append(f"{NOTHING_ANSWERED}, so red flags and what is overdue are not known")
+    found.extend(pause_words(row))
     if row.red_flags:
         found.append(plural(row.red_flags, "red flag"))
     if row.overdue_total:
@@ -85,27 +124,30 @@ def attention(row: PlanRow, today: date) -> str:
 #: cannot be trusted comes before red flags, which is a choice, not a measure of harm).
 ORDER_WORDS = ("files that cannot be read and sign-offs that cannot be relied on (decisions "
                "in conflict, approvals that no longer stand) first, then the most red flags, "
-               "the most overdue, edited outside the app, a case reference in several files, "
-               "awaiting sign-off, challenges not answered, no father or other man recorded, "
-               "and the most gaps and risks")
+               "the most overdue, nothing answered yet, edited outside the app, a case "
+               "reference in several files, awaiting sign-off, challenges not answered, no "
+               "father or other man recorded, and the most gaps and risks")
 
 
 def harm(row: PlanRow, _today: date | None = None) -> tuple[bool | int, ...]:
     """The folder views' order (``ORDER_WORDS``): a file nobody can read, decisions that
-    conflict or an approval that no longer stands, red flags, overdue, edited outside the
-    app, a case reference in several files, awaiting sign-off, challenges not answered,
-    no father or other man recorded, then the most gaps and risks."""
+    conflict or an approval that no longer stands, red flags, overdue, nothing answered
+    yet (nothing is known of it), edited outside the app, a case reference in several
+    files, awaiting sign-off, challenges not answered, no father or other man recorded,
+    then the most gaps and risks."""
     return (not row.error, not (row.decisions_conflict or row.changed_since_approval),
-            -row.red_flags, -row.overdue_total, not row.edited_outside,
-            not row.same_case,
+            -row.red_flags, -row.overdue_total, not row.nothing_answered,
+            not row.edited_outside, not row.same_case,
             not row.awaiting_signoff, -row.open_challenges, not row.no_man, -row.gaps)
 
 
 def state_words(row: PlanRow, _today: date) -> str:
-    """The state as every view says it, and "edited outside the app" when it was."""
+    """The state as every view says it, "edited outside the app" when it was, and "open
+    for editing elsewhere" while another window or computer has it open."""
     if row.error:
         return UNREADABLE_STATE
-    return row.state_label + (f"; {EDITED_OUTSIDE.lower()}" if row.edited_outside else "")
+    return (row.state_label + (f"; {EDITED_OUTSIDE.lower()}" if row.edited_outside else "")
+            + (f"; {OPEN_ELSEWHERE}" if row.open_elsewhere else ""))
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -117,7 +159,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("progress", "Progress %", _known(lambda r: r.percent), numeric=True),
     Column("open_required", "Open required", _known(lambda r: r.open_required), numeric=True),
     Column("gaps_and_risks", "Gaps and risks", _known(lambda r: r.gaps), numeric=True),
-    Column("red_flags", "Red flags", _known(lambda r: r.red_flags), numeric=True),
+    Column("red_flags", "Red flags", _known(red_flags_value), numeric=True),
     Column("overdue", "Overdue", _known(overdue_words)),
     Column("state", "State", state_words),
     Column("signoff", "Sign-off", lambda r, t: r.signoff),

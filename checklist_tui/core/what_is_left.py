@@ -96,6 +96,14 @@ def pause_word(status: PauseStatus) -> str:
     return NOT_CONFIRMED if status.confirmation is None else NO_LONGER_HOLDS
 
 
+def said_by_name(status: PauseStatus) -> bool:
+    """Whether a pause point that does not hold is named where the plan is summed up in a
+    line (the plan header, the folder views' Needs attention): one that no longer holds,
+    or could be confirmed and is not. One whose items are still open is not: the count of
+    answers says so."""
+    return not status.holds and (status.confirmation is not None or not status.problem)
+
+
 def not_holding(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PauseStatus]:
     """The visible pause points not confirmed, or no longer holding, in checklist order."""
     return [s for s in pause_statuses(checklist, plan, ev) if not s.holds]

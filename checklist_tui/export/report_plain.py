@@ -15,11 +15,13 @@ from checklist_tui.core.assurance import Assurance
 from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import (
+    NOT_KNOWN_YET,
     ORDER_WORDS,
     attention,
     gaps_words,
     ordered,
     overdue_words,
+    red_flags_value,
     state_words,
 )
 from checklist_tui.core.vocabulary import NO_GAPS
@@ -64,8 +66,9 @@ def plan_paragraph(row: PlanRow, today: date) -> list[str]:
         f"{row.answered} of {row.total} questions answered ({row.percent} percent); "
         f"{plural(row.open_required, 'required question')} open."))
     lines.append(_say(f"Gaps and risks: {gaps_words(row.gaps)}." if row.gaps
+                      else f"Gaps and risks: {NOT_KNOWN_YET}." if row.nothing_answered
                       else f"Gaps and risks: {NO_GAPS}"))
-    lines.append(_say(f"Red flags: {row.red_flags}. Overdue: {overdue_words(row)}. "
+    lines.append(_say(f"Red flags: {red_flags_value(row)}. Overdue: {overdue_words(row)}. "
                       f"Challenges not answered: {row.open_challenges}."))
     when = row.updated.strftime("%d/%m/%Y %H:%M") if row.updated else "not recorded"
     timing = row.timing(today)

@@ -16,7 +16,6 @@ from textual.widgets import DataTable, Footer, Static
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.recovery import recover
-from checklist_tui.core.vocabulary import progress_mark
 from checklist_tui.tui import commands
 from checklist_tui.tui.from_thread import call_while_attached
 from checklist_tui.tui.screens.base import AppScreen
@@ -56,13 +55,17 @@ class Found:
     """What recovering from a crash did, to tell the user."""
     refreshed: RefreshResult | None = None
     """What the refresh saw (None when only the index was read): the next check compares."""
+    held: dict[str, str] | None = None
+    """The plans open for editing elsewhere when the rows were made (core.folder)."""
 
 
 def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = None,
               limit: int | None = None, progress=None) -> Found:
     """The plans folder, from the plan index (in a worker thread). Given the checklists,
     plans changed since the index last saw them are read first; without, nothing is."""
+    from checklist_tui.core.folder import mark_open_elsewhere, open_elsewhere
     from checklist_tui.core.index import PlanIndex
+    from checklist_tui.core.index_view import progress as progress_cell
     from checklist_tui.core.index_view import state_words
 
     today = clock.today()
@@ -73,6 +76,8 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
         if refresh:
             refreshed = index.refresh(progress=progress)
         found = index.rows(with_items=False, limit=limit)
+    held = open_elsewhere(folder)
+    mark_open_elsewhere(found, held)
     rows = []
     for listed in found:
         # The plan's own last change, as its header says it (a copied or restored file
@@ -88,8 +93,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
             continue
         if listed.checklist_title:
             title = listed.checklist_title
-            progress = progress_mark(listed.answered, listed.total, listed.open_required,
-                                     listed.red_flags)
+            progress = progress_cell(listed)
         else:
             title, progress = f"{listed.checklist_id} (not installed)", ""
         when = f"born {uk_date(listed.dob)}" if listed.dob else uk_date(listed.edd)
@@ -98,7 +102,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     cases = Counter(row.case_ref for row in rows if row.readable)
     rows = [replace(row, same_case=True) if row.readable and cases[row.case_ref] > 1 else row
             for row in rows]
-    return Found(rows, recovered, refreshed)
+    return Found(rows, recovered, refreshed, held)
 
 
 #: (heading, width) at 80 columns: the state in words, and room for "• 100/138 !12";
@@ -156,6 +160,7 @@ class HomeScreen(AppScreen):
     _rows: list[Row] = []
     _columns: list[tuple[str, int]] = []
     _last: RefreshResult | None = None
+    _held: dict[str, str] | None = None
     _day: date | None = None
     _checked = ""
 
@@ -207,7 +212,7 @@ class HomeScreen(AppScreen):
                 call_while_attached(app, self, self._reading, done, total)
 
         found = plan_rows(folder, app.catalogue(), dirs, progress=progress)
-        self._last, self._day = found.refreshed, day
+        self._last, self._day, self._held = found.refreshed, day, found.held
         call_while_attached(app, self, self._show, found.rows, found.recovered, True,
                             not checking, found.refreshed)
 
@@ -221,10 +226,12 @@ class HomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="plans-check")
     def check_folder(self, last: RefreshResult) -> None:
+        from checklist_tui.core.folder import open_elsewhere
         from checklist_tui.core.index import changed_since
 
         app = self._running_app
-        if changed_since(app.plans_dir, last) or clock.today() != self._day:
+        if (changed_since(app.plans_dir, last) or clock.today() != self._day
+                or open_elsewhere(app.plans_dir) != self._held):
             call_while_attached(app, self, self.load_plans, True)
         else:
             call_while_attached(app, self, self._say_checked, "no plans changed")

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Stati
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural
+from checklist_tui.core.folder import mark_open_elsewhere, open_elsewhere
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered, state_words
 from checklist_tui.tui import commands
@@ -110,6 +111,7 @@ class ReviewScreen(AppScreen):
         self.loaded = False
         self.today = clock.today()
         self.last_refresh: RefreshResult | None = None
+        self.held: dict[str, str] = {}  # open for editing elsewhere (core.folder)
         self.note = ""
         self.widths: dict[str, int] = {}
 
@@ -153,6 +155,7 @@ class ReviewScreen(AppScreen):
 
         app = self._running_app
         self.today = clock.today()  # a new day: overdue and gaps are the day's
+        self.held = open_elsewhere(self.folder)
         with PlanIndex(self.folder, {}, app.checklist_dirs) as index:
             first = index.rows(with_items=False, limit=FIRST_ROWS)
             if len(first) == FIRST_ROWS:  # the first screenful at once, then the rest
@@ -192,7 +195,8 @@ class ReviewScreen(AppScreen):
     def check_folder(self, last: RefreshResult) -> None:
         from checklist_tui.core.index import changed_since
 
-        if changed_since(self.folder, last) or clock.today() != self.today:
+        if (changed_since(self.folder, last) or clock.today() != self.today
+                or open_elsewhere(self.folder) != self.held):
             self._from_thread(self.load)
         else:  # say when it was last checked, never an old "up to date"
             self._from_thread(self._say_checked)
@@ -207,7 +211,7 @@ class ReviewScreen(AppScreen):
             f"Checking plans: {done} of {total}. You can look at the table meanwhile.")
 
     def _replace(self, rows: list[PlanRow], status: str, finished: bool = False) -> None:
-        self.rows = {r.path: r for r in rows}
+        self.rows = {r.path: r for r in mark_open_elsewhere(rows, self.held)}
         self._fill()
         self.query_one("#review-status", Static).update(self._status(status))
         if finished:
@@ -215,7 +219,7 @@ class ReviewScreen(AppScreen):
             self.query_one(ProgressBar).display = False
 
     def _add(self, rows: list[PlanRow]) -> None:
-        self.rows.update({r.path: r for r in rows})
+        self.rows.update({r.path: r for r in mark_open_elsewhere(rows, self.held)})
         table = self.query_one(DataTable)
         view, text = self._filters()
         for row in rows:

@@ -110,7 +110,7 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
     the one list G shows and `show`, every export and the review list count."""
     from checklist_tui.core.plan_gaps import plan_gaps  # not needed for the first frame
     from checklist_tui.core.vocabulary import no_gaps_found
-    from checklist_tui.core.what_is_left import not_holding, pause_word
+    from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
 
     gaps = plan_gaps(session.checklist.checklist, session.plan, ev)
     men = len(ev.men)
@@ -123,7 +123,7 @@ def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
     # count answered says so)
     pauses = [f"{p.title}: {pause_word(p)} (G)"
               for p in not_holding(session.checklist.checklist, session.plan, ev)
-              if p.confirmation is not None or not p.problem]
+              if said_by_name(p)]
     if gaps:
         found = f"Gaps and risks: {len(gaps)}" + (f", {about_men} about the men" if about_men
                                                   else "")
