@@ -98,7 +98,7 @@ def reasons(row: PlanRow, _today: date | None = None) -> list[str]:
     if row.open_elsewhere:
         found.append(f"open for editing by {row.open_elsewhere}")
     if row.nothing_answered:
-        found.append(f"{NOTHING_ANSWERED}, so red flags and what is overdue are not known")
+        found.append(NOTHING_ANSWERED)  # the figures say "not known (nothing answered yet)"
     found.extend(pause_words(row))
     if row.red_flags:
         found.append(plural(row.red_flags, "red flag"))

@@ -119,11 +119,18 @@ def _pause_group(rows: list[Entry]) -> Groups:
     return [(PAUSE_POINTS_HEADING, rows)] if rows else []
 
 
-def _gap_groups(gaps: list[Gap], why: bool, prefix: str = "") -> Groups:
-    """The gaps under 'The father and male carers' and 'Everything else'; empty ones left out."""
-    groups = [(prefix + heading, [gap_row(g, why) for g in gaps if g.about_men == men])
+def gap_groups(gaps: list[Gap]) -> list[tuple[str, list[Gap]]]:
+    """The gaps under 'The father and male carers' and 'Everything else', in the list's
+    order; empty ones left out. Outstanding, G, plain mode, `show` and every export
+    group them so."""
+    groups = [(heading, [g for g in gaps if g.about_men == men])
               for heading, men in ((MEN_HEADING, True), (OTHER_HEADING, False))]
     return [(heading, rows) for heading, rows in groups if rows]
+
+
+def _gap_groups(gaps: list[Gap], why: bool, prefix: str = "") -> Groups:
+    return [(prefix + heading, [gap_row(g, why) for g in rows])
+            for heading, rows in gap_groups(gaps)]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,12 @@ from checklist_tui.core.engine import DueStatus
 from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.review import describe_signoff
-from checklist_tui.core.vocabulary import NO_GAPS, NO_OWNER, NO_ROLE, signed
+from checklist_tui.core.vocabulary import (
+    NO_OWNER,
+    NO_ROLE,
+    PAUSE_POINTS_HEADING,
+    signed,
+)
 from checklist_tui.export.plan_parts import (
     NO_OUTCOME,
     NOT_APPLYING,
@@ -32,6 +37,8 @@ from checklist_tui.export.summary import (
     AnsweredItem,
     Summary,
     due_text,
+    gaps_groups,
+    gaps_sentence,
     header_rows,
     headline,
     overdue_words,
@@ -123,12 +130,7 @@ def build_document(s: Summary) -> Document:
     add(Para(headline(s), "status"))
 
     add(Heading(2, "Gaps and risks"))
-    if s.gaps:
-        add(Flags([Flag(g.label, g.text, [(k, v) for k, v in (("What to do", g.guidance),
-                                                             ("Note", g.note)) if v])
-                   for g in s.gaps]))
-    else:
-        add(Para(NO_GAPS))
+    _gaps(s, add)
 
     add(Heading(2, "The plan"))
     add(Fields("Plan details", header_rows(s)))
@@ -156,6 +158,20 @@ def build_document(s: Summary) -> Document:
     _signatures(s, add)
     _appendices(s, add)
     return Document(s.title, s.plan.case_ref, SENSITIVITY, b, f"{SENSITIVITY_TEXT} {FOOTER}")
+
+
+def _gaps(s: Summary, add) -> None:
+    """The plan's gaps and risks as Outstanding and G group them (the father and male
+    carers, then everything else), then each pause point that does not hold."""
+    add(Para(gaps_sentence(s)))
+    for heading, gaps in gaps_groups(s):
+        add(Heading(3, heading))
+        add(Flags([Flag(g.label, g.text, [(k, v) for k, v in (("What to do", g.guidance),
+                                                             ("Note", g.note)) if v])
+                   for g in gaps]))
+    if s.pauses:
+        add(Heading(3, PAUSE_POINTS_HEADING))
+        add(Flags([Flag(p.label, p.text, [("What to do", p.guidance)]) for p in s.pauses]))
 
 
 def _due_status(d, today) -> str:

@@ -10,13 +10,17 @@ from collections.abc import Callable
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.gaps import MEN_HEADING, OTHER_HEADING
 from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
-from checklist_tui.core.vocabulary import NO_GAPS, due_label, progress_words, rule_label
+from checklist_tui.core.vocabulary import (
+    PAUSE_POINTS_HEADING,
+    due_label,
+    progress_words,
+    rule_label,
+)
 from checklist_tui.core.what_is_left import not_holding, pause_word
 from checklist_tui.export.safe import inert, isolate
-from checklist_tui.export.summary import Summary
+from checklist_tui.export.summary import Summary, gaps_groups, gaps_sentence
 
 
 def u(text: str) -> str:
@@ -26,19 +30,22 @@ def u(text: str) -> str:
 
 
 def _gaps_lines(summary: Summary, add: Callable[[str], None]) -> None:
-    """Gaps and risks first, the father and male carers first (the shared summary's list)."""
+    """Gaps and risks under the headings Outstanding, G and the exports use (the father
+    and male carers first), then each pause point that does not hold."""
     add(f"Gaps and risks ({len(summary.gaps)}):")
-    group = ""
-    for gap in summary.gaps:  # the men's group is headed, and so is what follows it
-        heading = MEN_HEADING if gap.about_men else OTHER_HEADING
-        if heading != group and (gap.about_men or group):
-            add(f"  {heading}:")
-        group = heading
-        add(f"  {gap.label}: {u(gap.text)}")
-        if gap.note:
-            add(f"      {u(gap.note)}")
     if not summary.gaps:
-        add(f"  {NO_GAPS}")
+        add(f"  {gaps_sentence(summary)}")
+    for heading, gaps in gaps_groups(summary):
+        add(f"  {heading}:")
+        for gap in gaps:
+            add(f"  {gap.label}: {u(gap.text)}")
+            if gap.note:
+                add(f"      {u(gap.note)}")
+    if summary.pauses:
+        add(f"  {PAUSE_POINTS_HEADING}:")
+        for entry in summary.pauses:
+            add(f"  {entry.label}: {u(entry.text)}")
+            add(f"      What to do: {u(entry.guidance)}")
 
 
 def _born_today_lines(summary: Summary, add: Callable[[str], None]) -> None:

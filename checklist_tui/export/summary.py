@@ -12,14 +12,21 @@ from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today, detail_lines
-from checklist_tui.core.outstanding import Entry, entries, grouped
+from checklist_tui.core.outstanding import Entry, entries
 from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import Agency, Challenge, Person, Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, overdue_counts, overdue_counts_words, plan_gaps
 from checklist_tui.core.plan_gaps import overdue_words as overdue_words  # its home before
 from checklist_tui.core.review import describe_signoff, describe_state, open_challenges
 from checklist_tui.core.versions import changes_since
-from checklist_tui.core.vocabulary import signed
+from checklist_tui.core.vocabulary import NO_GAPS, signed
+from checklist_tui.core.what_is_left import (
+    Listing,
+    gap_groups,
+    gaps_title,
+    pause_rows,
+    pauses_sentence,
+)
 from checklist_tui.export.plan_parts import (
     OutcomeGroup,
     PartView,
@@ -113,8 +120,11 @@ class Summary:
     generated: datetime
     redacted: bool
     timing: str
-    attention: list[Entry] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    """The plan's gaps and risks (core.plan_gaps), the father and male carers first."""
+    pauses: list[Entry] = field(default_factory=list)
+    """Each pause point not confirmed, or no longer holding, in its own words
+    (core.what_is_left.pause_rows): listed after the gaps, as Outstanding and G do."""
     born_today: BornToday | None = None
     arrangements: list[tuple[str, str, str]] = field(default_factory=list)
     """(what, what is recorded, item id): the dates, places, people and plans that
@@ -236,11 +246,11 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.edited_outside = history.describe(plan, found_outside)
     s.found_outside = found_outside
     s.version_changes = changes_since(plan, checklist, sources)
-    s.attention = entries(checklist, plan, ev)
     s.challenges = [_challenge(c, items.get(c.item)) for c in plan.challenges]
 
     s.born_today = born_today(checklist, plan, today)
-    s.gaps = plan_gaps(checklist, plan, ev, s.attention)
+    s.gaps = plan_gaps(checklist, plan, ev, entries(checklist, plan, ev))
+    s.pauses = pause_rows(checklist, plan, ev)
     s.parts = plan_parts(checklist, plan, ev)
     s.outcomes = outcome_groups(outcome_names(s.parts), plan.actions, today)
     for _section, shown in checklist.all_items():  # details no part of the plan shows
@@ -277,9 +287,20 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     return s
 
 
-def grouped_attention(s: Summary) -> list[tuple[str, list[Entry]]]:
-    """The attention list in the order a manager should read it; empty groups left out."""
-    return grouped(s.attention)
+def gaps_groups(s: Summary) -> list[tuple[str, list[Gap]]]:
+    """The gaps and risks under the headings Outstanding and G use (the father and male
+    carers, then everything else)."""
+    return gap_groups(s.gaps)
+
+
+def gaps_sentence(s: Summary) -> str:
+    """``Gaps and risks: 40 things, 12 about the father and male carers.``, and the pause
+    points listed after them: G's title, word for word; with no gaps, that none were
+    found by the rules (never an assurance), and the pause points."""
+    listing = Listing([], len(s.gaps), sum(g.about_men for g in s.gaps), len(s.pauses))
+    if s.gaps:
+        return gaps_title(listing)
+    return " ".join(filter(None, [NO_GAPS, pauses_sentence(listing)]))
 
 
 def header_rows(s: Summary) -> list[tuple[str, str]]:
