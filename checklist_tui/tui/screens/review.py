@@ -30,6 +30,7 @@ from checklist_tui.tui.from_thread import call_while_attached
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
 from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from checklist_tui.core.index import RefreshResult
@@ -124,7 +125,7 @@ class ReviewScreen(AppScreen):
                          compact=True)
         yield Static("Reading the plan index…", id="review-status", classes="hint")
         yield ProgressBar(id="review-progress", show_eta=False)
-        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="review-detail", classes="hint")
         yield Footer()
 
@@ -312,16 +313,9 @@ class ReviewScreen(AppScreen):
         """The highlighted plan in one sentence under the table, every column in words:
         at 80 columns most columns are off to the right, and a screen reader reads this
         line whole."""
-        self.query_one("#review-detail", Static).update(lit(self.detail(self.selected())))
         # The line grows or shrinks with the plan it says, and the table with it: the
-        # highlighted row is scrolled into sight again, whole, once the layout has settled
-        # (look-b 4 saw it below the table, or cut, at 80x24 on a loaded machine).
-        table = self.query_one(DataTable)
-
-        def back_in_sight() -> None:
-            if table.row_count:
-                table.move_cursor(row=table.cursor_row)
-        self.call_after_refresh(back_in_sight)
+        # table (RowTable) scrolls the highlighted row into sight again when it resizes.
+        self.query_one("#review-detail", Static).update(lit(self.detail(self.selected())))
 
     def detail(self, path: str | None) -> str:
         row = self.rows.get(path or "")
