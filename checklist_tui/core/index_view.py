@@ -18,7 +18,9 @@ from checklist_tui.core.vocabulary import OPEN_MARK, progress_mark
 UNREADABLE_STATE = "Cannot be read"
 #: A plan with no question answered yet: said instead of a 0 or 'none' that is not known.
 NOTHING_ANSWERED = "nothing answered yet"
-NOT_KNOWN_YET = f"not known ({NOTHING_ANSWERED})"
+NOT_KNOWN = "not known"
+"""A figure of a plan with nothing answered yet (a table cell: Needs attention says why)."""
+NOT_KNOWN_YET = f"{NOT_KNOWN} ({NOTHING_ANSWERED})"
 #: What the State says of a plan another window or computer has open for editing.
 OPEN_ELSEWHERE = "open for editing elsewhere"
 
@@ -42,15 +44,15 @@ def _known(value: Callable[[PlanRow], Value]) -> Callable[[PlanRow, date], Value
 
 def overdue_words(row: PlanRow) -> str:
     """What on the plan's gaps and risks is overdue: ``2 due points, 1 find-out date``;
-    not 'none' while nothing is answered (``NOT_KNOWN_YET``)."""
+    not 'none' while nothing is answered (``NOT_KNOWN``)."""
     if row.nothing_answered and not row.overdue_total:
-        return NOT_KNOWN_YET
+        return NOT_KNOWN
     return overdue_counts_words(row.overdue)
 
 
 def red_flags_value(row: PlanRow) -> int | str:
-    """How many red flags, or ``NOT_KNOWN_YET`` rather than 0 while nothing is answered."""
-    return NOT_KNOWN_YET if row.nothing_answered and not row.red_flags else row.red_flags
+    """How many red flags, or ``NOT_KNOWN`` rather than 0 while nothing is answered."""
+    return NOT_KNOWN if row.nothing_answered and not row.red_flags else row.red_flags
 
 
 def pause_words(row: PlanRow) -> list[str]:

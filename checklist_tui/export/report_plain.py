@@ -15,6 +15,7 @@ from checklist_tui.core.assurance import Assurance
 from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import (
+    NOT_KNOWN,
     NOT_KNOWN_YET,
     ORDER_WORDS,
     attention,
@@ -68,7 +69,10 @@ def plan_paragraph(row: PlanRow, today: date) -> list[str]:
     lines.append(_say(f"Gaps and risks: {gaps_words(row.gaps)}." if row.gaps
                       else f"Gaps and risks: {NOT_KNOWN_YET}." if row.nothing_answered
                       else f"Gaps and risks: {NO_GAPS}"))
-    lines.append(_say(f"Red flags: {red_flags_value(row)}. Overdue: {overdue_words(row)}. "
+    def said(value: object) -> object:  # a sentence says why it is not known
+        return NOT_KNOWN_YET if value == NOT_KNOWN else value
+    lines.append(_say(f"Red flags: {said(red_flags_value(row))}. "
+                      f"Overdue: {said(overdue_words(row))}. "
                       f"Challenges not answered: {row.open_challenges}."))
     when = row.updated.strftime("%d/%m/%Y %H:%M") if row.updated else "not recorded"
     timing = row.timing(today)
