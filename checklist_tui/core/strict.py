@@ -176,10 +176,14 @@ def fields(model: type[Strict]) -> dict[str, ModelField]:
 def construct(model: type[S], values: dict[str, Any]) -> S:
     """``model`` from values already validated (as pydantic's ``model_construct``): fields
     left out get their defaults; nothing is checked (``core.strict_decode`` checks types)."""
-    obj = object.__new__(model)
     known = fields(model)
-    data = {name: values[name] if name in values else f.default_value()
-            for name, f in known.items() if name in values or not f.required}
+    return made(model, {name: values[name] if name in values else f.default_value()
+                        for name, f in known.items() if name in values or not f.required})
+
+
+def made(model: type[S], data: dict[str, Any]) -> S:
+    """``model`` whose fields are ``data`` as it is (in the model's order), unchecked."""
+    obj = object.__new__(model)
     object.__setattr__(obj, "__dict__", data)
     return obj
 
