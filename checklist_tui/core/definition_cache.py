@@ -42,7 +42,9 @@ def code_stamp() -> str:
     other validating code, even of the same version in a development checkout, is ignored."""
     core = Path(__file__).resolve().parent
     parts = [__version__]
-    for module in sorted(core.glob("*.py")):
+    with os.scandir(core) as found:  # (a third of pathlib's glob's time, on every start)
+        modules = sorted((e for e in found if e.name.endswith(".py")), key=lambda e: e.name)
+    for module in modules:
         with contextlib.suppress(OSError):
             info = module.stat()
             parts.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")

@@ -223,3 +223,37 @@ def test_read_id_reads_only_what_it_must(tmp_path: Path, text: str,
     path = tmp_path / "c.toml"
     path.write_text(text, encoding="utf-8")
     assert read_id(path) == expected
+
+
+def test_the_code_stamp_follows_every_core_module(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry made by other validating code is never used: any core module added,
+    removed or changed (in size or time) gives another stamp; other files do not."""
+    core = tmp_path / "core"
+    core.mkdir()
+    for name in ("definition_cache.py", "plan.py", "store.py"):
+        (core / name).write_text("# module\n", encoding="utf-8")
+    monkeypatch.setattr(definition_cache, "__file__", str(core / "definition_cache.py"))
+    stamps: list[str] = []
+
+    def stamp() -> str:
+        definition_cache.code_stamp.cache_clear()
+        stamps.append(definition_cache.code_stamp())
+        return stamps[-1]
+
+    try:
+        first = stamp()
+        assert stamp() == first
+        (core / "notes.txt").write_text("not code", encoding="utf-8")
+        assert stamp() == first
+        (core / "plan.py").write_text("# module, changed\n", encoding="utf-8")
+        changed = stamp()
+        os.utime(core / "store.py", ns=(1, 1))
+        touched = stamp()
+        (core / "new.py").write_text("", encoding="utf-8")
+        added = stamp()
+        (core / "plan.py").unlink()
+        removed = stamp()
+    finally:
+        definition_cache.code_stamp.cache_clear()
+    assert len({first, changed, touched, added, removed}) == 5
