@@ -15,7 +15,7 @@ from pathlib import Path
 
 from checklist_tui.core import history, store
 from checklist_tui.core.catalogue import LoadedChecklist
-from checklist_tui.core.dates import gestation_label, uk_date
+from checklist_tui.core.dates import gestation_label, timing_summary, uk_date
 from checklist_tui.core.engine import DueStatus, evaluate
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.gaps import gaps_and_risks
@@ -118,7 +118,7 @@ class PlanRow:
             return f"born {uk_date(self.dob)}"
         if self.edd:
             return f"EDD {uk_date(self.edd)} ({gestation_label(self.edd, today)})"
-        return "EDD not recorded"
+        return timing_summary(None, None, today)  # never framed as an unborn baby
 
     @property
     def overdue_total(self) -> int:

@@ -90,6 +90,7 @@ def test_a_plan_with_nothing_answered_claims_no_figure_it_does_not_know(folder, 
     assert "nothing answered yet" in attention(injury, TODAY)
     assert injury.needs_attention(TODAY)
     assert progress(injury) == f"• 0/{injury.total} nothing answered yet"
+    assert injury.timing(TODAY) == "no date of birth or EDD recorded"  # not "EDD not ..."
     listed = list(rows.values())
     figures = assess(listed, catalogue.checklists, catalogue.sources, TODAY)
     report = render_report(listed, figures, "table", "plans")
