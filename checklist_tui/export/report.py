@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Callable
 from datetime import date
 
@@ -131,11 +132,16 @@ def render_table(parts: dict[str, Table], a: Assurance, width_limit: int = 60) -
             keep = [i for i, k in enumerate(keys) if k in TABLE_PLAN_COLUMNS]
             heads = [heads[i] for i in keep]
             rows = [[r[i] for i in keep] for r in rows]
-        cells = [[_cell(v)[:width_limit] for v in row] for row in rows]
-        widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(heads)]
+        # a long cell wraps onto the row's next lines, never cut: "Needs attention" lost
+        # what came after its 60th character (a pause point, red flags)
+        cells = [[textwrap.wrap(_cell(v), width_limit) or [""] for v in row] for row in rows]
+        widths = [max(len(h), *(len(line) for r in cells for line in r[i]))
+                  for i, h in enumerate(heads)]
         out.append("  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip())
-        out.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-                   for r in cells)
+        for r in cells:
+            for n in range(max(len(c) for c in r)):
+                out.append("  ".join((c[n] if n < len(c) else "").ljust(w)
+                                     for c, w in zip(r, widths, strict=True)).rstrip())
         out.append("")
     return "\n".join(out)
 

@@ -117,6 +117,12 @@ def test_home_ticks_a_plan_only_when_its_pause_point_holds(folder, catalogue):
         assert row.needs_attention(TODAY)
         said = "\n".join(plan_paragraph(row, TODAY))
         assert f"pause point {word}" in said
+    # show DIR's table: a long Needs attention wraps, never cut at 60 characters
+    listed = list(rows.values())
+    table = render_report(listed, assess(listed, catalogue.checklists, catalogue.sources,
+                                         TODAY), "table", "plans")
+    assert len(attention(rows[DISCHARGE], TODAY)) > 60
+    assert " ".join(table.split()).count("pause point NO LONGER HOLDS") == 1
 
 
 def test_a_pause_point_whose_items_are_open_is_not_named_but_never_ticked(folder, catalogue):
