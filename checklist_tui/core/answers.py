@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from checklist_tui.core.dates import parse_date, uk_date
@@ -13,7 +14,8 @@ from checklist_tui.core.definition import (
     Item,
     ItemType,
 )
-from checklist_tui.core.plan import Answer, AnswerValue, DetailValue
+from checklist_tui.core.detail_people import wrong_people
+from checklist_tui.core.plan import Answer, AnswerValue, DetailValue, Person
 
 NA_LABEL = "Not applicable"
 NOT_YET_LABEL = "Not yet"
@@ -113,8 +115,9 @@ def stringify(value: object, *, yes: str = "true", no: str = "false",
     return str(value)
 
 
-def coerce_detail(detail: Detail, value: object, people: set[str]) -> DetailValue:
-    """The stored value of one detail, or ValueError saying why not."""
+def coerce_detail(detail: Detail, value: object, people: Sequence[Person]) -> DetailValue:
+    """The stored value of one detail, or ValueError saying why not (a people detail
+    names only people in ``people``, of the kinds it allows)."""
     if detail.kind == DetailKind.DATE:
         if isinstance(value, date):
             return value
@@ -128,9 +131,12 @@ def coerce_detail(detail: Detail, value: object, people: set[str]) -> DetailValu
         ids = [value] if isinstance(value, str) else value
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise ValueError(f"{detail.label}: choose people from the plan's People")
-        unknown = [i for i in ids if i not in people]
+        unknown = [i for i in ids if i not in {p.id for p in people}]
         if unknown:
             raise ValueError(f"{detail.label}: '{unknown[0]}' is not in this plan's People")
+        wrong = wrong_people(detail, ids, people)
+        if wrong:
+            raise ValueError(f"{detail.label}: {'; '.join(wrong)}")
         return list(dict.fromkeys(ids))
     if not isinstance(value, str):
         raise ValueError(f"{detail.label}: text is needed")

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from checklist_tui.core.definition_base import Condition, Id, ItemType, Scalar, Severity
+from checklist_tui.core.plan_kinds import PersonKind
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.strict import Limit, Strict
 
@@ -84,6 +85,10 @@ class Detail(Strict):
     injury or concern was seen), birth or other."""
     required: bool = True
     """A "yes" or "done" without this detail is incomplete and blocks completion."""
+    person_kinds: list[PersonKind] = field(default_factory=list)
+    """For people: only people People records as one of these kinds may be named, e.g.
+    ["father"] for "The father". Anyone else named is refused, and contradicts the answer
+    if People changes after (the list offers these people only). Empty: anyone in People."""
 
     @property
     def key(self) -> str:
@@ -92,6 +97,8 @@ class Detail(Strict):
     def validated(self) -> None:
         if self.date_kind is not None and self.kind != DetailKind.DATE:
             raise ValueError("'date_kind' goes only with kind = \"date\"")
+        if self.person_kinds and self.kind != DetailKind.PEOPLE:
+            raise ValueError("'person_kinds' goes only with kind = \"people\"")
 
 
 class PlanCheck(StrEnum):

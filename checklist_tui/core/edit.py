@@ -159,7 +159,7 @@ def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: 
         new_value = None
     else:
         try:
-            new_value = coerce_detail(detail, value, {p.id for p in plan.people})
+            new_value = coerce_detail(detail, value, plan.people)
         except ValueError as exc:
             raise PlanError(f"{item_id}: {exc}") from None
         if have.get(key) == new_value:

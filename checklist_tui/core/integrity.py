@@ -20,6 +20,7 @@ from checklist_tui.core.definition import (
     Item,
     PlanCheck,
 )
+from checklist_tui.core.detail_people import named_wrongly
 from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, PersonKind, Plan
 
 RECORD_PAGES = {"man": "people", "agency": "agencies", "action": "actions"}
@@ -253,13 +254,15 @@ def answer_contradictions(item: Item, answer: Answer | None, plan: Plan,
                           counted: Mapping[str, Answer], items: Mapping[str, Item],
                           day: tuple[date, str] | None = None) -> list[str]:
     """Why the plan contradicts an answer: a number of babies the plan details do not say
-    (core.babies), or a "yes" or tick its records or other answers do not bear out, its
+    (core.babies), or a "yes" or tick its records or other answers do not bear out (or
+    whose people are not who People records them as), its
     "today's date" compared with ``day`` (:func:`compared_day`; the tick's own day if not
     given)."""
     found = babies.disagreement(plan, item.id, answer) + records_contradict(item, answer, plan)
     if is_positive(answer):
         assert answer is not None
         on, basis = day or (day_of(answer.answered_at), TICKED)
+        found += named_wrongly(item, answer, plan.people)
         found += cross_check_failures(item, plan, counted, items, on, basis)
     return found
 

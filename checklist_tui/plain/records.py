@@ -12,7 +12,8 @@ from checklist_tui.core import babies, clock, edit, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
-from checklist_tui.core.definition import DetailKind, Item
+from checklist_tui.core.definition import Detail, DetailKind, Item
+from checklist_tui.core.detail_people import none_offered, offered
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.pause import completion_blockers, pause_status
@@ -91,7 +92,7 @@ def details(conv: Conversation, item: Item) -> None:
         if detail.kind == DetailKind.DATE:
             value = _ask_date(conv, f"{detail.label}? Day, month and year, or Enter for later:")
         elif detail.kind == DetailKind.PEOPLE:
-            value = _ask_people(conv, detail.label)
+            value = _ask_people(conv, detail)
         elif detail.kind == DetailKind.TEXT:
             value = conv.console.ask_lines(f"{detail.label}.")
         else:
@@ -103,10 +104,11 @@ def details(conv: Conversation, item: Item) -> None:
         conv.change(edit.set_detail, conv.checklist, item.id, detail.key, value)
 
 
-def _ask_people(conv: Conversation, label: str) -> list[str]:
-    people = conv.session.plan.people
+def _ask_people(conv: Conversation, detail: Detail) -> list[str]:
+    label = detail.label
+    people = offered(detail, conv.session.plan.people)
     if not people:
-        conv.console.say(f"{label}: no people are recorded yet. Type add person, then answer "
+        conv.console.say(f"{label}. {none_offered(detail)}. Type add person, then answer "
                          "this question again.")
         return []
     conv.console.say(f"{label}. Type the numbers, separated by commas (or Enter for later):")

@@ -259,3 +259,17 @@ def test_add_person_may_leave_whether_a_man_not_recorded(tmp_path, catalogue) ->
     ev = evaluate(catalogue.get(PBA).checklist, plan, clock.today())
     assert [p.name for p in ev.men] == ["Pat Partner"]
     assert any("record whether Sam Visitor" in i.message for i in ev.integrity)
+
+
+def test_the_father_is_chosen_from_the_fathers_in_people(tmp_path, catalogue) -> None:
+    """look-c 2: plain mode offered everyone in People, the mother first, as the father."""
+    path = _new(tmp_path / "plans", catalogue)
+    loaded = store.load(path)
+    for name, kind in (("Kim Example", PersonKind.MOTHER), ("Jordan Sample", PersonKind.FATHER)):
+        edit.add_record(loaded.plan, Person, by="t", now=clock.now(), name=name, kind=kind)
+    store.save(loaded)
+    code, out = _talk(path, catalogue, ["go PBA-F01", "y", "1", "quit"])
+    assert code == 0
+    assert "1. Jordan Sample, Father" in out and "Kim Example, Mother" not in out
+    answer = store.load(path).plan.answers["PBA-F01"]
+    assert answer.details == {"people": [loaded.plan.people[1].id]}

@@ -154,3 +154,18 @@ async def test_unknown_on_a_risk_question_cancelled_leaves_it_unrecorded(plans) 
         await wait_for(pilot, lambda: view.query_one(AnswerChoice).value is None
                        and "(•)" not in rendered(view.query_one(AnswerChoice)),
                        what="no option chosen")
+
+
+async def test_the_father_list_offers_only_the_father(plans) -> None:
+    """look-c 2: the list "The father (add him on the People page)" offered everyone in
+    People, the mother first; it offers the people People records as the father."""
+    from checklist_tui.tui.widgets.names_list import NamesList
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_at(pilot, app, "father", "PBA-F01")
+        await pilot.press("i")  # what the Yes carries
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailForm), what="detail form")
+        names = app.screen.query_one(NamesList)
+        offered = [str(names.get_option_at_index(i).prompt) for i in range(names.option_count)]
+        assert offered == ["Sam Example (Father)"]  # not Robin Example, the mother

@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from checklist_tui.core.dates import parse_date, uk_date
 from checklist_tui.core.definition import DetailKind, Item
+from checklist_tui.core.detail_people import none_offered, offered
 from checklist_tui.core.plan import DetailValue, Person
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
@@ -36,12 +37,13 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                             classes="field-label")
                 if detail.kind == DetailKind.PEOPLE:
                     chosen = set(value) if isinstance(value, list) else set()
-                    if not self.people:
-                        yield Static("No one is in People yet: add them there first "
+                    people = offered(detail, self.people, chosen)
+                    if not people:
+                        yield Static(f"{none_offered(detail)}: add them there first "
                                      "(p on the plan screen).")
                     yield NamesList(
                         *[(f"{p.name} ({p.relationship or p.kind.label})", p.id,
-                           p.id in chosen) for p in self.people], id=ident)
+                           p.id in chosen) for p in people], id=ident)
                 elif detail.kind == DetailKind.TEXT:
                     yield TextArea(value if isinstance(value, str) else "", id=ident,
                                    soft_wrap=True, show_line_numbers=False,
