@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, SelectionList, TabbedContent, TextArea
 
+from checklist_tui.core.detail_people import offered
 from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
 from checklist_tui.tui.screens.detail_form import DetailForm
 from checklist_tui.tui.screens.form import QUIT_TITLE
@@ -140,7 +141,8 @@ async def test_enter_in_the_list_of_names_saves_and_keeps_the_tick(plans) -> Non
         _burst(pilot, ["space", "enter"])
         await wait_for(pilot, lambda: bool(results), what="saved by Enter")
         people = results[0][item.details[0].key]
-        assert people == [session.plan.people[0].id]
+        first = offered(item.details[0], session.plan.people)[0]  # the father (look-c 2)
+        assert people == [first.id]
 
 
 async def test_keys_typed_as_a_dialog_opens_go_into_it(plans) -> None:
