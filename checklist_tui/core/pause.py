@@ -21,15 +21,17 @@ no view invites a confirmation that would be refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from checklist_tui.core import integrity as integ
+from checklist_tui.core.answers import stringify
 from checklist_tui.core.definition import Checklist, Item, Section, Severity, rule_id
 from checklist_tui.core.engine import Evaluation, FiredRule
 from checklist_tui.core.integrity import day_of, settled
-from checklist_tui.core.plan import Confirmation, Plan
-from checklist_tui.core.since import changed_since
+from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
+from checklist_tui.core.since import after, changed_since, concern_passed
 from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
 
 
@@ -156,17 +158,72 @@ _CHANGED = {"answer": "{ident} was answered again on {when}",
             "note": "the note on {ident} was changed on {when}"}
 
 
+def _concerns(items: dict[str, Item]) -> dict[str, frozenset[str]]:
+    """The answers that mean "not in place" for each item (the engine's rule: its concern,
+    else no and unknown), as the history writes them."""
+    return {i.id: frozenset(str(v).lower() for v in (i.concern or ["no", "unknown"]))
+            for i in items.values()}
+
+
+def _answer_changed(plan: Plan, c: Confirmation, ident: str, at: datetime,
+                    concerns: dict[str, frozenset[str]]) -> str:
+    passed = concern_passed(plan, c, ident, concerns)
+    answer = plan.answers.get(ident)
+    now = stringify(answer.value) if answer is not None and answer.has_value else ""
+    if passed is None or not now:
+        return _CHANGED["answer"].format(ident=ident, when=when(at))
+    said, then = passed
+    return f"{ident} was answered {said} on {when(then)}, then {now} again on {when(at)}"
+
+
+def _record_name(plan: Plan, entry: HistoryEntry) -> str:
+    person = next((p for p in plan.people if p.id == entry.target), None)
+    if person is not None:
+        return person.name
+    found = re.search(r"(?:^|; )name=([^;]*)", entry.old or entry.new)
+    return found.group(1) if found else entry.target
+
+
+def _people_since(plan: Plan, c: Confirmation) -> str:
+    """A person added to, changed in or removed from People after ``c`` (look-c 1: a man
+    who moved into the flat after the confirmation was never seen by it), in words; ""."""
+    changed = [e for e in after(plan, c) if e.what in ("person.add", "person.edit",
+                                                       "person.remove")]
+    if not changed:
+        return ""
+    entry = changed[0]
+    name = _record_name(plan, entry)
+    person = next((p for p in plan.people if p.id == entry.target), None)
+    about = [w for w, yes in (("a man", person is not None and person.is_man),
+                              ("in the household", person is not None
+                               and person.in_household is True)) if yes]
+    who = name + (f" ({', '.join(about)})" if about else "")
+    said = {"person.add": f"{who} was added to People",
+            "person.edit": f"People's record of {who} was changed",
+            "person.remove": f"{who} was removed from People"}[entry.what]
+    more = len({e.target for e in changed} - {entry.target})
+    tail = f" ({more} more {'person' if more == 1 else 'people'} also changed)" if more else ""
+    return f"{said} on {when(entry.at)}, after this confirmation{tail}."
+
+
 def since(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section,
           c: Confirmation) -> str:
-    """What the confirmation ``c`` did not see, in one sentence; "" when it saw it all."""
-    later = changed_since(plan, c, _watched(section, ev))
+    """What the confirmation ``c`` did not see, in one sentence; "" when it saw it all:
+    an answer it vouches for that says something else (or said a concern on the way),
+    a change to People, or a red flag raised after it."""
+    items = checklist.item_map()
+    concerns = _concerns(items)
+    later = changed_since(plan, c, _watched(section, ev), concerns)
     if later:
         ident, part, at = later[0]
         more = len(later) - 1
         tail = f" ({more} more answer{'s' if more != 1 else ''} also changed)" if more else ""
-        return (_CHANGED[part].format(ident=ident, when=when(at))
-                + f", after this confirmation{tail}.")
-    items = checklist.item_map()
+        said = (_answer_changed(plan, c, ident, at, concerns) if part == "answer"
+                else _CHANGED[part].format(ident=ident, when=when(at)))
+        return f"{said}, after this confirmation{tail}."
+    people = _people_since(plan, c)
+    if people:
+        return people
     new = [f for f in ev.red_flags if f.item_id in items
            and _flag_raised_after(f, items[f.item_id], plan, ev, c)]
     if new:

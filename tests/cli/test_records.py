@@ -266,3 +266,18 @@ def test_confirming_with_an_open_red_flag_is_refused_with_the_step_first(plans, 
             "nobody has acknowledged it: Parents may leave hospital with the baby against the "
             "plan. First acknowledge the red flag on DPM-R02") in err
     assert path.read_bytes() == before
+
+
+def test_a_man_added_to_people_after_the_confirmation_undoes_it_in_show(plans, capsys) -> None:
+    """look-c 1: Jay Lodger moved into the flat after 'Confirm before discharge' was
+    confirmed; show no longer reads the confirmation as holding, and says who."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    code, _out, err = run(capsys, "person", "add", str(path), "--name", "Jay Lodger", "--kind",
+                          "adult_in_household", "--man", "yes", "--in-household", "yes",
+                          "--involvement", "Not yet seen", "--assessment", "Checks requested",
+                          "--reason", "A man moved into the flat last night")
+    assert (code, err) == (0, "")
+    code, out, _err = run(capsys, "show", str(path))
+    assert code == 0
+    assert "Confirm before discharge: NO LONGER HOLDS: Confirmed by Drew Demo" in out
+    assert "Since then: Jay Lodger (a man, in the household) was added to People on " in out

@@ -83,16 +83,25 @@ def test_an_answer_given_again_with_the_same_value_changes_nothing(lc) -> None:
 
 def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> None:
     """k_sleep vouches for "sleep" and "contingency" (its items_yes): "sleep" changed to
-    no is contradicted, and back to yes says what the people present heard; the
-    contingency plan's text or a note changed after the confirmation is something they
-    did not hear, and it may be confirmed again."""
+    no is contradicted, and back to yes is still something the people present did not
+    hear (look-c 7: "no" is a concern; it may be confirmed again); the contingency plan's
+    text changed and changed back says what they heard; changed, or a note changed, after
+    the confirmation is something they did not hear."""
     from checklist_tui.core.edit import confirm_pause_point, set_detail, set_note
 
     plan = _confirmed(lc)
     set_answer(plan, lc.checklist, "sleep", "no", by="Lead", now=NOW + timedelta(hours=1))
     assert "contradicted" in _status(plan, lc).line()
     set_answer(plan, lc.checklist, "sleep", "yes", by="Lead", now=NOW + timedelta(hours=2))
-    assert _status(plan, lc).holds, _status(plan, lc).line()
+    status = _status(plan, lc)
+    assert not status.holds and not status.problem
+    one, two = (NOW + timedelta(hours=h) for h in (1, 2))
+    assert status.line().endswith(
+        f"Since then: sleep was answered no on {one.astimezone():%d/%m/%Y %H:%M}, then yes "
+        f"again on {two.astimezone():%d/%m/%Y %H:%M}, after this confirmation.")
+    confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
+                        now=NOW + timedelta(hours=2, minutes=30), today=TODAY)
+    assert _status(plan, lc).holds
     set_detail(plan, lc.checklist, "contingency", "text", "Plan C.", by="Lead",
                now=NOW + timedelta(hours=3))
     status = _status(plan, lc)
