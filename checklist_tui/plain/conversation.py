@@ -15,7 +15,7 @@ from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
 from checklist_tui.core.engine import Evaluation
-from checklist_tui.core.errors import PlanError, ReasonNeeded
+from checklist_tui.core.errors import PlanError, ReasonNeeded, Refused
 from checklist_tui.core.reopen_words import change_words
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.session import PlanSession
@@ -245,8 +245,9 @@ class Conversation:
                     return False
                 self.changed = True  # reopened, with the reason in its history
                 self.session.edit(operation, *args, **kwargs)
-        except PlanError as exc:
-            self.console.say(f"Not changed: {exc}.")
+        except PlanError as exc:  # every reason, one a line, when there are several
+            self.console.say(*([f"Not changed: {exc.opening}:", *exc.reasons]
+                               if isinstance(exc, Refused) else [f"Not changed: {exc}."]))
             if self.changed:  # reopened: the reopening alone is kept
                 self.save()
                 self.ev = self.session.evaluate()

@@ -19,13 +19,22 @@ built (and one given the focus) a moment later: keys typed meanwhile went to a s
 with nothing focused, and were lost (look-a 4c: "Sam Carter" was saved as "m Carter").
 So keys also wait while the screen on top is still being built, for ``MOUNT_PATIENCE``
 seconds at most, and then go to what it focused.
+
+A screen may also hold keys while what they are meant for is not there yet: the plan
+screen while a section is switching (] ] y typed quickly: the y is for the first
+question of the section two along, and nothing had the focus while it was built, so
+the y was dropped without a word). It says so with ``key_hold(event)``: while that key
+must wait, what it waits for, in words ("the section was still opening"), else None.
+Keys wait for it ``HOLD_PATIENCE`` seconds at most; then the keys held are not taken,
+and the user is told which (never typed later, somewhere unseen), and that screen holds
+no more keys until it has once stopped holding.
 """
 
 from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from textual import events
 from textual.dom import DOMNode
@@ -38,6 +47,9 @@ PATIENCE = 2.0
 
 #: Seconds a screen still being built may hold the keys typed for it.
 MOUNT_PATIENCE = 5.0
+
+#: Seconds a screen may hold keys until what they are for is shown (``key_hold``).
+HOLD_PATIENCE = 5.0
 
 TypedEvent = events.Key | events.Paste
 
@@ -54,28 +66,65 @@ class TypedAhead:
         self.waiting: deque[TypedEvent] = deque()
         self.building: Screen | None = None  # the screen on top while it is being built
         self.building_since = 0.0
+        self.held_since: float | None = None  # since when the screen holds the keys
+        self.gave_up = False  # it held them too long: it holds no more until it stops
 
     async def arrived(self, event: TypedEvent) -> None:
         """A key (or paste) from the terminal: handle it now or after those before it."""
         if self.in_flight is not None and self._lost():
             self.in_flight = None  # never seen handled: stop holding the others
-        if self.in_flight is not None or self.waiting or not self._screen_ready():
+        if self.in_flight is not None or self.waiting or not self._screen_ready(event):
             if not self.waiting:
                 self.app.set_timer(PATIENCE, self._unstick)
             self.waiting.append(event)
             return
         await self._one(event)
 
-    def _screen_ready(self) -> bool:
+    def _screen_ready(self, event: TypedEvent) -> bool:
         """False while the screen on top is still being built (keys wait for it); then
-        the keys go on once what it focused as it opened has the focus."""
+        the keys go on once what it focused as it opened has the focus. False too while
+        the screen holds the key (``key_hold``)."""
         screen = self.app.screen
         if screen.is_mounted:
-            return True
+            return not self._held(screen, event)
         if self.building is not screen:
             self.building, self.building_since = screen, time.monotonic()
             self.app.set_timer(0.02, self._built)
         return time.monotonic() - self.building_since > MOUNT_PATIENCE
+
+    def _held(self, screen: Screen, event: TypedEvent) -> bool:
+        holds = getattr(screen, "key_hold", None)
+        if holds is None or not holds(event):
+            self.held_since, self.gave_up = None, False
+            return False
+        if self.gave_up:
+            return False
+        if self.held_since is None:
+            self.held_since = time.monotonic()
+            self.app.set_timer(0.02, self._hold_over)
+        return True
+
+    async def _hold_over(self) -> None:
+        """Polled while the screen holds keys: they go on once it stops; after
+        ``HOLD_PATIENCE``, those waiting are not taken, and the user is told."""
+        if self.held_since is None:
+            return
+        if not self.waiting:
+            self.held_since = None
+            return
+        head, screen = self.waiting[0], self.app.screen
+        holds = getattr(screen, "key_hold", None)
+        if holds is not None and holds(head):
+            if time.monotonic() - self.held_since <= HOLD_PATIENCE:
+                self.app.set_timer(0.02, self._hold_over)
+                return
+            self.gave_up = True
+            dropped = list(self.waiting)
+            self.waiting.clear()
+            self.app.notify(not_taken(dropped, holds(head)), title="Not taken",
+                            severity="warning", markup=False, timeout=10)
+        self.held_since = None
+        await self._next()
 
     async def _built(self) -> None:
         """Polled while a screen is built: then the waiting keys go on, after the focus
@@ -127,8 +176,8 @@ class TypedAhead:
 
     async def _next(self) -> None:
         while self.waiting and self.in_flight is None:
-            if not self._screen_ready():
-                return  # _built goes on once the screen on top is built
+            if not self._screen_ready(self.waiting[0]):
+                return  # _built or _hold_over goes on once the screen is ready
             await self._one(self.waiting.popleft())
 
     async def _unstick(self) -> None:
@@ -139,3 +188,24 @@ class TypedAhead:
         elif self.waiting:
             self.app.set_timer(PATIENCE, self._unstick)
 
+
+
+def not_taken(keys: list[TypedEvent], why: str) -> str:
+    """What the user is told about keys typed while the screen was not ready for them."""
+    it = "it" if len(keys) == 1 else "them"
+    return (f"Not taken: {key_names(keys)}, typed while {why}. Nothing was changed by "
+            f"{it}: press {it} again if you still mean {it}.")
+
+
+def key_names(keys: Sequence[TypedEvent]) -> str:
+    """Keys as a person names them: "y", "Escape", "y and Enter"."""
+    names = [_key_name(k) for k in keys]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _key_name(event: TypedEvent) -> str:
+    if isinstance(event, events.Paste):
+        return "the text pasted"
+    if event.is_printable and event.character and event.character.strip():
+        return event.character
+    return "+".join(part.replace("_", " ").capitalize() for part in event.key.split("+"))

@@ -79,8 +79,22 @@ def highlighted_command(app):
 
 
 def rendered(widget) -> str:
-    """What a Static (or any widget) shows, as plain text."""
+    """What a Static (or any widget) shows, as plain text: lines that wrap with a hanging
+    indent (tui.hanging) as their text, one line each, whatever the width drawn at."""
+    from checklist_tui.tui.hanging import Hanging
+
+    content = getattr(widget, "content", None)
+    if isinstance(content, Hanging):
+        return str(content)
     return str(widget.render())
+
+
+def drawn_lines(widget) -> list[str]:
+    """What a widget draws on the screen now, line by line (trailing spaces dropped)."""
+    from textual.geometry import Region
+
+    return ["".join(s.text for s in strip).rstrip() for strip in
+            widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))]
 
 
 def plan_ready(app) -> bool:

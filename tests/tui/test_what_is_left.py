@@ -14,7 +14,7 @@ from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.widgets.entry_list import EntryList
 from tests.conftest import EXAMPLES, NOW
-from tests.tui.helpers import make_app, plan_ready, wait_for, wait_for_screen
+from tests.tui.helpers import make_app, plan_ready, rendered, wait_for, wait_for_screen
 
 DISCHARGE = "discharge-ready-for-sign-off.toml"
 
@@ -161,7 +161,7 @@ async def test_enter_on_a_return_shows_the_reason_and_what_stops_a_new_submissio
     async with app.run_test(size=(80, 24)) as pilot:
         await _enter_on(pilot, app, "RETURNED: ")
         await wait_for_screen(pilot, MessageScreen)
-        said = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        said = "\n".join(rendered(s) for s in app.screen.query(Static))
         assert "Returned by the manager" in said
         assert "See the father before discharge." in said
         assert "What stops it being submitted now (1):" in said
@@ -185,7 +185,7 @@ async def test_enter_on_a_return_can_submit_it_again_when_nothing_stops_it(
     async with app.run_test(size=(80, 24)) as pilot:
         await _enter_on(pilot, app, "RETURNED: ")
         await wait_for_screen(pilot, MessageScreen)
-        said = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        said = "\n".join(rendered(s) for s in app.screen.query(Static))
         assert "only you can say" in said  # never that the manager's point is put right
         app.screen.query_one("#yes").press()
         await wait_for_screen(pilot, PlanScreen)

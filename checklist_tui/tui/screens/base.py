@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 
-from checklist_tui.core.errors import ReasonNeeded, UserFacingError
+from checklist_tui.core.errors import ReasonNeeded, Refused, UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.commands import Command, bindings
 
@@ -64,9 +64,26 @@ class AppScreen(Screen[Any]):
                                 lambda changed: self.after_reason(changed, args),
                                 describe_change(session, args))
             return False
+        except Refused as exc:  # for several reasons: every one is said
+            self.refused(exc)
+            return False
         except UserFacingError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
+
+    def refused(self, exc: Refused, title: str = "Nothing was changed",
+                after: tuple[str, ...] = ()) -> None:
+        """A step refused for several reasons: every reason, one a line, in a dialog that
+        scrolls (a notification said the first and "and 42 more"). One reason is said
+        whole in a notification, as any other refusal."""
+        from checklist_tui.tui.screens.message import MessageScreen
+
+        if len(exc.reasons) <= 1:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        opening = exc.opening[:1].upper() + exc.opening[1:]
+        self.app.push_screen(MessageScreen(title, [f"{opening}:",
+                                                   *[f"- {r}" for r in exc.reasons], *after]))
 
     def after_reason(self, changed: bool, args: tuple[Any, ...]) -> None:
         """After the reason dialog: ``changed`` when the change asked for was made (False

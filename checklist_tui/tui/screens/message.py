@@ -6,7 +6,12 @@ answer. Escape Escape typed fast in a half-filled form asked "Discard…?" and t
 Escape closed the question at once, before anyone could read it. A terminal hands over a
 lone Escape only after a short wait (it might start a longer key code), so the second of
 two fast Escapes arrives after the question is up: keys are taken from ``READ_FIRST``
-seconds after it was shown, less than anyone takes to read it.
+seconds after it was shown, less than anyone takes to read it. A key not taken is said
+under the words ("Not taken: Escape, typed as this appeared"), so that a key that
+seemed to do nothing is explained; it never chooses for anyone.
+
+Each line wraps under its own start (a reason "- ..." under its text), never at column
+0 (``tui.hanging``): a list of reasons reads as a list at 80x24.
 
 Two Tab stops at most, both buttons, and one of them has the focus (and shows it) from
 the moment the dialog is drawn: the default, the one that changes nothing (look-a 14:
@@ -24,7 +29,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from checklist_tui.tui.hanging import Hanging
 from checklist_tui.tui.text import lit
+from checklist_tui.tui.typed_ahead import key_names
 
 #: The button that goes back to a form without throwing anything away ("Cancel" read as
 #: "cancel what I typed").
@@ -48,12 +55,14 @@ class MessageScreen(ModalScreen[bool]):
         super().__init__()
         self.title_text, self.lines, self.confirm = title, lines, confirm
         self.cancel = cancel
+        self._not_taken: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(lit(self.title_text, "bold"), classes="title")
             with _Words(id="message-words"):
-                yield Static(lit("\n".join(self.lines)))
+                yield Static(Hanging.of_text(lit("\n".join(self.lines))))
+            yield Static("", id="message-not-taken")
             with Horizontal(classes="buttons"):
                 if self.confirm:
                     yield Button(self.confirm, id="yes", variant="warning", compact=True)
@@ -80,6 +89,11 @@ class MessageScreen(ModalScreen[bool]):
         if event.time < self._takes_keys_from:  # typed before it could be read
             event.stop()
             event.prevent_default()
+            self._not_taken.append(event)
+            said = self.query_one("#message-not-taken", Static)
+            said.update(lit(f"Not taken: {key_names(self._not_taken)}, typed as this "
+                            "appeared. Read it, then choose."))
+            said.add_class("shown")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
+
 from checklist_tui.core import clock, edit, pause, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import YES_NO_LABELS
 from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.errors import Refused
 from checklist_tui.core.plan import DetailValue, PlanState
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.screens.plan_saving import SavingScreen
@@ -27,14 +30,40 @@ if TYPE_CHECKING:  # loaded with the screens that return them, not for the first
 CONFIRM_KEYS = ("press f", "go to it and press k")
 
 
+#: Said under a list of what blocks completion or sign-off.
+OUTSTANDING_HINT = ("", "Press o to see everything outstanding.")
+
+
 class PlanScreenBase(SavingScreen):
     session: PlanSession | None
     current: str | None
+    ready: bool
 
     async def on_mount(self) -> None:
         from checklist_tui.tui.screens.reason_first import gate
 
         gate(self.app)  # a finished plan's text boxes ask for the reason first
+
+    # -- keys typed while a section is switching -------------------------------------
+    def key_hold(self, event: events.Key | events.Paste) -> str | None:
+        """Keys typed while the plan opens or a section is switching wait (typed_ahead)
+        until it is shown, and then land on its items: ] ] y typed quickly answers the
+        first question of the section two along (the y was dropped without a word:
+        nothing had the focus meanwhile). ] and [, and the app's own keys (priority
+        bindings: Ctrl+Q, F12), go on at once. None when the key need not wait; else
+        what it waits for, in words (said if it waits too long)."""
+        if self.ready or self.leaving():
+            return None
+        if isinstance(event, events.Key):
+            active = self.active_bindings.get(event.key)
+            if active is not None and active.binding.priority:
+                return None
+        return "the plan was still opening" if self.session is None else \
+            "the section was still opening"
+
+    def leaving(self) -> bool:
+        """True once the plan is being closed: nothing more is shown."""
+        raise NotImplementedError
 
     # -- provided by the plan screen ---------------------------------------------
     def show_section(self, section_id: str, focus_item: str | None = None) -> None:
@@ -214,12 +243,10 @@ class PlanScreenBase(SavingScreen):
         session = self._session()
         blockers = pause.completion_blockers(session.checklist.checklist, session.plan,
                                              session.evaluate())
-        if blockers:
-            shown = blockers[:12] + ([f"…and {len(blockers) - 12} more"]
-                                     if len(blockers) > 12 else [])
+        if blockers:  # every one (it said 12, then "…and 31 more")
             self.app.push_screen(MessageScreen(
-                "Not ready to mark complete", ["Still to do:", *[f"- {b}" for b in shown],
-                                               "", "Press o to see everything outstanding."]))
+                "Not ready to mark complete", ["Still to do:", *[f"- {b}" for b in blockers],
+                                               *OUTSTANDING_HINT]))
             return
         if self.apply(edit.change_state, session.checklist.checklist, PlanState.COMPLETED,
                       today=clock.today()):
@@ -263,10 +290,22 @@ class PlanScreenBase(SavingScreen):
     def action_submit(self) -> None:
         """m: send the plan to a manager (it is marked complete first if nothing blocks)."""
         session = self._session()
-        if self.apply(review.submit, session.checklist.checklist, today=clock.today()):
-            self.notify("Submitted for sign-off: a manager can now approve it or return it "
-                        "with reasons.", markup=False)
+        self._refusing = "Not submitted for sign-off"
+        try:
+            if self.apply(review.submit, session.checklist.checklist, today=clock.today()):
+                self.notify("Submitted for sign-off: a manager can now approve it or return "
+                            "it with reasons.", markup=False)
+        finally:
+            self._refusing = None
         self.refresh_state()
+
+    _refusing: str | None = None
+    """The title of a refusal said now (what was not done), if not "Nothing was changed"."""
+
+    def refused(self, exc: Refused, title: str = "Nothing was changed",
+                after: tuple[str, ...] = ()) -> None:
+        """Every reason, then where to see everything still open."""
+        super().refused(exc, self._refusing or title, after or OUTSTANDING_HINT)
 
     def _challenge_answered(self, challenge_id: str, text: str | None) -> None:
         if text is not None and self.apply(review.respond, challenge_id, text):

@@ -3,7 +3,6 @@ gaps and risks, then everything else. Approve, return or challenge from here."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 from textual import work
@@ -20,6 +19,7 @@ from checklist_tui.core.plan import Plan, PlanState
 from checklist_tui.core.vocabulary import NO_GAPS, signed
 from checklist_tui.core.what_is_left import gaps_listing, gaps_title
 from checklist_tui.tui import commands
+from checklist_tui.tui.hanging import hang_text
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.decision import Decision, DecisionForm
 from checklist_tui.tui.text import lit
@@ -53,7 +53,7 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
         lines.append(f"  {decision.decision.capitalize()} by {signed(decision.by, decision.role)} "
                      f"on {decision.at:%d/%m/%Y}{unseeing}: {decision.rationale}")
     if plan.challenges:
-        # each challenge at 2, its answer at 6: a wrapped line goes on at 4 (``hang``)
+        # each challenge at 2, its answer at 6: a wrapped line goes on at 4 (hanging)
         lines += ["", "Challenges:"] + [f"    {line}" if line.startswith(" ") else f"  {line}"
                                         for line in review.challenge_lines(plan)]
     # The plan's one list (the header's, show's and the exports'), the father and male
@@ -71,18 +71,6 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
     lines.append(render_show(build(loaded_checklist, plan, clock.now(), sources,
                                    found_outside=found_outside)))
     return "\n".join(lines)
-
-
-def hang(text: str, width: int) -> str:
-    """``text`` wrapped to ``width`` with each line's continuation indented under it (two
-    more than the line): a wrapped line no longer starts at the left edge as if it were a
-    line of its own."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        indent = len(line) - len(line.lstrip(" "))
-        out += textwrap.wrap(line, max(width, indent + 12), break_on_hyphens=False,
-                             subsequent_indent=" " * (indent + 2)) or [""]
-    return "\n".join(out)
 
 
 def not_approvable(waiting: int) -> str:
@@ -149,7 +137,8 @@ class ReviewPlanScreen(AppScreen):
         """The text wrapped to the window, each wrapped line indented under its start."""
         shown = self.query_one("#review-plan-text", Static)
         width = shown.size.width or self.app.size.width - 4
-        shown.update(lit(hang(self.text, width - 1) if self.text else "Reading the plan…"))
+        shown.update(hang_text(self.app.console, lit(self.text), width - 1) if self.text
+                     else lit("Reading the plan…"))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._wrap)

@@ -1,0 +1,80 @@
+"""A key typed while a section is switching lands on the item it was typed for: ] ] y
+typed quickly answers Yes on the first question of the section two along, once it is
+shown (it was dropped without a word: nothing had the focus while the section was built).
+A key that cannot be delivered (the section took far too long) is said, not lost unseen.
+
+The slow machine is the gate of tests/tui/test_sections.py: the section's item widgets
+wait at their mount until the test opens it."""
+
+from __future__ import annotations
+
+from textual import events
+
+from checklist_tui.tui import typed_ahead
+from tests.tui.helpers import plan_ready, wait_for
+from tests.tui.test_sections import Gate, held_wait, running, sections_app
+
+
+def _burst(app, *keys: tuple[str, str | None]) -> None:
+    """Keys as a fast typist's burst: all queued before the app handles the first."""
+    for key, char in keys:
+        app.post_message(events.Key(key, char))
+
+
+BRACKET = ("right_square_bracket", "]")
+
+
+async def test_a_key_typed_while_the_section_is_built_lands_on_its_first_question(
+        tmp_path, monkeypatch) -> None:
+    app = sections_app(tmp_path, [3, 3, 5, 3])
+    async with running(app, (80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        gate = Gate(monkeypatch, lambda ident: ident[0] == "c")
+        _burst(app, BRACKET, BRACKET, ("y", "y"))
+        await held_wait(lambda: gate.waiting > 0 and screen.current == "c",
+                        what="part 3 being built")
+        gate.open()
+        await held_wait(lambda: screen.ready and screen.current == "c", what="part 3 shown")
+        await wait_for(pilot, lambda: "c000" in screen.session.plan.answers,
+                       what="the y answering part 3's first question")
+        assert screen.session.plan.answers["c000"].value == "yes"
+        assert not any(a.startswith(("a", "b")) for a in screen.session.plan.answers)
+
+
+async def test_keys_typed_one_after_another_go_to_their_own_sections(
+        tmp_path, monkeypatch) -> None:
+    """] y ] n: the y is for part 2's first question, the n for part 3's."""
+    app = sections_app(tmp_path, [3, 3, 5, 3])
+    async with running(app, (120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        gate = Gate(monkeypatch, lambda ident: ident[0] in "bc")
+        _burst(app, BRACKET, ("y", "y"), BRACKET, ("n", "n"))
+        await held_wait(lambda: gate.waiting > 0, what="part 2 being built")
+        gate.open()
+        await wait_for(pilot, lambda: {"b000", "c000"} <= set(screen.session.plan.answers),
+                       what="both answers")
+        assert screen.session.plan.answers["b000"].value == "yes"
+        assert screen.session.plan.answers["c000"].value == "no"
+        assert screen.current == "c"
+
+
+async def test_a_key_held_too_long_is_said_not_taken(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(typed_ahead, "HOLD_PATIENCE", 0.3)
+    app = sections_app(tmp_path, [3, 3, 5, 3])
+    async with running(app, (80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        gate = Gate(monkeypatch, lambda ident: ident[0] == "b")
+        _burst(app, BRACKET, ("y", "y"))
+        await held_wait(lambda: any("not taken" in str(n.message).lower()
+                                    for n in app._notifications), what="the notice")
+        notice = next(str(n.message) for n in app._notifications
+                      if "not taken" in str(n.message).lower())
+        assert "y" in notice
+        gate.open()
+        await held_wait(lambda: screen.ready and screen.current == "b", what="part 2 shown")
+        for _ in range(5):
+            await pilot.pause()
+        assert "b000" not in screen.session.plan.answers  # not typed later, unseen
