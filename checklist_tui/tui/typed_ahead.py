@@ -68,6 +68,8 @@ class TypedAhead:
         self.building_since = 0.0
         self.held_since: float | None = None  # since when the screen holds the keys
         self.gave_up = False  # it held them too long: it holds no more until it stops
+        self.holder: Screen | None = None  # the screen that held keys last
+        self.hold_words = ""  # what they waited for, in words
 
     async def arrived(self, event: TypedEvent) -> None:
         """A key (or paste) from the terminal: handle it now or after those before it."""
@@ -93,8 +95,11 @@ class TypedAhead:
         return time.monotonic() - self.building_since > MOUNT_PATIENCE
 
     def _held(self, screen: Screen, event: TypedEvent) -> bool:
+        if self.held_since is not None and self.holder not in self.app.screen_stack:
+            return True  # the screen that held them is gone: _hold_over says so
         holds = getattr(screen, "key_hold", None)
-        if holds is None or not holds(event):
+        why = holds(event) if holds is not None else None
+        if why is None:
             self.held_since, self.gave_up = None, False
             return False
         if self.gave_up:
@@ -102,26 +107,30 @@ class TypedAhead:
         if self.held_since is None:
             self.held_since = time.monotonic()
             self.app.set_timer(0.02, self._hold_over)
+        self.holder, self.hold_words = screen, why
         return True
 
     async def _hold_over(self) -> None:
         """Polled while the screen holds keys: they go on once it stops; after
-        ``HOLD_PATIENCE``, those waiting are not taken, and the user is told."""
+        ``HOLD_PATIENCE``, or if the screen that held them is gone (a plan that could
+        not be opened: its keys must not act on Home), those waiting are not taken, and
+        the user is told which."""
         if self.held_since is None:
             return
         if not self.waiting:
             self.held_since = None
             return
-        head, screen = self.waiting[0], self.app.screen
+        screen, holder = self.app.screen, self.holder
+        gone = holder is not None and holder not in self.app.screen_stack
         holds = getattr(screen, "key_hold", None)
-        if holds is not None and holds(head):
-            if time.monotonic() - self.held_since <= HOLD_PATIENCE:
+        if gone or (holds is not None and holds(self.waiting[0])):
+            if not gone and time.monotonic() - self.held_since <= HOLD_PATIENCE:
                 self.app.set_timer(0.02, self._hold_over)
                 return
-            self.gave_up = True
+            self.gave_up = not gone
             dropped = list(self.waiting)
             self.waiting.clear()
-            self.app.notify(not_taken(dropped, holds(head)), title="Not taken",
+            self.app.notify(not_taken(dropped, self.hold_words), title="Not taken",
                             severity="warning", markup=False, timeout=10)
         self.held_since = None
         await self._next()

@@ -78,3 +78,37 @@ async def test_a_key_held_too_long_is_said_not_taken(tmp_path, monkeypatch) -> N
         for _ in range(5):
             await pilot.pause()
         assert "b000" not in screen.session.plan.answers  # not typed later, unseen
+
+
+async def test_keys_held_for_a_plan_that_could_not_be_opened_do_not_act_on_home(
+        plans, monkeypatch) -> None:
+    """A key typed while a plan opens waits for it; if it cannot be opened, the app goes
+    back Home, and the key must not act there (n would start a new plan): it is said
+    not taken."""
+    import threading
+
+    from checklist_tui.core.errors import UserFacingError
+    from checklist_tui.tui.screens.home import HomeScreen
+    from checklist_tui.tui.screens.plan import PlanScreen
+    from tests.tui.helpers import make_app, wait_for_screen
+
+    release = threading.Event()
+
+    def slow_then_refused(path, checklist_for, read_only=False):
+        release.wait(60)
+        raise UserFacingError(f"{path.name}: cannot be read (a test)")
+
+    monkeypatch.setattr(PlanScreen, "open_plan", staticmethod(slow_then_refused))
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.push_screen(PlanScreen(plans / "early-pre-birth.toml"))
+        await wait_for_screen(pilot, PlanScreen)
+        _burst(app, ("n", "n"))
+        await held_wait(lambda: app._typed_ahead.waiting, what="the key held")
+        release.set()
+        await wait_for(pilot, lambda: any("Not taken: n" in str(n.message)
+                                          for n in app._notifications), what="the notice")
+        for _ in range(5):
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # no New plan started
