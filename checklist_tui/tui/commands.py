@@ -196,12 +196,17 @@ TIMELINE = [
 ]
 
 NEW_PLAN = [
-    help_on("New plan: choose a checklist with the arrow keys, press Tab to fill in the "
-            "details, then press Enter or choose Create plan."),
+    help_on("New plan: choose a checklist with the arrow keys, then press Enter (or Tab) to "
+            "fill in the details. Enter moves to the next box; Enter in the last box, or "
+            "on Create plan, creates the plan."),
     # On the list, Enter goes on to the details before the next key is passed on (keys
     # typed ahead of a busy app were lost in the list).
     Command("choose-checklist", "enter", "Fill in the details",
             "Go on to the case reference for the highlighted checklist", footer=False,
+            priority=True),
+    # In a box, Enter moves on as in every form (it created the plan from any box).
+    Command("next-box", "enter", "Next box",
+            "Go to the next box; in the last box, create the plan", footer=False,
             priority=True),
     BACK,
 ]

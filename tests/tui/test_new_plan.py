@@ -35,7 +35,7 @@ async def _try_create(pilot, screen, case_ref: str, edd: str) -> str:
     screen.query_one("#edd", Input).value = edd
     error = screen.query_one("#form-error")
     error.update("")
-    screen.query_one("#case-ref", Input).focus()
+    screen.set_focus(screen.query_one("#babies", Input))  # Enter in the last box creates
     await pilot.press("enter")
     await wait_for(pilot, lambda: rendered(error).strip() or pilot.app.screen is not screen)
     return rendered(error)
@@ -154,3 +154,39 @@ async def test_escape_asks_before_throwing_away_what_was_typed(tmp_path) -> None
         screen = await _new_plan_form(pilot)
         await pilot.press("escape")  # nothing typed
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_enter_moves_to_the_next_box_and_creates_only_from_the_last(tmp_path) -> None:
+    """Enter in a box that is not the last goes to the next box, as in every form (it
+    created the plan at once, from any box: half the details were never given, and the
+    keys typed after that Enter went into the box left). Enter in the last box, or on
+    Create plan, creates it."""
+    plans = tmp_path / "plans"
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        box = {i.id: i for i in screen.query(Input)}
+        box["edd"].value = "20/05/2027"
+        screen.set_focus(box["case-ref"])
+        await pilot.press(*"KB-5", "enter")
+        await wait_for(pilot, lambda: app.focused is box["edd"], what="Enter: the EDD box")
+        await pilot.press("enter", *"Ann Example", "enter", *"Midwife", "enter")
+        await wait_for(pilot, lambda: app.focused is box["babies"], what="the last box")
+        assert (box["practitioner"].value, box["role"].value) == ("Ann Example", "Midwife")
+        assert app.screen is screen and not (plans.exists() and list(plans.glob("*.toml")))
+        await pilot.press("enter")  # the last box: create
+        await wait_for(pilot, lambda: plan_ready(app), what="the plan created and opened")
+        assert app.screen.session.plan.case_ref == "KB-5"
+        assert app.screen.session.plan.practitioner == "Ann Example"
+
+
+async def test_create_plan_button_creates_with_enter(tmp_path) -> None:
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot)
+        screen.query_one("#case-ref", Input).value = "KB-6"
+        screen.query_one("#edd", Input).value = "20/05/2027"
+        screen.set_focus(screen.query_one("#create"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app), what="the plan created and opened")
+        assert app.screen.session.plan.case_ref == "KB-6"

@@ -57,8 +57,9 @@ async def test_create_answer_people_agency_action_quit_reopen(tmp_path) -> None:
         await pilot.press("tab", *"20/05/2027")
         await wait_for(pilot, lambda: "weeks today" in rendered(
             app.screen.query_one("#gestation")))
-        # New plan's boxes: case reference, EDD, your name, your role, number of babies
-        await pilot.press("tab", *"Test Worker", "tab", *"Social worker", "enter")
+        # New plan's boxes: case reference, EDD, your name, your role, number of babies;
+        # Enter moves to the next box, and creates the plan in the last one
+        await pilot.press("tab", *"Test Worker", "tab", *"Social worker", "enter", "enter")
         await wait_for(pilot, lambda: plan_ready(app))
         screen = app.screen
         assert screen.current == "start"

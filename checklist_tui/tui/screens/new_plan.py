@@ -24,11 +24,13 @@ class NewPlanScreen(AppScreen):
     COMMANDS_DECLARED = commands.NEW_PLAN
     _error_about: str | None = None
     """The box the error line is about (None: the form as a whole)."""
+    _refused: dict[str, str] = {}
+    """What every box held when creating was last refused."""
 
     def compose(self) -> ComposeResult:
         yield Static("New plan", classes="title")
         yield Static(
-            "1. Choose a checklist (arrow keys).  2. Tab to the details.  3. Create plan.",
+            "1. Choose a checklist, Enter.  2. Fill in each box, Enter.  3. Create plan.",
             classes="hint",
         )
         with Horizontal():
@@ -104,16 +106,32 @@ class NewPlanScreen(AppScreen):
         self.query_one("#case-ref", Input).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose_checklist":  # Enter elsewhere submits the form
+        if action == "choose_checklist":  # Enter on the list
             return self.focused is self.query_one(OptionList) and self._current() is not None
+        if action == "next_box":  # Enter in a box (on Create plan, the button's own)
+            return isinstance(self.focused, Input)
         return super().check_action(action, parameters)
+
+    def action_next_box(self) -> None:
+        """Enter in a box: the next box, as in every form (screens.form), before the next
+        key is read, so that what is typed after Enter lands there; in the last box,
+        Create plan. (It created the plan from any box, half the details not given.)"""
+        boxes = list(self.query(Input))
+        box = self.focused
+        if box is boxes[-1]:
+            self.create()
+        elif box in boxes:
+            self.set_focus(boxes[boxes.index(box) + 1])
 
     def action_choose_checklist(self) -> None:
         self.set_focus(self.query_one("#case-ref", Input))  # now, not after the next key
 
     def on_input_changed(self, event: Input.Changed) -> None:
         error = self.query_one("#form-error", Static)
-        if self._error_about in (None, event.input.id):  # put right (or being): not named
+        # Put right (or being): not named. A change the refusal already saw (its message
+        # handled after Enter refused the value) leaves the error said.
+        if self._error_about in (None, event.input.id) and \
+                self._refused.get(event.input.id or "") != event.value:
             error.update("")
         if event.input.id != "edd":
             return
@@ -127,9 +145,6 @@ class NewPlanScreen(AppScreen):
             label.update(lit(str(exc)))
             return
         label.update(lit(timing_summary(edd, None, clock.today())))
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.create()
 
     @on(Button.Pressed, "#create")
     def _create(self) -> None:
@@ -157,13 +172,15 @@ class NewPlanScreen(AppScreen):
                 babies_expected=details.babies_expected,
             )
         except UserFacingError as exc:
+            self._refused = value
             error.update(lit(str(exc)))
             field = FIELD_INPUTS.get(getattr(exc, "field", ""))
             self._error_about = field
-            if field:
-                self.query_one(f"#{field}", Input).focus()
+            if field:  # at once: keys typed after the refused Enter go into it
+                self.set_focus(self.query_one(f"#{field}", Input))
             return
         except OSError as exc:
+            self._refused = value
             error.update(lit(f"the plan could not be created: {exc.strerror or exc}"))
             self._error_about = None
             return
