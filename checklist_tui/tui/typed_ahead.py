@@ -63,6 +63,7 @@ class TypedAhead:
         self.in_flight: TypedEvent | None = None
         self.since = 0.0
         self.at: DOMNode | None = None  # where the key being handled was last seen
+        self.target: DOMNode | None = None  # the widget the key being handled went to
         self.waiting: deque[TypedEvent] = deque()
         self.building: Screen | None = None  # the screen on top while it is being built
         self.building_since = 0.0
@@ -152,6 +153,7 @@ class TypedAhead:
         await self.handle(event)
         if event.is_forwarded:  # passed to a widget (not a priority binding): follow it
             self.in_flight, self.since = event, time.monotonic()
+            self.target = target
             self._follow(event, target)
 
     def _follow(self, event: TypedEvent, node: DOMNode) -> None:
@@ -162,7 +164,7 @@ class TypedAhead:
             if self.in_flight is not event:
                 return
             if parent is None or parent is self.app or not isinstance(parent, DOMNode):
-                self.app.call_later(self._done, event)
+                self.app.call_later(self._settle, event, self.target)  # at the app
             elif event._stop_propagation:  # stopped here: it goes no further (a screen
                 self.app.call_later(self._done, event)  # passes keys on to the app above)
             else:
@@ -170,6 +172,23 @@ class TypedAhead:
 
         self.at = node
         if node is self.app or not node.call_later(handled_here):
+            self.app.call_later(self._done, event)
+
+    def _settle(self, event: TypedEvent, node: DOMNode | None) -> None:
+        """The key reached the app, and its binding ran: what the binding posted to the
+        widgets the key passed through (an item's answer, which opens a dialog) is
+        handled before the next key, so that the next key goes where that put the focus
+        (look-c 16: ``l`` then "Sam Carter" saved "am Carter": the S went to the item,
+        and only then did its answer open "who will find out"). Followed from the
+        key's widget up to its screen, a check queued behind what waits at each."""
+        if self.in_flight is not event:
+            return
+        if node is None or node is self.app or not isinstance(node, DOMNode) or \
+                not node.is_attached:
+            self.app.call_later(self._done, event)
+            return
+        self.at = node
+        if not node.call_later(self._settle, event, node._parent):
             self.app.call_later(self._done, event)
 
     def _lost(self) -> bool:
