@@ -153,7 +153,7 @@ class NewPlanScreen(AppScreen):
     def create(self) -> None:
         error = self.query_one("#form-error", Static)
         chosen = self._current()
-        value = {i.id: i.value for i in self.query(Input)}
+        value = {i.id or "": i.value for i in self.query(Input)}
         try:
             if chosen is None:
                 raise UserFacingError("choose a checklist first")
