@@ -55,3 +55,21 @@ async def test_after_exporting_every_format_the_buttons_stay_in_the_dialog(plans
         assert "demo-0002-twins-pre-birth-assessment-family-t-like-twins-summary.docx" \
             in rendered(result).splitlines()
         assert not app._notifications  # nothing drawn over the dialog
+
+
+async def test_ctrl_a_in_the_folder_box_selects_all(plans) -> None:
+    """look-c 16: Ctrl+A in the Folder box went to the start of the line (it selects all
+    in every form), so a folder typed after it was put in front of the old one."""
+    from textual.widgets import Input
+
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: app.screen.query_one("#folder", Input))
+        folder = app.screen.query_one("#folder", Input)
+        app.screen.set_focus(folder)
+        await wait_for(pilot, lambda: app.focused is folder)
+        await pilot.press("ctrl+a", *"/tmp/new")
+        await wait_for(pilot, lambda: folder.value.endswith("new"), what="typed")
+        assert folder.value == "/tmp/new"

@@ -16,6 +16,7 @@ from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.locations import ensure_private_dir
 from checklist_tui.core.session import PlanSession
 from checklist_tui.export.writer import FORMAT_LABELS, ExportExistsError, export_to_folder
+from checklist_tui.tui.screens.form import SELECT_ALL, select_all
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
@@ -29,7 +30,7 @@ class _Formats(MarkedSelectionList):
 
 
 class ExportScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close", id="close-export")]
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="close-export"), SELECT_ALL]
 
     def __init__(self, session: PlanSession, sources: dict):
         super().__init__()
@@ -60,6 +61,14 @@ class ExportScreen(ModalScreen[None]):
         # The choices first, in the order they are read: formats, redacted, folder, then
         # Export and Close (Tab from Export went to Close and round to the formats).
         self.query_one("#formats", SelectionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_all":  # Ctrl+A in the folder box, as in every form
+            return isinstance(self.focused, Input)
+        return super().check_action(action, parameters)
+
+    def action_select_all(self) -> None:
+        select_all(self.focused)
 
     def action_export_now(self) -> None:
         self.export(force=False)

@@ -53,13 +53,28 @@ ESCAPE_HINT = "(Escape to cancel)"
 BOXES = (Input, TextArea, Select, SelectionList, Checkbox)
 
 
+#: Ctrl+A in a box of a form or dialog (its screen's ``action_select_all`` calls
+#: ``select_all``, and allows it only in a box).
+SELECT_ALL = Binding("ctrl+a", "select_all", show=False, priority=True)
+
+
+def select_all(box: Widget | None) -> None:
+    """Ctrl+A selects everything in the box, as it does elsewhere on Windows (in a
+    multi-line box it went to the start of the line, and new text went in front of the
+    old)."""
+    if isinstance(box, TextArea):
+        box.select_all()
+    elif isinstance(box, Input):
+        box.selection = Selection(0, len(box.value))
+
+
 class FormScreen(ModalScreen[ResultT | None]):
     _as_opened: list[object] | None = None
     """What the fields held as the form opened; None until it is ready."""
     _cancel_when_ready = False
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-form"),
                 Binding("enter", "enter_key", show=False, priority=True),
-                Binding("ctrl+a", "select_all", show=False, priority=True)]
+                SELECT_ALL]
     AUTO_FOCUS = ""
     """Each form focuses its first box itself (Textual's own first focus, made before
     the form was laid out, scrolled the form's first line out of sight)."""
@@ -154,7 +169,7 @@ class FormScreen(ModalScreen[ResultT | None]):
             return isinstance(box, (Input, Select, SelectionList, Checkbox)) or (
                 isinstance(box, TextArea) and not box.text.strip())
         if action == "select_all":
-            return isinstance(self.focused, (Input, TextArea))
+            return isinstance(self.focused, (Input, TextArea))  # else the widget's own
         return super().check_action(action, parameters)
 
     def action_enter_key(self) -> None:
@@ -171,14 +186,7 @@ class FormScreen(ModalScreen[ResultT | None]):
             self.set_focus(following)
 
     def action_select_all(self) -> None:
-        """Ctrl+A selects everything in the box, as it does elsewhere on Windows (in a
-        multi-line box it went to the start of the line, and new text went in front of
-        the old)."""
-        box = self.focused
-        if isinstance(box, TextArea):
-            box.select_all()
-        elif isinstance(box, Input):
-            box.selection = Selection(0, len(box.value))
+        select_all(self.focused)
 
     # What Enter does, said under the fields ------------------------------------------
 
