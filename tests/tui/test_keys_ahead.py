@@ -126,3 +126,33 @@ async def test_leaving_straight_after_typing_an_answer_keeps_it(plans, monkeypat
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="Home")
     assert store.load(plans / "early-pre-birth.toml").plan.answers["PBA-B01"].value \
         == "Gran"
+
+
+async def test_a_date_typed_on_the_date_question_itself_goes_into_its_box(plans) -> None:
+    """look-c 16: a date typed while the date question itself (not its box) had the focus
+    was dropped without a word ("12/11/2026" lost). A digit there steps into the box and
+    is typed in it, with the rest of the date after it."""
+    from checklist_tui.core.definition_base import ItemType
+    from checklist_tui.tui.widgets.item_view import ItemView
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        session = screen.session
+        visible = session.evaluate().visible_items
+        item = next(i for _s, i in session.checklist.checklist.all_items()
+                    if i.type == ItemType.DATE and i.id in visible)
+        await go_to(pilot, item.id)
+        view = screen.query_one(f"#item-{item.id}", ItemView)
+        view.focus_control(step_in=False)
+        await wait_for(pilot, lambda: app.focused is view, what="the question itself")
+        screen.on_item_view_answered(ItemView.Answered(item.id, None, clear=True))
+        box = view.query_one(f"#answer-{item.id}", Input)
+        with view.prevent(Input.Changed):  # (a cleared answer leaves its box's text)
+            box.value = ""
+        await wait_for(pilot, lambda: session.plan.answers[item.id].value is None,
+                       what="the date cleared")
+        _burst(app, *_typing("12/11/2026"))
+        await wait_for(pilot, lambda: box.value == "12/11/2026", what="the date in its box")
+        assert app.focused is box

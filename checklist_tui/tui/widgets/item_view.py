@@ -5,6 +5,7 @@ looked after by ``item_typing.TypedItem`` (and its messages are defined there)."
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import DOMQuery
@@ -235,3 +236,23 @@ class ItemView(TypedItem, can_focus=False):
 
     def action_step_in(self) -> None:
         self.focus_control()
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit typed on a text or date question itself (not its box) steps into the
+        box and is typed there, the rest of a date after it (look-c 16: "12/11/2026"
+        typed there was dropped without a word). Letters stay the plan's keys."""
+        control = self._control()
+        if self.screen.focused is not self or not event.character \
+                or not event.character.isdigit() or not control:
+            return
+        box = control.first()
+        if isinstance(box, Input | TextArea):
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(box)  # now: the keys typed next follow it in
+            # Typed once the box has taken the focus (which selects what it holds, so
+            # the digit replaces it, as typing after Tab does).
+            if isinstance(box, Input):
+                box.call_later(box.insert_text_at_cursor, event.character)
+            else:
+                box.call_later(box.insert, event.character)
