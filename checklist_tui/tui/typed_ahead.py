@@ -96,7 +96,7 @@ class TypedAhead:
         return time.monotonic() - self.building_since > MOUNT_PATIENCE
 
     def _held(self, screen: Screen, event: TypedEvent) -> bool:
-        if self.held_since is not None and self.holder not in self.app.screen_stack:
+        if self.held_since is not None and self._holder_gone():
             return True  # the screen that held them is gone: _hold_over says so
         holds = getattr(screen, "key_hold", None)
         why = holds(event) if holds is not None else None
@@ -111,6 +111,13 @@ class TypedAhead:
         self.holder, self.hold_words = screen, why
         return True
 
+    def _holder_gone(self) -> bool:
+        """True when the screen that held the keys has gone, not handing them on (a
+        screen that opens the plan hands its keys on to the plan screen: keys_go_on)."""
+        holder = self.holder
+        return holder is not None and holder not in self.app.screen_stack \
+            and not getattr(holder, "keys_go_on", False)
+
     async def _hold_over(self) -> None:
         """Polled while the screen holds keys: they go on once it stops; after
         ``HOLD_PATIENCE``, or if the screen that held them is gone (a plan that could
@@ -121,8 +128,8 @@ class TypedAhead:
         if not self.waiting:
             self.held_since = None
             return
-        screen, holder = self.app.screen, self.holder
-        gone = holder is not None and holder not in self.app.screen_stack
+        screen = self.app.screen
+        gone = self._holder_gone()
         holds = getattr(screen, "key_hold", None)
         if gone or (holds is not None and holds(self.waiting[0])):
             if not gone and time.monotonic() - self.held_since <= HOLD_PATIENCE:
@@ -216,6 +223,17 @@ class TypedAhead:
         elif self.waiting:
             self.app.set_timer(PATIENCE, self._unstick)
 
+
+
+def goes_on_at_once(screen: Screen, event: TypedEvent, app_only: bool = False) -> bool:
+    """True for a key bound with priority (] and [ on the plan; with ``app_only``, only
+    the app's own: Ctrl+Q, F12 to hide the screen): a screen holding keys lets it
+    through at once."""
+    if not isinstance(event, events.Key):
+        return False
+    active = screen.active_bindings.get(event.key)
+    return active is not None and active.binding.priority and (
+        not app_only or active.node is screen.app)
 
 
 def not_taken(keys: list[TypedEvent], why: str) -> str:

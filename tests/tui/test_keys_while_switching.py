@@ -112,3 +112,35 @@ async def test_keys_held_for_a_plan_that_could_not_be_opened_do_not_act_on_home(
         for _ in range(5):
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # no New plan started
+
+
+async def test_a_key_typed_while_the_plan_opens_acts_once_it_is_shown(
+        plans, monkeypatch) -> None:
+    """look-c 16: ] pressed the moment the plan was painted (the case reference, while it
+    was being read) was dropped; it waits for the plan screen and then acts there."""
+    import threading
+
+    from checklist_tui.tui.screens.opening import OpeningScreen
+    from checklist_tui.tui.screens.plan import PlanScreen
+    from tests.tui.helpers import make_app, wait_for_screen
+
+    release = threading.Event()
+    really_open = PlanScreen.open_plan
+
+    def slow(path, checklist_for, read_only=False):
+        release.wait(60)
+        return really_open(path, checklist_for, read_only)
+
+    monkeypatch.setattr(PlanScreen, "open_plan", staticmethod(slow))
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, OpeningScreen)
+        _burst(app, BRACKET)
+        await held_wait(lambda: app._typed_ahead.waiting, what="the key held")
+        release.set()
+        await wait_for(pilot, lambda: plan_ready(app), what="the plan shown")
+        screen = app.screen
+        visible = [s.section_id for s in screen.session.evaluate().sections if s.visible]
+        first, _item = screen.session.last_place(screen.session.evaluate())
+        await wait_for(pilot, lambda: screen.current == visible[visible.index(first) + 1]
+                       and screen.ready, what="the next section, by the ] typed")

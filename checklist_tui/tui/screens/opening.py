@@ -20,6 +20,8 @@ from checklist_tui.core.peek import first_value
 from checklist_tui.tui.text import join, lit
 
 if TYPE_CHECKING:
+    from textual import events
+
     from checklist_tui.core.session import PlanSession
     from checklist_tui.tui.screens.plan import PlanScreen
 
@@ -47,8 +49,20 @@ class OpeningScreen(Screen):
         self._guard = threading.Lock()
         self._left = False
 
+    keys_go_on = False
+    """True once the plan screen took this screen's place: keys held here go on to it."""
+
     def compose(self) -> ComposeResult:
         yield Static(opening(self.path), id="plan-header")
+
+    def key_hold(self, event: events.Key | events.Paste) -> str | None:
+        """Keys typed while the plan opens wait for the plan screen (typed_ahead), which
+        takes them once its first section is shown (look-c 16: ] pressed the moment the
+        plan was painted was dropped); if the plan cannot be opened, they are said not
+        taken, never acted on where the app goes back to. Ctrl+Q and F12 act at once."""
+        from checklist_tui.tui.typed_ahead import goes_on_at_once
+
+        return None if goes_on_at_once(self, event) else "the plan was still opening"
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_plan_screen)
@@ -86,6 +100,7 @@ class OpeningScreen(Screen):
         """Hand the opened plan to the plan screen; False if this screen has gone."""
         if self.app.screen is not self or self._left:  # the app is closing
             return False
+        self.keys_go_on = True
         self.app.switch_screen(plan_screen(self.path, read_only=self.read_only,
                                            session=session))
         return True

@@ -164,6 +164,11 @@ class PlanScreen(PlanSections):
 
     _return_to: str | None = None
     _returning: str | None = None
+    _placing = False
+
+    def going_back(self) -> bool:
+        """True while the plan, just opened, goes back to the item changed last."""
+        return self._return_to is not None or self._returning is not None or self._placing
 
     def _show(self, pane: SectionPane) -> None:
         super()._show(pane)
@@ -174,6 +179,7 @@ class PlanScreen(PlanSections):
             self.call_after_refresh(self.jump, pane.section.id, item)
         elif self._returning is not None and self._returning == self._focus_item:
             self.ready = False
+            self._placing = True
             self.call_after_refresh(self._in_view, pane, self._returning)
             self._returning = None
 
@@ -182,7 +188,7 @@ class PlanScreen(PlanSections):
         view = next((v for v in pane.views() if v.item.id == item), None)
         if view is not None and not self.leaving():
             pane.scroll_to_widget(view, animate=False, top=True)
-        self.ready = True
+        self.ready, self._placing = True, False
 
     # -- answers -------------------------------------------------------------------
     def on_item_view_answered(self, message: ItemView.Answered) -> None:

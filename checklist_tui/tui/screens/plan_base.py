@@ -52,14 +52,20 @@ class PlanScreenBase(SavingScreen):
         nothing had the focus meanwhile). ] and [, and the app's own keys (priority
         bindings: Ctrl+Q, F12), go on at once. None when the key need not wait; else
         what it waits for, in words (said if it waits too long)."""
+        from checklist_tui.tui.typed_ahead import goes_on_at_once
+
         if self.ready or self.leaving():
             return None
-        if isinstance(event, events.Key):
-            active = self.active_bindings.get(event.key)
-            if active is not None and active.binding.priority:
-                return None
-        return "the plan was still opening" if self.session is None else \
-            "the section was still opening"
+        # While the plan opens (and goes back to the item changed last), ] and [ wait
+        # too: the way back would overtake them; only the app's own keys go on.
+        opening = self.session is None or self.going_back()
+        if goes_on_at_once(self, event, app_only=opening):
+            return None
+        return "the plan was still opening" if opening else "the section was still opening"
+
+    def going_back(self) -> bool:
+        """True while the plan, just opened, goes back to the item changed last."""
+        return False
 
     def leaving(self) -> bool:
         """True once the plan is being closed: nothing more is shown."""
