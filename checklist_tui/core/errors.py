@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,5 +87,7 @@ class PlanConflictError(PlanError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean ...?' suggestion, or an empty string."""
+    import difflib  # only when a word was not found: not at every start
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import tomli_w
-
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 from checklist_tui.core.strict import dump, fields
 
@@ -100,6 +98,8 @@ def entry_text(entry: HistoryEntry, prev: str, digest: str) -> str:
         lines += [f"{k} = {_toml_string(fields[k])}" for k in _FIELDS]
         lines += [f'{PREV_KEY} = "{prev}"', f'{HASH_KEY} = "{digest}"']
         return "\n".join(lines) + "\n"
+    import tomli_w  # writing only: opening a plan never needs it
+
     data = dump(entry, mode="python", exclude_none=True)
     data[PREV_KEY], data[HASH_KEY] = prev, digest
     return tomli_w.dumps({"history": [data]})

@@ -157,3 +157,45 @@ def test_an_unchanged_plan_is_painted_without_pydantic(plans) -> None:
     assert first["items"] and first["pydantic"] != []
     again = json.loads(_run(AT_FIRST_ITEMS, str(plans / PLAN), str(plans)))
     assert again == {"pydantic": [], "items": True}
+
+
+AT_FIRST_PAINT_AND_AFTER = """
+import asyncio, json, sys, time
+from pathlib import Path
+from checklist_tui.tui import warm
+from checklist_tui.tui.app import ChecklistApp
+from checklist_tui.tui.screens.plan import PlanScreen
+seen = {}
+original = warm.load_deferred
+
+def load_deferred():  # called once the plan's first items are drawn
+    seen.setdefault("at_paint", sorted(sys.modules))
+    original()
+    seen["after"] = sorted(sys.modules)
+
+warm.load_deferred = load_deferred
+
+async def run():
+    app = ChecklistApp(Path(sys.argv[2]), plan_path=Path(sys.argv[1]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deadline = time.monotonic() + 120
+        while "after" not in seen and time.monotonic() < deadline:
+            await pilot.pause(0.02)
+        seen["items"] = isinstance(app.screen, PlanScreen) and bool(app.screen.query("ItemView"))
+
+asyncio.run(run())
+print(json.dumps(seen))
+"""
+
+
+def test_what_the_first_paint_goes_without_is_loaded_just_after_it(plans) -> None:
+    """The modules in ``tui.warm.AFTER_FIRST_PAINT`` (editing, saving, what changed between
+    checklist versions) are not loaded when the plan's first items are drawn, and are
+    loaded in the warming thread right after, before a person's first key needs them."""
+    from checklist_tui.tui import warm
+
+    _run(AT_FIRST_PAINT_AND_AFTER, str(plans / PLAN), str(plans))  # the checklist validated
+    seen = json.loads(_run(AT_FIRST_PAINT_AND_AFTER, str(plans / PLAN), str(plans)))
+    assert seen["items"]
+    assert [m for m in warm.AFTER_FIRST_PAINT if m in seen["at_paint"]] == []
+    assert [m for m in warm.AFTER_FIRST_PAINT if m not in seen["after"]] == []

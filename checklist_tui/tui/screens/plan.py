@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,11 +19,11 @@ from textual.widgets import (
     TextArea,
 )
 
-from checklist_tui.core import edit, plan_cache
+from checklist_tui.core import lazy, plan_cache
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
-from checklist_tui.tui import commands
+from checklist_tui.tui import commands, warm
 from checklist_tui.tui.providers import PlanPlaces
 from checklist_tui.tui.screens import what_changed
 from checklist_tui.tui.screens.plan_sections import PlanSections
@@ -33,6 +34,11 @@ from checklist_tui.tui.widgets.plan_header import PlanHeader, opening
 from checklist_tui.tui.widgets.section_list import SectionList
 from checklist_tui.tui.widgets.section_pane import SectionPane
 from checklist_tui.tui.widgets.steady_footer import SteadyFooter
+
+if TYPE_CHECKING:
+    from checklist_tui.core import edit
+else:  # for the first edit, not the first paint: loaded once the plan is painted (tui/warm.py)
+    edit = lazy.module("checklist_tui.core.edit")
 
 LOCK_REFRESH_SECONDS = 60.0
 NARROW_BELOW = 100
@@ -159,7 +165,9 @@ class PlanScreen(PlanSections):
 
     @work(thread=True, group="prepare")
     def prepare_edits(self) -> None:
-        """Once the first items are drawn: what the first edit needs (see plan_cache)."""
+        """Once the first items are drawn: what the first edit needs (the modules the first
+        paint went without: tui/warm.py; pydantic's validators: see plan_cache)."""
+        warm.load_deferred()
         plan_cache.prepare_edits()
 
     _return_to: str | None = None

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 
-from checklist_tui.core import clock, edit, pause, review
+from checklist_tui.core import clock, lazy, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import YES_NO_LABELS
 from checklist_tui.core.engine import Evaluation
@@ -21,9 +21,13 @@ from checklist_tui.tui.screens.plan_saving import SavingScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 
 if TYPE_CHECKING:  # loaded with the screens that return them, not for the first paint
+    from checklist_tui.core import edit, pause
     from checklist_tui.core.outstanding import Entry
     from checklist_tui.core.plan_details import Details
     from checklist_tui.tui.screens.confirm_pause import Confirmed
+else:  # for the first edit, not the first paint: loaded once the plan is painted (tui/warm.py)
+    edit = lazy.module("checklist_tui.core.edit")
+    pause = lazy.module("checklist_tui.core.pause")
 
 #: How this screen confirms a pause point and acknowledges a red flag, for the words
 #: ``core.pause.PauseStatus.next_step`` says (the banner and the refusal).

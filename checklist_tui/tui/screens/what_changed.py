@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checklist_tui.core import lazy
 from checklist_tui.core.dates import plural
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.plan import PlanState
-from checklist_tui.core.versions import carries, changes_since, upgrade
 
 if TYPE_CHECKING:
+    from checklist_tui.core import versions
     from checklist_tui.core.session import PlanSession
     from checklist_tui.tui.screens.plan_base import PlanScreenBase
+else:  # only when v is pressed: the notice on opening needs none of it
+    versions = lazy.module("checklist_tui.core.versions")
 
 def can_upgrade(session: PlanSession) -> bool:
     return (not session.read_only and session.plan.checklist_version !=
@@ -47,10 +50,11 @@ def show(screen: PlanScreenBase, session: PlanSession, sources: dict) -> None:
         screen.notify(f"This plan uses version {current.version}, the current version of "
                       "the checklist.", markup=False)
         return
-    lines = changes_since(plan, current, sources) or ["Nothing in this plan is affected."]
+    lines = (versions.changes_since(plan, current, sources)
+             or ["Nothing in this plan is affected."])
     confirm = None
     if can_upgrade(session):
-        n = len(carries(plan, current))
+        n = len(versions.carries(plan, current))
         confirm = f"Move to version {current.version}"
         lines += ["", f"{confirm} carries {plural(n, 'answer')} to the items that replace "
                   "them and keeps every other answer; the history records it.", "",
@@ -70,7 +74,7 @@ def show(screen: PlanScreenBase, session: PlanSession, sources: dict) -> None:
 def _move(screen: PlanScreenBase, session: PlanSession) -> None:
     loaded = session.checklist
     try:
-        done = session.apply(upgrade, loaded.checklist, loaded.content_hash)
+        done = session.apply(versions.upgrade, loaded.checklist, loaded.content_hash)
     except UserFacingError as exc:
         screen.notify(str(exc), severity="error", markup=False)
         return

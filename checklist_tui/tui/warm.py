@@ -1,0 +1,27 @@
+"""What the plan's first paint goes without, loaded just after it (#12.2).
+
+``checklist-tui open PLAN`` paints the plan's first items without the modules below: they
+are named where they are used with ``core.lazy.module`` (or imported inside the function
+that needs them), and this loads them in the plan screen's warming thread once the first
+items are drawn (``PlanScreen.prepare_edits``), so that the first key a person types
+(an answer, a note) does not wait for them. A use that comes sooner loads the module
+itself; nothing changes but when. ``tests/tui/test_startup_imports.py`` fails if one of
+them is loaded for the first paint again.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+AFTER_FIRST_PAINT = (
+    "checklist_tui.core.edit",  # the first answer, note or tick
+    "checklist_tui.core.plan_text",  # the first save
+    "tomli_w",
+    "checklist_tui.core.versions",  # v: what changed since the plan's checklist version
+)
+
+
+def load_deferred() -> None:
+    """Import what the first paint went without (any thread: imports take their lock)."""
+    for name in AFTER_FIRST_PAINT:
+        import_module(name)
