@@ -18,6 +18,7 @@ from checklist_tui.core.checks import check_checklist
 from checklist_tui.core.definition import Checklist, Source, SourcesFile
 from checklist_tui.core.errors import Problem
 from checklist_tui.core.pydantic_errors import problems_from
+from checklist_tui.core.record import Record
 from checklist_tui.core.strict import Invalid
 from checklist_tui.core.tomlfile import read_bytes, read_toml
 
@@ -26,8 +27,10 @@ ARCHIVE_DIR = "archive"
 """Earlier versions of the built-in checklists, as ``<id>-<version>.toml`` (never listed)."""
 
 
-@dataclass(frozen=True)
-class LoadedChecklist:
+@dataclass(frozen=True, eq=False, repr=False)
+class LoadedChecklist(Record):
+    """A checklist that passed validation, with where it came from and its content hash."""
+
     checklist: Checklist
     path: Path
     origin: str
@@ -43,6 +46,8 @@ class LoadedChecklist:
 
 @dataclass
 class Catalogue:
+    """The checklists and sources found, and the problems that kept any out."""
+
     checklists: dict[str, LoadedChecklist] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)

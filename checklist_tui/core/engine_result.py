@@ -15,6 +15,7 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.definition import DuePoint, Severity
 from checklist_tui.core.integrity import IntegrityIssue
 from checklist_tui.core.plan import Acknowledgement, Action, Answer, Person
+from checklist_tui.core.record import Record
 
 
 class DueStatus(StrEnum):
@@ -27,8 +28,10 @@ class DueStatus(StrEnum):
     NO_DATE = "no date"
 
 
-@dataclass(frozen=True)
-class FiredRule:
+@dataclass(frozen=True, eq=False, repr=False)
+class FiredRule(Record):
+    """A rule of the checklist that fires on the plan's answers."""
+
     rule_id: str
     item_id: str
     section_id: str
@@ -49,8 +52,10 @@ class FiredRule:
         return self.severity == Severity.WARNING and self.acknowledgement is None
 
 
-@dataclass(frozen=True)
-class DueState:
+@dataclass(frozen=True, eq=False, repr=False)
+class DueState(Record):
+    """An item's due point: its date and where the plan stands on it."""
+
     item_id: str
     section_id: str
     label: str
@@ -65,8 +70,10 @@ class DueState:
     when it falls on or before the due date."""
 
 
-@dataclass(frozen=True)
-class SectionProgress:
+@dataclass(frozen=True, eq=False, repr=False)
+class SectionProgress(Record):
+    """How far a section is answered, and its red flags."""
+
     section_id: str
     title: str
     visible: bool
@@ -80,8 +87,8 @@ class SectionProgress:
         return self.visible and self.required_open == 0 and self.answered == self.total
 
 
-@dataclass(frozen=True)
-class ItemProblem:
+@dataclass(frozen=True, eq=False, repr=False)
+class ItemProblem(Record):
     """An answered item that is not what it claims: incomplete or contradicted."""
 
     item_id: str
@@ -89,8 +96,8 @@ class ItemProblem:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class OpenAnswer:
+@dataclass(frozen=True, eq=False, repr=False)
+class OpenAnswer(Record):
     """"Not yet", or "unknown" on a required or risk item: someone must find out."""
 
     item_id: str
@@ -99,8 +106,10 @@ class OpenAnswer:
     overdue: bool
 
 
-@dataclass(frozen=True)
-class StaleAnswer:
+@dataclass(frozen=True, eq=False, repr=False)
+class StaleAnswer(Record):
+    """An answer the checklist no longer asks (or no longer in it)."""
+
     item_id: str
     answer: Answer
     reason: str
@@ -108,6 +117,8 @@ class StaleAnswer:
 
 @dataclass
 class Evaluation:
+    """What the engine says about a plan on a day (``core.engine.evaluate``)."""
+
     today: date
     visible_items: frozenset[str]
     visible_sections: frozenset[str]

@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from checklist_tui.core.record import Record
 
-@dataclass(frozen=True)
-class Problem:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Problem(Record):
     """One problem found in a file. ``place`` is a section/item id or a line."""
 
     file: Path | str

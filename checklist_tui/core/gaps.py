@@ -18,6 +18,7 @@ from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, OpenAnswer, evaluate
 from checklist_tui.core.plan import Answer, Plan
+from checklist_tui.core.record import Record
 from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
     CONCERN,
@@ -36,8 +37,10 @@ MEN_HEADING = "The father and male carers"
 OTHER_HEADING = "Everything else"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Gap(Where):
+    """One gap or risk in a plan, in words, and where it is."""
+
     label: str
     text: str
     about_men: bool
@@ -107,12 +110,16 @@ GAP_WHY = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class NotInPlace(Where):
+    """Something needed at the birth that would not be in place today, and why."""
+
     text: str
     why: str
-@dataclass(frozen=True)
-class BornToday:
+@dataclass(frozen=True, eq=False, repr=False)
+class BornToday(Record):
+    """What would not be in place if the baby were born today."""
+
     headline: str
     entries: list[NotInPlace]
 

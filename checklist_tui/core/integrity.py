@@ -22,13 +22,14 @@ from checklist_tui.core.definition import (
 )
 from checklist_tui.core.detail_people import named_wrongly
 from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, PersonKind, Plan
+from checklist_tui.core.record import Record
 
 RECORD_PAGES = {"man": "people", "agency": "agencies", "action": "actions"}
 FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
-@dataclass(frozen=True)
-class IntegrityIssue:
+@dataclass(frozen=True, eq=False, repr=False)
+class IntegrityIssue(Record):
     """A check on the plan's own records (people, agencies, actions)."""
 
     kind: str

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from checklist_tui.core.errors import PlanLockedError
 from checklist_tui.core.ids import temp_tag
+from checklist_tui.core.record import Record
 
 STALE_AFTER = 15 * 60
 MAX_PID = 2**31 - 1
@@ -109,8 +110,10 @@ def account_name() -> str:
         return ""
 
 
-@dataclass(frozen=True)
-class LockInfo:
+@dataclass(frozen=True, eq=False, repr=False)
+class LockInfo(Record):
+    """Who holds a plan's lock: process, computer, user and since when."""
+
     pid: int
     host: str
     user: str

@@ -24,6 +24,7 @@ from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
 from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import Plan
+from checklist_tui.core.record import Record
 
 if TYPE_CHECKING:  # a save's snapshot: made by core.store, loaded at the first save
     from checklist_tui.core import plan_text
@@ -31,6 +32,8 @@ if TYPE_CHECKING:  # a save's snapshot: made by core.store, loaded at the first 
 
 @dataclass
 class SaveState:
+    """Whether the plan is saved, and when; what went wrong if not."""
+
     saved_at: datetime | None = None
     dirty: bool = False
     error: str = ""
@@ -52,8 +55,8 @@ class SaveState:
         return "No changes yet"
 
 
-@dataclass(frozen=True)
-class PendingSave:
+@dataclass(frozen=True, eq=False, repr=False)
+class PendingSave(Record):
     """A save asked for: what it will write (taken when asked), in order."""
 
     seq: int
@@ -70,6 +73,8 @@ class PendingSave:
 
 @dataclass
 class PlanSession:
+    """An open plan: its file, its checklist, its lock and how saving stands."""
+
     loaded: store.Loaded
     checklist: LoadedChecklist
     user: str

@@ -28,6 +28,7 @@ from checklist_tui.core.locking import temp_name
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 from checklist_tui.core.plan_text import to_toml
 from checklist_tui.core.pydantic_errors import plain, where
+from checklist_tui.core.record import Record
 from checklist_tui.core.strict import Invalid
 
 PLAN_SUFFIX = ".toml"
@@ -100,6 +101,8 @@ def _parse(data: bytes, path: Path, known: bool = False
 
 @dataclass
 class Loaded:
+    """A plan read from its file, with what saving it again needs to know."""
+
     path: Path
     plan: Plan
     fingerprint: str
@@ -360,8 +363,10 @@ def create(
     return Loaded(path, plan, fingerprint(data), chain=chain, stat_key=_stat_key(path))
 
 
-@dataclass(frozen=True)
-class Listed:
+@dataclass(frozen=True, eq=False, repr=False)
+class Listed(Record):
+    """A plan file in a folder: the plan, or why it could not be read."""
+
     path: Path
     plan: Plan | None
     error: str = ""

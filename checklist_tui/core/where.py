@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checklist_tui.core.record import Record
 
-@dataclass(frozen=True, kw_only=True)
-class Where:
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Where(Record):
     """An item (and its section), or a record on a records page; empty: nowhere in
     particular. Keyword-only, so each list keeps its own fields first."""
 

@@ -17,9 +17,13 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from checklist_tui.core.record import Record
 
-@dataclass(frozen=True)
-class Command:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Command(Record):
+    """A command: its keys, its words in the footer, Help and the palette."""
+
     id: str
     keys: str
     title: str

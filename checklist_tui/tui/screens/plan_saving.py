@@ -39,6 +39,8 @@ BEFORE_WRITE_HOOK: Callable[[], None] | None = None
 
 @dataclass
 class _Job:
+    """A save running in a thread, and whether it reached the disk."""
+
     worker: Worker[PlanError | None]
     pending: PendingSave
     ok: bool | None = None

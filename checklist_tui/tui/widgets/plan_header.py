@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from checklist_tui.core.dates import plural, timing_summary
 from checklist_tui.core.engine import Evaluation
+from checklist_tui.core.record import Record
 from checklist_tui.core.review import describe_state, open_challenges, returned_because
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
@@ -23,8 +24,8 @@ from checklist_tui.tui.text import join, lit
 WIDE, NARROW = "  ·  ", " · "
 
 
-@dataclass(frozen=True)
-class Phrase:
+@dataclass(frozen=True, eq=False, repr=False)
+class Phrase(Record):
     text: Text
     short: Text | None = None
     """The same in fewer words, used when the line does not fit."""
