@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import tomli_w
-
 from checklist_tui.core import history
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+from checklist_tui.core.record import Record
 from checklist_tui.core.strict import dump
 
 HEADER = (
@@ -17,8 +16,8 @@ HEADER = (
 )
 
 
-@dataclass(frozen=True)
-class Snapshot:
+@dataclass(frozen=True, eq=False, repr=False)
+class Snapshot(Record):
     """The plan as it was when a save was asked for: everything a save writes, taken
     on the thread that changes the plan, so that the writing itself can run on another
     thread while the plan goes on changing (history only grows; its entries are never
@@ -42,6 +41,8 @@ def frozen(plan: Plan, marked: bool = False) -> Snapshot:
 
 def text(snap: Snapshot, chain: history.Chain) -> str:
     """The plan file's text for a snapshot (only entries new to ``chain`` are hashed)."""
+    import tomli_w  # writing only: opening a plan never needs it
+
     chain.sync(snap.history)
     data = dict(snap.data)
     data[history.SEAL_KEY] = history.seal_body(snap.body, chain.head, len(snap.history))

@@ -16,18 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from checklist_tui.core import clock, plan_cache, plancheck, recovery, store
+from checklist_tui.core import clock, plan_cache, plan_text, plancheck, recovery, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
 from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.record import Record
-
-if TYPE_CHECKING:  # a save's snapshot: made by core.store, loaded at the first save
-    from checklist_tui.core import plan_text
 
 
 @dataclass

@@ -101,8 +101,6 @@ def _parse(data: bytes, path: Path, known: bool = False
 
 @dataclass
 class Loaded:
-    """A plan read from its file, with what saving it again needs to know."""
-
     path: Path
     plan: Plan
     fingerprint: str
@@ -365,8 +363,6 @@ def create(
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Listed(Record):
-    """A plan file in a folder: the plan, or why it could not be read."""
-
     path: Path
     plan: Plan | None
     error: str = ""

@@ -15,8 +15,7 @@ from importlib import import_module
 
 AFTER_FIRST_PAINT = (
     "checklist_tui.core.edit",  # the first answer, note or tick
-    "checklist_tui.core.plan_text",  # the first save
-    "tomli_w",
+    "tomli_w",  # the first save
     "checklist_tui.core.versions",  # v: what changed since the plan's checklist version
 )
 
