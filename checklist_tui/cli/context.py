@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from checklist_tui.cli.output import warn
 from checklist_tui.core import locations
 from checklist_tui.core.errors import DefinitionError, PlanError
+from checklist_tui.core.record import MutableRecord
 
 if TYPE_CHECKING:  # loaded by the commands that use them: `open` starts the app without them
     from checklist_tui.core import store
@@ -45,8 +46,8 @@ def plan_path(args: argparse.Namespace) -> Path:
     return locations.resolve_plan(args.plan, plans_dir(args))
 
 
-@dataclass
-class OpenPlan:
+@dataclass(eq=False, repr=False)
+class OpenPlan(MutableRecord):
     loaded: store.Loaded
     checklist: LoadedChecklist
     catalogue: Catalogue

@@ -18,7 +18,7 @@ from checklist_tui.core.checks import check_checklist
 from checklist_tui.core.definition import Checklist, Source, SourcesFile
 from checklist_tui.core.errors import Problem
 from checklist_tui.core.pydantic_errors import problems_from
-from checklist_tui.core.record import Record
+from checklist_tui.core.record import MutableRecord, Record
 from checklist_tui.core.strict import Invalid
 from checklist_tui.core.tomlfile import read_bytes, read_toml
 
@@ -44,8 +44,8 @@ class LoadedChecklist(Record):
         return self.checklist.id
 
 
-@dataclass
-class Catalogue:
+@dataclass(eq=False, repr=False)
+class Catalogue(MutableRecord):
     """The checklists and sources found, and the problems that kept any out."""
 
     checklists: dict[str, LoadedChecklist] = field(default_factory=dict)

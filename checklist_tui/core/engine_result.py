@@ -15,7 +15,7 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.definition import DuePoint, Severity
 from checklist_tui.core.integrity import IntegrityIssue
 from checklist_tui.core.plan import Acknowledgement, Action, Answer, Person
-from checklist_tui.core.record import Record
+from checklist_tui.core.record import MutableRecord, Record
 
 
 class DueStatus(StrEnum):
@@ -115,8 +115,8 @@ class StaleAnswer(Record):
     reason: str
 
 
-@dataclass
-class Evaluation:
+@dataclass(eq=False, repr=False)
+class Evaluation(MutableRecord):
     """What the engine says about a plan on a day (``core.engine.evaluate``)."""
 
     today: date

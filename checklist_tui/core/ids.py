@@ -17,9 +17,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from checklist_tui.core.record import MutableRecord
 
-@dataclass
-class _Seeded:
+
+@dataclass(eq=False, repr=False)
+class _Seeded(MutableRecord):
     seed: str
     counts: Counter[str] = field(default_factory=Counter)
 

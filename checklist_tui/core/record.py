@@ -12,6 +12,8 @@ gets only its ``__init__`` and the two methods that keep it frozen from ``@datac
 and these three from here, with the same meaning as the made ones: equal to a record of
 the same class with equal fields (compared in order, as a tuple), hashed as that tuple,
 shown as ``FiredRule(rule_id='R1', ...)``. (``core.strict`` does the same for the models.)
+A dataclass that is not frozen uses ``MutableRecord`` with ``@dataclass(eq=False,
+repr=False)``: the same, and unhashable, as ``@dataclass`` makes it.
 """
 
 from __future__ import annotations
@@ -54,3 +56,10 @@ class Record:
         shown = ", ".join(f"{name}={getattr(self, name)!r}"
                           for name in _names(type(self), _SHOWN, "repr"))
         return f"{type(self).__qualname__}({shown})"
+
+
+class MutableRecord(Record):
+    """The base of a dataclass that is not frozen, declared with ``eq=False, repr=False``."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]  # changeable, so unhashable (as @dataclass)

@@ -24,11 +24,11 @@ from checklist_tui.core.engine import Evaluation, evaluate
 from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedError
 from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import Plan
-from checklist_tui.core.record import Record
+from checklist_tui.core.record import MutableRecord, Record
 
 
-@dataclass
-class SaveState:
+@dataclass(eq=False, repr=False)
+class SaveState(MutableRecord):
     """Whether the plan is saved, and when; what went wrong if not."""
 
     saved_at: datetime | None = None
@@ -68,8 +68,8 @@ class PendingSave(Record):
     """Why nothing can be written (what load would refuse), when ``snapshot`` is None."""
 
 
-@dataclass
-class PlanSession:
+@dataclass(eq=False, repr=False)
+class PlanSession(MutableRecord):
     """An open plan: its file, its checklist, its lock and how saving stands."""
 
     loaded: store.Loaded

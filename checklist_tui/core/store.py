@@ -28,7 +28,7 @@ from checklist_tui.core.locking import temp_name
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 from checklist_tui.core.plan_text import to_toml
 from checklist_tui.core.pydantic_errors import plain, where
-from checklist_tui.core.record import Record
+from checklist_tui.core.record import MutableRecord, Record
 from checklist_tui.core.strict import Invalid
 
 PLAN_SUFFIX = ".toml"
@@ -99,8 +99,8 @@ def _parse(data: bytes, path: Path, known: bool = False
     return plan, chain, found
 
 
-@dataclass
-class Loaded:
+@dataclass(eq=False, repr=False)
+class Loaded(MutableRecord):
     path: Path
     plan: Plan
     fingerprint: str

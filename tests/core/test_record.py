@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from checklist_tui.core.engine_result import FiredRule
-from checklist_tui.core.record import Record
+from checklist_tui.core.record import MutableRecord, Record
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,31 @@ def test_the_engine_records_compare_by_their_fields() -> None:
     assert FiredRule(**args) == FiredRule(**args)
     assert FiredRule(**args) != FiredRule(**{**args, "red_flag": False})
     assert repr(FiredRule(**args)).startswith("FiredRule(rule_id='R1', item_id='I1'")
+
+
+@dataclass
+class MadeMutable:
+    a: int
+    b: list[int] = field(default_factory=list)
+    hidden: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(eq=False, repr=False)
+class WrittenMutable(MutableRecord):
+    a: int
+    b: list[int] = field(default_factory=list)
+    hidden: str = field(default="", repr=False, compare=False)
+
+
+def test_a_changeable_record_compares_and_shows_as_dataclass_makes_it_and_is_unhashable() -> None:
+    one, two = WrittenMutable(1, [2], "x"), WrittenMutable(1, [2], "y")
+    assert one == two and (MadeMutable(1, [2], "x") == MadeMutable(1, [2], "y"))
+    two.b.append(3)
+    assert one != two
+    assert repr(one) == repr(MadeMutable(1, [2], "x")).replace("MadeMutable", "WrittenMutable")
+    with pytest.raises(TypeError):
+        hash(one)
+    with pytest.raises(TypeError):
+        hash(MadeMutable(1))
+    one.a = 5  # still changeable
+    assert one.a == 5

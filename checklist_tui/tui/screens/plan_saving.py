@@ -24,6 +24,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from checklist_tui.core.errors import PlanError
+from checklist_tui.core.record import MutableRecord
 from checklist_tui.core.session import PendingSave, PlanSession
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
@@ -37,8 +38,8 @@ RETRY_SAVE_SECONDS = 5.0
 BEFORE_WRITE_HOOK: Callable[[], None] | None = None
 
 
-@dataclass
-class _Job:
+@dataclass(eq=False, repr=False)
+class _Job(MutableRecord):
     """A save running in a thread, and whether it reached the disk."""
 
     worker: Worker[PlanError | None]
