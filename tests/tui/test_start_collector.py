@@ -72,3 +72,41 @@ async def test_collections_resume_at_the_latest_after_a_while(plans, held, monke
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, gc.isenabled, what="collections resumed")
         assert isinstance(app.screen, opening.OpeningScreen)
+
+
+@pytest.mark.parametrize("words", [["open", PLAN], ["fill", PLAN]])
+def test_the_command_line_holds_collections_for_the_app_and_resumes_them(
+        plans, monkeypatch, words) -> None:
+    """From the top of ``main``, not only from the app's start (parsing made about 20
+    passes that freed nothing); the app gets them held, and they are on again after."""
+    from checklist_tui.cli import main, plans as plan_commands
+
+    seen: list[bool] = []
+    monkeypatch.setattr(plan_commands, "run_tui",
+                        lambda *a, **k: seen.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    assert main([words[0], str(plans / words[1])]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("words", [["open", "--plain", PLAN], ["--plain", "fill", PLAN]])
+def test_plain_mode_and_other_commands_collect_as_usual(plans, monkeypatch, words) -> None:
+    from checklist_tui.cli import fill, main
+
+    seen: list[bool] = []
+    monkeypatch.setattr(fill, "run_plain", lambda *a, **k: seen.append(gc.isenabled()) or 0)
+    assert main([str(plans / w) if w == PLAN else w for w in words]) == 0
+    assert seen == [True]
+    assert main(["list"]) == 0
+    assert gc.isenabled()
+
+
+def test_collections_resume_when_the_command_line_is_refused(plans, capsys) -> None:
+    from checklist_tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["open"])  # no plan named: argparse's usage line
+    assert gc.isenabled()
+    assert main(["open", str(plans / "no-such-plan.toml")]) == 1
+    assert gc.isenabled()
