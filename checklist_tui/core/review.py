@@ -12,10 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 # Each challenge and its answer as plain lines; kept in its own module, read here too.
-from checklist_tui.core import lazy
 from checklist_tui.core.challenge_words import challenge_lines as challenge_lines
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist
@@ -26,11 +24,6 @@ from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, Si
 from checklist_tui.core.reopen_words import not_a_reason
 from checklist_tui.core.strict import copy, dump
 from checklist_tui.core.vocabulary import signed
-
-if TYPE_CHECKING:
-    from checklist_tui.core import edit
-else:  # a plan's state is read (the plan header) long before it is changed
-    edit = lazy.module("checklist_tui.core.edit")
 
 APPROVED = "approved"
 RETURNED = "returned"
@@ -172,6 +165,7 @@ def _required(value: str, what: str) -> str:
 
 def submit(plan: Plan, checklist: Checklist, *, by: str, now: datetime, today: date) -> None:
     """Send a completed plan to a manager. A plan that is complete is marked so first."""
+    from checklist_tui.core.edit import change_state  # not loaded to read a plan's state
     if plan.state == PlanState.SUBMITTED:
         raise PlanError("this plan is already awaiting sign-off")
     waiting = open_challenges(plan)
@@ -180,8 +174,8 @@ def submit(plan: Plan, checklist: Checklist, *, by: str, now: datetime, today: d
                       + (f" (and {len(waiting) - 1} more)" if len(waiting) > 1 else ""),
                       _not_answered(waiting), [waiting_line(c) for c in waiting])
     if plan.state != PlanState.COMPLETED:
-        edit.change_state(plan, checklist, PlanState.COMPLETED, by=by, now=now, today=today)
-    edit.change_state(plan, checklist, PlanState.SUBMITTED, by=by, now=now, today=today)
+        change_state(plan, checklist, PlanState.COMPLETED, by=by, now=now, today=today)
+    change_state(plan, checklist, PlanState.SUBMITTED, by=by, now=now, today=today)
 
 
 def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, name: str,
@@ -195,6 +189,7 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
     and the plan goes back to awaiting sign-off with the conflict stated
     (``conflict``) until a manager decides again, having seen both.
     """
+    from checklist_tui.core.edit import change_state  # not loaded to read a plan's state
     if decision not in DECISIONS:
         raise PlanError(f"the decision must be '{APPROVED}' or '{RETURNED}', not '{decision}'")
     name = _required(name, "the manager's name")
@@ -220,9 +215,9 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
                       f"{_not_answered(waiting)}; return the plan instead, or wait for "
                       "the answers", [waiting_line(c) for c in waiting])
     if decision == APPROVED:
-        edit.change_state(plan, checklist, PlanState.APPROVED, by=name, now=now, today=today)
+        change_state(plan, checklist, PlanState.APPROVED, by=name, now=now, today=today)
     else:
-        edit.change_state(plan, checklist, PlanState.RETURNED, by=name, now=now, today=today)
+        change_state(plan, checklist, PlanState.RETURNED, by=name, now=now, today=today)
     record = SignOff(by=name, role=role, at=now, decision=decision, rationale=rationale,
                      content_hash=content_hash(plan) if decision == APPROVED else "",
                      checklist_version=plan.checklist_version)
@@ -363,7 +358,8 @@ def reopen(plan: Plan, checklist: Checklist, reason: str, *, by: str, now: datet
     """Open a completed, submitted or approved plan for changes, giving the reason: one
     with a word in it (``core.reopen_words.not_a_reason``, the rule the app's dialog and
     plain mode ask by), so "ok" is refused here too, whatever asked for it."""
-    if plan.state not in edit.NEEDS_REASON:
+    from checklist_tui.core.edit import NEEDS_REASON, change_state
+    if plan.state not in NEEDS_REASON:
         return
     reason = _required(reason, "a reason for changing a finished plan")
     problem = not_a_reason(reason)
@@ -371,8 +367,8 @@ def reopen(plan: Plan, checklist: Checklist, reason: str, *, by: str, now: datet
         raise PlanError(problem)
     _log(plan, by, now, "reason", "plan", plan.state.value, reason)
     if plan.state == PlanState.SUBMITTED:
-        edit.change_state(plan, checklist, PlanState.RETURNED, by=by, now=now, today=today)
-    edit.change_state(plan, checklist, PlanState.AMENDED, by=by, now=now, today=today)
+        change_state(plan, checklist, PlanState.RETURNED, by=by, now=now, today=today)
+    change_state(plan, checklist, PlanState.AMENDED, by=by, now=now, today=today)
 
 
 def _not_answered(waiting: list[Challenge]) -> str:

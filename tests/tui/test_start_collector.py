@@ -79,7 +79,8 @@ def test_the_command_line_holds_collections_for_the_app_and_resumes_them(
         plans, monkeypatch, words) -> None:
     """From the top of ``main``, not only from the app's start (parsing made about 20
     passes that freed nothing); the app gets them held, and they are on again after."""
-    from checklist_tui.cli import main, plans as plan_commands
+    from checklist_tui.cli import main
+    from checklist_tui.cli import plans as plan_commands
 
     seen: list[bool] = []
     monkeypatch.setattr(plan_commands, "run_tui",
