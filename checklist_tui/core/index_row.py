@@ -34,7 +34,7 @@ from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
 from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
 
 #: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
-ROW_VERSION = 6
+ROW_VERSION = 7
 
 #: Gaps and risks (core.gaps) that make an answered item "answered with a concern".
 CONCERN_GAPS = (GAP_CONCERN, CONTRADICTED, INCOMPLETE)

@@ -80,6 +80,17 @@ def overdue_words(due: date, today: date, booked: date | None = None) -> str:
     return f"overdue by {plural(days, 'day')}" if days > 0 else "due today"
 
 
+def _found_out_late(gap: EngineGap, plan: Plan, today: date, late_items: set[str]) -> bool:
+    """Whether a gap's find-out date is what is overdue: its own date has passed (a date
+    still to come is not late, even when the question's due point has passed), and the
+    item is not already counted overdue as its due point (look-c 15: one item, twice)."""
+    if not gap.overdue or gap.item_id in late_items:
+        return False
+    answer = plan.answers.get(gap.item_id)
+    by = answer.by_date if answer is not None else None
+    return by is not None and by < today
+
+
 def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
               attention: list[Entry] | None = None,
               engine_gaps: list[EngineGap] | None = None) -> list[Gap]:
@@ -91,6 +102,8 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
     (``core.gaps.gaps_and_risks``) when the caller already has them."""
     today = ev.today
     men_items = {i.id for sec in checklist.sections for i in sec.items if i.about_men}
+    # an item whose due point has passed is counted overdue once, as that due point
+    late_items = {d.item_id for d in ev.due if d.status == DueStatus.OVERDUE and d.due_date}
     found: list[Gap] = []
     for e in entries(checklist, plan, ev) if attention is None else attention:
         if e.label in RULE_LABELS:
@@ -104,7 +117,8 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
                                       else "", g.note) if x)
         found.append(Gap(g.label, f"{g.text} ({g.item_id})" if g.item_id else g.text,
                          note=note, about_men=g.about_men,
-                         overdue=FIND_OUT if g.overdue else "", item_id=g.item_id,
+                         overdue=FIND_OUT if _found_out_late(g, plan, today, late_items)
+                         else "", item_id=g.item_id,
                          section_id=g.section_id, page=g.page, record_id=g.record_id))
     records = {p.item_id: "; ".join(p.reasons) for p in ev.from_records}
     for d in ev.due:

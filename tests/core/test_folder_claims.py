@@ -156,3 +156,29 @@ def test_a_plan_open_elsewhere_says_so_and_who(folder, catalogue):
     others = [r for r in rows if r.path != DISCHARGE]
     assert not any("open for editing" in state_words(r, TODAY) + attention(r, TODAY)
                    for r in others)
+
+
+def test_an_item_is_counted_overdue_once_and_a_find_out_date_only_once_it_has_passed(
+        catalogue) -> None:
+    """look-c 15: PBA-X09's due point has passed (counted), and its find-out date is the
+    day itself (27/11/2026, not passed): it was counted twice, once as a find-out date,
+    "5 overdue" where 4 things are late."""
+    from datetime import date
+
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.plan_gaps import ACTION, DUE_POINT, FIND_OUT, overdue_counts, plan_gaps
+
+    plan = store.load(EXAMPLES / "family-t-like-twins.toml").plan
+    lc = catalogue.get(plan.checklist_id)
+
+    def late(day: date) -> list[tuple[str, str]]:
+        gaps = plan_gaps(lc.checklist, plan, evaluate(lc.checklist, plan, day))
+        assert sum(overdue_counts(gaps).values()) == len([g for g in gaps if g.overdue])
+        return [(g.item_id, g.overdue) for g in gaps if g.overdue]
+
+    on_the_day = late(date(2026, 11, 27))
+    assert [k for i, k in on_the_day if i == "PBA-X09"] == [DUE_POINT]  # once
+    assert FIND_OUT not in {k for _i, k in on_the_day} and ACTION in {k for _i, k in on_the_day}
+    later = late(date(2026, 12, 1))  # PBA-BP04B's find-out date, 27/11, has passed
+    assert ("PBA-BP04B", FIND_OUT) in later
+    assert [k for i, k in later if i == "PBA-X09"] == [DUE_POINT]
