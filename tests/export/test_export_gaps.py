@@ -103,3 +103,9 @@ def test_every_format_gives_gs_groups_in_gs_order(catalogue, name, change) -> No
         assert lines == expected, fmt
     if change is not None:  # the pause point is there, last, in its own words
         assert expected[-2] == "# Pause points not confirmed or no longer holding"
+        # and the status line says it, as the folder views' Needs attention does
+        status = next(line for line in render("markdown", lc, plan, False,
+                                              catalogue.sources).splitlines()
+                      if line.startswith("**Status:"))
+        word = "NO LONGER HOLDS" if change is confirmed_earlier else "NOT CONFIRMED"
+        assert f"; Confirm before discharge: pause point {word};" in status, status
