@@ -31,6 +31,7 @@ from pathlib import Path
 
 from checklist_tui.core import clock, locations
 from checklist_tui.core.catalogue import LoadedChecklist, load_catalogue
+from checklist_tui.core.dates import plural
 from checklist_tui.core.index_row import (
     MAX_PLAN_BYTES,
     ROW_VERSION,
@@ -85,6 +86,13 @@ class RefreshResult:
     seen: frozenset[Seen] = frozenset()
     """The files as this refresh found them (``changed_since`` compares with them)."""
     started_ns: int = 0
+
+    def said(self) -> str:
+        """What this refresh did, for "Checked at 10:02 (...)": ``2 plans read again``,
+        or ``nothing to read again`` (never "no plans changed": another app or the
+        command line may have changed a plan and brought the index up to date itself)."""
+        return f"{plural(self.parsed, 'plan')} read again" if self.parsed \
+            else "nothing to read again"
 
 
 def changed_since(folder: Path, result: RefreshResult) -> bool:

@@ -65,3 +65,24 @@ async def test_home_and_the_review_list_say_a_plan_is_open_elsewhere(plans, monk
         lock_path(plans / "early-pre-birth.toml").unlink()
         await wait_for(pilot, lambda: "open for editing" not in " ".join(
             column_text(table, "State").values()), what="Home to follow")
+
+
+async def test_the_review_list_never_says_no_plans_changed_when_one_did(plans, catalogue,
+                                                                         monkeypatch):
+    """look-c 16: after `checklist-tui answer` (which brings the index up to date itself)
+    the list read the plan again and said "(no plans changed)"."""
+    from checklist_tui.core.index import PlanIndex
+    from tests.conftest import TODAY
+
+    monkeypatch.setattr(ReviewScreen, "CHECK_EVERY", 1.0)
+    app = review_app(plans)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and _table(app).row_count == 3)
+        status = app.screen.query_one("#review-status", Static)
+        change_plan(plans / DISCHARGE, catalogue.get, confirmed_earlier)  # as the CLI does:
+        with PlanIndex(plans, catalogue.checklists, include_user=False) as index:
+            index.refresh(today=TODAY)  # the change, and the index brought up to date
+        await wait_for(pilot, lambda: "pause point NO LONGER HOLDS" in str(
+            _table(app).get_row(DISCHARGE)), what="the changed row")
+        await wait_for(pilot, lambda: "(nothing to read again)" in rendered(status))
+        assert "no plans changed" not in rendered(status)

@@ -270,10 +270,10 @@ class HomeScreen(AppScreen):
         status = self.query_one("#plans-status", Static)
         if not final:
             status.update(f"Checking {self.app.plans_dir} for changed plans…")
-        else:
-            read = refreshed.parsed if refreshed is not None else 0
-            self._say_checked(f"{plural(read, 'plan')} read again" if read
-                              else "no plans changed")
+        elif refreshed is not None:
+            self._say_checked(refreshed.said())
+        else:  # laid out again (a resize): what was last checked still stands
+            status.update(self._status_text())
         for message in recovered:
             self.notify(message, markup=False)
         table.focus()

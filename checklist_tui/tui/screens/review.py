@@ -177,9 +177,7 @@ class ReviewScreen(AppScreen):
         with PlanIndex(self.folder, checklists, app.checklist_dirs) as index:
             result = index.refresh(progress=progress)
             rows = index.rows(with_items=False)
-        note = (f"{plural(result.parsed, 'plan')} read again" if result.parsed
-                else "no plans changed")
-        self.last_refresh, self.note = result, note
+        self.last_refresh, self.note = result, result.said()
         self._from_thread(self._replace, rows, self._checked_words(), True)
 
     def _checked_words(self) -> str:
