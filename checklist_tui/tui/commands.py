@@ -167,8 +167,8 @@ REVIEW = [
             footer=False),
     help_on("Review: every plan in the folder. Press / and type to filter (Enter or Down "
             "goes back to the list), Tab to choose a view, s to sort by the next column, "
-            "Enter to look at a plan and sign it off. The line under the list says the "
-            "highlighted plan in full."),
+            "Enter to look at a plan and sign it off; Home and End go to the first and last "
+            "plan. The line under the list says the highlighted plan in full."),
     BACK,
 ]
 

@@ -56,3 +56,19 @@ async def test_the_review_table_brings_its_row_back_into_sight_when_it_shrinks()
     assert await _shrunk_keeps_the_row(RowTable)
     assert not await _shrunk_keeps_the_row(DataTable, 10)  # the bug this guards against
     assert 'RowTable(id="review-table"' in inspect.getsource(ReviewScreen)
+
+
+async def test_home_and_end_go_to_the_first_and_last_plan() -> None:
+    """look-b 4, look-c 16: Home did not go to the first row of the review list."""
+    from checklist_tui.tui.widgets.row_table import RowTable
+
+    app = Tall(RowTable)
+    async with app.run_test(size=(40, 24)) as pilot:
+        table = app.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 8)
+        table.focus()
+        table.move_cursor(row=4)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: table.cursor_row == 7 and _cursor_row_in_sight(table))
+        await pilot.press("home")
+        await wait_for(pilot, lambda: table.cursor_row == 0 and _cursor_row_in_sight(table))
