@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 #: Keys that change the text of a box (besides printable characters).
 EDIT_KEYS = frozenset({"backspace", "delete", "ctrl+v", "ctrl+x", "ctrl+u", "ctrl+k",
@@ -24,18 +24,18 @@ EDIT_KEYS = frozenset({"backspace", "delete", "ctrl+v", "ctrl+x", "ctrl+u", "ctr
 
 
 def _text_box(widget: Widget | None) -> bool:
-    """A box whose text a key changes: a text box, or an empty note's stand-in (it puts
-    the note's text box in its place and types the keys it got into it)."""
-    from checklist_tui.tui.widgets.note_box import NoteBox
+    """A box whose text a key changes: a text box, or its light stand-in (it puts the
+    real box in its place and types the keys it got into it)."""
+    from checklist_tui.tui.widgets.text_box import is_text_box
 
-    return isinstance(widget, Input | TextArea | NoteBox)
+    return is_text_box(widget)
 
 
 def _changes_text(event: events.Key | events.Paste, box: Widget) -> bool:
     if isinstance(event, events.Paste):
         return True
     if event.key == "enter":  # a new line; in a one-line box it only commits
-        return not isinstance(box, Input)
+        return not (isinstance(box, Input) or getattr(box, "one_line", False))
     return event.is_printable or event.key in EDIT_KEYS
 
 
@@ -96,12 +96,12 @@ class KeyGate:
 
     def _answered(self, changed: bool) -> None:
         """The reason was given (``changed``): type the held keys into their box."""
-        from checklist_tui.tui.widgets.note_box import NoteBox
+        from checklist_tui.tui.widgets.text_box import TextBox
 
         held, box = self.held, self.box
         self.asking, self.held, self.box = False, [], None
-        if isinstance(box, NoteBox):  # the stand-in has put the note's text box in
-            box = box.area
+        if isinstance(box, TextBox):  # the stand-in has put the real box in
+            box = box.real
         if not changed or box is None or not box.is_attached:
             return
         box.screen.set_focus(box)

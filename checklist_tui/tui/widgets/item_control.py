@@ -16,10 +16,14 @@ from checklist_tui.tui.text import lit, typed
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
 from checklist_tui.tui.widgets.select_box import SelectBox
+from checklist_tui.tui.widgets.text_box import TextBox
 
 NA = "__na__"
 """The name of a question's "Not applicable" option."""
 PROMPT = "Choose one"
+TEXT_HINT = "Type the answer"
+"""What an empty text answer's box says (in words: an empty box read as nothing to do)."""
+DATE_HINT = "DD/MM/YYYY"
 
 
 def choice_name(answer: Answer | None) -> str | None:
@@ -29,6 +33,14 @@ def choice_name(answer: Answer | None) -> str | None:
     if answer.not_applicable:
         return NA
     return None if answer.value is None else str(answer.value)
+
+
+def shown_text(item: Item, answer: Answer | None) -> str:
+    """What a text or date question's box holds for ``answer``, as it would be typed."""
+    value = answer.value if answer else None
+    if item.type == ItemType.DATE:
+        return uk_date(value) if isinstance(value, date) else ""
+    return typed(value) if isinstance(value, str) else ""
 
 
 def make_control(item: Item, answer: Answer | None) -> Widget:
@@ -61,14 +73,17 @@ def make_control(item: Item, answer: Answer | None) -> Widget:
         chosen = set(value) if isinstance(value, list) else set()
         return MarkedSelectionList(*[(lit(o.label), o.value, o.value in chosen)
                                     for o in item.options], id=ident)
+    # Text and date boxes are light stand-ins until first focused (text_box.py). Stored
+    # text is shown as it would be typed: a plan file's escape bytes and other control
+    # characters never reach the terminal (kept in the file until the answer is edited:
+    # see TypedItem._commit).
+    text = shown_text(item, answer)
     if item.type == ItemType.LONG_TEXT:
-        # Stored text is shown as it would be typed: a plan file's escape bytes and
-        # other control characters never reach the terminal (kept in the file until
-        # the answer is edited: see TypedItem._commit).
-        return TextArea(typed(value) if isinstance(value, str) else "", id=ident,
-                        soft_wrap=True, show_line_numbers=False)
-    if item.type == ItemType.DATE:
-        text = uk_date(value) if isinstance(value, date) else ""
-        return Input(value=text, placeholder="DD/MM/YYYY", id=ident, classes="answer")
-    return Input(value=typed(value) if isinstance(value, str) else "", id=ident,
-                 classes="answer", max_length=300)
+        return TextBox(text, TEXT_HINT, id=f"textbox-{item.id}", classes="text-box long",
+                       one_line=False, make_box=lambda shown: TextArea(
+                           shown, id=ident, soft_wrap=True, show_line_numbers=False,
+                           placeholder=TEXT_HINT))
+    hint = DATE_HINT if item.type == ItemType.DATE else TEXT_HINT
+    return TextBox(text, hint, id=f"textbox-{item.id}", classes="text-box", one_line=True,
+                   make_box=lambda shown: Input(value=shown, placeholder=hint, id=ident,
+                                                classes="answer", max_length=300))

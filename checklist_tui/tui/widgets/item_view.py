@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import DOMQuery
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Select, SelectionList, Static, TextArea
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import NOT_YET
@@ -19,9 +19,10 @@ from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.core.vocabulary import due_label, rule_tag
 from checklist_tui.tui.text import join, lit, typed
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice
-from checklist_tui.tui.widgets.item_control import NA, choice_name, make_control
+from checklist_tui.tui.widgets.item_control import NA, choice_name, make_control, shown_text
 from checklist_tui.tui.widgets.item_typing import TEXT_COMMIT_SECONDS, TypedItem
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox
+from checklist_tui.tui.widgets.text_box import TextBox, is_text_box
 
 __all__ = ["NA", "STOP_HINT", "TEXT_COMMIT_SECONDS", "ItemView"]
 
@@ -137,6 +138,9 @@ class ItemView(TypedItem, can_focus=False):
                 box.value = value is True
         for choice in self.query(AnswerChoice):
             choice.value = choice_name(answer)
+        for box in self.query(f"#textbox-{self.item.id}"):  # a text box not yet used
+            if isinstance(box, TextBox):
+                box.show_text(shown_text(self.item, answer))
 
     def action_details(self) -> None:
         if self.item.details:
@@ -199,7 +203,7 @@ class ItemView(TypedItem, can_focus=False):
             self._focus_when_composed(step_in)
             return
         control = found.first()
-        if step_in or not isinstance(control, Input | TextArea):
+        if step_in or not is_text_box(control):
             control.focus()
         else:
             if not self.query(".stop-hint"):
@@ -210,8 +214,10 @@ class ItemView(TypedItem, can_focus=False):
         self.scroll_visible(animate=False)  # at once: keys typed next go where it is seen
 
     def _control(self) -> DOMQuery[Widget]:
-        """The item's control (a drop-down's light stand-in until it is first used)."""
-        return self.query(f"#answer-{self.item.id}, #pick-{self.item.id}")
+        """The item's control (a drop-down's or a text box's light stand-in until it is
+        first used)."""
+        ident = self.item.id
+        return self.query(f"#answer-{ident}, #pick-{ident}, #textbox-{ident}")
 
     def _focus_when_composed(self, step_in: bool, tries: int = 40) -> None:
         """Every 50 ms for 2 s at most, while still shown (the plan screen asked before the

@@ -22,13 +22,8 @@ OPENING_KEYS = ("enter", "space", "down", "up")
 
 
 class SelectBox(StandIn, Widget, can_focus=True):
-    DEFAULT_CSS = """
-    SelectBox {
-        border: tall $border-blurred; background: $surface; color: $foreground 50%;
-        width: 1fr; height: auto; padding: 0 2; pointer: pointer;
-    }
-    SelectBox.-has-value { color: $foreground; }
-    """
+    # Styles in app.tcss ("SelectBox"): a DEFAULT_CSS of a widget type first met in a
+    # section made Textual parse the whole stylesheet again, in the middle of the switch.
 
     def __init__(self, item_id: str, label: str | None, prompt: str,
                  make_select: Callable[[], Select]) -> None:
