@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import DOMQuery
 from textual.widget import Widget
-from textual.widgets import Checkbox, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import NOT_YET
@@ -241,7 +241,14 @@ class ItemView(TypedItem, can_focus=False):
         return True
 
     def action_step_in(self) -> None:
-        self.focus_control()
+        found = self._control()
+        if not found or not found.first().focusable:
+            self.focus_control()
+            return
+        # At once, not a turn later as focus() does: a letter typed right behind the
+        # Enter reached the item, not the box, and was lost ("Seen" became "een").
+        self.screen.set_focus(found.first())
+        self.scroll_visible(animate=False)
 
     def on_key(self, event: events.Key) -> None:
         """A digit typed on a text or date question itself (not its box) steps into the
@@ -252,13 +259,16 @@ class ItemView(TypedItem, can_focus=False):
                 or not event.character.isdigit() or not control:
             return
         box = control.first()
-        if isinstance(box, Input | TextArea):
+        if is_text_box(box):
             event.stop()
             event.prevent_default()
             self.screen.set_focus(box)  # now: the keys typed next follow it in
             # Typed once the box has taken the focus (which selects what it holds, so
-            # the digit replaces it, as typing after Tab does).
-            if isinstance(box, Input):
+            # the digit replaces it, as typing after Tab does). A light stand-in puts the
+            # real box in first, and passes the key on to it.
+            if isinstance(box, TextBox):
+                box.post_message(events.Key(event.key, event.character))
+            elif isinstance(box, Input):
                 box.call_later(box.insert_text_at_cursor, event.character)
-            else:
+            elif isinstance(box, TextArea):
                 box.call_later(box.insert, event.character)

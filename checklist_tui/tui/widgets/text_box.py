@@ -9,10 +9,11 @@ is put in its place (``stand_in.StandIn``), with the same text.
 
 No key typed meanwhile is lost, and none lands out of order: keys reach the app one at a
 time (``typed_ahead.py``), so a key that reached this box first arrives after the real
-box has the focus. A letter, a space or pasted text is typed into the real box here;
-Enter is a new line in a text area. Every other key (Backspace, the arrows, Home, End,
-Enter in a one-line box, Tab, Escape) is a binding, which the app runs on the real box,
-since it has the focus by then. Imports no core."""
+box has the focus. A letter, a space, pasted text and Enter in a text area are passed
+on to the real box (behind its Focus, which selects an Input's text, so typing replaces
+it as in any box). Every other key (Backspace, the arrows, Home, End, Enter in a
+one-line box, Tab, Escape) is a binding, which the app runs on the real box, since it
+has the focus by then. Imports no core."""
 
 from __future__ import annotations
 
@@ -51,32 +52,25 @@ class TextBox(StandIn, Static, can_focus=True):
         real = self.real
         return real if isinstance(real, Input | TextArea) and real.is_mounted else None
 
-    def _type(self, text: str) -> bool:
-        """Type ``text`` into the real box (a one-line box takes a paste's first line,
-        as it does itself); False while there is no real box yet."""
+    def _pass_on(self, event: events.Key | events.Paste) -> None:
+        """Pass ``event`` to the real box, behind its Focus (which selects an Input's
+        text, so that typing replaces it), so it is handled there as if typed there."""
         box = self.box
         if box is None:
-            return False
-        if isinstance(box, TextArea):
-            box.insert(text)
-        else:
-            box.insert_text_at_cursor((text.splitlines() or [""])[0])
-        return True
+            return
+        event.stop()
+        event.prevent_default()
+        box.post_message(events.Paste(event.text) if isinstance(event, events.Paste)
+                         else events.Key(event.key, event.character))
 
     def on_key(self, event: events.Key) -> None:
         """A letter (or Enter in a text area) typed while the real box was put in."""
-        if event.key == "enter":
-            text = "" if self.one_line else "\n"
-        else:
-            text = event.character or "" if event.is_printable else ""
-        if text and self._type(text):
-            event.stop()
-            event.prevent_default()
+        if (event.is_printable and event.character) or (
+                event.key == "enter" and not self.one_line):
+            self._pass_on(event)
 
     def on_paste(self, event: events.Paste) -> None:
-        if self._type(event.text):
-            event.stop()
-            event.prevent_default()
+        self._pass_on(event)
 
 
 def is_text_box(widget: Widget | None) -> bool:
