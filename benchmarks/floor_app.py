@@ -2,11 +2,13 @@
 
 The same widget types, layout and styles (``app.tcss``) as ``checklist-tui open PLAN``
 at first paint (a header, the section list, the section title, the banner, the items
-that fill the window, each with a prompt, a yes/no radio set, a note box and a state
+that fill the window, each with a prompt, its answer control, a note box and a state
 line, the footer), but no checklist, no plan, no pydantic and no core. Whatever the real
 app costs above this is the price of reading and checking the plan. The item widgets are
-the plan screen's own (``AnswerChoice``, ``NoteBox``, ``SteadyFooter``: modules that
-import no core), so the floor changes with them.
+the plan screen's own (``AnswerChoice``, ``TextBox``, ``NoteBox``, ``SteadyFooter``:
+modules that import no core), so the floor changes with them. As in the pre-birth
+checklist's first section, the third question is a date: its box is the plan screen's
+light stand-in (``TextBox``), built into a real Input only when first focused.
 
 As the plan screen does: the list has the pre-birth checklist's 14 sections and is
 hidden below 100 columns (still built), and as many items are built for the first frame
@@ -28,7 +30,7 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -36,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice  # noqa: E402
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox  # noqa: E402
 from checklist_tui.tui.widgets.steady_footer import SteadyFooter  # noqa: E402
+from checklist_tui.tui.widgets.text_box import TextBox  # noqa: E402
 
 CSS = ROOT / "checklist_tui" / "tui" / "app.tcss"
 SECTIONS = ["Starting the assessment", "Who is in the baby's world",
@@ -49,6 +52,7 @@ SECTIONS = ["Starting the assessment", "Who is in the baby's world",
             "New concerns, disagreement and escalation"]
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Unknown")]
 NARROW_BELOW, FIRST_ITEMS, LINES_PER_ITEM, CHROME_LINES = 100, 4, 6, 5  # as the plan screen
+DATE_AT = 3  # the first section's third question is a date
 
 
 class ItemView(Vertical):
@@ -57,6 +61,13 @@ class ItemView(Vertical):
 
 def note_area() -> TextArea:
     return TextArea("", placeholder=PLACEHOLDER, classes="note", compact=True, soft_wrap=True)
+
+
+def date_box(n: int) -> TextBox:
+    """A date question's box, as the plan screen builds it (``item_control``)."""
+    return TextBox("28/10/2026", "DD/MM/YYYY", id=f"textbox-FLOOR-S{n:02}", classes="text-box",
+                   one_line=True, make_box=lambda shown: Input(
+                       value=shown, placeholder="DD/MM/YYYY", classes="answer"))
 
 
 class Floor(App):
@@ -83,7 +94,8 @@ class Floor(App):
                         with ItemView():
                             yield Static(f"* Question {n} for the practitioner to answer "
                                          f"in plain words  (FLOOR-S{n:02})", classes="prompt")
-                            yield AnswerChoice(YES_NO_UNKNOWN, "yes")
+                            yield date_box(n) if n == DATE_AT else AnswerChoice(
+                                YES_NO_UNKNOWN, "yes")
                             yield NoteBox(f"FLOOR-S{n:02}", note_area)
                             yield Static("Source: not recorded (s)", classes="state")
         yield SteadyFooter()
