@@ -138,9 +138,9 @@ class ItemView(TypedItem, can_focus=False):
                 box.value = value is True
         for choice in self.query(AnswerChoice):
             choice.value = choice_name(answer)
-        for box in self.query(f"#textbox-{self.item.id}"):  # a text box not yet used
-            if isinstance(box, TextBox):
-                box.show_text(shown_text(self.item, answer))
+        for stand_in in self.query(f"#textbox-{self.item.id}"):  # a text box not yet used
+            if isinstance(stand_in, TextBox):
+                stand_in.show_text(shown_text(self.item, answer))
 
     def action_details(self) -> None:
         if self.item.details:
