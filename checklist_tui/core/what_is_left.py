@@ -61,6 +61,10 @@ GAPS_PREFIX = "Gaps and risks: "
 #: What Outstanding lists after the gaps and risks: what the plan's list does not carry.
 NOT_GAPS = (DUE_SOON, OPEN)
 
+#: Confirming a pause point and acknowledging a red flag, in the app and in plain mode,
+#: for the step ``core.pause.PauseStatus.next_step`` says.
+CONFIRM_WHERE = ("press f on the pause point (type confirm in plain mode)",
+                 "go to it and press k; type acknowledge in plain mode")
 CONFIRM_HOW = ("read each of its items aloud with the people present and confirm it, "
                "saying who was there: f on the pause point in the app, or go to one of its "
                "questions and type confirm in plain mode.")
@@ -80,8 +84,8 @@ def gap_row(gap: Gap, why: bool = True) -> Entry:
 def pause_row(status: PauseStatus) -> Entry:
     """A pause point that does not hold, in its own words (``PauseStatus.line``, as on the
     pause point and in the exports), with what to do; it goes to the pause point."""
-    if status.confirmation is None and status.problem:
-        todo = f"When every item in it is done, {CONFIRM_HOW}"
+    if status.refused:  # what stops it now (an item, an open red flag), and the step first
+        todo = status.next_step(*CONFIRM_WHERE)
     else:
         todo = CONFIRM_HOW[0].upper() + CONFIRM_HOW[1:]
     return Entry(PAUSE_POINT, f"{status.title}: {status.line()}", todo,

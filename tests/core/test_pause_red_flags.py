@@ -120,3 +120,21 @@ def test_no_longer_holds_is_defined_once_in_the_vocabulary() -> None:
     defined = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
                if '"NO LONGER HOLDS"' in p.read_text(encoding="utf-8")]
     assert defined == ["core/vocabulary.py"]
+
+
+def test_outstanding_says_the_step_that_works_not_when_every_item_is_done(lc) -> None:
+    """Outstanding (and G, plain mode's lists) said "When every item in it is done, ..."
+    for a pause point blocked by an open red flag, with every item done."""
+    from checklist_tui.core.vocabulary import PAUSE_POINT
+    from checklist_tui.core.what_is_left import outstanding_listing
+
+    plan = new_plan(lc, edd=EDD)
+    pause_point_ready(plan, lc)
+    set_answer(plan, lc.checklist, "f_seen", "no", by="Lead", now=NOW + timedelta(minutes=1))
+    listing = outstanding_listing(lc.checklist, plan, evaluate(lc.checklist, plan, TODAY))
+    [row] = [e for _h, rows in listing.groups for e in rows if e.label == PAUSE_POINT]
+    assert row.text == f"Confirm before discharge: Pause point, not confirmed: {FLAG}"
+    assert row.guidance == (
+        "First acknowledge the red flag on f_seen (go to it and press k; type acknowledge in "
+        "plain mode), saying what is being done about it, then press f on the pause point "
+        "(type confirm in plain mode) to confirm it.")
