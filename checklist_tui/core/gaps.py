@@ -14,10 +14,11 @@ from datetime import date
 from checklist_tui.core import babies
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
+from checklist_tui.core.carried import carried_lines
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, OpenAnswer, evaluate
-from checklist_tui.core.plan import Answer, Plan
+from checklist_tui.core.plan import Plan
 from checklist_tui.core.record import Record
 from checklist_tui.core.review import item_challenge_lines
 from checklist_tui.core.vocabulary import (
@@ -211,25 +212,6 @@ def _headline(checklist: Checklist, plan: Plan, count: int, marked: int = 0,
     return f"{things.capitalize()} would not be in place." + adjusted
 
 
-def detail_lines(item: Item, answer: Answer | None, plan: Plan) -> list[tuple[str, str]]:
-    """(label, text) for each detail an answer carries; people by name."""
-    have = (answer.details or {}) if answer is not None else {}
-    names = {p.id: p.name for p in plan.people}
-    rows = []
-    for detail in item.details:
-        value = have.get(detail.key)
-        if value is None:
-            continue
-        if isinstance(value, list):
-            text = ", ".join(names.get(v, f"{v} (no longer in People)") for v in value)
-        elif isinstance(value, date):
-            text = uk_date(value)
-        else:
-            text = value
-        rows.append((detail.label, text))
-    return rows
-
-
 def late_words(open_answer: OpenAnswer, ev: Evaluation) -> str:
     """What is overdue about an open answer, after who will find out and by when: the
     date to find out by, or the question's own due date. A bare "OVERDUE" after "by
@@ -252,7 +234,7 @@ def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
     manager's challenges on it (core.review)."""
     item_id = item.id
     answer = plan.answers.get(item_id)
-    lines = [f"{label}: {value}" for label, value in detail_lines(item, answer, plan)]
+    lines = carried_lines(item, answer, plan)
     lines.extend(filter(None, [babies.in_step(plan, item_id)]))
     if plan.challenges:
         lines.extend(item_challenge_lines(plan, item_id))

@@ -15,9 +15,9 @@ from datetime import date
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
+from checklist_tui.core.carried import detail_lines
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation
-from checklist_tui.core.gaps import detail_lines
 from checklist_tui.core.plan import Action, Plan
 from checklist_tui.core.plan_part import PlanPart, risk_items
 from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE, NOT_KNOWN, action_overdue

@@ -7,11 +7,12 @@ from datetime import date, datetime
 
 from checklist_tui.core import history
 from checklist_tui.core.answers import display
+from checklist_tui.core.carried import detail_lines
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, Evaluation, evaluate
-from checklist_tui.core.gaps import BornToday, born_today, detail_lines
+from checklist_tui.core.gaps import BornToday, born_today
 from checklist_tui.core.outstanding import Entry, entries
 from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import Agency, Challenge, Person, Plan, PlanState

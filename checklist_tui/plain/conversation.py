@@ -12,6 +12,7 @@ from collections.abc import Callable
 from checklist_tui.core import integrity as integ
 from checklist_tui.core import review
 from checklist_tui.core.answers import display
+from checklist_tui.core.carried import carried_lines
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
 from checklist_tui.core.engine import Evaluation
@@ -168,6 +169,8 @@ class Conversation:
         answer = plan.answers.get(item.id)
         if answer is not None and answer.has_value:
             c.say(f"Current answer: {display(item, answer)}.")
+            for line in carried_lines(item, answer, plan):  # what the Yes carries (look-c 16)
+                c.say(line.rstrip(".") + ".")
             if integ.needs_follow_up(item, answer):
                 c.say(f"Who will find out: {integ.follow_up_text(answer)}.")
             missing = integ.missing_details(item, answer, plan)

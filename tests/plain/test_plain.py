@@ -273,3 +273,24 @@ def test_the_father_is_chosen_from_the_fathers_in_people(tmp_path, catalogue) ->
     assert "1. Jordan Sample, Father" in out and "Kim Example, Mother" not in out
     answer = store.load(path).plan.answers["PBA-F01"]
     assert answer.details == {"people": [loaded.plan.people[1].id]}
+
+
+def test_the_current_answer_says_what_the_yes_carries_and_not_after_a_no(tmp_path,
+                                                                          catalogue) -> None:
+    """look-c 16: "Current answer: Yes." for PBA-F01 did not say who was named; look-c 6:
+    after a change to No, what the Yes carried is not read out as if in place."""
+    path = _new(tmp_path / "plans", catalogue)
+    loaded = store.load(path)
+    edit.add_record(loaded.plan, Person, by="t", now=clock.now(), name="Jordan Sample",
+                    kind=PersonKind.FATHER)
+    store.save(loaded)
+    code, out = _talk(path, catalogue, ["go PBA-F01", "y", "1", "go PBA-F01", "quit"])
+    assert code == 0
+    assert ("Current answer: Yes.\nThe father (add him on the People page): Jordan Sample.\n"
+            in out)
+    code, out = _talk(path, catalogue, ["go PBA-F01", "n", "", "go PBA-F01", "quit"])
+    assert code == 0
+    after = out[out.index("Current answer: No."):]
+    assert after.startswith("Current answer: No.\nDetails recorded with an earlier Yes are "
+                            "not shown now the answer is No (the history keeps them).\n")
+    assert "Jordan Sample" not in after.split("Answer:")[0]

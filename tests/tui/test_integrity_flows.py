@@ -169,3 +169,21 @@ async def test_the_father_list_offers_only_the_father(plans) -> None:
         names = app.screen.query_one(NamesList)
         offered = [str(names.get_option_at_index(i).prompt) for i in range(names.option_count)]
         assert offered == ["Sam Example (Father)"]  # not Robin Example, the mother
+
+
+async def test_a_yes_changed_to_no_no_longer_shows_what_it_carried(plans) -> None:
+    """look-c 6: the item still showed the Yes's details as content after a change to No."""
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "father", "PBA-F01")
+        screen = app.screen
+
+        def state() -> str:
+            return str(screen.query_one("#item-PBA-F01 .state").render())
+
+        await wait_for(pilot, lambda: "The father (add him on the People page): Sam Example"
+                       in state(), what="the Yes's details")
+        view.action_quick("no")
+        await wait_for(pilot, lambda: "Details recorded with an earlier Yes are not shown now "
+                       "the answer is No" in state(), what="the details not shown")
+        assert "The father (add him on the People page): Sam Example" not in state()
