@@ -327,10 +327,14 @@ def _appendices(s: Summary, add) -> None:
         add(Para("No changes recorded."))
     add(Heading(2, "Appendix C: learning trace"))
     add(Para("The recommendations and practice sources that this plan's answered items "
-             "address."))
+             "cite: the items whose answers address them, and apart from them the items "
+             "asked whose answers raised a red flag or a concern (never counted as "
+             "addressing them)."))
     if s.trace:
-        add(Table("Learning trace", ["Source", "Title", "Items"],
-                  [[r.source.id, r.source.title, ", ".join(r.items)] for r in s.trace],
-                  [18, 47, 35]))
+        add(Table("Learning trace", ["Source", "Title", "Addressed by",
+                                     "Asked: red flag or concern raised"],
+                  [[r.source.id, r.source.title, ", ".join(r.addressed) or "None",
+                    r.raised_words or "None"] for r in s.trace],
+                  [12, 34, 27, 27]))
     else:
         add(Para("No answered item cites a source yet."))

@@ -129,7 +129,9 @@ def document(s: Summary) -> dict[str, Any]:
             "no_longer_applies": [a.item_id for a in ev.no_longer_applies],
             "not_in_checklist": [a.item_id for a in ev.not_in_checklist],
             "learning_trace": [{"source": r.source.id, "title": r.source.title,
-                                "items": r.items} for r in s.trace],
+                                "items": r.items, "addressed": r.addressed,
+                                "raised": [{"item": i, "found": f} for i, f in r.raised]}
+                               for r in s.trace],
         },
     }
 

@@ -73,7 +73,9 @@ COMPUTED = _obj({
         "answered_at": {"type": ["string", "null"], "format": "date-time"}})),
     "no_longer_applies": _list(S),
     "not_in_checklist": _list(S),
-    "learning_trace": _list(_obj({"source": S, "title": S, "items": _list(S)})),
+    "learning_trace": _list(_obj({
+        "source": S, "title": S, "items": _list(S), "addressed": _list(S),
+        "raised": _list(_obj({"item": S, "found": S}))})),
 })
 
 

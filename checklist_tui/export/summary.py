@@ -9,6 +9,7 @@ from checklist_tui.core import history
 from checklist_tui.core.answers import display
 from checklist_tui.core.carried import detail_lines
 from checklist_tui.core.catalogue import LoadedChecklist
+from checklist_tui.core.coverage import TraceRow, plan_trace
 from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, Evaluation, evaluate
@@ -108,12 +109,6 @@ class SectionPart:
     title: str
     progress: str
     items: list[AnsweredItem]
-
-
-@dataclass(frozen=True)
-class TraceRow:
-    source: Source
-    items: list[str]
 
 
 @dataclass
@@ -281,15 +276,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
             stale.item_id, item.prompt if item else "(item not in this checklist version)",
             stale.answer, item))
 
-    cited: dict[str, list[str]] = {}
-    for ident in ev.done_items:  # never a contradicted, incomplete or open answer
-        if ident in items:
-            for ref in items[ident].refs:
-                cited.setdefault(ref, []).append(ident)
-    order = {ident: n for n, (_s, i) in enumerate(checklist.all_items()) for ident in [i.id]}
-    for ref, source in sources.items():
-        if ref in cited:
-            s.trace.append(TraceRow(source, sorted(cited[ref], key=order.__getitem__)))
+    s.trace = plan_trace(checklist, plan, ev, sources)
     return s
 
 
