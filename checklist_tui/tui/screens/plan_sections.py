@@ -10,7 +10,7 @@ screen, so nothing outlives the screen.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.containers import Vertical
 from textual.widget import AwaitMount
 from textual.widgets import OptionList, Static
@@ -162,6 +162,20 @@ class PlanSections(PlanScreenBase):
 
     def on_unmount(self) -> None:
         collector.release()
+
+    @on(events.Resize)
+    def _banner_fits(self) -> None:
+        """A short window shows the banner compact (flag_banner.py), a taller one in full."""
+        self.query_one(FlagBanner).fit()
+
+    @property
+    def screen_help(self) -> str:
+        """The screen's help, with the section's banner in full (a short window shows it
+        cut to a line, and says "in full: F1")."""
+        base = super().screen_help
+        banners = self.query(FlagBanner)
+        full = banners.first().full_text if banners else ""
+        return f"{base}\n\nThis section's banner in full:\n{full}" if full else base
 
     @on(SectionPane.Built)
     def _pane_built(self, message: SectionPane.Built) -> None:

@@ -1,38 +1,104 @@
 """The section banner: fired rules in this section with the checklist's escalation text,
-and, on a pause point, whether it is confirmed and still holds."""
+and, on a pause point, whether it is confirmed and still holds.
+
+In a short window (under COMPACT_BELOW rows, as 80x24) the banner is one line per kind:
+the pause point's line, and the first flag's words with what else there is ("k:
+acknowledge", "1 more here"), cut to the width, ending "(F1: all)". The full text
+(every flag, what to do, the other sections' count) is in the plan's Help (F1,
+``full_text``), and shown in place while the banner has the focus (a click, or Shift+Tab
+from the first question). Six banner lines left room for about one question at 80x24."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 from checklist_tui.core.dates import plural
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.vocabulary import ALERT_MARK, rule_label
-from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.text import Parts, join, lit
+
+COMPACT_BELOW = 30
+"""Windows with fewer rows than this show the banner compact."""
+MORE = "  (F1: all)"
 
 
-class FlagBanner(Static):
+def _ack(rule: FiredRule) -> str:
+    return " (acknowledged)" if rule.acknowledgement else (
+        " (press k to acknowledge)" if rule.needs_acknowledgement else "")
+
+
+class FlagBanner(Static, can_focus=False):
+    full_text: str = ""
+    """Everything the banner says, as plain text ('' when it is not shown)."""
+    _full: Text | None = None
+    _flags: tuple[list[FiredRule], int, str] | None = None
+
     def show(self, fired: list[FiredRule], total_red_flags: int, pause: str = "") -> None:
         shown = [f for f in fired if f.severity.value != "info" or f.red_flag]
         if not shown and not pause:
             self.remove_class("shown")
-            self._last = ""
-            self.update("")
+            self._full, self._flags, self.full_text = None, None, ""
+            self.can_focus = False
+            self._put(Text())
             return
         self.set_class(not shown, "pause-only")  # nothing alarming: not the red border
-        parts: list = [lit(pause), "\n"] if pause else []
+        parts: Parts = [lit(pause), "\n"] if pause else []
         for f in shown:
-            ack = " (acknowledged)" if f.acknowledgement else (
-                " (press k to acknowledge)" if f.needs_acknowledgement else "")
-            parts += [f"{ALERT_MARK} {rule_label(f)}: ", lit(f.message, "bold"), ack, "\n"]
+            parts += [f"{ALERT_MARK} {rule_label(f)}: ", lit(f.message, "bold"), _ack(f), "\n"]
             if f.escalation and not f.acknowledgement:
                 parts += ["  What to do: ", lit(f.escalation), "\n"]
         others = total_red_flags - sum(1 for f in shown if f.red_flag)
         if others > 0:
             parts.append(f"{plural(others, 'more red flag')} in other sections: press o\n")
-        text = join(*parts)
-        text.rstrip()
+        full = join(*parts)
+        full.rstrip()
+        self._full, self.full_text = full, full.plain
+        self._flags = (shown, others, pause) if shown else None
+        self.add_class("shown")
+        self.fit()
+
+    def _one_line(self, shown: list[FiredRule], others: int, pause: str) -> Text:
+        """The pause line (if any) and the first flag's words, each cut to one line (the
+        other sections' flags are left to the header's count and the full text)."""
+        first = shown[0]
+        tail = " (acknowledged)" if first.acknowledgement else (
+            " (k: acknowledge)" if first.needs_acknowledgement else "")
+        if len(shown) > 1:
+            tail += f"; {len(shown) - 1} more here"
+        width = self.content_size.width or self.app.size.width - 3  # (before the layout:
+        width = max(20, width)  # the window less the bar and the padding)
+        lead = f"{ALERT_MARK} {rule_label(first)}: "
+        room = max(10, width - len(lead) - len(tail) - len(MORE))
+        parts: Parts = [lit(_cut(pause, width)), "\n"] if pause else []
+        parts += [lead, lit(_cut(first.message, room), "bold"), tail, MORE]
+        return join(*parts)
+
+    def fit(self) -> None:
+        """Compact in a short window, unless it has the focus (then everything)."""
+        line = self._one_line(*self._flags) if self._flags is not None \
+            and self.app.size.height < COMPACT_BELOW else None
+        compact = line is not None and line.plain != self.full_text
+        self.can_focus = compact
+        wanted = line if line is not None and compact and not self.has_focus else self._full
+        self.set_class(compact and not self.has_focus, "compact")
+        if wanted is not None:
+            self._put(wanted)
+
+    def _put(self, text: Text) -> None:
         if text.plain != getattr(self, "_last", None):
             self._last = text.plain
             self.update(text)
-        self.add_class("shown")
+
+    def on_focus(self) -> None:
+        self.call_later(self.fit)  # (has_focus is set by Widget's own handler, after this)
+
+    def on_blur(self) -> None:
+        self.call_later(self.fit)
+
+    def on_resize(self) -> None:
+        self.fit()  # (the line is cut to the width)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
