@@ -166,7 +166,8 @@ class PlanSections(PlanScreenBase):
     @on(events.Resize)
     def _banner_fits(self) -> None:
         """A short window shows the banner compact (flag_banner.py), a taller one in full."""
-        self.query_one(FlagBanner).fit()
+        for banner in self.query(FlagBanner):  # (not there before the screen is composed)
+            banner.fit()
 
     @property
     def screen_help(self) -> str:
