@@ -40,7 +40,9 @@ async def test_boxes_and_buttons_show_the_focus_by_shape(plans) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "PBA-S09")
         box = app.screen.query_one("#answer-PBA-S09", Input)
-        assert box.has_focus and box.styles.border_left[0] == "thick"
+        # (the box has the app's focus; its own Focus event, which styles it, may follow)
+        await wait_for(pilot, lambda: box.has_focus, what="the box's focus")
+        assert box.styles.border_left[0] == "thick"
         app.screen.query_one("#item-PBA-S09 .note").focus()
         await wait_for(pilot, lambda: not box.has_focus)
         assert box.styles.border_left[0] != "thick"
