@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from checklist_tui.core import app_toml
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 from checklist_tui.core.strict import dump, fields
 
@@ -151,8 +152,9 @@ HISTORY_START = "\n[[history]]\n"
 
 
 def read_plan(text: str) -> dict[str, Any] | None:
-    """A plan file's TOML data, its history read by ``read_tail`` and the rest by tomllib,
-    when its history is exactly as the app writes it; else None (read it with tomllib).
+    """A plan file's TOML data, its history read by ``read_tail`` and the rest by
+    ``core.app_toml`` (else tomllib), when its history is exactly as the app writes it;
+    else None (read it with tomllib).
     The same data as tomllib's, without its slow pass over the part that grows with every
     change; for files known to have passed every check (``core.plan_cache``, #12.2)."""
     start = text.find(HISTORY_START) + 1
@@ -163,7 +165,7 @@ def read_plan(text: str) -> dict[str, Any] | None:
     # alone does not parse: an unclosed string or array), so the head read alone is what
     # tomllib reads before them.
     try:
-        head: dict[str, Any] = tomllib.loads(text[:start])
+        head = app_toml.read(text[:start]) or tomllib.loads(text[:start])
     except (ValueError, RecursionError):
         return None  # read it all, for tomllib's own error
     if "history" in head:
