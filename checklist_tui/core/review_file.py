@@ -25,28 +25,64 @@ T = TypeVar("T")
 LOCK_WAIT = 15.0
 
 
-def _acquire(path: Path, wait: float) -> PlanLock:
+#: Said when a waiting step was stopped before it changed anything.
+STOPPED = "stopped before the plan could be changed; nothing was changed"
+
+
+class Waiting:
+    """What a caller that waits for the lock is told, and how it stops the wait.
+
+    ``held_by(words)`` is called once, at the first refusal, with whose lock it is, so a
+    screen can say at once that it is waiting. ``go_on()`` is asked while waiting, and
+    ``begin()`` once the lock is held, just before anything is read or changed: False
+    from either stops the step with nothing changed (PlanLockedError, ``STOPPED``). A
+    caller that says "nothing was changed" makes them False first, under its own lock,
+    so a step it reported as stopped is never recorded afterwards."""
+
+    def held_by(self, words: str) -> None:
+        """The lock is another's: ``words`` says whose (as PlanLockedError does)."""
+
+    def go_on(self) -> bool:
+        return True
+
+    def begin(self) -> bool:
+        return self.go_on()
+
+
+def _acquire(path: Path, wait: float, waiting: Waiting) -> PlanLock:
     lock = PlanLock(path)
     deadline = time.monotonic() + wait
+    told = False
     while True:
+        if not waiting.go_on():
+            raise PlanLockedError(STOPPED)
         try:
             lock.acquire()
-            return lock
         except PlanLockedError as exc:
             if time.monotonic() >= deadline:
                 raise PlanLockedError(f"{exc}; nothing was changed, try again later") from None
+            if not told:
+                told = True
+                waiting.held_by(str(exc))
             time.sleep(0.05)
+            continue
+        if waiting.begin():
+            return lock
+        lock.release()
+        raise PlanLockedError(STOPPED)
 
 
 def change_plan(path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
-                operation: Callable[[Plan, Checklist], T], wait: float = LOCK_WAIT) -> T:
+                operation: Callable[[Plan, Checklist], T], wait: float = LOCK_WAIT,
+                waiting: Waiting | None = None) -> T:
     """Apply ``operation`` to the plan at ``path`` under its lock and save it.
 
-    If the operation refuses (PlanError), nothing is written.
+    If the operation refuses (PlanError), nothing is written. ``waiting`` hears that the
+    lock is another's and may stop the wait (``Waiting``).
     """
     if not path.is_file():
         raise PlanError(f"{path}: no such plan file")
-    lock = _acquire(path, wait)
+    lock = _acquire(path, wait, waiting or Waiting())
     try:
         loaded = store.load(path)  # read again now that nobody else can write it
         checklist = checklist_for(loaded.plan.checklist_id)
@@ -64,3 +100,14 @@ def change_plan(path: Path, checklist_for: Callable[[str], LoadedChecklist | Non
         return result
     finally:
         lock.release()
+
+
+def unchanged_since(plan: Plan, seen: str) -> None:
+    """Refuse a decision about a plan that changed after the manager read it (``seen`` is
+    its content hash then, core.review.content_hash): an approval covers what was read."""
+    from checklist_tui.core.review import content_hash
+
+    if seen and content_hash(plan) != seen:
+        raise PlanError("the plan changed after you read it (the practitioner may have "
+                        "answered a challenge or changed an answer); nothing was changed: "
+                        "read it again, as it is now shown, and decide again")

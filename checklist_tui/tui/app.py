@@ -143,6 +143,17 @@ class ChecklistApp(App[int]):
         else:
             self.push_screen(HomeScreen())
 
+    def back_from_plan(self) -> None:
+        """Leaving a plan: back to the manager's review of it when it was opened from
+        there (look-c 14: Escape landed on Home, the list and the plan being decided
+        gone), else home."""
+        from checklist_tui.tui.screens.review_plan import ReviewPlanScreen
+
+        if len(self.screen_stack) > 2 and isinstance(self.screen_stack[-2], ReviewPlanScreen):
+            self.pop_screen()
+        else:
+            self.go_home()
+
     def cannot_open(self, path: Path, message: str) -> None:
         """A plan could not be opened: the one named on the command line closes the app with
         that one sentence (as any command does); one chosen in the app goes back home."""
@@ -150,7 +161,7 @@ class ChecklistApp(App[int]):
             self.exit_note = f"checklist-tui: {message}"
             self.exit(return_code=1)
             return
-        self.go_home()
+        self.back_from_plan()
         self.notify(message, title="Cannot open plan", severity="error", markup=False,
                     timeout=10)
 

@@ -176,7 +176,7 @@ REVIEW_PLAN = [
     Command("approve", "a", "Approve", "Approve and sign off this plan, with a rationale"),
     Command("return-plan", "r", "Return", "Return the plan to the practitioner with reasons"),
     Command("challenge", "c", "Challenge", "Ask the practitioner about one item"),
-    Command("open-full", "o", "Open plan", "Open the whole plan, read-only", footer=False),
+    Command("open-full", "o", "Full plan", "Open the whole plan, read-only"),
     help_on("One plan, read-only, gaps and risks first. a approves, r returns it with "
             "reasons, c challenges one item; o opens the full plan read-only."),
     BACK,

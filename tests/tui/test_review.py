@@ -142,9 +142,9 @@ async def _fill_form(pilot, app, text: str) -> None:
     form = app.screen
     form.query_one("#decision-name", Input).value = "Alex Manager"
     form.query_one("#decision-text", TextArea).text = text
-    form.query_one("#decision-go", Button).press()  # no mouse: nothing to miss when busy
+    form.query_one("#save", Button).press()  # no mouse: nothing to miss when busy
     await wait_for(pilot, lambda: app.screen is not form or bool(
-        rendered(form.query_one("#decision-problem", Static)).strip()),
+        rendered(form.query_one("#form-error", Static)).strip()),
         what="the form sent or refused")
 
 
@@ -154,7 +154,7 @@ async def test_approve_from_the_review_screen(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_ready_plan(pilot, app)
         text = rendered(app.screen.query_one("#review-plan-text", Static))
-        assert text.index("GAPS AND RISKS") < text.index("THE WHOLE PLAN")
+        assert text.index("GAPS AND RISKS") < text.index("SUMMARY (o opens the full plan")
         assert "Submitted for review" in text
         await pilot.press("a")
         await _fill_form(pilot, app, "Plan is proportionate and complete.")
@@ -197,7 +197,7 @@ async def test_form_refuses_missing_reasons(tmp_path):
         await pilot.press("r")
         await _fill_form(pilot, app, "")
         assert isinstance(app.screen, DecisionForm)
-        assert "the reasons" in rendered(app.screen.query_one("#decision-problem", Static))
+        assert "the reasons" in rendered(app.screen.query_one("#form-error", Static))
         assert store.load(folder / READY).plan.state == PlanState.SUBMITTED
 
 
@@ -315,8 +315,8 @@ async def test_the_filter_hands_back_to_the_list_and_forms_name_the_plan(tmp_pat
         form = app.screen
         assert rendered(form.query_one("#decision-about", Static)) == f"Plan: DEMO-0003, {READY}"
         form.query_one("#decision-name", Input).value = "Alex Manager"
-        form.query_one("#decision-go", Button).press()
-        problem = form.query_one("#decision-problem", Static)
+        form.query_one("#save", Button).press()
+        problem = form.query_one("#form-error", Static)
         await wait_for(pilot, lambda: rendered(problem).strip() == "Please give the reasons.")
 
 
@@ -370,7 +370,7 @@ async def test_the_challenge_form_shows_each_question_whole(tmp_path, size):
         answer = display(longest, plan.answers[longest.id])
         whole = f"{longest.id}: {' '.join(longest.prompt.split())} Answer: {answer}"
         assert len(whole) > 100  # a question that no line of the form holds
-        await pilot.press("enter")  # the list opens
+        await pilot.press("space")  # the list opens (Enter moves on, as in every form)
         overlay = select.query_one(SelectOverlay)
         await wait_for(pilot, lambda: select.expanded and overlay.size.height > 1)
         overlay.highlighted = next(n for n, o in enumerate(overlay.options)
@@ -383,8 +383,8 @@ async def test_the_challenge_form_shows_each_question_whole(tmp_path, size):
         await pilot.press("escape") if select.expanded else None
         await wait_for(pilot, lambda: not select.expanded and whole in _shown(current),
                        what="the whole question once chosen")
-        go = form.query_one("#decision-go", Button)
-        dialog = form.query_one("#decision")
+        go = form.query_one("#save", Button)
+        dialog = form.query_one(".dialog")
         assert go.region.height >= 1 and dialog.content_region.contains_region(go.region), (
             go.region, dialog.region)  # not drawn past the bottom of the form
 

@@ -155,7 +155,8 @@ class SavingScreen(AppScreen):
         return ok
 
     def leave_plan(self) -> None:
-        """Escape: wait for the saves, then go home; if answers cannot be saved, ask."""
+        """Escape: wait for the saves, then go back (home, or the review it was opened
+        from); if answers cannot be saved, ask."""
         self.run_worker(self._leave(), group="leave", exclusive=True)
 
     async def _leave(self) -> None:
@@ -163,7 +164,7 @@ class SavingScreen(AppScreen):
 
         def leave(note: str, _kept: bool) -> None:
             self.close_session()
-            self.app.go_home()
+            self.app.back_from_plan()
             self.app.notify(note, title="Plan closed", markup=False, timeout=15)
 
         session = self.session
@@ -180,7 +181,7 @@ class SavingScreen(AppScreen):
             return
         if not unsaved:
             self.close_session()
-            self.app.go_home()
+            self.app.back_from_plan()
             return
         ask_before_leaving(self.app, unsaved, "leave the plan", leave)
 

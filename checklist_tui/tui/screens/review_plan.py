@@ -9,6 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from checklist_tui.core import clock, review, store
 from checklist_tui.core.answers import display
@@ -22,6 +23,7 @@ from checklist_tui.tui import commands
 from checklist_tui.tui.hanging import hang_text
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.decision import Decision, DecisionForm
+from checklist_tui.tui.screens.waiting import PendingDecision, WaitingScreen, whose
 from checklist_tui.tui.text import lit
 
 
@@ -67,10 +69,14 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
         for entry in entries:
             lines.append(f"  [{entry.label}] {entry.text}")
             lines += [f"      {part}" for part in entry.note.splitlines()]
-    lines += ["", "THE WHOLE PLAN", ""]
+    lines += ["", f"SUMMARY ({FULL_PLAN_HINT})", ""]
     lines.append(render_show(build(loaded_checklist, plan, clock.now(), sources,
                                    found_outside=found_outside)))
     return "\n".join(lines)
+
+
+#: Said over the summary: it is not the whole plan (no people, answers or history).
+FULL_PLAN_HINT = "o opens the full plan, read-only: people, answers, agencies, actions"
 
 
 def not_approvable(waiting: int) -> str:
@@ -88,8 +94,26 @@ def chooser_label(item, plan: Plan) -> str:
     return f"{item.id}: {item.prompt} Answer: {given}"
 
 
+#: How long the app waits for the practitioner to close the plan (the manager sees it
+#: waiting and can stop it; the command line waits review_file.LOCK_WAIT).
+WAIT_IN_APP = 600.0
+
+DECISION_WORDS = {"approved": "approve", "returned": "return it", "challenge": "challenge"}
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    """The file as last written (to notice a change); None if it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 class ReviewPlanScreen(AppScreen):
     COMMANDS_DECLARED = commands.REVIEW_PLAN
+    CHECK_EVERY = 2.0
+    """Seconds between looks at the file: a change (a challenge answered) is read again."""
 
     def __init__(self, path: Path):
         super().__init__()
@@ -98,6 +122,15 @@ class ReviewPlanScreen(AppScreen):
         self.checklist = None
         self.found_outside = ""
         self.text = ""
+        self.seen_hash = ""
+        """The content hash of the plan as shown (an approval covers what was read)."""
+        self._signature: tuple[int, int] | None = None
+        self.pending: PendingDecision | None = None
+        """The decision on its way to the file: no other until it is settled and the
+        plan read again."""
+        self._then = ""
+        """The decision to ask for once the plan has been read again."""
+        self._waiting: WaitingScreen | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(lit(f"Reviewing {self.path.name} (read-only)"), classes="title",
@@ -109,10 +142,24 @@ class ReviewPlanScreen(AppScreen):
     def on_mount(self) -> None:
         self.query_one("#review-plan-body").focus()
         self.load()
+        self.set_interval(self.CHECK_EVERY, self._look)
 
-    @work(thread=True, exclusive=True, group="review-plan")
-    def load(self) -> None:
+    def on_unmount(self) -> None:
+        if self.pending is not None:
+            self.pending.stop()
+
+    def _look(self) -> None:
+        """Read the plan again when its file changed (look-c 13: the screen still said a
+        challenge was not answered after the practitioner answered it)."""
+        if self.pending is None and self._signature is not None \
+                and _signature(self.path) != self._signature:
+            self._signature = None  # once: the read sets it again
+            self.load()
+
+    def _read(self) -> tuple:
+        """The plan as it is on disk now, for ``_show`` (in a thread)."""
         app = self.app
+        signature = _signature(self.path)
         try:
             loaded = store.load(self.path)
             plan = loaded.plan
@@ -123,15 +170,25 @@ class ReviewPlanScreen(AppScreen):
             text = review_text(plan, checklist, app.sources(), loaded.edited_outside,
                                loaded.found_outside)
         except UserFacingError as exc:
-            app.call_from_thread(self._show, None, None, str(exc))
-            return
-        app.call_from_thread(self._show, plan, checklist, text, loaded.found_outside)
+            return None, None, str(exc), "", "", signature
+        return (plan, checklist, text, loaded.found_outside, review.content_hash(plan),
+                signature)
 
-    def _show(self, plan: Plan | None, checklist, text: str, found_outside: str = "") -> None:
+    @work(thread=True, exclusive=True, group="review-plan")
+    def load(self) -> None:
+        shown = self._read()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, *shown)
+
+    def _show(self, plan: Plan | None, checklist, text: str, found_outside: str = "",
+              seen_hash: str = "", signature: tuple[int, int] | None = None) -> None:
         self.plan, self.checklist, self.found_outside = plan, checklist, found_outside
-        self.text = text
+        self.text, self.seen_hash, self._signature = text, seen_hash, signature
         self._wrap()
         self.refresh_bindings()
+        then, self._then = self._then, ""
+        if then:
+            self._decide_now(then)
 
     def _wrap(self) -> None:
         """The text wrapped to the window, each wrapped line indented under its start."""
@@ -145,6 +202,9 @@ class ReviewPlanScreen(AppScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         plan = self.plan
+        if action in ("approve", "return_plan", "challenge") and (
+                self.pending is not None or self._then):
+            return False  # one decision at a time, each on the plan read again
         if action == "approve":
             return plan is not None and plan.state == PlanState.SUBMITTED
         if action == "return_plan":  # also a plan whose approval no longer stands
@@ -164,35 +224,85 @@ class ReviewPlanScreen(AppScreen):
                      for _s, i in self.checklist.checklist.all_items()]
 
         # The decisions this manager has seen: one recorded meanwhile by someone else is
-        # kept beside theirs, never lost (core.review.decide).
+        # kept beside theirs, never lost (core.review.decide). And what the plan said:
+        # an approval of a plan changed since is refused (review_file.unchanged_since).
         seen = len(self.plan.reviews) if self.plan is not None else None
+        seen_hash = self.seen_hash
 
         def done(decision: Decision | None) -> None:
-            if decision is not None:
+            if decision is not None and self.is_attached:
                 self.app.reviewer = (decision.name, decision.role)  # type: ignore[attr-defined]
-                self.decide(decision, seen)
+                self.decide(decision, seen, seen_hash)
 
         plan = self.plan
         about = f"{plan.case_ref}, {self.path.name}" if plan is not None else self.path.name
         self.app.push_screen(DecisionForm(kind, name, role, items, about=about), done)
 
-    def action_approve(self) -> None:
-        waiting = review.open_challenges(self.plan) if self.plan is not None else []
+    def _read_then(self, kind: str) -> None:
+        """Read the plan again, then ask for the decision on it as it is now (look-c 13)."""
+        self._then = kind
+        self.refresh_bindings()
+        self.load()
+
+    def _decide_now(self, kind: str) -> None:
+        plan = self.plan
+        action = {"approved": "approve", "returned": "return_plan",
+                  "challenge": "challenge"}[kind]
+        if plan is None or not self.check_action(action, ()):
+            state = review.describe_state(plan, self.found_outside) if plan else "not readable"
+            self.notify(f"The plan has changed: it is now {state.lower()}, so you cannot "
+                        f"{DECISION_WORDS[kind]} it now. It is shown as it is.",
+                        title="Read again", severity="warning", markup=False)
+            return
+        waiting = review.open_challenges(plan) if kind == "approved" else []
         if waiting:  # said now, before a rationale is typed that could not be used
             self.notify(not_approvable(len(waiting)), title="Not approved",
                         severity="warning", markup=False)
             return
-        self._ask("approved")
+        self._ask(kind)
+
+    def action_approve(self) -> None:
+        self._read_then("approved")
 
     def action_return_plan(self) -> None:
-        self._ask("returned")
+        self._read_then("returned")
 
     def action_challenge(self) -> None:
-        self._ask("challenge")
+        self._read_then("challenge")
+
+    def decide(self, decision: Decision, seen: int | None = None, seen_hash: str = "") -> None:
+        """Record ``decision``: at once if nobody has the plan open, else after saying it
+        waits (look-c 8). The screen takes no other decision until this one is settled
+        and the plan read again."""
+        def held(words: str) -> None:
+            self.app.call_from_thread(self._say_waiting, pending, words, decision.kind)
+
+        pending: PendingDecision = PendingDecision(held)
+        self.pending = pending
+        self.refresh_bindings()
+        self._record(decision, pending, seen, seen_hash)
+
+    def _say_waiting(self, pending: PendingDecision, held: str, kind: str) -> None:
+        if self.pending is not pending or not self.is_attached:
+            return
+
+        def stopped(settled: bool | None) -> None:
+            self._waiting = None
+            if settled:
+                return
+            if not pending.stop():
+                self.notify("Too late to stop: the plan was closed a moment ago and your "
+                            "decision is being recorded.", title="Recording",
+                            severity="warning", markup=False)
+
+        self._waiting = WaitingScreen(held, DECISION_WORDS[kind])
+        self.app.push_screen(self._waiting, stopped)
 
     @work(thread=True, exclusive=True, group="review-decision")
-    def decide(self, decision: Decision, seen: int | None = None) -> None:
-        from checklist_tui.core.review_file import change_plan
+    def _record(self, decision: Decision, pending: PendingDecision, seen: int | None,
+                seen_hash: str) -> None:
+        from checklist_tui.core.errors import PlanLockedError
+        from checklist_tui.core.review_file import STOPPED, change_plan, unchanged_since
 
         now, today = clock.now(), clock.today()
 
@@ -200,16 +310,24 @@ class ReviewPlanScreen(AppScreen):
             if decision.kind == "challenge":
                 return review.challenge(plan, checklist, decision.item, decision.text,
                                         name=decision.name, role=decision.role, now=now)
+            if decision.kind == "approved":
+                unchanged_since(plan, seen_hash)
             return review.decide(plan, checklist, decision=decision.kind,
                                  rationale=decision.text, name=decision.name,
                                  role=decision.role, now=now, today=today, seen=seen)
 
+        title, severity = "Saved", "information"
         try:
-            change_plan(self.path, self.app.checklist, step)
+            change_plan(self.path, self.app.checklist, step, wait=WAIT_IN_APP,
+                        waiting=pending)
             disagree = review.conflict(store.load(self.path).plan)
+        except PlanLockedError as exc:
+            title, severity = "Nothing was changed", "error"
+            said = ("You stopped waiting: your decision was not recorded." if str(exc) ==
+                    STOPPED else f"{whose(str(exc))}. Your decision was not recorded: "
+                    "decide again once the plan is closed.")
         except UserFacingError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Nothing was changed",
-                                      severity="error", markup=False)
+            title, severity, said = "Nothing was changed", "error", str(exc)
         else:
             said = {"approved": "Approved and signed off.",
                     "returned": "Returned to the practitioner with your reasons.",
@@ -217,8 +335,18 @@ class ReviewPlanScreen(AppScreen):
             if disagree:
                 said = (f"Your decision is recorded, but another manager decided at the same "
                         f"time: {disagree}. Not signed off until a manager decides again.")
-            self.app.call_from_thread(self.notify, said, title="Saved", markup=False)
-        self.load()
+        shown = self._read()  # settled and read again in one step: no decision between
+        self.app.call_from_thread(self._settled, pending, title, said, severity, shown)
+
+    def _settled(self, pending: PendingDecision, title: str, said: str, severity: str,
+                 shown: tuple) -> None:
+        if self._waiting is not None and self.app.screen is self._waiting:
+            self._waiting.dismiss(True)
+        self._waiting = None
+        self.notify(said, title=title, severity=severity, markup=False)  # type: ignore[arg-type]
+        if self.pending is pending:
+            self.pending = None
+        self._show(*shown)
 
     def action_open_full(self) -> None:
         self.app.open_plan(self.path, read_only=True)
