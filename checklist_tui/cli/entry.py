@@ -26,7 +26,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = settle_folders(parser.parse_args(words))
         if held and wants_plain(args):  # a conversation, not the app: collect as usual
             held = _resume()
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # here, where a reader gone away is caught (not at exit)
+        return code
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``): what was to be done is done (a change
+        # is saved before anything is printed), so not an error. As Python's docs advise
+        # for SIGPIPE: nothing more goes to the closed pipe, not even at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except UserFacingError as exc:
         err(f"checklist-tui: {exc}")
         return EXIT_BAD_INPUT

@@ -8,8 +8,10 @@ Anything refused is one clear line and exit 1, with nothing on disk changed.
 from __future__ import annotations
 
 import argparse
+import io
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from typing import TYPE_CHECKING, Any
 
 from checklist_tui.cli.context import author, catalogue, plan_path
@@ -30,13 +32,16 @@ YES_NO = {"yes": True, "y": True, "no": False, "n": False}
 def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
     """The plan, locked for this one change; refused when it cannot be changed. A
     completed, submitted or approved plan is changed only with ``--reason`` (kept in its
-    history; an approval is voided)."""
+    history; an approval is voided). What the command prints is held until the plan is
+    saved: a reader that stops reading (``| head``) can no longer stop the save, and
+    nothing says "Yes" that is not on disk."""
     from checklist_tui.core import review
     from checklist_tui.core.session import PlanSession
 
     cat = catalogue(args)
     session = PlanSession.open(plan_path(args), cat.get, user=getattr(args, "as_user", "") or "")
     name = session.loaded.path.name
+    said = io.StringIO()  # printed once saved (look-c 9: "Yes" printed, nothing saved)
     try:
         if session.read_only:
             raise PlanError(f"{name}: cannot be changed: {session.read_only_reason}")
@@ -45,7 +50,8 @@ def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
             session.apply(review.reopen, session.checklist.checklist, reason,
                           today=clock.today())
         try:
-            yield session
+            with redirect_stdout(said):
+                yield session
         except ReasonNeeded as exc:
             raise PlanError(f"{name}: {exc}; give it with --reason TEXT") from None
         if not session.save():
@@ -55,6 +61,7 @@ def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
     finally:
         if session.lock:
             session.lock.release()
+    sys.stdout.write(said.getvalue())
 
 
 def _date(flag: str, text: str | None):
@@ -79,6 +86,19 @@ def _person_ids(session: PlanSession, names: str) -> list[str]:
                                   f"({hint})")
         ids.append(match[0].id)
     return ids
+
+
+def _details(pairs: list[str]) -> dict[str, list[str]]:
+    """``--detail KEY=VALUE`` options, each key's values in the order given (look-c 10:
+    a repeated people= kept only the last person)."""
+    found: dict[str, list[str]] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        if not sep:
+            raise UserFacingError(f"--detail '{pair}': write it as KEY=VALUE, e.g. "
+                                  "date=02/12/2026")
+        found.setdefault(key.strip(), []).append(text)
+    return found
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
@@ -107,16 +127,16 @@ def cmd_answer(args: argparse.Namespace) -> int:
         else:
             session.apply(edit.set_answer, checklist, args.item, value, owner=args.owner,
                           by_date=_date("--by", args.by))
-        for pair in args.detail or []:
-            key, sep, text = pair.partition("=")
-            if not sep:
-                raise UserFacingError(f"--detail '{pair}': write it as KEY=VALUE, e.g. "
-                                      "date=02/12/2026")
-            detail = next((d for d in item.details if d.key == key.strip()), None)
-            detail_value: Any = text
-            if detail is not None and detail.kind.value == "people":
-                detail_value = _person_ids(session, text)
-            session.apply(edit.set_detail, checklist, args.item, key.strip(), detail_value)
+        for key, texts in _details(args.detail or []).items():
+            detail = next((d for d in item.details if d.key == key), None)
+            detail_value: Any = texts[-1]
+            if detail is not None and detail.kind.value == "people":  # they add up
+                detail_value = list(dict.fromkeys(
+                    pid for text in texts for pid in _person_ids(session, text)))
+            elif len(texts) > 1:
+                raise UserFacingError(f"--detail {key}= is given {len(texts)} times: give it "
+                                      "once (only people= adds up when repeated)")
+            session.apply(edit.set_detail, checklist, args.item, key, detail_value)
         if args.note is not None:
             session.apply(edit.set_note, args.item, args.note)
         if args.source is not None:
@@ -252,7 +272,8 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--by", metavar="DATE", help="by when they will find out")
     p.add_argument("--detail", action="append", metavar="KEY=VALUE",
                    help="what a yes carries, e.g. date=02/12/2026, people='Sam Example', "
-                        "text=..., place=...; repeatable")
+                        "text=..., place=...; repeatable: each key once, except people=, "
+                        "whose names add up (or give them separated by commas)")
     p.set_defaults(handler=cmd_answer)
 
     for kind in ("person", "agency", "action"):
