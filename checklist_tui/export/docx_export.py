@@ -25,7 +25,7 @@ from docx.shared import Mm, Pt
 from checklist_tui.export import document
 from checklist_tui.export.docx_package import Template, read_template, write
 from checklist_tui.export.safe import inert
-from checklist_tui.export.summary import Summary
+from checklist_tui.export.summary import Summary, page_state
 
 MARGIN_MM = 18
 TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
@@ -187,7 +187,9 @@ def render(s: Summary) -> bytes:
                       for b, after in zip(blocks, [*blocks[1:], None], strict=True)),
                     _p(_r(content.footer))])
     marking = content.marking
-    header = _r(marking, bold=True) + _r(f"    Case reference: {content.case_ref}")
+    # Every page says where the plan stands (look-c 16), not only page 1's status line.
+    header = (_r(marking, bold=True) + _r(f"    Case reference: {content.case_ref}    ")
+              + _r(page_state(s), bold=True))
     footer = (_r(f"{marking}    Page ") + _field("PAGE") + _r(" of ")
               + _field("NUMPAGES"))
     # Core properties hold at most 255 characters (Word refuses more).

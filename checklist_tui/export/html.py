@@ -15,7 +15,7 @@ from html import escape
 
 from checklist_tui.export import document
 from checklist_tui.export.safe import has_rtl, inert
-from checklist_tui.export.summary import Summary
+from checklist_tui.export.summary import Summary, page_state
 
 CSS = """
 :root { color: #111; background: #fff; }
@@ -47,6 +47,7 @@ footer { margin-top: 2em; border-top: 1px solid #333; font-size: 9pt; }
 PRINT_CSS = """
 @page { size: A4; margin: 20mm 14mm 18mm;
   @top-left { content: %(marking)s; font: bold 9pt Arial, sans-serif; }
+  @top-center { content: %(state)s; font: bold 9pt Arial, sans-serif; }
   @top-right { content: %(case)s; font: 9pt Arial, sans-serif; }
   @bottom-left { content: %(marking)s; font: bold 9pt Arial, sans-serif; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
@@ -129,6 +130,7 @@ def render(s: Summary) -> str:
     widths = sorted({w for b in doc.blocks if isinstance(b, document.Table) for w in b.widths})
     col_css = "".join(f"col.w{w} {{ width: {w}%; }}\n" for w in widths)
     page_css = PRINT_CSS % {"marking": css_string(doc.marking),
+                            "state": css_string(page_state(s)),
                             "case": css_string(f"Case reference: {doc.case_ref}")}
     h = ["<!DOCTYPE html>",
          '<html lang="en-GB"><head><meta charset="utf-8">',

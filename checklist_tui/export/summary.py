@@ -19,7 +19,14 @@ from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import Agency, Challenge, Person, Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, overdue_counts, overdue_counts_words, plan_gaps
 from checklist_tui.core.plan_gaps import overdue_words as overdue_words  # its home before
-from checklist_tui.core.review import describe_signoff, describe_state, open_challenges
+from checklist_tui.core.review import (
+    CHANGED_SINCE_APPROVAL,
+    approval_void,
+    conflict,
+    describe_signoff,
+    describe_state,
+    open_challenges,
+)
 from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import NO_GAPS, signed
 from checklist_tui.core.what_is_left import (
@@ -225,6 +232,20 @@ def headline(s: Summary) -> str:
     elif plan.state == PlanState.COMPLETED:
         parts.append("not yet submitted for review")
     return "Status: " + "; ".join(parts) + "."
+
+
+def page_state(s: Summary) -> str:
+    """Where the plan stands, for the header of every printed page (look-c 16: only page
+    1 said it, and a page of a draft printed for a meeting read like the agreed plan)."""
+    plan = s.plan
+    state = describe_state(plan, s.found_outside)
+    if (plan.state == PlanState.APPROVED and not conflict(plan)
+            and not approval_void(plan, s.found_outside)):
+        return describe_signoff(plan, s.found_outside)
+    if CHANGED_SINCE_APPROVAL in describe_signoff(plan, s.found_outside) \
+            and CHANGED_SINCE_APPROVAL not in state:  # e.g. Amended after the approval
+        state = f"{state}, {CHANGED_SINCE_APPROVAL}"
+    return f"{state}: not signed off"
 
 
 def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str, Source],
