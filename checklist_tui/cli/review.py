@@ -31,11 +31,18 @@ def refused(path: Path, what: str, exc: Refused) -> int:
 
 
 def _change(args: argparse.Namespace, operation) -> tuple[Path, object]:
-    from checklist_tui.core.review_file import change_plan
+    from checklist_tui.core.review_file import LOCK_WAIT, Waiting, change_plan
+
+    class Said(Waiting):
+        """Says at once that the step waits, and for whom (look-c 8: 15 s of nothing)."""
+
+        def held_by(self, words: str) -> None:
+            err(f"checklist-tui: waiting up to {LOCK_WAIT:.0f} seconds: "
+                f"{words.split('; it opens read-only')[0]}")
 
     path = plan_path(args)
     cat = catalogue(args)
-    return path, change_plan(path, cat.get, operation)
+    return path, change_plan(path, cat.get, operation, waiting=Said())
 
 
 def _user(args: argparse.Namespace) -> str:

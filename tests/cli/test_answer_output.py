@@ -82,3 +82,22 @@ def test_the_help_says_how_details_repeat(capsys) -> None:
         run(capsys, "answer", "--help")
     said = " ".join(capsys.readouterr().out.split())
     assert "except people=, whose names add up" in said
+
+
+def test_sign_off_says_at_once_that_it_waits_for_the_plan(plans, capsys, monkeypatch) -> None:
+    """look-c 8 on the command line: sign-off waited up to 15 s for the lock, silent."""
+    from checklist_tui.core import review_file
+    from checklist_tui.core.locking import PlanLock
+
+    monkeypatch.setattr(review_file, "LOCK_WAIT", 0.3)
+    monkeypatch.setattr(review_file.change_plan, "__defaults__", (0.3, None))
+    path = plans / PLAN
+    lock = PlanLock(path)
+    lock.acquire()
+    try:
+        code, _out, err = run(capsys, "sign-off", str(path), "--decision", "approved",
+                              "--rationale", "Sound.", "--name", "Pat Manager", "--role", "TM")
+    finally:
+        lock.release()
+    assert code == 1 and "waiting up to" in err and "is open for editing by" in err
+    assert "nothing was changed" in err
