@@ -205,8 +205,12 @@ class PlanScreen(PlanSections):
             return
         if message.clear:
             changed = self.apply(edit.clear_answer, message.item_id)
-            if changed:  # a question's options and a tick box show no answer now
+            answer = self._session().plan.answers.get(message.item_id)
+            if changed or answer is None or not answer.has_value:
+                # Its options, tick box or text box show no answer now (a box kept the
+                # cleared text, or a date NOT SAVED, as if it were the answer).
                 self.restore_item(message.item_id)
+                self.query_one(f"#item-{message.item_id}", ItemView).show_plan_text(answer)
         elif message.na:
             changed = self.apply(edit.set_not_applicable, checklist, message.item_id)
         else:

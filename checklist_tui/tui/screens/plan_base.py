@@ -159,7 +159,9 @@ class PlanScreenBase(SavingScreen):
                 continue
             answer = session.plan.answers.get(item_id)
             view.reset(answer)
-            if not changed:
+            if changed:  # e.g. cleared: its box no longer shows the text let go of
+                view.show_plan_text(answer)
+            else:
                 _put_back_text(view, answer)
         self.refresh_state()
 

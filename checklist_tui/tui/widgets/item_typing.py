@@ -102,6 +102,28 @@ class TypedItem(Vertical, can_focus=False):
             self._box_text(box) != self._stored_text(box) for box in self.query(
                 "Input, TextArea") if isinstance(box, Input | TextArea))
 
+    def show_plan_text(self, answer: Answer | None) -> None:
+        """The answer's text or date box shows what the plan holds (after a clear, or a
+        change made once a reason was given): never text the plan no longer holds, nor a
+        NOT SAVED line about it. A box with the focus is left alone: it holds what is
+        being typed, passed on after a pause, as any typing."""
+        self.answer = answer
+        for box in self.query(f"#answer-{self.item.id}"):
+            if not isinstance(box, Input | TextArea) or box is self.screen.focused:
+                continue
+            key = box.id or ""
+            if key in self._commit_timers:  # its text is replaced: nothing to pass on
+                self._commit_timers.pop(key).stop()
+            self._pending.discard(key)
+            shown = self._stored_text(box)
+            if self._box_text(box) != shown:
+                with self.prevent(Input.Changed, TextArea.Changed):
+                    if isinstance(box, TextArea):
+                        box.text = shown
+                    else:
+                        box.value = shown
+            show_problem(self, box, None)
+
     @staticmethod
     def _box_text(box: Input | TextArea) -> str:
         return typed(box.text if isinstance(box, TextArea) else box.value)
