@@ -210,7 +210,10 @@ class ItemView(TypedItem, can_focus=False):
                 self.mount(Static(STOP_HINT, classes="stop-hint", markup=False),
                            after=self.query_one(".prompt"))
             self.can_focus = True
-            self.focus()
+            # At once, not a turn later as focus() does: the plan screen has just taken
+            # the focus away, and this item's own blur (handled after) must see it
+            # focused again, or it gives up can_focus and nothing has the focus.
+            self.screen.set_focus(self, scroll_visible=False)
         self.scroll_visible(animate=False)  # at once: keys typed next go where it is seen
 
     def _control(self) -> DOMQuery[Widget]:
@@ -233,7 +236,8 @@ class ItemView(TypedItem, can_focus=False):
         self.set_timer(0.05, again)
 
     def on_blur(self) -> None:
-        self.can_focus = False  # reached again by Escape or a section opening, not by Tab
+        if self.screen.focused is not self:  # focused again since (a jump to this item)
+            self.can_focus = False  # reached again by Escape or a section opening, not by Tab
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step_in":  # only on the item itself (Enter in a box is the box's)
