@@ -107,16 +107,18 @@ class _Reader:
                     table[key] = text if truth is None else truth == "true"
                     continue
                 pair = _PAIR.fullmatch(line)
-                if pair is None:
-                    raise _Odd
-                key = _key(pair.group(1))
-                if key in table:
-                    raise _Odd
-                value, rest = self.value(pair.group(2), "")
-                if rest:
-                    raise _Odd
-                table[key] = value
+                if pair is None or self.pair(pair, table, ""):
+                    raise _Odd  # not a pair, or more after its value on the line
         return root
+
+    def pair(self, found: re.Match[str], table: dict[str, Any], level: str) -> str:
+        """Put the ``key = value`` that ``found`` (_PAIR) matched into ``table`` (a key
+        given twice is odd); what follows the value on its line."""
+        key = _key(found.group(1))
+        if key in table:
+            raise _Odd
+        table[key], rest = self.value(found.group(2), level)
+        return rest
 
     def header(self, root: dict[str, Any], line: str) -> dict[str, Any]:
         found = _HEADER.fullmatch(line)
@@ -180,11 +182,7 @@ class _Reader:
             pair = _PAIR.match(text)
             if pair is None:
                 raise _Odd
-            key = _key(pair.group(1))
-            if key in table:
-                raise _Odd
-            value, text = self.value(pair.group(2), level)
-            table[key] = value
+            text = self.pair(pair, table, level)
             if text.startswith(", "):
                 text = text[2:]
             elif text.startswith(" }"):

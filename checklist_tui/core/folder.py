@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from checklist_tui.core import locking, store
@@ -22,30 +23,40 @@ def open_elsewhere(folder: Path) -> dict[str, str]:
     each, in words (core.locking). A stale lock (its process gone, or not refreshed for a
     long while) and this app's own are left out. Reads only the lock files."""
     held: dict[str, str] = {}
+    for entry in files_under(folder):
+        if not entry.name.endswith(LOCK_SUFFIX):
+            continue
+        path = Path(entry.path)
+        info = locking.read_lock(path)
+        if locking.is_stale(path, info) or (info is not None and _ours(info)):
+            continue
+        rel = path.relative_to(folder).as_posix().removesuffix(".lock")
+        held[rel] = info.describe() if info else "another program"
+    return held
+
+
+def files_under(folder: Path, skip: Callable[[str], bool] = lambda _name: False,
+                ) -> Iterator[os.DirEntry[str]]:
+    """Every entry under ``folder`` that is not a folder (sub-folders read too; links to
+    folders not followed), leaving out names that start with "." and names ``skip`` says
+    (folders' too). A folder that cannot be read is passed over."""
     stack = [folder]
     while stack:
         current = stack.pop()
         try:
-            found = list(os.scandir(current))
+            entries = list(os.scandir(current))
         except OSError:
             continue
-        for entry in found:
+        for entry in entries:
+            if entry.name.startswith(".") or skip(entry.name):
+                continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith("."):
-                        stack.append(Path(entry.path))
+                    stack.append(Path(entry.path))
                     continue
             except OSError:
                 continue
-            if entry.name.startswith(".") or not entry.name.endswith(LOCK_SUFFIX):
-                continue
-            path = Path(entry.path)
-            info = locking.read_lock(path)
-            if locking.is_stale(path, info) or (info is not None and _ours(info)):
-                continue
-            rel = path.relative_to(folder).as_posix().removesuffix(".lock")
-            held[rel] = info.describe() if info else "another program"
-    return held
+            yield entry
 
 
 def _ours(info: locking.LockInfo) -> bool:

@@ -32,6 +32,7 @@ from pathlib import Path
 from checklist_tui.core import clock, locations
 from checklist_tui.core.catalogue import LoadedChecklist, load_catalogue
 from checklist_tui.core.dates import plural
+from checklist_tui.core.folder import files_under
 from checklist_tui.core.index_row import (
     MAX_PLAN_BYTES,
     ROW_VERSION,
@@ -110,30 +111,22 @@ def index_path(folder: Path) -> Path:
     return locations.cache_dir() / "index" / f"plans-{key}.sqlite3"
 
 
+def _not_a_plan_name(name: str) -> bool:
+    """A save's temporary file or a backup (or a folder so named): never a plan."""
+    return TEMP_MARK in name or name.endswith(BACKUP_SUFFIX)
+
+
 def scan(folder: Path) -> Iterator[Seen]:
     """Every plan file under ``folder`` (sub-folders too), with its size and time."""
-    stack = [folder]
-    while stack:
-        current = stack.pop()
+    for entry in files_under(folder, _not_a_plan_name):
         try:
-            entries = list(os.scandir(current))
+            if not entry.name.endswith(PLAN_SUFFIX) or not entry.is_file():
+                continue
+            st = entry.stat()
         except OSError:
             continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith(".") or TEMP_MARK in name or name.endswith(BACKUP_SUFFIX):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
-                    continue
-                if not name.endswith(PLAN_SUFFIX) or not entry.is_file():
-                    continue
-                st = entry.stat()
-            except OSError:
-                continue
-            rel = Path(entry.path).relative_to(folder).as_posix()
-            yield Seen(rel, st.st_size, st.st_mtime_ns)
+        rel = Path(entry.path).relative_to(folder).as_posix()
+        yield Seen(rel, st.st_size, st.st_mtime_ns)
 
 
 # -- the worker: runs in this process or in a pool -------------------------------------
