@@ -12,7 +12,7 @@ from checklist_tui.core.history import EDITED_OUTSIDE
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.plan_gaps import overdue_counts_words
 from checklist_tui.core.review import CHANGED_SINCE_APPROVAL, DECISIONS_CONFLICT
-from checklist_tui.core.vocabulary import OPEN_MARK, progress_mark
+from checklist_tui.core.vocabulary import OPEN_MARK, pause_point_said, progress_mark
 
 #: The state of a file that cannot be read (the Problem column gives the reason).
 UNREADABLE_STATE = "Cannot be read"
@@ -58,7 +58,7 @@ def red_flags_value(row: PlanRow) -> int | str:
 def pause_words(row: PlanRow) -> list[str]:
     """``Confirm before discharge: pause point NO LONGER HOLDS``, for each pause point a
     summing-up line names (core.what_is_left.said_by_name)."""
-    return [f"{title}: pause point {word}" for title, word in row.pauses_named]
+    return [pause_point_said(title, word) for title, word in row.pauses_named]
 
 
 def progress(row: PlanRow) -> str:

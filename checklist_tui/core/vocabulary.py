@@ -77,6 +77,13 @@ def no_gaps_found(answered: int, total: int) -> str:
     return NONE_FOUND_YET if answered < total else NONE_FOUND
 
 
+def pause_point_said(title: str, word: str) -> str:
+    """``Confirm before discharge: pause point NO LONGER HOLDS``: a pause point that does not
+    hold, named where the plan is summed up (the exports' status line, the folder views'
+    Needs attention, plain mode's opening lines and ``where``)."""
+    return f"{title}: pause point {word}"
+
+
 def signed(name: str, role: str) -> str:
     """Who made a decision, a challenge or a record, as every view writes it: "Name (Role)",
     or the name alone when no role is recorded or when the role stands in the name's place

@@ -43,6 +43,7 @@ from checklist_tui.core.vocabulary import (
     RED_FLAG,
     RETURNED,
     WARNING,
+    pause_point_said,
 )
 
 Groups = list[tuple[str, list[Entry]]]
@@ -106,6 +107,13 @@ def said_by_name(status: PauseStatus) -> bool:
     or could be confirmed and is not. One whose items are still open is not: the count of
     answers says so."""
     return not status.holds and (status.confirmation is not None or not status.problem)
+
+
+def pauses_named(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[str]:
+    """Each pause point a summing-up line names (``said_by_name``), in its words:
+    ``Confirm before discharge: pause point NO LONGER HOLDS``."""
+    return [pause_point_said(p.title, pause_word(p))
+            for p in not_holding(checklist, plan, ev) if said_by_name(p)]
 
 
 def not_holding(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PauseStatus]:

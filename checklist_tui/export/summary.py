@@ -33,11 +33,9 @@ from checklist_tui.core.what_is_left import (
     Listing,
     gap_groups,
     gaps_title,
-    not_holding,
     pause_rows,
-    pause_word,
+    pauses_named,
     pauses_sentence,
-    said_by_name,
 )
 from checklist_tui.export.plan_parts import (
     OutcomeGroup,
@@ -218,8 +216,7 @@ def headline(s: Summary) -> str:
     overdue = overdue_counts(s.gaps)  # as the folder views count it (look-b 5)
     if overdue:
         parts.append(f"{sum(overdue.values())} overdue ({overdue_counts_words(overdue)})")
-    parts += [f"{p.title}: pause point {pause_word(p)}"  # as the folder views say it
-              for p in not_holding(s.checklist.checklist, plan, ev) if said_by_name(p)]
+    parts += pauses_named(s.checklist.checklist, plan, ev)  # as the folder views say it
     waiting = open_challenges(plan)
     if waiting:
         parts.append(f"{plural(len(waiting), 'challenge')} from a manager not yet answered")

@@ -372,6 +372,7 @@ class Conversation:
         reds = [f for f in ev.red_flags if f.acknowledgement is None]
         if reds:
             self.console.say(f"Red flags not acknowledged: {len(reds)}.")
+        listings.pause_points(self)
         if review.open_challenges(self.session.plan):
             self.console.say("Type outstanding to hear the challenges and where to answer them.")
 

@@ -19,6 +19,7 @@ from checklist_tui.core.what_is_left import (
     gaps_title,
     outstanding_listing,
     outstanding_title,
+    pauses_named,
     pauses_sentence,
 )
 
@@ -62,6 +63,16 @@ def gaps(conv: Conversation) -> None:
         conv.console.say(f"{no_gaps_found(conv.ev.answered, conv.ev.total)}.",
                          *filter(None, [pauses_sentence(listing)]))
     _read_groups(conv, listing.groups)
+
+
+def pause_points(conv: Conversation) -> None:
+    """Each pause point that no longer holds, or could be confirmed and is not, named as the
+    plan header, the exports' status line and the folder views name it (``where`` and the
+    opening lines; ``gaps`` says what to do)."""
+    s = conv.session
+    named = pauses_named(s.checklist.checklist, s.plan, conv.ev)
+    if named:
+        conv.console.say(*(f"{line}." for line in named), "Type gaps to hear what to do.")
 
 
 def born_today(conv: Conversation) -> None:

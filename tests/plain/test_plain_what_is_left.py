@@ -13,7 +13,12 @@ import pytest
 from checklist_tui.core import store
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.review_file import change_plan
-from checklist_tui.core.vocabulary import PAUSE_POINT, PAUSE_POINTS_HEADING
+from checklist_tui.core.vocabulary import (
+    NO_LONGER_HOLDS,
+    NOT_CONFIRMED,
+    PAUSE_POINT,
+    PAUSE_POINTS_HEADING,
+)
 from checklist_tui.core.what_is_left import gaps_listing, outstanding_listing
 from tests.conftest import EXAMPLES
 from tests.plain.test_plain import _talk
@@ -99,3 +104,25 @@ def test_plain_confirm_with_an_open_red_flag_says_what_to_do_first(tmp_path, cat
             "being done about it, then type confirm to confirm it again.") in said
     assert "Who is present?" not in said and "reason" not in said.lower()
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("change", "word"), [("confirmed_earlier", NO_LONGER_HOLDS),
+                                              ("unconfirmed", NOT_CONFIRMED), (None, "")])
+def test_opening_lines_and_where_name_a_pause_point_that_does_not_hold(
+        tmp_path, catalogue, change, word) -> None:
+    """look-c 4: the opening lines and ``where`` named nothing while the plan header, the
+    exports' status line and the folder views said 'pause point NO LONGER HOLDS'."""
+    from tests.core import test_folder_claims
+    path = _copy(tmp_path, "discharge-ready-for-sign-off.toml")
+    if change:
+        change_plan(path, catalogue.get, getattr(test_folder_claims, change))
+    _code, out = _talk(path, catalogue, ["where", "quit"])
+    opening, _, where = out.partition("Answer: where")
+    where = where.partition("Everything you answered is saved")[0]
+    said = f"Confirm before discharge: pause point {word}."
+    for part in (opening, where):
+        if change:
+            assert said in part.splitlines(), part
+            assert "Type gaps to hear what to do." in part.splitlines(), part
+        else:  # it holds: nothing is said of it
+            assert "pause point" not in part, part
