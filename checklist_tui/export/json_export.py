@@ -15,6 +15,7 @@ from typing import Any
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.pause import completion_blockers
+from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
 from checklist_tui.export.summary import Summary, headline
 
 SCHEMA = "checklist-tui/plan-summary"
@@ -71,6 +72,16 @@ def challenge_rows(s: Summary) -> list[dict[str, Any]]:
              "answered_at": _time(c.answered_at)} for c in s.challenges]
 
 
+def pause_points(s: Summary) -> list[dict[str, Any]]:
+    """Each pause point not confirmed, or no longer holding, as the other exports list it
+    after the gaps (``Summary.pauses``: its own words and what to do), with its section and
+    its word (``NOT CONFIRMED``, ``NO LONGER HOLDS``); ``named``: the status line names it."""
+    statuses = not_holding(s.checklist.checklist, s.plan, s.evaluation)
+    return [{"section": st.section_id, "title": st.title, "status": pause_word(st),
+             "named": said_by_name(st), "text": row.text, "guidance": row.guidance or None}
+            for st, row in zip(statuses, s.pauses, strict=True)]
+
+
 def document(s: Summary) -> dict[str, Any]:
     ev = s.evaluation
     plan = s.plan.model_dump(mode="json")
@@ -102,6 +113,7 @@ def document(s: Summary) -> dict[str, Any]:
             "open_required": [i for _s, i in ev.open_required],
             "gaps": [{"label": g.label, "text": g.text, "guidance": g.guidance or None,
                       "note": g.note or None, "about_men": g.about_men} for g in s.gaps],
+            "pause_points_not_holding": pause_points(s),
             "fired_rules": [
                 {"rule": f.rule_id, "item": f.item_id, "section": sections.get(f.section_id),
                  "severity": f.severity.value, "red_flag": f.red_flag, "message": f.message,

@@ -14,6 +14,7 @@ from checklist_tui.core import checked
 from checklist_tui.core.engine import DueStatus
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.plan_part import PlanPart
+from checklist_tui.core.vocabulary import NO_LONGER_HOLDS, NOT_CONFIRMED
 from checklist_tui.export.json_export import SCHEMA, SCHEMA_VERSION
 
 S = {"type": "string"}
@@ -50,6 +51,9 @@ COMPUTED = _obj({
                             "required_open": I, "red_flags": I})),
     "open_required": _list(S),
     "gaps": _list(_obj({"label": S, "text": S, "guidance": NS, "note": NS, "about_men": B})),
+    "pause_points_not_holding": _list(_obj({
+        "section": S, "title": S, "status": {"enum": [NOT_CONFIRMED, NO_LONGER_HOLDS]},
+        "named": B, "text": S, "guidance": NS})),
     "fired_rules": _list(_obj({"rule": S, "item": S, "section": NS,
                                "severity": {"enum": ["error", "warning", "info"]},
                                "red_flag": B, "message": S, "escalation": NS,

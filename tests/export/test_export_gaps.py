@@ -7,13 +7,17 @@ longer holds ("None found" at the top of a plan whose discharge check was undone
 from __future__ import annotations
 
 import html
+import json
 import re
 
+import jsonschema
 import pytest
 
 from checklist_tui.core import store
 from checklist_tui.core.engine import evaluate
+from checklist_tui.core.vocabulary import PAUSE_POINTS_HEADING
 from checklist_tui.core.what_is_left import gaps_listing
+from checklist_tui.export.json_schema import export_schema
 from checklist_tui.export.show_report import render_show
 from checklist_tui.export.summary import build
 from checklist_tui.export.writer import render
@@ -109,3 +113,28 @@ def test_every_format_gives_gs_groups_in_gs_order(catalogue, name, change) -> No
                       if line.startswith("**Status:"))
         word = "NO LONGER HOLDS" if change is confirmed_earlier else "NOT CONFIRMED"
         assert f"; Confirm before discharge: pause point {word};" in status, status
+
+
+@pytest.mark.parametrize(("name", "change"), PLANS,
+                         ids=[f"{n}-{c.__name__ if c else 'as-is'}" for n, c in PLANS])
+def test_json_lists_the_pause_points_the_other_formats_list(catalogue, name, change) -> None:
+    """look-c 4: the JSON's computed.gaps was [] and nothing else listed a pause point that
+    no longer holds; now computed.pause_points_not_holding has G's and the other formats'
+    pause point rows, in their words, valid by the published schema."""
+    lc, plan = _plan(catalogue, name, change)
+    listing = gaps_listing(lc.checklist, plan, evaluate(lc.checklist, plan, TODAY))
+    rows = [e for heading, group in listing.groups if heading == PAUSE_POINTS_HEADING
+            for e in group]
+    data = json.loads(render("json", lc, plan, False, catalogue.sources))
+    jsonschema.validate(data, export_schema())
+    listed = data["computed"]["pause_points_not_holding"]
+    assert [(p["text"], p["guidance"]) for p in listed] == [(e.text, e.guidance) for e in rows]
+    if change is None:
+        assert listed == [] or name != DISCHARGE
+        return
+    word = "NO LONGER HOLDS" if change is confirmed_earlier else "NOT CONFIRMED"
+    assert [(p["section"], p["title"], p["status"], p["named"]) for p in listed] == [
+        ("confirm", "Confirm before discharge", word, True)]
+    state = "NO LONGER HOLDS: Confirmed by" if change is confirmed_earlier else "Pause point, not"
+    assert listed[0]["text"].startswith(f"Confirm before discharge: {state}"), listed[0]
+    assert f"Confirm before discharge: pause point {word}" in data["headline"]
