@@ -153,9 +153,10 @@ def _why_not(item: Item, ev: Evaluation, plan: Plan) -> str | None:
 def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
     """Only what would not be in place if the baby arrived today: items and checks marked
     as needed at birth, twin- and prematurity-adjusted."""
-    if plan.dob is not None:
-        return BornToday(f"The baby was born on {uk_date(plan.dob)}.", [])
-    ev = evaluate(checklist, plan, today, assume_born=today)
+    # Once born, the same list of what is not in place now (look-c 3: an early birth
+    # emptied it, and Outstanding said "Nothing is outstanding").
+    born = plan.dob
+    ev = evaluate(checklist, plan, today, assume_born=None if born else today)
     entries: list[NotInPlace] = []
     marked = 0
     for section in checklist.sections:
@@ -175,6 +176,13 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
         entries.append(NotInPlace(f"Action: {action.what}",
                                   f"overdue since {uk_date(action.due)}", page="actions",
                                   record_id=action.id))
+    if born is not None:
+        said = f"The baby was born on {uk_date(born)}."
+        if entries:
+            things = "1 thing" if len(entries) == 1 else f"{len(entries)} things"
+            said += f" {things} needed at birth {'is' if len(entries) == 1 else 'are'} " \
+                "not in place."
+        return BornToday(said, entries)
     unanswered = 0
     if marked and not entries:  # the questions open today, not those a birth would add
         now = evaluate(checklist, plan, today)

@@ -311,8 +311,15 @@ def test_born_today_lists_only_what_would_not_be_in_place(lc) -> None:
     assert "f_known" not in {e.item_id for e in view.entries}  # not needed at birth
     twins = new_plan(lc, edd=EDD, babies_expected=2)
     assert "2 babies are expected" in born_today(lc.checklist, twins, TODAY).headline
+    # Once born, the same list of what is not in place now, never an empty one (look-c 3:
+    # an early birth emptied it and Outstanding said "Nothing is outstanding")
     born = new_plan(lc, edd=EDD, dob=TODAY - timedelta(days=1))
-    assert born_today(lc.checklist, born, TODAY).entries == []
+    put(born, lc, "sleep", "yes")
+    put(born, lc, "address", "yes")
+    view = born_today(lc.checklist, born, TODAY)
+    assert [e.item_id for e in view.entries] == ["barred", "contingency", "address"]
+    assert view.headline.startswith(f"The baby was born on {(TODAY - timedelta(days=1)):%d/%m/%Y}.")
+    assert "3 things needed at birth are not in place." in view.headline
 
 
 def test_born_today_includes_unassessed_men_and_contactless_agencies(lc) -> None:
