@@ -180,3 +180,32 @@ async def test_the_approve_form_keys_are_every_forms_keys(tmp_path):
         await wait_for_screen(pilot, MessageScreen)
         assert app.screen.title_text == "Discard what you typed?"
         assert store.load(folder / READY).plan.state == PlanState.SUBMITTED
+
+
+async def test_a_key_typed_as_the_waiting_dialog_appears_is_said_not_taken(tmp_path):
+    """The waiting dialog is a message dialog: a key typed as it appears is not taken and
+    it says so (its own copy of the layout lacked that line, and such a key crashed the
+    app with NoMatches)."""
+    from textual._time import get_time
+    from textual.widgets import Button
+
+    folder = team_folder(tmp_path / "team")
+    practitioner = PlanLock(folder / READY)
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ready_plan(pilot, app)
+        practitioner.acquire()
+        try:
+            await _approve(pilot, app, "Carers named; safe to sign off.")
+            await wait_for_screen(pilot, WaitingScreen)
+            dialog = app.screen
+            assert str(dialog.query_one("#no", Button).label) == "Stop waiting"
+            dialog._takes_keys_from = get_time() + 60  # as if typed the moment it appeared
+            await pilot.press("x")
+            await wait_for(pilot, lambda: "Not taken" in rendered(
+                dialog.query_one("#message-not-taken")), what="the key said not taken")
+            assert app.screen is dialog and app.is_running
+            dialog.query_one("#no", Button).press()
+            await wait_for(pilot, lambda: _idle(app) and app.screen is not dialog)
+        finally:
+            practitioner.release()

@@ -51,10 +51,10 @@ class MessageScreen(ModalScreen[bool]):
     AUTO_FOCUS = ""  # the default button, in on_mount: never another one first
 
     def __init__(self, title: str, lines: list[str], confirm: str | None = None,
-                 cancel: str = "Cancel"):
+                 cancel: str = "Cancel", close: str = "Close"):
         super().__init__()
         self.title_text, self.lines, self.confirm = title, lines, confirm
-        self.cancel = cancel
+        self.cancel, self.close = cancel, close
         self._not_taken: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
@@ -68,7 +68,7 @@ class MessageScreen(ModalScreen[bool]):
                     yield Button(self.confirm, id="yes", variant="warning", compact=True)
                     yield Button(self.cancel, id="no", compact=True)
                 else:
-                    yield Button("Close", id="no", variant="primary", compact=True)
+                    yield Button(self.close, id="no", variant="primary", compact=True)
 
     READ_FIRST = 0.4
     """Seconds after the dialog is shown in which a key is taken as typed before it."""

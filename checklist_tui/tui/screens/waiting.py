@@ -11,13 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
-
 from checklist_tui.core.review_file import Waiting
-from checklist_tui.tui.screens.message import MessageScreen, _Words
-from checklist_tui.tui.text import lit
+from checklist_tui.tui.screens.message import MessageScreen
 
 TITLE = "Waiting for the practitioner to close the plan..."
 STOP_WORDS = "Stop waiting"
@@ -68,12 +63,4 @@ class WaitingScreen(MessageScreen):
             f"{whose(held)}.",
             f"Your decision ({decision}) is recorded as soon as the plan is closed, if it "
             "is still as you read it then.",
-            f"{STOP_WORDS} (or Escape): nothing is recorded."])
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="waiting"):
-            yield Static(lit(self.title_text, "bold"), classes="title")
-            with _Words(id="message-words"):
-                yield Static(lit("\n".join(self.lines)))
-            with Horizontal(classes="buttons"):
-                yield Button(STOP_WORDS, id="no", variant="primary", compact=True)
+            f"{STOP_WORDS} (or Escape): nothing is recorded."], close=STOP_WORDS)
