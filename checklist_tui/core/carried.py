@@ -30,10 +30,18 @@ def _removed_name(plan: Plan, person_id: str) -> str:
     for entry in reversed(plan.history):
         if entry.target == person_id and entry.what in ("person.remove", "person.edit",
                                                         "person.add"):
-            summary = entry.old if entry.what == "person.remove" else entry.new
-            if summary.startswith("name="):
-                return summary[len("name="):].split("; kind=", 1)[0]
+            name = recorded_name(entry.old if entry.what == "person.remove" else entry.new)
+            if name:
+                return name
     return ""
+
+
+def recorded_name(summary: str) -> str:
+    """The name in a person's history summary ("name=Jay Lodger; kind=...", as
+    core.edit_records writes it); "" when it holds none."""
+    if not summary.startswith("name="):
+        return ""
+    return summary[len("name="):].split("; kind=", 1)[0]
 
 
 def person_name(plan: Plan, person_id: str) -> str:

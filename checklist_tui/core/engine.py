@@ -70,8 +70,13 @@ def _negative(item: Item, if_answer: list[bool | str] | None) -> bool:
     or else "no" and "unknown"): those an overdue open item is taken to give."""
     if if_answer is None:
         return False
-    negative = set(item.concern) if item.concern else {"no", "unknown"}
-    return bool(negative & set(if_answer))
+    return bool(concern_answers(item) & set(if_answer))
+
+
+def concern_answers(item: Item) -> set[bool | str]:
+    """The answers that mean "not in place" for ``item``: its concern, else no and
+    unknown."""
+    return set(item.concern) if item.concern else {"no", "unknown"}
 
 
 def _fired_rules(

@@ -21,14 +21,14 @@ no view invites a confirmation that would be refused.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import stringify
+from checklist_tui.core.carried import recorded_name
 from checklist_tui.core.definition import Checklist, Item, Section, Severity, rule_id
-from checklist_tui.core.engine import Evaluation, FiredRule
+from checklist_tui.core.engine import Evaluation, FiredRule, concern_answers
 from checklist_tui.core.integrity import day_of, settled
 from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
 from checklist_tui.core.since import after, changed_since, concern_passed
@@ -161,7 +161,7 @@ _CHANGED = {"answer": "{ident} was answered again on {when}",
 def _concerns(items: dict[str, Item]) -> dict[str, frozenset[str]]:
     """The answers that mean "not in place" for each item (the engine's rule: its concern,
     else no and unknown), as the history writes them."""
-    return {i.id: frozenset(str(v).lower() for v in (i.concern or ["no", "unknown"]))
+    return {i.id: frozenset(str(v).lower() for v in concern_answers(i))
             for i in items.values()}
 
 
@@ -180,8 +180,7 @@ def _record_name(plan: Plan, entry: HistoryEntry) -> str:
     person = next((p for p in plan.people if p.id == entry.target), None)
     if person is not None:
         return person.name
-    found = re.search(r"(?:^|; )name=([^;]*)", entry.old or entry.new)
-    return found.group(1) if found else entry.target
+    return recorded_name(entry.old or entry.new) or entry.target
 
 
 def _people_since(plan: Plan, c: Confirmation) -> str:

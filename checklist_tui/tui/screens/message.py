@@ -82,9 +82,6 @@ class MessageScreen(ModalScreen[bool]):
         self._takes_keys_from = self.shown_at + self.READ_FIRST
         self.set_focus(self.query_one("#no", Button))  # at once: keys typed next go here
 
-    def takes_keys(self) -> bool:
-        return get_time() >= self._takes_keys_from
-
     def on_key(self, event: events.Key) -> None:
         if event.time < self._takes_keys_from:  # typed before it could be read
             event.stop()

@@ -23,8 +23,3 @@ class NoteBox(TextBox):
         super().__init__("", PLACEHOLDER, id=f"notebox-{item_id}", classes="note note-box",
                          make_box=lambda _text: make_area(), one_line=False)
 
-    @property
-    def area(self) -> TextArea | None:
-        """The text box put in its place, once it has been focused."""
-        real = self.real
-        return real if isinstance(real, TextArea) else None
