@@ -191,10 +191,18 @@ class FormScreen(ModalScreen[ResultT | None]):
     # What Enter does, said under the fields ------------------------------------------
 
     def on_descendant_focus(self, _event: DescendantFocus) -> None:
+        self._typed_in = None  # another box: its first change says its keys
         self._say_keys()
 
-    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        self._say_keys()
+    _typed_in: bool | None = None
+    """Whether the text box last changed held any text: the keys line changes only when
+    that does, so typing does not walk the focus chain at every key."""
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        typed_in = bool(event.text_area.text.strip())
+        if typed_in != self._typed_in:
+            self._typed_in = typed_in
+            self._say_keys()
 
     def keys_words(self, box: Widget | None) -> str:
         """What Enter (and Tab) do in ``box``, in one line."""
