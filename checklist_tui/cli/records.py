@@ -105,7 +105,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
     from checklist_tui.core import edit
     from checklist_tui.core.definition import ItemType
     from checklist_tui.core.gaps import item_status
-    from checklist_tui.core.vocabulary import rule_label
+    from checklist_tui.core.vocabulary import acknowledged_said, rule_label
 
     with _session(args) as session:
         checklist = session.checklist.checklist
@@ -146,8 +146,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
             out(line)
         for fired in ev.fired:
             if fired.item_id == args.item and fired.severity.value != "info":
-                ack = " (acknowledged)" if fired.acknowledgement else ""
-                out(f"{rule_label(fired)}: {fired.message}{ack}")
+                out(f"{rule_label(fired)}: {fired.message}{acknowledged_said(fired)}")
                 if fired.escalation:
                     out(f"    What to do: {fired.escalation}")
     return 0

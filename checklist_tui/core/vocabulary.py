@@ -96,6 +96,15 @@ def rule_label(rule: FiredRule) -> str:
     return RED_FLAG if rule.red_flag else rule.severity.value.upper()
 
 
+def acknowledged_said(rule: FiredRule, ask: str = "") -> str:
+    """What a fired rule's line ends with: `` (acknowledged)`` once someone has weighed it,
+    ``ask`` in brackets while it waits for that (``press k to acknowledge``), else nothing.
+    Every view that lists fired rules says it so."""
+    if rule.acknowledgement:
+        return f" ({ACKNOWLEDGED})"
+    return f" ({ask})" if ask and rule.needs_acknowledgement else ""
+
+
 def rule_tag(rule: FiredRule) -> str:
     """The tag beside a fired rule on screen: ``!`` for what needs action, ``Note`` not."""
     if not rule.red_flag and rule.severity == Severity.INFO:

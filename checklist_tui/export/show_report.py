@@ -14,6 +14,7 @@ from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import (
     PAUSE_POINTS_HEADING,
+    acknowledged_said,
     due_label,
     progress_words,
     rule_label,
@@ -111,8 +112,7 @@ def render_show(summary: Summary) -> str:
     add(f"Red flags and warnings ({len(ev.fired)}):")
     for f in ev.fired or []:
         tag = rule_label(f)
-        ack = " (acknowledged)" if f.acknowledgement else ""
-        add(f"  {tag} {u(f.item_id)}: {u(f.message)}{ack}")
+        add(f"  {tag} {u(f.item_id)}: {u(f.message)}{acknowledged_said(f)}")
         if f.escalation:
             add(f"      What to do: {u(f.escalation)}")
     if not ev.fired:

@@ -15,17 +15,12 @@ from textual.widgets import Static
 
 from checklist_tui.core.dates import plural
 from checklist_tui.core.engine import FiredRule
-from checklist_tui.core.vocabulary import ALERT_MARK, rule_label
+from checklist_tui.core.vocabulary import ALERT_MARK, acknowledged_said, rule_label
 from checklist_tui.tui.text import Parts, join, lit
 
 COMPACT_BELOW = 30
 """Windows with fewer rows than this show the banner compact."""
 MORE = "  (F1: all)"
-
-
-def _ack(rule: FiredRule) -> str:
-    return " (acknowledged)" if rule.acknowledgement else (
-        " (press k to acknowledge)" if rule.needs_acknowledgement else "")
 
 
 class FlagBanner(Static, can_focus=False):
@@ -45,7 +40,8 @@ class FlagBanner(Static, can_focus=False):
         self.set_class(not shown, "pause-only")  # nothing alarming: not the red border
         parts: Parts = [lit(pause), "\n"] if pause else []
         for f in shown:
-            parts += [f"{ALERT_MARK} {rule_label(f)}: ", lit(f.message, "bold"), _ack(f), "\n"]
+            parts += [f"{ALERT_MARK} {rule_label(f)}: ", lit(f.message, "bold"),
+                      acknowledged_said(f, "press k to acknowledge"), "\n"]
             if f.escalation and not f.acknowledgement:
                 parts += ["  What to do: ", lit(f.escalation), "\n"]
         others = total_red_flags - sum(1 for f in shown if f.red_flag)
@@ -62,8 +58,7 @@ class FlagBanner(Static, can_focus=False):
         """The pause line (if any) and the first flag's words, each cut to one line (the
         other sections' flags are left to the header's count and the full text)."""
         first = shown[0]
-        tail = " (acknowledged)" if first.acknowledgement else (
-            " (k: acknowledge)" if first.needs_acknowledgement else "")
+        tail = acknowledged_said(first, "k: acknowledge")
         if len(shown) > 1:
             tail += f"; {len(shown) - 1} more here"
         width = self.content_size.width or self.app.size.width - 3  # (before the layout:

@@ -16,7 +16,7 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import NOT_YET
 from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
-from checklist_tui.core.vocabulary import due_label, rule_tag
+from checklist_tui.core.vocabulary import acknowledged_said, due_label, rule_tag
 from checklist_tui.tui.text import join, lit, typed
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from checklist_tui.tui.widgets.item_control import NA, choice_name, make_control, shown_text
@@ -92,8 +92,7 @@ class ItemView(TypedItem, can_focus=False):
             parts.append(f"Due {uk_date(due.due_date)} [{due_label(due.status)}]  ")
         for rule in fired:
             tag = rule_tag(rule)
-            ack = " (acknowledged)" if rule.acknowledgement else ""
-            parts += [f"{tag}: ", lit(rule.message), ack, "  "]
+            parts += [f"{tag}: ", lit(rule.message), acknowledged_said(rule), "  "]
         text = join(*parts)
         state = self.query(".state")
         if not state:  # not composed yet: on_mount shows the latest state
