@@ -7,18 +7,16 @@ keep the handler names they had as ``ItemView``'s (``on_item_view_answered``, ..
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
-from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Item, ItemType
 from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.tui.text import typed
 from checklist_tui.tui.widgets.date_box import date_problem, show_problem
+from checklist_tui.tui.widgets.item_control import shown_text
 
 TEXT_COMMIT_SECONDS = 0.6
 
@@ -129,15 +127,11 @@ class TypedItem(Vertical, can_focus=False):
         return typed(box.text if isinstance(box, TextArea) else box.value)
 
     def _stored_text(self, box: Input | TextArea) -> str:
-        """What the box showed for the plan's answer or note (as ``_control`` shows it)."""
-        answer = self.answer
-        if answer is None:
-            return ""
+        """What the box showed for the plan's answer or note: the answer's box by the rule
+        that filled it (``item_control.shown_text``)."""
         if box.id == f"note-{self.item.id}":
-            return typed(answer.note or "")
-        value = answer.value
-        return uk_date(value) if isinstance(value, date) else typed(value) if isinstance(
-            value, str) else ""
+            return typed(self.answer.note or "") if self.answer else ""
+        return shown_text(self.item, self.answer)
 
     def _commit(self, field: Input | TextArea) -> None:
         """Pass on what was typed (escape bytes and other control characters left out)."""
