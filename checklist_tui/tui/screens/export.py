@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from checklist_tui.core.dates import plural
@@ -16,7 +15,7 @@ from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.locations import ensure_private_dir
 from checklist_tui.core.session import PlanSession
 from checklist_tui.export.writer import FORMAT_LABELS, ExportExistsError, export_to_folder
-from checklist_tui.tui.screens.form import SELECT_ALL, select_all
+from checklist_tui.tui.screens.form import BoxesScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
@@ -29,8 +28,8 @@ class _Formats(MarkedSelectionList):
     BINDINGS = [Binding("enter", "screen.export_now", "Export", show=False)]
 
 
-class ExportScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close", id="close-export"), SELECT_ALL]
+class ExportScreen(BoxesScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="close-export")]
 
     def __init__(self, session: PlanSession, sources: dict):
         super().__init__()
@@ -61,14 +60,6 @@ class ExportScreen(ModalScreen[None]):
         # The choices first, in the order they are read: formats, redacted, folder, then
         # Export and Close (Tab from Export went to Close and round to the formats).
         self.query_one("#formats", SelectionList).focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "select_all":  # Ctrl+A in the folder box, as in every form
-            return isinstance(self.focused, Input)
-        return super().check_action(action, parameters)
-
-    def action_select_all(self) -> None:
-        select_all(self.focused)
 
     def action_export_now(self) -> None:
         self.export(force=False)

@@ -53,28 +53,33 @@ ESCAPE_HINT = "(Escape to cancel)"
 BOXES = (Input, TextArea, Select, SelectionList, Checkbox)
 
 
-#: Ctrl+A in a box of a form or dialog (its screen's ``action_select_all`` calls
-#: ``select_all``, and allows it only in a box).
-SELECT_ALL = Binding("ctrl+a", "select_all", show=False, priority=True)
+class BoxesScreen(ModalScreen[ResultT]):
+    """A dialog with boxes to type in (every form, and Export): Ctrl+A in a text box
+    selects everything in it, as it does elsewhere on Windows (in a multi-line box it went
+    to the start of the line, and new text went in front of the old); anywhere else
+    Ctrl+A is the widget's own."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", show=False, priority=True)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_all":
+            return isinstance(self.focused, (Input, TextArea))
+        return super().check_action(action, parameters)
+
+    def action_select_all(self) -> None:
+        box = self.focused
+        if isinstance(box, TextArea):
+            box.select_all()
+        elif isinstance(box, Input):
+            box.selection = Selection(0, len(box.value))
 
 
-def select_all(box: Widget | None) -> None:
-    """Ctrl+A selects everything in the box, as it does elsewhere on Windows (in a
-    multi-line box it went to the start of the line, and new text went in front of the
-    old)."""
-    if isinstance(box, TextArea):
-        box.select_all()
-    elif isinstance(box, Input):
-        box.selection = Selection(0, len(box.value))
-
-
-class FormScreen(ModalScreen[ResultT | None]):
+class FormScreen(BoxesScreen[ResultT | None]):
     _as_opened: list[object] | None = None
     """What the fields held as the form opened; None until it is ready."""
     _cancel_when_ready = False
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-form"),
-                Binding("enter", "enter_key", show=False, priority=True),
-                SELECT_ALL]
+                Binding("enter", "enter_key", show=False, priority=True)]
     AUTO_FOCUS = ""
     """Each form focuses its first box itself (Textual's own first focus, made before
     the form was laid out, scrolled the form's first line out of sight)."""
@@ -168,8 +173,6 @@ class FormScreen(ModalScreen[ResultT | None]):
             box = self.focused
             return isinstance(box, (Input, Select, SelectionList, Checkbox)) or (
                 isinstance(box, TextArea) and not box.text.strip())
-        if action == "select_all":
-            return isinstance(self.focused, (Input, TextArea))  # else the widget's own
         return super().check_action(action, parameters)
 
     def action_enter_key(self) -> None:
@@ -184,9 +187,6 @@ class FormScreen(ModalScreen[ResultT | None]):
             self.save()
         else:
             self.set_focus(following)
-
-    def action_select_all(self) -> None:
-        select_all(self.focused)
 
     # What Enter does, said under the fields ------------------------------------------
 
