@@ -31,7 +31,7 @@ from checklist_tui.core.engine_result import (
 )
 from checklist_tui.core.integrity import IntegrityIssue, integrity_issues
 from checklist_tui.core.plan import Answer, Confirmation, Plan
-from checklist_tui.core.since import changed_since
+from checklist_tui.core.since import Since
 
 __all__ = [
     "DueState", "DueStatus", "Evaluation", "FiredRule", "IntegrityIssue", "ItemProblem",
@@ -81,12 +81,12 @@ def concern_answers(item: Item) -> set[bool | str]:
 
 def _fired_rules(
     checklist: Checklist, plan: Plan, shown: set[str], counted: dict[str, Answer],
-    due_dates: dict[str, date | None], today: date,
+    due_dates: dict[str, date | None], today: date, records: dict[str, list[str]],
 ) -> list[FiredRule]:
     """Rules that fire. An item still open or "not yet" fires nothing before its due
     point; after it, its red flags fire as if the answer were the concern, but for an
     item nobody has answered the words say it is not recorded, never the finding; and
-    none fire when the plan's records answer it "yes" (``answered_by``)."""
+    none fire when the plan's records answer it "yes" (``records``: _records)."""
     acks = {a.rule: a for a in plan.acknowledgements}
     fired: list[FiredRule] = []
     for section in checklist.sections:
@@ -97,7 +97,7 @@ def _fired_rules(
             waiting = own is None and item.due is not None
             due = due_dates.get(item.id)
             late = waiting and due is not None and due < today
-            if late and integ.records_answer(item, plan):
+            if late and item.id in records:
                 continue  # the plan's records say "yes": Evaluation.from_records says so
             for n, rule in enumerate(item.rules):
                 if waiting and not late:
@@ -120,15 +120,32 @@ def _fired_rules(
     return fired
 
 
-def _standing(plan: Plan, item: Item, c: Confirmation | None) -> datetime | None:
+def _records(checklist: Checklist, plan: Plan, shown: set[str]) -> dict[str, list[str]]:
+    """What the plan's records hold that answers each shown item "yes" (its
+    ``answered_by`` cross-checks, ``integrity.records_answer``), for the items they
+    answer: worked out once per evaluation, read by the rules and by the items."""
+    found: dict[str, list[str]] = {}
+    for _section, item in checklist.all_items():
+        if item.id in shown and any(c.answered_by for c in item.cross_checks):
+            said = integ.records_answer(item, plan)
+            if said:
+                found[item.id] = said
+    return found
+
+
+def _standing(plan: Plan, item: Item, c: Confirmation | None,
+              seen: dict[str, Since]) -> datetime | None:
     """When the pause point's confirmation ``c`` was made, if it still vouches for the
     "today's date" of ``item``: nothing that tick speaks of (its answer, the answers and
     dates it names) says something else since. Else None: the tick speaks of the day the
-    pause point is next confirmed."""
+    pause point is next confirmed. ``seen``: the history after each confirmation, read
+    once per evaluation (by the first tick that asks)."""
     names = [i for check in item.cross_checks for i in check.dates_on_day or []]
-    if c is None or not names or changed_since(plan, c, [item.id, *names]):
+    if c is None or not names:
         return None
-    return c.at
+    if c.section not in seen:
+        seen[c.section] = Since(plan, c)
+    return None if seen[c.section].changed([item.id, *names]) else c.at
 
 
 def evaluate(
@@ -145,7 +162,8 @@ def evaluate(
     born = assume_born or plan.dob
     due_dates = {i: due_date(checklist, plan, items[i], born)
                  for i in shown if items[i].due is not None}
-    fired = _fired_rules(checklist, plan, shown, counted, due_dates, today)
+    records = _records(checklist, plan, shown)
+    fired = _fired_rules(checklist, plan, shown, counted, due_dates, today, records)
     open_answers: list[OpenAnswer] = []
     incomplete: list[ItemProblem] = []
     contradicted: list[ItemProblem] = []
@@ -159,16 +177,16 @@ def evaluate(
     for c in plan.confirmations:
         if c.section not in confirmed or c.at > confirmed[c.section].at:
             confirmed[c.section] = c
+    seen: dict[str, Since] = {}
     for section in checklist.sections:
         vis = [i for i in section.items if i.id in shown]
         for item in vis:
             answer = plan.answers.get(item.id)
-            records = integ.records_answer(item, plan) if any(
-                c.answered_by for c in item.cross_checks) else []
-            if records and not integ.settled(answer):
-                from_records.append(ItemProblem(item.id, section.id, tuple(records)))
-            elif records and integ.records_contradict(item, answer, plan):
-                contradicted.append(ItemProblem(item.id, section.id, tuple(records)))
+            said = records.get(item.id)
+            if said and not integ.settled(answer):
+                from_records.append(ItemProblem(item.id, section.id, tuple(said)))
+            elif said and integ.denies(answer):  # the records answer it "yes"
+                contradicted.append(ItemProblem(item.id, section.id, tuple(said)))
                 continue
             if integ.needs_follow_up(item, answer):
                 assert answer is not None
@@ -184,8 +202,8 @@ def evaluate(
                 incomplete.append(ItemProblem(item.id, section.id, tuple(missing)))
                 continue
             assert answer is not None
-            day = integ.compared_day(answer, today, _standing(plan, item, confirmed.get(
-                section.id)), section.pause_point)
+            day = integ.compared_day(answer, today, _standing(
+                plan, item, confirmed.get(section.id), seen), section.pause_point)
             against = integ.answer_contradictions(item, answer, plan, counted, items, day)
             if against:
                 contradicted.append(ItemProblem(item.id, section.id, tuple(against)))

@@ -207,12 +207,11 @@ def records_answer(item: Item, plan: Plan) -> list[str]:
     return said if said and all(said) else []
 
 
-def records_contradict(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
-    """Why the plan's records contradict an answer of "no" or "unknown" to an item they
-    answer "yes" (:func:`records_answer`); empty when they do not."""
-    if answer is None or answer.not_applicable or answer.value not in ("no", "unknown"):
-        return []
-    return records_answer(item, plan)
+def denies(answer: Answer | None) -> bool:
+    """An answer of "no" or "unknown": the plan's records contradict it on an item they
+    answer "yes" (:func:`records_answer`; the engine says so, in those records' words)."""
+    return answer is not None and not answer.not_applicable and answer.value in ("no",
+                                                                                "unknown")
 
 
 def day_of(at: datetime) -> date:
@@ -258,8 +257,9 @@ def answer_contradictions(item: Item, answer: Answer | None, plan: Plan,
     (core.babies), or a "yes" or tick its records or other answers do not bear out (or
     whose people are not who People records them as), its
     "today's date" compared with ``day`` (:func:`compared_day`; the tick's own day if not
-    given)."""
-    found = babies.disagreement(plan, item.id, answer) + records_contradict(item, answer, plan)
+    given). A "no" that the plan's records answer "yes" is the engine's to say, before it
+    asks this (:func:`records_answer`, :func:`denies`)."""
+    found = babies.disagreement(plan, item.id, answer)
     if is_positive(answer):
         assert answer is not None
         on, basis = day or (day_of(answer.answered_at), TICKED)

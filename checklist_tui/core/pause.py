@@ -31,7 +31,7 @@ from checklist_tui.core.definition import Checklist, Item, Section, Severity, ru
 from checklist_tui.core.engine import Evaluation, FiredRule, concern_answers
 from checklist_tui.core.integrity import day_of, settled
 from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
-from checklist_tui.core.since import after, changed_since, concern_passed
+from checklist_tui.core.since import Since
 from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
 
 
@@ -136,20 +136,20 @@ def _watched(section: Section, ev: Evaluation) -> list[str]:
 
 
 def _flag_raised_after(flag: FiredRule, item: Item, plan: Plan, ev: Evaluation,
-                       c: Confirmation) -> bool:
-    """Whether a red flag firing now was raised after the confirmation ``c``: an answer it
-    rests on says something else than it did then, or (its item not answered, or "not
-    yet") its due point passed after it."""
+                       seen: Since) -> bool:
+    """Whether a red flag firing now was raised after the confirmation ``seen.c``: an
+    answer it rests on says something else than it did then, or (its item not answered,
+    or "not yet") its due point passed after it."""
     rule = next((r for n, r in enumerate(item.rules) if rule_id(item, n) == flag.rule_id),
                 None)
     rests_on = [item.id, *sorted(rule.when.items() if rule is not None and rule.when
                                  else set())]
-    if any(part == "answer" for _i, part, _at in changed_since(plan, c, rests_on)):
+    if any(part == "answer" for _i, part, _at in seen.changed(rests_on)):
         return True
     if (rule is not None and rule.when is not None) or settled(plan.answers.get(item.id)):
         return False  # it rests on answers, and they say what they said then
     due = next((d.due_date for d in ev.due if d.item_id == item.id), None)
-    return due is not None and due >= day_of(c.at)
+    return due is not None and due >= day_of(seen.c.at)
 
 
 #: How a part of an answer changed after a confirmation reads: "{item} was ... on {when}".
@@ -165,9 +165,9 @@ def _concerns(items: dict[str, Item]) -> dict[str, frozenset[str]]:
             for i in items.values()}
 
 
-def _answer_changed(plan: Plan, c: Confirmation, ident: str, at: datetime,
+def _answer_changed(plan: Plan, seen: Since, ident: str, at: datetime,
                     concerns: dict[str, frozenset[str]]) -> str:
-    passed = concern_passed(plan, c, ident, concerns)
+    passed = seen.concern_passed(ident, concerns)
     answer = plan.answers.get(ident)
     now = stringify(answer.value) if answer is not None and answer.has_value else ""
     if passed is None or not now:
@@ -183,11 +183,12 @@ def _record_name(plan: Plan, entry: HistoryEntry) -> str:
     return recorded_name(entry.old or entry.new) or entry.target
 
 
-def _people_since(plan: Plan, c: Confirmation) -> str:
-    """A person added to, changed in or removed from People after ``c`` (look-c 1: a man
-    who moved into the flat after the confirmation was never seen by it), in words; ""."""
-    changed = [e for e in after(plan, c) if e.what in ("person.add", "person.edit",
-                                                       "person.remove")]
+def _people_since(plan: Plan, seen: Since) -> str:
+    """A person added to, changed in or removed from People after the confirmation
+    (look-c 1: a man who moved into the flat after the confirmation was never seen by
+    it), in words; ""."""
+    changed = [e for e in seen.entries if e.what in ("person.add", "person.edit",
+                                                     "person.remove")]
     if not changed:
         return ""
     entry = changed[0]
@@ -212,19 +213,20 @@ def since(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section,
     a change to People, or a red flag raised after it."""
     items = checklist.item_map()
     concerns = _concerns(items)
-    later = changed_since(plan, c, _watched(section, ev), concerns)
+    seen = Since(plan, c)  # the history after it, read once for everything below
+    later = seen.changed(_watched(section, ev), concerns)
     if later:
         ident, part, at = later[0]
         more = len(later) - 1
         tail = f" ({more} more answer{'s' if more != 1 else ''} also changed)" if more else ""
-        said = (_answer_changed(plan, c, ident, at, concerns) if part == "answer"
+        said = (_answer_changed(plan, seen, ident, at, concerns) if part == "answer"
                 else _CHANGED[part].format(ident=ident, when=when(at)))
         return f"{said}, after this confirmation{tail}."
-    people = _people_since(plan, c)
+    people = _people_since(plan, seen)
     if people:
         return people
     new = [f for f in ev.red_flags if f.item_id in items
-           and _flag_raised_after(f, items[f.item_id], plan, ev, c)]
+           and _flag_raised_after(f, items[f.item_id], plan, ev, seen)]
     if new:
         more = len(new) - 1
         tail = f" ({more} more red flag{'s' if more != 1 else ''} also new)" if more else ""
