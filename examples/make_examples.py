@@ -317,16 +317,20 @@ def discharge_ready(cat, out: Path) -> store.Loaded:
                     "text": "Example Social Worker C agreed at 10:30 that discharge to "
                             "both parents, with daytime supervision, is safe."},
         "DPM-C02": {"people": [mother.id, father.id]},
-        "DPM-C15": {"people": [mother.id, father.id, supervisor.id]},
+        # Blake Example visits (supervised): the list of everyone at the address names him,
+        # and he was given the advice, as every man in or visiting the home must be.
+        "DPM-C15": {"people": [mother.id, father.id, supervisor.id, barred.id]},
         "DPM-H01": {"date": date(2026, 11, 22),
                     "text": "Example Paediatrician, at 09:15, for the one baby."},
         "DPM-H07": {"date": date(2026, 11, 22),
                     "text": "Drew Demo (safeguarding midwife) checked the baby at 09:30: "
                             "no bruises or marks."},
-        "DPM-S01": {"people": [mother.id, father.id, supervisor.id],
-                    "text": "Drew Demo, on 21/11/2026, to each of them in person on the ward."},
-        "DPM-S02": {"people": [mother.id, father.id, supervisor.id],
-                    "text": "Drew Demo, on 21/11/2026, to each of them in person on the ward."},
+        "DPM-S01": {"people": [mother.id, father.id, supervisor.id, barred.id],
+                    "text": "Drew Demo, on 21/11/2026, to each of them in person on the ward "
+                            "(Blake Example with Example Social Worker C present)."},
+        "DPM-S02": {"people": [mother.id, father.id, supervisor.id, barred.id],
+                    "text": "Drew Demo, on 21/11/2026, to each of them in person on the ward "
+                            "(Blake Example with Example Social Worker C present)."},
         "DPM-H04": {"text": "Example Midwife C at the postnatal visits (days 1, 3 and 5); the "
                             "GP at the six-week check."},
         "DPM-C07": {"text": "Example Social Worker C visited the flat on 15/11/2026 and saw "

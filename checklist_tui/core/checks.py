@@ -13,6 +13,7 @@ from checklist_tui.core.definition import (
     Checklist,
     Condition,
     DateKind,
+    DetailKind,
     Item,
     Scalar,
     Source,
@@ -192,6 +193,13 @@ def _check_integrity_fields(item: Item, place: str, items: Mapping[str, Item],
             elif ref in (check.dates_on_day or []) and items[ref].date_detail is None:
                 add(cplace, f"'dates_on_day' names '{ref}', which records no date",
                     "give that item a detail of kind \"date\", or name another item")
+        for ref in check.men_named or []:
+            if ref not in items:
+                add(cplace, f"cross-check names item '{ref}', which does not exist",
+                    did_you_mean(ref, items) or "check the item id")
+            elif not any(d.kind == DetailKind.PEOPLE for d in items[ref].details):
+                add(cplace, f"'men_named' names '{ref}', which records no people",
+                    "give that item a detail of kind \"people\", or name another item")
         if check.when is not None:
             check_condition(check.when, cplace, item)
 

@@ -117,7 +117,7 @@ class CrossCheck(Strict):
 
     ``{ plan = "agency_contacts" }``, ``{ items_yes = ["ID", ...] }``,
     ``{ dates_on_day = ["ID", ...] }``, ``{ when = <condition>, message = "..." }``,
-    ``{ answered_by = "father_recorded" }``.
+    ``{ answered_by = "father_recorded" }``, ``{ men_named = ["ID", ...] }``.
     """
 
     plan: PlanCheck | None = None
@@ -144,14 +144,21 @@ class CrossCheck(Strict):
     check (e.g. PBA-F01 with father_recorded): an answer of "no" or "unknown" is then
     contradicted, and an item nobody has answered raises no red flag as if its answer
     were the concern but says what the records hold. It does not check a "yes"."""
+    men_named: list[Id] | None = None
+    """The people named with each of these items (its people details), where it is
+    answered "yes", include every man People records as living in or visiting the home
+    (core.men_at_home): for "everyone at the address named" and "the advice given to
+    every carer, any other man in or visiting the home included". The item may name
+    itself."""
 
     def validated(self) -> None:
         forms = [x for x in (self.plan, self.items_yes, self.dates_on_day, self.when,
-                             self.answered_by) if x is not None]
+                             self.answered_by, self.men_named) if x is not None]
         if len(forms) != 1:
             raise ValueError("a cross-check needs exactly one of: plan, items_yes, "
-                             "dates_on_day, when, answered_by")
-        for name, ids in (("items_yes", self.items_yes), ("dates_on_day", self.dates_on_day)):
+                             "dates_on_day, when, answered_by, men_named")
+        for name, ids in (("items_yes", self.items_yes), ("dates_on_day", self.dates_on_day),
+                          ("men_named", self.men_named)):
             if ids is not None and not ids:
                 raise ValueError(f"'{name}' needs at least one item id")
         if self.when is not None and not self.message.strip():

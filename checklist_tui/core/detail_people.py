@@ -52,7 +52,8 @@ def _expected(detail: Detail) -> str:
     return " or ".join(as_kind(k) for k in detail.person_kinds)
 
 
-def _who(person: Person) -> str:
+def who(person: Person) -> str:
+    """"Jay Lodger (Mother's brother)": a person with what People says they are to the baby."""
     said = person.relationship.strip()
     return f"{person.name} ({said})" if said else person.name
 
@@ -72,7 +73,7 @@ def wrong_people(detail: Detail, ids: Iterable[str], people: Sequence[Person]) -
     right = [p.name for p in people if allowed(detail, p)]
     records = (f"People records {_expected(detail)}: {', '.join(right)}" if right else
                f"People records no one as {_expected(detail)}")
-    return [f"{_who(p)} is recorded in People as {as_kind(p.kind)}, not as "
+    return [f"{who(p)} is recorded in People as {as_kind(p.kind)}, not as "
             f"{_expected(detail)}; {records}" for p in wrong]
 
 

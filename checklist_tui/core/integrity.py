@@ -21,6 +21,7 @@ from checklist_tui.core.definition import (
     PlanCheck,
 )
 from checklist_tui.core.detail_people import named_wrongly
+from checklist_tui.core.men_at_home import left_off
 from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, PersonKind, Plan
 from checklist_tui.core.record import Record
 
@@ -274,6 +275,9 @@ def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
         return plan_check_failures(check.plan, plan)
     if check.answered_by is not None:
         return []  # it answers "no" and unanswered items (records_answer), not a "yes"
+    if check.men_named is not None:
+        return left_off([(items[i], a) for i in check.men_named
+                         if i in items and is_positive(a := counted.get(i)) and a], plan.people)
     if check.dates_on_day is not None:
         return [why for ident in check.dates_on_day
                 if (why := _date_not_on(ident, day, counted, items))]

@@ -130,7 +130,7 @@ def _watched(section: Section, ev: Evaluation) -> list[str]:
             continue
         ids.append(item.id)
         for check in item.cross_checks:
-            ids += (check.items_yes or []) + (check.dates_on_day or [])
+            ids += (check.items_yes or []) + (check.dates_on_day or []) + (check.men_named or [])
             ids += sorted(check.when.items()) if check.when is not None else []
     return list(dict.fromkeys(ids))
 
