@@ -280,4 +280,13 @@ def test_a_man_added_to_people_after_the_confirmation_undoes_it_in_show(plans, c
     code, out, _err = run(capsys, "show", str(path))
     assert code == 0
     assert "Confirm before discharge: NO LONGER HOLDS: Confirmed by Drew Demo" in out
-    assert "Since then: Jay Lodger (a man, in the household) was added to People on " in out
+    # Since discharge planning meeting 2.5.0 the lists of who lives there and who was
+    # given the advice are compared with People: the ticks resting on them are
+    # contradicted, naming him, and that is said first.
+    assert ("Since then: DPM-K02 'Discharge address, named carers and everyone who lives "
+            "at, stays at o…' is contradicted by the plan: Jay Lodger is not named in 'Who "
+            "lives at, stays at or often visits the discharge address' (DPM-C15)") in out
+    assert ("CONTRADICTED: Safer sleep and crying advice given to every carer, any other man "
+            "in or visiting the home included; a safe sleep space ready. Ticked, but Jay "
+            "Lodger is not named in 'Who was given the safer-sleep advice' (DPM-S01) or 'Who "
+            "was given the coping-with-crying advice' (DPM-S02)") in out
