@@ -269,7 +269,12 @@ def set_source(plan: Plan, item_id: str, source: InfoSource | None, *, by: str,
 
 
 def acknowledge(plan: Plan, rule: str, reason: str, *, by: str, now: datetime) -> None:
-    if any(a.rule == rule for a in plan.acknowledgements):
+    """Acknowledge the warning ``rule`` with a reason. An acknowledgement holds only for
+    the raising it saw (core.raising): once an answer has changed after the latest one,
+    the warning may have been cleared and raised again, and it is acknowledged anew."""
+    latest = max((a.at for a in plan.acknowledgements if a.rule == rule), default=None)
+    if latest is not None and not any(e.at > latest for e in plan.history
+                                      if e.what in ("answer", "clear")):
         return
     editable(plan, by, now)
     plan.acknowledgements.append(Acknowledgement(rule=rule, by=by, at=now, reason=reason))

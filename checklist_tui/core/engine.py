@@ -31,6 +31,7 @@ from checklist_tui.core.engine_result import (
 )
 from checklist_tui.core.integrity import IntegrityIssue, integrity_issues
 from checklist_tui.core.plan import Answer, Confirmation, Plan
+from checklist_tui.core.raising import answer_entries, holds_for_this_raising
 from checklist_tui.core.since import Since
 
 __all__ = [
@@ -87,7 +88,9 @@ def _fired_rules(
     point; after it, its red flags fire as if the answer were the concern, but for an
     item nobody has answered the words say it is not recorded, never the finding; and
     none fire when the plan's records answer it "yes" (``records``: _records)."""
-    acks = {a.rule: a for a in plan.acknowledgements}
+    acks = {a.rule: a for a in plan.acknowledgements}  # each rule's latest
+    entries = answer_entries(plan) if acks else {}
+    items = checklist.item_map()
     fired: list[FiredRule] = []
     for section in checklist.sections:
         for item in section.items:
@@ -115,8 +118,12 @@ def _fired_rules(
                     said = plan.answers.get(item.id)
                     words = (not_recorded(item.prompt, due) if late and not
                              (said and said.has_value) else rule.message)
+                    ack = acks.get(rid)
+                    if ack is not None and not holds_for_this_raising(
+                            ack, item, rule, plan, items, entries, due):
+                        ack = None  # it saw an earlier raising: this one is not weighed
                     fired.append(FiredRule(rid, item.id, section.id, rule.severity, words,
-                                           rule.escalation, rule.red_flag, acks.get(rid)))
+                                           rule.escalation, rule.red_flag, ack))
     return fired
 
 

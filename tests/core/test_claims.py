@@ -118,7 +118,10 @@ def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> 
     assert _status(plan, lc).holds
 
 
-def test_a_red_flag_there_when_confirmed_changed_and_back_is_not_new(lc) -> None:
+def test_a_red_flag_acknowledged_when_confirmed_cleared_and_raised_again_is_new(lc) -> None:
+    """The acknowledgement weighed the raising it saw; "not seen alone" cleared (yes) and
+    raised again (no) after the confirmation is a new event nobody has weighed (before
+    s7, the acknowledgement counted for ever and the confirmation held)."""
     from checklist_tui.core.edit import acknowledge, confirm_pause_point
     from tests.core.test_integrity import pause_point_ready
 
@@ -132,7 +135,10 @@ def test_a_red_flag_there_when_confirmed_changed_and_back_is_not_new(lc) -> None
     for n, value in enumerate(("yes", "no"), 1):
         set_answer(plan, lc.checklist, "f_seen", value, by="Lead",
                    now=NOW + timedelta(hours=n))
-    assert evaluate(lc.checklist, plan, TODAY).red_flags and _status(plan, lc).holds
+    [flag] = evaluate(lc.checklist, plan, TODAY).red_flags
+    assert flag.acknowledgement is None and flag.needs_acknowledgement
+    status = _status(plan, lc)
+    assert not status.holds and "The father has not been seen alone" in status.line()
 
 
 def test_an_answer_edited_outside_the_app_after_the_confirmation_is_a_change(lc) -> None:
