@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checklist_tui.core.answers import YES_NO_LABELS, display
+from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS, display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Item, ItemType
 from checklist_tui.core.integrity import is_positive
@@ -92,9 +92,45 @@ def earlier_details(item: Item, answer: Answer | None) -> str:
             f"{display(item, answer)} (the history keeps them).")
 
 
+def not_carried(item: Item, answer: Answer | None, plan: Plan) -> str:
+    """What a view says of a "yes" given again after another answer, while it lacks a
+    detail the earlier "yes" carried: those details are not carried over (core.edit drops
+    them, keeping them in the history), so the practitioner gives them again: "The
+    details given with the earlier Yes are not carried over: the answer was No before this
+    Yes. Give them again if they still hold (the history keeps the old ones)."; "" when
+    there is nothing to say."""
+    if answer is None or not is_positive(answer) or not item.details:
+        return ""
+    have = answer.details or {}
+    if all(d.key in have for d in item.details):
+        return ""
+    history = plan.history
+    given = next((n for n in range(len(history) - 1, -1, -1)
+                  if history[n].what == "answer" and history[n].target == item.id), None)
+    if given is None or history[given].at != answer.answered_at:
+        return ""
+    dropped: set[str] = set()  # core.edit logs the details it drops right after the answer
+    for entry in history[given + 1:]:
+        ident, _dot, key = entry.target.partition(".")
+        if (entry.what != "detail" or ident != item.id or entry.new
+                or entry.at != answer.answered_at):
+            break
+        dropped.add(key)
+    if not dropped - set(have):
+        return ""
+    before = history[given].old
+    earlier = "Done" if item.type == ItemType.CHECK else YES_NO_LABELS["yes"]
+    was = ("cleared" if not before else NA_LABEL if before == "n/a"
+           else YES_NO_LABELS.get(before, before))
+    return (f"The details given with the earlier {earlier} are not carried over: the answer "
+            f"was {was} before this {earlier}. Give them again if they still hold (the "
+            "history keeps the old ones).")
+
+
 def carried_lines(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
     """What an answer carries, one "label: text" line each, or what became of the details
     an earlier "yes" carried: the lines the item on screen, ``answer`` and plain mode read
     out under the answer."""
     lines = [f"{label}: {text}" for label, text in detail_lines(item, answer, plan)]
-    return lines + list(filter(None, [earlier_details(item, answer)]))
+    return lines + list(filter(None, [earlier_details(item, answer),
+                                      not_carried(item, answer, plan)]))

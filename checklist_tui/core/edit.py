@@ -88,10 +88,22 @@ def contradictions(plan: Plan, checklist: Checklist, item: Item, on: date,
     return integ.cross_check_failures(item, plan, settled, checklist.item_map(), on, basis)
 
 
+def _drop_earlier_details(plan: Plan, item_id: str, answer: Answer, *, by: str,
+                          now: datetime) -> None:
+    """A "yes" given again after a no, unknown, not yet or not applicable does not carry
+    the details recorded with the earlier "yes" (core.carried.NOT_CARRIED says so): a
+    bruise check answered No and then Yes again must not bring back "no marks at 08:45".
+    The history keeps them."""
+    for key, value in sorted((answer.details or {}).items()):
+        log(plan, by, now, "detail", f"{item_id}.{key}", value, None)
+    answer.details = None
+
+
 def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *, by: str,
                now: datetime, owner: str | None = None, by_date: date | None = None) -> None:
     """Record an answer. "Not yet", and "unknown" on a required or risk item, must say who
-    will find out and by when. A "yes" or tick the plan's own data contradicts is refused.
+    will find out and by when. A "yes" or tick the plan's own data contradicts is refused;
+    one given again after another answer does not carry the earlier "yes"'s details.
     An answer saying how many babies are expected may move the plan details (core.babies)."""
     item = _item(checklist, item_id)
     try:
@@ -122,9 +134,12 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
     editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     if not same:
+        was_positive = integ.is_positive(answer)
         answer.value, answer.not_applicable = canonical, False
         answer.answered_at, answer.answered_by = now, by
         log(plan, by, now, "answer", item_id, old, canonical)
+        if integ.is_positive(answer) and not was_positive and answer.details:
+            _drop_earlier_details(plan, item_id, answer, by=by, now=now)
     _set_follow_up(plan, item_id, answer, (owner, by_date) if follow_up else (None, None),
                    by=by, now=now)
     count = babies.follows(plan, item_id)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from checklist_tui.core import babies, clock, edit, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
+from checklist_tui.core.carried import not_carried
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Detail, DetailKind, Item
 from checklist_tui.core.detail_people import none_offered, offered
@@ -43,7 +44,8 @@ def say_saved(conv: Conversation, item: Item) -> None:
     if answer is not None and not conv.changed:
         conv.console.say(f"Not changed: the answer was already {display(item, answer)}.")
     elif answer is not None:
-        conv.console.say(f"Saved: {display(item, answer)}.", *_plan_says(conv, item.id))
+        conv.console.say(f"Saved: {display(item, answer)}.", *filter(None, [
+            not_carried(item, answer, conv.session.plan)]), *_plan_says(conv, item.id))
 
 
 def _plan_says(conv: Conversation, item_id: str) -> list[str]:

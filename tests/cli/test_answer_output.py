@@ -101,3 +101,22 @@ def test_sign_off_says_at_once_that_it_waits_for_the_plan(plans, capsys, monkeyp
         lock.release()
     assert code == 1 and "waiting up to" in err and "is open for editing by" in err
     assert "nothing was changed" in err
+
+
+def test_no_back_to_yes_says_the_earlier_details_are_not_carried(plans, capsys) -> None:
+    """A Yes given again after a No does not bring back the earlier Yes's details; the
+    command says so under the answer, in the words every view uses (core.carried)."""
+    from tests.core.test_carried import NOT_CARRIED
+
+    path = plans / "discharge-ready-for-sign-off.toml"
+    code, _out, err = run(capsys, "answer", str(path), "DPM-H07", "no", "--reason",
+                          "Bruise seen behind ear at the 10:00 check")
+    assert (code, err) == (0, "")
+    code, out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--reason",
+                         "Checked again")
+    assert (code, err) == (0, "")
+    assert NOT_CARRIED in out.splitlines() and "no bruises" not in out
+    code, out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--detail",
+                         "date=22/11/2026", "--detail", "text=Checked again at 11:00",
+                         "--reason", "Checked again")
+    assert (code, err) == (0, "") and NOT_CARRIED not in out

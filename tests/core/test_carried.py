@@ -63,3 +63,49 @@ def test_a_person_removed_after_being_named_reads_by_the_name_recorded(catalogue
     assert detail_lines(item, plan.answers["DPM-C04"], plan)[0][1] == SINCE_REMOVED
     md = str(render("markdown", lc, plan, False, catalogue.sources))
     assert avery.id not in md
+
+
+NOT_CARRIED = ("The details given with the earlier Yes are not carried over: the answer was "
+               "No before this Yes. Give them again if they still hold (the history keeps "
+               "the old ones).")
+
+
+def test_no_back_to_yes_does_not_bring_the_earlier_yes_details_back(catalogue) -> None:
+    """look-c 7: the bruise check (DPM-H07) answered No ("Bruise seen behind ear") and
+    then Yes again brought back "checked at 09:30: no bruises or marks" as current."""
+    from datetime import timedelta
+
+    from checklist_tui.core.carried import not_carried
+    from checklist_tui.core.edit import set_detail
+
+    lc, plan = _discharge(catalogue)
+    item = lc.checklist.item_map()["DPM-H07"]
+    before = dict(plan.answers["DPM-H07"].details)
+    set_answer(plan, lc.checklist, "DPM-H07", "no", by="t", now=NOW)
+    set_answer(plan, lc.checklist, "DPM-H07", "yes", by="t", now=NOW + timedelta(minutes=1))
+    answer = plan.answers["DPM-H07"]
+    assert not answer.details and detail_lines(item, answer, plan) == []
+    assert {(h.target, h.old) for h in plan.history if h.what == "detail"
+            and h.at == NOW + timedelta(minutes=1)} >= {
+        ("DPM-H07.text", before["text"])}  # the history keeps them
+    assert not_carried(item, answer, plan) == NOT_CARRIED
+    ev = evaluate(lc.checklist, plan, TODAY)
+    assert "DPM-H07" in {p.item_id for p in ev.incomplete}  # not in place until given again
+    lines = item_status(lc.checklist, plan, ev, "DPM-H07")
+    assert NOT_CARRIED in lines and not any("no bruises" in line for line in lines)
+    set_detail(plan, lc.checklist, "DPM-H07", "date", before["date"], by="t",
+               now=NOW + timedelta(minutes=2))
+    assert not_carried(item, answer, plan) == NOT_CARRIED  # the text is still to give
+    set_detail(plan, lc.checklist, "DPM-H07", "text", "Checked again at 11:00: the bruise "
+               "behind the ear is the one seen at 10:00.", by="t", now=NOW + timedelta(minutes=3))
+    assert not_carried(item, answer, plan) == ""
+
+
+def test_a_yes_given_for_the_first_time_or_again_as_yes_says_nothing(catalogue) -> None:
+    from checklist_tui.core.carried import not_carried
+
+    lc, plan = _discharge(catalogue)
+    item = lc.checklist.item_map()["DPM-H07"]
+    set_answer(plan, lc.checklist, "DPM-H07", "yes", by="t", now=NOW)  # already yes
+    assert plan.answers["DPM-H07"].details and not_carried(item, plan.answers["DPM-H07"],
+                                                           plan) == ""

@@ -294,3 +294,9 @@ def test_the_current_answer_says_what_the_yes_carries_and_not_after_a_no(tmp_pat
     assert after.startswith("Current answer: No.\nDetails recorded with an earlier Yes are "
                             "not shown now the answer is No (the history keeps them).\n")
     assert "Jordan Sample" not in after.split("Answer:")[0]
+    code, out = _talk(path, catalogue, ["go PBA-F01", "y", "", "quit"])
+    assert code == 0  # No back to Yes: the Yes's person is not brought back, and it says so
+    assert ("Saved: Yes.\nThe details given with the earlier Yes are not carried over: the "
+            "answer was No before this Yes. Give them again if they still hold (the history "
+            "keeps the old ones).\n") in out
+    assert store.load(path).plan.answers["PBA-F01"].details is None

@@ -187,3 +187,29 @@ async def test_a_yes_changed_to_no_no_longer_shows_what_it_carried(plans) -> Non
         await wait_for(pilot, lambda: "Details recorded with an earlier Yes are not shown now "
                        "the answer is No" in state(), what="the details not shown")
         assert "The father (add him on the People page): Sam Example" not in state()
+
+
+async def test_no_back_to_yes_says_the_earlier_details_are_not_carried(plans) -> None:
+    """No and then Yes again: the Yes does not bring back the earlier Yes's details as
+    current; the item says so (core.carried.not_carried), and asks for them again."""
+    from tests.core.test_carried import NOT_CARRIED
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _open_at(pilot, app, "father", "PBA-F01")
+        screen = app.screen
+
+        def state() -> str:
+            return " ".join(str(screen.query_one("#item-PBA-F01 .state").render()).split())
+
+        view.action_quick("no")
+        await wait_for(pilot, lambda: "not shown now the answer is No" in state(),
+                       what="the answer No")
+        view.action_quick("yes")
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailForm),
+                       what="the form asking for the details again")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, what="back on the plan")
+        await wait_for(pilot, lambda: " ".join(NOT_CARRIED.split()) in state(),
+                       what="the details not carried over, said")
+        assert "Sam Example" not in state()
