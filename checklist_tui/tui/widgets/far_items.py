@@ -142,13 +142,27 @@ class FarItems(VerticalScroll):
             self.scroll_to(y=self.scroll_y + moved - expected, animate=False)
 
     def _show_focused(self, tries: int = 10) -> None:
-        """The box with the focus scrolled into view, whole and at once, once it is laid
-        out (a note box is put in as it gets the focus: Textual's own scroll, before the
-        layout, can miss it, look-a 6)."""
+        """The item with the focus scrolled into view, whole (its question too) and at
+        once, once it is laid out: the first item of the page with what is above it (the
+        section's description), any other item whole if it fits in the window, else the
+        box with the focus. Textual's own scrolls on focus, made before the new page was
+        laid out, could leave it anywhere: a note box put in as it got the focus was
+        missed (look-a 6), and a section opened at 80x24 was left scrolled with the box
+        at the top and its question above the view (closing-note-s6)."""
         focused = self.screen.focused if self.is_attached else None
         if focused is None or self not in focused.ancestors:
             return
         if not focused.size.height and tries:
             self.call_after_refresh(self._show_focused, tries - 1)
-        elif not self.region.contains_region(focused.region):
-            self.scroll_to_widget(focused, animate=False)
+            return
+        view = next((w for w in focused.ancestors_with_self if isinstance(w, ItemView)), None)
+        first = next((s for s in self._slots if s.display), None)
+        if view is not None and view is first \
+                and view.virtual_region.bottom <= self.scrollable_content_region.height:
+            if self.scroll_y:
+                self.scroll_to(y=0, animate=False, immediate=True)
+            return
+        whole = view if view is not None \
+            and view.outer_size.height <= self.scrollable_content_region.height else focused
+        if not self.scrollable_content_region.contains_region(whole.region):
+            self.scroll_to_widget(whole, animate=False, immediate=True)

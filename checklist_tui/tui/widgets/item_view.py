@@ -203,7 +203,10 @@ class ItemView(TypedItem, can_focus=False):
             return
         control = found.first()
         if step_in or not is_text_box(control):
-            control.focus()
+            # Not Textual's own scroll on focus: it centres the box, animated, from where
+            # the page was before it was laid out, and it ended after the scroll below
+            # with the question above the view (the section pane shows it whole).
+            control.focus(scroll_visible=False)
         else:
             if not self.query(".stop-hint"):
                 self.mount(Static(STOP_HINT, classes="stop-hint", markup=False),
