@@ -15,14 +15,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checklist_tui.core import app_toml
+from checklist_tui.core import app_toml, lazy
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
 from checklist_tui.core.strict import dump, fields
+
+if TYPE_CHECKING:
+    import tomllib
+else:  # only for a file the app's own readers leave to it: not on a known plan's open
+    tomllib = lazy.module("tomllib")
 
 SEAL_KEY, PREV_KEY, HASH_KEY = "seal", "prev", "hash"
 SEALED_SINCE = 2

@@ -12,14 +12,14 @@ import contextlib
 import hashlib
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checklist_tui.core import clock, history, limits, plan_cache, plan_text, plancheck
+from checklist_tui.core import clock, history, lazy, limits, plan_cache, plan_text, plancheck
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import FileWriteError, PlanConflictError, PlanError
 from checklist_tui.core.ids import new_id
@@ -30,6 +30,11 @@ from checklist_tui.core.plan_text import to_toml
 from checklist_tui.core.pydantic_errors import plain, where
 from checklist_tui.core.record import MutableRecord, Record
 from checklist_tui.core.strict import Invalid
+
+if TYPE_CHECKING:
+    import tomllib
+else:  # only for a file history.read_plan leaves to it: not on a known plan's open
+    tomllib = lazy.module("tomllib")
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"

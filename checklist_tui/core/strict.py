@@ -77,6 +77,14 @@ class After:
         return checked.after(self.check, source, handler)
 
 
+
+@functools.cache
+def _signature() -> str:
+    """``Strict``'s signature as @dataclass writes it into a model's ``__doc__``."""
+    import inspect
+
+    return str(inspect.signature(Strict)).replace(" -> None", "")
+
 @dataclass_transform(kw_only_default=True, eq_default=False)
 class Strict:
     """A model: a dataclass (``init=False, repr=False, eq=False, kw_only=True``: this class
@@ -89,6 +97,10 @@ class Strict:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Every model is a dataclass with the same options, declared here once."""
         super().__init_subclass__(**kwargs)
+        if cls.__doc__ is None and "__init__" not in cls.__dict__:
+            # What @dataclass writes for a model without a docstring, worked out once
+            # (it calls inspect.signature for each, 0.05 ms a model on every start).
+            cls.__doc__ = cls.__name__ + _signature()
         dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
 
     def __init__(self, **data: Any) -> None:

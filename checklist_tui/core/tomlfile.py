@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checklist_tui.core import limits
+from checklist_tui.core import lazy, limits
 from checklist_tui.core.errors import Problem
+
+if TYPE_CHECKING:
+    import tomllib
+else:  # a checklist is read from its cache on most starts (core.definition_cache)
+    tomllib = lazy.module("tomllib")
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 

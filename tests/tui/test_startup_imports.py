@@ -199,3 +199,10 @@ def test_what_the_first_paint_goes_without_is_loaded_just_after_it(plans) -> Non
     assert seen["items"]
     assert [m for m in warm.AFTER_FIRST_PAINT if m in seen["at_paint"]] == []
     assert [m for m in warm.AFTER_FIRST_PAINT if m not in seen["after"]] == []
+    assert [m for m in NOT_NEEDED_TO_PAINT if m in seen["at_paint"]] == []
+
+
+#: Not loaded for the first paint of a plan that does not need them, nor by the warming.
+NOT_NEEDED_TO_PAINT = (
+    "textual.widgets._radio_button",  # no question is drawn with radio buttons
+)

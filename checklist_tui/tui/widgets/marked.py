@@ -1,4 +1,4 @@
-"""Radio buttons and checkboxes whose state shows without colour.
+"""Checkboxes and selection lists whose state shows without colour.
 
 Textual's toggles always draw their inner glyph and show the state by colour
 alone; these draw it only when the toggle is on, so the choice reads the same in
@@ -10,16 +10,9 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets import Checkbox, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
-
-
-class MarkedRadioButton(RadioButton):
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "●" if self.value else " "
-        return super()._button
 
 
 class MarkedCheckbox(Checkbox):
