@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +45,6 @@ def plan_path(args: argparse.Namespace) -> Path:
     return locations.resolve_plan(args.plan, plans_dir(args))
 
 
-@dataclass(eq=False, repr=False)
 class OpenPlan(MutableRecord):
     loaded: store.Loaded
     checklist: LoadedChecklist

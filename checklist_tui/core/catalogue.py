@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from checklist_tui.core import definition_cache, limits, locations, peek
@@ -27,7 +27,6 @@ ARCHIVE_DIR = "archive"
 """Earlier versions of the built-in checklists, as ``<id>-<version>.toml`` (never listed)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class LoadedChecklist(Record):
     """A checklist that passed validation, with where it came from and its content hash."""
 
@@ -44,7 +43,6 @@ class LoadedChecklist(Record):
         return self.checklist.id
 
 
-@dataclass(eq=False, repr=False)
 class Catalogue(MutableRecord):
     """The checklists and sources found, and the problems that kept any out."""
 

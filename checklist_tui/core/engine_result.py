@@ -7,7 +7,7 @@ Plain frozen records: nothing here reads a plan or a checklist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import StrEnum
 
@@ -28,7 +28,6 @@ class DueStatus(StrEnum):
     NO_DATE = "no date"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class FiredRule(Record):
     """A rule of the checklist that fires on the plan's answers."""
 
@@ -52,7 +51,6 @@ class FiredRule(Record):
         return self.severity == Severity.WARNING and self.acknowledgement is None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class DueState(Record):
     """An item's due point: its date and where the plan stands on it."""
 
@@ -70,7 +68,6 @@ class DueState(Record):
     when it falls on or before the due date."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class SectionProgress(Record):
     """How far a section is answered, and its red flags."""
 
@@ -87,7 +84,6 @@ class SectionProgress(Record):
         return self.visible and self.required_open == 0 and self.answered == self.total
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ItemProblem(Record):
     """An answered item that is not what it claims: incomplete or contradicted."""
 
@@ -96,7 +92,6 @@ class ItemProblem(Record):
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class OpenAnswer(Record):
     """"Not yet", or "unknown" on a required or risk item: someone must find out."""
 
@@ -106,7 +101,6 @@ class OpenAnswer(Record):
     overdue: bool
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class StaleAnswer(Record):
     """An answer the checklist no longer asks (or no longer in it)."""
 
@@ -115,7 +109,6 @@ class StaleAnswer(Record):
     reason: str
 
 
-@dataclass(eq=False, repr=False)
 class Evaluation(MutableRecord):
     """What the engine says about a plan on a day (``core.engine.evaluate``)."""
 

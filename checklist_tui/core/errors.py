@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from checklist_tui.core.record import Record
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Problem(Record):
     """One problem found in a file. ``place`` is a section/item id or a line."""
 

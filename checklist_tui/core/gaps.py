@@ -8,7 +8,6 @@ alone. Items that are merely unanswered are not gaps (they are in Outstanding).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from checklist_tui.core import babies
@@ -38,7 +37,6 @@ MEN_HEADING = "The father and male carers"
 OTHER_HEADING = "Everything else"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Gap(Where):
     """One gap or risk in a plan, in words, and where it is."""
 
@@ -111,13 +109,11 @@ GAP_WHY = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class NotInPlace(Where):
     """Something needed at the birth that would not be in place today, and why."""
 
     text: str
     why: str
-@dataclass(frozen=True, eq=False, repr=False)
 class BornToday(Record):
     """What would not be in place if the baby were born today."""
 

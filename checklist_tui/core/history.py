@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from checklist_tui.core import app_toml, lazy
 from checklist_tui.core.plan import FORMAT_VERSION, HistoryEntry, Plan
+from checklist_tui.core.record import MutableRecord
 from checklist_tui.core.strict import dump, fields
 
 if TYPE_CHECKING:
@@ -178,8 +179,7 @@ def read_plan(text: str) -> dict[str, Any] | None:
     return head
 
 
-@dataclass
-class Chain:
+class Chain(MutableRecord):
     """The hashes (and, once saved, the TOML text) of a history, kept so that a save
     only hashes and writes out the entries added since: its cost does not grow with
     the history. History is append-only; anything else starts the chain again."""

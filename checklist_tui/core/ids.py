@@ -15,12 +15,11 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from checklist_tui.core.record import MutableRecord
 
 
-@dataclass(eq=False, repr=False)
 class _Seeded(MutableRecord):
     seed: str
     counts: Counter[str] = field(default_factory=Counter)

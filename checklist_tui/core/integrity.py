@@ -7,7 +7,6 @@ Pure functions, used by the engine. The words here are the words every view show
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from checklist_tui.core import babies
@@ -29,7 +28,6 @@ RECORD_PAGES = {"man": "people", "agency": "agencies", "action": "actions"}
 FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class IntegrityIssue(Record):
     """A check on the plan's own records (people, agencies, actions)."""
 

@@ -21,7 +21,6 @@ import os
 import socket
 import sys
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -110,7 +109,6 @@ def account_name() -> str:
         return ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class LockInfo(Record):
     """Who holds a plan's lock: process, computer, user and since when."""
 

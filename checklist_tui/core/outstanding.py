@@ -8,7 +8,6 @@ come from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from checklist_tui.core import integrity as integ
@@ -57,7 +56,6 @@ GROUPS = [
 ]
 
 
-@dataclass(frozen=True)
 class Entry(Where):
     label: str
     text: str

@@ -21,7 +21,6 @@ no view invites a confirmation that would be refused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from checklist_tui.core import integrity as integ
@@ -31,6 +30,7 @@ from checklist_tui.core.definition import Checklist, Item, Section, Severity, ru
 from checklist_tui.core.engine import Evaluation, FiredRule, concern_answers
 from checklist_tui.core.integrity import day_of, settled
 from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
+from checklist_tui.core.record import Record
 from checklist_tui.core.since import Since
 from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
 
@@ -44,8 +44,7 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclass(frozen=True)
-class Blocker:
+class Blocker(Record):
     """What stops a pause point being confirmed now: its ``kind`` (``not_done``,
     ``incomplete``, ``contradicted``, ``red_flag``, ``red_flag_error`` or ``not_today``), the
     item it is about, and why, in one sentence."""
@@ -240,8 +239,7 @@ def latest(plan: Plan, section_id: str) -> Confirmation | None:
     return max(found, key=lambda c: c.at) if found else None
 
 
-@dataclass(frozen=True)
-class PauseStatus:
+class PauseStatus(Record):
     """One pause point's state: its latest confirmation, and whether it still holds."""
 
     section_id: str

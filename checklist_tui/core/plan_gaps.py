@@ -10,7 +10,6 @@ its own: it counts this list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from checklist_tui.core.dates import plural, uk_date
@@ -38,7 +37,6 @@ NO_MAN = "No father or other man is recorded."
 DUE_POINT, ACTION, FIND_OUT = "due point", "action", "find-out date"
 
 
-@dataclass(frozen=True)
 class Gap(Where):
     """One thing wrong or missing, in words: ``label`` says what kind, never colour alone;
     where it is put right (core.where), so the app's Gaps and risks can go there."""

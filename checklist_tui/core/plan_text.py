@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from checklist_tui.core import history
@@ -16,7 +15,6 @@ HEADER = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Snapshot(Record):
     """The plan as it was when a save was asked for: everything a save writes, taken
     on the thread that changes the plan, so that the writing itself can run on another

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,6 @@ from checklist_tui.core.plan import Plan
 from checklist_tui.core.record import MutableRecord, Record
 
 
-@dataclass(eq=False, repr=False)
 class SaveState(MutableRecord):
     """Whether the plan is saved, and when; what went wrong if not."""
 
@@ -52,7 +51,6 @@ class SaveState(MutableRecord):
         return "No changes yet"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class PendingSave(Record):
     """A save asked for: what it will write (taken when asked), in order."""
 
@@ -68,7 +66,6 @@ class PendingSave(Record):
     """Why nothing can be written (what load would refuse), when ``snapshot`` is None."""
 
 
-@dataclass(eq=False, repr=False)
 class PlanSession(MutableRecord):
     """An open plan: its file, its checklist, its lock and how saving stands."""
 

@@ -14,7 +14,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,7 +104,6 @@ def _parse(data: bytes, path: Path, known: bool = False
     return plan, chain, found
 
 
-@dataclass(eq=False, repr=False)
 class Loaded(MutableRecord):
     path: Path
     plan: Plan
@@ -366,7 +365,6 @@ def create(
     return Loaded(path, plan, fingerprint(data), chain=chain, stat_key=_stat_key(path))
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Listed(Record):
     path: Path
     plan: Plan | None

@@ -14,8 +14,6 @@ them out: the app's Outstanding and Gaps and risks (G), and plain mode's ``outst
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import Evaluation
@@ -24,6 +22,7 @@ from checklist_tui.core.outstanding import MANAGER_LABELS, Entry, entries, group
 from checklist_tui.core.pause import PauseStatus, completion_blockers, pause_statuses
 from checklist_tui.core.plan import Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, plan_gaps
+from checklist_tui.core.record import Record
 from checklist_tui.core.review import (
     describe_signoff,
     open_challenges,
@@ -145,8 +144,7 @@ def _gap_groups(gaps: list[Gap], why: bool, prefix: str = "") -> Groups:
             for heading, rows in gap_groups(gaps)]
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(Record):
     """A list grouped under headings, with what its title says about it."""
 
     groups: Groups
@@ -221,8 +219,7 @@ def outstanding_title(listing: Listing) -> str:
 NOTHING_OUTSTANDING = "Nothing is outstanding."
 
 
-@dataclass(frozen=True)
-class BackToTheManager:
+class BackToTheManager(Record):
     """What stands between a plan and a manager's sign-off again, after a return or an
     approval that no longer stands, in words: where Enter on such a row of Outstanding
     goes. ``ready`` when no check the tool knows of stops it being submitted again."""

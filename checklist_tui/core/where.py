@@ -7,13 +7,10 @@ record without knowing which list the line came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from checklist_tui.core.record import Record
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Where(Record):
+class Where(Record, kw_only=True):
     """An item (and its section), or a record on a records page; empty: nowhere in
     particular. Keyword-only, so each list keeps its own fields first."""
 

@@ -9,7 +9,7 @@ plan is read-only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 
 from textual.actions import parse
@@ -20,7 +20,6 @@ from textual.screen import Screen
 from checklist_tui.core.record import Record
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Command(Record):
     """A command: its keys, its words in the footer, Help and the palette."""
 

@@ -1,5 +1,7 @@
-"""``core.record.Record``: a frozen record with equality, hash and repr written once means
-what ``@dataclass(frozen=True)``'s own methods mean."""
+"""``core.record.Record``: a frozen record whose methods are written once (``__init__``,
+``__setattr__``, ``__delattr__``, equality, hash and repr) means what
+``@dataclass(frozen=True)``'s own methods mean; ``MutableRecord`` what ``@dataclass``'s
+mean."""
 
 from __future__ import annotations
 
@@ -20,7 +22,6 @@ class Made:
     kids: list[object] = field(default_factory=list, compare=False)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Written(Record):
     a: int
     b: str = "x"
@@ -28,7 +29,6 @@ class Written(Record):
     kids: list[object] = field(default_factory=list, compare=False)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Other(Record):
     a: int
     b: str = "x"
@@ -85,7 +85,6 @@ class MadeMutable:
     hidden: str = field(default="", repr=False, compare=False)
 
 
-@dataclass(eq=False, repr=False)
 class WrittenMutable(MutableRecord):
     a: int
     b: list[int] = field(default_factory=list)
@@ -104,3 +103,115 @@ def test_a_changeable_record_compares_and_shows_as_dataclass_makes_it_and_is_unh
         hash(MadeMutable(1))
     one.a = 5  # still changeable
     assert one.a == 5
+
+
+@dataclass(frozen=True)
+class MadeKw:
+    a: int
+    b: list[int] = field(default_factory=list)
+    c: str = field(default="c", kw_only=True)
+    d: int = field(kw_only=True, default=0)
+
+
+class WrittenKw(Record):
+    a: int
+    b: list[int] = field(default_factory=list)
+    c: str = field(default="c", kw_only=True)
+    d: int = field(kw_only=True, default=0)
+
+
+CALLS = [((), {}), ((1,), {}), ((1, [2]), {}), ((1,), {"b": [3]}), ((), {"a": 1, "c": "x"}),
+         ((1, [2], "x"), {}), ((1,), {"a": 2}), ((1,), {"e": 2}), ((1,), {"d": 4, "c": "y"}),
+         ((), {"b": [1]}), ((1, [2]), {"b": [3]})]
+
+
+@pytest.mark.parametrize(("args", "kwargs"), CALLS)
+def test_made_as_dataclass_makes_it_or_refused_as_it_refuses(args: tuple, kwargs: dict) -> None:
+    try:
+        made = MadeKw(*args, **kwargs)
+    except TypeError as refused:
+        with pytest.raises(TypeError) as ours:
+            WrittenKw(*args, **kwargs)
+        kinds = ("missing", "unexpected", "takes", "multiple")
+        assert [k for k in kinds if k in str(refused)] == [k for k in kinds if k in str(ours.value)]
+        return
+    written = WrittenKw(*args, **kwargs)
+    assert dataclasses.astuple(written) == dataclasses.astuple(made)
+    assert list(vars(written)) == list(vars(made))  # set in the fields' order
+
+
+def test_each_default_factory_makes_a_new_value() -> None:
+    one, two = WrittenKw(1), WrittenKw(1)
+    assert one.b == [] and one.b is not two.b
+
+
+def test_frozen_against_assigning_and_deleting_any_field() -> None:
+    record = WrittenKw(1)
+    for name in ("a", "b", "c", "new"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, name, 2)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            delattr(record, name)
+    assert dataclasses.replace(record, c="z") == WrittenKw(1, c="z")
+
+
+def test_a_field_without_a_default_after_one_with_is_refused_when_declared() -> None:
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+        class Wrong(Record):
+            a: int = 0
+            b: int
+
+    class Right(Record, kw_only=True):  # by keyword only: any order
+        a: int = 0
+        b: int
+
+    assert Right(b=1) == Right(a=0, b=1)
+
+
+def test_post_init_runs_after_the_fields_are_set() -> None:
+    seen = []
+
+    class Checked(MutableRecord):
+        a: int
+        b: int = 2
+
+        def __post_init__(self) -> None:
+            seen.append((self.a, self.b))
+
+    Checked(1)
+    Checked(b=3, a=4)
+    assert seen == [(1, 2), (4, 3)]
+
+
+def test_a_record_is_still_a_dataclass_with_its_fields_and_words() -> None:
+    assert [f.name for f in dataclasses.fields(WrittenKw)] == ["a", "b", "c", "d"]
+    assert WrittenKw.__match_args__ == MadeKw.__match_args__
+    assert dataclasses.is_dataclass(WrittenKw) and WrittenKw.__doc__ == "WrittenKw(a, b, c, d)"
+    assert FiredRule.__doc__.startswith("A rule of the checklist")  # its own docstring kept
+
+
+def _records(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_records(sub)]
+    return found
+
+
+def test_no_record_in_the_app_has_methods_compiled_by_dataclass() -> None:
+    """A record declared with ``@dataclass`` as well (as before #12.2) would compile its
+    methods again, and make its default factories required: every record in the app is
+    declared bare."""
+    import importlib
+    import pkgutil
+
+    import checklist_tui
+
+    for module in pkgutil.walk_packages(checklist_tui.__path__, "checklist_tui."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    records = [r for r in _records(Record) + _records(MutableRecord)
+               if r.__module__.startswith("checklist_tui.")]
+    assert len(records) > 30
+    made = [f"{r.__qualname__}.{name}" for r in records for name, value in vars(r).items()
+            if getattr(getattr(value, "__code__", None), "co_filename", "") == "<string>"]
+    assert made == []

@@ -16,7 +16,6 @@ import asyncio
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 
 from textual.css.query import NoMatches
 from textual.timer import Timer
@@ -38,7 +37,6 @@ RETRY_SAVE_SECONDS = 5.0
 BEFORE_WRITE_HOOK: Callable[[], None] | None = None
 
 
-@dataclass(eq=False, repr=False)
 class _Job(MutableRecord):
     """A save running in a thread, and whether it reached the disk."""
 

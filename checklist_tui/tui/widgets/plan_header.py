@@ -8,8 +8,6 @@ narrower separator, and only then breaks, between two phrases, never inside one:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.widgets import Static
 
@@ -24,7 +22,6 @@ from checklist_tui.tui.text import join, lit
 WIDE, NARROW = "  ·  ", " · "
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Phrase(Record):
     text: Text
     short: Text | None = None
