@@ -333,11 +333,12 @@ def pause_statuses(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Pau
     return out
 
 
-def pause_blockers(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[str]:
-    """Each visible pause point that is not confirmed, or whose confirmation no longer
-    holds, in one sentence: a plan is not complete until every one holds."""
+def pause_blockers(statuses: list[PauseStatus]) -> list[str]:
+    """Each pause point of ``statuses`` (``pause_statuses``) that is not confirmed, or whose
+    confirmation no longer holds, in one sentence: a plan is not complete until every
+    one holds."""
     out = []
-    for status in pause_statuses(checklist, plan, ev):
+    for status in statuses:
         if status.holds:
             continue
         name = f"Pause point '{status.title}'"
@@ -350,7 +351,11 @@ def pause_blockers(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[str
     return out
 
 
-def completion_blockers(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[str]:
+def completion_blockers(checklist: Checklist, plan: Plan, ev: Evaluation,
+                        statuses: list[PauseStatus] | None = None) -> list[str]:
     """Why the plan cannot be marked complete (empty when it can): the evaluation's
-    blockers, then its pause points. The one list every surface refuses with."""
-    return ev.blockers() + pause_blockers(checklist, plan, ev)
+    blockers, then its pause points (``statuses``, when the caller has worked them out
+    with ``pause_statuses``). The one list every surface refuses with."""
+    if statuses is None:
+        statuses = pause_statuses(checklist, plan, ev)
+    return ev.blockers() + pause_blockers(statuses)

@@ -111,8 +111,12 @@ def said_by_name(status: PauseStatus) -> bool:
 def pauses_named(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[str]:
     """Each pause point a summing-up line names (``said_by_name``), in its words:
     ``Confirm before discharge: pause point NO LONGER HOLDS``."""
-    return [pause_point_said(p.title, pause_word(p))
-            for p in not_holding(checklist, plan, ev) if said_by_name(p)]
+    return named(pause_statuses(checklist, plan, ev))
+
+
+def named(statuses: list[PauseStatus]) -> list[str]:
+    """``pauses_named`` of pause points already worked out (``pause_statuses``)."""
+    return [pause_point_said(p.title, pause_word(p)) for p in statuses if said_by_name(p)]
 
 
 def not_holding(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PauseStatus]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
-from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.review import describe_signoff
 from checklist_tui.core.vocabulary import (
@@ -276,7 +275,7 @@ def _signatures(s: Summary, add) -> None:
     add(Para("Copy given to the parents: " + (", ".join(
         uk_date(d.on) + (f" ({d.how})" if d.how else "") for d in parents)
         if parents else "not recorded."), "" if parents else "missing"))
-    statuses = pause_statuses(s.checklist.checklist, s.plan, s.evaluation)
+    statuses = s.pause_states
     if statuses:  # whether each confirmation still holds, in the words of every view
         add(Heading(3, "Pause points"))
         add(Table("Pause points", ["Pause point", "State"],

@@ -15,7 +15,7 @@ from typing import Any
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.pause import completion_blockers
-from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
+from checklist_tui.core.what_is_left import pause_word, said_by_name
 from checklist_tui.export.summary import Summary, headline
 
 SCHEMA = "checklist-tui/plan-summary"
@@ -76,10 +76,9 @@ def pause_points(s: Summary) -> list[dict[str, Any]]:
     """Each pause point not confirmed, or no longer holding, as the other exports list it
     after the gaps (``Summary.pauses``: its own words and what to do), with its section and
     its word (``NOT CONFIRMED``, ``NO LONGER HOLDS``); ``named``: the status line names it."""
-    statuses = not_holding(s.checklist.checklist, s.plan, s.evaluation)
     return [{"section": st.section_id, "title": st.title, "status": pause_word(st),
              "named": said_by_name(st), "text": row.text, "guidance": row.guidance or None}
-            for st, row in zip(statuses, s.pauses, strict=True)]
+            for st, row in zip(s.not_holding, s.pauses, strict=True)]
 
 
 def document(s: Summary) -> dict[str, Any]:
@@ -105,7 +104,8 @@ def document(s: Summary) -> dict[str, Any]:
             "today": ev.today.isoformat(),
             "timing": s.timing,
             "progress": {"answered": ev.answered, "total": ev.total, "percent": ev.percent},
-            "can_complete": not completion_blockers(s.checklist.checklist, s.plan, ev),
+            "can_complete": not completion_blockers(s.checklist.checklist, s.plan, ev,
+                                                    s.pause_states),
             "sections": [
                 {"id": p.section_id, "title": p.title, "applies": p.visible,
                  "answered": p.answered, "total": p.total, "required_open": p.required_open,

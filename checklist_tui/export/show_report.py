@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.pause import pause_statuses
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import (
     PAUSE_POINTS_HEADING,
@@ -19,7 +18,7 @@ from checklist_tui.core.vocabulary import (
     progress_words,
     rule_label,
 )
-from checklist_tui.core.what_is_left import not_holding, pause_word
+from checklist_tui.core.what_is_left import pause_word
 from checklist_tui.export.safe import inert, isolate
 from checklist_tui.export.summary import Summary, gaps_groups, gaps_sentence
 
@@ -98,7 +97,7 @@ def render_show(summary: Summary) -> str:
     _born_today_lines(summary, add)
     add("")
     add("Sections:")
-    pauses = {p.section_id: p for p in not_holding(summary.checklist.checklist, plan, ev)}
+    pauses = {p.section_id: p for p in summary.not_holding}
     for sec in ev.sections:
         if not sec.visible:
             add(f"  {u(sec.title)}: does not apply")
@@ -131,11 +130,10 @@ def render_show(summary: Summary) -> str:
         add(f"  {due_label(d.status).upper()} {when}: {u(d.label)}{extra}")
     if not ev.due:
         add("  none")
-    statuses = pause_statuses(summary.checklist.checklist, plan, ev)
-    if statuses:
+    if summary.pause_states:
         add("")
         add("Pause points:")
-        for status in statuses:
+        for status in summary.pause_states:
             add(f"  {u(status.title)}: {u(status.line())}")
     if ev.integrity:
         add("")

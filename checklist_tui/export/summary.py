@@ -15,7 +15,7 @@ from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today
 from checklist_tui.core.outstanding import Entry, entries
-from checklist_tui.core.pause import completion_blockers
+from checklist_tui.core.pause import PauseStatus, completion_blockers, pause_statuses
 from checklist_tui.core.plan import Agency, Challenge, Person, Plan, PlanState
 from checklist_tui.core.plan_gaps import Gap, overdue_counts, overdue_counts_words, plan_gaps
 from checklist_tui.core.plan_gaps import overdue_words as overdue_words  # its home before
@@ -33,8 +33,8 @@ from checklist_tui.core.what_is_left import (
     Listing,
     gap_groups,
     gaps_title,
-    pause_rows,
-    pauses_named,
+    named,
+    pause_row,
     pauses_sentence,
 )
 from checklist_tui.export.plan_parts import (
@@ -126,9 +126,14 @@ class Summary:
     timing: str
     gaps: list[Gap] = field(default_factory=list)
     """The plan's gaps and risks (core.plan_gaps), the father and male carers first."""
+    pause_states: list[PauseStatus] = field(default_factory=list)
+    """Every visible pause point's state (core.pause.pause_statuses), worked out once: the
+    status line, the pause points listed after the gaps, whether the plan can be
+    completed and each format's pause points read it."""
     pauses: list[Entry] = field(default_factory=list)
     """Each pause point not confirmed, or no longer holding, in its own words
-    (core.what_is_left.pause_rows): listed after the gaps, as Outstanding and G do."""
+    (core.what_is_left.pause_row), in ``pause_states``' order: listed after the gaps, as
+    Outstanding and G do."""
     born_today: BornToday | None = None
     arrangements: list[tuple[str, str, str]] = field(default_factory=list)
     """(what, what is recorded, item id): the dates, places, people and plans that
@@ -177,6 +182,11 @@ class Summary:
     def milestones(self) -> list[DueState]:
         return self.evaluation.due
 
+    @property
+    def not_holding(self) -> list[PauseStatus]:
+        """The pause points not confirmed, or no longer holding (``pauses``' order)."""
+        return [p for p in self.pause_states if not p.holds]
+
 
 def _answered(item_id: str, prompt: str, answer, item) -> AnsweredItem:
     return AnsweredItem(item_id, prompt, display(item, answer), answer.note,
@@ -216,7 +226,7 @@ def headline(s: Summary) -> str:
     overdue = overdue_counts(s.gaps)  # as the folder views count it (look-b 5)
     if overdue:
         parts.append(f"{sum(overdue.values())} overdue ({overdue_counts_words(overdue)})")
-    parts += pauses_named(s.checklist.checklist, plan, ev)  # as the folder views say it
+    parts += named(s.pause_states)  # as the folder views say it
     waiting = open_challenges(plan)
     if waiting:
         parts.append(f"{plural(len(waiting), 'challenge')} from a manager not yet answered")
@@ -224,7 +234,7 @@ def headline(s: Summary) -> str:
         parts.append(f"{plural(len(ev.open_required), 'required question')} not answered")
     parts.append(f"{ev.answered} of {ev.total} questions answered")
     if plan.state in BEING_WRITTEN:  # never on a plan completed, submitted or decided
-        ready = not completion_blockers(s.checklist.checklist, plan, ev)
+        ready = not completion_blockers(s.checklist.checklist, plan, ev, s.pause_states)
         parts.append("ready to complete" if ready else "not ready to complete")
     elif plan.state == PlanState.COMPLETED:
         parts.append("not yet submitted for review")
@@ -269,7 +279,8 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
 
     s.born_today = born_today(checklist, plan, today)
     s.gaps = plan_gaps(checklist, plan, ev, entries(checklist, plan, ev))
-    s.pauses = pause_rows(checklist, plan, ev)
+    s.pause_states = pause_statuses(checklist, plan, ev)
+    s.pauses = [pause_row(p) for p in s.not_holding]
     s.parts = plan_parts(checklist, plan, ev)
     s.outcomes = outcome_groups(outcome_names(s.parts), plan.actions, today)
     for _section, shown in checklist.all_items():  # details no part of the plan shows
