@@ -36,8 +36,9 @@ _COMMENT = re.compile(r"#[^\x00-\x08\x0a-\x1f\x7f]*")
 _INDENT = "    "
 
 
-class _Odd(Exception):
-    """Something outside the shape ``read`` takes."""
+class _Odd(ValueError):
+    """Something outside the shape ``read`` takes (a ValueError, as tomllib's errors are:
+    ``string``'s callers catch that)."""
 
 
 def read(text: str) -> dict[str, Any] | None:
@@ -63,14 +64,16 @@ def _unescape(found: re.Match[str]) -> str:
     return chr(point)
 
 
-def _string(text: str) -> str:
-    """A basic string's value (``text`` with its quotes, as _STRING matched it)."""
+def string(text: str) -> str:
+    """A basic string's value (``text`` with its quotes, as _STRING matched it), as
+    tomllib reads it; ValueError for an escape tomllib refuses (a surrogate). Also read
+    by core.history for the history's strings."""
     body = text[1:-1]
     return _ESCAPE.sub(_unescape, body) if "\\" in body else body
 
 
 def _key(text: str) -> str:
-    return _string(text) if text[0] == '"' else text
+    return string(text) if text[0] == '"' else text
 
 
 class _Reader:
@@ -163,7 +166,7 @@ class _Reader:
         kind, rest = found.lastgroup, text[found.end():]
         token = found.group(0)
         if kind == "string":
-            return _string(token), rest
+            return string(token), rest
         if kind in ("true", "false"):
             return kind == "true", rest
         if kind == "int":

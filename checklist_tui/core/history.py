@@ -123,13 +123,6 @@ _ENTRY = re.compile(
 _KEYS = ("at", *_FIELDS, PREV_KEY, HASH_KEY)
 
 
-def _string(literal: str) -> str:
-    if "\\" not in literal:  # nothing escaped: the text between the quotes
-        return literal[1:-1]
-    value: str = tomllib.loads(f"v = {literal}")["v"]  # escapes: as tomllib reads them
-    return value
-
-
 def read_tail(text: str) -> list[dict[str, Any]] | None:
     """The ``[[history]]`` tables that end a plan file, exactly as ``tomllib`` reads them
     (dicts of the same keys, values and types), when every one is exactly as
@@ -145,10 +138,10 @@ def read_tail(text: str) -> list[dict[str, Any]] | None:
                 return None
             at, *strings, prev, digest = entry.groups()
             found.append(dict(zip(_KEYS, (datetime.fromisoformat(at),
-                                          *map(_string, strings), prev, digest),
+                                          *map(app_toml.string, strings), prev, digest),
                                   strict=True)))
             pos = entry.end()
-    except ValueError:  # a date that does not exist, an escape tomllib refuses
+    except ValueError:  # a date that does not exist, an escape tomllib refuses (app_toml)
         return None
     return found or None
 
