@@ -17,8 +17,8 @@ runs:
   item widgets built at once (items far from the view are let go);
 - an answer in the 60-item section with every item built that the walk left built (the
   answer, the engine and the refresh of what changed: ``on_item_view_answered``);
-- the floor: the same widgets (prompt, yes/no choice, note box, state line per item, in
-  the plan screen's own widget classes and styles) with static data, as many items as
+- the floor: the same widgets (the question with its state line, yes/no choice, note box
+  per item, in the plan screen's own widget classes and styles) with static data, as many items as
   our first visit builds, mounted into a scroll pane in a bare app, to the first frame
   drawn after; what ours costs above it is the engine, the header, the list and the focus.
 
@@ -223,12 +223,12 @@ async def measure_ours(runs: int, size: tuple[int, int]) -> dict[str, list[Sampl
 
 
 async def measure_floor(runs: int, size: tuple[int, int], count: int) -> list[Sample]:
-    from floor_app import CSS, YES_NO_UNKNOWN, ItemView, note_area
+    from floor_app import CSS, STATE, YES_NO_UNKNOWN, ItemView, note_area
     from textual.app import App
     from textual.containers import Vertical, VerticalScroll
-    from textual.widgets import Static
 
     from checklist_tui.tui.widgets.answer_choice import AnswerChoice
+    from checklist_tui.tui.widgets.item_head import ItemHead, question
     from checklist_tui.tui.widgets.note_box import NoteBox
 
     class FloorItems(App):
@@ -239,11 +239,10 @@ async def measure_floor(runs: int, size: tuple[int, int], count: int) -> list[Sa
 
     def item(n: int) -> Vertical:
         return ItemView(
-            Static(f"* Question {n} for the practitioner to answer  (FLOOR-{n:03d})",
-                   classes="prompt"),
+            ItemHead(question(f"Question {n} for the practitioner to answer",
+                              f"FLOOR-{n:03d}", True), STATE),
             AnswerChoice(YES_NO_UNKNOWN),
-            NoteBox(f"FLOOR-{n:03d}", note_area),
-            Static("Source: not recorded (s)", classes="state"))
+            NoteBox(f"FLOOR-{n:03d}", note_area))
 
     samples = []
     for _ in range(runs):

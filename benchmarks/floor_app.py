@@ -5,8 +5,9 @@ at first paint (a header, the section list, the section title, the banner, the i
 that fill the window, each with a prompt, its answer control, a note box and a state
 line, the footer), but no checklist, no plan, no pydantic and no core. Whatever the real
 app costs above this is the price of reading and checking the plan. The item widgets are
-the plan screen's own (``AnswerChoice``, ``TextBox``, ``NoteBox``, ``SteadyFooter``:
-modules that import no core), so the floor changes with them. As in the pre-birth
+the plan screen's own (``ItemHead``: the question and its state line, ``AnswerChoice``,
+``TextBox``, ``NoteBox``, ``SteadyFooter``: modules that import no core), so the floor
+changes with them. As in the pre-birth
 checklist's first section, the third question is a date: its box is the plan screen's
 light stand-in (``TextBox``), built into a real Input only when first focused.
 
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice  # noqa: E402
+from checklist_tui.tui.widgets.item_head import ItemHead, question  # noqa: E402
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox  # noqa: E402
 from checklist_tui.tui.widgets.steady_footer import SteadyFooter  # noqa: E402
 from checklist_tui.tui.widgets.text_box import TextBox  # noqa: E402
@@ -51,6 +53,7 @@ SECTIONS = ["Starting the assessment", "Who is in the baby's world",
             "After the birth: discharge, core group and review",
             "New concerns, disagreement and escalation"]
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Unknown")]
+STATE = "Source: not recorded (s)"
 NARROW_BELOW, FIRST_ITEMS, LINES_PER_ITEM, CHROME_LINES = 100, 4, 6, 5  # as the plan screen
 DATE_AT = 3  # the first section's third question is a date
 
@@ -92,12 +95,12 @@ class Floor(App):
                     count = max(FIRST_ITEMS, (rows - CHROME_LINES) // LINES_PER_ITEM + 1)
                     for n in range(1, count + 1):
                         with ItemView():
-                            yield Static(f"* Question {n} for the practitioner to answer "
-                                         f"in plain words  (FLOOR-S{n:02})", classes="prompt")
+                            yield ItemHead(question(
+                                f"Question {n} for the practitioner to answer in plain "
+                                "words", f"FLOOR-S{n:02}", True), STATE)
                             yield date_box(n) if n == DATE_AT else AnswerChoice(
                                 YES_NO_UNKNOWN, "yes")
                             yield NoteBox(f"FLOOR-S{n:02}", note_area)
-                            yield Static("Source: not recorded (s)", classes="state")
         yield SteadyFooter()
 
 

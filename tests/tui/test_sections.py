@@ -88,7 +88,7 @@ class Gate:
         self.opened = asyncio.Event()
         self.waiting = 0
         self.passed = 0
-        original = ItemView.on_mount
+        original = getattr(ItemView, "on_mount", lambda _view: None)  # (another gate's)
         gate = self
 
         async def slow_mount(view: ItemView) -> None:
@@ -100,7 +100,7 @@ class Gate:
             if inspect.isawaitable(result):  # another gate's
                 await result
 
-        monkeypatch.setattr(ItemView, "on_mount", slow_mount)
+        monkeypatch.setattr(ItemView, "on_mount", slow_mount, raising=False)
         OPEN_AT_THE_END.append(self)
 
     def open(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.widgets import OptionList, Static
 
@@ -38,6 +39,8 @@ from checklist_tui.tui.widgets.section_pane import (
 
 FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
 CHROME_LINES = 5  # the header, the section title and the footer, around the items
+HOLD_PAINT_SECONDS = 1.0
+"""The longest the screen is left as it was while a section is being built (``_hold``)."""
 
 
 class PlanSections(PlanScreenBase):
@@ -54,6 +57,9 @@ class PlanSections(PlanScreenBase):
     mounting: AwaitMount | None = None
     """The mount of the pane built last (awaited by a plan screen showing a plan opened
     before it, so that its first frame has the items)."""
+    _held: Timer | None = None
+    """While a section is being built: the timer that lets the screen be drawn again
+    whatever happens (``_hold``)."""
 
     def leaving(self) -> bool:
         """True once the plan is being closed: nothing more is shown."""
@@ -70,6 +76,7 @@ class PlanSections(PlanScreenBase):
         self.current = section_id  # at once, so quick key presses step from here
         self._wanted, self._focus_item = (section_id, page), focus_item
         self.ready = False
+        self._hold()
         # Keys typed after ] go to the new section once it is shown, or nowhere: never to
         # the question left (its pending text is passed on as the focus leaves it).
         self.set_focus(None)
@@ -90,6 +97,24 @@ class PlanSections(PlanScreenBase):
         pane = SectionPane(section, page, self._session().plan.answers, first, self.read_only)
         self.panes[pane_id(section_id, page)] = pane
         self.mounting = items.mount(pane)
+
+    def _hold(self) -> None:
+        """Nothing is drawn from now until the section wanted is shown (``_release``),
+        for HOLD_PAINT_SECONDS at most: a frame drawn meanwhile showed only the section
+        left without its focus (keys typed meanwhile wait for the new one, see
+        typed_ahead.py) and cost as much as a fifth of a long section's first showing.
+        Only on the screen the reader sees (never before the plan's first frame)."""
+        if self._held is None and self.is_current:
+            self.app._begin_batch()  # (Textual's batch_update, held across the build)
+            self._held = self.set_timer(HOLD_PAINT_SECONDS, self._release)
+
+    def _release(self) -> None:
+        """The screen is drawn again (the section wanted is shown, the screen is left, or
+        HOLD_PAINT_SECONDS have passed)."""
+        held, self._held = self._held, None
+        if held is not None:
+            held.stop()
+            self.app._end_batch()
 
     def _show_when_built(self, pane: SectionPane) -> None:
         """Show ``pane``, once the item to focus is built."""
@@ -145,6 +170,7 @@ class PlanSections(PlanScreenBase):
         elif target is not None:
             target.scroll_visible()
         self.ready = True
+        self._release()
         for old in let_go(list(self.panes.values()), pane):
             del self.panes[pane_id(old.section.id, old.page)]
             old.remove()
@@ -161,6 +187,7 @@ class PlanSections(PlanScreenBase):
             collector.freeze_settled()
 
     def on_unmount(self) -> None:
+        self._release()
         collector.release()
 
     @on(events.Resize)

@@ -20,6 +20,7 @@ from checklist_tui.core.vocabulary import acknowledged_said, due_label, rule_tag
 from checklist_tui.tui.text import join, lit, typed
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from checklist_tui.tui.widgets.item_control import NA, choice_name, make_control, shown_text
+from checklist_tui.tui.widgets.item_head import ItemHead, question, state_words
 from checklist_tui.tui.widgets.item_typing import TEXT_COMMIT_SECONDS, TypedItem
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox
 from checklist_tui.tui.widgets.text_box import TextBox, is_text_box
@@ -48,22 +49,20 @@ class ItemView(TypedItem, can_focus=False):
 
     def __init__(self, item, answer: Answer | None):
         super().__init__(item, answer)
-        self._state_text: str | None = None
         self._last_state: tuple = (None, [], [])
         self._shown: tuple | None = None
+        self._head = ItemHead(question(item.prompt, item.id, item.required),
+                              self._state_words(None, [], []))
 
     # -- building ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
         item = self.item
-        marker = "* " if item.required else ""
-        yield Static(join(marker, lit(item.prompt, "bold"), lit(f"  ({item.id})", "dim")),
-                     classes="prompt")
+        yield self._head  # the question, and its state line under it (item_head.py)
         yield make_control(item, self.answer)
         # Notes take paragraphs (a pasted email keeps its lines, in order); Tab moves on.
         # An empty one is a light stand-in until it is focused (note_box.py).
         yield self._note_area() if self.answer and self.answer.note else NoteBox(
             item.id, self._note_area)
-        yield Static("", classes="state")
 
     def _note_area(self) -> TextArea:
         return TextArea(typed(self.answer.note) if self.answer else "", placeholder=PLACEHOLDER,
@@ -84,26 +83,22 @@ class ItemView(TypedItem, can_focus=False):
 
     def show_state(self, due: DueState | None, fired: list[FiredRule],
                    flags: list[str] | None = None) -> None:
+        """The state line under the question: where the information came from, red
+        flags, the due date and what the checklist's rules say (redrawn only if its
+        words change)."""
         self._last_state = (due, fired, flags or [])
-        parts: list = [self._source_text(), "  "]
-        for flag in flags or []:
-            parts += [lit(flag), "  "]
+        self._head.show(self._state_words(due, fired, flags or []))
+
+    def _state_words(self, due: DueState | None, fired: list[FiredRule],
+                     flags: list[str]) -> str:
+        parts: list[str] = [self._source_text(), "  "]
+        for flag in flags:
+            parts += [flag, "  "]
         if due is not None and due.due_date is not None:
             parts.append(f"Due {uk_date(due.due_date)} [{due_label(due.status)}]  ")
         for rule in fired:
-            tag = rule_tag(rule)
-            parts += [f"{tag}: ", lit(rule.message), acknowledged_said(rule), "  "]
-        text = join(*parts)
-        state = self.query(".state")
-        if not state:  # not composed yet: on_mount shows the latest state
-            return
-        if text.plain == self._state_text:
-            return
-        self._state_text = text.plain
-        state.first(Static).update(text)
-
-    def on_mount(self) -> None:
-        self.show_state(*self._last_state)
+            parts += [f"{rule_tag(rule)}: ", rule.message, acknowledged_said(rule), "  "]
+        return state_words(*parts).rstrip()
 
     # -- events from the controls ----------------------------------------------
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
