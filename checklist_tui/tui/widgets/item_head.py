@@ -39,6 +39,9 @@ class ItemHead(Static):
         super().__init__(classes="prompt state", markup=False)
         self.asked = asked
         self.state = state
+        self._drawn: tuple[tuple[object, ...], Content] | None = None
+        """The content last drawn and what it was made from (made again only when the
+        state or its style changes: Textual keeps its wrapped lines with it)."""
 
     def show(self, state: str) -> None:
         """Show ``state`` as the state line (a change of height is laid out again)."""
@@ -50,5 +53,9 @@ class ItemHead(Static):
     def render(self) -> Content:
         if not self.state:
             return self.asked
-        return Content.assemble(self.asked, "\n",
-                                (self.state, self.get_visual_style("item-head--state")))
+        # Only the state's own colour: the item's style is under it already.
+        style = self.get_visual_style("item-head--state", partial=True)
+        made = (self.state, style)
+        if self._drawn is None or self._drawn[0] != made:
+            self._drawn = (made, Content.assemble(self.asked, "\n", (self.state, style)))
+        return self._drawn[1]

@@ -32,13 +32,15 @@ class TextBox(StandIn, Static, can_focus=True):
 
     def __init__(self, shown: str, hint: str, *, id: str, classes: str,
                  make_box: Callable[[str], Input | TextArea], one_line: bool) -> None:
-        super().__init__(shown or hint, id=id, classes=classes, markup=False,
+        # "-empty" given with the classes, not set after: setting a class styles the
+        # widget at once, mounted or not (2.5 ms for a section's six empty notes).
+        super().__init__(shown or hint, id=id, markup=False,
+                         classes=classes if shown else f"{classes} -empty",
                          make_real=lambda: make_box(self.text))
         self.text = shown
         self.one_line = one_line
         """True when it stands in for a one-line box (an Input: Enter commits)."""
         self.hint = hint
-        self.set_class(not shown, "-empty")
 
     def show_text(self, shown: str) -> None:
         """Show what the box holds now (the plan's answer changed, e.g. cleared)."""
