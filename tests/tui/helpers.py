@@ -136,3 +136,6 @@ async def go_to(pilot, item_id: str) -> None:
         app.focused.focus_control()
         await wait_for(pilot, lambda: app.focused is not None
                        and app.focused.id == f"answer-{item_id}", what=f"{item_id}'s box")
+    # ... and scrolled into view as the page leaves it (a test that scrolls on at once
+    # must not race the page's own scroll to the item, which comes after the layout).
+    await wait_for(pilot, lambda: screen.shown.focus_placed, what=f"{item_id} in view")

@@ -12,6 +12,7 @@ about to focus. So a page holds about five windows of items however far one walk
 from __future__ import annotations
 
 import asyncio
+from typing import Literal
 
 from textual.containers import VerticalScroll
 from textual.widget import Widget
@@ -155,14 +156,28 @@ class FarItems(VerticalScroll):
         if not focused.size.height and tries:
             self.call_after_refresh(self._show_focused, tries - 1)
             return
+        wanted = self._placing()
+        if wanted == "top":
+            self.scroll_to(y=0, animate=False, immediate=True)
+        elif isinstance(wanted, Widget):
+            self.scroll_to_widget(wanted, animate=False, immediate=True)
+
+    @property
+    def focus_placed(self) -> bool:
+        """The focus is in view as ``_show_focused`` leaves it (or is not on this page)."""
+        return self._placing() is None
+
+    def _placing(self) -> Widget | Literal["top"] | None:
+        """What the focus needs to be seen: the page scrolled to its top ("top"), a
+        widget scrolled into view, or nothing (None: in view, or not on this page)."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is None or self not in focused.ancestors:
+            return None
         view = next((w for w in focused.ancestors_with_self if isinstance(w, ItemView)), None)
         first = next((s for s in self._slots if s.display), None)
-        if view is not None and view is first \
-                and view.virtual_region.bottom <= self.scrollable_content_region.height:
-            if self.scroll_y:
-                self.scroll_to(y=0, animate=False, immediate=True)
-            return
-        whole = view if view is not None \
-            and view.outer_size.height <= self.scrollable_content_region.height else focused
-        if not self.scrollable_content_region.contains_region(whole.region):
-            self.scroll_to_widget(whole, animate=False, immediate=True)
+        window = self.scrollable_content_region
+        if view is not None and view is first and view.virtual_region.bottom <= window.height:
+            return "top" if self.scroll_y else None
+        whole = view if view is not None and view.outer_size.height <= window.height \
+            else focused
+        return None if window.contains_region(whole.region) else whole
