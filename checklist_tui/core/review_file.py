@@ -7,6 +7,7 @@ first and either adds to it or is refused with a clear reason.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -111,3 +112,18 @@ def unchanged_since(plan: Plan, seen: str) -> None:
         raise PlanError("the plan changed after you read it (the practitioner may have "
                         "answered a challenge or changed an answer); nothing was changed: "
                         "read it again, as it is now shown, and decide again")
+
+
+def file_seen(path: Path) -> tuple[object, ...] | None:
+    """The plan file as it is now, to notice any change to it; None if it cannot be read.
+
+    A change that keeps the file's time and size (a program that writes in place and puts
+    the time back, or two writes in one tick of a coarse clock) must not be missed: the
+    file's identity and change time (a save replaces the file) and a hash of its bytes
+    (a plan is a few hundred kilobytes at most: well under a millisecond)."""
+    try:
+        st = path.stat()
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, digest

@@ -346,3 +346,23 @@ def test_a_refused_step_writes_nothing(tmp_path, catalogue):
         change_plan(path, catalogue.get, lambda p, c: _decide(p, c))
     assert path.read_bytes() == before
     assert not Path(str(path) + ".lock").exists()
+
+
+def test_file_seen_changes_with_any_change_to_the_file(tmp_path) -> None:
+    """Time and size kept (written in place, the time put back): still a change;
+    unreadable: None."""
+
+    from checklist_tui.core.review_file import file_seen
+
+    path = tmp_path / "plan.toml"
+    path.write_bytes(b'case_ref = "DEMO-1"\n')
+    seen = file_seen(path)
+    assert seen is not None and file_seen(path) == seen  # nothing changed: the same
+    before = path.stat()
+    with path.open("r+b") as file:
+        file.write(b'case_ref = "DEMO-2"\n')
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size,
+                                                               before.st_mtime_ns)
+    assert file_seen(path) != seen
+    assert file_seen(tmp_path / "gone.toml") is None

@@ -209,3 +209,33 @@ async def test_a_key_typed_as_the_waiting_dialog_appears_is_said_not_taken(tmp_p
             await wait_for(pilot, lambda: _idle(app) and app.screen is not dialog)
         finally:
             practitioner.release()
+
+
+async def test_a_change_that_keeps_the_files_time_and_size_is_shown(tmp_path, monkeypatch):
+    """A program that writes the plan in place and puts its time back (or two writes in
+    one tick of a coarse clock) changed it without changing its time or size: the screen
+    went on showing the plan as it was until the next a, r or c."""
+    import os
+
+    monkeypatch.setattr(ReviewPlanScreen, "CHECK_EVERY", 0.2)
+    folder = team_folder(tmp_path / "team")
+    path = folder / READY
+    app = review_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_ready_plan(pilot, app)
+        screen = app.screen
+        text = screen.query_one("#review-plan-text")
+        assert "Drew Demo" in rendered(text)
+        first = screen._signature
+        before = path.stat()
+        data = path.read_bytes()
+        assert b"Drew Demo" in data
+        with path.open("r+b") as file:  # in place: the same file, the same size
+            file.write(data.replace(b"Drew Demo", b"Dana Demo"))
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        after = path.stat()
+        assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+        await wait_for(pilot, lambda: "Dana Demo" in rendered(text)
+                       and screen._signature not in (None, first),
+                       what="the plan read again")
+        assert "Drew Demo" not in rendered(text)

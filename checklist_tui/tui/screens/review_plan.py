@@ -17,6 +17,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.plan import Plan, PlanState
+from checklist_tui.core.review_file import file_seen
 from checklist_tui.core.vocabulary import NO_GAPS, signed
 from checklist_tui.core.what_is_left import gaps_listing, gaps_title
 from checklist_tui.tui import commands
@@ -101,15 +102,6 @@ WAIT_IN_APP = 600.0
 DECISION_WORDS = {"approved": "approve", "returned": "return it", "challenge": "challenge"}
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
-    """The file as last written (to notice a change); None if it cannot be read."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
-
-
 class ReviewPlanScreen(AppScreen):
     COMMANDS_DECLARED = commands.REVIEW_PLAN
     CHECK_EVERY = 2.0
@@ -124,7 +116,7 @@ class ReviewPlanScreen(AppScreen):
         self.text = ""
         self.seen_hash = ""
         """The content hash of the plan as shown (an approval covers what was read)."""
-        self._signature: tuple[int, int] | None = None
+        self._signature: tuple[object, ...] | None = None
         self.pending: PendingDecision | None = None
         """The decision on its way to the file: no other until it is settled and the
         plan read again."""
@@ -150,16 +142,27 @@ class ReviewPlanScreen(AppScreen):
 
     def _look(self) -> None:
         """Read the plan again when its file changed (look-c 13: the screen still said a
-        challenge was not answered after the practitioner answered it)."""
-        if self.pending is None and self._signature is not None \
-                and _signature(self.path) != self._signature:
+        challenge was not answered after the practitioner answered it), however it
+        changed: one that kept the file's time and size was missed until the next
+        decision (core.review_file.file_seen). Looked at in a thread: on a slow shared
+        drive the read must not hold up the keys."""
+        if self.pending is None and self._signature is not None:
+            self._look_at_file(self._signature)
+
+    @work(thread=True, exclusive=True, group="review-look")
+    def _look_at_file(self, seen: tuple[object, ...]) -> None:
+        if file_seen(self.path) != seen and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._changed_on_disk, seen)
+
+    def _changed_on_disk(self, seen: tuple[object, ...]) -> None:
+        if self.pending is None and self._signature == seen and self.is_attached:
             self._signature = None  # once: the read sets it again
             self.load()
 
     def _read(self) -> tuple:
         """The plan as it is on disk now, for ``_show`` (in a thread)."""
         app = self.app
-        signature = _signature(self.path)
+        signature = file_seen(self.path)
         try:
             loaded = store.load(self.path)
             plan = loaded.plan
@@ -181,7 +184,7 @@ class ReviewPlanScreen(AppScreen):
             self.app.call_from_thread(self._show, *shown)
 
     def _show(self, plan: Plan | None, checklist, text: str, found_outside: str = "",
-              seen_hash: str = "", signature: tuple[int, int] | None = None) -> None:
+              seen_hash: str = "", signature: tuple[object, ...] | None = None) -> None:
         self.plan, self.checklist, self.found_outside = plan, checklist, found_outside
         self.text, self.seen_hash, self._signature = text, seen_hash, signature
         self._wrap()
