@@ -56,6 +56,25 @@ def takes_edd(checklist: Checklist) -> bool:
     return checklist.takes_edd
 
 
+def date_boxes(checklist: Checklist | None, made: bool = False) -> tuple[tuple[str, str], ...]:
+    """The plan's own dates a form asks for, as (the :class:`Details` field, its label),
+    by the kind of checklist: one for a baby already born (``takes_edd = false``: the
+    injury checklist, counted from the day the injury was seen) takes the baby's date of
+    birth, never an EDD; any other the EDD, and once the plan is made (``made``: the
+    Details form, used after the birth too) the date of birth. Without the checklist (not
+    installed here): both. New plan, Details and the command line's ``new`` take the same."""
+    if checklist is not None and not checklist.takes_edd:
+        return (("dob", "Baby's date of birth (DD/MM/YYYY)"),)
+    edd = ("edd", "Expected delivery date (DD/MM/YYYY)")
+    return (edd, ("dob", "Date of birth, once born (DD/MM/YYYY)")) if made else (edd,)
+
+
+def asks_babies(checklist: Checklist | None) -> bool:
+    """Whether a form asks how many babies are expected (and whether an early birth is
+    likely): not for a baby already born (``takes_edd = false``)."""
+    return checklist is None or checklist.takes_edd
+
+
 def check_case_ref(text: str) -> str:
     """The case reference as typed, or DetailsError: it must not be a name or a date
     (it ends up in the file name and on every page)."""

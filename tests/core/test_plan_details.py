@@ -54,3 +54,18 @@ def test_an_edd_is_refused_for_a_checklist_that_takes_none(catalogue) -> None:
     with pytest.raises(DetailsError, match="expected delivery date"):
         parse_details(case_ref="KB-1", checklist=pre_birth)
     assert parse_details(case_ref="KB-1", edd="20/05/2027", checklist=pre_birth).edd
+
+
+def test_the_dates_a_form_asks_for_follow_the_checklist(catalogue) -> None:
+    """A baby already born (the injury checklist): the date of birth alone, and no babies
+    expected; any other checklist: the EDD, and the date of birth once the plan is made."""
+    from checklist_tui.core.plan_details import asks_babies, date_boxes
+
+    injury = catalogue.get("injury-non-mobile-baby").checklist
+    pre_birth = catalogue.get("pre-birth-assessment").checklist
+    assert [f for f, _ in date_boxes(injury)] == [f for f, _ in date_boxes(injury, True)] \
+        == ["dob"]
+    assert [f for f, _ in date_boxes(pre_birth)] == ["edd"]
+    assert [f for f, _ in date_boxes(pre_birth, made=True)] == ["edd", "dob"]
+    assert [f for f, _ in date_boxes(None, made=True)] == ["edd", "dob"]
+    assert not asks_babies(injury) and asks_babies(pre_birth) and asks_babies(None)

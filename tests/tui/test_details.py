@@ -65,3 +65,29 @@ async def test_details_follow_the_checklists_rule_for_the_edd(plans) -> None:
         error = app.screen.query_one("#form-error")
         await wait_for(pilot, lambda: "expected delivery date" in rendered(error))
         assert plan.edd == edd and app.focused is box
+
+
+async def test_an_injury_plans_details_have_its_date_of_birth_and_no_edd(plans) -> None:
+    """The injury checklist takes no EDD (one typed is refused) and is about one baby
+    already born: its Details form asks the date of birth, with no EDD box, nor babies
+    expected, nor an early birth (core.plan_details.date_boxes, as New plan)."""
+    from checklist_tui.core import clock, store
+    from checklist_tui.core.catalogue import load_catalogue
+    from checklist_tui.tui.screens.details import DetailsScreen
+    from tests.tui.helpers import wait_for_screen
+
+    loaded = store.create(plans, load_catalogue(include_user=False).get(
+        "injury-non-mobile-baby"), case_ref="KB-7", now=clock.now())
+    app = make_app(plans, loaded.path.name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("d")
+        await wait_for_screen(pilot, DetailsScreen)
+        boxes = [box.id for box in app.screen.query(Input)]
+        assert boxes == ["d-case_ref", "d-dob", "d-practitioner", "d-practitioner_role"]
+        assert not app.screen.query("#d-prematurity_likely")
+        app.screen.query_one("#d-dob", Input).value = "20/11/2026"
+        await pilot.click("#save")
+        await wait_for(pilot, lambda: "born 20/11/2026" in rendered(
+            app.screen.query_one("#plan-header")))
+        assert app.screen.session.plan.edd is None

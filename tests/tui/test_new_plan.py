@@ -67,12 +67,60 @@ async def test_an_edd_far_ahead_says_so_in_words(tmp_path) -> None:
         assert "not yet pregnant" not in rendered(gestation)
 
 
-async def test_injury_checklist_needs_no_edd(tmp_path) -> None:
+def _shown_boxes(screen) -> list[str]:
+    return [box.id for box in screen.query(Input) if box.display]
+
+
+async def test_injury_checklist_asks_the_date_of_birth_not_the_edd(tmp_path) -> None:
+    """The injury checklist is for a baby already born: New plan showed an EDD box (which
+    it then refused) and a number of babies expected, and no date of birth (the command
+    line's new has --dob). The boxes follow the checklist (core.plan_details.date_boxes),
+    and change with the checklist highlighted."""
+    from checklist_tui.core import store
+
+    plans = tmp_path / "plans"
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot, "injury-non-mobile-baby")
+        await wait_for(pilot, lambda: "edd" not in _shown_boxes(screen))
+        assert _shown_boxes(screen) == ["case-ref", "dob", "practitioner", "role"]
+        assert "date of birth" in rendered(screen.query_one("#dob-label")).lower()
+        await pilot.press("enter", *"KB-3", "tab", *"20/11/2026")
+        dob = screen.query_one("#dob", Input)
+        await wait_for(pilot, lambda: dob.value == "20/11/2026")
+        assert "5 days old" in rendered(screen.query_one("#age"))
+        await pilot.press("tab", *"Ann Example", "tab", *"Health visitor", "enter")
+        await wait_for(pilot, lambda: plan_ready(app), what="the plan created and open")
+        [path] = plans.glob("*.toml")
+        plan = store.load(path).plan
+        assert (plan.case_ref, plan.edd, str(plan.dob), plan.practitioner_role) == (
+            "KB-3", None, "2026-11-20", "Health visitor")
+        assert "born 20/11/2026" in rendered(app.screen.query_one("#plan-header"))
+
+
+async def test_the_boxes_follow_the_checklist_highlighted(tmp_path) -> None:
     app = make_app(tmp_path / "plans")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _new_plan_form(pilot, "injury-non-mobile-baby")
-        assert await _try_create(pilot, screen, "KB-3", "") == ""
-        await wait_for(pilot, lambda: plan_ready(app))
+        await wait_for(pilot, lambda: "dob" in _shown_boxes(screen))
+        options = screen.query_one(OptionList)
+        options.highlighted = next(i for i in range(options.option_count)
+                                   if options.get_option_at_index(i).id == "pre-birth-assessment")
+        await wait_for(pilot, lambda: "edd" in _shown_boxes(screen))
+        assert _shown_boxes(screen) == ["case-ref", "edd", "practitioner", "role", "babies"]
+
+
+async def test_injury_checklist_needs_no_date(tmp_path) -> None:
+    app = make_app(tmp_path / "plans")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _new_plan_form(pilot, "injury-non-mobile-baby")
+        await wait_for(pilot, lambda: "dob" in _shown_boxes(screen))
+        screen.query_one("#case-ref", Input).value = "KB-3"
+        error = screen.query_one("#form-error")
+        screen.set_focus(screen.query_one("#role", Input))  # Enter in the last box creates
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app) or rendered(error).strip())
+        assert rendered(error).strip() == ""
 
 
 def _burst(pilot, keys: list[str]) -> None:

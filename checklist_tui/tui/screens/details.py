@@ -9,7 +9,13 @@ from textual.widgets import Input, Label
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.plan import Plan
-from checklist_tui.core.plan_details import Details, DetailsError, parse_details
+from checklist_tui.core.plan_details import (
+    Details,
+    DetailsError,
+    asks_babies,
+    date_boxes,
+    parse_details,
+)
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
@@ -27,34 +33,40 @@ class DetailsScreen(FormScreen[Details]):
 
     def fields(self) -> ComposeResult:
         p = self.plan
+        # The dates the checklist's plans take (core.plan_details.date_boxes: an injury
+        # plan has the baby's date of birth, never an EDD, nor babies expected).
+        dates = {"edd": p.edd, "dob": p.dob}
+        babies = asks_babies(self.checklist)
         with VerticalScroll():
             for ident, label, value in [
                 ("case_ref", "Case reference *", p.case_ref),
-                ("edd", "Expected delivery date (DD/MM/YYYY)", uk_date(p.edd) if p.edd
-                 else ""),
-                ("dob", "Date of birth, once born (DD/MM/YYYY)", uk_date(p.dob) if p.dob
-                 else ""),
-                ("babies_expected", "Number of babies expected", str(p.babies_expected)),
+                *((field, label, uk_date(dates[field]) if dates[field] else "")
+                  for field, label in date_boxes(self.checklist, made=True)),
+                *((("babies_expected", "Number of babies expected",
+                    str(p.babies_expected)),) if babies else ()),
                 ("practitioner", "Practitioner", p.practitioner),
                 ("practitioner_role", "Role", p.practitioner_role),
             ]:
                 yield Label(label, classes="field-label")
                 yield Input(value, id=f"d-{ident}", compact=True)
-            yield MarkedCheckbox("An early birth is likely (moves pre-birth due dates earlier)",
-                                 value=p.prematurity_likely, id="d-prematurity_likely")
+            if babies:
+                yield MarkedCheckbox("An early birth is likely (moves pre-birth due dates "
+                                     "earlier)", value=p.prematurity_likely,
+                                     id="d-prematurity_likely")
 
     def on_mount(self) -> None:
         self.query_one("#d-case_ref", Input).focus()  # typing goes somewhere visible
 
     def save(self) -> None:
         value = {(i.id or "")[2:]: i.value.strip() for i in self.query(Input)}
+        early = self.query(MarkedCheckbox)
         try:
             details = parse_details(
-                case_ref=value["case_ref"], edd=value["edd"], dob=value["dob"],
-                babies=value["babies_expected"], practitioner=value["practitioner"],
-                role=value["practitioner_role"],
-                prematurity_likely=self.query_one(MarkedCheckbox).value,
-                checklist=self.checklist)
+                case_ref=value["case_ref"], edd=value.get("edd", ""), dob=value.get("dob", ""),
+                babies=value.get("babies_expected", str(self.plan.babies_expected)),
+                practitioner=value["practitioner"], role=value["practitioner_role"],
+                prematurity_likely=early.first().value if early else
+                self.plan.prematurity_likely, checklist=self.checklist)
         except DetailsError as exc:
             wrong = self.query(f"#d-{exc.field}")
             self.refuse(str(exc), wrong.first() if wrong else None)

@@ -11,13 +11,23 @@ from textual.widgets.option_list import Option
 from checklist_tui.core import clock, store
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.dates import timing_summary
+from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.plan_details import DetailsError, parse_details, typed_date
+from checklist_tui.core.plan_details import (
+    DetailsError,
+    asks_babies,
+    date_boxes,
+    parse_details,
+    typed_date,
+)
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
 
-FIELD_INPUTS = {"case_ref": "case-ref", "edd": "edd", "babies_expected": "babies"}
+FIELD_INPUTS = {"case_ref": "case-ref", "edd": "edd", "dob": "dob", "babies_expected": "babies"}
+#: Every date box a checklist may take, and the line under it (the weeks of pregnancy,
+#: the baby's age); the chosen checklist's are shown (``_show_boxes``).
+DATES = {"edd": "gestation", "dob": "age"}
 
 
 class NewPlanScreen(AppScreen):
@@ -42,9 +52,16 @@ class NewPlanScreen(AppScreen):
                 yield Input(
                     placeholder="e.g. DEMO-0001", id="case-ref", max_length=80, compact=True
                 )
-                yield Label("Expected delivery date (DD/MM/YYYY)", classes="field-label")
-                yield Input(placeholder="DD/MM/YYYY", id="edd", compact=True)
-                yield Static("", id="gestation", classes="hint")
+                # The plan's dates the chosen checklist takes (core.plan_details.date_boxes:
+                # an injury plan asks the baby's date of birth, never an EDD); the others
+                # are hidden, and Tab passes them by.
+                labels = dict(date_boxes(None, made=True))
+                for field, hint in DATES.items():
+                    yield Label(labels[field], id=f"{field}-label",
+                                classes=f"field-label for-{field}")
+                    yield Input(placeholder="DD/MM/YYYY", id=field, compact=True,
+                                classes=f"for-{field}")
+                    yield Static("", id=hint, classes=f"hint for-{field}")
                 # Your name straight after the EDD: a name typed after Tab went into the
                 # number of babies, which takes digits only, and vanished (look-a 15).
                 yield Label("Your name", classes="field-label")
@@ -56,8 +73,10 @@ class NewPlanScreen(AppScreen):
                     max_length=120,
                     compact=True,
                 )
-                yield Label("Number of babies expected (a number)", classes="field-label")
-                yield Input(value="1", id="babies", type="integer", max_length=1, compact=True)
+                yield Label("Number of babies expected (a number)",
+                            classes="field-label for-babies")
+                yield Input(value="1", id="babies", type="integer", max_length=1, compact=True,
+                            classes="for-babies")
                 yield Static("", id="form-error", classes="error-line")
                 yield Button("Create plan", id="create", variant="primary", compact=True)
         yield Footer()
@@ -90,6 +109,7 @@ class NewPlanScreen(AppScreen):
         if chosen is None:
             return
         c = chosen.checklist
+        self._show_boxes(c)
         self.query_one("#checklist-info", Static).update(
             join(
                 lit(c.title, "bold"),
@@ -101,6 +121,22 @@ class NewPlanScreen(AppScreen):
                 lit(c.description),
             )
         )
+
+    def _show_boxes(self, checklist: Checklist) -> None:
+        """The boxes the checklist's plans take (core.plan_details): the EDD, or the
+        baby's date of birth for a baby already born, and the number of babies; the
+        others are hidden (what was typed in them is kept, and not used)."""
+        dates = dict(date_boxes(checklist))
+        shown = {*dates, *(("babies",) if asks_babies(checklist) else ())}
+        for field in [*DATES, "babies"]:
+            for widget in self.query(f".for-{field}"):
+                widget.display = field in shown
+        for field, label in dates.items():
+            self.query_one(f"#{field}-label", Label).update(label)
+
+    def _boxes(self) -> list[Input]:
+        """The boxes shown, in order."""
+        return [box for box in self.query(Input) if box.display]
 
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
         self.query_one("#case-ref", Input).focus()
@@ -116,7 +152,7 @@ class NewPlanScreen(AppScreen):
         """Enter in a box: the next box, as in every form (screens.form), before the next
         key is read, so that what is typed after Enter lands there; in the last box,
         Create plan. (It created the plan from any box, half the details not given.)"""
-        boxes = list(self.query(Input))
+        boxes = self._boxes()
         box = self.focused
         if box is boxes[-1]:
             self.create()
@@ -133,18 +169,20 @@ class NewPlanScreen(AppScreen):
         if self._error_about in (None, event.input.id) and \
                 self._refused.get(event.input.id or "") != event.value:
             error.update("")
-        if event.input.id != "edd":
+        field = event.input.id or ""
+        if field not in DATES:
             return
-        label = self.query_one("#gestation", Static)
+        label = self.query_one(f"#{DATES[field]}", Static)
         if not event.value.strip():
             label.update("")
             return
         try:
-            edd = typed_date(event.value)
+            when = typed_date(event.value, field)
         except DetailsError as exc:
             label.update(lit(str(exc)))
             return
-        label.update(lit(timing_summary(edd, None, clock.today())))
+        edd, dob = (when, None) if field == "edd" else (None, when)
+        label.update(lit(timing_summary(edd, dob, clock.today())))
 
     @on(Button.Pressed, "#create")
     def _create(self) -> None:
@@ -153,13 +191,13 @@ class NewPlanScreen(AppScreen):
     def create(self) -> None:
         error = self.query_one("#form-error", Static)
         chosen = self._current()
-        value = {i.id or "": i.value for i in self.query(Input)}
+        value = {i.id or "": i.value for i in self._boxes()}
         try:
             if chosen is None:
                 raise UserFacingError("choose a checklist first")
-            details = parse_details(case_ref=value["case-ref"], edd=value["edd"],
-                                    babies=value["babies"], practitioner=value["practitioner"],
-                                    role=value["role"],
+            details = parse_details(case_ref=value["case-ref"], edd=value.get("edd", ""),
+                                    dob=value.get("dob", ""), babies=value.get("babies", "1"),
+                                    practitioner=value["practitioner"], role=value["role"],
                                     checklist=chosen.checklist)
             loaded = store.create(
                 self.app.plans_dir,
@@ -170,6 +208,7 @@ class NewPlanScreen(AppScreen):
                 practitioner=details.practitioner,
                 role=details.practitioner_role,
                 babies_expected=details.babies_expected,
+                dob=details.dob,
             )
         except UserFacingError as exc:
             self._refused = value
