@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.keys import _character_to_key
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from checklist_tui.core import store
 from tests.tui.helpers import go_to, make_app, plan_ready, wait_for
@@ -155,3 +155,41 @@ async def test_a_date_typed_on_the_date_question_itself_goes_into_its_box(plans)
         _burst(app, *_typing("12/11/2026"))
         await wait_for(pilot, lambda: box.value == "12/11/2026", what="the date in its box")
         assert app.focused is box
+
+
+async def test_a_letter_typed_on_the_text_question_itself_goes_into_its_box(plans) -> None:
+    """A letter typed while a text question itself (not its box) had the focus was dropped
+    without a word, where a digit is taken: "Home visit" lost its H. A letter no key of
+    the plan takes steps into the box and is typed there, the rest after it. The plan's
+    keys still act (w); y, typed just after ] for a yes or no question, is said not an
+    answer here, never typed in as one."""
+    from checklist_tui.core.definition_base import ItemType
+    from checklist_tui.tui.widgets.item_view import ItemView
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        session = screen.session
+        visible = session.evaluate().visible_items
+        item = next(i for _s, i in session.checklist.checklist.all_items()
+                    if i.type in (ItemType.SHORT_TEXT, ItemType.LONG_TEXT)
+                    and i.id in visible and i.guidance and i.id not in session.plan.answers)
+        await go_to(pilot, item.id)
+        view = screen.query_one(f"#item-{item.id}", ItemView)
+        before = session.plan.answers.get(item.id)
+        view.focus_control(step_in=False)
+        await wait_for(pilot, lambda: app.focused is view, what="the question itself")
+        _burst(app, ("w", "w"), ("y", "y"))  # the plan's keys: why it matters; not an answer
+        await wait_for(pilot, lambda: view.query(".guidance") and any(
+            "'yes' is not an answer to this question" in str(n.message)
+            for n in app._notifications), what="the guidance, and y said not an answer")
+        assert app.focused is view and session.plan.answers.get(item.id) == before
+        _burst(app, *_typing("Home visit"))
+        await wait_for(pilot, lambda: isinstance(app.focused, Input | TextArea) and (
+            app.focused.value if isinstance(app.focused, Input) else app.focused.text)
+            == "Home visit", what="the text in its box")
+        assert app.focused.id == f"answer-{item.id}"
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: session.plan.answers[item.id].value == "Home visit",
+                       what="the text saved")

@@ -7,9 +7,12 @@ keep the handler names they had as ``ItemView``'s (``on_item_view_answered``, ..
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import Vertical
+from textual.css.query import DOMQuery
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from checklist_tui.core.definition import Item, ItemType
@@ -17,6 +20,7 @@ from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.tui.text import typed
 from checklist_tui.tui.widgets.date_box import date_problem, show_problem
 from checklist_tui.tui.widgets.item_control import shown_text
+from checklist_tui.tui.widgets.text_box import TextBox, is_text_box
 
 TEXT_COMMIT_SECONDS = 0.6
 
@@ -51,6 +55,48 @@ class TypedItem(Vertical, can_focus=False):
         self._commit_timers: dict[str, Timer] = {}
         self._pending: set[str] = set()
         """The boxes whose typed text has not been passed on yet (their timer runs)."""
+
+    def _control(self) -> DOMQuery[Widget]:
+        """The item's control (a drop-down's or a text box's light stand-in until it is
+        first used)."""
+        ident = self.item.id
+        return self.query(f"#answer-{ident}, #pick-{ident}, #textbox-{ident}")
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed on a text or date question itself (not its box) that nothing there
+        takes steps into the box and is typed there, the rest after it: a digit (look-c
+        16: "12/11/2026" typed there was dropped without a word), or a letter or a sign
+        no key of the plan uses ("Home visit": the H was dropped). The plan's keys stay
+        the plan's (o, p, w; and y, n, u, x, typed just after ] for a yes or no question,
+        never become a text answer: ItemView.action_quick says so), and a space is not
+        typed."""
+        char = event.character
+        if self.screen.focused is not self or not char or not char.isprintable() \
+                or not char.strip():
+            return
+        control = self._control()
+        if not control:
+            return
+        box = control.first()
+        if not is_text_box(box) or (not char.isdigit() and self._taken(event.key)):
+            return
+        event.stop()
+        event.prevent_default()
+        self.screen.set_focus(box)  # now: the keys typed next follow it in
+        # Typed once the box has taken the focus (which selects what it holds, so the key
+        # replaces it, as typing after Tab does). A light stand-in puts the real box in
+        # first, and passes the key on to it.
+        if isinstance(box, TextBox):
+            box.post_message(events.Key(event.key, char))
+        elif isinstance(box, Input):
+            box.call_later(box.insert_text_at_cursor, char)
+        elif isinstance(box, TextArea):
+            box.call_later(box.insert, char)
+
+    def _taken(self, key: str) -> bool:
+        """The key's binding here (the item's, its screen's or the app's) acts."""
+        active = self.screen.active_bindings.get(key)
+        return active is not None and active.enabled
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

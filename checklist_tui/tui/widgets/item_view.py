@@ -5,12 +5,9 @@ looked after by ``item_typing.TypedItem`` (and its messages are defined there)."
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.css.query import DOMQuery
-from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Select, SelectionList, Static, TextArea
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import NOT_YET
@@ -151,6 +148,9 @@ class ItemView(TypedItem, can_focus=False):
             box = self.query(Checkbox)
             if box and value == "yes":  # y ticks a "Done" item
                 box.first().value = True
+            elif not box:  # a text or date question: said, never typed in as the answer
+                self.notify(f"'{value.replace('_', ' ')}' is not an answer to this "
+                            "question: press Enter to type the answer", markup=False)
             return
         target = NA if value == "na" else value
         control = choice.first(AnswerChoice)
@@ -213,12 +213,6 @@ class ItemView(TypedItem, can_focus=False):
             self.screen.set_focus(self, scroll_visible=False)
         self.scroll_visible(animate=False)  # at once: keys typed next go where it is seen
 
-    def _control(self) -> DOMQuery[Widget]:
-        """The item's control (a drop-down's or a text box's light stand-in until it is
-        first used)."""
-        ident = self.item.id
-        return self.query(f"#answer-{ident}, #pick-{ident}, #textbox-{ident}")
-
     def _focus_when_composed(self, step_in: bool, tries: int = 40) -> None:
         """Every 50 ms for 2 s at most, while still shown (the plan screen asked before the
         control existed, and stopped the app with NoMatches; an idle-pass retry spins)."""
@@ -250,26 +244,3 @@ class ItemView(TypedItem, can_focus=False):
         # Enter reached the item, not the box, and was lost ("Seen" became "een").
         self.screen.set_focus(found.first())
         self.scroll_visible(animate=False)
-
-    def on_key(self, event: events.Key) -> None:
-        """A digit typed on a text or date question itself (not its box) steps into the
-        box and is typed there, the rest of a date after it (look-c 16: "12/11/2026"
-        typed there was dropped without a word). Letters stay the plan's keys."""
-        control = self._control()
-        if self.screen.focused is not self or not event.character \
-                or not event.character.isdigit() or not control:
-            return
-        box = control.first()
-        if is_text_box(box):
-            event.stop()
-            event.prevent_default()
-            self.screen.set_focus(box)  # now: the keys typed next follow it in
-            # Typed once the box has taken the focus (which selects what it holds, so
-            # the digit replaces it, as typing after Tab does). A light stand-in puts the
-            # real box in first, and passes the key on to it.
-            if isinstance(box, TextBox):
-                box.post_message(events.Key(event.key, event.character))
-            elif isinstance(box, Input):
-                box.call_later(box.insert_text_at_cursor, event.character)
-            elif isinstance(box, TextArea):
-                box.call_later(box.insert, event.character)
