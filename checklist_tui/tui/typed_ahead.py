@@ -18,16 +18,19 @@ A key that opens a dialog puts the dialog on top at once, but the dialog's boxes
 built (and one given the focus) a moment later: keys typed meanwhile went to a screen
 with nothing focused, and were lost (look-a 4c: "Sam Carter" was saved as "m Carter").
 So keys also wait while the screen on top is still being built, for ``MOUNT_PATIENCE``
-seconds at most, and then go to what it focused.
+seconds at most, and then go to what it focused: they go on from the screen's own queue,
+where a callback waits behind its Compose and Mount (no polling).
 
 A screen may also hold keys while what they are meant for is not there yet: the plan
 screen while a section is switching (] ] y typed quickly: the y is for the first
 question of the section two along, and nothing had the focus while it was built, so
 the y was dropped without a word). It says so with ``key_hold(event)``: while that key
 must wait, what it waits for, in words ("the section was still opening"), else None.
-Keys wait for it ``HOLD_PATIENCE`` seconds at most; then the keys held are not taken,
-and the user is told which (never typed later, somewhere unseen), and that screen holds
-no more keys until it has once stopped holding.
+The screen says when the hold may be over (``hold_may_end``, the moment its section is
+shown) and the keys go on then; so they do when the screen on top changes. Keys wait for
+it ``HOLD_PATIENCE`` seconds at most; then the keys held are not taken, and the user is
+told which (never typed later, somewhere unseen), and that screen holds no more keys
+until it has once stopped holding.
 """
 
 from __future__ import annotations
@@ -35,10 +38,12 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 
 from textual import events
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.timer import Timer
 
 #: Seconds after which a key that was never seen handled stops holding the next ones.
 #: Generous: on a loaded two-core machine one Tab took longer than half a second, and
@@ -66,11 +71,13 @@ class TypedAhead:
         self.target: DOMNode | None = None  # the widget the key being handled went to
         self.waiting: deque[TypedEvent] = deque()
         self.building: Screen | None = None  # the screen on top while it is being built
-        self.building_since = 0.0
+        self.build_waited = False  # it took too long: it holds no more keys
         self.held_since: float | None = None  # since when the screen holds the keys
         self.gave_up = False  # it held them too long: it holds no more until it stops
         self.holder: Screen | None = None  # the screen that held keys last
         self.hold_words = ""  # what they waited for, in words
+        self.deadline: Timer | None = None  # when the keys held stop waiting
+        self.watching = False  # told when the screen on top changes
 
     async def arrived(self, event: TypedEvent) -> None:
         """A key (or paste) from the terminal: handle it now or after those before it."""
@@ -91,9 +98,14 @@ class TypedAhead:
         if screen.is_mounted:
             return not self._held(screen, event)
         if self.building is not screen:
-            self.building, self.building_since = screen, time.monotonic()
-            self.app.set_timer(0.02, self._built)
-        return time.monotonic() - self.building_since > MOUNT_PATIENCE
+            self.building, self.build_waited = screen, False
+            self._watch()
+            # Behind its Compose and Mount (a screen handles what waits in its queue only
+            # once it is mounted); at most MOUNT_PATIENCE if it never is.
+            if not screen.call_later(self._built, screen):
+                self.app.call_later(self._built, screen)
+            self.app.set_timer(MOUNT_PATIENCE, partial(self._build_too_long, screen))
+        return self.build_waited
 
     def _held(self, screen: Screen, event: TypedEvent) -> bool:
         if self.held_since is not None and self._holder_gone():
@@ -101,15 +113,47 @@ class TypedAhead:
         holds = getattr(screen, "key_hold", None)
         why = holds(event) if holds is not None else None
         if why is None:
-            self.held_since, self.gave_up = None, False
+            self._hold_ended()
+            self.gave_up = False
             return False
         if self.gave_up:
             return False
         if self.held_since is None:
             self.held_since = time.monotonic()
-            self.app.set_timer(0.02, self._hold_over)
+            self.deadline = self.app.set_timer(HOLD_PATIENCE, self._too_long)
+            self._watch()
         self.holder, self.hold_words = screen, why
         return True
+
+    def hold_may_end(self) -> None:
+        """Called by a screen holding keys (``key_hold``) when what they wait for may be
+        there (the plan screen: its section is shown and focused): they go on now, behind
+        the focus it has just asked for (queued on the app before this)."""
+        if self.held_since is not None:
+            self.app.call_later(self._hold_over)
+
+    def _watch(self) -> None:
+        """Be told when the screen on top changes: the screen holding keys gone, or
+        another put on top of it or of one being built."""
+        if not self.watching:
+            self.watching = True
+            self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
+
+    def _screen_changed(self, _screen: Screen) -> None:
+        self.hold_may_end()
+        if self.building is not None and self.building is not self.app.screen:
+            self.building = None  # gone before it was built: the keys go to what is on top
+            self.app.call_later(self._next)
+
+    def _hold_ended(self) -> None:
+        self.held_since = None
+        if self.deadline is not None:
+            self.deadline.stop()
+            self.deadline = None
+
+    async def _too_long(self) -> None:
+        self.deadline = None
+        await self._hold_over(too_long=True)
 
     def _holder_gone(self) -> bool:
         """True when the screen that held the keys has gone, not handing them on (a
@@ -118,42 +162,43 @@ class TypedAhead:
         return holder is not None and holder not in self.app.screen_stack \
             and not getattr(holder, "keys_go_on", False)
 
-    async def _hold_over(self) -> None:
-        """Polled while the screen holds keys: they go on once it stops; after
-        ``HOLD_PATIENCE``, or if the screen that held them is gone (a plan that could
-        not be opened: its keys must not act on Home), those waiting are not taken, and
-        the user is told which."""
+    async def _hold_over(self, too_long: bool = False) -> None:
+        """When the hold may be over (``hold_may_end``, or the screen on top changed), the
+        keys held go on if the screen no longer holds them. After ``HOLD_PATIENCE``
+        (``too_long``), or if the screen that held them is gone (a plan that could not be
+        opened: its keys must not act on Home), those waiting are not taken, and the user
+        is told which."""
         if self.held_since is None:
             return
         if not self.waiting:
-            self.held_since = None
+            self._hold_ended()
             return
         screen = self.app.screen
         gone = self._holder_gone()
         holds = getattr(screen, "key_hold", None)
         if gone or (holds is not None and holds(self.waiting[0])):
-            if not gone and time.monotonic() - self.held_since <= HOLD_PATIENCE:
-                self.app.set_timer(0.02, self._hold_over)
-                return
+            if not gone and not too_long:
+                return  # still held: told again when it may be over (or too long)
             self.gave_up = not gone
             dropped = list(self.waiting)
             self.waiting.clear()
             self.app.notify(not_taken(dropped, self.hold_words), title="Not taken",
                             severity="warning", markup=False, timeout=10)
-        self.held_since = None
+        self._hold_ended()
         await self._next()
 
-    async def _built(self) -> None:
-        """Polled while a screen is built: then the waiting keys go on, after the focus
-        its ``on_mount`` asked for (queued on the app before this)."""
-        screen = self.building
-        if screen is not None and not screen.is_mounted and screen is self.app.screen:
-            if time.monotonic() - self.building_since <= MOUNT_PATIENCE:
-                self.app.set_timer(0.02, self._built)
-                return  # (after that, it holds no more keys: building stays this screen)
-        else:
+    def _build_too_long(self, screen: Screen) -> None:
+        if self.building is screen:  # (after that, it holds no more keys)
+            self.build_waited = True
+            self.app.call_later(self._next)
+
+    def _built(self, screen: Screen) -> None:
+        """The screen being built is mounted (this waited in its queue behind its Mount):
+        the waiting keys go on, after the focus its ``on_mount`` asked for (queued on the
+        app before this)."""
+        if self.building is screen:
             self.building = None
-        self.app.call_later(self._next)
+            self.app.call_later(self._next)
 
     async def _one(self, event: TypedEvent) -> None:
         target = self.app.focused or self.app.screen
@@ -255,3 +300,10 @@ def _key_name(event: TypedEvent) -> str:
     if event.is_printable and event.character and event.character.strip():
         return event.character
     return "+".join(part.replace("_", " ").capitalize() for part in event.key.split("+"))
+
+
+def hold_may_end(app: object) -> None:
+    """For a screen holding keys (``key_hold``): what they wait for may be there now."""
+    queue = getattr(app, "_typed_ahead", None)
+    if isinstance(queue, TypedAhead):
+        queue.hold_may_end()

@@ -24,11 +24,28 @@ def _burst(app, *keys: tuple[str, str | None]) -> None:
 BRACKET = ("right_square_bracket", "]")
 
 
+def _no_typed_ahead_timers(app) -> None:
+    """The key queue's own timers never fire during the test: keys held must go on at the
+    moment what holds them is over (the section shown, the screen built, the screen on
+    top changed), not when a poll next looks (it looked every 20 ms)."""
+    real = app.set_timer
+
+    def set_timer(delay, callback=None, *args, **kwargs):
+        target = getattr(callback, "__self__", None) or getattr(
+            getattr(callback, "func", None), "__self__", None)
+        if target is app._typed_ahead:
+            delay = 3600
+        return real(delay, callback, *args, **kwargs)
+
+    app.set_timer = set_timer
+
+
 async def test_a_key_typed_while_the_section_is_built_lands_on_its_first_question(
         tmp_path, monkeypatch) -> None:
     app = sections_app(tmp_path, [3, 3, 5, 3])
     async with running(app, (80, 24)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
+        _no_typed_ahead_timers(app)
         screen = app.screen
         gate = Gate(monkeypatch, lambda ident: ident[0] == "c")
         _burst(app, BRACKET, BRACKET, ("y", "y"))
@@ -48,6 +65,7 @@ async def test_keys_typed_one_after_another_go_to_their_own_sections(
     app = sections_app(tmp_path, [3, 3, 5, 3])
     async with running(app, (120, 40)) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
+        _no_typed_ahead_timers(app)
         screen = app.screen
         gate = Gate(monkeypatch, lambda ident: ident[0] in "bc")
         _burst(app, BRACKET, ("y", "y"), BRACKET, ("n", "n"))
@@ -102,6 +120,7 @@ async def test_keys_held_for_a_plan_that_could_not_be_opened_do_not_act_on_home(
     app = make_app(plans)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
+        _no_typed_ahead_timers(app)
         app.push_screen(PlanScreen(plans / "early-pre-birth.toml"))
         await wait_for_screen(pilot, PlanScreen)
         _burst(app, ("n", "n"))
@@ -135,6 +154,7 @@ async def test_a_key_typed_while_the_plan_opens_acts_once_it_is_shown(
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, OpeningScreen)
+        _no_typed_ahead_timers(app)  # (and no deadline: a busy machine is slow to open)
         _burst(app, BRACKET)
         await held_wait(lambda: app._typed_ahead.waiting, what="the key held")
         release.set()
@@ -144,3 +164,29 @@ async def test_a_key_typed_while_the_plan_opens_acts_once_it_is_shown(
         first, _item = screen.session.last_place(screen.session.evaluate())
         await wait_for(pilot, lambda: screen.current == visible[visible.index(first) + 1]
                        and screen.ready, what="the next section, by the ] typed")
+
+
+
+async def test_keys_held_go_on_when_the_hold_ends_not_when_a_poll_looks(
+        tmp_path, monkeypatch) -> None:
+    """] ] while part 3 is built, then l (on its first question: not yet, which opens "who
+    will find out", built while the name is typed) and "Sam": every key lands where it
+    was typed for, in order, with the key queue's timers stopped."""
+    from textual.widgets import Input
+
+    from checklist_tui.tui.screens.follow_up import FollowUpScreen
+
+    app = sections_app(tmp_path, [3, 3, 5, 3], extra={"c000": "not_yet = true\n"})
+    async with running(app, (80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        _no_typed_ahead_timers(app)
+        screen = app.screen
+        gate = Gate(monkeypatch, lambda ident: ident[0] == "c")
+        _burst(app, BRACKET, BRACKET, ("l", "l"), *((c, c) for c in "Sam"))
+        await held_wait(lambda: gate.waiting > 0 and screen.current == "c",
+                        what="part 3 being built")
+        gate.open()
+        await held_wait(lambda: isinstance(app.screen, FollowUpScreen)
+                        and app.screen.query_one("#owner", Input).value == "Sam",
+                        what="l opening who will find out, and the name in it")
+        assert screen.current == "c" and not screen.session.plan.answers

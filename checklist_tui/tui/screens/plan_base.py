@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import events
-
 from checklist_tui.core import clock, lazy, review
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import YES_NO_LABELS
@@ -17,6 +15,7 @@ from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.errors import Refused
 from checklist_tui.core.plan import DetailValue, PlanState
 from checklist_tui.core.session import PlanSession
+from checklist_tui.tui.screens.plan_keys import KeysHeld
 from checklist_tui.tui.screens.plan_saving import SavingScreen
 from checklist_tui.tui.widgets.item_view import ItemView
 
@@ -38,42 +37,14 @@ CONFIRM_KEYS = ("press f", "go to it and press k")
 OUTSTANDING_HINT = ("", "Press o to see everything outstanding.")
 
 
-class PlanScreenBase(SavingScreen):
+class PlanScreenBase(KeysHeld, SavingScreen):
     session: PlanSession | None
     current: str | None
-    ready: bool
 
     async def on_mount(self) -> None:
         from checklist_tui.tui.screens.reason_first import gate
 
         gate(self.app)  # a finished plan's text boxes ask for the reason first
-
-    # -- keys typed while a section is switching -------------------------------------
-    def key_hold(self, event: events.Key | events.Paste) -> str | None:
-        """Keys typed while the plan opens or a section is switching wait (typed_ahead)
-        until it is shown, and then land on its items: ] ] y typed quickly answers the
-        first question of the section two along (the y was dropped without a word:
-        nothing had the focus meanwhile). ] and [, and the app's own keys (priority
-        bindings: Ctrl+Q, F12), go on at once. None when the key need not wait; else
-        what it waits for, in words (said if it waits too long)."""
-        from checklist_tui.tui.typed_ahead import goes_on_at_once
-
-        if self.ready or self.leaving():
-            return None
-        # While the plan opens (and goes back to the item changed last), ] and [ wait
-        # too: the way back would overtake them; only the app's own keys go on.
-        opening = self.session is None or self.going_back()
-        if goes_on_at_once(self, event, app_only=opening):
-            return None
-        return "the plan was still opening" if opening else "the section was still opening"
-
-    def going_back(self) -> bool:
-        """True while the plan, just opened, goes back to the item changed last."""
-        return False
-
-    def leaving(self) -> bool:
-        """True once the plan is being closed: nothing more is shown."""
-        raise NotImplementedError
 
     # -- provided by the plan screen ---------------------------------------------
     def show_section(self, section_id: str, focus_item: str | None = None) -> None:
