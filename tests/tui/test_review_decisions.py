@@ -239,3 +239,32 @@ async def test_a_change_that_keeps_the_files_time_and_size_is_shown(tmp_path, mo
                        and screen._signature not in (None, first),
                        what="the plan read again")
         assert "Drew Demo" not in rendered(text)
+
+
+async def test_a_plan_not_submitted_says_why_it_cannot_be_approved(tmp_path):
+    """A team manager reading a draft pressed a to approve it and nothing happened, with
+    nothing said: a and r are offered only for a plan awaiting sign-off. The review says
+    why, and what can be done now; a plan awaiting sign-off does not say it."""
+    from tests.tui.test_review import _cases, _loaded, _table
+
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and any(
+            case.startswith("DEMO-0001") for case in _cases(app)))
+        table = _table(app)
+        table.focus()
+        table.move_cursor(row=next(n for n, case in enumerate(_cases(app))
+                                   if case.startswith("DEMO-0001")))
+        await wait_for(pilot, lambda: app.screen.selected() == "early-pre-birth.toml")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewPlanScreen)
+                       and app.screen.plan is not None, what="the draft")
+        said = " ".join(rendered(app.screen.query_one("#review-plan-text")).split())
+        assert "not awaiting sign-off, so it cannot be approved or returned until the " \
+            "practitioner submits it" in said
+        assert app.screen.check_action("approve", ()) is False
+        await pilot.press("escape")
+        await _open_ready_plan(pilot, app)
+        said = " ".join(rendered(app.screen.query_one("#review-plan-text")).split())
+        assert "not awaiting sign-off" not in said

@@ -46,6 +46,11 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
     if plan.state == PlanState.SUBMITTED and waiting:
         lines.append(not_approvable(len(waiting)))
     changed = review.what_changed_since_approval(plan, found_outside)
+    if plan.state in NOT_SUBMITTED and not review.approval_void(plan, found_outside):
+        # a and r are not offered (check_action): said, or the keys seem to do nothing
+        lines.append("It is not awaiting sign-off, so it cannot be approved or returned "
+                     "until the practitioner submits it (m on the plan); c challenges an "
+                     "item now.")
     if changed:  # what the manager is deciding about: a return or challenge is possible
         lines += ["What changed since approval:", *(f"  {line}" for line in changed),
                   "The approval no longer stands: r returns the plan, c challenges an item."]
@@ -75,6 +80,9 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
                                    found_outside=found_outside)))
     return "\n".join(lines)
 
+
+#: States in which a plan has not been submitted for sign-off (since it was last changed).
+NOT_SUBMITTED = {PlanState.DRAFT, PlanState.COMPLETED, PlanState.RETURNED, PlanState.AMENDED}
 
 #: Said over the summary: it is not the whole plan (no people, answers or history).
 FULL_PLAN_HINT = "o opens the full plan, read-only: people, answers, agencies, actions"
