@@ -21,6 +21,10 @@ So keys also wait while the screen on top is still being built, for ``MOUNT_PATI
 seconds at most, and then go to what it focused: they go on from the screen's own queue,
 where a callback waits behind its Compose and Mount (no polling).
 
+A screen may also not take a key at all (``key_refused(event)``): the plan screen while
+the plan opens takes only ] and [ (look-d 18: "n" typed as the plan opened answered the
+question it reopened on, which the person had not seen). Such a key is said not taken.
+
 A screen may also hold keys while what they are meant for is not there yet: the plan
 screen while a section is switching (] ] y typed quickly: the y is for the first
 question of the section two along, and nothing had the focus while it was built, so
@@ -78,9 +82,13 @@ class TypedAhead:
         self.hold_words = ""  # what they waited for, in words
         self.deadline: Timer | None = None  # when the keys held stop waiting
         self.watching = False  # told when the screen on top changes
+        self.refused: list[TypedEvent] = []  # keys the screen did not take, to be said
+        self.refused_words = ""  # why: what they were typed while
 
     async def arrived(self, event: TypedEvent) -> None:
         """A key (or paste) from the terminal: handle it now or after those before it."""
+        if self._refused(event):
+            return
         if self.in_flight is not None and self._lost():
             self.in_flight = None  # never seen handled: stop holding the others
         if self.in_flight is not None or self.waiting or not self._screen_ready(event):
@@ -154,6 +162,27 @@ class TypedAhead:
     async def _too_long(self) -> None:
         self.deadline = None
         await self._hold_over(too_long=True)
+
+    def _refused(self, event: TypedEvent) -> bool:
+        """True if the screen on top does not take ``event`` at all (``key_refused``: the
+        plan screen while the plan opens takes only ] and [), now that it comes to it: as
+        it is typed, or after the keys before it (typed before that screen was there).
+        The keys not taken are said, together."""
+        refuses = getattr(self.app.screen, "key_refused", None)
+        why = refuses(event) if refuses is not None else None
+        if why is None:
+            return False
+        if not self.refused:
+            self.app.call_later(self._say_refused)
+        self.refused.append(event)
+        self.refused_words = why
+        return True
+
+    def _say_refused(self) -> None:
+        keys, self.refused = self.refused, []
+        if keys:
+            self.app.notify(not_taken(keys, self.refused_words), title="Not taken",
+                            severity="warning", markup=False, timeout=10)
 
     def _holder_gone(self) -> bool:
         """True when the screen that held the keys has gone, not handing them on (a
@@ -256,6 +285,9 @@ class TypedAhead:
 
     async def _next(self) -> None:
         while self.waiting and self.in_flight is None:
+            if self._refused(self.waiting[0]):
+                self.waiting.popleft()
+                continue
             if not self._screen_ready(self.waiting[0]):
                 return  # _built or _hold_over goes on once the screen is ready
             await self._one(self.waiting.popleft())

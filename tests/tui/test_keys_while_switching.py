@@ -100,9 +100,9 @@ async def test_a_key_held_too_long_is_said_not_taken(tmp_path, monkeypatch) -> N
 
 async def test_keys_held_for_a_plan_that_could_not_be_opened_do_not_act_on_home(
         plans, monkeypatch) -> None:
-    """A key typed while a plan opens waits for it; if it cannot be opened, the app goes
-    back Home, and the key must not act there (n would start a new plan): it is said
-    not taken."""
+    """A ] typed while a plan opens waits for it; if it cannot be opened, the app goes back
+    Home, and it must not act there: it is said not taken (as the n typed with it is at
+    once: n would start a new plan)."""
     import threading
 
     from checklist_tui.core.errors import UserFacingError
@@ -123,10 +123,10 @@ async def test_keys_held_for_a_plan_that_could_not_be_opened_do_not_act_on_home(
         _no_typed_ahead_timers(app)
         app.push_screen(PlanScreen(plans / "early-pre-birth.toml"))
         await wait_for_screen(pilot, PlanScreen)
-        _burst(app, ("n", "n"))
-        await held_wait(lambda: app._typed_ahead.waiting, what="the key held")
+        _burst(app, BRACKET, ("n", "n"))
+        await held_wait(lambda: app._typed_ahead.waiting, what="the ] held")
         release.set()
-        await wait_for(pilot, lambda: any("Not taken: n" in str(n.message)
+        await wait_for(pilot, lambda: any("Not taken: ]" in str(n.message)
                                           for n in app._notifications), what="the notice")
         for _ in range(5):
             await pilot.pause()
@@ -190,3 +190,71 @@ async def test_keys_held_go_on_when_the_hold_ends_not_when_a_poll_looks(
                         and app.screen.query_one("#owner", Input).value == "Sam",
                         what="l opening who will find out, and the name in it")
         assert screen.current == "c" and not screen.session.plan.answers
+
+
+async def test_a_key_that_could_answer_typed_while_the_plan_opens_is_not_taken(
+        plans, monkeypatch) -> None:
+    """look-d 18: "n" typed as the plan opened (the window still blank) answered the
+    question the plan reopens on, which the person had not seen: a Yes became No. Keys
+    typed before the plan is shown are not taken, and said; ] is kept and acts."""
+    import threading
+
+    from checklist_tui.tui.screens.opening import OpeningScreen
+    from checklist_tui.tui.screens.plan import PlanScreen
+    from tests.tui.helpers import make_app, wait_for_screen
+
+    release = threading.Event()
+    really_open = PlanScreen.open_plan
+
+    def slow(path, checklist_for, read_only=False):
+        release.wait(60)
+        return really_open(path, checklist_for, read_only)
+
+    monkeypatch.setattr(PlanScreen, "open_plan", staticmethod(slow))
+    from checklist_tui.core import store
+
+    before = {k: a.value for k, a in store.load(plans / "early-pre-birth.toml")
+              .plan.answers.items()}
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, OpeningScreen)
+        _no_typed_ahead_timers(app)
+        _burst(app, ("n", "n"), ("y", "y"), ("delete", None), ("1", "1"), BRACKET)
+        await held_wait(lambda: app._typed_ahead.waiting, what="the ] held")
+        await held_wait(lambda: any("Not taken: n, y, Delete and 1, typed while the plan was "
+                                    "still opening" in str(n.message)
+                                    for n in app._notifications), what="the notice")
+        release.set()
+        await wait_for(pilot, lambda: plan_ready(app), what="the plan shown")
+        screen = app.screen
+        ev = screen.session.evaluate()
+        visible = [s.section_id for s in ev.sections if s.visible]
+        first, _item = screen.session.last_place(ev)
+        await wait_for(pilot, lambda: screen.current == visible[visible.index(first) + 1]
+                       and screen.ready, what="the next section, by the ] typed")
+        assert {k: a.value for k, a in screen.session.plan.answers.items()} == before
+
+
+async def test_a_key_typed_with_the_enter_that_opens_a_plan_is_not_taken(plans) -> None:
+    """Enter on Home and y at once: the y reached the plan as it opened and answered the
+    question it reopened on, unseen (look-d 18, from Home). It is said not taken."""
+    from textual.widgets import DataTable
+
+    from checklist_tui.core import store
+    from tests.tui.helpers import make_app
+
+    before = {path.name: {k: a.value for k, a in store.load(path).plan.answers.items()}
+              for path in plans.glob("*.toml")}
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3 and app.focused is table)
+        _no_typed_ahead_timers(app)
+        _burst(app, ("enter", "\r"), ("y", "y"), ("n", "n"))
+        await wait_for(pilot, lambda: plan_ready(app), what="the plan shown")
+        screen = app.screen
+        await wait_for(pilot, lambda: any("Not taken: y and n, typed while the plan was "
+                                          "still opening" in str(n.message)
+                                          for n in app._notifications), what="the notice")
+        assert {k: a.value for k, a in screen.session.plan.answers.items()} \
+            == before[screen.path.name]

@@ -64,6 +64,13 @@ class OpeningScreen(Screen):
 
         return None if goes_on_at_once(self, event) else "the plan was still opening"
 
+    def key_refused(self, event: events.Key | events.Paste) -> str | None:
+        """Only ] and [ are kept while the plan opens: any other key is not taken, and
+        said (look-d 18: "n" answered the question the plan reopened on, unseen)."""
+        from checklist_tui.tui.screens.plan_keys import refused_while_opening
+
+        return refused_while_opening(self, event)
+
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_plan_screen)
 

@@ -3,10 +3,32 @@ opens or a section is switching, keys wait, and they go on the moment it is show
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.screen import Screen
 
-from checklist_tui.core.session import PlanSession
+if TYPE_CHECKING:
+    from checklist_tui.core.session import PlanSession
+
+#: Keys kept while the plan opens (the next and previous section: look-c 16); any other
+#: key typed before the plan is shown is not taken (look-d 18).
+KEPT_WHILE_OPENING = {"right_square_bracket", "left_square_bracket"}
+OPENING = "the plan was still opening"
+
+
+def refused_while_opening(screen: Screen[object], event: events.Key | events.Paste) -> str | None:
+    """Why a key typed while the plan opens is not taken, or None: the person has seen
+    no question yet, so a key that could answer one (y, n, a digit, a letter, Delete,
+    Enter) must not change the question the plan reopens on, unseen (look-d 18: "n"
+    turned a Yes to No). ] and [ are kept (held until the plan is shown); the app's own
+    keys (Ctrl+Q, F12) act at once."""
+    from checklist_tui.tui.typed_ahead import goes_on_at_once
+
+    if isinstance(event, events.Key) and (event.key in KEPT_WHILE_OPENING
+                                          or goes_on_at_once(screen, event, app_only=True)):
+        return None
+    return OPENING
 
 
 class KeysHeld(Screen[object]):
@@ -42,7 +64,14 @@ class KeysHeld(Screen[object]):
         opening = self.session is None or self.going_back()
         if goes_on_at_once(self, event, app_only=opening):
             return None
-        return "the plan was still opening" if opening else "the section was still opening"
+        return OPENING if opening else "the section was still opening"
+
+    def key_refused(self, event: events.Key | events.Paste) -> str | None:
+        """While the plan opens (and goes back to the item changed last): why a key is
+        not taken (``refused_while_opening``), or None (typed_ahead)."""
+        if self.ready or self.leaving() or not (self.session is None or self.going_back()):
+            return None
+        return refused_while_opening(self, event)
 
     def going_back(self) -> bool:
         """True while the plan, just opened, goes back to the item changed last."""
