@@ -178,3 +178,35 @@ async def test_an_open_red_flag_refuses_f_and_the_banner_says_what_to_do(plans) 
         await wait_for(pilot, lambda: "Press f to confirm it again." in _banner(screen))
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen), what="form")
+
+
+async def test_every_box_is_in_sight_when_focused_at_80x24(plans) -> None:
+    """look-d 16: at 80x24 "Others present", the form's last box, lay under the buttons
+    (which stay put over the fields): it had no row, and the name typed into it was
+    nowhere on screen. Each box, reached by Tab, is scrolled clear of them."""
+    from textual.containers import Vertical
+
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _on_pause_point(pilot, app)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen)
+                       and app.focused is not None and app.focused.id == "name", what="form")
+        form = app.screen
+        foot = form.query_one(".form-foot", Vertical)
+        title = form.query_one(".form-title")
+        for ident in ("role", "present", "others"):
+            await pilot.press("tab")
+            await wait_for(pilot, lambda ident=ident: app.focused is not None
+                           and app.focused.id == ident, what=ident)
+            box = app.focused
+
+            def clear(box=box) -> bool:
+                region = box.region
+                return bool(region) and title.region.bottom <= region.y \
+                    and region.bottom <= foot.region.y
+
+            await wait_for(pilot, clear, what=f"{ident} clear of the title and buttons")
+        await pilot.press(*"Kim Example")
+        await wait_for(pilot, lambda: form.query_one("#others", Input).value == "Kim Example",
+                       what="the name typed in sight")

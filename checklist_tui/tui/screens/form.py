@@ -66,6 +66,18 @@ class BoxesScreen(ModalScreen[ResultT]):
             return isinstance(self.focused, (Input, TextArea))
         return super().check_action(action, parameters)
 
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """The widget given the focus is scrolled into sight, clear of the title and the
+        buttons, which stay put over the fields (look-d 16: at 80x24 the last box of
+        "Confirm before discharge" lay under the buttons, with no row, and what was
+        typed there was nowhere on screen). Textual's own scroll on focus counts such a
+        box as in sight; this one allows for what stays put."""
+        self.call_after_refresh(self._in_sight, event.widget)
+
+    def _in_sight(self, widget: Widget) -> None:
+        if widget.is_attached and self.focused is widget:
+            widget.scroll_visible(animate=False)
+
     def action_select_all(self) -> None:
         box = self.focused
         if isinstance(box, TextArea):
