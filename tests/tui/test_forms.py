@@ -177,3 +177,44 @@ async def test_a_person_saved_without_household_or_man_records_neither_as_no(pla
         casey = added()
         assert casey.in_household is None and casey.man is None and casey.man_unrecorded
         assert casey.household_words == "Not recorded"
+
+
+async def test_create_the_folder_is_enters_and_cancel_says_nothing_was_exported(
+        plans, tmp_path) -> None:
+    """look-d 28: "Create the folder? ... Create it and export there?" had the focus on
+    Cancel: Enter closed it and the Export dialog looked as before, nothing said, though
+    nothing was written; and Left did not move between the buttons. Create (which destroys
+    nothing and is what was asked for) is Enter's; Right goes to Cancel, and Cancel is
+    said in the result line."""
+    from textual._time import get_time
+
+    app = make_app(plans, "family-t-like-twins.toml")
+    target = tmp_path / "new" / "exports"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_plan(pilot, "e", ExportScreen)
+        export = app.screen
+        export.query_one("#folder", Input).value = str(target)
+
+        async def asked() -> MessageScreen:
+            await pilot.press("enter")  # the Export button has the focus
+            await wait_for_screen(pilot, MessageScreen)
+            dialog = app.screen
+            await wait_for(pilot, lambda: get_time() >= dialog._takes_keys_from,
+                           what="the dialog readable")
+            return dialog
+
+        dialog = await asked()
+        assert app.focused is dialog.query_one("#yes", Button)  # Create
+        await pilot.press("right")
+        await wait_for(pilot, lambda: app.focused is dialog.query_one("#no", Button))
+        await pilot.press("enter")
+        result = export.query_one("#export-result")
+        await wait_for(pilot, lambda: app.screen is export and "Not exported: the folder"
+                       in rendered(result), what="Cancel said")
+        assert "was not created" in " ".join(rendered(result).split())
+        assert not target.exists()
+        export.set_focus(export.query_one("#go", Button))
+        await asked()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Written:" in rendered(result), what="exported")
+        assert target.is_dir()

@@ -76,6 +76,11 @@ class ExportScreen(BoxesScreen[None]):
     def _close(self) -> None:
         self.dismiss()
 
+    def _not_exported(self, why: str) -> None:
+        """Said in the result line when a question about the export was answered Cancel
+        (look-d 28: the dialog looked as before, and nothing said nothing was written)."""
+        self.query_one("#export-result", Static).update(lit(f"Not exported: {why}."))
+
     def export(self, force: bool, create: bool = False) -> None:
         formats = list(self.query_one(SelectionList).selected)
         result = self.query_one("#export-result", Static)
@@ -86,7 +91,9 @@ class ExportScreen(BoxesScreen[None]):
         if not folder.exists() and not create:
             self.app.push_screen(MessageScreen("Create the folder?", [
                 f"There is no folder {folder} yet. Create it and export there?"],
-                confirm="Create"), lambda yes: self.export(force, create=True) if yes else None)
+                confirm="Create", harmless=True), lambda yes: self.export(
+                    force, create=True) if yes else self._not_exported(
+                    f"the folder {folder} was not created"))
             return
         try:
             if create:
@@ -99,7 +106,8 @@ class ExportScreen(BoxesScreen[None]):
         except ExportExistsError as exc:
             self.app.push_screen(MessageScreen("Replace the existing files?", [str(exc)],
                                                confirm="Replace"),
-                                 lambda yes: self.export(True, create) if yes else None)
+                                 lambda yes: self.export(True, create) if yes else
+                                 self._not_exported("the existing files were kept"))
             return
         except UserFacingError as exc:
             result.update(lit(str(exc)))

@@ -46,15 +46,22 @@ class _Words(VerticalScroll):
 
 
 class MessageScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "dismiss(False)", "Close", id="close")]
+    BINDINGS = [Binding("escape", "dismiss(False)", "Close", id="close"),
+                Binding("left", "app.focus_previous", show=False),
+                Binding("right", "app.focus_next", show=False)]
+    """Left and Right move between the buttons, as Tab and Shift+Tab do (look-d 28)."""
 
     AUTO_FOCUS = ""  # the default button, in on_mount: never another one first
 
     def __init__(self, title: str, lines: list[str], confirm: str | None = None,
-                 cancel: str = "Cancel", close: str = "Close"):
+                 cancel: str = "Cancel", close: str = "Close", harmless: bool = False):
+        """``harmless``: ``confirm`` does what was just asked for and destroys nothing
+        (create the folder to export into): it is the default, Enter's. Else the default
+        is the button that changes nothing."""
         super().__init__()
         self.title_text, self.lines, self.confirm = title, lines, confirm
         self.cancel, self.close = cancel, close
+        self.harmless = harmless and confirm is not None
         self._not_taken: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
@@ -65,7 +72,8 @@ class MessageScreen(ModalScreen[bool]):
             yield Static("", id="message-not-taken")
             with Horizontal(classes="buttons"):
                 if self.confirm:
-                    yield Button(self.confirm, id="yes", variant="warning", compact=True)
+                    yield Button(self.confirm, id="yes", compact=True,
+                                 variant="primary" if self.harmless else "warning")
                     yield Button(self.cancel, id="no", compact=True)
                 else:
                     yield Button(self.close, id="no", variant="primary", compact=True)
@@ -80,7 +88,8 @@ class MessageScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.shown_at = get_time()
         self._takes_keys_from = self.shown_at + self.READ_FIRST
-        self.set_focus(self.query_one("#no", Button))  # at once: keys typed next go here
+        default = "#yes" if self.harmless else "#no"
+        self.set_focus(self.query_one(default, Button))  # at once: keys typed next go here
 
     def on_key(self, event: events.Key) -> None:
         if event.time < self._takes_keys_from:  # typed before it could be read
