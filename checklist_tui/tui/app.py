@@ -117,18 +117,25 @@ class ChecklistApp(App[int]):
         # Collections held back while starting (tui.run) resume once the first plan is
         # shown (the plan screen), or the first screen drawn, or at the latest after this.
         self.set_timer(collector.HOLD_AT_MOST_SECONDS, collector.resume)
-        if self.start_plan is None:
-            self.call_after_refresh(collector.resume)
-        if self.start_plan is not None:  # say which plan first, then load the plan screen
-            from checklist_tui.tui.screens.opening import OpeningScreen
-
-            self.push_screen(OpeningScreen(self.start_plan, self.start_read_only))
-        elif self.start_review is not None:
+        if self.start_plan is not None:  # the opening screen is up (get_default_screen)
+            return
+        self.call_after_refresh(collector.resume)
+        if self.start_review is not None:
             from checklist_tui.tui.screens.review import ReviewScreen
 
             self.push_screen(ReviewScreen(self.start_review))
         else:
             self.go_home()
+
+    def get_default_screen(self) -> Screen:
+        """With a plan named at start, the first screen says which plan opens (as the
+        bottom screen: no blank screen is built, resumed and drawn under it first, #12.2);
+        the plan screen goes over it. Else Textual's blank screen, under Home or review."""
+        if self.start_plan is not None:
+            from checklist_tui.tui.screens.opening import OpeningScreen
+
+            return OpeningScreen(self.start_plan, self.start_read_only)
+        return super().get_default_screen()
 
     def go_home(self) -> None:
         """Back to the home screen, building it only when it is first needed."""

@@ -110,6 +110,30 @@ async def test_the_first_frame_shows_the_case_reference(plans) -> None:
         assert "DEMO-0002-TWINS" in rendered(app.screen.query_one(PlanHeader))
 
 
+async def test_the_plan_named_at_start_opens_on_the_apps_first_screen(plans) -> None:
+    """No blank screen is built, resumed and drawn first: the opening screen is the app's
+    first screen, and the plan screen goes over it (#12.2: it cost the first paint about
+    9 ms). Escape from the plan goes Home, which takes the plan screen's place; a plan
+    opened from Home takes the opening screen's place there, as before."""
+    from checklist_tui.tui.screens.home import HomeScreen
+    from checklist_tui.tui.screens.opening import OpeningScreen
+
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert [type(s) for s in app.screen_stack] == [OpeningScreen, PlanScreen]
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        assert [type(s) for s in app.screen_stack] == [OpeningScreen, HomeScreen]
+        app.open_plan(plans / "early-pre-birth.toml")
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert [type(s) for s in app.screen_stack] == [OpeningScreen, HomeScreen, PlanScreen]
+        assert app.screen.session.plan.case_ref != "DEMO-0002-TWINS"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        assert [type(s) for s in app.screen_stack] == [OpeningScreen, HomeScreen]
+
+
 async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
         plans, monkeypatch) -> None:
     """The first frame with items holds only those that fill the window; the rest of the

@@ -108,6 +108,9 @@ class OpeningScreen(Screen):
         if self.app.screen is not self or self._left:  # the app is closing
             return False
         self.keys_go_on = True
-        self.app.switch_screen(plan_screen(self.path, read_only=self.read_only,
-                                           session=session))
+        screen = plan_screen(self.path, read_only=self.read_only, session=session)
+        if self.app.screen_stack[0] is self:  # the app's first screen: it stays under the
+            self.app.push_screen(screen)  # plan (Textual cannot switch its bottom screen)
+        else:  # over Home: the plan takes its place (Escape goes back to Home)
+            self.app.switch_screen(screen)
         return True
