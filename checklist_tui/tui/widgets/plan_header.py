@@ -32,21 +32,15 @@ class PlanHeader(Static):
     _shown: Text | None = None
     _lines: list[list[Phrase]] | None = None
     complete = False
-    """False until the third line (the men, the gaps and risks, pause points, challenges)
-    is shown. The plan's first frame has it blank (the header keeps its height): it is
-    worked out just after that frame, so that the first items reach the screen sooner
-    (#12.2). Blank says nothing, so it never claims that nothing is wrong."""
-    _catching_up = False
+    """False while the header shows only the case reference (the plan is opening); True
+    once it shows the plan, all of it. The third line (the men, the gaps and risks, pause
+    points, challenges) is worked out before the plan's first frame, not a frame after it:
+    when it wraps, the header then grew a line and every item moved down a row under
+    the reader's eyes (#12.2)."""
 
     def show(self, session: PlanSession, ev: Evaluation) -> None:
         plan, checklist = session.plan, session.checklist.checklist
-        if self.complete:
-            third = [Phrase(Text(p)) for p in _men_and_gaps(session, ev)]
-        else:
-            third = [Phrase(Text(" "))]  # a line, so the header keeps its height
-            if not self._catching_up:
-                self._catching_up = True
-                self.call_after_refresh(self._catch_up, session)
+        third = [Phrase(Text(p)) for p in _men_and_gaps(session, ev)]
         flags = f"  !{plural(len(ev.red_flags), 'red flag')}" if ev.red_flags else ""
         lines = [
             [Phrase(lit(plan.case_ref, "bold")),
@@ -63,13 +57,8 @@ class PlanHeader(Static):
         if session.edited_outside:
             lines.append([Phrase(lit(session.edited_outside, "bold reverse"))])
         self._lines = lines
-        self._fit()
-
-    def _catch_up(self, session: PlanSession) -> None:
-        """After the first frame: the whole header, as the plan is now."""
         self.complete = True
-        if self.is_mounted:
-            self.show(session, session.evaluate())
+        self._fit()
 
     def on_resize(self) -> None:
         self._fit()
@@ -106,7 +95,7 @@ def fit(phrases: list[Phrase], width: int) -> Text:
 def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
     """The father and male carers counted, and the plan's gaps and risks: core.plan_gaps,
     the one list G shows and `show`, every export and the review list count."""
-    from checklist_tui.core.plan_gaps import plan_gaps  # not needed for the first frame
+    from checklist_tui.core.plan_gaps import plan_gaps
     from checklist_tui.core.vocabulary import no_gaps_found
     from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
 
