@@ -105,8 +105,8 @@ class PlanSession(MutableRecord):
         reason: str | None = "opened read-only" if read_only else None
         if not read_only:
             lock = PlanLock(path)
-            try:
-                lock.acquire()
+            try:  # held at once; forced to the disk before the first save (``write``)
+                lock.acquire(durable=False)
             except PlanLockedError as exc:
                 reason, lock = str(exc), None
         try:
@@ -232,6 +232,7 @@ class PlanSession(MutableRecord):
         with self._write_lock:
             if pending.seq < self._written:
                 return None
+            self.sync_lock()
             try:
                 store.write_snapshot(self.loaded, pending.snapshot)
             except PlanError as exc:
@@ -279,6 +280,13 @@ class PlanSession(MutableRecord):
     def refresh_lock(self) -> None:
         if self.lock:
             self.lock.refresh()
+
+    def sync_lock(self) -> None:
+        """Force the lock to the disk, as every save does before it writes (``open`` only
+        takes it: the app opens a plan without waiting for the disk, and does this once
+        the plan is painted)."""
+        if self.lock:
+            self.lock.sync()
 
     def close(self) -> bool:
         """Flush and release the lock. Returns False if changes could not be saved."""

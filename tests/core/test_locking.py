@@ -74,3 +74,41 @@ def test_refresh_keeps_lock_fresh(tmp_path) -> None:
     assert time.time() - lock.path.stat().st_mtime < 5
     lock.release()
     lock.release()  # twice is harmless
+
+
+def _fsynced_files(monkeypatch) -> list[str]:
+    """The name of every file forced to the disk from now on (os.fsync on its descriptor)."""
+    seen: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        seen.append(os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return seen
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="names descriptors via /proc")
+def test_a_lock_taken_without_waiting_for_the_disk_is_held_whole_at_once(
+        tmp_path, monkeypatch) -> None:
+    """#12.2: opening a plan does not wait for an fsync (1 to 30 ms on a busy disk): the
+    lock is in place, with who holds it, at once; ``sync`` forces it to the disk later."""
+    plan = tmp_path / "p.toml"
+    plan.write_text("x")
+    synced = _fsynced_files(monkeypatch)
+    lock = locking.PlanLock(plan)
+    lock.acquire(durable=False)
+    assert synced == []
+    info = locking.read_lock(lock.path)
+    assert info is not None and info.pid == os.getpid()
+    with pytest.raises(PlanLockedError, match="open for editing"):
+        locking.PlanLock(plan).acquire(durable=False)
+    assert synced == []
+    lock.sync()
+    lock.sync()  # once is enough
+    assert synced == ["p.toml.lock"]
+    lock.release()
+    assert not lock.path.exists()
+    locking.PlanLock(plan).acquire()  # by default forced to the disk before it is in place
+    assert len(synced) == 2 and synced[1].startswith(".p.toml.lock" + locking.TEMP_MARK)

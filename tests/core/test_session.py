@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from checklist_tui.core import store
@@ -136,3 +138,26 @@ def test_a_change_while_a_save_is_written_keeps_the_plan_unsaved(plan_path, cata
     assert s.save() and not s.state.dirty
     assert store.load(plan_path).plan.answers["PBA-S01"].value == "no"
     s.close()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="names descriptors via /proc")
+def test_opening_waits_for_no_disk_and_the_lock_is_on_it_before_the_first_save(
+        plan_path, catalogue, monkeypatch) -> None:
+    """#12.2: ``open`` takes the lock without an fsync (the app's first paint waited for
+    it); the first save forces the lock to the disk before it writes the plan."""
+    synced: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    s = _open(plan_path, catalogue, user="Tester")
+    assert s.lock is not None and s.lock.held and synced == []
+    s.apply(set_answer, s.checklist.checklist, "PBA-S01", "yes")
+    assert s.save()
+    lock_name = plan_path.name + ".lock"
+    assert synced[0] == lock_name and lock_name not in synced[1:]
+    assert any(plan_path.name in name for name in synced[1:])  # then the plan itself
+    assert s.close()

@@ -4,6 +4,7 @@ named on the command line that cannot be opened closes the app with one sentence
 from __future__ import annotations
 
 import io
+import os
 import sys
 import threading
 
@@ -132,6 +133,28 @@ async def test_the_plan_named_at_start_opens_on_the_apps_first_screen(plans) -> 
         await pilot.press("escape")
         await wait_for_screen(pilot, HomeScreen)
         assert [type(s) for s in app.screen_stack] == [OpeningScreen, HomeScreen]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="names descriptors via /proc")
+async def test_the_lock_is_forced_to_the_disk_once_the_plan_is_painted(
+        plans, monkeypatch) -> None:
+    """The first paint does not wait for the disk (an fsync, 1 to 30 ms on a busy one):
+    the lock is held from the start and forced to the disk just after the paint, so the
+    first save does not wait for it either (#12.2)."""
+    synced: list[tuple[str, bool]] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        name = os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
+        synced.append((name, getattr(app.screen, "ready", False)))  # shown, focused
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await wait_for(pilot, lambda: bool(synced), what="the lock forced to the disk")
+        assert synced[0] == (PLAN + ".lock", True)  # after the plan was shown
 
 
 async def test_the_rest_of_a_section_is_built_after_its_first_items_are_drawn(
