@@ -4,6 +4,7 @@ docs/limits.md and SECURITY.md)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 #: Largest checklist or sources file read.
@@ -28,25 +29,53 @@ def _where(keys: list[Any]) -> str:
     return "".join(f"[{k + 1}]" if isinstance(k, int) else f".{k}" for k in keys).lstrip(".")
 
 
+Place = tuple[Any, Any] | None
+"""Where a value is: (where its parent is, its key), None at the top (a list of keys is
+made only for a value that is refused)."""
+
+
+def _keys(path: Place) -> list[Any]:
+    keys = []
+    while path is not None:
+        path, key = path
+        keys.append(key)
+    return keys[::-1]
+
+
 def check_shape(data: Any) -> tuple[str, str] | None:
     """(problem, place) for the first nesting or text limit broken, else None. One pass,
     without recursion, so hostile depth cannot crash it."""
-    stack: list[tuple[Any, int, list[Any]]] = [(data, 1, [])]
+    return walk(data)[0]
+
+
+def walk(data: Any, window: tuple[date, date] | None = None
+         ) -> tuple[tuple[str, str] | None, tuple[date, str] | None]:
+    """One pass over ``data`` for ``check_shape``'s problem and, with ``window``, the first
+    date outside it (the day and its place): a plan is walked once for both (#12.2).
+    Each is the one a walk for it alone finds first; the rest is not looked at once a limit
+    is broken."""
+    stack: list[tuple[Any, int, Place]] = [(data, 1, None)]
+    outside: tuple[date, str] | None = None
     while stack:
-        node, depth, keys = stack.pop()
+        node, depth, path = stack.pop()
         if isinstance(node, dict | list):
             if depth > MAX_NESTING:
-                return (f"is nested more than {MAX_NESTING} levels deep", _where(keys))
+                return (f"is nested more than {MAX_NESTING} levels deep",
+                        _where(_keys(path))), None
             pairs = node.items() if isinstance(node, dict) else enumerate(node)
             for key, value in pairs:
                 if isinstance(key, str) and len(key) > 200:
-                    return ("has a key longer than 200 characters", _where(keys))
-                if isinstance(value, dict | list | str):
-                    stack.append((value, depth + 1, [*keys, key]))
-        elif isinstance(node, str) and len(node) > MAX_TEXT:
-            return (f"has a text of {len(node):,} characters; the limit is {MAX_TEXT:,}",
-                    _where(keys))
-    return None
+                    return ("has a key longer than 200 characters", _where(_keys(path))), None
+                stack.append((value, depth + 1, (path, key)))
+        elif isinstance(node, str):
+            if len(node) > MAX_TEXT:
+                return (f"has a text of {len(node):,} characters; the limit is {MAX_TEXT:,}",
+                        _where(_keys(path))), None
+        elif window is not None and outside is None and isinstance(node, date):
+            day = node.date() if isinstance(node, datetime) else node
+            if not window[0] <= day <= window[1]:
+                outside = (day, _where(_keys(path)))
+    return None, outside
 
 
 def count_items(data: Any) -> int:

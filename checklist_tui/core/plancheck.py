@@ -6,7 +6,7 @@ Each problem is one line naming the file and the place; the file is left untouch
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from checklist_tui.core import limits
@@ -25,10 +25,6 @@ EDD_WINDOW = timedelta(days=2 * 366)
 CONCEPTION_BEFORE_EDD = timedelta(days=266)
 
 
-def _where(keys: list[Any]) -> str:
-    return "".join(f"[{k + 1}]" if isinstance(k, int) else f".{k}" for k in keys).lstrip(".")
-
-
 def check_raw(raw: dict[str, Any], name: str) -> None:
     """Before the model is built: version, limits and the range of every date."""
     version = raw.get("format_version")
@@ -39,23 +35,15 @@ def check_raw(raw: dict[str, Any], name: str) -> None:
     if version > FORMAT_VERSION:
         raise PlanError(f"{name}: made by a newer checklist-tui (plan format {version}; this "
                         f"version reads up to {FORMAT_VERSION}); please update the app")
-    shape = limits.check_shape(raw)
+    shape, outside = limits.walk(raw, (EARLIEST, LATEST))  # one pass for both
     if shape:
         raise PlanError(f"{name}: {shape[1] + ': ' if shape[1] else ''}{shape[0]}; the file "
                         "was left untouched")
-    stack: list[tuple[Any, list[Any]]] = [(raw, [])]
-    while stack:
-        node, keys = stack.pop()
-        if isinstance(node, dict):
-            stack.extend((v, [*keys, k]) for k, v in node.items())
-        elif isinstance(node, list):
-            stack.extend((v, [*keys, i]) for i, v in enumerate(node))
-        elif isinstance(node, date):
-            day = node.date() if isinstance(node, datetime) else node
-            if not EARLIEST <= day <= LATEST:
-                raise PlanError(f"{name}: {_where(keys)}: the date {day.isoformat()} is not "
-                                f"plausible (it must be between {EARLIEST.year} and "
-                                f"{LATEST.year}); the file was left untouched")
+    if outside:
+        day, place = outside
+        raise PlanError(f"{name}: {place}: the date {day.isoformat()} is not "
+                        f"plausible (it must be between {EARLIEST.year} and "
+                        f"{LATEST.year}); the file was left untouched")
 
 
 def check_plan(plan: Plan, name: str) -> None:
