@@ -165,13 +165,13 @@ class PlanScreen(PlanSections):
 
     @work(thread=True, group="prepare")
     def prepare_edits(self) -> None:
-        """Once the first items are drawn: what the first edit needs (the lock forced to
-        the disk: see PlanSession.open; the modules the first paint went without:
-        tui/warm.py; pydantic's validators: see plan_cache)."""
-        if self.session is not None:
-            self.session.sync_lock()
+        """Once the first items are drawn: what the first edit needs (the modules the first
+        paint went without: tui/warm.py; pydantic's validators: see plan_cache), then the
+        lock forced to the disk (see PlanSession.open), before the first save needs it."""
         warm.load_deferred()
         plan_cache.prepare_edits()
+        if self.session is not None:
+            self.session.sync_lock()
 
     _return_to: str | None = None
     _returning: str | None = None
