@@ -153,7 +153,8 @@ async def test_a_key_typed_while_the_plan_opens_acts_once_it_is_shown(
     monkeypatch.setattr(PlanScreen, "open_plan", staticmethod(slow))
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, OpeningScreen)
+        await wait_for_screen(pilot, OpeningScreen)  # (the app's first screen)
+        await wait_for(pilot, lambda: app.screen.is_mounted, what="the opening frame")
         _no_typed_ahead_timers(app)  # (and no deadline: a busy machine is slow to open)
         _burst(app, BRACKET)
         await held_wait(lambda: app._typed_ahead.waiting, what="the key held")
