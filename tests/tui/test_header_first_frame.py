@@ -1,14 +1,15 @@
-"""The plan's first frame has the whole header: its third line (the men, the gaps and
-risks, pause points and challenges) is in the frame that first shows the items, and the
-header keeps its height from then on. It used to be blank in that frame and filled a
-frame later; when it wrapped, the header grew a line and every item moved down a row
-under the reader's eyes (#12.2)."""
+"""The plan header never grows a line after the plan's first frame (#12.2). Its third line
+(the men, the gaps and risks, pause points and challenges) is left blank in that frame
+and filled just after it only when it is sure to fit on the line kept for it; else it is
+in the first frame. It used to be filled a frame later whatever its length: when it
+wrapped, the header grew a line and every item moved down a row under the reader's eyes."""
 
 from __future__ import annotations
 
 import pytest
 
 from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.widgets import plan_header
 from checklist_tui.tui.widgets.item_view import ItemView
 from checklist_tui.tui.widgets.plan_header import PlanHeader
 from tests.tui.helpers import make_app, plan_ready, rendered, wait_for
@@ -16,9 +17,9 @@ from tests.tui.helpers import make_app, plan_ready, rendered, wait_for
 PLAN = "family-t-like-twins.toml"
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40), (60, 24)])
-async def test_the_first_frame_with_items_has_the_whole_header(plans, size) -> None:
-    app = make_app(plans, PLAN)
+async def frames_of(plans, size, plan=PLAN) -> tuple[list[tuple[list[str], int]], list[str]]:
+    """(header lines and height in each frame drawn with items, the header once ready)."""
+    app = make_app(plans, plan)
     frames: list[tuple[list[str], int]] = []
     display = app._display
 
@@ -33,11 +34,51 @@ async def test_the_first_frame_with_items_has_the_whole_header(plans, size) -> N
     app._display = seen  # type: ignore[method-assign]
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: plan_ready(app))
-        header = app.screen.query_one(PlanHeader)
-        final = rendered(header).splitlines()
+        final = rendered(app.screen.query_one(PlanHeader)).splitlines()
+    return frames, final
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (60, 24), (44, 24)])
+async def test_the_header_keeps_its_height_from_the_first_frame_with_items(
+        plans, size) -> None:
+    frames, final = await frames_of(plans, size)
     first, height = frames[0]
     assert "DEMO-0002-TWINS" in first[0]
-    assert first == final  # nothing is added to the header after the first frame
-    shown = " ".join(first)
-    assert "Father and male carers: " in shown and "Gaps and risks: " in shown
     assert {h for _lines, h in frames} == {height}  # the items never move down a row
+    assert len(final) == len(first)
+    shown = " ".join(final)
+    assert "Father and male carers: " in shown and "Gaps and risks: " in shown
+    if all(line.strip() for line in first):  # filled before the first frame: as it stays
+        assert first == final
+    else:  # the one line kept blank is the one filled after it
+        assert [n for n, line in enumerate(first) if not line.strip()] == [
+            n for n, (a, b) in enumerate(zip(first, final, strict=True)) if a != b]
+
+
+async def test_a_third_line_that_may_wrap_is_in_the_first_frame(plans) -> None:
+    """At 60 columns the twins' third line wraps (the men; the gaps, 39 of them): it is
+    worked out before the first frame. At 120 it cannot wrap: left for just after it."""
+    frames, final = await frames_of(plans, (60, 24))
+    assert frames[0][0] == final
+    assert any(line.startswith("Gaps and risks: ") for line in frames[0][0])
+    frames, final = await frames_of(plans, (120, 40))
+    assert frames[0][0][2].strip() == ""  # kept blank in that frame, then filled
+    assert final[2].startswith("Father and male carers: ")
+
+
+def test_the_room_kept_is_for_the_longest_third_line_the_plan_can_have(
+        plans, catalogue) -> None:
+    """Each phrase at its longest: every pause point named, MOST_GAPS gaps all about the
+    men, the challenges waiting; the men as recorded."""
+    from checklist_tui.core.session import PlanSession
+
+    session = PlanSession.open(plans / "discharge-ready-for-sign-off.toml", catalogue.get,
+                               read_only=True)
+    ev = session.evaluate()
+    longest = len("Father and male carers: 9  ·  Gaps and risks: 9999, 9999 about the men"
+                  " (G)")
+    assert not plan_header._fits_anyway(session, ev, longest)  # the pause point too
+    pause = next(s for s in session.checklist.checklist.sections if s.pause_point)
+    with_pause = longest + len(f"  ·  {pause.title}: NO LONGER HOLDS (G)") + 20
+    assert plan_header._fits_anyway(session, ev, with_pause)
+    session.close()

@@ -32,15 +32,25 @@ class PlanHeader(Static):
     _shown: Text | None = None
     _lines: list[list[Phrase]] | None = None
     complete = False
-    """False while the header shows only the case reference (the plan is opening); True
-    once it shows the plan, all of it. The third line (the men, the gaps and risks, pause
-    points, challenges) is worked out before the plan's first frame, not a frame after it:
-    when it wraps, the header then grew a line and every item moved down a row under
-    the reader's eyes (#12.2)."""
+    """False until the whole header is shown (the third line: the men, the gaps and risks,
+    pause points, challenges). Working that line out loads the gaps and pause modules, so
+    in the plan's first frame it is left blank, and filled just after (#12.2), when it is
+    sure to fit on the one line kept for it (``_fits_anyway``); else it is worked out
+    before that frame: the header never grows a line a frame after it (every item then
+    moved down a row under the reader's eyes). Blank says nothing, so it never claims that
+    nothing is wrong."""
+    _catching_up = False
 
     def show(self, session: PlanSession, ev: Evaluation) -> None:
         plan, checklist = session.plan, session.checklist.checklist
-        third = [Phrase(Text(p)) for p in _men_and_gaps(session, ev)]
+        if not self.complete and _fits_anyway(session, ev, self._width()):
+            third = [Phrase(Text(" "))]  # the line is kept; filled once the frame is drawn
+            if not self._catching_up:
+                self._catching_up = True
+                self.call_after_refresh(self._catch_up, session)
+        else:
+            third = [Phrase(Text(p)) for p in _men_and_gaps(session, ev)]
+            self.complete = True
         flags = f"  !{plural(len(ev.red_flags), 'red flag')}" if ev.red_flags else ""
         lines = [
             [Phrase(lit(plan.case_ref, "bold")),
@@ -57,8 +67,16 @@ class PlanHeader(Static):
         if session.edited_outside:
             lines.append([Phrase(lit(session.edited_outside, "bold reverse"))])
         self._lines = lines
-        self.complete = True
         self._fit()
+
+    def _catch_up(self, session: PlanSession) -> None:
+        """After the first frame: the whole header, as the plan is now."""
+        self.complete = True
+        if self.is_mounted:
+            self.show(session, session.evaluate())
+
+    def _width(self) -> int:
+        return self.content_size.width or max(20, self.app.size.width - 2)
 
     def on_resize(self) -> None:
         self._fit()
@@ -66,8 +84,7 @@ class PlanHeader(Static):
     def _fit(self) -> None:
         if self._lines is None:
             return
-        width = self.content_size.width or max(20, self.app.size.width - 2)
-        text = Text("\n").join(fit(line, width) for line in self._lines)
+        text = Text("\n").join(fit(line, self._width()) for line in self._lines)
         if text != self._shown:  # the same words again: no repaint, no new layout
             self._shown = text
             self.update(text)
@@ -92,29 +109,61 @@ def fit(phrases: list[Phrase], width: int) -> Text:
     return Text("\n").join(lines)
 
 
+#: The gaps and risks a plan is allowed for when the third line's room is kept before it is
+#: worked out (``_fits_anyway``): a plan with more is worked out before the first frame.
+MOST_GAPS = 9999
+
+
+def _fits_anyway(session: PlanSession, ev: Evaluation, width: int) -> bool:
+    """True when the third line fits on one line in ``width`` whatever the gaps and pause
+    points turn out to be: each of its phrases at its longest (every pause point of the
+    checklist named, in the longer word; up to MOST_GAPS gaps, all about the men) still
+    fits. Cheap: it needs neither the gaps nor the pause points worked out."""
+    from checklist_tui.core.vocabulary import NO_LONGER_HOLDS, NOT_CONFIRMED
+
+    word = max(NOT_CONFIRMED, NO_LONGER_HOLDS, key=len)
+    pauses = [_pause_said(s.title, word) for s in session.checklist.checklist.sections
+              if s.pause_point]
+    waiting = len(open_challenges(session.plan))
+    found = max(_found(MOST_GAPS, MOST_GAPS, ev), _found(0, 0, ev), key=len)
+    longest = _third(len(ev.men), found, pauses, waiting)
+    return "\n" not in fit([Phrase(Text(p)) for p in longest], width).plain
+
+
+def _found(gaps: int, about_men: int, ev: Evaluation) -> str:
+    """The gaps and risks phrase (without its key)."""
+    from checklist_tui.core.vocabulary import no_gaps_found
+
+    if gaps:
+        return f"Gaps and risks: {gaps}" + (f", {about_men} about the men" if about_men else "")
+    return no_gaps_found(ev.answered, ev.total)  # nothing found is not nothing wrong
+
+
+def _pause_said(title: str, word: str) -> str:
+    return f"{title}: {word} (G)"
+
+
+def _third(men: int, found: str | None, pauses: list[str], waiting: int) -> list[str]:
+    """The third line's phrases; ``found`` None when the gaps phrase is left out."""
+    who = (f"Father and male carers: {men}" if men
+           else "No father or male carer recorded (p: People)")
+    return [who, *([f"{found} (G)"] if found is not None else []), *pauses,
+            *([f"CHALLENGES NOT YET ANSWERED: {waiting} (r)"] if waiting else [])]
+
+
 def _men_and_gaps(session: PlanSession, ev: Evaluation) -> list[str]:
     """The father and male carers counted, and the plan's gaps and risks: core.plan_gaps,
     the one list G shows and `show`, every export and the review list count."""
-    from checklist_tui.core.plan_gaps import plan_gaps
-    from checklist_tui.core.vocabulary import no_gaps_found
+    from checklist_tui.core.plan_gaps import plan_gaps  # (loaded after the first frame)
     from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
 
     gaps = plan_gaps(session.checklist.checklist, session.plan, ev)
-    men = len(ev.men)
     about_men = sum(1 for g in gaps if g.about_men)
-    who = (f"Father and male carers: {men}" if men
-           else "No father or male carer recorded (p: People)")
-    waiting = len(open_challenges(session.plan))
     # a pause point that no longer holds, or could be confirmed and is not, is said by
     # name, and then "none" is never said (one whose items are still open is not: the
     # count answered says so)
-    pauses = [f"{p.title}: {pause_word(p)} (G)"
+    pauses = [_pause_said(p.title, pause_word(p))
               for p in not_holding(session.checklist.checklist, session.plan, ev)
               if said_by_name(p)]
-    if gaps:
-        found = f"Gaps and risks: {len(gaps)}" + (f", {about_men} about the men" if about_men
-                                                  else "")
-    else:  # nothing found is not nothing wrong: say how much is still unasked
-        found = no_gaps_found(ev.answered, ev.total)
-    return [who, *([f"{found} (G)"] if gaps or not pauses else []), *pauses,
-            *([f"CHALLENGES NOT YET ANSWERED: {waiting} (r)"] if waiting else [])]
+    found = _found(len(gaps), about_men, ev) if gaps or not pauses else None
+    return _third(len(ev.men), found, pauses, len(open_challenges(session.plan)))
