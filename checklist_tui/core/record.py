@@ -27,14 +27,19 @@ these methods mean what the made ones do:
   that holds itself is shown as ``...``).
 
 A record that can change is a ``MutableRecord``: the same, assignable, and unhashable
-(as ``@dataclass`` makes it). The price: ``__init__`` reads the fields' list each time
-(about 0.1 µs a field more than a made one). ``core.strict`` does the same for models.
+(as ``@dataclass`` makes it). ``core.strict`` does the same for the models.
+
+The written ``__init__`` reads the fields' list at each call (about half as slow again
+as a made one): a record class made ``MADE_OFTEN`` times (the engine's, made at each
+evaluation) is then given the ``__init__`` ``@dataclass`` writes for it, compiled once,
+so that the records made over and over cost what they did.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import reprlib
+from collections.abc import Callable
 from typing import Any, ClassVar, dataclass_transform
 
 _COMPARED: dict[type, tuple[str, ...]] = {}
@@ -49,13 +54,36 @@ def _names(cls: type, cache: dict[type, tuple[str, ...]], which: str) -> tuple[s
     return names
 
 
+#: A record class made this many times gets the ``__init__`` @dataclass would write for it
+#: (the engine's records, made at every evaluation): one compile, then no cost per call.
+MADE_OFTEN = 64
+MADE_OFTEN_MARK = "_record_made_often"
+
+
+def made_init(cls: type) -> Callable[..., None]:
+    """The ``__init__`` that ``@dataclass(frozen=True)`` writes for ``cls``'s fields (it
+    sets them with ``object.__setattr__``, as a record's own ``__init__`` does)."""
+    fields = [(f.name, f.type, dataclasses.field(default=f.default, kw_only=f.kw_only,
+                                                 default_factory=f.default_factory))
+              for f in dataclasses.fields(cls) if f.init]
+    space = {"__post_init__": cls.__post_init__} if hasattr(cls, "__post_init__") else {}
+    made = dataclasses.make_dataclass(cls.__name__, fields, namespace=space, frozen=True,
+                                      eq=False, repr=False, match_args=False)
+    init: Callable[..., None] = vars(made)["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    setattr(init, MADE_OFTEN_MARK, True)
+    return init
+
+
 class _Init:
     """A record class's fields as its ``__init__`` takes them."""
 
-    __slots__ = ("defaults", "factories", "known", "names", "positional", "post_init")
+    __slots__ = ("calls", "defaults", "factories", "known", "names", "positional", "post_init")
 
     def __init__(self, cls: type) -> None:
-        fields = [f for f in dataclasses.fields(cls) if f.init]
+        fields = dataclasses.fields(cls)
+        if not all(f.init for f in fields):
+            raise TypeError(f"{cls.__name__}: a record takes all its fields in __init__")
         self.names = tuple(f.name for f in fields)
         self.positional = tuple(f.name for f in fields if not f.kw_only)
         self.known = frozenset(self.names)
@@ -64,6 +92,7 @@ class _Init:
         self.factories = {f.name: f.default_factory for f in fields
                           if f.default_factory is not dataclasses.MISSING}
         self.post_init = hasattr(cls, "__post_init__")
+        self.calls = 0
         seen_default = False
         for name in self.positional:  # as @dataclass refuses them
             if name in self.defaults or name in self.factories:
@@ -93,6 +122,9 @@ class _Written:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         how = type(self)._init
+        how.calls += 1
+        if how.calls == MADE_OFTEN and "__init__" not in vars(type(self)):
+            type(self).__init__ = made_init(type(self))  # type: ignore[method-assign]
         if args:
             if len(args) > len(how.positional):
                 raise TypeError(f"{type(self).__name__}() takes {len(how.positional)} "
