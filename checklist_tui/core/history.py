@@ -115,7 +115,10 @@ def entry_text(entry: HistoryEntry, prev: str, digest: str) -> str:
 # tomllib reads it), basic strings without a raw tab, DEL or other control character.
 _AT = (r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3])"
        r":[0-5][0-9]:[0-5][0-9](?:\.[0-9]{6})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])")
-_STRING = r'"(?:[^"\\\x00-\x1f\x7f]|\\[btnfr"\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*"'
+# (a run of plain characters, then any escape and the run after it: the same strings as
+# one character at a time, matched about three times faster, #12.2)
+_PLAIN = r'[^"\\\x00-\x1f\x7f]*'
+_STRING = rf'"{_PLAIN}(?:\\(?:[btnfr"\\]|u[0-9A-Fa-f]{{4}}|U[0-9A-Fa-f]{{8}}){_PLAIN})*"'
 _ENTRY = re.compile(
     rf"\[\[history\]\]\nat = ({_AT})\n"
     + "".join(rf"{name} = ({_STRING})\n" for name in _FIELDS)
