@@ -7,6 +7,7 @@ Plain frozen records: nothing here reads a plan or a checklist.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from enum import StrEnum
@@ -145,23 +146,25 @@ class Evaluation(MutableRecord):
     def percent(self) -> int:
         return round(100 * self.answered / self.total) if self.total else 100
 
-    def blockers(self) -> list[str]:
-        """What in the evaluation stops the plan being marked complete. Pause points need
-        the plan too: ``core.pause.completion_blockers`` is the whole list, used everywhere."""
-        reasons = [f"required item {i} is not answered" for _, i in self.open_required]
+    def blockers(self, named: Callable[[str], str] = str) -> list[str]:
+        """What in the evaluation stops the plan being marked complete, each item named by
+        ``named`` (its question and id: core.question_words.namer). Pause points need the
+        plan too: ``core.pause.completion_blockers`` is the whole list, used everywhere."""
+        reasons = [f"{named(i)} is required and not answered yet" for _, i in self.open_required]
         required = {i for _, i in self.open_required}
-        reasons.extend(f"{o.item_id} is {integ.follow_up_label(o.answer)} "
+        reasons.extend(f"{named(o.item_id)} is {integ.follow_up_label(o.answer)} "
                        f"({integ.follow_up_text(o.answer)})"
                        for o in self.open_answers if o.item_id not in required)
-        reasons.extend(f"{p.item_id}: incomplete, {integ.missing_text(p.reasons)}"
+        reasons.extend(f"{named(p.item_id)} is incomplete, {integ.missing_text(p.reasons)}"
                        for p in self.incomplete)
-        reasons.extend(f"{p.item_id}: contradicted by the plan: {'; '.join(p.reasons)}"
+        reasons.extend(f"{named(p.item_id)} is contradicted by the plan: {'; '.join(p.reasons)}"
                        for p in self.contradicted)
         for fired in self.fired:
             if fired.severity == Severity.ERROR:
-                reasons.append(f"{fired.item_id}: {fired.message}")
+                reasons.append(f"{named(fired.item_id)}: {fired.message}")
             elif fired.blocking:
-                reasons.append(f"{fired.item_id}: warning not yet acknowledged: {fired.message}")
+                reasons.append(f"{named(fired.item_id)}: warning not yet acknowledged: "
+                               f"{fired.message}")
         reasons.extend(issue.message for issue in self.integrity if issue.blocks_completion)
         return reasons
 

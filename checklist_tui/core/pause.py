@@ -21,6 +21,7 @@ no view invites a confirmation that would be refused.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from checklist_tui.core import integrity as integ
@@ -30,6 +31,7 @@ from checklist_tui.core.definition import Checklist, Item, Section, Severity, ru
 from checklist_tui.core.engine import Evaluation, FiredRule, concern_answers
 from checklist_tui.core.integrity import day_of, settled
 from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
+from checklist_tui.core.question_words import named, namer
 from checklist_tui.core.record import Record
 from checklist_tui.core.since import Since
 from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
@@ -38,10 +40,6 @@ from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
 def when(at: datetime) -> str:
     """A confirmation's time as people read it: ``22/11/2026 10:43`` (local time)."""
     return at.astimezone().strftime("%d/%m/%Y %H:%M")
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Blocker(Record):
@@ -68,14 +66,14 @@ def _item_blocker(section: Section, ev: Evaluation) -> Blocker | None:
     tail = f" ({more} more item{'s' if more != 1 else ''} also not done)" if more else ""
     if item.id in contradicted:
         why = "; ".join(contradicted[item.id].reasons)
-        return Blocker("contradicted", item.id, f"{item.id} '{_short(item.prompt)}' is "
+        return Blocker("contradicted", item.id, f"{named(item)} is "
                        f"contradicted by the plan: {why}{tail}.")
     if item.id in incomplete:
         why = "; ".join(incomplete[item.id].reasons)
         return Blocker("incomplete", item.id,
-                       f"{item.id} '{_short(item.prompt)}' is incomplete: {why}{tail}.")
+                       f"{named(item)} is incomplete: {why}{tail}.")
     return Blocker("not_done", item.id,
-                   f"{item.id} '{_short(item.prompt)}' is not answered or done yet{tail}.")
+                   f"{named(item)} is not answered or done yet{tail}.")
 
 
 def open_red_flags(ev: Evaluation) -> list[FiredRule]:
@@ -84,17 +82,18 @@ def open_red_flags(ev: Evaluation) -> list[FiredRule]:
     return [f for f in ev.red_flags if f.item_id in ev.visible_items and f.blocking]
 
 
-def _flag_blocker(ev: Evaluation) -> Blocker | None:
+def _flag_blocker(ev: Evaluation, items: Mapping[str, Item]) -> Blocker | None:
     flags = open_red_flags(ev)
     if not flags:
         return None
     flag = flags[0]
+    on = namer(items)(flag.item_id)
     more = len(flags) - 1
     tail = f" ({more} more red flag{'s' if more != 1 else ''} also open)" if more else ""
     if flag.severity == Severity.ERROR:
-        return Blocker("red_flag_error", flag.item_id, f"a red flag is open on {flag.item_id}: "
+        return Blocker("red_flag_error", flag.item_id, f"a red flag is open on {on}: "
                        f"{flag.message.rstrip('.')}{tail}.")
-    return Blocker("red_flag", flag.item_id, f"a red flag is open on {flag.item_id} and nobody "
+    return Blocker("red_flag", flag.item_id, f"a red flag is open on {on} and nobody "
                    f"has acknowledged it: {flag.message.rstrip('.')}{tail}.")
 
 
@@ -116,7 +115,7 @@ def not_today(checklist: Checklist, plan: Plan, section: Section, ev: Evaluation
 def blocker(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section) -> Blocker | None:
     """What stops the pause point ``section`` being confirmed now (None: it can be): the
     one rule that ``confirm_pause_point`` refuses with and every view reads."""
-    return (_item_blocker(section, ev) or _flag_blocker(ev)
+    return (_item_blocker(section, ev) or _flag_blocker(ev, checklist.item_map())
             or not_today(checklist, plan, section, ev))
 
 
@@ -313,7 +312,7 @@ def pause_status(checklist: Checklist, plan: Plan, ev: Evaluation,
     confirmation = latest(plan, section.id)
     unseen = since(checklist, plan, ev, section, confirmation) if confirmation else ""
     items = _item_blocker(section, ev)
-    flag = _flag_blocker(ev)
+    flag = _flag_blocker(ev, checklist.item_map())
     # a red flag raised after the confirmation is said by ``unseen``; one open before it
     # (a file confirmed before red flags were weighed, or edited) is why it no longer holds
     problem = items or (None if unseen else flag)
@@ -358,4 +357,4 @@ def completion_blockers(checklist: Checklist, plan: Plan, ev: Evaluation,
     with ``pause_statuses``). The one list every surface refuses with."""
     if statuses is None:
         statuses = pause_statuses(checklist, plan, ev)
-    return ev.blockers() + pause_blockers(statuses)
+    return ev.blockers(namer(checklist.item_map())) + pause_blockers(statuses)

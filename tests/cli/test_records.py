@@ -244,7 +244,8 @@ def test_confirm_refused_with_the_reason_when_the_plan_contradicts_it(plans, cap
     before = path.read_bytes()
     code, out, err = run(capsys, "confirm", str(path), "confirm", "--present", "Sam")
     assert code == 1 and out == "" and err.count("\n") == 1
-    assert "Confirm before discharge cannot be confirmed: DPM-K04" in err
+    assert ("Confirm before discharge cannot be confirmed: 'Safer sleep and crying advice "
+            "given to every carer, any other man in …' (DPM-K04)") in err
     assert "contradicted by the plan" in err
     assert path.read_bytes() == before
 
@@ -262,8 +263,9 @@ def test_confirming_with_an_open_red_flag_is_refused_with_the_step_first(plans, 
     before = path.read_bytes()
     code, out, err = run(capsys, "confirm", str(path), "confirm", "--present", "Quinn (mother)")
     assert (code, out) == (1, "") and err.count("\n") == 1
-    assert ("Confirm before discharge cannot be confirmed: a red flag is open on DPM-R02 and "
-            "nobody has acknowledged it: Parents may leave hospital with the baby against the "
+    assert ("Confirm before discharge cannot be confirmed: a red flag is open on 'Is there any "
+            "sign the parents may try to leave hospital with the baby…' (DPM-R02) and nobody "
+            "has acknowledged it: Parents may leave hospital with the baby against the "
             "plan. First acknowledge the red flag on DPM-R02") in err
     assert path.read_bytes() == before
 
@@ -283,8 +285,8 @@ def test_a_man_added_to_people_after_the_confirmation_undoes_it_in_show(plans, c
     # Since discharge planning meeting 2.5.0 the lists of who lives there and who was
     # given the advice are compared with People: the ticks resting on them are
     # contradicted, naming him, and that is said first.
-    assert ("Since then: DPM-K02 'Discharge address, named carers and everyone who lives "
-            "at, stays at o…' is contradicted by the plan: Jay Lodger is not named in 'Who "
+    assert ("Since then: 'Discharge address, named carers and everyone who lives at, stays "
+            "at o…' (DPM-K02) is contradicted by the plan: Jay Lodger is not named in 'Who "
             "lives at, stays at or often visits the discharge address' (DPM-C15)") in out
     assert ("CONTRADICTED: Safer sleep and crying advice given to every carer, any other man "
             "in or visiting the home included; a safe sleep space ready. Ticked, but Jay "

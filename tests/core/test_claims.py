@@ -251,7 +251,8 @@ def test_todays_date_is_the_day_the_pause_point_is_confirmed(catalogue) -> None:
         f"{words(tuesday)}")
     assert "DPM-K10" in on_tuesday
     after_midnight = datetime(2026, 11, 24, 0, 1).astimezone()
-    with pytest.raises(PlanError, match=r"cannot be confirmed: DPM-K01 .* 1 day before today"):
+    with pytest.raises(PlanError,
+                       match=r"cannot be confirmed: '.*' \(DPM-K01\) .* 1 day before today"):
         confirm_pause_point(plan, lc.checklist, "confirm", ["Drew"], by="t",
                             now=after_midnight, today=tuesday)
     assert not plan.confirmations

@@ -47,7 +47,8 @@ def test_an_unconfirmed_pause_point_blocks_completion(lc) -> None:
 def test_a_pause_point_that_cannot_be_confirmed_yet_says_why(lc) -> None:
     plan = new_plan(lc, edd=EDD)
     [pause] = [b for b in _blockers(plan, lc) if b.startswith("Pause point")]
-    assert pause.startswith(f"{NOT_CONFIRMED} (it cannot be yet: k_agencies ")
+    assert pause.startswith(f"{NOT_CONFIRMED} (it cannot be yet: '")
+    assert "(k_agencies) is not answered or done yet" in pause
 
 
 def test_a_confirmed_pause_point_that_holds_lets_the_plan_complete(lc) -> None:

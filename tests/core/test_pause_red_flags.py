@@ -19,8 +19,8 @@ from tests.core.helpers import new_plan
 from tests.core.test_integrity import EDD, pause_point_ready, put
 
 KEYS = ("press f", "go to it and press k")
-FLAG = "a red flag is open on f_seen and nobody has acknowledged it: The father has not " \
-       "been seen alone."
+FLAG = "a red flag is open on 'Has the father been seen alone?' (f_seen) and nobody has " \
+       "acknowledged it: The father has not been seen alone."
 
 
 def _status(plan, lc, today=TODAY) -> PauseStatus:
@@ -73,7 +73,8 @@ def test_a_red_flag_raised_after_the_confirmation_undoes_it_until_weighed_again(
     assert status.refused == FLAG  # confirming again is refused while it is open
     assert status.next_step(*KEYS).startswith("First acknowledge the red flag on f_seen")
     assert status.next_step(*KEYS).endswith("then press f to confirm it again.")
-    with pytest.raises(PlanError, match="cannot be confirmed: a red flag is open on f_seen"):
+    with pytest.raises(PlanError,
+                       match=r"cannot be confirmed: a red flag is open on '.*' \(f_seen\)"):
         _confirm(plan, lc, 6)
     acknowledge(plan, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead",
                 now=NOW + timedelta(minutes=7))

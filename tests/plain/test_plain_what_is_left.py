@@ -97,8 +97,9 @@ def test_plain_confirm_with_an_open_red_flag_says_what_to_do_first(tmp_path, cat
     before = path.read_bytes()
     _code, out = _talk(path, catalogue, ["go DPM-K01", "confirm", "quit"])
     said = out.partition("Answer: confirm")[2]
-    assert ("Confirm before discharge cannot be confirmed: a red flag is open on DPM-R02 and "
-            "nobody has acknowledged it: Parents may leave hospital with the baby against the "
+    assert ("Confirm before discharge cannot be confirmed: a red flag is open on 'Is there any "
+            "sign the parents may try to leave hospital with the baby…' (DPM-R02) and nobody "
+            "has acknowledged it: Parents may leave hospital with the baby against the "
             "plan.") in said
     assert ("First acknowledge the red flag on DPM-R02 (type acknowledge), saying what is "
             "being done about it, then type confirm to confirm it again.") in said
@@ -126,3 +127,4 @@ def test_opening_lines_and_where_name_a_pause_point_that_does_not_hold(
             assert "Type gaps to hear what to do." in part.splitlines(), part
         else:  # it holds: nothing is said of it
             assert "pause point" not in part, part
+

@@ -115,7 +115,8 @@ async def test_refused_with_the_reason_and_the_old_confirmation_no_longer_holds(
         before = (len(plan.confirmations), len(plan.history))
         await pilot.press("f")
         await wait_for(pilot, lambda: any(
-            "Confirm before discharge cannot be confirmed: DPM-K04" in str(n.message)
+            "Confirm before discharge cannot be confirmed: 'Safer sleep and crying advice "
+            "given to every carer, any other man in …' (DPM-K04)" in str(n.message)
             and "contradicted by the plan" in str(n.message) for n in app._notifications),
             what="the refusal")
         assert not isinstance(app.screen, ConfirmPauseScreen)  # no form to fill in for nothing
@@ -168,7 +169,8 @@ async def test_an_open_red_flag_refuses_f_and_the_banner_says_what_to_do(plans) 
         before = (len(plan.confirmations), len(plan.history))
         await pilot.press("f")
         await wait_for(pilot, lambda: any(
-            "Confirm before discharge cannot be confirmed: a red flag is open on DPM-R02"
+            "Confirm before discharge cannot be confirmed: a red flag is open on 'Is there any "
+            "sign the parents may try to leave hospital with the baby…' (DPM-R02)"
             in str(n.message) and "First acknowledge the red flag on DPM-R02 (go to it and "
             "press k)" in str(n.message) for n in app._notifications), what="the refusal")
         assert not isinstance(app.screen, ConfirmPauseScreen)
