@@ -263,16 +263,24 @@ def item_flags(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
     return lines
 
 
+def item_state(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
+    """What the app shows under a question, one phrase per line: what its answer carries
+    and does not bear out (:func:`item_flags`), then its due point. Read under the
+    question by the app, ``answer`` and plain mode alike."""
+    lines = item_flags(item, plan, ev)
+    for due in ev.due:
+        if due.item_id == item.id and due.due_date is not None:
+            lines.append(f"Due {uk_date(due.due_date)}: {due_label(due.status)}")
+    return lines
+
+
 def item_status(checklist: Checklist, plan: Plan, ev: Evaluation, item_id: str) -> list[str]:
     """Where one item stands, in words, one phrase per line: the answer, then what it
     does not bear out (not known, incomplete, contradicted, a concern, due)."""
     item = checklist.item_map()[item_id]
     answer = plan.answers.get(item_id)
     lines = [f"{item_id}: {display(item, answer) if answer else '(no answer)'}"]
-    lines.extend(item_flags(item, plan, ev))
-    for due in ev.due:
-        if due.item_id == item_id and due.due_date is not None:
-            lines.append(f"Due {uk_date(due.due_date)}: {due_label(due.status)}")
+    lines.extend(item_state(item, plan, ev))
     if item_id in ev.done_items:
         lines.append("Counts as answered")
     return lines

@@ -173,12 +173,15 @@ def gaps_listing(checklist: Checklist, plan: Plan, ev: Evaluation) -> Listing:
                    sum(g.about_men for g in gaps), len(pauses))
 
 
+def gaps_count(listing: Listing) -> str:
+    """``Gaps and risks: 40 things, 12 about the father and male carers.``"""
+    return (f"Gaps and risks: {plural(listing.gaps, 'thing')}, {listing.about_men} about the "
+            "father and male carers.")
+
+
 def gaps_title(listing: Listing) -> str:
-    """``Gaps and risks: 40 things, 12 about the father and male carers.``, and the pause
-    points listed after them."""
-    return " ".join(filter(None, [
-        f"Gaps and risks: {plural(listing.gaps, 'thing')}, {listing.about_men} about the "
-        "father and male carers.", pauses_sentence(listing)]))
+    """:func:`gaps_count`, and the pause points listed after them."""
+    return " ".join(filter(None, [gaps_count(listing), pauses_sentence(listing)]))
 
 
 def pauses_sentence(listing: Listing) -> str:

@@ -6,7 +6,22 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from checklist_tui.core.dates import plural
 from checklist_tui.export.safe import plain
+
+#: What ends a text of several lines, on a line of its own.
+END_WORDS = ("end", ".")
+END_HINT = "Type end on a line of its own to finish (end straight away leaves it empty)."
+
+
+def taken(text: str) -> str:
+    """What a text of several lines is said back as: "Taken: 2 paragraphs, 180 characters."
+    (or "Taken: nothing." when it is empty)."""
+    if not text.strip():
+        return "Taken: nothing."
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return (f"Taken: {plural(len(paragraphs), 'paragraph')}, "
+            f"{plural(len(text), 'character')}.")
 
 
 class Closed(Exception):
@@ -105,22 +120,28 @@ class Console:
         return text.strip()
 
     def ask_lines(self, prompt: str) -> str:
-        """Several lines of text, ended by an empty line. At end of input the lines typed
-        so far are the text (said so), never dropped; with none typed, Closed."""
-        self.say(prompt, "Type the text. Press Enter on an empty line to finish.")
+        """Several lines of text, paragraphs with empty lines between them, ended by a line
+        that is only ``end`` (or a full stop): an empty line no longer ends it, so a second
+        paragraph typed or pasted is kept, never taken as answers to the next questions
+        (look-d 7). What was taken is said back. At end of input the lines typed so far
+        are the text (said so), never dropped; with none typed, Closed."""
+        how = f"Type the text; empty lines between paragraphs are kept. {END_HINT}"
+        self.say(prompt, how)
         lines: list[str] = []
         while True:
             try:
-                line = self.answer(">", about=f"{prompt} Type the text. Press Enter on an "
-                                   "empty line to finish.")
+                line = self.answer(">", about=f"{prompt} {how}")
             except Closed:
-                if not lines:
+                if not "".join(lines):
                     raise
                 self.say("The input ended: the text typed so far is used.")
-                return "\n".join(lines)
-            if not line:
-                return "\n".join(lines)
+                break
+            if line.lower() in END_WORDS:
+                break
             lines.append(line)
+        text = "\n".join(lines).strip("\n")
+        self.say(taken(text))
+        return text
 
     def choose(self, prompt: str, options: list[tuple[str, str]],
                allow_blank: bool = True) -> str | None:

@@ -10,20 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checklist_tui.core import integrity as integ
-from checklist_tui.core import review
 from checklist_tui.core.answers import display
-from checklist_tui.core.carried import carried_lines
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
-from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.errors import PlanError, ReasonNeeded, Refused
 from checklist_tui.core.reopen_words import change_words
-from checklist_tui.core.review import challenges_on, respond
+from checklist_tui.core.review import challenges_on
 from checklist_tui.core.session import PlanSession
-from checklist_tui.core.state_words import state_sentences
 from checklist_tui.core.versions import changes_since
-from checklist_tui.core.vocabulary import INCOMPLETE
-from checklist_tui.plain import listings, records, reopening, words
+from checklist_tui.plain import between, listings, pause_point, records, reopening, words
 from checklist_tui.plain.console import (
     QUIT_WORDS,
     Cancelled,
@@ -49,40 +44,13 @@ class Conversation:
         """Whether the last ``change`` changed the plan (False: refused, or the same again)."""
         self.announce: Item | None = None
         """The question whose answer is being recorded: ``change`` says what became of it."""
+        self.confirmer = ("", "")
+        """Who confirmed a pause point last, name and role (offered again, as the app does)."""
         self.pending_reason: str | None = None
         """The reason given for changing a finished plan before the step asked the rest
         (``plain.reopening.reason_first``); used by the step's change."""
-        self.commands: dict[str, Callable[[str], bool | None]] = {
-            "help": self._help, "h": self._help,
-            "?": self._why, "why": self._why,
-            "skip": self._skip, "": self._skip,
-            "back": self._back,
-            "go": self._go,
-            "note": self._note,
-            "source": self._source,
-            "clear": self._clear,
-            "details": self._details,
-            "confirm": self._confirm,
-            "respond": self._respond,
-            "where": self._where,
-            "repeat": self._repeat, "r": self._repeat,
-            "outstanding": lambda _a: listings.outstanding(self),
-            "gaps": lambda _a: listings.gaps(self),
-            "born today": lambda _a: listings.born_today(self),
-            "people": lambda _a: listings.people(self),
-            "agencies": lambda _a: listings.agencies(self),
-            "actions": lambda _a: listings.actions(self),
-            "add person": lambda _a: records.add_person(self),
-            "add agency": lambda _a: records.add_agency(self),
-            "add action": lambda _a: records.add_action(self),
-            "acknowledge": lambda _a: records.acknowledge_any(self),
-            "export": lambda _a: records.export(self),
-            "complete": lambda _a: records.complete(self),
-            "submit": lambda _a: records.submit(self),
-            "cancel": lambda _a: self.console.say(
-                "There is nothing to cancel here: nothing is being changed."),
-            **dict.fromkeys(QUIT_WORDS, self._quit),
-        }
+        self.commands: dict[str, Callable[[str], bool | None]] = between.table(self)
+        """What can be typed between answers (plain.between)."""
 
     # -- the walk ---------------------------------------------------------------
 
@@ -105,7 +73,7 @@ class Conversation:
                     or ["Nothing in this plan is affected."]))
         if self.session.read_only:
             c.say(f"Read-only: {self.session.read_only_reason}. You can look but not change.")
-        self._where("")
+        between.where(self, "")
         c.say("Type help for the commands. Every answer is saved as you go.")
         # start at the first visible question without an answer
         for n, (_s, item) in enumerate(self.visible()):
@@ -169,17 +137,11 @@ class Conversation:
         answer = plan.answers.get(item.id)
         if answer is not None and answer.has_value:
             c.say(f"Current answer: {display(item, answer)}.")
-            for line in carried_lines(item, answer, plan):  # what the Yes carries (look-c 16)
-                c.say(line.rstrip(".") + ".")
-            if integ.needs_follow_up(item, answer):
-                c.say(f"Who will find out: {integ.follow_up_text(answer)}.")
-            missing = integ.missing_details(item, answer, plan)
-            if missing:
-                c.say(f"{INCOMPLETE.capitalize()}, {integ.missing_text(missing)}."
-                      " Type details to add them.")
-        for challenge in challenges_on(plan, item.id):
-            if not challenge.response:
-                c.say(f"A manager's challenge to answer: {challenge.text}")
+        c.say(*listings.item_said(self, item))  # the state the app shows under it (look-d 5)
+        if integ.missing_details(item, answer, plan):
+            c.say("Type details to add what it is missing.")
+        if any(ch.open for ch in challenges_on(plan, item.id)):
+            c.say("Type respond to answer the challenge.")
         if answer is not None and answer.note:
             c.say(f"Note: {answer.note}")
         c.say(words.describe_allowed(item))
@@ -236,6 +198,7 @@ class Conversation:
                              f"({self.session.read_only_reason}).")
             return False
         before = {f.rule_id for f in self.ev.fired}
+        was_contradicted = {p.item_id for p in self.ev.contradicted}
         self.changed = False
         try:
             try:
@@ -258,9 +221,12 @@ class Conversation:
             return False
         self.save()
         self.ev = self.session.evaluate()
+        said = ""
         if self.announce is not None:  # an answer: said first
             item, self.announce = self.announce, None
             records.say_saved(self, item)
+            said = item.id
+        self.console.say(*listings.contradicted_since(self, was_contradicted, said))
         for fired in self.ev.fired:
             if fired.rule_id not in before:
                 listings.read_rule(self, fired, just_fired=True)
@@ -290,94 +256,9 @@ class Conversation:
         section = shown[ids.index(item_id)][0]
         last_of_section = self.position >= len(shown) or shown[self.position][0].id != section.id
         if section.pause_point and last_of_section:
-            step = records.pause_next_step(self, section.id)
+            step = pause_point.next_step(self, section.id)
             self.console.say(f"That was the last line of the pause point {section.title}. "
                              + (step or "It is confirmed, and the confirmation still holds."))
-
-    # -- commands ---------------------------------------------------------------
-
-    def _help(self, _arg: str) -> None:
-        self.console.say(*words.HELP)
-
-    def _why(self, _arg: str) -> None:
-        here = self.current()
-        if here is None:
-            return
-        item = here[1]
-        self.console.say(item.guidance or "There is no guidance for this question.")
-        for ref in item.refs:
-            source = self.sources.get(ref)
-            if source is not None:
-                self.console.say(f"Serves: {source.title}. {source.summary}")
-
-    def _repeat(self, _arg: str) -> None:
-        self.last_asked = ""
-
-    def _skip(self, _arg: str) -> None:
-        self.position += 1
-
-    def _back(self, _arg: str) -> None:
-        self.position = max(0, self.position - 1)
-
-    def _go(self, arg: str) -> None:
-        ids = [i.id.lower() for _s, i in self.visible()]
-        if arg.strip().lower() in ids:
-            self.position = ids.index(arg.strip().lower())
-        else:
-            self.console.say(f"There is no question '{arg}' shown in this plan.")
-
-    def _note(self, _arg: str) -> None:
-        here = self.current()
-        if here is not None:
-            text = self.console.ask_lines(f"Note on {here[1].id}.")
-            records.note(self, here[1], text)
-
-    def _source(self, _arg: str) -> None:
-        here = self.current()
-        if here is not None:
-            records.source(self, here[1])
-
-    def _clear(self, _arg: str) -> None:
-        here = self.current()
-        if here is not None:
-            records.clear(self, here[1])
-
-    def _details(self, _arg: str) -> None:
-        here = self.current()
-        if here is not None:
-            records.details(self, here[1])
-
-    def _confirm(self, _arg: str) -> None:
-        here = self.current() or (self.visible()[-1] if self.visible() else None)
-        if here is None or not here[0].pause_point:
-            self.console.say("This question is not in a pause point.")
-            return
-        records.confirm_pause_point(self, here[0].id)
-
-    def _respond(self, _arg: str) -> None:
-        here = self.current()
-        waiting = [ch for ch in challenges_on(self.session.plan, here[1].id)
-                   if not ch.response] if here else []
-        if not waiting:
-            self.console.say("There is no challenge waiting on this question.")
-            return
-        text = self.console.ask_lines(f"Your response to: {waiting[0].text}")
-        if text and self.change(respond, waiting[0].id, text):
-            self.console.say("Response saved.")
-
-    def _where(self, _arg: str) -> None:
-        ev: Evaluation = self.ev
-        self.console.say(f"{ev.answered} of {ev.total} questions answered.",
-                         *state_sentences(self.session.plan, self.session.edited_outside))
-        reds = [f for f in ev.red_flags if f.acknowledgement is None]
-        if reds:
-            self.console.say(f"Red flags not acknowledged: {len(reds)}.")
-        listings.pause_points(self)
-        if review.open_challenges(self.session.plan):
-            self.console.say("Type outstanding to hear the challenges and where to answer them.")
-
-    def _quit(self, _arg: str) -> bool:
-        return True
 
     def close(self, interrupted: bool = False) -> int:
         ok = self.session.close()

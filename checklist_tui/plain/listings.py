@@ -8,11 +8,21 @@ from typing import TYPE_CHECKING, TypeVar
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.definition import Item, Severity
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.gaps import born_today as core_born_today
+from checklist_tui.core.gaps import item_state
 from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.plan import Action, Agency, Person
-from checklist_tui.core.vocabulary import NO_OWNER, NO_ROLE, OVERDUE, no_gaps_found, rule_label
+from checklist_tui.core.question_words import named
+from checklist_tui.core.vocabulary import (
+    CONTRADICTED,
+    NO_OWNER,
+    NO_ROLE,
+    OVERDUE,
+    no_gaps_found,
+    rule_label,
+)
 from checklist_tui.core.what_is_left import (
     Groups,
     gaps_listing,
@@ -134,6 +144,29 @@ def agencies(conv: Conversation) -> None:
 
 def actions(conv: Conversation) -> None:
     _read_records(conv, conv.session.plan.actions, "actions", "action", _action_lines)
+
+
+def item_said(conv: Conversation, item: Item) -> list[str]:
+    """What the app shows under a question, one sentence a line, in the engine's words
+    (core.gaps.item_state): what its answer carries, CONTRADICTED with the reason, NOT
+    KNOWN, INCOMPLETE, IN THE RECORDS, a concern, a manager's challenge, its due point;
+    then every warning or red flag it raises, acknowledged or not (look-d 5: a contradicted
+    answer was read as a plain "Current answer: No.")."""
+    plan = conv.session.plan
+    lines = item_state(item, plan, conv.ev)
+    lines += [f"{rule_label(f)}: {f.message}" + (" (acknowledged)" if f.acknowledgement else "")
+              for f in conv.ev.fired if f.item_id == item.id and f.severity != Severity.INFO]
+    return [line if line.endswith((".", "?")) else f"{line}." for line in lines]
+
+
+def contradicted_since(conv: Conversation, before: set[str], said: str) -> list[str]:
+    """Answers the last change made CONTRADICTED (``before``: those that were), other than
+    the one just given (``said``), each with why: a person added to People can contradict
+    "Is there any other man ...? No" (look-d 5)."""
+    items = conv.checklist.item_map()
+    return [f"{named(items[p.item_id])} is now {CONTRADICTED}: {'; '.join(p.reasons)}."
+            for p in conv.ev.contradicted
+            if p.item_id not in before and p.item_id != said and p.item_id in items]
 
 
 def read_rule(conv: Conversation, fired: FiredRule, just_fired: bool = False) -> None:

@@ -17,7 +17,7 @@ from checklist_tui.core.definition import Detail, DetailKind, Item
 from checklist_tui.core.detail_people import none_offered, offered
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.pause import completion_blockers, pause_status
+from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.plan import (
     Action,
     Agency,
@@ -236,34 +236,6 @@ def _yes_no_unrecorded(conv: Conversation, question: str) -> bool | None:
         if not typed or typed in UNRECORDED_WORDS:
             return None
         conv.console.say("Type yes or no, or press Enter to leave it not recorded.")
-
-
-#: How plain mode confirms a pause point and acknowledges a red flag, for the words
-#: ``core.pause.PauseStatus.next_step`` says.
-CONFIRM_WORDS = ("type confirm", "type acknowledge")
-
-
-def pause_next_step(conv: Conversation, section_id: str) -> str:
-    """What to do next about the pause point, as the app's banner says it; "" when it holds."""
-    status = pause_status(conv.checklist, conv.session.plan, conv.session.evaluate(),
-                          section_id)
-    return status.next_step(*CONFIRM_WORDS) if status is not None else ""
-
-
-def confirm_pause_point(conv: Conversation, section_id: str) -> None:
-    status = pause_status(conv.checklist, conv.session.plan, conv.session.evaluate(),
-                          section_id)
-    if status is not None and status.refused:  # said before anyone types names
-        conv.console.say(f"{status.title} cannot be confirmed: {status.refused}",
-                         status.next_step(*CONFIRM_WORDS))
-        return
-    if not reason_first(conv, "who confirmed the pause point, and who was present"):
-        return
-    present = conv.console.answer("Who is present? Names or roles, separated by commas:")
-    people = [p.strip() for p in present.split(",") if p.strip()]
-    if conv.change(edit.confirm_pause_point, conv.checklist, section_id, people,
-                   today=clock.today()):
-        conv.console.say("Pause point confirmed, with who was present.")
 
 
 #: What plain mode asks for each new agency and action: (field, question, kind).

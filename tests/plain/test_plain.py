@@ -293,10 +293,62 @@ def test_the_current_answer_says_what_the_yes_carries_and_not_after_a_no(tmp_pat
     after = out[out.index("Current answer: No."):]
     assert after.startswith("Current answer: No.\nDetails recorded with an earlier Yes are "
                             "not shown now the answer is No (the history keeps them).\n")
-    assert "Jordan Sample" not in after.split("Answer:")[0]
+    # not read as what is in place; the state line says the answer is contradicted instead
+    assert "The father (add him on the People page): Jordan Sample" not in after
+    assert "CONTRADICTED: People records the father: Jordan Sample (father)." in after
     code, out = _talk(path, catalogue, ["go PBA-F01", "y", "", "quit"])
     assert code == 0  # No back to Yes: the Yes's person is not brought back, and it says so
     assert ("Saved: Yes.\nThe details given with the earlier Yes are not carried over: the "
             "answer was No before this Yes. Give them again if they still hold (the history "
             "keeps the old ones).\n") in out
     assert store.load(path).plan.answers["PBA-F01"].details is None
+
+
+def test_a_question_is_read_with_the_state_the_app_shows(tmp_path, catalogue) -> None:
+    """look-d 5: plain mode read PBA-F11 ("any other man ...?") as "Current answer: No."
+    while People recorded a visiting man, and said nothing when he was added; `where` gave
+    no count of the gaps and risks. It reads the app's state line, in the engine's words."""
+    import shutil
+
+    from tests.conftest import EXAMPLES
+
+    path = Path(shutil.copy(EXAMPLES / "early-pre-birth.toml", tmp_path / "plain5.toml"))
+    visiting = str(list(PersonKind).index(PersonKind.VISITING_ADULT) + 1)
+    code, out = _talk(path, catalogue, [
+        "where", "add person", "Lee Visitor", visiting, "Mother's boyfriend", "no", "yes",
+        "Met once", "Checks requested", "go PBA-F11", "quit"])
+    assert code == 0
+    opening = out[:out.index("Answer: where")]
+    assert re.search(r"Gaps and risks: \d+ things?, \d+ about the father and male carers\.",
+                     opening)
+    added = out[out.index("Added Lee Visitor."):]
+    assert ("'Apart from the father, is there any other man in or visiting the home…' "
+            "(PBA-F11) is now CONTRADICTED: People records a man other than the father: Lee "
+            "Visitor (adult who visits or stays).") in out[:out.index("Added Lee Visitor.")]
+    asked = added[added.index("Question"):]
+    assert ("Current answer: No.\nCONTRADICTED: People records a man other than the father: "
+            "Lee Visitor (adult who visits or stays).\n") in asked
+    assert "1 answer contradicted by the plan: type gaps to hear why." not in opening
+    code, out = _talk(path, catalogue, ["where", "quit"])
+    assert "1 answer contradicted by the plan: type gaps to hear why." in out
+
+
+def test_a_long_text_keeps_its_paragraphs_and_says_what_it_took(tmp_path, catalogue) -> None:
+    """look-d 7: an empty line ended a long text, so a pasted second paragraph was lost and
+    its lines were taken as answers ("No") and commands ("clear") on the next questions.
+    A text ends with "end" on a line of its own; empty lines between paragraphs are kept."""
+    import shutil
+
+    from tests.conftest import EXAMPLES
+
+    path = Path(shutil.copy(EXAMPLES / "early-pre-birth.toml", tmp_path / "plain7.toml"))
+    before = store.load(path).plan
+    code, out = _talk(path, catalogue, [
+        "note", "Seen at home on Tuesday.", "", "No", "clear", "end", "quit"])  # on PBA-S03
+    assert code == 0
+    assert "Type end on a line of its own to finish" in out
+    assert "Taken: 2 paragraphs, 34 characters." in out
+    plan = store.load(path).plan
+    assert plan.answers["PBA-S03"].note == "Seen at home on Tuesday.\n\nNo\nclear"
+    assert {k: a.value for k, a in plan.answers.items() if a.has_value} == {
+        k: a.value for k, a in before.answers.items() if a.has_value}  # nothing answered

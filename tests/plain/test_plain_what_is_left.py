@@ -128,3 +128,44 @@ def test_opening_lines_and_where_name_a_pause_point_that_does_not_hold(
         else:  # it holds: nothing is said of it
             assert "pause point" not in part, part
 
+
+def test_plain_confirm_reads_what_changed_and_the_items_and_asks_who(tmp_path,
+                                                                   catalogue) -> None:
+    """look-d 6: plain `confirm` recorded the plan's practitioner as the person confirming,
+    unasked, and read neither what changed since the last confirmation nor the items. It
+    reads both, asks name and role, offers People by number, and says the record back."""
+    from checklist_tui.core import clock
+    from checklist_tui.core.edit import Person, add_record, set_detail
+    from checklist_tui.core.plan import PersonKind
+    from checklist_tui.core.review import reopen
+
+    path = _copy(tmp_path, "discharge-ready-for-sign-off.toml")
+
+    def changed(plan, checklist) -> None:  # a woman moved in; the checks done again today
+        reopen(plan, checklist, "Grandmother moved in", by="t", now=clock.now(),
+               today=clock.today())
+        add_record(plan, Person, by="t", now=clock.now(), name="Sky Example",
+                   kind=PersonKind.ADULT_IN_HOUSEHOLD, man=False, in_household=True,
+                   relationship="Maternal aunt")
+        for item in ("DPM-H01", "DPM-H07", "DPM-C12"):
+            set_detail(plan, checklist, item, "date", clock.today(), by="t", now=clock.now())
+
+    change_plan(path, catalogue.get, changed)
+    _code, out = _talk(path, catalogue, [
+        "go DPM-K01", "confirm", "Morgan Ward", "Ward midwife", "1, 2, Example Social Worker C",
+        "yes", "quit"])
+    said = out.partition("Answer: confirm")[2]
+    assert f"{NO_LONGER_HOLDS}: Confirmed by Drew Demo" in said
+    assert "Since then: " in said  # what changed (every change: look-d 1, core.pause)
+    assert "Read each line aloud with the people present: 9 lines." in said
+    assert "\n1. Each baby confirmed fit to go home and checked for any bruise or mark" in said
+    assert said.index("Read each line") < said.index("Your name (you are confirming it):")
+    assert "1. Quinn Example (Mother)" in said and "2. Riley Example (Father)" in said
+    assert ("To be recorded: Confirm before discharge confirmed by Morgan Ward (Ward midwife), "
+            "with Quinn Example (Mother); Riley Example (Father); Example Social Worker C "
+            "present.") in said
+    plan = store.load(path).plan
+    latest = max(plan.confirmations, key=lambda c: c.at)
+    assert latest.by == "Morgan Ward (Ward midwife)"
+    assert latest.present == ["Quinn Example (Mother)", "Riley Example (Father)",
+                              "Example Social Worker C"]

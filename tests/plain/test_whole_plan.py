@@ -95,7 +95,7 @@ class Practitioner(io.StringIO):
             return "1"
         if last.startswith(">"):
             lines = tail.rstrip().splitlines()
-            return "" if len(lines) > 1 and lines[-2].startswith("> Fictional") else \
+            return "end" if len(lines) > 1 and lines[-2].startswith("> Fictional") else \
                 "Fictional text"
         if last.startswith("Who is present?"):
             return "A. Worker, B. Midwife (fictional)"

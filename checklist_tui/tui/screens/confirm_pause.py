@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from checklist_tui.core.pause import when
 from checklist_tui.core.plan import Agency, Person
+from checklist_tui.core.present import candidates
 from checklist_tui.core.vocabulary import signed
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
@@ -34,14 +35,6 @@ class Confirmed:
     @property
     def by(self) -> str:
         return signed(self.name, self.role)
-
-
-def candidates(people: list[Person], agencies: list[Agency]) -> list[str]:
-    """Who may have been present, as they are written into the record: the plan's
-    people with their relationship, then each agency's named practitioner."""
-    out = [f"{p.name} ({p.relationship or p.kind.label})" for p in people if p.name.strip()]
-    out += [f"{a.practitioner} ({a.agency})" for a in agencies if a.practitioner.strip()]
-    return list(dict.fromkeys(out))
 
 
 def typed_names(text: str) -> list[str]:

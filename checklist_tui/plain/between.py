@@ -1,0 +1,163 @@
+"""What can be typed between answers in plain mode: moving about (skip, back, go, repeat),
+hearing more (help, why, where, the listings), and the changes that are not an answer
+(note, source, clear, details, confirm, respond, and the records). The walk itself is
+``plain.conversation``; each command here reads or changes the plan through it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from checklist_tui.core import review
+from checklist_tui.core.dates import plural
+from checklist_tui.core.definition import Item
+from checklist_tui.core.review import challenges_on, respond
+from checklist_tui.core.state_words import state_sentences
+from checklist_tui.core.vocabulary import no_gaps_found
+from checklist_tui.core.what_is_left import gaps_count, gaps_listing
+from checklist_tui.plain import listings, pause_point, records, words
+from checklist_tui.plain.console import QUIT_WORDS
+
+if TYPE_CHECKING:
+    from checklist_tui.plain.conversation import Conversation
+
+Command = Callable[[str], bool | None]
+
+
+def table(conv: Conversation) -> dict[str, Command]:
+    """Each command's words, and what it does (True from a command: stop)."""
+
+    def on(run: Callable[[Conversation, str], bool | None]) -> Command:
+        return lambda arg: run(conv, arg)
+
+    def plain(run: Callable[[Conversation], bool | None]) -> Command:
+        return lambda _arg: run(conv)
+
+    return {
+        "help": on(help_), "h": on(help_),
+        "?": on(why), "why": on(why),
+        "skip": on(skip), "": on(skip),
+        "back": on(back),
+        "go": on(go),
+        "note": on(note),
+        "source": on(source),
+        "clear": on(clear),
+        "details": on(details),
+        "confirm": on(confirm),
+        "respond": on(respond_),
+        "where": on(where),
+        "repeat": on(repeat), "r": on(repeat),
+        "outstanding": plain(listings.outstanding),
+        "gaps": plain(listings.gaps),
+        "born today": plain(listings.born_today),
+        "people": plain(listings.people),
+        "agencies": plain(listings.agencies),
+        "actions": plain(listings.actions),
+        "add person": plain(records.add_person),
+        "add agency": plain(records.add_agency),
+        "add action": plain(records.add_action),
+        "acknowledge": plain(records.acknowledge_any),
+        "export": plain(records.export),
+        "complete": plain(records.complete),
+        "submit": plain(records.submit),
+        "cancel": lambda _a: conv.console.say(
+            "There is nothing to cancel here: nothing is being changed."),
+        **dict.fromkeys(QUIT_WORDS, lambda _a: True),
+    }
+
+
+def help_(conv: Conversation, _arg: str) -> None:
+    conv.console.say(*words.HELP)
+
+
+def why(conv: Conversation, _arg: str) -> None:
+    here = conv.current()
+    if here is None:
+        return
+    item = here[1]
+    conv.console.say(item.guidance or "There is no guidance for this question.")
+    for ref in item.refs:
+        found = conv.sources.get(ref)
+        if found is not None:
+            conv.console.say(f"Serves: {found.title}. {found.summary}")
+
+
+def repeat(conv: Conversation, _arg: str) -> None:
+    conv.last_asked = ""
+
+
+def skip(conv: Conversation, _arg: str) -> None:
+    conv.position += 1
+
+
+def back(conv: Conversation, _arg: str) -> None:
+    conv.position = max(0, conv.position - 1)
+
+
+def go(conv: Conversation, arg: str) -> None:
+    ids = [i.id.lower() for _s, i in conv.visible()]
+    if arg.strip().lower() in ids:
+        conv.position = ids.index(arg.strip().lower())
+    else:
+        conv.console.say(f"There is no question '{arg}' shown in this plan.")
+
+
+def note(conv: Conversation, _arg: str) -> None:
+    here = conv.current()
+    if here is not None:
+        text = conv.console.ask_lines(f"Note on {here[1].id}.")
+        records.note(conv, here[1], text)
+
+
+def on_question(change: Callable[[Conversation, Item], object]) -> Callable[
+        [Conversation, str], None]:
+    """A command that changes the current question (its source, answer or details)."""
+    def command(conv: Conversation, _arg: str) -> None:
+        here = conv.current()
+        if here is not None:
+            change(conv, here[1])
+    return command
+
+
+source, clear, details = (on_question(records.source), on_question(records.clear),
+                          on_question(records.details))
+
+
+def confirm(conv: Conversation, _arg: str) -> None:
+    here = conv.current() or (conv.visible()[-1] if conv.visible() else None)
+    if here is None or not here[0].pause_point:
+        conv.console.say("This question is not in a pause point.")
+        return
+    pause_point.confirm(conv, here[0].id)
+
+
+def respond_(conv: Conversation, _arg: str) -> None:
+    here = conv.current()
+    waiting = [ch for ch in challenges_on(conv.session.plan, here[1].id)
+               if not ch.response] if here else []
+    if not waiting:
+        conv.console.say("There is no challenge waiting on this question.")
+        return
+    text = conv.console.ask_lines(f"Your response to: {waiting[0].text}")
+    if text and conv.change(respond, waiting[0].id, text):
+        conv.console.say("Response saved.")
+
+
+def where(conv: Conversation, _arg: str) -> None:
+    """How far the plan has got: answered, its state, then what is wrong or not known,
+    counted as the app's header counts it (look-d 5), and the pause points."""
+    ev, plan = conv.ev, conv.session.plan
+    conv.console.say(f"{ev.answered} of {ev.total} questions answered.",
+                     *state_sentences(plan, conv.session.edited_outside))
+    listing = gaps_listing(conv.checklist, plan, ev)
+    conv.console.say(gaps_count(listing) if listing.gaps
+                     else f"{no_gaps_found(ev.answered, ev.total)}.")
+    if ev.contradicted:
+        conv.console.say(f"{plural(len(ev.contradicted), 'answer')} contradicted by the plan: "
+                         "type gaps to hear why.")
+    reds = [f for f in ev.red_flags if f.acknowledgement is None]
+    if reds:
+        conv.console.say(f"Red flags not acknowledged: {len(reds)}.")
+    listings.pause_points(conv)
+    if review.open_challenges(conv.session.plan):
+        conv.console.say("Type outstanding to hear the challenges and where to answer them.")
