@@ -1,18 +1,25 @@
 """Plan folders, live: who has a plan open for editing elsewhere (its lock file), for the
 folder views (Home, the review list, `show DIR`, the report), which read everything else
-about a plan from the plan index (core.index); and where a plan named on the command
-line lives (core.locations.resolve_plan, re-exported here, its home before)."""
+about a plan from the plan index (core.index); whether such a list may be out of date
+(``Looked``); and where a plan named on the command line lives
+(core.locations.resolve_plan, re-exported here, its home before)."""
 
 from __future__ import annotations
 
 import os
 import socket
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checklist_tui.core import locking, store
+from checklist_tui.core import clock, locking, store
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.locations import resolve_plan as resolve_plan  # its home before
+
+if TYPE_CHECKING:
+    from checklist_tui.core.index import RefreshResult
 
 LOCK_SUFFIX = store.PLAN_SUFFIX + ".lock"
 
@@ -69,3 +76,23 @@ def mark_open_elsewhere(rows: list[PlanRow], held: dict[str, str]) -> list[PlanR
     for row in rows:
         row.open_elsewhere = held.get(row.path, "")
     return rows
+
+
+@dataclass(frozen=True)
+class Looked:
+    """What a folder view's list was made from, to tell when it may be out of date (Home
+    and the review list check every few seconds): the plan index's look at the files, the
+    day (what is overdue is the day's) and who had plans open elsewhere."""
+
+    refreshed: RefreshResult
+    day: date
+    held: dict[str, str]
+
+    def out_of_date(self, folder: Path) -> bool:
+        """Whether ``folder`` may no longer be as the list says: a plan added, removed or
+        changed since (``core.index.changed_since``), a new day, or a plan opened or closed
+        elsewhere. Reads no plan: one ``stat`` per plan and the lock files."""
+        from checklist_tui.core.index import changed_since  # (core.index reads folders here)
+
+        return (changed_since(folder, self.refreshed) or clock.today() != self.day
+                or open_elsewhere(folder) != self.held)

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from checklist_tui.core import store
+from checklist_tui.core import clock, store
 from checklist_tui.core.assurance import assess
-from checklist_tui.core.folder import mark_open_elsewhere, open_elsewhere
+from checklist_tui.core.folder import Looked, mark_open_elsewhere, open_elsewhere
 from checklist_tui.core.index import PlanIndex
 from checklist_tui.core.index_view import (
     COLUMNS,
@@ -182,3 +182,28 @@ def test_an_item_is_counted_overdue_once_and_a_find_out_date_only_once_it_has_pa
     later = late(date(2026, 12, 1))  # PBA-BP04B's find-out date, 27/11, has passed
     assert ("PBA-BP04B", FIND_OUT) in later
     assert [k for i, k in later if i == "PBA-X09"] == [DUE_POINT]
+
+
+def test_a_folder_list_knows_when_it_may_be_out_of_date(folder, catalogue, monkeypatch):
+    """The one rule Home and the review list check by every few seconds (core.folder.Looked):
+    a plan changed, added or removed, a plan opened or closed elsewhere, or a new day (what
+    is overdue is the day's); nothing else."""
+    for plan in folder.glob("*.toml"):  # not changed in the refresh's own clock tick
+        st = plan.stat()
+        os.utime(plan, ns=(st.st_atime_ns, st.st_mtime_ns - 3600 * 1_000_000_000))
+    with PlanIndex(folder, catalogue.checklists, include_user=False) as index:
+        refreshed = index.refresh(today=TODAY)
+    looked = Looked(refreshed, clock.today(), open_elsewhere(folder))
+    assert not looked.out_of_date(folder)
+    monkeypatch.setattr(clock, "_fixed", NOW + timedelta(days=1))
+    assert looked.out_of_date(folder)  # a new day
+    monkeypatch.setattr(clock, "_fixed", NOW)
+    assert not looked.out_of_date(folder)
+    _lock(folder / DISCHARGE, os.getppid())  # opened in another window
+    assert looked.out_of_date(folder)
+    lock_path(folder / DISCHARGE).unlink()
+    assert not looked.out_of_date(folder)
+    shutil.copy(folder / DISCHARGE, folder / "a-colleagues.toml")  # added
+    assert looked.out_of_date(folder)
+    (folder / "a-colleagues.toml").unlink()
+    assert not looked.out_of_date(folder)

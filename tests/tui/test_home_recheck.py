@@ -77,3 +77,24 @@ async def test_the_highlighted_plan_stays_when_the_window_is_resized(plans) -> N
                            and table.row_count == 3)
             await pilot.pause()
             assert cursor_key(table) == chosen, size
+
+
+async def test_the_review_list_checks_the_folder_by_the_same_rule(plans, monkeypatch) -> None:
+    """Home and the review list check their folder by one rule (screens/folder_base.py): a
+    check that finds nothing changed says so, in the same words. Before, the review list
+    repeated what its last read had done ("2 plans read again") at every later check, as
+    if it had read them again then."""
+    from textual.widgets import Static
+
+    from checklist_tui.tui.screens.review import ReviewScreen
+    from tests.tui.test_review import _loaded, review_app
+
+    monkeypatch.setattr(ReviewScreen, "CHECK_EVERY", 0.2)
+    app = review_app(plans)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app))
+        status = app.screen.query_one("#review-status", Static)
+        await wait_for(pilot, lambda: "(no plans changed)" in rendered(status),
+                       what="a check that found nothing")
+        assert rendered(status).startswith("Checked at ")
+        assert "3 of 3 plans shown" in rendered(status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.recovery import recover
 from checklist_tui.tui import commands
 from checklist_tui.tui.from_thread import call_while_attached
-from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.screens.folder_base import FolderScreen
 from checklist_tui.tui.table_fill import (
     SHOWN_AT_MOST,
     add_columns,
@@ -28,7 +28,7 @@ from checklist_tui.tui.table_fill import (
 from checklist_tui.tui.text import lit
 
 if TYPE_CHECKING:
-    from checklist_tui.core.index import RefreshResult
+    from checklist_tui.core.folder import Looked
 
 
 @dataclass(frozen=True)
@@ -53,17 +53,16 @@ class Found:
     rows: list[Row]
     recovered: list[str]
     """What recovering from a crash did, to tell the user."""
-    refreshed: RefreshResult | None = None
-    """What the refresh saw (None when only the index was read): the next check compares."""
-    held: dict[str, str] | None = None
-    """The plans open for editing elsewhere when the rows were made (core.folder)."""
+    looked: Looked | None = None
+    """What the rows were made from (None when only the index was read): the next check
+    of the folder compares with it."""
 
 
 def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = None,
               limit: int | None = None, progress=None) -> Found:
     """The plans folder, from the plan index (in a worker thread). Given the checklists,
     plans changed since the index last saw them are read first; without, nothing is."""
-    from checklist_tui.core.folder import mark_open_elsewhere, open_elsewhere
+    from checklist_tui.core.folder import Looked, mark_open_elsewhere, open_elsewhere
     from checklist_tui.core.index import PlanIndex
     from checklist_tui.core.index_view import progress as progress_cell
     from checklist_tui.core.index_view import state_words
@@ -102,7 +101,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     cases = Counter(row.case_ref for row in rows if row.readable)
     rows = [replace(row, same_case=True) if row.readable and cases[row.case_ref] > 1 else row
             for row in rows]
-    return Found(rows, recovered, refreshed, held)
+    return Found(rows, recovered, Looked(refreshed, today, held) if refreshed else None)
 
 
 #: (heading, width) at 80 columns: the state in words, and room for "• 100/138 !12";
@@ -140,12 +139,9 @@ def height(cells: list, columns: list[tuple[str, int]], console) -> int:
     return lines
 
 
-class HomeScreen(AppScreen):
+class HomeScreen(FolderScreen):
     COMMANDS_DECLARED = commands.HOME
-    CHECK_EVERY = 5.0
-    """Seconds between checks of the folder for plans added or changed by someone else
-    (a colleague on a shared folder, the command line, another window), as the review
-    list does."""
+    READING = "plans"
 
     def compose(self) -> ComposeResult:
         yield Static("checklist-tui: safeguarding checklists for unborn babies and newborns",
@@ -159,17 +155,12 @@ class HomeScreen(AppScreen):
 
     _rows: list[Row] = []
     _columns: list[tuple[str, int]] = []
-    _last: RefreshResult | None = None
-    _held: dict[str, str] | None = None
-    _day: date | None = None
-    _checked = ""
 
     def on_mount(self) -> None:
         # Fixed widths for the window's width: they never depend on when rows arrive.
         self._lay_out()
-        self._running_app = self.app  # for the threads: a screen taken down has no app
+        self.watch_folder()
         self.load_plans()
-        self.set_interval(self.CHECK_EVERY, self._check_folder)
 
     def _lay_out(self) -> bool:
         """Columns for the window's width; True when they changed."""
@@ -201,7 +192,6 @@ class HomeScreen(AppScreen):
         user put it)."""
         app = self._running_app
         folder, dirs = app.plans_dir, app.checklist_dirs
-        day = clock.today()
         if not checking:
             known = plan_rows(folder, None, dirs, limit=SHOWN_AT_MOST).rows
             if known:  # what the index already knows, at once; then what changed
@@ -212,48 +202,34 @@ class HomeScreen(AppScreen):
                 call_while_attached(app, self, self._reading, done, total)
 
         found = plan_rows(folder, app.catalogue(), dirs, progress=progress)
-        self._last, self._day, self._held = found.refreshed, day, found.held
+        self.looked = found.looked
         call_while_attached(app, self, self._show, found.rows, found.recovered, True,
-                            not checking, found.refreshed)
+                            not checking, found.looked)
 
-    def _check_folder(self) -> None:
-        """Every few seconds while Home is shown: has a plan been added, removed or
-        changed since the list was made (or has the day changed, which changes what is
-        overdue)? Then read the folder again; otherwise say when it was checked."""
-        if self.is_current and self._last is not None and not any(
-                w.group == "plans" and not w.is_finished for w in self.workers):
-            self.check_folder(self._last)
+    @property
+    def plans_folder(self) -> Path:
+        return self._running_app.plans_dir
 
-    @work(thread=True, exclusive=True, group="plans-check")
-    def check_folder(self, last: RefreshResult) -> None:
-        from checklist_tui.core.folder import open_elsewhere
-        from checklist_tui.core.index import changed_since
+    def read_again(self) -> None:
+        self.load_plans(True)
 
-        app = self._running_app
-        if (changed_since(app.plans_dir, last) or clock.today() != self._day
-                or open_elsewhere(app.plans_dir) != self._held):
-            call_while_attached(app, self, self.load_plans, True)
-        else:
-            call_while_attached(app, self, self._say_checked, "no plans changed")
-
-    def _say_checked(self, what: str) -> None:
-        self._checked = f"Checked at {clock.now().astimezone():%H:%M:%S} ({what})."
+    def show_checked(self) -> None:
         self.query_one("#plans-status", Static).update(self._status_text())
 
     def _status_text(self) -> Text:
         rows, folder = self._rows, self.app.plans_dir
         if not rows:
-            return lit(f"No plans yet in {folder}. Press n to start one. {self._checked}")
+            return lit(f"No plans yet in {folder}. Press n to start one. {self.checked}")
         more = (f"; the {SHOWN_AT_MOST} most recent are listed, press r to review and "
                 "filter them all" if len(rows) > SHOWN_AT_MOST else "")
-        return lit(f"{plural(len(rows), 'plan')} in {folder}{more}. {self._checked}")
+        return lit(f"{plural(len(rows), 'plan')} in {folder}{more}. {self.checked}")
 
     def _reading(self, done: int, total: int) -> None:
         self.query_one("#plans-status", Static).update(
             f"Reading plans in {self.app.plans_dir}: {done} of {total}…")
 
     def _show(self, rows: list[Row], recovered: list[str], final: bool = True,
-              to_last: bool = True, refreshed: RefreshResult | None = None,
+              to_last: bool = True, looked: Looked | None = None,
               keep: Path | None = None) -> None:
         table = self.query_one(DataTable)
         self._rows = rows
@@ -270,8 +246,8 @@ class HomeScreen(AppScreen):
         status = self.query_one("#plans-status", Static)
         if not final:
             status.update(f"Checking {self.app.plans_dir} for changed plans…")
-        elif refreshed is not None:
-            self._say_checked(refreshed.said())
+        elif looked is not None:
+            self.say_checked(looked.refreshed.said())
         else:  # laid out again (a resize): what was last checked still stands
             status.update(self._status_text())
         for message in recovered:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,19 +20,16 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Stati
 
 from checklist_tui.core import clock
 from checklist_tui.core.dates import plural
-from checklist_tui.core.folder import mark_open_elsewhere, open_elsewhere
+from checklist_tui.core.folder import Looked, mark_open_elsewhere, open_elsewhere
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.index_view import COLUMNS, Column, attention, ordered, state_words
 from checklist_tui.tui import commands
 from checklist_tui.tui.column_fit import Fit, lay_out
 from checklist_tui.tui.from_thread import call_while_attached
-from checklist_tui.tui.screens.base import AppScreen
+from checklist_tui.tui.screens.folder_base import FolderScreen
 from checklist_tui.tui.table_fill import SHOWN_AT_MOST, cursor_key, fill_gradually
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets.row_table import RowTable
-
-if TYPE_CHECKING:
-    from checklist_tui.core.index import RefreshResult
 
 #: Columns on screen, most useful first: what needs attention, the state and the sign-off
 #: are read whole in the window; the rest follow to the right (or in the line under the
@@ -96,10 +92,9 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-class ReviewScreen(AppScreen):
+class ReviewScreen(FolderScreen):
     COMMANDS_DECLARED = commands.REVIEW
-    CHECK_EVERY = 5.0
-    """Seconds between checks of the folder for plans changed by someone else."""
+    READING = "review"
 
     def __init__(self, folder: Path):
         super().__init__()
@@ -111,9 +106,7 @@ class ReviewScreen(AppScreen):
         self.reverse = False
         self.loaded = False
         self.today = clock.today()
-        self.last_refresh: RefreshResult | None = None
         self.held: dict[str, str] = {}  # open for editing elsewhere (core.folder)
-        self.note = ""
         self.widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
@@ -133,9 +126,8 @@ class ReviewScreen(AppScreen):
         table = self.query_one(DataTable)
         self._lay_out(table, [])
         table.focus()
-        self._running_app = self.app  # for the threads: a screen taken down has no app
+        self.watch_folder()
         self.load()
-        self.set_interval(self.CHECK_EVERY, self._check_folder)
 
     def _from_thread(self, callback, *args) -> None:
         call_while_attached(self._running_app, self, callback, *args)
@@ -177,31 +169,18 @@ class ReviewScreen(AppScreen):
         with PlanIndex(self.folder, checklists, app.checklist_dirs) as index:
             result = index.refresh(progress=progress)
             rows = index.rows(with_items=False)
-        self.last_refresh, self.note = result, result.said()
-        self._from_thread(self._replace, rows, self._checked_words(), True)
+        self.looked = Looked(result, self.today, self.held)
+        self._from_thread(self._replace, rows, result.said(), True)
 
-    def _checked_words(self) -> str:
-        return f"Checked at {clock.now().astimezone():%H:%M:%S} ({self.note})."
+    @property
+    def plans_folder(self) -> Path:
+        return self.folder
 
-    def _check_folder(self) -> None:
-        """Every few seconds: has another app, the command line or a colleague changed a
-        plan since the list was made? Then read the changed plans again (only them)."""
-        if self.loaded and self.last_refresh is not None and not any(
-                w.group == "review" and not w.is_finished for w in self.workers):
-            self.check_folder(self.last_refresh)
+    def read_again(self) -> None:
+        self.load()  # only the changed plans are read again
 
-    @work(thread=True, exclusive=True, group="review-check")
-    def check_folder(self, last: RefreshResult) -> None:
-        from checklist_tui.core.index import changed_since
-
-        if (changed_since(self.folder, last) or clock.today() != self.today
-                or open_elsewhere(self.folder) != self.held):
-            self._from_thread(self.load)
-        else:  # say when it was last checked, never an old "up to date"
-            self._from_thread(self._say_checked)
-
-    def _say_checked(self) -> None:
-        self.query_one("#review-status", Static).update(self._status(self._checked_words()))
+    def show_checked(self) -> None:
+        self.query_one("#review-status", Static).update(self._status(self.checked))
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one(ProgressBar)
@@ -210,12 +189,16 @@ class ReviewScreen(AppScreen):
             f"Checking plans: {done} of {total}. You can look at the table meanwhile.")
 
     def _replace(self, rows: list[PlanRow], status: str, finished: bool = False) -> None:
+        """``status``: what the status line says; once the folder is read (``finished``),
+        what that did ("2 plans read again"), said with when it was checked."""
         self.rows = {r.path: r for r in mark_open_elsewhere(rows, self.held)}
         self._fill()
-        self.query_one("#review-status", Static).update(self._status(status))
         if finished:
+            self.say_checked(status)
             self.loaded = True
             self.query_one(ProgressBar).display = False
+        else:
+            self.query_one("#review-status", Static).update(self._status(status))
 
     def _add(self, rows: list[PlanRow]) -> None:
         self.rows.update({r.path: r for r in mark_open_elsewhere(rows, self.held)})
