@@ -51,6 +51,7 @@ from checklist_tui.core.plan import (
     Shared,
 )
 from checklist_tui.core.pydantic_errors import plain
+from checklist_tui.core.reasons import ACKNOWLEDGE, refuse_non_reason
 from checklist_tui.core.strict import Invalid
 
 # The models whose records add_record and its kin take are importable from here too.
@@ -287,6 +288,7 @@ def acknowledge(plan: Plan, rule: str, reason: str, *, by: str, now: datetime) -
     """Acknowledge the warning ``rule`` with a reason. An acknowledgement holds only for
     the raising it saw (core.raising): once an answer has changed after the latest one,
     the warning may have been cleared and raised again, and it is acknowledged anew."""
+    refuse_non_reason(reason, ACKNOWLEDGE)  # "y" would read as someone dealing with it
     latest = max((a.at for a in plan.acknowledgements if a.rule == rule), default=None)
     if latest is not None and not any(e.at > latest for e in plan.history
                                       if e.what in ("answer", "clear")):

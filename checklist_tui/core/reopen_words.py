@@ -7,10 +7,10 @@ Nothing here changes a plan: ``core.review.reopen`` does, with the reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from checklist_tui.core import reasons
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import ReasonNeeded
 
@@ -21,10 +21,6 @@ CHANGE_IT = "Change it"
 REASON_QUESTION = "Why are you changing it? (kept in the plan's history)"
 REASON_MISSING = "Say why you are changing it."
 NOTHING_CHANGED = "Nothing was changed."
-
-_A_WORD = re.compile(r"[^\W\d_]{3,}")
-"""A word of three letters or more: a reason has at least one."""
-
 
 def confirm_words(exc: ReasonNeeded) -> str:
     """What confirming the change does: "Void the sign-off and change it" or "Change it"."""
@@ -59,15 +55,6 @@ def change_words(checklist: Checklist, args: tuple[Any, ...]) -> str:
 
 
 def not_a_reason(text: str, commands: Iterable[str] = ()) -> str:
-    """Why ``text`` cannot be the reason for changing a finished plan, or '' when it can:
-    nothing typed, no word of three letters or more (such as "ok", "x" or "12"), or one of
-    ``commands`` (words that mean something else where the reason is asked, such as
-    plain mode's "back" or an answer's "yes")."""
-    said = " ".join(text.lower().split()).strip(" .!?")
-    if not said:
-        return REASON_MISSING
-    if said in commands:
-        return f"'{text.strip()}' is a command or an answer, not a reason. {REASON_MISSING}"
-    if not _A_WORD.search(said):
-        return f"'{text.strip()}' is not a reason. {REASON_MISSING}"
-    return ""
+    """Why ``text`` cannot be the reason for changing a finished plan, or '' when it can
+    (the rule every reason is asked by: ``core.reasons.not_a_reason``)."""
+    return reasons.not_a_reason(text, REASON_MISSING, commands)

@@ -21,7 +21,8 @@ from checklist_tui.core.errors import PlanError, Refused
 from checklist_tui.core.history import MARK_WHAT as EDITED_OUTSIDE_MARK
 from checklist_tui.core.ids import new_id
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
-from checklist_tui.core.reopen_words import not_a_reason
+from checklist_tui.core.reasons import ANSWER, APPROVE, RETURN, refuse_non_reason
+from checklist_tui.core.reopen_words import REASON_MISSING
 from checklist_tui.core.strict import copy, dump
 from checklist_tui.core.vocabulary import signed
 
@@ -195,6 +196,7 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
     name = _required(name, "the manager's name")
     role = _required(role, "the manager's role")
     rationale = _required(rationale, "a rationale for the decision")
+    refuse_non_reason(rationale, APPROVE if decision == APPROVED else RETURN)
     unseen = plan.reviews[seen:] if seen is not None and seen < len(plan.reviews) else []
     if unseen and (plan.state != PlanState.SUBMITTED or conflict(plan)):
         return _concurrent(plan, decision, rationale, name, role, now, unseen)
@@ -345,7 +347,9 @@ def respond(plan: Plan, challenge_id: str, text: str, *, by: str, now: datetime)
         raise PlanError(f"no challenge '{challenge_id}' on this plan (challenges: {known})")
     if not found.open:
         raise PlanError(f"challenge {challenge_id} was already answered by {found.responded_by}")
-    found.response = _required(text, "an answer to the challenge")
+    response = _required(text, "an answer to the challenge")
+    refuse_non_reason(response, ANSWER)
+    found.response = response
     found.responded_by = by or "practitioner"
     found.responded_at = now
     _log(plan, found.responded_by, now, "challenge.answer", found.item, found.text,
@@ -362,9 +366,7 @@ def reopen(plan: Plan, checklist: Checklist, reason: str, *, by: str, now: datet
     if plan.state not in NEEDS_REASON:
         return
     reason = _required(reason, "a reason for changing a finished plan")
-    problem = not_a_reason(reason)
-    if problem:
-        raise PlanError(problem)
+    refuse_non_reason(reason, REASON_MISSING)
     _log(plan, by, now, "reason", "plan", plan.state.value, reason)
     if plan.state == PlanState.SUBMITTED:
         change_state(plan, checklist, PlanState.RETURNED, by=by, now=now, today=today)

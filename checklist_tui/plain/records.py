@@ -28,6 +28,7 @@ from checklist_tui.core.plan import (
     PlanState,
 )
 from checklist_tui.core.plan_details import DetailsError, typed_date
+from checklist_tui.core.reasons import ACKNOWLEDGE, not_a_reason
 from checklist_tui.core.vocabulary import CONTRADICTED
 from checklist_tui.plain import words
 from checklist_tui.plain.console import Cancelled
@@ -145,14 +146,20 @@ def clear(conv: Conversation, item: Item) -> None:
 def acknowledge(conv: Conversation, fired: FiredRule) -> None:
     if not reason_first(conv, f"an acknowledgement of {fired.item_id}: {fired.message}"):
         return
-    try:
-        reason = conv.console.answer(
-            "To acknowledge it, type your reason. To leave it open, press Enter:")
-    except Cancelled:
-        reason = ""
-    if not reason:
-        conv.console.say("Left open. It stays in the outstanding list.")
-        return
+    taken = {*conv.commands, *words.answer_words()}  # "y" here answers nothing
+    while True:
+        try:
+            reason = conv.console.answer(
+                "To acknowledge it, type your reason. To leave it open, press Enter:")
+        except Cancelled:
+            reason = ""
+        if not reason:
+            conv.console.say("Left open. It stays in the outstanding list.")
+            return
+        problem = not_a_reason(reason, ACKNOWLEDGE, taken)
+        if not problem:
+            break
+        conv.console.say(problem)
     if conv.change(edit.acknowledge, fired.rule_id, reason):
         conv.console.say("Acknowledged, with your reason.")
 

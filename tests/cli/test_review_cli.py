@@ -50,7 +50,7 @@ def test_submit_challenge_return_respond_approve(folder, capsys):
 
 def test_refused_sign_off_is_one_line_and_changes_nothing(folder, capsys):
     before = (folder / READY).read_bytes()
-    assert main(["sign-off", str(folder / READY), "--decision", "approved", "--rationale", "ok",
+    assert main(["sign-off", str(folder / READY), "--decision", "approved", "--rationale", "Sound.",
                  *SIGN]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not awaiting sign-off" in err
@@ -153,7 +153,7 @@ def test_a_manager_can_challenge_and_return_a_void_approval(folder, capsys):
     path = folder / READY
     path.write_text(path.read_text("utf-8").replace("Drew Demo", "Drew Demo-Edited"), "utf-8")
     capsys.readouterr()
-    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "x", *SIGN]) == 1
+    assert main(["sign-off", plan, "--decision", "approved", "--rationale", "Sound.", *SIGN]) == 1
     assert "approval no longer stands" in capsys.readouterr().err
     assert main(["challenge", plan, "DPM-M02", "--text", "Did he attend?", *SIGN]) == 0
     assert main(["sign-off", plan, "--decision", "returned", "--rationale",
@@ -315,3 +315,23 @@ def test_a_reason_with_no_word_is_refused_as_the_app_refuses_it(folder, capsys, 
                    "it.\n")
     assert path.read_bytes() == before
     assert store.load(path).plan.state == PlanState.APPROVED
+
+
+@pytest.mark.parametrize("argv", [
+    ["sign-off", "{plan}", "--decision", "approved", "--rationale", "{typed}", *SIGN],
+    ["sign-off", "{plan}", "--decision", "returned", "--rationale", "{typed}", *SIGN],
+    ["respond", "{plan}", "{challenge}", "--text", "{typed}"]])
+@pytest.mark.parametrize("typed", ["ok", "y"])
+def test_a_decision_or_an_answer_with_no_word_is_refused(folder, capsys, argv, typed) -> None:
+    """look-d 11: approved with "ok", a challenge answered "ok". The core's rule for a
+    reason (core.reasons): one line, exit 1, nothing on disk changed."""
+    path = folder / READY
+    assert main(["submit", str(path)]) == 0
+    assert main(["challenge", str(path), "DPM-C12", "--text", "Who agreed this?", *SIGN]) == 0
+    challenge = store.load(path).plan.challenges[0].id
+    capsys.readouterr()
+    before = path.read_bytes()
+    assert main([a.format(plan=path, typed=typed, challenge=challenge) for a in argv]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"checklist-tui: '{typed}' is not a reason. ") and err.count("\n") == 1
+    assert path.read_bytes() == before

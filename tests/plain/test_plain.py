@@ -88,21 +88,22 @@ def test_a_wrong_word_is_explained_and_nothing_changes(tmp_path, catalogue) -> N
     assert path.read_bytes() == before
 
 
-def test_red_flag_is_read_out_with_escalation_and_acknowledged_with_reason(
-        tmp_path, catalogue) -> None:
+def _red_flag_warning(catalogue: Catalogue, path: Path):
+    """The first question on show whose answer raises a red flag to acknowledge."""
     checklist = catalogue.get(PBA).checklist
-    path = _new(tmp_path / "plans", catalogue)
     ev = evaluate(checklist, store.load(path).plan, clock.today())
-    target = rule = None
     for _s, item in checklist.all_items():
         for r in item.rules:
             if (item.id in ev.visible_items and r.red_flag and r.if_answer
                     and r.severity == Severity.WARNING):
-                target, rule = item, r
-                break
-        if target:
-            break
-    assert target is not None and rule is not None
+                return item, r
+    raise AssertionError("no red flag to acknowledge")
+
+
+def test_red_flag_is_read_out_with_escalation_and_acknowledged_with_reason(
+        tmp_path, catalogue) -> None:
+    path = _new(tmp_path / "plans", catalogue)
+    target, rule = _red_flag_warning(catalogue, path)
     value = str(rule.if_answer[0]).lower()
     _code, out = _talk(path, catalogue, [f"go {target.id}", value, "Discussed with manager",
                                          "quit"])
@@ -112,6 +113,21 @@ def test_red_flag_is_read_out_with_escalation_and_acknowledged_with_reason(
     ack = plan.acknowledgements[0]
     assert ack.reason == "Discussed with manager"
     assert ack.rule.startswith(target.id)
+
+
+def test_a_red_flag_is_not_acknowledged_with_y_or_ok(tmp_path, catalogue) -> None:
+    """look-d 11: a screen-reader user answering "y" when the red flag was read out had
+    acknowledged it with the reason "y". The core's rule for a reason: asked again."""
+    path = _new(tmp_path / "plans", catalogue)
+    target, rule = _red_flag_warning(catalogue, path)
+    value = str(rule.if_answer[0]).lower()
+    _code, out = _talk(path, catalogue, [f"go {target.id}", value, "y", "ok",
+                                         "Police told; seen with the manager", "quit"])
+    assert ("'y' is a command or an answer, not a reason. Say what you have done or "
+            "decided.") in out
+    assert "'ok' is not a reason. Say what you have done or decided." in out
+    assert [a.reason for a in store.load(path).plan.acknowledgements] == [
+        "Police told; seen with the manager"]
 
 
 def test_end_of_input_keeps_everything_and_says_so(tmp_path, catalogue) -> None:

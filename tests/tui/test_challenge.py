@@ -63,6 +63,11 @@ async def test_challenge_is_seen_and_answered_on_its_item(plans) -> None:
         form.query_one("#save", Button).press()
         await wait_for(pilot, lambda: "Write your answer" in rendered(
             form.query_one("#form-error", Static)))
+        form.query_one("#challenge-answer", TextArea).text = "ok"  # look-d 11: answers nothing
+        form.query_one("#save", Button).press()
+        await wait_for(pilot, lambda: rendered(form.query_one("#form-error", Static)).strip()
+                       == "'ok' is not a reason. Write your answer to the manager's question.")
+        assert app.screen is form
         form.query_one("#challenge-answer", TextArea).text = "The ward clerk phoned him."
         form.query_one("#save", Button).press()
         await wait_for(pilot, lambda: plan_ready(app) and "answered by" in _state_line(

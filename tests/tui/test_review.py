@@ -318,6 +318,11 @@ async def test_the_filter_hands_back_to_the_list_and_forms_name_the_plan(tmp_pat
         form.query_one("#save", Button).press()
         problem = form.query_one("#form-error", Static)
         await wait_for(pilot, lambda: rendered(problem).strip() == "Please give the reasons.")
+        form.query_one("#decision-text", TextArea).text = "ok"  # look-d 11: says nothing
+        form.query_one("#save", Button).press()
+        await wait_for(pilot, lambda: rendered(problem).strip() == (
+            "'ok' is not a reason. Say what must change before it can be signed off."))
+        assert app.screen is form
 
 
 async def test_rows_arriving_after_the_review_screen_is_gone_are_dropped(tmp_path) -> None:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from checklist_tui.core.engine import FiredRule
+from checklist_tui.core.reasons import ACKNOWLEDGE, not_a_reason
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
 
@@ -14,7 +15,6 @@ class AcknowledgeScreen(FormScreen[tuple[str, str]]):
     TITLE = "Acknowledge a warning"
     SAVE_WORDS = "Acknowledge"
     SAVE_VARIANT = "warning"
-    ERROR_LINE = False
 
     def __init__(self, fired: FiredRule):
         super().__init__()
@@ -32,9 +32,10 @@ class AcknowledgeScreen(FormScreen[tuple[str, str]]):
         self.query_one(Input).focus()
 
     def save(self) -> None:
-        reason = self.query_one(Input).value.strip()
-        if not reason:
-            self.notify("Say what you have done or decided.", severity="warning")
+        field = self.query_one(Input)
+        problem = not_a_reason(field.value, ACKNOWLEDGE)  # the core's rule: "y" is not one
+        if problem:
+            self.refuse(problem, field)
             return
-        self.dismiss((self.fired.rule_id, reason))
+        self.dismiss((self.fired.rule_id, field.value.strip()))
 

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Static, TextArea
 
 from checklist_tui.core.plan import Challenge
+from checklist_tui.core.reasons import ANSWER, not_a_reason
 from checklist_tui.core.vocabulary import signed
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit, typed
@@ -41,7 +42,8 @@ class ChallengeAnswerScreen(FormScreen[str]):
     def save(self) -> None:
         area = self.query_one("#challenge-answer", TextArea)
         text = typed(area.text).strip()
-        if not text:
-            self.refuse("Write your answer first.", area)
+        problem = not_a_reason(text, ANSWER)  # the core's rule: "ok" answers nothing
+        if problem:
+            self.refuse(problem, area)
             return
         self.dismiss(text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from checklist_tui.core import reasons
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit, typed
 
@@ -40,6 +41,8 @@ TEXT_LABELS = {
 
 
 GO_WORDS = {"approved": "Approve", "returned": "Return", "challenge": "Add challenge"}
+#: What a decision's text must give ("ok" or "." is not a reason: core.reasons).
+WHY = {"approved": reasons.APPROVE, "returned": reasons.RETURN}
 
 
 class DecisionForm(FormScreen[Decision]):
@@ -106,5 +109,9 @@ class DecisionForm(FormScreen[Decision]):
         if missing:
             self.refuse("Please give " + " and ".join(w for w, _b in missing) + ".",
                         self.query_one(missing[0][1]))
+            return
+        problem = reasons.not_a_reason(text, WHY[self.kind]) if self.kind in WHY else ""
+        if problem:
+            self.refuse(problem, self.query_one("#decision-text"))
             return
         self.dismiss(Decision(self.kind, name, role, text, item if item != "-" else ""))
