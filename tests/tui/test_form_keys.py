@@ -201,7 +201,7 @@ async def test_no_tab_stop_in_a_form_is_invisible(plans) -> None:
         form = app.screen
         chain = form.focus_chain
         kinds = {type(w).__name__ for w in chain}
-        assert kinds <= {"Input", "Button", "Select", "TextArea", "SelectionList",
+        assert kinds <= {"Input", "LineBox", "Button", "Select", "TextArea", "SelectionList",
                          "MarkedSelectionList", "Checkbox", "MarkedCheckbox"}, kinds
         assert isinstance(chain[0], Input)  # the first box first
         assert not isinstance(app.focused, SelectionList)

@@ -9,6 +9,7 @@ from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.reasons import ACKNOWLEDGE, not_a_reason
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.line_box import LineBox
 
 
 class AcknowledgeScreen(FormScreen[tuple[str, str]]):
@@ -25,8 +26,8 @@ class AcknowledgeScreen(FormScreen[tuple[str, str]]):
                           lit(self.fired.escalation or "see the guidance")))
         yield Label("What have you done or decided? (recorded in the plan)",
                     classes="field-label")
-        yield Input(id="reason", placeholder="e.g. Discussed with team manager on 25/11",
-                    compact=True)
+        yield LineBox(id="reason", placeholder="e.g. Discussed with team manager on 25/11",
+                      compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -21,6 +21,7 @@ from checklist_tui.core.present import candidates
 from checklist_tui.core.vocabulary import signed
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.line_box import LineBox
 from checklist_tui.tui.widgets.names_list import NamesList
 
 
@@ -62,10 +63,10 @@ class ConfirmPauseScreen(FormScreen[Confirmed]):
         yield Static(join(lit(self.section_title, "bold"), f"  ·  now, {when(self.at)}\n",
                           "Read each item aloud with the people present first."))
         yield Label("Confirmed by (your name) *", classes="field-label")
-        yield Input(self.given_name, id="name", placeholder="e.g. Pat Sample", compact=True)
+        yield LineBox(self.given_name, id="name", placeholder="e.g. Pat Sample", compact=True)
         yield Label("Your role *", classes="field-label")
-        yield Input(self.given_role, id="role", placeholder="e.g. Safeguarding midwife",
-                    compact=True)
+        yield LineBox(self.given_role, id="role", placeholder="e.g. Safeguarding midwife",
+                      compact=True)
         yield Label("Who was present (Space ticks the name marked >) *",
                     classes="field-label")
         if not self.choices:
@@ -74,8 +75,8 @@ class ConfirmPauseScreen(FormScreen[Confirmed]):
         yield NamesList(*[(lit(c), c) for c in self.choices], id="present")
         yield Label("Others present (name and role; separate people with ;)",
                     classes="field-label")
-        yield Input("", id="others", placeholder="e.g. Kim Example, ward sister",
-                    compact=True)
+        yield LineBox("", id="others", placeholder="e.g. Kim Example, ward sister",
+                      compact=True)
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#name", Input), scroll_visible=False)

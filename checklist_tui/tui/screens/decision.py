@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from checklist_tui.core import reasons
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit, typed
+from checklist_tui.tui.widgets.line_box import LineBox
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,10 @@ class DecisionForm(FormScreen[Decision]):
                 yield Select(options, id="decision-item", compact=True,
                              prompt="Choose the item")
         yield Label("Your name")
-        yield Input(self.name_default, id="decision-name", max_length=120, compact=True)
+        yield LineBox(self.name_default, id="decision-name", max_length=120, compact=True)
         yield Label("Your role")
-        yield Input(self.role_default or "Team manager", id="decision-role",
-                    max_length=120, compact=True)
+        yield LineBox(self.role_default or "Team manager", id="decision-role",
+                      max_length=120, compact=True)
         yield Label(TEXT_LABELS[self.kind])
         yield TextArea(id="decision-text", soft_wrap=True)
 

@@ -14,6 +14,7 @@ from checklist_tui.core.detail_people import none_offered, offered
 from checklist_tui.core.plan import DetailValue, Person
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.line_box import LineBox
 from checklist_tui.tui.widgets.names_list import NamesList
 
 
@@ -49,11 +50,11 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                                    soft_wrap=True, show_line_numbers=False,
                                    classes="detail-text")
                 elif detail.kind == DetailKind.DATE:
-                    yield Input(uk_date(value) if isinstance(value, date) else "",
-                                placeholder="DD/MM/YYYY", id=ident, compact=True)
+                    yield LineBox(uk_date(value) if isinstance(value, date) else "",
+                                  placeholder="DD/MM/YYYY", id=ident, compact=True)
                 else:
-                    yield Input(value if isinstance(value, str) else "", id=ident,
-                                placeholder="Address", compact=True)
+                    yield LineBox(value if isinstance(value, str) else "", id=ident,
+                                  placeholder="Address", compact=True)
 
     def on_mount(self) -> None:
         self.set_focus(self.query(".dialog Input, .dialog TextArea, .dialog SelectionList")

@@ -17,6 +17,7 @@ from checklist_tui.core.plan_details import (
     parse_details,
 )
 from checklist_tui.tui.screens.form import FormScreen
+from checklist_tui.tui.widgets.line_box import LineBox
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 
@@ -48,7 +49,7 @@ class DetailsScreen(FormScreen[Details]):
                 ("practitioner_role", "Role", p.practitioner_role),
             ]:
                 yield Label(label, classes="field-label")
-                yield Input(value, id=f"d-{ident}", compact=True)
+                yield LineBox(value, id=f"d-{ident}", compact=True)
             if babies:
                 yield MarkedCheckbox("An early birth is likely (moves pre-birth due dates "
                                      "earlier)", value=p.prematurity_likely,

@@ -22,6 +22,7 @@ from checklist_tui.tui.screens.base import PlanViewScreen
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.table_fill import add_columns
 from checklist_tui.tui.text import lit, typed
+from checklist_tui.tui.widgets.line_box import LineBox
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 COLUMNS = (("Date", 10), ("Shared with", 18), ("Agency or role", 16), ("How", 12),
@@ -37,17 +38,17 @@ class ShareForm(FormScreen[dict[str, object]]):
 
     def fields(self) -> ComposeResult:
         yield Label("Shared with (name, team or agency) *", classes="field-label")
-        yield Input(id="f-to", placeholder="e.g. Sam Example, or Health visiting team",
-                    compact=True)
+        yield LineBox(id="f-to", placeholder="e.g. Sam Example, or Health visiting team",
+                      compact=True)
         yield MarkedCheckbox("This is the copy given to the parents", id="f-parents")
         yield Label("Their agency or role", classes="field-label")
-        yield Input(id="f-role", placeholder="e.g. Health visitor, Example NHS Trust",
-                    compact=True)
+        yield LineBox(id="f-role", placeholder="e.g. Health visitor, Example NHS Trust",
+                      compact=True)
         yield Label("How it was given", classes="field-label")
-        yield Input(id="f-how", placeholder="e.g. Secure email, by hand at the meeting",
-                    compact=True)
+        yield LineBox(id="f-how", placeholder="e.g. Secure email, by hand at the meeting",
+                      compact=True)
         yield Label("Date given (DD/MM/YYYY) *", classes="field-label")
-        yield Input(uk_date(clock.today()), id="f-on", compact=True)
+        yield LineBox(uk_date(clock.today()), id="f-on", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#f-to", Input).focus()

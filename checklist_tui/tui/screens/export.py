@@ -18,6 +18,7 @@ from checklist_tui.export.writer import FORMAT_LABELS, ExportExistsError, export
 from checklist_tui.tui.screens.form import BoxesScreen
 from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.line_box import LineBox
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
 
 
@@ -49,7 +50,7 @@ class ExportScreen(BoxesScreen[None]):
             yield MarkedCheckbox("Redacted: names and contact details replaced",
                            id="redact")
             yield Label("Folder", classes="field-label")
-            yield Input(str(self.session.loaded.path.parent), id="folder", compact=True)
+            yield LineBox(str(self.session.loaded.path.parent), id="folder", compact=True)
             with Vertical(classes="form-foot"):
                 yield Static("", id="export-result")
                 with Horizontal(classes="buttons"):

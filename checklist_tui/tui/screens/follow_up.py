@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static
 from checklist_tui.core.dates import parse_date, uk_date
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.line_box import LineBox
 
 
 class FollowUpScreen(FormScreen[tuple[str, date]]):
@@ -26,11 +27,11 @@ class FollowUpScreen(FormScreen[tuple[str, date]]):
                           "it is listed in Outstanding with who and by when, and turns "
                           "overdue after the date."))
         yield Label("Who will find out (name and role) *", classes="field-label")
-        yield Input(self.owner, id="owner", placeholder="e.g. Pat Sample, social worker",
-                    compact=True)
+        yield LineBox(self.owner, id="owner", placeholder="e.g. Pat Sample, social worker",
+                      compact=True)
         yield Label("By when (DD/MM/YYYY) *", classes="field-label")
-        yield Input(uk_date(self.by_date) if self.by_date else "", id="by-date",
-                    placeholder="DD/MM/YYYY", compact=True)
+        yield LineBox(uk_date(self.by_date) if self.by_date else "", id="by-date",
+                      placeholder="DD/MM/YYYY", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#owner", Input).focus()

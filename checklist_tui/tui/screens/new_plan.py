@@ -23,6 +23,7 @@ from checklist_tui.core.plan_details import (
 from checklist_tui.tui import commands
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.widgets.line_box import LineBox
 
 FIELD_INPUTS = {"case_ref": "case-ref", "edd": "edd", "dob": "dob", "babies_expected": "babies"}
 #: Every date box a checklist may take, and the line under it (the weeks of pregnancy,
@@ -49,7 +50,7 @@ class NewPlanScreen(AppScreen):
             with VerticalScroll(id="new-form", can_focus=False):
                 yield Static("", id="checklist-info")
                 yield Label("Case reference (no names)", classes="field-label")
-                yield Input(
+                yield LineBox(
                     placeholder="e.g. DEMO-0001", id="case-ref", max_length=80, compact=True
                 )
                 # The plan's dates the chosen checklist takes (core.plan_details.date_boxes:
@@ -59,15 +60,15 @@ class NewPlanScreen(AppScreen):
                 for field, hint in DATES.items():
                     yield Label(labels[field], id=f"{field}-label",
                                 classes=f"field-label for-{field}")
-                    yield Input(placeholder="DD/MM/YYYY", id=field, compact=True,
-                                classes=f"for-{field}")
+                    yield LineBox(placeholder="DD/MM/YYYY", id=field, compact=True,
+                                  classes=f"for-{field}")
                     yield Static("", id=hint, classes=f"hint for-{field}")
                 # Your name straight after the EDD: a name typed after Tab went into the
                 # number of babies, which takes digits only, and vanished (look-a 15).
                 yield Label("Your name", classes="field-label")
-                yield Input(id="practitioner", max_length=120, compact=True)
+                yield LineBox(id="practitioner", max_length=120, compact=True)
                 yield Label("Your role", classes="field-label")
-                yield Input(
+                yield LineBox(
                     placeholder="e.g. Assessing social worker",
                     id="role",
                     max_length=120,
@@ -75,8 +76,8 @@ class NewPlanScreen(AppScreen):
                 )
                 yield Label("Number of babies expected (a number)",
                             classes="field-label for-babies")
-                yield Input(value="1", id="babies", type="integer", max_length=1, compact=True,
-                            classes="for-babies")
+                yield LineBox(value="1", id="babies", type="integer", max_length=1, compact=True,
+                              classes="for-babies")
                 yield Static("", id="form-error", classes="error-line")
                 yield Button("Create plan", id="create", variant="primary", compact=True)
         yield Footer()

@@ -29,6 +29,7 @@ from checklist_tui.core.reopen_words import (
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets.line_box import LineBox
 
 
 class ReasonScreen(FormScreen[str]):
@@ -58,8 +59,8 @@ class ReasonScreen(FormScreen[str]):
             yield Static("", id="typed-ahead")
         yield Label(f"{REASON_QUESTION} *",
                     classes="field-label")
-        yield Input(id="reason", placeholder="e.g. The birth date was wrong", compact=True,
-                    max_length=2000)
+        yield LineBox(id="reason", placeholder="e.g. The birth date was wrong", compact=True,
+                      max_length=2000)
 
     def on_mount(self) -> None:
         if self.voids_signoff:

@@ -15,6 +15,7 @@ from checklist_tui.core.plan import ActionStatus, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import typed
+from checklist_tui.tui.widgets.line_box import LineBox
 from checklist_tui.tui.widgets.marked import MarkedCheckbox
 
 
@@ -108,14 +109,14 @@ class RecordForm(FormScreen[dict[str, Any]]):
                     yield TextArea(str(value or ""), placeholder=f.hint, id=f"f-{f.name}",
                                    compact=True, soft_wrap=True, classes="long")
                 elif f.kind == "date":
-                    yield Input(
+                    yield LineBox(
                         uk_date(value) if isinstance(value, date) else "",
                         placeholder="DD/MM/YYYY",
                         id=f"f-{f.name}",
                         compact=True,
                     )
                 else:
-                    yield Input(
+                    yield LineBox(
                         str(value or ""), placeholder=f.hint, id=f"f-{f.name}", compact=True
                     )
 

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets.line_box import LineBox
 
 STAY, COPY, LOSE, WAIT = "stay", "copy", "lose", "wait"
 
@@ -45,7 +46,7 @@ class UnsavedScreen(ModalScreen[tuple[str, str]]):
             yield Static(lit(title, "bold"), classes="title")
             yield Static(lit(self.sentence()), id="unsaved-sentence")
             yield Static("Folder for the copy:", classes="field-label")
-            yield Input(self.folder, id="copy-folder")
+            yield LineBox(self.folder, id="copy-folder")
             with Horizontal(classes="buttons"):
                 if waiting:
                     yield Button("Keep waiting", id=WAIT, variant="primary", compact=True)

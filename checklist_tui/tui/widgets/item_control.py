@@ -6,7 +6,7 @@ from datetime import date
 
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Select, TextArea
 
 from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
 from checklist_tui.core.dates import uk_date
@@ -14,6 +14,7 @@ from checklist_tui.core.definition import FIXED_VALUES, NOT_YET, Item, ItemType
 from checklist_tui.core.plan import Answer
 from checklist_tui.tui.text import lit, typed
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice
+from checklist_tui.tui.widgets.line_box import LineBox
 from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
 from checklist_tui.tui.widgets.select_box import SelectBox
 from checklist_tui.tui.widgets.text_box import TextBox
@@ -85,5 +86,5 @@ def make_control(item: Item, answer: Answer | None) -> Widget:
                            placeholder=TEXT_HINT))
     hint = DATE_HINT if item.type == ItemType.DATE else TEXT_HINT
     return TextBox(text, hint, id=f"textbox-{item.id}", classes="text-box", one_line=True,
-                   make_box=lambda shown: Input(value=shown, placeholder=hint, id=ident,
-                                                classes="answer", max_length=300))
+                   make_box=lambda shown: LineBox(value=shown, placeholder=hint, id=ident,
+                                                  classes="answer", max_length=300))
