@@ -55,6 +55,18 @@ async def open_from_plan(pilot, key: str, kind: type) -> None:
     await wait_for_screen(pilot, kind)
 
 
+async def new_record_form(pilot, key: str):
+    """Once the plan is shown: People (p), Agencies (g) or Actions (a), then + for a new
+    row; its form (a RecordForm) once shown."""
+    from checklist_tui.tui.screens.record_form import RecordForm
+    from checklist_tui.tui.screens.records import RecordsScreen
+
+    await open_from_plan(pilot, key, RecordsScreen)
+    await pilot.press("plus")
+    await wait_for_screen(pilot, RecordForm)
+    return pilot.app.screen
+
+
 async def choose_command(pilot, typed: str) -> None:
     """Open the command palette, type ``typed``, and press Enter once the command
     highlighted mentions it."""

@@ -10,10 +10,9 @@ from textual.filter import Monochrome, NoColor
 from textual.widgets import Input, Tab
 
 from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
-from checklist_tui.tui.screens.record_form import RecordForm
 from checklist_tui.tui.screens.records import RecordsScreen
 from checklist_tui.tui.widgets.entry_list import EntryList
-from tests.tui.helpers import make_app, open_from_plan, wait_for, wait_for_screen
+from tests.tui.helpers import make_app, new_record_form, open_from_plan, wait_for
 from tests.tui.test_highlight_shape import _styles_of_line_with
 
 
@@ -65,10 +64,8 @@ async def test_a_heading_and_the_highlighted_row_do_not_look_alike(plans) -> Non
 async def test_a_hint_in_an_empty_box_is_not_read_as_an_answer(plans) -> None:
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_from_plan(pilot, "p", RecordsScreen)
-        await pilot.press("plus")
-        await wait_for_screen(pilot, RecordForm)
-        box = app.screen.query_one("#f-relationship", Input)
+        form = await new_record_form(pilot, "p")
+        box = form.query_one("#f-relationship", Input)
         await wait_for(pilot, lambda: box.size.width > 0)
         await pilot.pause()
         styles = _styles_of_line_with(box, "e.g. Maternal")

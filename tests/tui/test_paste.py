@@ -10,11 +10,9 @@ from pathlib import Path
 
 from textual import events
 
-from checklist_tui.tui.screens.record_form import RecordForm
-from checklist_tui.tui.screens.records import RecordsScreen
 from checklist_tui.tui.widgets.line_box import LineBox, one_line
 from tests.conftest import ROOT
-from tests.tui.helpers import make_app, open_from_plan, wait_for, wait_for_screen
+from tests.tui.helpers import make_app, new_record_form, wait_for
 
 OFFICE = "Office 01234 000001 (fictional)"
 OUT_OF_HOURS = "Out of hours: 01234 000002 (fictional)"
@@ -55,11 +53,8 @@ async def _paste(pilot, box: LineBox, text: str) -> None:
 async def test_two_lines_pasted_into_each_box_of_the_agency_form_are_kept(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_from_plan(pilot, "g", RecordsScreen)
-        records = app.screen
-        await pilot.press("plus")
-        await wait_for_screen(pilot, RecordForm)
-        form = app.screen
+        form = await new_record_form(pilot, "g")
+        records = app.screen_stack[-2]
         boxes = list(form.query(LineBox))
         assert [b.id for b in boxes] == ["f-agency", "f-practitioner", "f-role", "f-contact"]
         for box in boxes:
@@ -76,10 +71,8 @@ async def test_two_lines_pasted_into_each_box_of_the_agency_form_are_kept(plans)
 async def test_a_paste_too_long_for_the_box_is_said_and_nothing_is_cut(plans) -> None:
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_from_plan(pilot, "g", RecordsScreen)
-        await pilot.press("plus")
-        await wait_for_screen(pilot, RecordForm)
-        box = app.screen.query_one("#f-contact", LineBox)
+        form = await new_record_form(pilot, "g")
+        box = form.query_one("#f-contact", LineBox)
         box.value, box.max_length = "Office", 20
         await _paste(pilot, box, TWO_LINES)
         await wait_for(pilot, lambda: any("Not pasted: this box holds 20 characters"
