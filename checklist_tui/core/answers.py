@@ -79,7 +79,11 @@ def display(item: Item | None, answer: Answer) -> str:
     """Plain text for an answer, as a person would read it."""
     if answer.not_applicable:
         return NA_LABEL
-    value = answer.value
+    return display_value(item, answer.value)
+
+
+def display_value(item: Item | None, value: object) -> str:
+    """Plain text for an answer's value (``display``), as a person would read it."""
     if value is None or value == "" or value == []:
         return "(no answer)"
     if item is None:

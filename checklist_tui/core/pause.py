@@ -22,24 +22,15 @@ no view invites a confirmation that would be refused.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 from checklist_tui.core import integrity as integ
-from checklist_tui.core.answers import stringify
-from checklist_tui.core.carried import recorded_name
-from checklist_tui.core.definition import Checklist, Item, Section, Severity, rule_id
-from checklist_tui.core.engine import Evaluation, FiredRule, concern_answers
-from checklist_tui.core.integrity import day_of, settled
-from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
+from checklist_tui.core.definition import Checklist, Item, Section, Severity
+from checklist_tui.core.engine import Evaluation, FiredRule
+from checklist_tui.core.pause_since import since, when
+from checklist_tui.core.plan import Confirmation, Plan
 from checklist_tui.core.question_words import named, namer
 from checklist_tui.core.record import Record
-from checklist_tui.core.since import Since
 from checklist_tui.core.vocabulary import NO_LONGER_HOLDS
-
-
-def when(at: datetime) -> str:
-    """A confirmation's time as people read it: ``22/11/2026 10:43`` (local time)."""
-    return at.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 class Blocker(Record):
@@ -133,106 +124,6 @@ def _watched(section: Section, ev: Evaluation) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _flag_raised_after(flag: FiredRule, item: Item, plan: Plan, ev: Evaluation,
-                       seen: Since) -> bool:
-    """Whether a red flag firing now was raised after the confirmation ``seen.c``: an
-    answer it rests on says something else than it did then, or (its item not answered,
-    or "not yet") its due point passed after it."""
-    rule = next((r for n, r in enumerate(item.rules) if rule_id(item, n) == flag.rule_id),
-                None)
-    rests_on = [item.id, *sorted(rule.when.items() if rule is not None and rule.when
-                                 else set())]
-    if any(part == "answer" for _i, part, _at in seen.changed(rests_on)):
-        return True
-    if (rule is not None and rule.when is not None) or settled(plan.answers.get(item.id)):
-        return False  # it rests on answers, and they say what they said then
-    due = next((d.due_date for d in ev.due if d.item_id == item.id), None)
-    return due is not None and due >= day_of(seen.c.at)
-
-
-#: How a part of an answer changed after a confirmation reads: "{item} was ... on {when}".
-_CHANGED = {"answer": "{ident} was answered again on {when}",
-            "details": "the details recorded with {ident} were changed on {when}",
-            "note": "the note on {ident} was changed on {when}"}
-
-
-def _concerns(items: dict[str, Item]) -> dict[str, frozenset[str]]:
-    """The answers that mean "not in place" for each item (the engine's rule: its concern,
-    else no and unknown), as the history writes them."""
-    return {i.id: frozenset(str(v).lower() for v in concern_answers(i))
-            for i in items.values()}
-
-
-def _answer_changed(plan: Plan, seen: Since, ident: str, at: datetime,
-                    concerns: dict[str, frozenset[str]]) -> str:
-    passed = seen.concern_passed(ident, concerns)
-    answer = plan.answers.get(ident)
-    now = stringify(answer.value) if answer is not None and answer.has_value else ""
-    if passed is None or not now:
-        return _CHANGED["answer"].format(ident=ident, when=when(at))
-    said, then = passed
-    return f"{ident} was answered {said} on {when(then)}, then {now} again on {when(at)}"
-
-
-def _record_name(plan: Plan, entry: HistoryEntry) -> str:
-    person = next((p for p in plan.people if p.id == entry.target), None)
-    if person is not None:
-        return person.name
-    return recorded_name(entry.old or entry.new) or entry.target
-
-
-def _people_since(plan: Plan, seen: Since) -> str:
-    """A person added to, changed in or removed from People after the confirmation
-    (look-c 1: a man who moved into the flat after the confirmation was never seen by
-    it), in words; ""."""
-    changed = [e for e in seen.entries if e.what in ("person.add", "person.edit",
-                                                     "person.remove")]
-    if not changed:
-        return ""
-    entry = changed[0]
-    name = _record_name(plan, entry)
-    person = next((p for p in plan.people if p.id == entry.target), None)
-    about = [w for w, yes in (("a man", person is not None and person.is_man),
-                              ("in the household", person is not None
-                               and person.in_household is True)) if yes]
-    who = name + (f" ({', '.join(about)})" if about else "")
-    said = {"person.add": f"{who} was added to People",
-            "person.edit": f"People's record of {who} was changed",
-            "person.remove": f"{who} was removed from People"}[entry.what]
-    more = len({e.target for e in changed} - {entry.target})
-    tail = f" ({more} more {'person' if more == 1 else 'people'} also changed)" if more else ""
-    return f"{said} on {when(entry.at)}, after this confirmation{tail}."
-
-
-def since(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section,
-          c: Confirmation) -> str:
-    """What the confirmation ``c`` did not see, in one sentence; "" when it saw it all:
-    an answer it vouches for that says something else (or said a concern on the way),
-    a change to People, or a red flag raised after it."""
-    items = checklist.item_map()
-    concerns = _concerns(items)
-    seen = Since(plan, c)  # the history after it, read once for everything below
-    later = seen.changed(_watched(section, ev), concerns)
-    if later:
-        ident, part, at = later[0]
-        more = len(later) - 1
-        tail = f" ({more} more answer{'s' if more != 1 else ''} also changed)" if more else ""
-        said = (_answer_changed(plan, seen, ident, at, concerns) if part == "answer"
-                else _CHANGED[part].format(ident=ident, when=when(at)))
-        return f"{said}, after this confirmation{tail}."
-    people = _people_since(plan, seen)
-    if people:
-        return people
-    new = [f for f in ev.red_flags if f.item_id in items
-           and _flag_raised_after(f, items[f.item_id], plan, ev, seen)]
-    if new:
-        more = len(new) - 1
-        tail = f" ({more} more red flag{'s' if more != 1 else ''} also new)" if more else ""
-        return f"a red flag was raised after this confirmation: {new[0].message} " \
-               f"({new[0].item_id}){tail}."
-    return ""
-
-
 def latest(plan: Plan, section_id: str) -> Confirmation | None:
     found = [c for c in plan.confirmations if c.section == section_id]
     return max(found, key=lambda c: c.at) if found else None
@@ -256,6 +147,14 @@ class PauseStatus(Record):
         return self.confirmation is not None and not self.problem and not self.unseen
 
     @property
+    def why(self) -> str:
+        """Why it does not hold: what stops it now, then everything its confirmation did
+        not see (the one never hides the other); "" when it holds or can be confirmed."""
+        if self.problem and self.unseen:
+            return f"{self.problem} Also: {self.unseen}"
+        return self.problem or self.unseen
+
+    @property
     def refused(self) -> str:
         """Why confirming it now would be refused, in one sentence; "" if it would not."""
         return self.blocked.text if self.blocked else ""
@@ -270,7 +169,7 @@ class PauseStatus(Record):
         said = (f"Confirmed by {c.by} on {when(c.at)}; present: "
                 + ("; ".join(c.present) or "not recorded") + ".")
         if self.problem or self.unseen:
-            return f"{NO_LONGER_HOLDS}: {said} Since then: {self.problem or self.unseen}"
+            return f"{NO_LONGER_HOLDS}: {said} Since then: {self.why}"
         return said
 
     def next_step(self, confirm: str, acknowledge: str) -> str:
@@ -299,8 +198,9 @@ class PauseStatus(Record):
             return (f"This red flag cannot be acknowledged: it must be resolved and {ident}'s "
                     f"answer changed before the baby leaves; then {do}.")
         names = " and ".join(found.names)
-        return (f"Confirming it today needs today's dates ({found.text.rstrip('.')}): check "
-                f"again, change the dates recorded with {names} to today's, then {do}.")
+        return (f"Confirming it today needs today's checks ({found.text.rstrip('.')}): check "
+                f"again today, and record in {names} today's date, who checked and what "
+                f"they found (never only the date), then {do}.")
 
 
 def pause_status(checklist: Checklist, plan: Plan, ev: Evaluation,
@@ -310,7 +210,8 @@ def pause_status(checklist: Checklist, plan: Plan, ev: Evaluation,
     if section is None or not section.pause_point:
         return None
     confirmation = latest(plan, section.id)
-    unseen = since(checklist, plan, ev, section, confirmation) if confirmation else ""
+    unseen = (since(checklist, plan, ev, section, confirmation, _watched(section, ev))
+              if confirmation else "")
     items = _item_blocker(section, ev)
     flag = _flag_blocker(ev, checklist.item_map())
     # a red flag raised after the confirmation is said by ``unseen``; one open before it
@@ -341,7 +242,7 @@ def pause_blockers(statuses: list[PauseStatus]) -> list[str]:
         if status.holds:
             continue
         name = f"Pause point '{status.title}'"
-        why = (status.problem or status.unseen).rstrip(".")
+        why = status.why.rstrip(".")
         if status.confirmation is None:
             out.append(f"{name} is not confirmed" + (f" (it cannot be yet: {why})"
                                                       if why else ""))

@@ -80,6 +80,10 @@ class Since:
                     answers = self._answers[target] = []
                 answers.append(entry)
 
+    def answers(self, ident: str) -> list[HistoryEntry]:
+        """The entries that changed the answer ``ident`` after ``c``, in order."""
+        return self._answers.get(ident, [])
+
     def concern_passed(self, ident: str, concerns: Mapping[str, frozenset[str]]
                        ) -> tuple[str, datetime] | None:
         """The first concern (``concerns[ident]``: the answers that mean "not in place")
@@ -87,7 +91,7 @@ class Since:
         with when: "no" and back to "yes" is something the people present at ``c`` never
         saw. None when it passed through none."""
         wanted = concerns.get(ident, frozenset())
-        for entry in self._answers.get(ident, [])[:-1]:  # the last is what it says now
+        for entry in self.answers(ident)[:-1]:  # the last is what it says now
             if wanted & {v.strip().lower() for v in entry.new.split(",")}:
                 return entry.new, entry.at
         return None
