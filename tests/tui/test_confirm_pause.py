@@ -212,20 +212,3 @@ async def test_every_box_is_in_sight_when_focused_at_80x24(plans) -> None:
         await pilot.press(*"Kim Example")
         await wait_for(pilot, lambda: form.query_one("#others", Input).value == "Kim Example",
                        what="the name typed in sight")
-
-
-async def test_the_form_reads_out_what_the_last_confirmation_did_not_see(plans) -> None:
-    """look-d 1: 'f' opened the form with nothing of what changed since the last
-    confirmation; now every change is in its opening words, to be read out too."""
-    app = make_app(plans, PLAN)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _on_pause_point(pilot, app)
-        await pilot.press("f")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen)
-                       and app.focused is not None and app.focused.id == "name", what="form")
-        said = rendered(app.screen.query(".dialog Static")[1])
-        assert "Since it was last confirmed: the details recorded with DPM-H01 were " \
-               "changed on " in said
-        assert "also: the details recorded with DPM-H07 were changed on " in said
-        assert said.rstrip().endswith("Read these out too.")
-        assert screen.session.plan.confirmations  # the form itself records nothing

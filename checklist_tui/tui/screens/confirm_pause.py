@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
@@ -53,21 +52,16 @@ class ConfirmPauseScreen(FormScreen[Confirmed]):
     SAVE_WORDS = "Confirm"
 
     def __init__(self, title: str, at: datetime, people: list[Person], agencies: list[Agency],
-                 name: str = "", role: str = "", since: str = ""):
+                 name: str = "", role: str = ""):
         super().__init__()
         self.section_title, self.at = title, at
-        self.since = since
-        """What the last confirmation did not see (``PauseStatus.unseen``), read out too."""
         self.choices = candidates(people, agencies)
         self.given_name, self.given_role = name, role
         self.title = "Confirm this pause point"
 
     def fields(self) -> ComposeResult:
-        since: list[str | Text] = []
-        if self.since:
-            since = ["\nSince it was last confirmed: ", lit(self.since), " Read these out too."]
         yield Static(join(lit(self.section_title, "bold"), f"  ·  now, {when(self.at)}\n",
-                          "Read each item aloud with the people present first.", *since))
+                          "Read each item aloud with the people present first."))
         yield Label("Confirmed by (your name) *", classes="field-label")
         yield LineBox(self.given_name, id="name", placeholder="e.g. Pat Sample", compact=True)
         yield Label("Your role *", classes="field-label")

@@ -327,9 +327,9 @@ class PlanScreenBase(KeysHeld, SavingScreen):
                         f"{status.next_step(*CONFIRM_KEYS)}",
                         title="Not confirmed", severity="error", markup=False, timeout=12)
             return
+        name, role = self.app.confirmer
         self.app.push_screen(ConfirmPauseScreen(status.title, clock.now(), session.plan.people,
-                                                session.plan.agencies, *self.app.confirmer,
-                                                status.unseen),
+                                                session.plan.agencies, name, role),
                              lambda given: self._confirmed(status.section_id, given))
 
     def _confirmed(self, section_id: str, given: Confirmed | None) -> None:
