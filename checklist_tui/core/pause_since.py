@@ -25,6 +25,7 @@ from checklist_tui.core.definition import (
 from checklist_tui.core.engine import Evaluation, FiredRule, concern_answers
 from checklist_tui.core.integrity import day_of, settled
 from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
+from checklist_tui.core.question_words import named as question_named
 from checklist_tui.core.since import Since
 
 
@@ -38,8 +39,9 @@ def short(text: str, limit: int = 70) -> str:
 
 
 def named(item: Item | None, ident: str) -> str:
-    """An item as a change names it: its id and the start of its question."""
-    return f"{ident} '{short(item.prompt, 60)}'" if item is not None else ident
+    """An item as a change names it: its question's words and its id, as every reason
+    names it (core.question_words)."""
+    return question_named(item) if item is not None else ident
 
 
 #: The plan details whose change a confirmation did not see, as a sentence names them.

@@ -97,7 +97,7 @@ def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> 
     assert not status.holds and not status.problem
     one, two = (NOW + timedelta(hours=h) for h in (1, 2))
     assert status.line().endswith(
-        f"Since then: sleep 'Has safer sleep been discussed with every carer?' was answered "
+        f"Since then: 'Has safer sleep been discussed with every carer?' (sleep) was answered "
         f"no on {one.astimezone():%d/%m/%Y %H:%M}, then yes "
         f"again on {two.astimezone():%d/%m/%Y %H:%M}, after this confirmation.")
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
@@ -147,7 +147,7 @@ def test_an_answer_edited_outside_the_app_after_the_confirmation_is_a_change(lc)
     taken to be the same."""
     plan = _confirmed(lc)
     plan.answers["sleep"].answered_at = NOW + timedelta(hours=1)
-    assert "Since then: sleep 'Has safer sleep been discussed with every carer?' was " \
+    assert "Since then: 'Has safer sleep been discussed with every carer?' (sleep) was " \
         "answered again on " in _status(plan, lc).line()
 
 

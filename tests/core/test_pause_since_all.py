@@ -69,11 +69,11 @@ def test_what_stops_it_now_does_not_hide_what_changed(lc) -> None:
     put(plan, lc, "contingency", "no")  # put() records it at NOW: give it a later time
     plan.history[-1] = plan.history[-1].model_copy(update={"at": LATE2})
     status = _status(plan, lc)
-    assert status.problem.startswith("k_sleep ") and "contradicted" in status.problem
-    assert status.why.startswith(status.problem + " Also: contingency ")
+    assert "(k_sleep) is contradicted" in status.problem
+    assert status.why.startswith(status.problem + " Also: 'Is there a contingency plan?' ")
     assert "Jay Lodger (a man, in the household; role: Must not be alone with the baby) " \
         "was added to People" in status.line()
-    assert "contingency 'Is there a contingency plan?' was changed from 'Yes' to 'No' on " \
+    assert "'Is there a contingency plan?' (contingency) was changed from 'Yes' to 'No' on " \
         f"{STAMP2}" in status.line()
 
 
@@ -84,7 +84,7 @@ def test_a_changed_answer_says_from_what_to_what_and_the_reason_given(lc) -> Non
     log(plan, "Lead", LATER, "state", "plan", "completed", "amended")
     put(plan, lc, "contingency", "no")
     plan.history[-1] = plan.history[-1].model_copy(update={"at": LATER})
-    assert "contingency 'Is there a contingency plan?' was changed from 'Yes' to 'No' on " \
+    assert "'Is there a contingency plan?' (contingency) was changed from 'Yes' to 'No' on " \
         f"{STAMP} (reason: Grandmother withdrew), after this confirmation." \
         in _status(plan, lc).unseen
 
@@ -93,7 +93,7 @@ def test_a_cleared_answer_says_what_it_said(lc) -> None:
     plan = _confirmed(lc)
     clear_answer(plan, "f_known", by="Lead", now=LATER)
     assert _status(plan, lc).unseen == (
-        f"f_known 'Is the baby's father identified?' was cleared on {STAMP} (it said "
+        f"'Is the baby's father identified?' (f_known) was cleared on {STAMP} (it said "
         "'Yes'), after this confirmation.")
 
 
