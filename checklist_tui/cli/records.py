@@ -105,7 +105,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
     from checklist_tui.core import edit
     from checklist_tui.core.definition import ItemType
     from checklist_tui.core.gaps import item_status
-    from checklist_tui.core.vocabulary import acknowledged_said, rule_label
+    from checklist_tui.core.vocabulary import acknowledged_said, not_shown_said, rule_label
 
     with _session(args) as session:
         checklist = session.checklist.checklist
@@ -114,9 +114,10 @@ def cmd_answer(args: argparse.Namespace) -> int:
         if item is None:
             hint = did_you_mean(args.item, items) or "see the item ids in 'checklist-tui show'"
             raise UserFacingError(f"no item '{args.item}' in checklist '{checklist.id}' ({hint})")
-        if args.item not in session.evaluate().visible_items:
-            raise UserFacingError(f"{args.item} is not shown in this plan: earlier answers "
-                                  "hide it, so it cannot be answered")
+        ev = session.evaluate()
+        if args.item not in ev.visible_items:
+            said = not_shown_said(checklist, args.item, ev.waiting.get(args.item, ()))
+            raise UserFacingError(f"{said}, so it cannot be answered yet")
         if (args.owner is None) != (args.by is None):
             raise UserFacingError("--owner and --by go together: who will find out, and by when")
         value: Any = args.value

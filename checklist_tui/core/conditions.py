@@ -28,6 +28,31 @@ def holds(cond: Condition, answers: Mapping[str, Answer]) -> bool:
     return matches(answer.value, targets)
 
 
+def weigh(cond: Condition, answers: Mapping[str, Answer],
+          open_: Mapping[str, frozenset[str]]) -> bool | frozenset[str]:
+    """``cond`` in three states: True or False when the answers given decide it, else the
+    questions it waits for (never empty). ``answers`` are the answers that count;
+    ``open_`` maps each question not answered yet (or not settled: "not yet"), and each
+    hidden one that itself waits, to the questions it waits for. A question in neither
+    is ruled out by an earlier answer, or not in the checklist: it will never be
+    answered. ``holds`` (a question not answered matches nothing) decides what is shown;
+    this says of what is not shown whether an answer still to come could show it."""
+    if cond.all is not None or cond.any is not None:
+        parts = [weigh(c, answers, open_) for c in (cond.all or cond.any or [])]
+        decisive = cond.any is not None  # True decides "any", False decides "all"
+        if decisive in parts:
+            return decisive
+        waits = frozenset().union(*(p for p in parts if not isinstance(p, bool)))
+        return waits or not decisive
+    if cond.not_ is not None:
+        inner = weigh(cond.not_, answers, open_)
+        return (not inner) if isinstance(inner, bool) else inner
+    ident = cond.answered or cond.item or ""
+    if ident not in answers:
+        return open_.get(ident, False)
+    return holds(cond, answers)
+
+
 def matches(value: object, targets: list[bool | str]) -> bool:
     if isinstance(value, list):
         return any(t in value for t in targets if isinstance(t, str))

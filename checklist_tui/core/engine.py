@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.checks import dependency_order
-from checklist_tui.core.conditions import holds, matches, not_recorded
+from checklist_tui.core.conditions import holds, matches, not_recorded, weigh
 from checklist_tui.core.definition import Checklist, Item, rule_id
 from checklist_tui.core.engine_due import discharge_date, due_date, due_state, is_met
 from checklist_tui.core.engine_result import (
@@ -28,6 +28,7 @@ from checklist_tui.core.engine_result import (
     OpenAnswer,
     SectionProgress,
     StaleAnswer,
+    Visibility,
 )
 from checklist_tui.core.integrity import IntegrityIssue, integrity_issues
 from checklist_tui.core.plan import Answer, Confirmation, Plan
@@ -36,34 +37,63 @@ from checklist_tui.core.since import Since
 
 __all__ = [
     "DueState", "DueStatus", "Evaluation", "FiredRule", "IntegrityIssue", "ItemProblem",
-    "OpenAnswer", "SectionProgress", "StaleAnswer", "discharge_date", "due_date", "due_state",
-    "evaluate", "integrity_issues", "is_met", "visible_items",
+    "OpenAnswer", "SectionProgress", "StaleAnswer", "Visibility", "discharge_date", "due_date",
+    "due_state", "evaluate", "integrity_issues", "is_met", "visibility", "visible_items",
 ]
 
 
-def visible_items(checklist: Checklist, answers: dict[str, Answer]) -> tuple[set[str], set[str]]:
+def visible_items(checklist: Checklist, answers: dict[str, Answer]
+                  ) -> tuple[frozenset[str], frozenset[str]]:
     """Which items and sections are shown, following conditions in dependency order."""
+    seen = visibility(checklist, answers)
+    return seen.items, seen.sections
+
+
+def visibility(checklist: Checklist, answers: dict[str, Answer]) -> Visibility:
+    """Which items and sections are shown, and of those not shown, which wait for a
+    question not answered yet (a third state: never "does not apply" before anyone has
+    asked), following conditions in dependency order. A section waits when its own
+    condition does, or when it shows no item and some of its items wait."""
     items = checklist.item_map()
     section_of = checklist.section_of()
     counted: dict[str, Answer] = {}
+    open_: dict[str, frozenset[str]] = {}
     shown: set[str] = set()
-    section_cache: dict[str, bool] = {}
+    section_waits: dict[str, frozenset[str]] = {}
     for ident in dependency_order(checklist):
         section = section_of[ident]
         item = items[ident]
-        if section.show_if is not None:
-            sec_ok = holds(section.show_if, counted)
-            section_cache[section.id] = sec_ok
-        else:
-            sec_ok = True
+        sec_ok = section.show_if is None or holds(section.show_if, counted)
         if sec_ok and (item.show_if is None or holds(item.show_if, counted)):
             shown.add(ident)
             if integ.settled(answers.get(ident)):
                 counted[ident] = answers[ident]
+            else:
+                open_[ident] = frozenset({ident})
+            continue
+        cond = item.show_if if sec_ok else section.show_if
+        assert cond is not None
+        waits = weigh(cond, counted, open_)
+        if not sec_ok and not isinstance(waits, bool):
+            section_waits[section.id] = waits
+        if not isinstance(waits, bool):
+            open_[ident] = waits
     sections = {
         s.id for s in checklist.sections if any(i.id in shown for i in s.items)
     } | {s.id for s in checklist.sections if s.show_if is None}
-    return shown, sections
+    for s in checklist.sections:
+        if s.id not in section_waits and not any(i.id in shown for i in s.items):
+            hidden = [open_[i.id] for i in s.items if i.id in open_]
+            if hidden:
+                section_waits[s.id] = frozenset().union(*hidden)
+    order = {ident: n for n, ident in enumerate(items)}
+
+    def in_order(ids: frozenset[str]) -> tuple[str, ...]:  # the order they are asked in
+        return tuple(sorted(ids, key=lambda i: order.get(i, len(order))))
+
+    return Visibility(frozenset(shown), frozenset(sections),
+                      {i: in_order(w) for i, w in open_.items() if i not in shown},
+                      {s: in_order(w) for s, w in section_waits.items()})
 
 
 def _negative(item: Item, if_answer: list[bool | str] | None) -> bool:
@@ -81,7 +111,7 @@ def concern_answers(item: Item) -> set[bool | str]:
 
 
 def _fired_rules(
-    checklist: Checklist, plan: Plan, shown: set[str], counted: dict[str, Answer],
+    checklist: Checklist, plan: Plan, shown: frozenset[str], counted: dict[str, Answer],
     due_dates: dict[str, date | None], today: date, records: dict[str, list[str]],
 ) -> list[FiredRule]:
     """Rules that fire. An item still open or "not yet" fires nothing before its due
@@ -127,7 +157,7 @@ def _fired_rules(
     return fired
 
 
-def _records(checklist: Checklist, plan: Plan, shown: set[str]) -> dict[str, list[str]]:
+def _records(checklist: Checklist, plan: Plan, shown: frozenset[str]) -> dict[str, list[str]]:
     """What the plan's records hold that answers each shown item "yes" (its
     ``answered_by`` cross-checks, ``integrity.records_answer``), for the items they
     answer: worked out once per evaluation, read by the rules and by the items."""
@@ -163,7 +193,8 @@ def evaluate(
     ``assume_born`` answers "what if the baby arrived on this date?": pre-birth
     milestones not yet done become overdue.
     """
-    shown, sections_shown = visible_items(checklist, plan.answers)
+    vis_ = visibility(checklist, plan.answers)
+    shown, sections_shown = vis_.items, vis_.sections
     items = checklist.item_map()
     counted = {i: a for i, a in plan.answers.items() if i in shown and integ.settled(a)}
     born = assume_born or plan.dob
@@ -223,7 +254,7 @@ def evaluate(
         progress.append(SectionProgress(
             section.id, section.title, section.id in sections_shown and bool(vis),
             len(done), len(vis), len(req_open),
-            sum(1 for f in flags if f.red_flag),
+            sum(1 for f in flags if f.red_flag), vis_.sections_waiting.get(section.id, ()),
         ))
         answered += len(done)
         total += len(vis)
@@ -246,5 +277,5 @@ def evaluate(
                     total, open_required, fired, due, integrity_issues(plan, today), stale,
                     orphans, open_answers, incomplete, contradicted,
                     [a for a in plan.actions if integ.overdue_action(a, today)],
-                    integ.men(plan), frozenset(done_items), from_records)
+                    integ.men(plan), frozenset(done_items), from_records, vis_.items_waiting)
     return ev

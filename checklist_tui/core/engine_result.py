@@ -79,10 +79,24 @@ class SectionProgress(Record):
     total: int
     required_open: int
     red_flags: int
+    waits_for: tuple[str, ...] = ()
+    """For a section not shown: the questions not answered yet that its condition rests
+    on (it may apply: never "does not apply" before they are asked). Empty when shown,
+    or when an answer given rules it out."""
 
     @property
     def complete(self) -> bool:
         return self.visible and self.required_open == 0 and self.answered == self.total
+
+
+class Visibility(Record):
+    """Which items and sections a plan shows (``core.engine.visibility``), and of those
+    not shown, which wait for questions not answered yet (in the checklist's order)."""
+
+    items: frozenset[str]
+    sections: frozenset[str]
+    items_waiting: dict[str, tuple[str, ...]]
+    sections_waiting: dict[str, tuple[str, ...]]
 
 
 class ItemProblem(Record):
@@ -137,6 +151,15 @@ class Evaluation(MutableRecord):
     "yes" (an ``answered_by`` cross-check), with what they hold: such an item raises
     no red flag as if its answer were the concern, and every view says what the records
     hold instead ("People records the father: Jordan Sample (father)")."""
+    waiting: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Items not shown whose condition rests on questions not answered yet: the
+    questions each waits for. Not "does not apply": answered, they may show, and the
+    count of questions grows (``may_grow``)."""
+
+    @property
+    def may_grow(self) -> bool:
+        """Whether answering the questions still open may add questions to the count."""
+        return bool(self.waiting)
 
     @property
     def red_flags(self) -> list[FiredRule]:

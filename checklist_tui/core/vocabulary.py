@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from checklist_tui.core.dates import plural, uk_date
-from checklist_tui.core.definition import Severity
+from checklist_tui.core.definition import Checklist, Severity
 from checklist_tui.core.engine import DueStatus, FiredRule
 from checklist_tui.core.integrity import IntegrityIssue, overdue_action
 from checklist_tui.core.plan import Action
@@ -134,6 +134,60 @@ def action_overdue(action: Action, today: date) -> bool:
 def issue_label(issue: IntegrityIssue) -> str:
     """``OVERDUE`` for an overdue action, ``PLAN CHECK`` for any other check on the records."""
     return OVERDUE if issue.kind == "action_overdue" else PLAN_CHECK
+
+
+#: A section or question that an answer given rules out; said only then (``waits_for``).
+DOES_NOT_APPLY = "does not apply"
+#: Said beside a count of questions while answers still to come may add questions.
+MAY_FOLLOW = "more questions may follow"
+#: Its mark after a total where there is no room for the words ("78/119+ answered").
+MAY_FOLLOW_MARK = "+"
+
+
+def waits_for(checklist: Checklist, ids: tuple[str, ...], verb: str = "waits") -> str:
+    """What a section or question not shown says while its condition rests on questions
+    not answered yet, in every view: ``waits for PBA-S08A: 'Is either parent looked after
+    now, or a care leaver?', not yet answered``; ``does not apply`` only when no question
+    is waited for (an answer given rules it out). ``verb``: "wait" for a plural subject."""
+    if not ids:
+        return DOES_NOT_APPLY
+    items = checklist.item_map()
+    asked = [f"{i}: '{items[i].prompt}'" if i in items else i for i in ids]
+    return f"{verb} for {' and '.join(asked)}, not yet answered"
+
+
+def not_shown_said(checklist: Checklist, item_id: str, waits: tuple[str, ...]) -> str:
+    """Why a question cannot be answered now, where a command or plain mode names one
+    not shown: ``PBA-F02 is not asked yet: it waits for PBA-F01: '...', not yet
+    answered``, or, only when an answer given rules it out, ``earlier answers hide it``."""
+    if waits:
+        return f"{item_id} is not asked yet: it {waits_for(checklist, waits)}"
+    return f"{item_id} is not shown in this plan: earlier answers hide it"
+
+
+def no_such_question(checklist: Checklist, typed: str, waiting: dict[str, tuple[str, ...]]) -> str:
+    """Plain mode's answer to ``go ID`` for a question it cannot go to: not in the
+    checklist, or not asked yet and why (``not_shown_said``; ``waiting`` is
+    ``Evaluation.waiting``)."""
+    ident = next((i for i in checklist.item_map() if i.lower() == typed.strip().lower()), None)
+    if ident is None:
+        return f"There is no question '{typed}' in this checklist."
+    return f"{not_shown_said(checklist, ident, waiting.get(ident, ()))}."
+
+
+def waits_for_short(ids: tuple[str, ...]) -> str:
+    """The short form for a list line: ``waits for PBA-S08A`` (``n/a`` when ruled out)."""
+    if not ids:
+        return "n/a"
+    more = f" and {plural(len(ids) - 1, 'other')}" if len(ids) > 1 else ""
+    return f"waits for {ids[0]}{more}"
+
+
+def may_follow(may_grow: bool, joiner: str = "; ") -> str:
+    """The end of a count of questions answered: ``; more questions may follow`` while
+    questions not shown wait for answers still to come ("0/69" may become "4/80"), else
+    nothing: a total is never read as all there will be (``Evaluation.may_grow``)."""
+    return f"{joiner}{MAY_FOLLOW}" if may_grow else ""
 
 
 def progress_words(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:

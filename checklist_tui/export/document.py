@@ -22,10 +22,9 @@ from checklist_tui.core.vocabulary import (
 )
 from checklist_tui.export.plan_parts import (
     NO_OUTCOME,
-    NOT_APPLYING,
-    NOT_ASKED,
     NOT_RECORDED,
     PartView,
+    not_asked,
 )
 from checklist_tui.export.summary import (
     FOOTER,
@@ -187,7 +186,7 @@ def _part(s: Summary, view: PartView, add) -> None:
     then what the plan's own records add to it."""
     records = view.part in (PlanPart.OUTCOMES, PlanPart.MEN, PlanPart.AGENCIES)
     if not view.asked and not records:
-        add(Para(NOT_APPLYING if view.in_checklist else NOT_ASKED, "missing"))
+        add(Para(not_asked(s.checklist.checklist, view), "missing"))
     elif view.asked and not view.recorded:
         add(Para(f"{NOT_RECORDED}.", "missing"))
     if view.rows:

@@ -43,6 +43,7 @@ def answer_rows(s: Summary) -> list[dict[str, Any]]:
                 "item_id": item.id, "prompt": item.prompt, "type": item.type.value,
                 "plan_part": item.plan_part.value if item.plan_part else None,
                 "required": item.required, "applies": item.id in ev.visible_items,
+                "waits_for": " ".join(ev.waiting.get(item.id, ())),
                 "answered": has,
                 "value": None if answer is None or answer.not_applicable
                 else _value(answer.value),
@@ -103,11 +104,13 @@ def document(s: Summary) -> dict[str, Any]:
         "computed": {
             "today": ev.today.isoformat(),
             "timing": s.timing,
-            "progress": {"answered": ev.answered, "total": ev.total, "percent": ev.percent},
+            "progress": {"answered": ev.answered, "total": ev.total, "percent": ev.percent,
+                         "more_may_follow": ev.may_grow},
             "can_complete": not completion_blockers(s.checklist.checklist, s.plan, ev,
                                                     s.pause_states),
             "sections": [
                 {"id": p.section_id, "title": p.title, "applies": p.visible,
+                 "waits_for": list(p.waits_for),
                  "answered": p.answered, "total": p.total, "required_open": p.required_open,
                  "red_flags": p.red_flags} for p in ev.sections],
             "open_required": [i for _s, i in ev.open_required],
@@ -131,7 +134,7 @@ def document(s: Summary) -> dict[str, Any]:
                             for i in ev.integrity],
             "plan_parts": [
                 {"part": v.part.value, "heading": v.heading, "in_checklist": v.in_checklist,
-                 "asked": v.asked,
+                 "asked": v.asked, "waits_for": list(v.waits_for),
                  "recorded": v.recorded,
                  "rows": [{"item": r.item_id, "what": r.what, "text": r.text,
                            "recorded": r.recorded} for r in v.rows]} for v in s.parts],

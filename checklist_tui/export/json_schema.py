@@ -35,7 +35,7 @@ def _list(of: dict[str, Any]) -> dict[str, Any]:
 ANSWER_ROW = _obj({
     "section_id": S, "section": S, "item_id": S, "prompt": S,
     "plan_part": {"enum": [*(p.value for p in PlanPart), None]},
-    "type": S, "required": B, "applies": B, "answered": B,
+    "type": S, "required": B, "applies": B, "waits_for": S, "answered": B,
     "value": {"type": ["string", "boolean", "array", "null"], "items": S},
     "not_applicable": B, "label": NS, "note": NS,
     "source": {"enum": ["seen", "parent", "agency", "unchecked", None]},
@@ -45,9 +45,10 @@ ANSWER_ROW = _obj({
 COMPUTED = _obj({
     "today": {"type": "string", "format": "date"},
     "timing": S,
-    "progress": _obj({"answered": I, "total": I, "percent": I}),
+    "progress": _obj({"answered": I, "total": I, "percent": I, "more_may_follow": B}),
     "can_complete": B,
-    "sections": _list(_obj({"id": S, "title": S, "applies": B, "answered": I, "total": I,
+    "sections": _list(_obj({"id": S, "title": S, "applies": B, "waits_for": _list(S),
+                            "answered": I, "total": I,
                             "required_open": I, "red_flags": I})),
     "open_required": _list(S),
     "gaps": _list(_obj({"label": S, "text": S, "guidance": NS, "note": NS, "about_men": B})),
@@ -67,6 +68,7 @@ COMPUTED = _obj({
     "plan_checks": _list(_obj({"kind": S, "target": S, "message": S})),
     "plan_parts": _list(_obj({
         "part": {"enum": [p.value for p in PlanPart]}, "heading": S, "in_checklist": B, "asked": B,
+        "waits_for": _list(S),
         "recorded": B,
         "rows": _list(_obj({"item": S, "what": S, "text": S, "recorded": B}))})),
     "outcomes": _list(_obj({"outcome": NS, "actions": _list(S)})),

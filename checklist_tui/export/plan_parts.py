@@ -20,7 +20,13 @@ from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.plan import Action, Plan
 from checklist_tui.core.plan_part import PlanPart, risk_items
-from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE, NOT_KNOWN, action_overdue
+from checklist_tui.core.vocabulary import (
+    CONTRADICTED,
+    INCOMPLETE,
+    NOT_KNOWN,
+    action_overdue,
+    waits_for,
+)
 
 #: The order of the written plan (#13.1): what is wrong and what must happen first,
 #: then the arrangements, the people and agencies, and the dates that hold it together.
@@ -31,7 +37,7 @@ ORDER = [PlanPart.WHY_PLAN, PlanPart.STRENGTHS, PlanPart.MUST_CHANGE, PlanPart.O
 NOT_RECORDED = "Not yet recorded"
 NOT_ASKED = f"{NOT_RECORDED}: this checklist does not ask for it."
 NOT_APPLYING = (f"{NOT_RECORDED}: this checklist's questions for it do not apply to this plan "
-                "as answered so far.")
+                "as answered.")
 NO_OUTCOME = "Actions not linked to an outcome"
 
 
@@ -52,6 +58,9 @@ class PartView:
     """The checklist has a question for this part that applies to this plan."""
     in_checklist: bool = False
     """The checklist has a question for this part (it may not apply yet)."""
+    waits_for: tuple[str, ...] = ()
+    """While no question for it is shown: the questions not answered yet that those
+    questions wait for (``Evaluation.waiting``)."""
     rows: list[PartRow] = field(default_factory=list)
 
     @property
@@ -101,6 +110,18 @@ def _rows(item: Item, plan: Plan, ev: Evaluation) -> list[PartRow]:
     return [PartRow(ident, prompt, display(item, answer) + note, True)]
 
 
+def not_asked(checklist: Checklist, view: PartView) -> str:
+    """What a part says when no question for it is shown: that the checklist does not
+    ask for it, that its questions wait for a question not answered yet, or (only when
+    an answer given rules them out) that they do not apply."""
+    if not view.in_checklist:
+        return NOT_ASKED
+    if view.waits_for:
+        waiting = waits_for(checklist, view.waits_for, "wait")
+        return f"{NOT_RECORDED}: this checklist's questions for it {waiting}."
+    return NOT_APPLYING
+
+
 def plan_parts(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PartView]:
     """Every part of the written plan, in order, with what the answers say of it."""
     views = {part: PartView(part, False) for part in ORDER}
@@ -111,6 +132,8 @@ def plan_parts(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PartVie
             continue
         views[part].in_checklist = True
         if item.id not in ev.visible_items:
+            views[part].waits_for += tuple(
+                i for i in ev.waiting.get(item.id, ()) if i not in views[part].waits_for)
             continue
         views[part].asked = True
         risks = [items[r].prompt for r in risk_items(item) if r in items]

@@ -15,8 +15,10 @@ from checklist_tui.core.vocabulary import (
     PAUSE_POINTS_HEADING,
     acknowledged_said,
     due_label,
+    may_follow,
     progress_words,
     rule_label,
+    waits_for,
 )
 from checklist_tui.core.what_is_left import pause_word
 from checklist_tui.export.safe import inert, isolate
@@ -90,7 +92,8 @@ def render_show(summary: Summary) -> str:
     if summary.edited_outside:
         add(f"  {u(summary.edited_outside)}")
     add(f"Sign-off: {u(describe_signoff(plan, summary.found_outside))}")
-    add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)")
+    add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)"
+        f"{may_follow(ev.may_grow)}")
     add("")
     _gaps_lines(summary, add)
     add("")
@@ -100,7 +103,7 @@ def render_show(summary: Summary) -> str:
     pauses = {p.section_id: p for p in summary.not_holding}
     for sec in ev.sections:
         if not sec.visible:
-            add(f"  {u(sec.title)}: does not apply")
+            add(f"  {u(sec.title)}: {u(waits_for(summary.checklist.checklist, sec.waits_for))}")
             continue
         words = progress_words(sec.answered, sec.total, sec.required_open, sec.red_flags)
         if sec.section_id in pauses:  # never "complete" while its pause point does not hold

@@ -28,7 +28,7 @@ from checklist_tui.core.review import (
     open_challenges,
 )
 from checklist_tui.core.versions import changes_since
-from checklist_tui.core.vocabulary import NO_GAPS, signed
+from checklist_tui.core.vocabulary import NO_GAPS, may_follow, signed, waits_for
 from checklist_tui.core.what_is_left import (
     Listing,
     gap_groups,
@@ -232,7 +232,7 @@ def headline(s: Summary) -> str:
         parts.append(f"{plural(len(waiting), 'challenge')} from a manager not yet answered")
     if ev.open_required:
         parts.append(f"{plural(len(ev.open_required), 'required question')} not answered")
-    parts.append(f"{ev.answered} of {ev.total} questions answered")
+    parts.append(f"{ev.answered} of {ev.total} questions answered{may_follow(ev.may_grow, ', ')}")
     if plan.state in BEING_WRITTEN:  # never on a plan completed, submitted or decided
         ready = not completion_blockers(s.checklist.checklist, plan, ev, s.pause_states)
         parts.append("ready to complete" if ready else "not ready to complete")
@@ -290,6 +290,10 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
 
     for section in checklist.sections:
         progress = ev.section(section.id)
+        if progress is not None and not progress.visible and progress.waits_for:
+            waiting = waits_for(checklist, progress.waits_for)
+            s.sections.append(SectionPart(section.title, f"{waiting[:1].upper()}{waiting[1:]}.",
+                                          []))
         if progress is None or not progress.visible:
             continue
         answered = [
@@ -345,7 +349,8 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
         rows.append(("Edited outside the app", s.edited_outside))
     rows.append(("Signed off", describe_signoff(plan, s.found_outside)))
     ev = s.evaluation
-    rows.append(("Progress", f"{ev.answered} of {ev.total} questions answered ({ev.percent}%)"))
+    rows.append(("Progress", f"{ev.answered} of {ev.total} questions answered ({ev.percent}%)"
+                 f"{may_follow(ev.may_grow)}"))
     changed = plan.updated.astimezone().strftime("%d/%m/%Y %H:%M")
     rows.append(("Version", f"Plan last changed {changed} "
                  f"({plural(len(plan.history), 'recorded change')})"))

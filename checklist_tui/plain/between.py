@@ -13,7 +13,7 @@ from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.state_words import state_sentences
-from checklist_tui.core.vocabulary import no_gaps_found
+from checklist_tui.core.vocabulary import may_follow, no_gaps_found, no_such_question
 from checklist_tui.core.what_is_left import gaps_count, gaps_listing
 from checklist_tui.plain import listings, pause_point, records, words
 from checklist_tui.plain.console import QUIT_WORDS
@@ -99,7 +99,7 @@ def go(conv: Conversation, arg: str) -> None:
     if arg.strip().lower() in ids:
         conv.position = ids.index(arg.strip().lower())
     else:
-        conv.console.say(f"There is no question '{arg}' shown in this plan.")
+        conv.console.say(no_such_question(conv.checklist, arg, conv.ev.waiting))
 
 
 def note(conv: Conversation, _arg: str) -> None:
@@ -147,7 +147,7 @@ def where(conv: Conversation, _arg: str) -> None:
     """How far the plan has got: answered, its state, then what is wrong or not known,
     counted as the app's header counts it (look-d 5), and the pause points."""
     ev, plan = conv.ev, conv.session.plan
-    conv.console.say(f"{ev.answered} of {ev.total} questions answered.",
+    conv.console.say(f"{ev.answered} of {ev.total} questions answered{may_follow(ev.may_grow)}.",
                      *state_sentences(plan, conv.session.edited_outside))
     listing = gaps_listing(conv.checklist, plan, ev)
     conv.console.say(gaps_count(listing) if listing.gaps

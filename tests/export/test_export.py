@@ -147,7 +147,8 @@ def test_json_document_shape(catalogue) -> None:
     doc = json.loads(render("json", lc, loaded.plan, False, catalogue.sources))
     assert doc["schema"] == "checklist-tui/plan-summary" and doc["schema_version"] == 2
     computed = doc["computed"]
-    assert computed["progress"] == {"answered": 78, "total": 119, "percent": 66}
+    assert computed["progress"] == {"answered": 78, "total": 119, "percent": 66,
+                                  "more_may_follow": True}
     declined = next(f for f in computed["fired_rules"] if f["rule"] == "PBA-A05.declined")
     assert declined["acknowledged"] is True
     assert any(d["status"] == "overdue" for d in computed["due_points"])

@@ -30,6 +30,8 @@ async def test_no_phrase_of_the_header_is_cut_at_any_size(tmp_path, size) -> Non
         assert "Last changed 20/11/2026 14:00" in changed
         # plural, in words
         assert any(re.search(r"answered  !\d+ red flags", line) for line in lines)
+        # the twins' plan has questions that wait for answers still to come
+        assert any("78/119+ answered" in line for line in lines)
         assert any("EDD 27/01/2027: 31+0 weeks today" in line for line in lines)
         if size[0] >= 120:  # room for every word on the line it belongs to
             assert any("days to EDD" in line and "Last changed" in line for line in lines)

@@ -6,13 +6,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from checklist_tui.core.engine import SectionProgress
-from checklist_tui.core.vocabulary import progress_mark
+from checklist_tui.core.vocabulary import progress_mark, waits_for_short
 from checklist_tui.tui.text import join, lit
 
 
 def _prompt(p: SectionProgress):
     if not p.visible:
-        return join("-        ", lit(p.title, "dim"), " (n/a)")
+        return join("-        ", lit(p.title, "dim"), f" ({waits_for_short(p.waits_for)})")
     mark = progress_mark(p.answered, p.total, p.required_open, p.red_flags)
     return join(f"{mark:<8} ", lit(p.title))
 
