@@ -6,6 +6,9 @@ import re
 from datetime import date, datetime, timedelta
 
 TERM_DAYS = 280
+#: The last day a pregnancy is counted in weeks (42+0); past it, a plan with no date of
+#: birth says only how long ago the EDD was, never "43+5 weeks today".
+POST_TERM_DAYS = TERM_DAYS + 14
 
 
 def gestation_days(edd: date, on: date) -> int:
@@ -82,6 +85,21 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def birth_not_recorded(edd: date | None, dob: date | None, today: date,
+                       short: bool = False) -> str:
+    """Once the EDD has passed with no date of birth recorded, the question every view
+    puts first (look-d 20: a plan 26 days past its EDD read "43+5 weeks today" and
+    nothing asked whether the baby had been born): "The EDD was 01/11/2026, 26 days ago,
+    and no date of birth is recorded: has the baby been born?"; else ''. ``short``, for
+    a folder view's Needs attention: "EDD passed 26 days ago, no date of birth recorded"."""
+    if edd is None or dob is not None or edd >= today:
+        return ""
+    if short:
+        return f"EDD passed {plural((today - edd).days, 'day')} ago, no date of birth recorded"
+    return (f"The EDD was {uk_date(edd)}, {plural((today - edd).days, 'day')} ago, and no "
+            "date of birth is recorded: has the baby been born?")
+
+
 def timing_summary(edd: date | None, dob: date | None, today: date, short: bool = False) -> str:
     """Where the pregnancy or baby is today, in one phrase, for every view; ``short``
     leaves out the days to (or past) the EDD, for a narrow window."""
@@ -95,6 +113,9 @@ def timing_summary(edd: date | None, dob: date | None, today: date, short: bool 
     to_go = (edd - today).days
     if gestation_days(edd, today) < 0:
         return f"EDD {uk_date(edd)} is more than 40 weeks away: check the date"
+    if gestation_days(edd, today) > POST_TERM_DAYS:
+        ago = f"EDD {uk_date(edd)}, {plural(-to_go, 'day')} ago"
+        return ago if short else f"{ago}: no date of birth recorded"
     when = (f"{plural(to_go, 'day')} to EDD" if to_go >= 0
             else f"{plural(-to_go, 'day')} past EDD")
     weeks = f"EDD {uk_date(edd)}: {gestation_label(edd, today)} weeks today"

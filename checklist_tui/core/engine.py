@@ -18,7 +18,13 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.checks import dependency_order
 from checklist_tui.core.conditions import holds, matches, not_recorded, weigh
 from checklist_tui.core.definition import Checklist, Item, rule_id
-from checklist_tui.core.engine_due import discharge_date, due_date, due_state, is_met
+from checklist_tui.core.engine_due import (
+    discharge_date,
+    due_date,
+    due_state,
+    find_out_late,
+    is_met,
+)
 from checklist_tui.core.engine_result import (
     DueState,
     DueStatus,
@@ -231,7 +237,8 @@ def evaluate(
                 due_on = due_dates.get(item.id)
                 late = (answer.by_date is not None and answer.by_date < today) or (
                     due_on is not None and due_on < today)
-                open_answers.append(OpenAnswer(item.id, section.id, answer, late))
+                open_answers.append(OpenAnswer(item.id, section.id, answer, late, find_out_late(
+                    answer.by_date, due_on, plan, item.needed_at_birth)))
                 continue
             if item.id not in counted:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from checklist_tui.core import integrity as integ
-from checklist_tui.core.dates import date_at_gestation
+from checklist_tui.core.dates import date_at_gestation, uk_date
 from checklist_tui.core.definition import NOT_YET, Checklist, DateKind, Item
 from checklist_tui.core.engine_result import DueState, DueStatus
 from checklist_tui.core.plan import Answer, Plan
@@ -51,6 +51,15 @@ def recorded_date(checklist: Checklist, plan: Plan, kind: DateKind) -> date | No
     return None
 
 
+def _unrecorded(checklist: Checklist, plan: Plan, kind: DateKind) -> str:
+    """The item that records a date of ``kind`` when the plan records none ('' when it
+    does, or when no item asks for one)."""
+    if recorded_date(checklist, plan, kind) is not None:
+        return ""
+    return next((item.id for _s, item in checklist.all_items() if item.date_detail is not None
+                 and item.date_detail.date_kind == kind), "")
+
+
 def discharge_date(checklist: Checklist, plan: Plan) -> date | None:
     """The discharge date the plan records (an answer's "discharge" date detail), if any."""
     return recorded_date(checklist, plan, DateKind.DISCHARGE)
@@ -65,6 +74,8 @@ def due_state(
     label = point.label or item.prompt
     # Days after birth are counted from the EDD (provisionally) until the birth is known.
     provisional = point.weeks is None and point.days_after_seen is None and born is None
+    seen_item = "" if point.days_after_seen is None else _unrecorded(checklist, plan,
+                                                                    DateKind.SEEN)
     due = due_date(checklist, plan, item, born)
     if done:
         status = DueStatus.BOOKED if booked is not None and booked > today else DueStatus.DONE
@@ -78,7 +89,22 @@ def due_state(
         status = DueStatus.UPCOMING
     days_left = (due - today).days if due else None
     return DueState(item.id, section_id, label, point, due, status, provisional, days_left,
-                    booked)
+                    booked, seen_item)
+
+
+def find_out_late(by: date | None, due: date | None, plan: Plan, at_birth: bool) -> str:
+    """Why a date to find out by ("not yet: who will find out, by when") is too late, or
+    '': it comes after the item is due, or, for an item needed at birth, after the birth
+    (the EDD until it is recorded). Look-d 21: a birth plan "by 01/03/2027" for a baby due
+    10/02/2027 read as in hand. ``after it is due (16/12/2026) and after the EDD
+    (10/02/2027)``."""
+    if by is None:
+        return ""
+    after = [f"after it is due ({uk_date(due)})"] if due is not None and by > due else []
+    birth = plan.dob or plan.edd
+    if at_birth and birth is not None and by > birth:
+        after.append(f"after {'the birth' if plan.dob else 'the EDD'} ({uk_date(birth)})")
+    return " and ".join(after)
 
 
 def is_met(answer: Answer) -> bool:

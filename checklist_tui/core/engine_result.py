@@ -67,6 +67,10 @@ class DueState(Record):
     booked: date | None = None
     """The date the item's answer gives (a meeting, a visit); it meets the due point only
     when it falls on or before the due date."""
+    seen_item: str = ""
+    """For 'days after seen' counted from the day the plan was started because the day
+    the injury was seen is not recorded: the item that records that day (every view says
+    the date rests on it, ``vocabulary.counted_from``); '' otherwise."""
 
 
 class SectionProgress(Record):
@@ -114,6 +118,10 @@ class OpenAnswer(Record):
     section_id: str
     answer: Answer
     overdue: bool
+    too_late: str = ""
+    """When the date to find out by comes after the item is due, or after the birth for
+    an item needed at birth: ``after it is due (16/12/2026) and after the EDD
+    (10/02/2027)`` (``engine_due.find_out_late``); '' otherwise."""
 
 
 class StaleAnswer(Record):

@@ -14,7 +14,7 @@ from checklist_tui.core import babies
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.carried import carried_lines
-from checklist_tui.core.dates import plural, uk_date
+from checklist_tui.core.dates import birth_not_recorded, plural, uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation, OpenAnswer, evaluate
 from checklist_tui.core.plan import Plan
@@ -28,7 +28,9 @@ from checklist_tui.core.vocabulary import (
     NOT_KNOWN,
     OVERDUE,
     PLAN_CHECK,
+    counted_from,
     due_label,
+    find_out_too_late,
     gap_rank,
 )
 from checklist_tui.core.where import Where
@@ -183,7 +185,11 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
     if marked and not entries:  # the questions open today, not those a birth would add
         now = evaluate(checklist, plan, today)
         unanswered = now.total - now.answered
-    return BornToday(_headline(checklist, plan, len(entries), marked, unanswered), entries)
+    # past the EDD with no date of birth: the question first (look-d 20), never a
+    # "were born today" that reads as though the baby is certainly not yet born
+    asked = birth_not_recorded(plan.edd, plan.dob, today)
+    return BornToday(" ".join(filter(None, [asked, _headline(
+        checklist, plan, len(entries), marked, unanswered)])), entries)
 
 
 def _nothing_missing(marked: int, unanswered: int) -> str:
@@ -219,9 +225,11 @@ def _headline(checklist: Checklist, plan: Plan, count: int, marked: int = 0,
 def late_words(open_answer: OpenAnswer, ev: Evaluation) -> str:
     """What is overdue about an open answer, after who will find out and by when: the
     date to find out by, or the question's own due date. A bare "OVERDUE" after "by
-    04/12/2026" read as though that future date had passed (look-sw 14)."""
+    04/12/2026" read as though that future date had passed (look-sw 14). Not overdue yet,
+    a date to find out by that is too late (after it is due, or after the birth for an
+    item needed then: ``OpenAnswer.too_late``) is said: it never reads as in hand."""
     if not open_answer.overdue:
-        return ""
+        return find_out_too_late(open_answer)
     by = open_answer.answer.by_date
     if by is not None and by < ev.today:
         return f"; {OVERDUE}: that date has passed"
@@ -270,7 +278,8 @@ def item_state(item: Item, plan: Plan, ev: Evaluation) -> list[str]:
     lines = item_flags(item, plan, ev)
     for due in ev.due:
         if due.item_id == item.id and due.due_date is not None:
-            lines.append(f"Due {uk_date(due.due_date)}: {due_label(due.status)}")
+            lines.append(f"Due {uk_date(due.due_date)}{counted_from(due)}: "
+                         f"{due_label(due.status)}")
     return lines
 
 

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from checklist_tui.core import history, store
 from checklist_tui.core.catalogue import LoadedChecklist
-from checklist_tui.core.dates import gestation_label, timing_summary, uk_date
+from checklist_tui.core.dates import (
+    POST_TERM_DAYS,
+    gestation_days,
+    gestation_label,
+    timing_summary,
+    uk_date,
+)
 from checklist_tui.core.engine import DueStatus, evaluate
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.gaps import gaps_and_risks
@@ -116,6 +122,8 @@ class PlanRow:
         """Short, for a table column; the same words as the plan header's timing."""
         if self.dob:
             return f"born {uk_date(self.dob)}"
+        if self.edd and gestation_days(self.edd, today) > POST_TERM_DAYS:
+            return f"EDD {uk_date(self.edd)} (passed, no date of birth)"
         if self.edd:
             return f"EDD {uk_date(self.edd)} ({gestation_label(self.edd, today)})"
         return timing_summary(None, None, today)  # never framed as an unborn baby

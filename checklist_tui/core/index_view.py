@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from checklist_tui.core.dates import plural
+from checklist_tui.core.dates import birth_not_recorded, plural
 from checklist_tui.core.history import EDITED_OUTSIDE
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.plan_gaps import overdue_counts_words
@@ -89,6 +89,8 @@ def reasons(row: PlanRow, _today: date | None = None) -> list[str]:
     if row.error:
         return ["cannot be read"]
     found = []
+    if _today is not None and birth_not_recorded(row.edd, row.dob, _today, short=True):
+        found.append(birth_not_recorded(row.edd, row.dob, _today, short=True))
     if row.decisions_conflict:
         found.append(DECISIONS_CONFLICT)
     if row.changed_since_approval:

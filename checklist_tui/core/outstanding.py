@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from checklist_tui.core import integrity as integ
-from checklist_tui.core.dates import uk_date
+from checklist_tui.core.dates import birth_not_recorded, uk_date
 from checklist_tui.core.definition import Checklist, Severity
 from checklist_tui.core.engine import DueStatus, Evaluation, evaluate
 from checklist_tui.core.plan import Plan, PlanState
@@ -23,18 +23,24 @@ from checklist_tui.core.review import (
     returned_because,
 )
 from checklist_tui.core.vocabulary import (
+    BIRTH_HEADING,
     CHALLENGE,
     CONTRADICTED,
+    DETAILS_PAGE,
     DUE_SOON,
     INCOMPLETE,
+    NO_BIRTH_DATE,
     NO_LONGER_SIGNED_OFF,
     NOT_YET,
     OPEN,
     OVERDUE,
     PLAN_CHECK,
+    RECORD_BIRTH,
     RETURNED,
     RULE_LABELS,
     UNKNOWN,
+    counted_from,
+    find_out_too_late,
     issue_label,
     recorded_late,
     rule_label,
@@ -45,6 +51,7 @@ from checklist_tui.core.where import Where
 WAITING_HEADING = "Waiting for the practitioner after the manager's review"
 #: Groups in reading order: (heading, labels).
 GROUPS = [
+    (BIRTH_HEADING, (NO_BIRTH_DATE,)),
     # who must act, for whoever reads it: the manager reads it too (review, exports)
     (WAITING_HEADING, (RETURNED, NO_LONGER_SIGNED_OFF, CHALLENGE)),
     ("Red flags and warnings", (*RULE_LABELS, CONTRADICTED)),
@@ -97,6 +104,9 @@ def manager_entries(checklist: Checklist, plan: Plan) -> list[Entry]:
 def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
     items = checklist.item_map()
     out: list[Entry] = manager_entries(checklist, plan)
+    born = birth_not_recorded(plan.edd, plan.dob, ev.today)
+    if born:
+        out.append(Entry(NO_BIRTH_DATE, f"{born} {RECORD_BIRTH}", page=DETAILS_PAGE))
     for f in ev.fired:
         if f.severity == Severity.INFO:
             continue
@@ -114,8 +124,7 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
                          section_id=p.section_id, item_id=p.item_id))
     for d in ev.due:
         if d.status in (DueStatus.OVERDUE, DueStatus.DUE_SOON):
-            text = f"{d.label}: due {uk_date(d.due_date)}" + (
-                " (counted from the EDD)" if d.provisional else "")
+            text = f"{d.label}: due {uk_date(d.due_date)}{counted_from(d)}"
             if d.due_date is not None and recorded_late(d.due_date, d.booked):
                 text += f", but {recorded_late(d.due_date, d.booked)}"
             out.append(Entry(d.status.value.upper(), text, section_id=d.section_id,
@@ -125,7 +134,7 @@ def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
             NOT_YET if integ.follow_up_label(o.answer) != "unknown" else UNKNOWN)
         out.append(Entry(label, f"{o.item_id}: {items[o.item_id].prompt}",
                          note=f"{integ.follow_up_label(o.answer).capitalize()}: "
-                              f"{integ.follow_up_text(o.answer)}",
+                              f"{integ.follow_up_text(o.answer)}{find_out_too_late(o)}",
                          section_id=o.section_id, item_id=o.item_id))
     for p in ev.incomplete:
         out.append(Entry(INCOMPLETE, f"{p.item_id}: {items[p.item_id].prompt}",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checklist_tui.core.dates import plural, uk_date
+from checklist_tui.core.dates import birth_not_recorded, plural, uk_date
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import DueStatus, Evaluation
 from checklist_tui.core.gaps import Gap as EngineGap
@@ -21,10 +21,14 @@ from checklist_tui.core.outstanding import Entry, entries
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.vocabulary import (
     ACKNOWLEDGED,
+    DETAILS_PAGE,
+    NO_BIRTH_DATE,
     OVERDUE,
     PLAN_CHECK,
+    RECORD_BIRTH,
     RED_FLAG,
     RULE_LABELS,
+    counted_from,
     gap_rank,
     issue_label,
     recorded_late,
@@ -123,7 +127,8 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
         if d.status == DueStatus.OVERDUE and d.due_date:
             held = f": not answered, though {records[d.item_id]}" \
                 if d.item_id in records else ""
-            found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}, "
+            found.append(Gap(OVERDUE, f"{d.label}: was due {uk_date(d.due_date)}"
+                             f"{counted_from(d)}, "
                              f"{overdue_words(d.due_date, today, d.booked)}{held} "
                              f"({d.item_id})",
                              about_men=d.item_id in men_items, overdue=DUE_POINT,
@@ -136,4 +141,6 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
                              record_id=issue.target_id))
     if not ev.men and not any(g.about_men for g in found):
         found.append(Gap(PLAN_CHECK, NO_MAN, about_men=True, page="people"))
-    return sorted(found, key=lambda g: (not g.about_men, gap_rank(g.label)))
+    born = birth_not_recorded(plan.edd, plan.dob, today)
+    first = [Gap(NO_BIRTH_DATE, f"{born} {RECORD_BIRTH}", page=DETAILS_PAGE)] if born else []
+    return first + sorted(found, key=lambda g: (not g.about_men, gap_rank(g.label)))

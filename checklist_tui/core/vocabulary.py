@@ -8,7 +8,7 @@ from datetime import date
 
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist, Severity
-from checklist_tui.core.engine import DueStatus, FiredRule
+from checklist_tui.core.engine import DueState, DueStatus, FiredRule, OpenAnswer
 from checklist_tui.core.integrity import IntegrityIssue, overdue_action
 from checklist_tui.core.plan import Action
 
@@ -29,6 +29,13 @@ NOT_YET = "NOT YET"
 UNKNOWN = "UNKNOWN"
 INCOMPLETE = "INCOMPLETE"
 PLAN_CHECK = "PLAN CHECK"
+#: The EDD has passed and no date of birth is recorded (core.dates.birth_not_recorded):
+#: listed first wherever gaps or what needs doing are listed.
+NO_BIRTH_DATE = "NO DATE OF BIRTH"
+BIRTH_HEADING = "Has the baby been born?"
+RECORD_BIRTH = "Record it with d (Plan details) in the app."
+#: Where a gap is put right when it is the plan's details (``Where.page``), not a records page.
+DETAILS_PAGE = "details"
 #: A question nobody has answered that the plan's own records answer (People, Agencies,
 #: Actions): what they hold, instead of a finding nobody made.
 IN_RECORDS = "IN THE RECORDS"
@@ -60,7 +67,7 @@ ALERT_MARK = "!"
 
 #: The order gaps and risks are read in, within the men's group and within everything
 #: else: the core's gaps and the export's (which add fired rules and overdue dates).
-GAP_ORDER = (RED_FLAG, ERROR, CONCERN, CONTRADICTED, WARNING, OVERDUE, NOT_KNOWN,
+GAP_ORDER = (NO_BIRTH_DATE, RED_FLAG, ERROR, CONCERN, CONTRADICTED, WARNING, OVERDUE, NOT_KNOWN,
              INCOMPLETE, PLAN_CHECK)
 
 
@@ -115,6 +122,30 @@ def rule_tag(rule: FiredRule) -> str:
 def due_label(status: DueStatus) -> str:
     """``OVERDUE`` in capitals so it stands out without colour; the others as words."""
     return OVERDUE if status == DueStatus.OVERDUE else status.value
+
+
+def counted_from(due: DueState, short: bool = False) -> str:
+    """What a due date rests on, said wherever the date shows, when it is not yet the
+    plan's own: `` (counted from the day this plan was started: record the day it was
+    seen, NAI-03)`` (look-d 9: "DUE SOON" today when the mark was seen yesterday), or
+    `` (counted from the EDD until the birth is recorded)``; '' when it is the plan's.
+    ``short`` for a table cell or a state line."""
+    if due.seen_item:
+        return (f" (from the plan's start: record the day seen, {due.seen_item})" if short
+                else " (counted from the day this plan was started: record the day it was "
+                f"seen, {due.seen_item})")
+    if due.provisional:
+        return " (from the EDD)" if short else " (counted from the EDD until the birth is recorded)"
+    return ""
+
+
+def find_out_too_late(open_answer: OpenAnswer) -> str:
+    """Said after who will find out and by when, wherever that is shown, while the date
+    to find out by has not passed but is too late: ``; that date is after it is due
+    (16/12/2026) and after the EDD (10/02/2027): find out sooner`` (look-d 21); ''."""
+    if open_answer.overdue or not open_answer.too_late:
+        return ""
+    return f"; that date is {open_answer.too_late}: find out sooner"
 
 
 def recorded_late(due: date, recorded: date | None) -> str:

@@ -30,8 +30,10 @@ from checklist_tui.core.review import (
     what_changed_since_approval,
 )
 from checklist_tui.core.vocabulary import (
+    BIRTH_HEADING,
     DUE_SOON,
     ERROR,
+    NO_BIRTH_DATE,
     NO_LONGER_HOLDS,
     NOT_CONFIRMED,
     OPEN,
@@ -55,6 +57,7 @@ LIST_WHY = {
     ERROR: "the checklist says this must be put right before the plan is complete",
     OVERDUE: "its date has passed",
     PLAN_CHECK: "the plan's own records are incomplete",
+    NO_BIRTH_DATE: "every date after the birth is counted from the EDD until it is recorded",
 }
 #: Outstanding's heading before each group of the gaps and risks.
 GAPS_PREFIX = "Gaps and risks: "
@@ -138,8 +141,10 @@ def gap_groups(gaps: list[Gap]) -> list[tuple[str, list[Gap]]]:
     """The gaps under 'The father and male carers' and 'Everything else', in the list's
     order; empty ones left out. Outstanding, G, plain mode, `show` and every export
     group them so."""
-    groups = [(heading, [g for g in gaps if g.about_men == men])
-              for heading, men in ((MEN_HEADING, True), (OTHER_HEADING, False))]
+    born = [g for g in gaps if g.label == NO_BIRTH_DATE]  # first: has the baby been born?
+    groups = [(BIRTH_HEADING, born)] + [
+        (heading, [g for g in gaps if g.about_men == men and g.label != NO_BIRTH_DATE])
+        for heading, men in ((MEN_HEADING, True), (OTHER_HEADING, False))]
     return [(heading, rows) for heading, rows in groups if rows]
 
 

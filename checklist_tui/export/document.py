@@ -18,6 +18,7 @@ from checklist_tui.core.vocabulary import (
     NO_OWNER,
     NO_ROLE,
     PAUSE_POINTS_HEADING,
+    counted_from,
     signed,
 )
 from checklist_tui.export.plan_parts import (
@@ -148,7 +149,7 @@ def build_document(s: Summary) -> Document:
     add(Heading(3, "Milestones"))
     if s.milestones:
         add(Table("Milestones", ["Milestone", "Due", "Status"], [
-            [d.label, (due_text(d.due_date) + (" (from the EDD)" if d.provisional else "")),
+            [d.label, due_text(d.due_date) + counted_from(d, short=True),
              _due_status(d, s.today)] for d in s.milestones], [52, 22, 26]))
     else:
         add(Para("No milestones in this checklist."))

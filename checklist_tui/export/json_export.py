@@ -125,7 +125,8 @@ def document(s: Summary) -> dict[str, Any]:
             "due_points": [
                 {"item": d.item_id, "label": d.label, "due": d.due_date.isoformat()
                  if d.due_date else None, "status": d.status.value,
-                 "counted_from_edd": d.provisional} for d in ev.due],
+                 "counted_from_edd": d.provisional,
+                 "counted_from_plan_start": bool(d.seen_item)} for d in ev.due],
             "born_today": None if s.born_today is None else {
                 "headline": s.born_today.headline,
                 "entries": [{"text": e.text, "why": e.why, "item": e.item_id or None}

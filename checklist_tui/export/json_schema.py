@@ -62,7 +62,7 @@ COMPUTED = _obj({
     "due_points": _list(_obj({"item": S, "label": S,
                               "due": {"type": ["string", "null"], "format": "date"},
                               "status": {"enum": [s.value for s in DueStatus]},
-                              "counted_from_edd": B})),
+                              "counted_from_edd": B, "counted_from_plan_start": B})),
     "born_today": {"anyOf": [{"type": "null"}, _obj({
         "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))})]},
     "plan_checks": _list(_obj({"kind": S, "target": S, "message": S})),

@@ -25,6 +25,7 @@ from checklist_tui.core.vocabulary import (
     INCOMPLETE,
     NOT_KNOWN,
     action_overdue,
+    find_out_too_late,
     waits_for,
 )
 
@@ -96,7 +97,8 @@ def _rows(item: Item, plan: Plan, ev: Evaluation) -> list[PartRow]:
     for open_answer in ev.open_answers:
         if open_answer.item_id == ident:
             return [PartRow(ident, prompt, f"{NOT_KNOWN} ({integ.follow_up_label(answer)}): "
-                            f"who will find out: {integ.follow_up_text(answer)}" + note, False)]
+                            f"who will find out: {integ.follow_up_text(answer)}"
+                            f"{find_out_too_late(open_answer)}" + note, False)]
     details = detail_lines(item, answer, plan)
     if details:
         rows = [PartRow(ident, label, text, True) for label, text in details]

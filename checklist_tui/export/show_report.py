@@ -14,6 +14,7 @@ from checklist_tui.core.review import challenge_lines, describe_signoff, describ
 from checklist_tui.core.vocabulary import (
     PAUSE_POINTS_HEADING,
     acknowledged_said,
+    counted_from,
     due_label,
     may_follow,
     progress_words,
@@ -129,8 +130,7 @@ def render_show(summary: Summary) -> str:
     add("Due points:")
     for d in ev.due:
         when = uk_date(d.due_date) if d.due_date else "no date (record the EDD)"
-        extra = " (from EDD until the birth is recorded)" if d.provisional else ""
-        add(f"  {due_label(d.status).upper()} {when}: {u(d.label)}{extra}")
+        add(f"  {due_label(d.status).upper()} {when}: {u(d.label)}{counted_from(d)}")
     if not ev.due:
         add("  none")
     if summary.pause_states:

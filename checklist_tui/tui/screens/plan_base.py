@@ -151,15 +151,15 @@ class PlanScreenBase(KeysHeld, SavingScreen):
         self.app.push_screen(GapsScreen(self._session()), self._follow)
 
     def _follow(self, target: Entry | None) -> None:
-        """Go where an Outstanding or Gaps and risks row is put right. A return, or an
-        approval that no longer stands, comes back only once "Submit it again" was chosen
-        in Outstanding's dialog: submit it (refused, with the reason, if it cannot be)."""
-        from checklist_tui.core.vocabulary import NO_LONGER_SIGNED_OFF, RETURNED
-
+        """Go where an Outstanding or Gaps and risks row is put right. A return, or an approval
+        no longer standing, comes back once Outstanding's "Submit it again" is chosen: submit."""
+        from checklist_tui.core.vocabulary import DETAILS_PAGE, NO_LONGER_SIGNED_OFF, RETURNED
         if target is None:
             return
         if target.label in (RETURNED, NO_LONGER_SIGNED_OFF):
             self.action_submit()
+        elif target.page == DETAILS_PAGE:  # the plan's details (d): a date of birth
+            self.action_details()
         elif target.page:
             self.action_records(target.page)
         elif target.section_id:

@@ -13,7 +13,7 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import NOT_YET
 from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
-from checklist_tui.core.vocabulary import acknowledged_said, due_label, rule_tag
+from checklist_tui.core.vocabulary import acknowledged_said, counted_from, due_label, rule_tag
 from checklist_tui.tui.text import join, lit, typed
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice
 from checklist_tui.tui.widgets.item_control import NA, choice_name, make_control, shown_text
@@ -92,7 +92,8 @@ class ItemView(TypedItem, can_focus=False):
         for flag in flags:
             parts += [flag, "  "]
         if due is not None and due.due_date is not None:
-            parts.append(f"Due {uk_date(due.due_date)} [{due_label(due.status)}]  ")
+            parts.append(f"Due {uk_date(due.due_date)}{counted_from(due, short=True)} "
+                         f"[{due_label(due.status)}]  ")
         for rule in fired:
             parts += [f"{rule_tag(rule)}: ", rule.message, acknowledged_said(rule), "  "]
         return state_words(*parts).rstrip()

@@ -19,6 +19,7 @@ from checklist_tui.core.vocabulary import (
     OPEN_MARK,
     OVERDUE,
     action_overdue,
+    counted_from,
     due_label,
     recorded_late,
 )
@@ -84,6 +85,8 @@ def render(due: list[DueState], today: date, edd: date | None, dob: date | None,
         row(d.label, day, MARK[d.status], due_label(d.status), d.status == DueStatus.OVERDUE)
         if d.status == DueStatus.OVERDUE and recorded_late(day, d.booked):
             out.append(f"    {recorded_late(day, d.booked).capitalize()}.\n")
+        if counted_from(d):  # the date is not yet the plan's own: say what it rests on
+            out.append(f"    {counted_from(d).strip(' ()').capitalize()}.\n")
     if acts or undated:
         late = sum(action_overdue(a, today) for a in acts)
         out.append(f"\nActions not done or cancelled: {len(open_actions)}"
