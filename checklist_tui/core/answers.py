@@ -9,6 +9,7 @@ from checklist_tui.core.dates import parse_date, uk_date
 from checklist_tui.core.definition import (
     CHOICE_TYPES,
     NOT_YET,
+    DateKind,
     Detail,
     DetailKind,
     Item,
@@ -117,6 +118,25 @@ def stringify(value: object, *, yes: str = "true", no: str = "false",
     if isinstance(value, list):
         return between.join(str(v) for v in value)
     return str(value)
+
+
+#: Dates of something that has already happened: never after today.
+HAPPENED = (DateKind.SEEN, DateKind.BIRTH)
+
+
+def date_refused(detail: Detail, value: date, dob: date | None, today: date) -> str:
+    """Why ``value`` cannot be this date detail, in one sentence; "" if it can. The day an
+    injury was seen, or a birth, is never after today, and nothing is seen before the baby
+    was born: a slip of one digit would otherwise move every due point it counts from."""
+    if detail.date_kind not in HAPPENED:
+        return ""
+    if value > today:
+        return (f"{detail.label}: {uk_date(value)} is after today ({uk_date(today)}); "
+                "type the day it happened")
+    if detail.date_kind == DateKind.SEEN and dob is not None and value < dob:
+        return (f"{detail.label}: {uk_date(value)} is before the baby's date of birth "
+                f"({uk_date(dob)}); check the date")
+    return ""
 
 
 def coerce_detail(detail: Detail, value: object, people: Sequence[Person]) -> DetailValue:

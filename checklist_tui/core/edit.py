@@ -19,7 +19,7 @@ from typing import Any
 
 from checklist_tui.core import babies, pause
 from checklist_tui.core import integrity as integ
-from checklist_tui.core.answers import coerce, coerce_detail, stringify
+from checklist_tui.core.answers import coerce, coerce_detail, date_refused, stringify
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.edit_base import (
@@ -38,6 +38,7 @@ from checklist_tui.core.edit_records import (
 )
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError
+from checklist_tui.core.placeholder import says_nothing
 from checklist_tui.core.plan import (
     Acknowledgement,
     Action,
@@ -123,6 +124,9 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
             not follow_up or (current.owner, current.by_date) == (owner, by_date)):
         return  # nothing changes: nothing to refuse, log or mark as changed
     if follow_up:
+        if says_nothing(owner or ""):
+            raise PlanError(f"{item_id}: '{(owner or '').strip()}' is not who will find out: "
+                            "name the person or team")
         if not (owner or "").strip() or by_date is None:
             label = integ.follow_up_label(probe)
             raise PlanError(f"{item_id}: '{label}' needs who will find out (owner) and by when "
@@ -178,6 +182,10 @@ def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: 
             new_value = coerce_detail(detail, value, plan.people)
         except ValueError as exc:
             raise PlanError(f"{item_id}: {exc}") from None
+        if isinstance(new_value, date):
+            refused = date_refused(detail, new_value, plan.dob, integ.day_of(now))
+            if refused:
+                raise PlanError(f"{item_id}: {refused}")
         if have.get(key) == new_value:
             return
     editable(plan, by, now)

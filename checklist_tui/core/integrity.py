@@ -21,6 +21,7 @@ from checklist_tui.core.definition import (
 )
 from checklist_tui.core.detail_people import named_wrongly
 from checklist_tui.core.men_at_home import left_off
+from checklist_tui.core.placeholder import filled, only_says, says_nothing
 from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, PersonKind, Plan
 from checklist_tui.core.record import Record
 
@@ -111,7 +112,10 @@ def missing_details(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
         elif detail.kind == DetailKind.DATE:
             ok = isinstance(value, date)
         else:
-            ok = isinstance(value, str) and bool(value.strip())
+            ok = isinstance(value, str) and filled(value)
+            if ok is False and isinstance(value, str) and says_nothing(value):
+                missing.append(f"{detail.label} ({only_says(value)})")
+                continue
         if not ok:
             missing.append(detail.label)
     return missing
@@ -318,7 +322,7 @@ def follow_up_label(answer: Answer) -> str:
 
 def follow_up_text(answer: Answer) -> str:
     """'owner X, by DD/MM/YYYY' for a "not yet" or "unknown" answer."""
-    owner = answer.owner or "no owner named"
+    owner = answer.owner if filled(answer.owner or "") else "no owner named"
     when = f"by {uk_date(answer.by_date)}" if answer.by_date else "no date set"
     return f"{owner}, {when}"
 
@@ -333,9 +337,9 @@ def man_issues(plan: Plan) -> list[IntegrityIssue]:
                 "man_unrecorded", person.id,
                 f"People: record whether {person.name} ({person.kind.label.lower()}) is a man",
                 about_men=True))
-        elif person.is_man and not person.reason_not_involved.strip():
+        elif person.is_man and not filled(person.reason_not_involved):
             lacking = [w for w, v in (("involvement", person.involvement),
-                                      ("assessment", person.assessment)) if not v.strip()]
+                                      ("assessment", person.assessment)) if not filled(v)]
             if lacking:
                 issues.append(IntegrityIssue(
                     "man_involvement", person.id,
@@ -348,15 +352,16 @@ def man_issues(plan: Plan) -> list[IntegrityIssue]:
 def agency_issues(plan: Plan) -> list[IntegrityIssue]:
     issues: list[IntegrityIssue] = []
     for agency in plan.agencies:
-        if not agency.role.strip():
+        if not filled(agency.role):
             issues.append(IntegrityIssue(
                 "agency_role", agency.id,
-                f"agency '{agency.agency}' has no stated role in this plan"))
+                f"agency '{agency.agency}' has no stated role in this plan"
+                + (f" ({only_says(agency.role)})" if agency.role.strip() else "")))
         # A named contact is a person and a way to reach them: a name alone, or a phone
         # number nobody's name is on, is not one (look-sw 12).
         lacks = [what for what, have in (("named practitioner", agency.practitioner),
                                          ("contact details (phone, email, out of hours)",
-                                          agency.contact)) if not have.strip()]
+                                          agency.contact)) if not filled(have)]
         if lacks:
             issues.append(IntegrityIssue(
                 "agency_contact", agency.id,
@@ -376,7 +381,7 @@ def action_issues(plan: Plan, today: date | None = None) -> list[IntegrityIssue]
         if action.status in FINISHED_ACTIONS:
             continue
         name = short(action.what)
-        if not action.owner.strip():
+        if not filled(action.owner):
             issues.append(IntegrityIssue("action_owner", action.id,
                                          f"action '{name}' has no named owner"))
         if action.due is None:

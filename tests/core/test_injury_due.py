@@ -117,3 +117,43 @@ def test_new_takes_a_date_of_birth_and_shows_the_same_day_due_points(tmp_path, c
         assert "DUE SOON 25/11/2026: Referral to children's social care" in out
     finally:
         clock.fix(None)
+
+
+@pytest.mark.parametrize("days", [1, 3])
+def test_the_day_seen_cannot_be_after_today(catalogue, days) -> None:
+    """look-d D4: a slip of one digit (20 -> 30) put the day seen in the future, and the
+    overdue referral, appraisal and safety plan and two red flags went without a word."""
+    from checklist_tui.core.errors import PlanError
+
+    checklist, plan = _plan(catalogue, 7)
+    set_answer(plan, checklist, "NAI-03", True, by="t", now=NOW)
+    logged = len(plan.history)
+    with pytest.raises(PlanError, match="is after today"):
+        set_detail(plan, checklist, "NAI-03", "date", TODAY + timedelta(days=days), by="t",
+                   now=NOW)
+    assert "date" not in (plan.answers["NAI-03"].details or {})
+    assert len(plan.history) == logged  # nothing recorded
+    set_detail(plan, checklist, "NAI-03", "date", TODAY, by="t", now=NOW)  # today is fine
+    assert plan.answers["NAI-03"].details["date"] == TODAY
+
+
+def test_the_day_seen_cannot_be_before_the_birth(catalogue) -> None:
+    from checklist_tui.core.errors import PlanError
+
+    checklist, plan = _plan(catalogue, 7)
+    plan.dob = TODAY - timedelta(days=7)
+    set_answer(plan, checklist, "NAI-03", True, by="t", now=NOW)
+    with pytest.raises(PlanError, match="before the baby's date of birth"):
+        set_detail(plan, checklist, "NAI-03", "date", TODAY - timedelta(days=8), by="t",
+                   now=NOW)
+    set_detail(plan, checklist, "NAI-03", "date", plan.dob, by="t", now=NOW)
+
+
+def test_other_dates_may_be_in_the_future(catalogue) -> None:
+    """A strategy discussion is booked ahead: only the day something happened is refused."""
+    checklist, plan = _plan(catalogue, 0)
+    meeting = next(i for _s, i in checklist.all_items()
+                   if i.date_detail is not None and i.date_detail.date_kind == DateKind.MEETING)
+    set_answer(plan, checklist, meeting.id, True, by="t", now=NOW)
+    set_detail(plan, checklist, meeting.id, meeting.date_detail.key, TODAY + timedelta(days=3),
+               by="t", now=NOW)

@@ -10,6 +10,7 @@ from textual.widgets import TextArea
 from checklist_tui.core.definition import DetailKind
 from checklist_tui.tui.screens.detail_form import DetailForm
 from checklist_tui.tui.screens.message import MessageScreen
+from tests.conftest import TODAY
 from tests.tui.helpers import make_app, plan_ready, wait_for, wait_for_screen
 
 
@@ -96,3 +97,32 @@ async def test_cancel_with_nothing_typed_leaves_at_once(plans) -> None:
         await wait_for(pilot, lambda: app.focused is not None)
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is plan_screen)
+
+
+async def test_the_day_seen_after_today_is_refused_in_the_form(plans, catalogue) -> None:
+    """look-d D4: the injury's day seen typed one digit wrong, into the future, is refused
+    in the dialog (which stays open, saying why), not saved."""
+    from datetime import timedelta
+
+    from textual.widgets import Input, Static
+
+    from checklist_tui.core.dates import uk_date
+
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        item = catalogue.get("injury-non-mobile-baby").checklist.item_map()["NAI-03"]
+        results: list = []
+        app.push_screen(DetailForm(item, {}, []), results.append)
+        await wait_for_screen(pilot, DetailForm)
+        form = app.screen
+        form.query_one("#d-date", Input).value = uk_date(TODAY + timedelta(days=3))
+        form.query_one(TextArea).text = "Fictional mark"
+        form.save()
+        await wait_for(pilot, lambda: "is after today" in str(
+            form.query_one("#form-error", Static).render()))
+        assert app.screen is form and not results
+        form.query_one("#d-date", Input).value = uk_date(TODAY)
+        form.save()
+        await wait_for(pilot, lambda: bool(results))
+        assert results[0]["date"] == TODAY

@@ -8,6 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
+from checklist_tui.core import clock
+from checklist_tui.core.answers import date_refused
 from checklist_tui.core.dates import parse_date, uk_date
 from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.detail_people import none_offered, offered
@@ -23,9 +25,10 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
 
     TITLE = "What the answer carries"
 
-    def __init__(self, item: Item, current: dict[str, DetailValue], people: list[Person]):
+    def __init__(self, item: Item, current: dict[str, DetailValue], people: list[Person],
+                 dob: date | None = None):
         super().__init__()
-        self.item, self.current, self.people = item, current, people
+        self.item, self.current, self.people, self.dob = item, current, people, dob
 
     def fields(self) -> ComposeResult:
         yield Static(join(lit(self.item.prompt, "bold"), "\n",
@@ -73,10 +76,15 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                 text = widget.value.strip()
                 if detail.kind == DetailKind.DATE and text:
                     try:
-                        result[detail.key] = parse_date(text)
+                        day = parse_date(text)
                     except ValueError as exc:
                         self.refuse(f"{detail.label}: {exc}", widget)
                         return
+                    refused = date_refused(detail, day, self.dob, clock.today())
+                    if refused:
+                        self.refuse(refused, widget)
+                        return
+                    result[detail.key] = day
                 else:
                     result[detail.key] = text or None
         self.dismiss(result)

@@ -97,7 +97,7 @@ class PlanScreenBase(KeysHeld, SavingScreen):
         item = session.checklist.checklist.item_map()[item_id]
         answer = session.plan.answers.get(item_id)
         self.app.push_screen(DetailForm(item, dict((answer.details or {}) if answer else {}),
-                                        list(session.plan.people)),
+                                        list(session.plan.people), session.plan.dob),
                              lambda values: self._details_given(item_id, values))
 
     def _details_given(self, item_id: str, values: dict[str, DetailValue | None] | None) -> None:
