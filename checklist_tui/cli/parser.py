@@ -112,7 +112,9 @@ def build_parser(first: str | None = None) -> argparse.ArgumentParser:
                    default="markdown")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write, or - for the screen")
     p.add_argument("--redact", action="store_true",
-                   help="replace names, contact details and the case reference")
+                   help="replace the names recorded in People and Agencies, contact "
+                   "details and the case reference (other names typed in answers and "
+                   "notes may remain: read it before sharing)")
     p.add_argument("--same-pseudonym", action="store_true",
                    help="with --redact: the same pseudonym every time (a secret key in your "
                    "config folder), so redacted copies of one plan can be matched")

@@ -15,6 +15,13 @@ from checklist_tui.core.errors import UserFacingError
 
 LATEST_EDD_DAYS = TERM_DAYS + 28
 """An EDD further ahead than 44 weeks is a typing mistake (usually the year)."""
+_WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of three letters or more: written in lower or mixed case, it may be a name."""
+_NOT_NAMES = frozenset({
+    "ref", "case", "baby", "babies", "twin", "twins", "triplet", "unborn", "child", "sibling",
+    "number", "file", "plan", "demo", "test", "example", "draft", "new", "pre", "birth",
+    "prebirth", "injury", "first", "second", "third", "copy"})
+"""Words a case reference may hold in any case: they are not anyone's name."""
 LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -86,6 +93,11 @@ def check_case_ref(text: str) -> str:
                            "the number from your case record")
     if not any(c.isdigit() for c in text):
         raise DetailsError("case_ref", f"'{text}' has no number in it, so it may be a name; "
+                           "use the case record's reference (no names)")
+    word = next((w for w in _WORD.findall(text)
+                 if not w.isupper() and w.lower() not in _NOT_NAMES), "")
+    if word:  # look-d D23: "Jane Smith 2", "Smith-1985" became file names
+        raise DetailsError("case_ref", f"'{text}' has a word that may be a name ('{word}'); "
                            "use the case record's reference (no names)")
     return text
 

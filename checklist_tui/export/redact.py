@@ -38,9 +38,10 @@ from checklist_tui.core import clock
 from checklist_tui.core.plan import Plan
 from checklist_tui.export.identifiers import DATE, identifiers
 
-REDACTED_NOTE = ("Redacted copy: names, contact details and dates of birth are replaced, and "
-                 "the case reference by a pseudonym. It may still identify the family to "
-                 "someone who knows them.")
+REDACTED_NOTE = ("Redacted copy: the names recorded in People and Agencies, contact details "
+                 "and dates of birth are replaced, and the case reference by a pseudonym. "
+                 "Other names typed in answers and notes may remain: read it before sharing. "
+                 "It may still identify the family to someone who knows them.")
 UNKNOWN = "[name removed]"
 RECIPIENT = "Recipient (name removed)"
 KEY_FILE = "redaction.key"

@@ -10,6 +10,10 @@ from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_detai
 @pytest.mark.parametrize(("fields", "field", "words"), [
     ({"case_ref": "Jane Smith baby"}, "case_ref", "may be a name"),
     ({"case_ref": "Smith"}, "case_ref", "may be a name"),
+    ({"case_ref": "Jane Smith 2"}, "case_ref", "may be a name ('Jane')"),  # look-d D23
+    ({"case_ref": "Smith-1985"}, "case_ref", "may be a name ('Smith')"),
+    ({"case_ref": "Baby Smith 2"}, "case_ref", "may be a name ('Smith')"),
+    ({"case_ref": "j. smith 2"}, "case_ref", "may be a name ('smith')"),
     ({"case_ref": "30/02/2027"}, "case_ref", "looks like a date"),
     ({"case_ref": "2027-05-20"}, "case_ref", "looks like a date"),
     ({"case_ref": "KB-1", "dob": "26/11/2026"}, "dob", "in the future"),
@@ -25,6 +29,9 @@ def test_misleading_details_are_refused(fields, field, words) -> None:
 @pytest.mark.parametrize("fields", [
     {"case_ref": "DEMO-0001", "edd": "20/05/2027", "edd_needed": True},
     {"case_ref": "DEMO 1"},
+    {"case_ref": "CP-2026-0042"},
+    {"case_ref": "Ref 1234 twin 2"},
+    {"case_ref": "MASH/2026/117"},
     {"case_ref": "KB-1", "dob": "25/11/2026", "edd_needed": True},  # born today: no EDD needed
     {"case_ref": "KB-1", "edd": "01/01/2026"},  # an EDD in the past: the baby may be born
 ])

@@ -47,8 +47,8 @@ class ExportScreen(BoxesScreen[None]):
                         classes="field-label")
             yield _Formats(*((label, fmt, fmt in ("markdown", "html"))
                              for fmt, label in FORMAT_LABELS.items()), id="formats")
-            yield MarkedCheckbox("Redacted: names and contact details replaced",
-                           id="redact")
+            yield MarkedCheckbox("Redacted: names in People and Agencies, contact details",
+                                 id="redact")
             yield Label("Folder", classes="field-label")
             yield LineBox(str(self.session.loaded.path.parent), id="folder", compact=True)
             with Vertical(classes="form-foot"):
