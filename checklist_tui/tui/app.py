@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.screen import Screen
 
 from checklist_tui.core import clock, locations
@@ -281,6 +282,23 @@ class ChecklistApp(App[int]):
         gate = getattr(self, "_key_gate", None)
         if gate is None or not gate.held_back(event):
             await super().on_event(event)
+
+    @property  # type: ignore[override]
+    def cursor_position(self) -> Offset:
+        """Where the terminal's cursor is put as each frame is drawn: on what has the focus
+        (tui.cursor), so a screen reader reads what has the focus (look-d D26)."""
+        from checklist_tui.tui.cursor import focus_point
+
+        try:
+            widget = self.focused
+        except ScreenStackError:  # no screen yet
+            widget = None
+        point = None if widget is None or not widget.is_mounted else focus_point(widget)
+        return self._cursor_set if point is None else point
+
+    @cursor_position.setter
+    def cursor_position(self, value: Offset) -> None:
+        self._cursor_set = value  # Textual's text boxes set theirs; focus_point reads them
 
     def action_hide_screen(self) -> None:
         """F12 anywhere: a blank screen over everything (work goes on being saved)."""

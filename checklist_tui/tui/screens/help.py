@@ -12,6 +12,11 @@ from checklist_tui.core.definition import Item
 from checklist_tui.tui import commands
 from checklist_tui.tui.text import join, lit
 
+SCREEN_READER = ("Using a screen reader? Plain mode asks one question at a time in plain "
+                 "lines, through the same checks and saving: press Ctrl+Q, then type "
+                 "checklist-tui fill PLAN --plain (PLAN: the plan's file).")
+"""First in every help, so the one who needs it hears it first (look-d D27)."""
+
 APP_HELP = """How this app works
 - Your answers are saved automatically within a second: the plan has no Save button.
 - A form (Add person, agency or action, details, confirming a pause point) is kept only \
@@ -52,6 +57,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static("Help  (Escape to close)", classes="title")
             with VerticalScroll():
+                yield Static(lit(SCREEN_READER), id="screen-reader")
                 if self.item is not None:
                     yield Static(self._item_help(), id="item-help")
                 if self.context:
