@@ -20,8 +20,9 @@ def _row(widget: Widget) -> int:
     if isinstance(highlighted, int) and isinstance(lines, dict):
         return int(lines.get(highlighted, 0)) - round(widget.scroll_y)
     row_region = getattr(widget, "_get_row_region", None)  # DataTable
-    if callable(row_region) and getattr(widget, "row_count", 0):
-        return int(row_region(widget.cursor_row).y) - round(widget.scroll_y)  # type: ignore[attr-defined]
+    rows, row = getattr(widget, "row_count", None), getattr(widget, "cursor_row", None)
+    if callable(row_region) and isinstance(rows, int) and rows and isinstance(row, int):
+        return int(row_region(row).y) - round(widget.scroll_y)
     return 0
 
 
