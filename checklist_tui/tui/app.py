@@ -293,7 +293,8 @@ class ChecklistApp(App[int]):
             widget = self.focused
         except ScreenStackError:  # no screen yet
             widget = None
-        point = None if widget is None or not widget.is_mounted else focus_point(widget)
+        point = (None if widget is None or not widget.is_mounted
+                 else focus_point(widget, self._cursor_set))
         return self._cursor_set if point is None else point
 
     @cursor_position.setter

@@ -26,12 +26,16 @@ def _row(widget: Widget) -> int:
     return 0
 
 
-def focus_point(widget: Widget) -> Offset | None:
-    """The screen cell the cursor belongs on for ``widget``; None when it is not shown."""
+def focus_point(widget: Widget, placed: Offset) -> Offset | None:
+    """The screen cell the cursor belongs on for ``widget``; None when it is not shown.
+    ``placed``: where the cursor was last put by a widget (a text box, an answer's options)
+    and is kept while it lies on ``widget``."""
     own = getattr(widget, "cursor_screen_offset", None)  # Input and TextArea know theirs
     if isinstance(own, Offset):
         return own
     region = widget.content_region
     if not region:
         return None
+    if region.contains_point(placed):  # the widget put it on its own option
+        return placed
     return Offset(region.x, region.y + max(0, min(_row(widget), region.height - 1)))
