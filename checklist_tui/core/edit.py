@@ -236,7 +236,10 @@ def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: s
         raise PlanError("say who the plan was shared with")
     if on > now.date():
         raise PlanError(f"the date a copy was given ({uk_date(on)}) is in the future")
-    record = Shared(to=who, on=on, parents=parents, by=by, role=role.strip(), how=how.strip())
+    from checklist_tui.core.review import content_hash  # review reads edit: not at import
+
+    record = Shared(to=who, on=on, parents=parents, by=by, role=role.strip(), how=how.strip(),
+                    content_hash=content_hash(plan, with_challenges=False))
     plan.distribution.append(record)
     log(plan, by, now, "shared", "plan", None, "; ".join(
         x for x in (f"{who} on {on.isoformat()}", record.role, record.how) if x))

@@ -157,6 +157,10 @@ class Shared(Model):
     """Their agency or role, e.g. "Health visitor, Example Healthcare NHS Trust"."""
     how: ShortText = ""
     """How the copy was given, e.g. "Secure email", "By hand at the core group"."""
+    content_hash: str = ""
+    """The hash of what the plan said when the copy was given (core.review.content_hash,
+    without challenges), so a copy the plan has since moved on from reads as out of date
+    (core.copies); '' for a copy recorded before it was kept."""
 
 
 class SignOff(Model):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from checklist_tui.core.copies import out_of_date, out_of_date_words
 from checklist_tui.core.dates import birth_not_recorded, plural, uk_date
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import DueStatus, Evaluation
@@ -139,6 +140,9 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
             found.append(Gap(label, issue.message,
                              overdue=ACTION if label == OVERDUE else "", page=issue.page,
                              record_id=issue.target_id))
+    stale = out_of_date(plan)
+    if stale:  # the GP or the parents acting on a plan that no longer says it (look-d D15)
+        found.append(Gap(PLAN_CHECK, out_of_date_words(stale)))
     if not ev.men and not any(g.about_men for g in found):
         found.append(Gap(PLAN_CHECK, NO_MAN, about_men=True, page="people"))
     born = birth_not_recorded(plan.edd, plan.dob, today)

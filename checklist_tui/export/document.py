@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checklist_tui.core.copies import OUT_OF_DATE, out_of_date, out_of_date_words
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
+from checklist_tui.core.plan import Shared
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.review import describe_signoff
 from checklist_tui.core.vocabulary import (
@@ -266,14 +268,22 @@ def _signatures(s: Summary, add) -> None:
                  f"{h.at.astimezone().strftime('%d/%m/%Y')} when the plan was reopened."))
     shared = [d for d in s.plan.distribution if not d.parents]
     parents = [d for d in s.plan.distribution if d.parents]
+    stale = out_of_date(s.plan)
+
+    def late(d: Shared) -> str:
+        return f" ({OUT_OF_DATE})" if any(d is x for x in stale) else ""
+
     add(Heading(3, "Distribution"))
+    if stale:
+        add(Para(out_of_date_words(stale), "missing"))
     if shared:
         add(Table("Distribution", ["Date", "Shared with", "Agency or role", "How"],
-                  [[uk_date(d.on), d.to, d.role, d.how] for d in shared], [15, 30, 33, 22]))
+                  [[uk_date(d.on), d.to + late(d), d.role, d.how] for d in shared],
+                  [15, 30, 33, 22]))
     else:
         add(Para("Who the plan was shared with is not recorded.", "missing"))
     add(Para("Copy given to the parents: " + (", ".join(
-        uk_date(d.on) + (f" ({d.how})" if d.how else "") for d in parents)
+        uk_date(d.on) + (f" ({d.how})" if d.how else "") + late(d) for d in parents)
         if parents else "not recorded."), "" if parents else "missing"))
     statuses = s.pause_states
     if statuses:  # whether each confirmation still holds, in the words of every view

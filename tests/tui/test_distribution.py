@@ -123,3 +123,20 @@ def test_share_form_snapshot(snap_compare, snap_plans, size) -> None:  # noqa: F
     app = make_app(snap_plans, "family-t-like-twins.toml")
     assert snap_compare(app, terminal_size=size,
                         run_before=_on_plan_then("D plus", "ShareForm"))
+
+
+async def test_copies_given_before_a_change_read_as_out_of_date(plans) -> None:
+    """look-d D15: the GP's and the parents' copies of the old plan, after the plan changed
+    to say the baby will not go home with the parents: D says so, row by row."""
+    path = str(plans / READY)
+    assert main(["share", path, "--to", "Example GP surgery", "--role", "GP"]) == 0
+    assert main(["share", path, "--parents", "--how", "by hand"]) == 0
+    assert main(["answer", path, "DPM-C03", "separate", "--reason", "Grandmother withdrew"]) == 0
+    app = make_app(plans, READY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_plan(pilot, "D", DistributionScreen)
+        note = rendered(app.screen.query_one("#distribution-note"))
+        assert note.startswith("2 copies given out are out of date")
+        table = app.screen.query_one(DataTable)
+        assert "(OUT OF DATE)" in str(table.get_row_at(0)[1])
+        assert "OUT OF DATE" in rendered(app.screen.query_one("#parents-copy"))

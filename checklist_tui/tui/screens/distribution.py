@@ -12,7 +12,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from checklist_tui.core import clock, sharing
+from checklist_tui.core import clock, copies, sharing
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.plan import PlanState
@@ -108,17 +108,23 @@ class DistributionScreen(PlanViewScreen):
         shared = [d for d in plan.distribution if not d.parents]
         if not shared:
             note = "Who the plan was shared with is not recorded yet. " + note
+        stale = copies.out_of_date(plan)
+        if stale:
+            note = copies.out_of_date_words(stale) + " " + note
         self.query_one("#distribution-note", Static).update(lit(note))
         table = self.query_one(DataTable)
         table.clear()
         for n, d in enumerate(plan.distribution):
+            late = f" ({copies.OUT_OF_DATE})" if any(d is s for s in stale) else ""
             table.add_row(*(lit(c) for c in (
-                uk_date(d.on), d.to + (" (the parents' copy)" if d.parents else ""), d.role,
-                d.how, d.by)), key=str(n))
+                uk_date(d.on), d.to + (" (the parents' copy)" if d.parents else "") + late,
+                d.role, d.how, d.by)), key=str(n))
         parents = [d for d in plan.distribution if d.parents]
         self.query_one("#parents-copy", Static).update(lit(
             "Copy given to the parents: " + (", ".join(
-                uk_date(d.on) + (f" ({d.how})" if d.how else "") for d in parents)
+                uk_date(d.on) + (f" ({d.how})" if d.how else "")
+                + (f" {copies.OUT_OF_DATE}" if any(d is s for s in stale) else "")
+                for d in parents)
                 if parents else NOT_RECORDED + ".")))
 
     def action_add_shared(self) -> None:
