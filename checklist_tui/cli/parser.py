@@ -74,7 +74,7 @@ def build_parser(first: str | None = None) -> argparse.ArgumentParser:
         _open_or_fill(sub, common, (first,))
         return parser
 
-    from checklist_tui.cli import checklists, details, records, review, share, upgrade
+    from checklist_tui.cli import checklists, edit_details, records, review, share, upgrade
 
     p = sub.add_parser("list", parents=[common], help="list the checklists you can use")
     p.set_defaults(handler=checklists.cmd_list)
@@ -123,6 +123,6 @@ def build_parser(first: str | None = None) -> argparse.ArgumentParser:
     review.add_commands(sub, common)
     records.add_parsers(sub, common)
     share.add_parsers(sub, common)
-    details.add_parsers(sub, common)
+    edit_details.add_parsers(sub, common)
     upgrade.add_parsers(sub, common)
     return parser

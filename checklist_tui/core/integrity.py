@@ -113,11 +113,9 @@ def missing_details(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
             ok = isinstance(value, date)
         else:
             ok = isinstance(value, str) and filled(value)
-            if ok is False and isinstance(value, str) and says_nothing(value):
-                missing.append(f"{detail.label} ({only_says(value)})")
-                continue
         if not ok:
-            missing.append(detail.label)
+            missing.append(f"{detail.label} ({only_says(value)})"
+                           if isinstance(value, str) and says_nothing(value) else detail.label)
     return missing
 
 
