@@ -220,7 +220,8 @@ def cmd_record(args: argparse.Namespace) -> int:
             record = session.apply(edit.update_record, model, target.id, **_fields(args, kind))
         else:
             target = _find(session, kind, args.record)
-            session.apply(edit.remove_record, model, target.id)
+            session.apply(edit.remove_record, model, target.id,
+                          why=getattr(args, "why", "") or "")
             out(f"{kind} {target.id} removed")
             return 0
         _print_record(kind, record)
@@ -284,6 +285,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
             vp.add_argument("plan", metavar="PLAN")
             if verb in ("edit", "remove"):
                 vp.add_argument("record", metavar="ID_OR_NAME")
+            if verb == "remove" and kind == "person":
+                vp.add_argument("--why", metavar="TEXT", default="",
+                                help="why they are removed (needed for a man, or anyone "
+                                     "living in or visiting the home)")
             if verb in ("add", "edit"):
                 _record_options(vp, kind, required=verb == "add")
             vp.set_defaults(handler=cmd_record, record_kind=kind)

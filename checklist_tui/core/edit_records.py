@@ -10,8 +10,9 @@ from typing import Any, TypeVar
 from checklist_tui.core.edit_base import editable, log
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.ids import new_id
-from checklist_tui.core.plan import Action, Agency, Person, Plan
+from checklist_tui.core.plan import Action, Agency, Person, PersonKind, Plan
 from checklist_tui.core.pydantic_errors import plain, where
+from checklist_tui.core.reasons import not_a_reason
 from checklist_tui.core.strict import Invalid, Strict, dump
 
 T = TypeVar("T", bound=Strict)
@@ -73,9 +74,31 @@ def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: d
     return updated
 
 
-def remove_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: datetime) -> None:
+#: Said when a man, or anyone living in or visiting the home, is removed without a reason.
+REMOVE_WHY = ("Say why they are removed from People, for example 'moved out on 20/11/2026' "
+              "or 'added by mistake'.")
+
+
+def around_the_baby(person: Person) -> bool:
+    """A man, or anyone living in or visiting the home: removing them changes what the plan
+    says about who is around the baby, so it is done only with a reason (look-d D2)."""
+    return bool(person.is_man or person.in_household) or person.kind in (
+        PersonKind.FATHER, PersonKind.MALE_CARER, PersonKind.ADULT_IN_HOUSEHOLD,
+        PersonKind.VISITING_ADULT)
+
+
+def remove_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: datetime,
+                  why: str = "") -> None:
+    """Remove a record; a person around the baby (``around_the_baby``) only with ``why``,
+    a real reason (core.reasons), kept in the history entry's ``new``."""
     attr, label = _COLLECTIONS[model]
     record = find_record(plan, model, record_id)
+    if isinstance(record, Person) and around_the_baby(record):
+        refusal = not_a_reason(why, REMOVE_WHY)
+        if refusal:
+            raise PlanError(f"{record.name} is counted among the people around the baby: "
+                            f"{refusal}")
     editable(plan, by, now)
     getattr(plan, attr).remove(record)
-    log(plan, by, now, f"{label}.remove", record_id, _summary(record), None)
+    log(plan, by, now, f"{label}.remove", record_id, _summary(record),
+        f"removed: {why.strip()}" if why.strip() else None)

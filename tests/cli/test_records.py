@@ -186,7 +186,10 @@ def test_person_agency_action_records(plans, capsys) -> None:
     assert code == 0 and "OVERDUE" not in out
     code, out, _ = run(capsys, "action", "list", path)
     assert "Ask probation" in out and "status=done" in out
-    code, out, _ = run(capsys, "person", "remove", path, "Lee Example")
+    code, _, err = run(capsys, "person", "remove", path, "Lee Example")  # look-d D2
+    assert code == 1 and "Say why they are removed from People" in err
+    code, out, _ = run(capsys, "person", "remove", path, "Lee Example", "--why",
+                       "Added to the wrong plan")
     assert code == 0 and "removed" in out
     history = [h.what for h in store.load(plans / "family-t-like-twins.toml").plan.history]
     assert history[-6:] == ["person.add", "person.edit", "agency.add", "action.add",

@@ -74,10 +74,17 @@ def test_people_add_edit_remove(mini) -> None:
                         kind=PersonKind.FATHER)
     update_record(plan, Person, person.id, by="t", now=NOW, role="Shares care")
     assert plan.people[0].role == "Shares care"
-    remove_record(plan, Person, person.id, by="t", now=NOW)
+    with pytest.raises(PlanError, match="Test Father is counted among the people around"):
+        remove_record(plan, Person, person.id, by="t", now=NOW, why="ok")  # look-d D2
+    assert len(plan.people) == 1 and len(plan.history) == 2  # refused: nothing changed
+    remove_record(plan, Person, person.id, by="t", now=NOW, why="Added by mistake")
     assert plan.people == []
     assert [h.what for h in plan.history] == ["person.add", "person.edit", "person.remove"]
     assert "Test Father" in plan.history[-1].old
+    assert plan.history[-1].new == "removed: Added by mistake"
+    child = add_record(plan, Person, by="t", now=NOW, name="Test Sibling", kind=PersonKind.CHILD,
+                       man=False, in_household=False)
+    remove_record(plan, Person, child.id, by="t", now=NOW)  # not around the baby: no reason
     with pytest.raises(PlanError, match="name"):
         add_record(plan, Person, by="t", now=NOW, name="x" * 300, kind=PersonKind.OTHER)
 

@@ -154,7 +154,8 @@ def test_people_detail_comes_from_people_table(lc) -> None:
     man = person(plan, name="Alan Example", kind=PersonKind.VISITING_ADULT, man=True)
     set_detail(plan, lc.checklist, "barred", "people", [man.id], by="t", now=NOW)
     assert "barred" in evaluate(lc.checklist, plan, TODAY).done_items
-    remove_record(plan, Person, man.id, by="t", now=NOW)  # the person goes: incomplete again
+    remove_record(plan, Person, man.id, by="t", now=NOW,
+                  why="Added by mistake (test)")  # the person goes: incomplete again
     assert evaluate(lc.checklist, plan, TODAY).incomplete[0].item_id == "barred"
     with pytest.raises(PlanError, match="no detail 'date'"):
         set_detail(plan, lc.checklist, "barred", "date", "01/01/2027", by="t", now=NOW)

@@ -67,7 +67,7 @@ def test_a_person_changed_or_removed_after_it_is_said_by_name(lc) -> None:
             f"changed on {STAMP}, after this confirmation.") in _status(plan, lc).line()
     plan = _confirmed(lc)
     fred = next(p for p in plan.people if p.name == "Fred Example")
-    remove_record(plan, Person, fred.id, by="Lead", now=LATER)
+    remove_record(plan, Person, fred.id, by="Lead", now=LATER, why="Moved out (test)")
     status = _status(plan, lc)  # the father gone: k_men is contradicted, and said first
     assert not status.holds and "k_men" in status.problem
     assert f"Fred Example was removed from People on {STAMP}" in status.unseen

@@ -62,7 +62,7 @@ def planted(catalogue):
                    relationship="Maternal aunt", role="Will share care at weekends")
     update_record(plan, Person, p.id, by="t", now=NOW, name="Rani Patel")
     gone = add_record(plan, Person, by="t", now=NOW, name="Wei Li", kind=PersonKind.VISITING_ADULT)
-    remove_record(plan, Person, gone.id, by="t", now=NOW)
+    remove_record(plan, Person, gone.id, by="t", now=NOW, why="Added by mistake (test)")
     add_record(plan, Person, by="t", now=NOW, name="Bo Ng", kind=PersonKind.MALE_CARER)
     add_record(plan, Agency, by="t", now=NOW, agency="Health visiting",
                contact="07700900456 or duty@example.org", role="Antenatal care follow-up")

@@ -106,3 +106,32 @@ async def test_an_action_saved_already_past_its_date_says_it_is_overdue(plans) -
         await wait_for(pilot, lambda: bool(said))
         assert said == ["'Visit the grandparents' was due on 01/11/2026: it is OVERDUE "
                         "already."]
+
+
+async def test_removing_a_man_asks_why_and_keeps_it(plans) -> None:
+    """look-d D2: one Delete removed a visiting man with no reason asked, and 'no other man'
+    then read as true. Now it asks why (a real reason), and the history keeps it."""
+    from checklist_tui.tui.screens.remove_person import RemovePersonScreen
+    from checklist_tui.tui.widgets.line_box import LineBox
+
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_plan(pilot, "p", RecordsScreen)
+        screen = app.screen
+        plan = screen.session.plan
+        table = screen.query_one("#table-people", DataTable)
+        man = next(p for p in plan.people if p.is_man)
+        row = table.get_row_index(man.id)
+        table.move_cursor(row=row)
+        await wait_for(pilot, lambda: table.cursor_row == row)
+        await pilot.press("delete")
+        await wait_for_screen(pilot, RemovePersonScreen)
+        assert man.name in str(app.screen.title)
+        app.screen.query_one("#why", LineBox).value = "ok"
+        app.screen.save()
+        assert isinstance(app.screen, RemovePersonScreen)  # "ok" is not a reason
+        app.screen.query_one("#why", LineBox).value = "Moved out on 20/11/2026"
+        app.screen.save()
+        await wait_for(pilot, lambda: app.screen is screen and man not in plan.people)
+        last = plan.history[-1]
+        assert (last.what, last.new) == ("person.remove", "removed: Moved out on 20/11/2026")

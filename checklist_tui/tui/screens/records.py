@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from checklist_tui.core import clock, edit
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.edit_records import around_the_baby
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import (
@@ -206,12 +207,19 @@ class RecordsScreen(PlanViewScreen):
         first = str(getattr(record, "name" if self.page == "people" else
                             "agency" if self.page == "agencies" else "what"))
         what = {"people": "person", "agencies": "agency", "actions": "action"}[self.page]
+        if isinstance(record, Person) and around_the_baby(record):  # look-d D2: ask why
+            from checklist_tui.tui.screens.remove_person import RemovePersonScreen
+
+            self.app.push_screen(RemovePersonScreen(first),
+                                 lambda why: self._removed(ident, bool(why), why or ""))
+            return
         self.app.push_screen(MessageScreen(f"Remove the {what} '{first}'?", [
             "It will be removed from the plan; the plan's history keeps a record of it."],
             confirm="Remove"), lambda yes: self._removed(ident, yes))
 
-    def _removed(self, ident: str, yes: bool | None) -> None:
-        if yes and self.apply_edit(self.session, edit.remove_record, MODELS[self.page], ident):
+    def _removed(self, ident: str, yes: bool | None, why: str = "") -> None:
+        if yes and self.apply_edit(self.session, edit.remove_record, MODELS[self.page], ident,
+                                   why=why):
             self.fill()
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
