@@ -15,13 +15,13 @@ average (on a shared machine the wall time is mostly waiting for a core).
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_export import timed
 
 from checklist_tui.core import clock, store
 from checklist_tui.core.answers import stringify
@@ -36,18 +36,6 @@ from checklist_tui.export.writer import render
 NOW = datetime.fromisoformat("2026-11-25T10:00:00+00:00")
 clock.fix(NOW)  # fixed dates, as in the tests
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "discharge-ready-for-sign-off.toml"
-
-
-def timed(fn, repeat: int = 15) -> tuple[float, float]:
-    """Median wall time and median CPU time of ``fn``, after one warm-up call."""
-    fn()
-    wall, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def long_plan(entries: int):
@@ -94,7 +82,7 @@ def main() -> None:
         "export markdown": lambda: render("markdown", loaded, plan, False, cat.sources, b"k"),
     }
     for label, fn in runs.items():
-        wall, cpu = timed(fn)
+        wall, cpu = timed(fn, repeat=15)
         print(f"{label:<16} {wall * 1000:8.2f} ms wall {cpu * 1000:8.2f} ms CPU")
 
 

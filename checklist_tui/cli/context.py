@@ -25,6 +25,16 @@ def author(doing: str = "making the change") -> argparse.ArgumentParser:
     return who
 
 
+def changer() -> argparse.ArgumentParser:
+    """``--as NAME`` and ``--reason TEXT``: for every command that changes what a plan says
+    (a finished plan changes only with a reason). A parent parser."""
+    who = author()
+    who.add_argument("--reason", metavar="TEXT",
+                     help="why a completed, submitted or approved plan is being changed "
+                          "(needed for those; kept in its history; voids a sign-off)")
+    return who
+
+
 def catalogue(args: argparse.Namespace, strict: bool = False) -> Catalogue:
     from checklist_tui.core.catalogue import load_catalogue
 

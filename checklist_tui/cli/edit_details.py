@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from checklist_tui.cli.context import author
+from checklist_tui.cli.context import changer
 from checklist_tui.cli.output import out
 from checklist_tui.cli.records import _session
 from checklist_tui.core import clock
@@ -50,10 +50,7 @@ def cmd_details(args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    who = author()
-    who.add_argument("--reason", metavar="TEXT",
-                     help="why a completed, submitted or approved plan is being changed "
-                          "(needed for those; kept in its history; voids a sign-off)")
+    who = changer()
     p = sub.add_parser("details", parents=[common, who],
                        help="change a plan's details: record the birth (--dob), a new EDD, "
                             "the case reference, babies or practitioner")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
 from typing import TYPE_CHECKING, Any
 
-from checklist_tui.cli.context import author, catalogue, plan_path
+from checklist_tui.cli.context import catalogue, changer, plan_path
 from checklist_tui.cli.output import out
 from checklist_tui.core import clock
 from checklist_tui.core.dates import parse_date
@@ -256,10 +256,7 @@ def cmd_confirm(args: argparse.Namespace) -> int:
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """The subcommands of this module (called by parser.build_parser)."""
-    who = author()
-    who.add_argument("--reason", metavar="TEXT",
-                     help="why a completed, submitted or approved plan is being changed "
-                          "(needed for those; kept in its history; voids a sign-off)")
+    who = changer()
     p = sub.add_parser("answer", parents=[common, who], help="record one answer in a plan")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("item", metavar="ITEM", help="item id, e.g. PBA-F02")
