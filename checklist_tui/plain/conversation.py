@@ -213,7 +213,8 @@ class Conversation:
                 self.session.edit(operation, *args, **kwargs)
         except PlanError as exc:  # every reason, one a line, when there are several
             self.console.say(*([f"Not changed: {exc.opening}:", *exc.reasons]
-                               if isinstance(exc, Refused) else [f"Not changed: {exc}."]))
+                               if isinstance(exc, Refused)
+                               else [f"Not changed: {str(exc).rstrip('.')}."]))
             if self.changed:  # reopened: the reopening alone is kept
                 self.save()
                 self.ev = self.session.evaluate()

@@ -201,3 +201,12 @@ def test_a_step_on_a_finished_plan_asks_first_and_a_later_cancel_changes_nothing
     assert "Cancelled: nothing was changed." in out
     assert plan_file.read_bytes() == before
     assert store.load(plan_file).plan.state == PlanState.SUBMITTED
+
+
+def test_a_refusal_ending_in_a_full_stop_is_not_said_with_two(plan_file, catalogue):
+    """s7dup noticed: 'ok' as the answer to a challenge was refused as
+    '... Write your answer to the manager's question..' (two full stops)."""
+    _challenge(plan_file, catalogue, "DPM-H01", "Who examined the baby, and when?")
+    _code, out = _talk(plan_file, catalogue, ["go DPM-H01", "respond", "ok", "end"])
+    refused = [line for line in out.splitlines() if line.startswith("Not changed: ")]
+    assert refused and not any(line.endswith("..") for line in refused)
