@@ -182,12 +182,13 @@ class Conversation:
         try:
             return run()
         except StepEnded as ended:
-            self.pending_reason = None
             kept = ("what was saved before stays saved; nothing more was changed"
                     if self.session.changes != before else "nothing was changed")
             self.console.say(("Cancelled" if isinstance(ended, Cancelled) else "Stopped")
                              + f": {kept}.")
             return isinstance(ended, Quit)
+        finally:  # a reason given for this step is never used for a later one (rev7-core 1)
+            self.pending_reason = None
 
     # -- changes ----------------------------------------------------------------
 

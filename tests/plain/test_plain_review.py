@@ -210,3 +210,26 @@ def test_a_refusal_ending_in_a_full_stop_is_not_said_with_two(plan_file, catalog
     _code, out = _talk(plan_file, catalogue, ["go DPM-H01", "respond", "ok", "end"])
     refused = [line for line in out.splitlines() if line.startswith("Not changed: ")]
     assert refused and not any(line.endswith("..") for line in refused)
+
+
+def test_a_reason_given_for_a_step_not_taken_is_never_used_for_a_later_one(
+        tmp_path, catalogue, monkeypatch):
+    """rev7-core 1: the reason given to reopen a submitted plan for a confirmation that was
+    then declined reopened it, unasked, for the next change (a note)."""
+    from datetime import UTC, date, datetime
+
+    from checklist_tui.core import clock
+
+    day = datetime(2026, 11, 22, 16, 0, tzinfo=UTC)  # the example's own day: K01 holds
+    monkeypatch.setattr(clock, "_fixed", day)
+    path = tmp_path / "plans" / READY
+    path.parent.mkdir()
+    shutil.copy(EXAMPLES / READY, path)
+    change_plan(path, catalogue.get, lambda p, c: review.submit(
+        p, c, by="Drew Demo", now=day, today=date(2026, 11, 22)))
+    _code, out = _talk(path, catalogue, [
+        "go DPM-K01", "confirm", "yes", "Meeting held again on the ward", "Drew Demo",
+        "Midwife", "1", "n", "note", "A small note.", "end", "cancel", "quit"])
+    plan = store.load(path).plan
+    assert plan.state == PlanState.SUBMITTED, out[-1500:]  # not reopened unasked
+    assert not any(e.what == "note" for e in plan.history)
