@@ -38,7 +38,7 @@ def cmd_details(args: argparse.Namespace) -> int:
                 role=given(args.role, p.practitioner_role),
                 prematurity_likely=(p.prematurity_likely if args.early is None
                                     else args.early == "yes"),
-                checklist=session.checklist.checklist)
+                checklist=session.checklist.checklist, kept_case_ref=p.case_ref)
         except DetailsError as exc:
             raise UserFacingError(f"--{FLAGS.get(exc.field, exc.field)}: {exc.reason}") from None
         session.apply(edit.set_details, **details.fields())

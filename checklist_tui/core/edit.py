@@ -238,8 +238,9 @@ def record_shared(plan: Plan, to: str, on: date, parents: bool = False, *, by: s
         raise PlanError(f"the date a copy was given ({uk_date(on)}) is in the future")
     from checklist_tui.core.review import content_hash  # review reads edit: not at import
 
+    # what a copy given on an earlier day said is not known: never vouched for as current
     record = Shared(to=who, on=on, parents=parents, by=by, role=role.strip(), how=how.strip(),
-                    content_hash=content_hash(plan, with_challenges=False))
+                    content_hash=content_hash(plan, False) if on >= now.date() else "")
     plan.distribution.append(record)
     log(plan, by, now, "shared", "plan", None, "; ".join(
         x for x in (f"{who} on {on.isoformat()}", record.role, record.how) if x))

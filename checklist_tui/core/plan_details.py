@@ -82,10 +82,13 @@ def asks_babies(checklist: Checklist | None) -> bool:
     return checklist is None or checklist.takes_edd
 
 
-def check_case_ref(text: str) -> str:
+def check_case_ref(text: str, kept: str = "") -> str:
     """The case reference as typed, or DetailsError: it must not be a name or a date
-    (it ends up in the file name and on every page)."""
+    (it ends up in the file name and on every page). ``kept``: the plan's own, taken when
+    it was made, never refused again (rev7-core 4: recording a birth was refused for it)."""
     text = text.strip()
+    if text and text == kept.strip():
+        return text
     if not text:
         raise DetailsError("case_ref", "enter a case reference")
     if LOOKS_LIKE_A_DATE.fullmatch(text):
@@ -94,10 +97,10 @@ def check_case_ref(text: str) -> str:
     if not any(c.isdigit() for c in text):
         raise DetailsError("case_ref", f"'{text}' has no number in it, so it may be a name; "
                            "use the case record's reference (no names)")
-    word = next((w for w in _WORD.findall(text)
-                 if not w.isupper() and w.lower() not in _NOT_NAMES), "")
-    if word:  # look-d D23: "Jane Smith 2", "Smith-1985" became file names
-        raise DetailsError("case_ref", f"'{text}' has a word that may be a name ('{word}'); "
+    words = [w for w in _WORD.findall(text) if not w.isupper() and w.lower() not in _NOT_NAMES]
+    if len(words) > 1:  # look-d D23: "Jane Smith 2"; one word ("Mosaic 123456") is a system's
+        word = " ".join(words)
+        raise DetailsError("case_ref", f"'{text}' has words that may be a name ('{word}'); "
                            "use the case record's reference (no names)")
     return text
 
@@ -131,14 +134,14 @@ def _babies(text: str) -> int:
 def parse_details(*, case_ref: str, edd: str = "", dob: str = "", babies: str = "1",
                   practitioner: str = "", role: str = "",
                   prematurity_likely: bool = False, edd_needed: bool = False,
-                  checklist: Checklist | None = None) -> Details:
+                  checklist: Checklist | None = None, kept_case_ref: str = "") -> Details:
     """Details from what was typed; raises :class:`DetailsError` for the first bad field.
 
     ``checklist``, the plan's checklist, decides what the EDD must be: needed when the
     checklist counts its due points from it (:func:`needs_edd`: a plan for a baby not yet
     born must have one), refused when it takes none (:func:`takes_edd`). Without it,
     ``edd_needed`` says the first."""
-    reference = check_case_ref(case_ref)
+    reference = check_case_ref(case_ref, kept_case_ref)
     due, born = typed_date(edd, "edd"), typed_date(dob, "dob")
     if checklist is not None:
         edd_needed = needs_edd(checklist)

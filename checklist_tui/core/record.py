@@ -117,13 +117,15 @@ class _Written:
             cls.__doc__ = cls.__name__
         dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
         cls._init = _Init(cls)
+        if "__init__" not in vars(cls):  # its own entry: a subclass never inherits the
+            cls.__init__ = _Written.__init__  # type: ignore[method-assign]  # swapped one
         if undocumented:
             cls.__doc__ = f"{cls.__name__}({', '.join(cls._init.names)})"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         how = type(self)._init
         how.calls += 1
-        if how.calls == MADE_OFTEN and "__init__" not in vars(type(self)):
+        if how.calls == MADE_OFTEN and vars(type(self)).get("__init__") is _Written.__init__:
             type(self).__init__ = made_init(type(self))  # type: ignore[method-assign]
         if args:
             if len(args) > len(how.positional):

@@ -33,7 +33,8 @@ PLAN_CHECK = "PLAN CHECK"
 #: listed first wherever gaps or what needs doing are listed.
 NO_BIRTH_DATE = "NO DATE OF BIRTH"
 BIRTH_HEADING = "Has the baby been born?"
-RECORD_BIRTH = "Record it with d (Plan details) in the app."
+RECORD_BIRTH = ("Record it in the plan's details: d in the app, or checklist-tui details PLAN "
+                "--dob DD/MM/YYYY.")
 #: Where a gap is put right when it is the plan's details (``Where.page``), not a records page.
 DETAILS_PAGE = "details"
 #: A question nobody has answered that the plan's own records answer (People, Agencies,

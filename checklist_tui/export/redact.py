@@ -380,4 +380,21 @@ def redact_plan(plan: Plan, case_pseudonym: str,
         challenge.text, challenge.response = r.text(challenge.text), r.text(challenge.response)
         if challenge.responded_by:
             challenge.responded_by = r.name(challenge.responded_by)
+    return _hashes_kept(plan, out)
+
+
+def _hashes_kept(plan: Plan, out: Plan) -> Plan:
+    """What rests on the content hash reads on the redacted copy as on the plan (rev7-core
+    2: hashed before the names were replaced, every copy read OUT OF DATE, approvals void)."""
+    from checklist_tui.core.review import WITH_CHALLENGES, content_hash
+
+    now, redacted = content_hash(plan, False), content_hash(out, False)
+    for before, after in zip(plan.distribution, out.distribution, strict=True):
+        if before.content_hash == now:
+            after.content_hash = redacted
+    for so, so_out in zip([plan.signoff, *plan.reviews], [out.signoff, *out.reviews],
+                          strict=True):
+        challenges = so is not None and so.content_hash.startswith(WITH_CHALLENGES)
+        if so and so_out and so.content_hash and so.content_hash == content_hash(plan, challenges):
+            so_out.content_hash = content_hash(out, challenges)
     return out

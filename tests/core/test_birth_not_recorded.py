@@ -46,7 +46,8 @@ def test_first_in_gaps_outstanding_and_needs_attention(catalogue) -> None:
     plan = new_plan(loaded, edd=TODAY - timedelta(days=26))
     ev = evaluate(loaded.checklist, plan, TODAY)
     gaps = plan_gaps(loaded.checklist, plan, ev)
-    said = f"{ASKED} Record it with d (Plan details) in the app."
+    said = (f"{ASKED} Record it in the plan's details: d in the app, or checklist-tui details "
+            "PLAN --dob DD/MM/YYYY.")
     assert (gaps[0].label, gaps[0].text, gaps[0].page) == (NO_BIRTH_DATE, said, "details")
     assert gap_groups(gaps)[0] == ("Has the baby been born?", [gaps[0]])
     first = entries(loaded.checklist, plan, ev)[0]

@@ -29,7 +29,7 @@ async def test_outstanding_asks_first_and_enter_opens_plan_details(plans, catalo
         rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         first = next(r for r in rows if "NO DATE OF BIRTH" in r)
         assert rows.index(first) <= 1  # under its own heading, before everything else
-        assert "has the baby been born? Record it with d (Plan details)" in first
+        assert "has the baby been born? Record it in the plan's details: d in the app" in first
         options.highlighted = rows.index(first)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, DetailsScreen))

@@ -67,7 +67,8 @@ class DetailsScreen(FormScreen[Details]):
                 babies=value.get("babies_expected", str(self.plan.babies_expected)),
                 practitioner=value["practitioner"], role=value["practitioner_role"],
                 prematurity_likely=early.first().value if early else
-                self.plan.prematurity_likely, checklist=self.checklist)
+                self.plan.prematurity_likely, checklist=self.checklist,
+                kept_case_ref=self.plan.case_ref)
         except DetailsError as exc:
             wrong = self.query(f"#d-{exc.field}")
             self.refuse(str(exc), wrong.first() if wrong else None)
