@@ -61,6 +61,8 @@ MOUNT_PATIENCE = 5.0
 HOLD_PATIENCE = 5.0
 
 TypedEvent = events.Key | events.Paste
+AT_ONCE = ("f12", "ctrl+q")
+"""The app's own keys for someone walking in and for leaving: handled the moment typed."""
 
 
 class TypedAhead:
@@ -86,7 +88,15 @@ class TypedAhead:
         self.refused_words = ""  # why: what they were typed while
 
     async def arrived(self, event: TypedEvent) -> None:
-        """A key (or paste) from the terminal: handle it now or after those before it."""
+        """A key (or paste) from the terminal: handle it now or after those before it.
+        F12 (hide the screen) and Ctrl+Q never wait behind other keys (rev7-tui 1: F12 was
+        held behind a section switch, then dropped); the keys waiting when the screen is
+        hidden are let go, so none of them shows the plan again."""
+        if isinstance(event, events.Key) and event.key in AT_ONCE:
+            if event.key == "f12":
+                self.waiting.clear()
+            await self.handle(event)
+            return
         if self._refused(event):
             return
         if self.in_flight is not None and self._lost():

@@ -218,3 +218,19 @@ async def test_create_the_folder_is_enters_and_cancel_says_nothing_was_exported(
         await pilot.press("enter")
         await wait_for(pilot, lambda: "Written:" in rendered(result), what="exported")
         assert target.is_dir()
+
+
+async def test_f12_acts_at_once_even_behind_keys_still_being_handled(plans) -> None:
+    """rev7-tui 1: F12 typed behind keys a slow section switch held waited behind them and
+    was then dropped: the plan stayed on screen. It never waits now, and the keys waiting
+    when the screen is hidden are let go (an Enter among them would show it again)."""
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        typed = app._typed_ahead
+        typed.in_flight = events.Key("right_square_bracket", "]")  # one still being handled
+        typed.waiting.append(events.Key("enter", "\r"))  # and one waiting behind it
+        await typed.arrived(events.Key("f12", None))
+        assert not typed.waiting  # neither queued nor left to show the plan again
+        await wait_for_screen(pilot, PrivacyScreen)
+        typed.in_flight = None

@@ -193,3 +193,31 @@ async def test_a_letter_typed_on_the_text_question_itself_goes_into_its_box(plan
         await pilot.press("tab")
         await wait_for(pilot, lambda: session.plan.answers[item.id].value == "Home visit",
                        what="the text saved")
+
+
+async def test_a_stray_letter_on_an_answered_text_question_changes_nothing(plans) -> None:
+    """rev7-tui 2: one 'r' typed on a long-text question holding a parent's quoted words
+    was typed into them and saved ('rRobin: ...'). On a question with an answer a key is
+    not typed in: it says so, and the answer stays as the plan holds it."""
+    from checklist_tui.core.definition_base import ItemType
+    from checklist_tui.tui.widgets.item_view import ItemView
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        session = screen.session
+        visible = session.evaluate().visible_items
+        item = next(i for _s, i in session.checklist.checklist.all_items()
+                    if i.type in (ItemType.SHORT_TEXT, ItemType.LONG_TEXT)
+                    and i.id in visible and session.plan.answers.get(i.id) is not None
+                    and session.plan.answers[i.id].has_value)
+        before = session.plan.answers[item.id].value
+        await go_to(pilot, item.id)
+        view = screen.query_one(f"#item-{item.id}", ItemView)
+        view.focus_control(step_in=False)
+        await wait_for(pilot, lambda: app.focused is view, what="the question itself")
+        _burst(app, ("q", "q"))
+        await wait_for(pilot, lambda: any("'q' was not typed: this question has an answer"
+                                          in str(n.message) for n in app._notifications))
+        assert app.focused is view and session.plan.answers[item.id].value == before

@@ -82,6 +82,10 @@ class TypedItem(Vertical, can_focus=False):
             return
         event.stop()
         event.prevent_default()
+        if self.answer is not None and self.answer.has_value:  # rev7-tui 2: one stray key
+            self.notify(f"'{char}' was not typed: this question has an answer. To change "  # never
+                        "it, press Tab to go to its box.", markup=False)  # changes a saved one
+            return
         self.screen.set_focus(box)  # now: the keys typed next follow it in
         # Typed once the box has taken the focus (which selects what it holds, so the key
         # replaces it, as typing after Tab does). A light stand-in puts the real box in
