@@ -61,8 +61,9 @@ MOUNT_PATIENCE = 5.0
 HOLD_PATIENCE = 5.0
 
 TypedEvent = events.Key | events.Paste
-AT_ONCE = ("f12", "ctrl+q")
-"""The app's own keys for someone walking in and for leaving: handled the moment typed."""
+AT_ONCE = ("f12",)
+"""Hiding the screen when someone walks in: handled the moment typed. (Ctrl+Q keeps its
+place: the text typed just before it must land and be saved first.)"""
 
 
 class TypedAhead:
@@ -89,12 +90,11 @@ class TypedAhead:
 
     async def arrived(self, event: TypedEvent) -> None:
         """A key (or paste) from the terminal: handle it now or after those before it.
-        F12 (hide the screen) and Ctrl+Q never wait behind other keys (rev7-tui 1: F12 was
-        held behind a section switch, then dropped); the keys waiting when the screen is
-        hidden are let go, so none of them shows the plan again."""
+        F12 (hide the screen) never waits behind other keys (rev7-tui 1: it was held behind
+        a section switch, then dropped); the keys waiting when the screen is hidden are let
+        go, so none of them shows the plan again (privacy first: they are lost)."""
         if isinstance(event, events.Key) and event.key in AT_ONCE:
-            if event.key == "f12":
-                self.waiting.clear()
+            self.waiting.clear()
             await self.handle(event)
             return
         if self._refused(event):
