@@ -21,6 +21,7 @@ from checklist_tui.core.review_file import file_seen
 from checklist_tui.core.vocabulary import NO_GAPS, signed
 from checklist_tui.core.what_is_left import gaps_listing, gaps_title
 from checklist_tui.tui import commands
+from checklist_tui.tui.from_thread import call_while_attached
 from checklist_tui.tui.hanging import hang_text
 from checklist_tui.tui.screens.base import AppScreen
 from checklist_tui.tui.screens.decision import Decision, DecisionForm
@@ -160,7 +161,7 @@ class ReviewPlanScreen(AppScreen):
     @work(thread=True, exclusive=True, group="review-look")
     def _look_at_file(self, seen: tuple[object, ...]) -> None:
         if file_seen(self.path) != seen and not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._changed_on_disk, seen)
+            call_while_attached(self.app, self, self._changed_on_disk, seen)
 
     def _changed_on_disk(self, seen: tuple[object, ...]) -> None:
         if self.pending is None and self._signature == seen and self.is_attached:
@@ -189,7 +190,7 @@ class ReviewPlanScreen(AppScreen):
     def load(self) -> None:
         shown = self._read()
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, *shown)
+            call_while_attached(self.app, self, self._show, *shown)
 
     def _show(self, plan: Plan | None, checklist, text: str, found_outside: str = "",
               seen_hash: str = "", signature: tuple[object, ...] | None = None) -> None:
