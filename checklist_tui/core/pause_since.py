@@ -26,6 +26,7 @@ from checklist_tui.core.engine import Evaluation, FiredRule, concern_answers
 from checklist_tui.core.integrity import day_of, settled
 from checklist_tui.core.plan import Confirmation, HistoryEntry, Plan
 from checklist_tui.core.question_words import named as question_named
+from checklist_tui.core.raising import rests_on
 from checklist_tui.core.since import Since
 
 
@@ -193,9 +194,7 @@ def _flag_raised_after(flag: FiredRule, item: Item, plan: Plan, ev: Evaluation,
     or "not yet") its due point passed after it."""
     rule = next((r for n, r in enumerate(item.rules) if rule_id(item, n) == flag.rule_id),
                 None)
-    rests_on = [item.id, *sorted(rule.when.items() if rule is not None and rule.when
-                                 else set())]
-    if any(part == "answer" for _i, part, _at in seen.changed(rests_on)):
+    if any(part == "answer" for _i, part, _at in seen.changed(rests_on(item, rule))):
         return True
     if (rule is not None and rule.when is not None) or settled(plan.answers.get(item.id)):
         return False  # it rests on answers, and they say what they said then

@@ -61,6 +61,12 @@ def _fires(item: Item, rule: Rule, said: Mapping[str, Answer | None], late: bool
             and matches(own.value, list(rule.if_answer or [])))
 
 
+def rests_on(item: Item, rule: Rule | None) -> list[str]:
+    """The items whose answers a rule of ``item`` rests on: its own and its condition's."""
+    return [item.id, *sorted(rule.when.items() if rule is not None and rule.when is not None
+                             else ())]
+
+
 def holds_for_this_raising(ack: Acknowledgement, item: Item, rule: Rule, plan: Plan,
                            items: Mapping[str, Item],
                            entries: Mapping[str, Sequence[HistoryEntry]],
@@ -68,12 +74,12 @@ def holds_for_this_raising(ack: Acknowledgement, item: Item, rule: Rule, plan: P
     """Whether the acknowledgement ``ack`` of ``rule`` (firing now) saw this raising of it:
     the rule fired at every point since ``ack``, as the answers it rests on changed
     (``due``: the item's due date, after which an unanswered item fires)."""
-    rests_on = [item.id, *sorted(rule.when.items() if rule.when is not None else ())]
-    since = sorted((e for i in rests_on for e in entries.get(i, ()) if e.at > ack.at),
+    watched = rests_on(item, rule)
+    since = sorted((e for i in watched for e in entries.get(i, ()) if e.at > ack.at),
                    key=lambda e: e.at)
     if not since:
         return True
-    said: dict[str, Answer | None] = {i: plan.answers.get(i) for i in rests_on}
+    said: dict[str, Answer | None] = {i: plan.answers.get(i) for i in watched}
     for entry in reversed(since[1:]):  # undo the changes one by one, newest first
         said[entry.target] = _said(items.get(entry.target), entry.old, entry.at)
         late = due is not None and due < day_of(entry.at)  # by the end of that state
