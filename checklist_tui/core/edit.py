@@ -29,7 +29,7 @@ from checklist_tui.core.edit_base import (
     log,
     reason_needed,
 )
-from checklist_tui.core.edit_lifecycle import TRANSITIONS, change_state, sign_off
+from checklist_tui.core.edit_lifecycle import TRANSITIONS, change_state
 from checklist_tui.core.edit_records import (
     add_record,
     find_record,
@@ -61,7 +61,7 @@ __all__ = [
     "Person", "acknowledge", "add_record", "change_state", "clear_answer",
     "confirm_pause_point", "contradictions", "editable", "find_record", "log",
     "reason_needed", "record_shared", "remove_record", "set_answer", "set_detail", "set_details",
-    "set_not_applicable", "set_note", "set_source", "sign_off", "update_record",
+    "set_not_applicable", "set_note", "set_source", "update_record",
 ]
 
 

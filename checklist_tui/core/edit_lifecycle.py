@@ -10,7 +10,7 @@ from checklist_tui.core.edit_base import NEEDS_COMPLETE, log
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.errors import PlanError, Refused
 from checklist_tui.core.pause import completion_blockers
-from checklist_tui.core.plan import Plan, PlanState, SignOff
+from checklist_tui.core.plan import Plan, PlanState
 
 #: Allowed lifecycle moves. Everything else is refused.
 TRANSITIONS: dict[PlanState, set[PlanState]] = {
@@ -43,10 +43,3 @@ def change_state(plan: Plan, checklist: Checklist, new: PlanState, *, by: str, n
         plan.signoff = None  # unlocking voids the signature
     plan.state = new
     log(plan, by, now, "state", "plan", old.value, new.value)
-
-
-def sign_off(plan: Plan, checklist: Checklist, *, by: str, role: str, decision: str,
-             rationale: str, now: datetime, today: date) -> None:
-    change_state(plan, checklist, PlanState.APPROVED, by=by, now=now, today=today)
-    plan.signoff = SignOff(by=by, role=role, at=now, decision=decision, rationale=rationale)
-    log(plan, by, now, "signoff", "plan", None, f"{decision} ({role})")

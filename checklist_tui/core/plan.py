@@ -163,6 +163,13 @@ class Shared(Model):
     (core.copies); '' for a copy recorded before it was kept."""
 
 
+APPROVED = "approved"
+RETURNED = "returned"
+DECISIONS = (APPROVED, RETURNED)
+"""What a manager's decision (``SignOff.decision``) can be; a plan file saying anything
+else is refused when it is read (core.plancheck)."""
+
+
 class SignOff(Model):
     by: str
     role: str

@@ -14,7 +14,7 @@ from checklist_tui.core.answers import coerce
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import PlanError
-from checklist_tui.core.plan import FORMAT_VERSION, Plan, PlanState
+from checklist_tui.core.plan import APPROVED, DECISIONS, FORMAT_VERSION, RETURNED, Plan, PlanState
 
 #: Every date in a plan lies in this window (a year-1 or year-9999 date is damage).
 EARLIEST = date(1900, 1, 1)
@@ -58,8 +58,14 @@ def check_plan(plan: Plan, name: str) -> None:
         raise PlanError(f"{name}: dob: {plan.dob.isoformat()} is before the baby could have "
                         f"been conceived (EDD {plan.edd.isoformat()}); the file was left "
                         "untouched")
+    for where, record in ([("signoff", plan.signoff)] if plan.signoff else []) + [
+            (f"reviews {n}", r) for n, r in enumerate(plan.reviews, start=1)]:
+        if record.decision not in DECISIONS:
+            raise PlanError(f"{name}: {where}: decision: a manager's decision is "
+                            f"'{APPROVED}' or '{RETURNED}', nothing else; the file was left "
+                            "untouched")
     if plan.state == PlanState.APPROVED and (
-            plan.signoff is None or plan.signoff.decision != "approved"):
+            plan.signoff is None or plan.signoff.decision != APPROVED):
         raise PlanError(f"{name}: state: the plan says 'approved' but has no approving "
                         "sign-off; the file was left untouched")
 

@@ -20,15 +20,15 @@ from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import PlanError, Refused
 from checklist_tui.core.history import MARK_WHAT as EDITED_OUTSIDE_MARK
 from checklist_tui.core.ids import new_id
+from checklist_tui.core.plan import APPROVED as APPROVED
+from checklist_tui.core.plan import DECISIONS as DECISIONS
+from checklist_tui.core.plan import RETURNED as RETURNED
 from checklist_tui.core.plan import Challenge, HistoryEntry, Plan, PlanState, SignOff
 from checklist_tui.core.reasons import ANSWER, APPROVE, RETURN, refuse_non_reason
 from checklist_tui.core.reopen_words import REASON_MISSING
 from checklist_tui.core.strict import copy, dump
 from checklist_tui.core.vocabulary import signed
 
-APPROVED = "approved"
-RETURNED = "returned"
-DECISIONS = (APPROVED, RETURNED)
 CHANGED_SINCE_APPROVAL = "changed since approval"
 DECISIONS_CONFLICT = "two decisions conflict"
 CONCURRENT = "made without seeing the decision before it"

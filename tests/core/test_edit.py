@@ -14,11 +14,10 @@ from checklist_tui.core.edit import (
     set_details,
     set_not_applicable,
     set_note,
-    sign_off,
     update_record,
 )
 from checklist_tui.core.errors import PlanError, ReasonNeeded
-from checklist_tui.core.plan import Person, PersonKind, PlanState
+from checklist_tui.core.plan import Person, PersonKind, PlanState, SignOff
 from tests.conftest import NOW, TODAY
 from tests.core.helpers import answer, new_plan
 
@@ -116,8 +115,10 @@ def _plan_in(mini, state: PlanState):
     for step in path:
         change_state(plan, mini.checklist, step, by="t", now=NOW, today=TODAY)
     if state == PlanState.APPROVED:
-        sign_off(plan, mini.checklist, by="Manager Example", role="Team manager",
-                 decision="Agreed", rationale="Complete", now=NOW, today=TODAY)
+        change_state(plan, mini.checklist, PlanState.APPROVED, by="Manager Example", now=NOW,
+                     today=TODAY)
+        plan.signoff = SignOff(by="Manager Example", role="Team manager", at=NOW,
+                               decision=review.APPROVED, rationale="Complete")
     assert plan.state == state
     return plan
 

@@ -13,7 +13,7 @@ import pytest
 from checklist_tui.core import recovery, store
 from checklist_tui.core.errors import PlanConflictError, PlanError
 from checklist_tui.core.locking import host_tag
-from checklist_tui.core.plan import FORMAT_VERSION
+from checklist_tui.core.plan import FORMAT_VERSION, SignOff
 from tests.conftest import EXAMPLES, NOW
 from tests.core.helpers import answer
 
@@ -130,6 +130,25 @@ def test_damaged_plan_gives_clear_error_and_is_untouched(tmp_path, content, mess
         store.load(path)
     assert "broken.toml" in str(info.value)
     assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize(("before", "after", "message"), [
+    ('decision = "returned"', 'decision = "approve"', "reviews 1: decision: a manager's decision"),
+    ('state = "draft"', 'state = "approved"', "says 'approved' but has no approving sign-off"),
+])
+def test_a_decision_the_app_cannot_have_made_is_refused(saved, before, after, message) -> None:
+    """A hand-edited "approve" would be shown as "Approve by ..." yet never count as an
+    approval; a plan calling itself approved with no approving decision claims a sign-off."""
+    saved.plan.reviews.append(SignOff(by="A Manager", role="Team manager", at=NOW,
+                                      decision="returned", rationale="Father not assessed"))
+    store.save(saved)
+    text = saved.path.read_text()
+    assert before in text
+    saved.path.write_text(text.replace(before, after))
+    edited = saved.path.read_bytes()
+    with pytest.raises(PlanError, match=message):
+        store.load(saved.path)
+    assert saved.path.read_bytes() == edited
 
 
 def test_truncated_plan_is_refused(saved) -> None:
