@@ -34,10 +34,11 @@ def who(d: Shared) -> str:
     return "the parents" if d.parents else d.to
 
 
-def out_of_date_words(stale: list[Shared]) -> str:
-    """One sentence for the plan's gaps: who holds an out-of-date copy and what to do."""
+def out_of_date_words(stale: list[Shared], record_it: str = "Distribution, D") -> str:
+    """One sentence for the plan's gaps: who holds an out-of-date copy and what to do
+    (``record_it``: where the new copy is recorded, for the app by default)."""
     names = "; ".join(f"{who(d)} (given {uk_date(d.on)})" for d in stale)
     copies = ("A copy given out is out of date (the plan has changed since it was given)"
               if len(stale) == 1 else f"{len(stale)} copies given out are out of date (the "
               "plan has changed since they were given)")
-    return f"{copies}: {names}. Give them the current plan and record it (Distribution, D)."
+    return f"{copies}: {names}. Give them the current plan and record it ({record_it})."

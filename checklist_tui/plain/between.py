@@ -15,13 +15,18 @@ from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.state_words import state_sentences
 from checklist_tui.core.vocabulary import may_follow, no_gaps_found, no_such_question
 from checklist_tui.core.what_is_left import gaps_count, gaps_listing
-from checklist_tui.plain import listings, pause_point, records, words
+from checklist_tui.plain import answering, handing_over, listings, pause_point, records, words
 from checklist_tui.plain.console import QUIT_WORDS
+from checklist_tui.plain.records import SINGULAR
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
 
 Command = Callable[[str], bool | None]
+#: Commands that take what is typed after them: a question's id, or which record.
+TAKES_WHICH = ("go", *(f"{verb} {kind}" for verb in ("change", "edit", "remove", "delete")
+                        for kind in ("person", "agency", "action")),
+               "action done", "action status")
 
 
 def table(conv: Conversation) -> dict[str, Command]:
@@ -56,10 +61,19 @@ def table(conv: Conversation) -> dict[str, Command]:
         "add person": plain(records.add_person),
         "add agency": plain(records.add_agency),
         "add action": plain(records.add_action),
-        "acknowledge": plain(records.acknowledge_any),
-        "export": plain(records.export),
-        "complete": plain(records.complete),
-        "submit": plain(records.submit),
+        **{f"{verb} {SINGULAR[model]}": on(records.changing(model))
+           for model in SINGULAR for verb in ("change", "edit")},
+        **{f"{verb} {SINGULAR[model]}": on(records.removing(model))
+           for model in SINGULAR for verb in ("remove", "delete")},
+        "action done": on(records.mark_done),
+        "action status": on(records.action_status),
+        "acknowledge": plain(answering.acknowledge_any),
+        "share": plain(handing_over.share),
+        "distribution": plain(handing_over.distribution),
+        "copies": plain(handing_over.distribution),
+        "export": plain(handing_over.export),
+        "complete": plain(handing_over.complete),
+        "submit": plain(handing_over.submit),
         "cancel": lambda _a: conv.console.say(
             "There is nothing to cancel here: nothing is being changed."),
         **dict.fromkeys(QUIT_WORDS, lambda _a: True),
@@ -106,7 +120,7 @@ def note(conv: Conversation, _arg: str) -> None:
     here = conv.current()
     if here is not None:
         text = conv.console.ask_lines(f"Note on {here[1].id}.")
-        records.note(conv, here[1], text)
+        answering.note(conv, here[1], text)
 
 
 def on_question(change: Callable[[Conversation, Item], object]) -> Callable[
@@ -119,8 +133,8 @@ def on_question(change: Callable[[Conversation, Item], object]) -> Callable[
     return command
 
 
-source, clear, details = (on_question(records.source), on_question(records.clear),
-                          on_question(records.details))
+source, clear, details = (on_question(answering.source), on_question(answering.clear),
+                          on_question(answering.details))
 
 
 def confirm(conv: Conversation, _arg: str) -> None:

@@ -18,7 +18,7 @@ from checklist_tui.core.reopen_words import change_words
 from checklist_tui.core.review import challenges_on
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.versions import changes_since
-from checklist_tui.plain import between, listings, pause_point, records, reopening, words
+from checklist_tui.plain import answering, between, listings, pause_point, reopening, words
 from checklist_tui.plain.console import (
     QUIT_WORDS,
     Cancelled,
@@ -153,7 +153,7 @@ class Conversation:
         lowered = " ".join(text.lower().split())
         if item.type == ItemType.LONG_TEXT and lowered == "write":
             return self._step(lambda: self._write(item))
-        if lowered in self.commands or lowered.split(" ", 1)[0] in ("go",):
+        if self._command_in(lowered) is not None:
             return self._command(lowered, text)
         choice = words.parse(item, text)
         if choice is None:
@@ -166,13 +166,23 @@ class Conversation:
         written = self.console.ask_lines(item.prompt)
         return self._record(item, written) if written else False
 
+    def _command_in(self, lowered: str) -> str | None:
+        """The command ``lowered`` is: the whole of it, or one that takes what follows it
+        (``go PBA-F01``, ``remove person 2``)."""
+        if lowered in self.commands:
+            return lowered
+        return next((key for key in between.TAKES_WHICH if lowered.startswith(f"{key} ")),
+                    None)
+
     def _command(self, lowered: str, raw: str = "") -> bool:
-        name, _, arg = lowered.partition(" ")
-        handler = self.commands.get(lowered) or self.commands.get(name)
-        if handler is None:
+        lowered = " ".join(lowered.split())
+        key = self._command_in(lowered)
+        if key is None:
             self.console.say(f"'{raw or lowered}' is not a command. Type help for the list.")
             return False
-        return self._step(lambda: bool(handler(raw.partition(" ")[2] if raw else arg)))
+        handler = self.commands[key]
+        arg = " ".join((raw or lowered).split()[len(key.split()):])
+        return self._step(lambda: bool(handler(arg)))
 
     def _step(self, run: Callable[[], bool]) -> bool:
         """Run an answer or a command that may ask for more: ``cancel`` or ``quit`` typed
@@ -226,7 +236,7 @@ class Conversation:
         said = ""
         if self.announce is not None:  # an answer: said first
             item, self.announce = self.announce, None
-            records.say_saved(self, item)
+            answering.say_saved(self, item)
             said = item.id
         self.console.say(*listings.contradicted_since(self, was_contradicted, said))
         for fired in self.ev.fired:
@@ -243,7 +253,7 @@ class Conversation:
     def _record(self, item: Item, value: object) -> bool:
         self.announce = item
         try:
-            if records.answer(self, item, value):
+            if answering.answer(self, item, value):
                 self._advance(item.id)
         finally:
             self.announce = None

@@ -103,9 +103,11 @@ def _read_records(conv: Conversation, records: Sequence[T], plural_name: str, si
     for n, record in enumerate(records, 1):
         first, *rest = lines(record)
         conv.console.say(f"{n}. {first}", *rest)
+    conv.console.say(f"Type change {singular} or remove {singular} to change or remove one"
+                     + (", or action done when one is done." if singular == "action" else "."))
 
 
-def _person_lines(person: Person) -> list[str]:
+def person_lines(person: Person) -> list[str]:
     line = f"{person.name}, {person.kind.label}"
     if person.kind.adult_of_unknown_sex:
         line += {True: ", a man", False: ", not a man",
@@ -119,7 +121,7 @@ def _person_lines(person: Person) -> list[str]:
     return lines
 
 
-def _agency_lines(agency: Agency) -> list[str]:
+def agency_lines(agency: Agency) -> list[str]:
     lines = [f"{agency.agency}: {agency.practitioner or 'no named practitioner'}.",
              f"Role: {agency.role or NO_ROLE}."]
     if agency.contact:
@@ -127,7 +129,7 @@ def _agency_lines(agency: Agency) -> list[str]:
     return lines
 
 
-def _action_lines(action: Action) -> list[str]:
+def action_lines(action: Action) -> list[str]:
     due = f"due {uk_date(action.due)}" if action.due else "no due date"
     late = f" {OVERDUE}." if overdue_action(action, clock.today()) else ""
     return [action.what, f"Owner: {action.owner or NO_OWNER}. {due.capitalize()}. "
@@ -135,15 +137,15 @@ def _action_lines(action: Action) -> list[str]:
 
 
 def people(conv: Conversation) -> None:
-    _read_records(conv, conv.session.plan.people, "people", "person", _person_lines)
+    _read_records(conv, conv.session.plan.people, "people", "person", person_lines)
 
 
 def agencies(conv: Conversation) -> None:
-    _read_records(conv, conv.session.plan.agencies, "agencies", "agency", _agency_lines)
+    _read_records(conv, conv.session.plan.agencies, "agencies", "agency", agency_lines)
 
 
 def actions(conv: Conversation) -> None:
-    _read_records(conv, conv.session.plan.actions, "actions", "action", _action_lines)
+    _read_records(conv, conv.session.plan.actions, "actions", "action", action_lines)
 
 
 def item_said(conv: Conversation, item: Item) -> list[str]:
@@ -171,11 +173,11 @@ def contradicted_since(conv: Conversation, before: set[str], said: str) -> list[
 
 def read_rule(conv: Conversation, fired: FiredRule, just_fired: bool = False) -> None:
     """Read a fired rule out with its escalation; offer to acknowledge it."""
-    from checklist_tui.plain import records
+    from checklist_tui.plain import answering
 
     c = conv.console
     c.say(f"{rule_label(fired)}: {fired.message}")
     if fired.escalation:
         c.say(f"What to do now: {fired.escalation}")
     if just_fired and fired.needs_acknowledgement:
-        records.acknowledge(conv, fired)
+        answering.acknowledge(conv, fired)

@@ -73,11 +73,26 @@ def _present(conv: Conversation) -> list[str]:
         typed = conv.console.answer("Who is present? Numbers from the list, or names and "
                                     "roles, separated by commas:")
         parts = [p.strip() for p in typed.split(",") if p.strip()]
-        present = [offered[int(p) - 1] if p.isdigit() and 0 < int(p) <= len(offered) else p
-                   for p in parts]
+        # a bare number is a place in the list, never a name (rev7-core 8: "12, 0" was
+        # recorded as two people present)
+        wrong = [p for p in parts if p.isdigit() and not 0 < int(p) <= len(offered)]
+        if wrong:
+            conv.console.say(_not_in_list(wrong, len(offered)))
+            continue
+        present = [offered[int(p) - 1] if p.isdigit() else p for p in parts]
         if present:
             return list(dict.fromkeys(present))
         conv.console.say("Say who is present: at least one person.")
+
+
+def _not_in_list(wrong: list[str], count: int) -> str:
+    """Why numbers typed for who is present were refused, and what to type instead."""
+    numbers = " or ".join(wrong)
+    if not count:
+        return (f"There is no list to number from, so {numbers} is not a person. Type the "
+                "names and roles of the people present.")
+    return (f"There is no {numbers} in the list: type numbers from 1 to {count}, or names "
+            "and roles. Nothing is recorded yet.")
 
 
 def confirm(conv: Conversation, section_id: str) -> None:

@@ -1,225 +1,128 @@
-"""Changes made in plain mode: answers, notes, sources, people, agencies, actions,
-acknowledgements, export, completion and submission. Each asks for what it needs one
-line at a time, then goes through the session like every other change."""
+"""People, agencies and actions in plain mode: adding, changing and removing them, and an
+action's status (look-d D25: the screen-reader route could only add them, so a man moving
+into the household, an agency's role or an action done could not be recorded, and a name
+typed wrongly stayed for ever). Each asks one line at a time and goes through the same
+core operations as the app and the command line (``core.edit_records``), with the same
+refusals: a man, or anyone living in or visiting the home, is removed only with a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from checklist_tui.core import babies, clock, edit, review
-from checklist_tui.core import integrity as integ
-from checklist_tui.core.answers import display
-from checklist_tui.core.carried import not_carried
-from checklist_tui.core.dates import plural
-from checklist_tui.core.definition import Detail, DetailKind, Item
-from checklist_tui.core.detail_people import none_offered, offered
-from checklist_tui.core.engine import FiredRule
-from checklist_tui.core.errors import UserFacingError
-from checklist_tui.core.pause import completion_blockers
-from checklist_tui.core.plan import (
-    Action,
-    Agency,
-    Answer,
-    InfoSource,
-    Person,
-    PersonKind,
-    PlanState,
-)
+from checklist_tui.core import clock, edit
+from checklist_tui.core.dates import uk_date
+from checklist_tui.core.edit_records import REMOVE_WHY, around_the_baby
+from checklist_tui.core.integrity import overdue_action
+from checklist_tui.core.plan import Action, ActionStatus, Agency, Person, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
-from checklist_tui.core.reasons import ACKNOWLEDGE, not_a_reason
-from checklist_tui.core.vocabulary import CONTRADICTED
-from checklist_tui.plain import words
-from checklist_tui.plain.console import Cancelled
+from checklist_tui.core.reasons import not_a_reason
+from checklist_tui.core.vocabulary import OVERDUE
+from checklist_tui.plain import asking, listings, words
 from checklist_tui.plain.reopening import reason_first
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
 
-
-def say_saved(conv: Conversation, item: Item) -> None:
-    """What became of an answer, said as soon as it is saved (before any red flag it
-    raises is read out, or any detail it needs is asked for)."""
-    answer = conv.session.plan.answers.get(item.id)
-    if answer is not None and not conv.changed:
-        conv.console.say(f"Not changed: the answer was already {display(item, answer)}.")
-    elif answer is not None:
-        conv.console.say(f"Saved: {display(item, answer)}.", *filter(None, [
-            not_carried(item, answer, conv.session.plan)]), *_plan_says(conv, item.id))
+Model = type[Person] | type[Agency] | type[Action]
+Record = Person | Agency | Action
 
 
-def _plan_says(conv: Conversation, item_id: str) -> list[str]:
-    """What the plan says back to an answer just saved: the number of babies it set
-    (core.babies), or why the plan contradicts it."""
-    said = [babies.in_step(conv.session.plan, item_id)]
-    said += [f"{CONTRADICTED}: {'; '.join(p.reasons)}." for p in conv.ev.contradicted
-             if p.item_id == item_id]
-    return [line if line.endswith(".") else f"{line}." for line in said if line]
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    """What the field is, as a list reads it ("Lives in the household: yes")."""
+    kind: str = "text"  # text, needed (text that cannot be empty), date, yes_no, choice
+    question: str = ""
+    """How ``add`` asks for it, when that is not the label."""
 
 
-def answer(conv: Conversation, item: Item, value: object) -> bool:
-    """Record an answer with what it needs: who will find out and by when for "not yet"
-    or "unknown" on a required or risk item; the details a "yes" or "done" must carry."""
-    checklist = conv.checklist
-    if value == words.NOT_APPLICABLE:
-        return conv.change(edit.set_not_applicable, checklist, item.id)
-    follow: dict[str, object] = {}
-    probe = Answer(value=value if isinstance(value, (bool, str, list)) else str(value),
-                   answered_at=clock.now(), answered_by="")
-    if integ.needs_follow_up(item, probe):
-        if not reason_first(conv, f"{item.prompt} ({item.id})"):
-            return False
-        conv.console.say(f"'{integ.follow_up_label(probe).capitalize()}' needs who will find "
-                         "out, and by when.")
-        owner = _ask_text(conv, "Who will find out (a name or role):", required=True)
-        when = _ask_date(conv, "By when? Day, month and year, such as 20/05/2027:", required=True)
-        follow = {"owner": owner, "by_date": when}
-    if not conv.change(edit.set_answer, checklist, item.id, value, **follow):
-        return False
-    if integ.is_positive(conv.session.plan.answers.get(item.id)):
-        try:
-            details(conv, item)
-        except Cancelled:  # the answer is saved; only the details are left
-            conv.console.say("The answer is saved; the details are left for later.")
-    return True
+#: Each record's fields as plain mode asks and reads them, in the app's order: the words
+#: of ``add`` and ``change`` alike.
+FIELDS: dict[Model, tuple[Field, ...]] = {
+    Person: (Field("name", "Name", "needed"), Field("kind", "Who they are", "choice"),
+             Field("relationship", "Relationship to the baby"),
+             Field("role", "Their role around the baby"),
+             Field("man", "A man (a partner who visits or stays counts)", "yes_no",
+                   "Is this person a man? (a partner who visits or stays counts)"),
+             Field("in_household", "Lives in the household", "yes_no",
+                   "Do they live in the household?"),
+             Field("involvement", "What has been done to involve them"),
+             Field("assessment", "How they have been assessed"),
+             Field("reason_not_involved", "Why he has not been involved or assessed"),
+             Field("notes", "Notes")),
+    Agency: (Field("agency", "Agency", "needed"), Field("practitioner", "Named practitioner"),
+             Field("role", "Their role in this plan"),
+             Field("contact", "Contact, such as a phone number")),
+    Action: (Field("what", "What is to be done", "needed"), Field("owner", "Who will do it"),
+             Field("agency", "Their agency"), Field("due", "Due", "date", "By when"),
+             Field("status", "Status", "choice"), Field("outcome", "The outcome it serves")),
+}
+CHOICES: dict[str, list[tuple[str, str]]] = {
+    "kind": [(k.value, k.label) for k in PersonKind],
+    "status": [(s.value, s.label) for s in ActionStatus]}
+SINGULAR = {Person: "person", Agency: "agency", Action: "action"}
+PLURAL = {Person: "people", Agency: "agencies", Action: "actions"}
+#: What clears an optional field when it is changed.
+NONE_WORDS = ("none",)
 
 
-def details(conv: Conversation, item: Item) -> None:
-    """Ask for each detail a positive answer still lacks; Enter leaves one for later."""
-    plan = conv.session.plan
-    for detail in item.details:
-        if detail.label not in integ.missing_details(item, plan.answers.get(item.id), plan):
-            continue
-        value: object
-        if detail.kind == DetailKind.DATE:
-            value = _ask_date(conv, f"{detail.label}? Day, month and year, or Enter for later:")
-        elif detail.kind == DetailKind.PEOPLE:
-            value = _ask_people(conv, detail)
-        elif detail.kind == DetailKind.TEXT:
-            value = conv.console.ask_lines(f"{detail.label}.")
-        else:
-            value = _ask_text(conv, f"{detail.label} (or Enter for later):")
-        if value in (None, "", []):
-            conv.console.say(f"Left for later. Until then this answer is incomplete: "
-                             f"no {detail.label.lower()}.")
-            continue
-        conv.change(edit.set_detail, conv.checklist, item.id, detail.key, value)
+def _field(model: Model, name: str) -> Field:
+    return next(f for f in FIELDS[model] if f.name == name)
 
 
-def _ask_people(conv: Conversation, detail: Detail) -> list[str]:
-    label = detail.label
-    people = offered(detail, conv.session.plan.people)
-    if not people:
-        conv.console.say(f"{label}. {none_offered(detail)}. Type add person, then answer "
-                         "this question again.")
-        return []
-    conv.console.say(f"{label}. Type the numbers, separated by commas (or Enter for later):")
-    for n, person in enumerate(people, 1):
-        conv.console.say(f"{n}. {person.name}, {person.kind.label}")
-    while True:
-        typed = conv.console.answer("Numbers:", about=f"{label}: the numbers of the people, "
-                                    "separated by commas, or Enter for later.")
-        picks = [p.strip() for p in typed.split(",") if p.strip()]
-        if all(p.isdigit() and 1 <= int(p) <= len(people) for p in picks):
-            return [people[int(p) - 1].id for p in picks]
-        conv.console.say(f"Type numbers from 1 to {len(people)}, separated by commas.")
+def name_of(record: Record) -> str:
+    return (record.name if isinstance(record, Person) else
+            record.agency if isinstance(record, Agency) else record.what)
 
 
-def note(conv: Conversation, item: Item, text: str) -> None:
-    if conv.change(edit.set_note, item.id, text):
-        conv.console.say("Note saved." if text else "Note removed.")
+def _described(record: Record) -> str:
+    if isinstance(record, Person):
+        return listings.person_lines(record)[0]
+    if isinstance(record, Agency):
+        return listings.agency_lines(record)[0]
+    return " ".join(listings.action_lines(record))  # what, then its owner, due and status
 
 
-def source(conv: Conversation, item: Item) -> None:
-    options = [(s.value, s.label) for s in InfoSource]
-    chosen = conv.console.choose("Where did the information come from?", options)
-    if chosen is not None and conv.change(edit.set_source, item.id, InfoSource(chosen)):
-        conv.console.say(f"Source saved: {InfoSource(chosen).label}.")
+def _said(field: Field, value: object) -> str:
+    """A field's value as read out."""
+    if value is None or value == "":
+        return "not recorded"
+    if field.kind == "yes_no":
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return uk_date(value)
+    if field.kind == "choice":
+        return dict(CHOICES[field.name])[str(getattr(value, "value", value))]
+    return str(value)
 
 
-def clear(conv: Conversation, item: Item) -> None:
-    if conv.change(edit.clear_answer, item.id):
-        conv.console.say("Answer removed.")
-
-
-def acknowledge(conv: Conversation, fired: FiredRule) -> None:
-    if not reason_first(conv, f"an acknowledgement of {fired.item_id}: {fired.message}"):
-        return
-    taken = {*conv.commands, *words.answer_words()}  # "y" here answers nothing
-    while True:
-        try:
-            reason = conv.console.answer(
-                "To acknowledge it, type your reason. To leave it open, press Enter:")
-        except Cancelled:
-            reason = ""
-        if not reason:
-            conv.console.say("Left open. It stays in the outstanding list.")
-            return
-        problem = not_a_reason(reason, ACKNOWLEDGE, taken)
-        if not problem:
-            break
-        conv.console.say(problem)
-    if conv.change(edit.acknowledge, fired.rule_id, reason):
-        conv.console.say("Acknowledged, with your reason.")
-
-
-def acknowledge_any(conv: Conversation) -> None:
-    waiting = [f for f in conv.ev.fired if f.needs_acknowledgement]
-    if not waiting:
-        conv.console.say("Nothing is waiting to be acknowledged.")
-        return
-    options = [(f.rule_id, f"{f.item_id}: {f.message}") for f in waiting]
-    chosen = conv.console.choose("Which one?", options)
-    for fired in waiting:
-        if fired.rule_id == chosen:
-            from checklist_tui.plain.listings import read_rule
-
-            read_rule(conv, fired)
-            acknowledge(conv, fired)
-
-
-def _ask_text(conv: Conversation, prompt: str, required: bool = False) -> str:
-    while True:
-        text = conv.console.answer(prompt)
-        if text or not required:
-            return text
-        conv.console.say("This one is needed.")
-
-
-def _ask_date(conv: Conversation, prompt: str, required: bool = False) -> date | None:
-    while True:
-        text = conv.console.answer(prompt)
-        if not text and not required:
-            return None
-        try:
-            return typed_date(text, "date")
-        except DetailsError as exc:
-            conv.console.say(f"{exc.reason}.")
+# -- adding ---------------------------------------------------------------------------
 
 
 def add_person(conv: Conversation) -> None:
     if not reason_first(conv, "a new person in the plan"):
         return
     conv.console.say("Adding a person to the plan.")
-    name = _ask_text(conv, "Name:", required=True)
-    kinds = [(k.value, k.label) for k in PersonKind]
-    kind = conv.console.choose("Who they are:", kinds, allow_blank=False)
+    ask = _asker(conv, Person)
+    name = asking.ask_text(conv, "Name:", required=True)
+    kind = conv.console.choose("Who they are:", CHOICES["kind"], allow_blank=False)
     person_kind = PersonKind(kind or "other")
-    relationship = _ask_text(conv, "Relationship to the baby (or Enter):")
     fields: dict[str, object] = {
-        "name": name, "kind": person_kind, "relationship": relationship,
-        "in_household": _yes_no_unrecorded(conv, "Do they live in the household?")}
+        "name": name, "kind": person_kind, "relationship": ask("relationship"),
+        "in_household": asking.yes_no_unrecorded(conv, _field(Person, "in_household").question)}
     if person_kind.adult_of_unknown_sex:  # as the app asks: nobody's guess is recorded
-        fields["man"] = _yes_no_unrecorded(
-            conv, "Is this person a man? (a partner who visits or stays counts)")
-    fields["involvement"] = _ask_text(conv, "What has been done to involve them (or Enter):")
+        fields["man"] = asking.yes_no_unrecorded(conv, _field(Person, "man").question)
+    fields["involvement"] = ask("involvement")
     probe = Person(id="probe", name=name, kind=person_kind,
                    man=fields.get("man"))  # type: ignore[arg-type]
     if probe.is_man:
-        fields["assessment"] = _ask_text(conv, "How has he been assessed (or Enter):")
+        fields["assessment"] = ask("assessment")
         if not (fields["involvement"] and fields["assessment"]):
-            fields["reason_not_involved"] = _ask_text(
+            fields["reason_not_involved"] = asking.ask_text(
                 conv, "Why has he not been involved or assessed? (Enter if you will add it "
                 "later; until then it is a gap in the plan):")
     if conv.change(edit.add_record, Person, **fields):
@@ -229,99 +132,224 @@ def add_person(conv: Conversation) -> None:
                              "gaps until it is.")
 
 
-#: What "not recorded yet" may be typed as, besides Enter.
-UNRECORDED_WORDS = ("not recorded", "not known", "unknown", "u", "don't know", "dont know")
+def _asker(conv: Conversation, model: Model) -> Any:
+    """Ask one of ``model``'s fields when adding: the needed ones until given."""
+    def ask(name: str) -> object:
+        field = _field(model, name)
+        if field.kind == "date":
+            return asking.ask_date(conv, f"{field.question}? Day, month and year, or Enter:")
+        needed = field.kind == "needed"
+        return asking.ask_text(conv, f"{field.label}:" if needed else f"{field.label} (or Enter):",
+                               required=needed)
+    return ask
 
 
-def _yes_no_unrecorded(conv: Conversation, question: str) -> bool | None:
-    """Yes, no, or not recorded yet (None: nobody has said, never taken as "no"), as the
-    app's People form offers."""
-    while True:
-        typed = conv.console.answer(f"{question} yes, no, or Enter if not recorded yet:").lower()
-        if typed in ("y", "yes", "n", "no"):
-            return typed.startswith("y")
-        if not typed or typed in UNRECORDED_WORDS:
-            return None
-        conv.console.say("Type yes or no, or press Enter to leave it not recorded.")
+#: What plain mode asks for each new agency and action, in order.
+ADDED: dict[Model, tuple[str, ...]] = {Agency: ("agency", "practitioner", "role", "contact"),
+                                       Action: ("what", "owner", "agency", "due")}
 
 
-#: What plain mode asks for each new agency and action: (field, question, kind).
-AGENCY_QUESTIONS = [("agency", "Agency:", "needed"),
-                    ("practitioner", "Named practitioner (or Enter):", "text"),
-                    ("role", "Their role in this plan (or Enter):", "text"),
-                    ("contact", "Contact, such as a phone number (or Enter):", "text")]
-ACTION_QUESTIONS = [("what", "What is to be done:", "needed"),
-                    ("owner", "Who will do it:", "text"),
-                    ("agency", "Their agency (or Enter):", "text"),
-                    ("due", "By when? Day, month and year, or Enter:", "date")]
-
-
-def _add(conv: Conversation, model: type[Agency] | type[Action],
-         questions: list[tuple[str, str, str]], done: str) -> None:
-    if not reason_first(conv, f"a new {'agency' if model is Agency else 'action'} in the plan"):
+def _add(conv: Conversation, model: type[Agency] | type[Action]) -> None:
+    if not reason_first(conv, f"a new {SINGULAR[model]} in the plan"):
         return
     conv.console.say(f"Adding {'an agency' if model is Agency else 'an action'} to the plan.")
-    fields: dict[str, object] = {}
-    for field, question, kind in questions:
-        fields[field] = (_ask_date(conv, question) if kind == "date"
-                         else _ask_text(conv, question, required=kind == "needed"))
+    ask = _asker(conv, model)
+    fields = {name: ask(name) for name in ADDED[model]}
     if conv.change(edit.add_record, model, **fields):
-        conv.console.say(done.format(**fields))
+        conv.console.say(f"Added {fields['agency']}." if model is Agency else "Action added.")
+        _say_overdue(conv, getattr(conv.session.plan, PLURAL[model])[-1])
 
 
 def add_agency(conv: Conversation) -> None:
-    _add(conv, Agency, AGENCY_QUESTIONS, "Added {agency}.")
+    _add(conv, Agency)
 
 
 def add_action(conv: Conversation) -> None:
-    _add(conv, Action, ACTION_QUESTIONS, "Action added.")
+    _add(conv, Action)
 
 
-def export(conv: Conversation) -> None:
-    from checklist_tui.export.writer import (
-        FORMAT_LABELS,
-        ExportExistsError,
-        default_name,
-        write_summary,
-    )
+# -- changing -------------------------------------------------------------------------
 
-    fmt = conv.console.choose("Which format?", list(FORMAT_LABELS.items()))
-    if fmt is None:
+
+def _pick(conv: Conversation, model: Model, typed: str) -> Record | None:
+    records: list[Record] = list(getattr(conv.session.plan, PLURAL[model]))
+    return asking.pick(conv, records, SINGULAR[model], PLURAL[model], name_of, _described,
+                       typed.strip())
+
+
+def _shown(record: Record) -> list[Field]:
+    """The fields of ``record`` that may be changed: whether a person is a man only where
+    their record alone can say so (as ``add person`` asks it)."""
+    return [f for f in FIELDS[type(record)] if not (
+        f.name == "man" and isinstance(record, Person) and not record.kind.adult_of_unknown_sex
+        and record.man is None)]
+
+
+def change(conv: Conversation, model: Model, typed: str = "") -> None:
+    """Change one person, agency or action: each field read out with its value and
+    numbered; the person picks one by number, types the new value, and it is saved at once,
+    as an answer is; Enter when done."""
+    record = _pick(conv, model, typed)
+    if record is None or not reason_first(conv, f"a change to {name_of(record)}"):
         return
-    s = conv.session
-    usual = s.loaded.path.parent / default_name(s.plan, s.checklist.id, fmt, False,
-                                                plan_file=s.loaded.path)
-    typed = conv.console.answer(f"File to write, or Enter for {usual}:")
-    target = Path(typed).expanduser() if typed else usual
-    try:
+    c = conv.console
+    shown = _shown(record)
+    c.say(f"Changing {name_of(record)}. What to change:", *_menu(record, shown))
+    while True:
+        chosen = c.answer("Number of what to change, list to hear them again, or Enter "
+                          "when done:", about="The number of a line read out, to change "
+                          "it; list reads them again; Enter finishes.").lower()
+        if not chosen:
+            c.say(f"Finished changing {name_of(record)}.")
+            return
+        if chosen == "list":
+            c.say(*_menu(record, shown))
+            continue
+        if not (chosen.isdigit() and 1 <= int(chosen) <= len(shown)):
+            c.say(f"Type a number from 1 to {len(shown)}, or press Enter when done.")
+            continue
+        field = shown[int(chosen) - 1]
+        value = _new_value(conv, field, getattr(record, field.name))
+        if value is _KEEP:
+            c.say(f"Kept: {field.label}, {_said(field, getattr(record, field.name))}.")
+            continue
+        before = _said(field, getattr(record, field.name))
+        if not conv.change(edit.update_record, model, record.id, **{field.name: value}):
+            continue
+        if not conv.changed:
+            c.say(f"Not changed: {field.label} was already {before}.")
+            continue
+        record = edit.find_record(conv.session.plan, model, record.id)
+        c.say(f"Saved: {field.label}, {_said(field, value)} (it was {before}).")
+        _say_overdue(conv, record)
+        if _shown(record) != shown:  # a person's kind decides whether "a man" is asked
+            shown = _shown(record)
+            c.say("The list has changed:", *_menu(record, shown))
+
+
+def changing(model: Model) -> Callable[[Conversation, str], None]:
+    """The ``change`` command for ``model``'s records."""
+    return lambda conv, typed: change(conv, model, typed)
+
+
+def removing(model: Model) -> Callable[[Conversation, str], None]:
+    """The ``remove`` command for ``model``'s records."""
+    return lambda conv, typed: remove(conv, model, typed)
+
+
+def _menu(record: Record, shown: list[Field]) -> list[str]:
+    return [f"{n}. {f.label}: {_said(f, getattr(record, f.name))}."
+            for n, f in enumerate(shown, 1)]
+
+
+_KEEP = object()
+
+
+def _new_value(conv: Conversation, field: Field, now: object) -> object:
+    """The new value for ``field`` (``now`` is its value), or _KEEP for Enter."""
+    c = conv.console
+    if field.kind == "choice":
+        chosen = c.choose(f"{field.label}, now {_said(field, now)}:", CHOICES[field.name])
+        return _KEEP if chosen is None else (
+            PersonKind(chosen) if field.name == "kind" else ActionStatus(chosen))
+    if field.kind == "yes_no":
+        while True:
+            typed = c.answer(f"{field.label}, now {_said(field, now)}. Type yes, no or not "
+                             "recorded, or Enter to keep it:").lower()
+            if not typed:
+                return _KEEP
+            if typed in (*asking.YES, *asking.NO):
+                return typed in asking.YES
+            if typed in asking.UNRECORDED_WORDS:
+                return None
+            c.say("Type yes, no or not recorded, or press Enter to keep it.")
+    clear = "" if field.kind == "needed" else ", none to remove it"
+    prompt = (f"{field.label}, now {_said(field, now)}. Type the new "
+              + ("date, day, month and year" if field.kind == "date" else "words")
+              + f"{clear}, or Enter to keep it:")
+    while True:
+        typed = c.answer(prompt)
+        if not typed:
+            return _KEEP
+        if typed.lower() in NONE_WORDS:
+            if field.kind != "needed":
+                return None if field.kind == "date" else ""
+            c.say(f"{field.label} is needed: type the new words, or press Enter to keep it.")
+            continue
+        if field.kind != "date":
+            return typed
         try:
-            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=False,
-                                 found_outside=s.loaded.found_outside)
-        except ExportExistsError as exc:
-            conv.console.say(f"{exc}.")
-            if conv.console.answer("Replace it? yes or no:").lower() not in ("y", "yes"):
-                conv.console.say("Not written.")
+            return typed_date(typed, "date")
+        except DetailsError as exc:
+            c.say(f"{exc.reason}.")
+
+
+def _say_overdue(conv: Conversation, record: Record) -> None:
+    """An action given a due date already past is overdue from the start: said, as the
+    app does."""
+    if isinstance(record, Action) and record.due and overdue_action(record, clock.today()):
+        conv.console.say(f"'{record.what}' was due on {uk_date(record.due)}: it is "
+                         f"{OVERDUE} already.")
+
+
+def action_status(conv: Conversation, typed: str = "", status: str = "") -> None:
+    """Mark an action done (``status``), or give it any status: said back with the
+    action, as the Actions list reads it."""
+    record = _pick(conv, Action, typed)
+    if not isinstance(record, Action):
+        return
+    if not reason_first(conv, f"the status of the action '{record.what}'"):
+        return
+    if not status:
+        status = conv.console.choose(f"Status of '{record.what}', now "
+                                     f"{record.status.label}:", CHOICES["status"]) or ""
+        if not status:
+            conv.console.say("Nothing was changed.")
+            return
+    new = ActionStatus(status)
+    if new == record.status:
+        conv.console.say(f"Not changed: '{record.what}' is already {new.label.lower()}.")
+        return
+    if conv.change(edit.update_record, Action, record.id, status=new):
+        conv.console.say(f"Saved: '{record.what}' is now {new.label.lower()} "
+                         f"(it was {record.status.label.lower()}).")
+
+
+def mark_done(conv: Conversation, typed: str = "") -> None:
+    action_status(conv, typed, ActionStatus.DONE.value)
+
+
+# -- removing -------------------------------------------------------------------------
+
+
+def remove(conv: Conversation, model: Model, typed: str = "") -> None:
+    """Remove a person, agency or action: a person around the baby only with the reason
+    the core asks for (look-d D2), anyone else after a yes."""
+    record = _pick(conv, model, typed)
+    if record is None or not reason_first(conv, f"removing {name_of(record)}"):
+        return
+    c = conv.console
+    name = name_of(record)
+    why = ""
+    if isinstance(record, Person) and around_the_baby(record):
+        c.say(f"{name} is counted among the people around the baby. The plan's history "
+              "keeps who removed them, when and why.")
+        taken = {*conv.commands, *words.answer_words()}
+        while True:
+            why = c.answer("Why are they removed? Or press Enter to keep them:",
+                           about=REMOVE_WHY)
+            if not why:
+                c.say(f"Not removed: {name} stays in the plan.")
                 return
-            path = write_summary(s.checklist, s.plan, fmt, conv.sources, target, force=True,
-                                 found_outside=s.loaded.found_outside)
-    except UserFacingError as exc:
-        conv.console.say(f"Not written: {exc}.")
-        return
-    conv.console.say(f"Written to {path}.")
-
-
-def complete(conv: Conversation) -> None:
-    blockers = completion_blockers(conv.checklist, conv.session.plan, conv.ev)
-    if blockers:
-        conv.console.say("The plan cannot be marked complete yet: "
-                         f"{plural(len(blockers), 'reason')}.")
-        conv.console.say(*blockers)
-        return
-    if conv.change(edit.change_state, conv.checklist, PlanState.COMPLETED,
-                   today=clock.today()):
-        conv.console.say("The plan is marked complete.")
-
-
-def submit(conv: Conversation) -> None:
-    if conv.change(review.submit, conv.checklist, today=clock.today()):
-        conv.console.say("Submitted for review. A manager can now approve it or return it.")
+            problem = not_a_reason(why, REMOVE_WHY, taken)
+            if not problem:
+                break
+            c.say(problem)
+    else:
+        c.say(f"Remove the {SINGULAR[model]} '{name}'? It will be removed from the plan; the "
+              "plan's history keeps a record of it.")
+        if not asking.said_yes(conv, "Type yes to remove it, or press Enter to keep it:"):
+            c.say(f"Not removed: '{name}' stays in the plan.")
+            return
+    if conv.change(edit.remove_record, model, record.id, why=why):
+        c.say(f"Removed {name}" + (", with your reason." if why else "."))

@@ -11,11 +11,11 @@ NOT_APPLICABLE = "n/a"
 
 HELP = [
     "Commands you can type at any question:",
-    "help: this list.",
-    "?: why the question matters and the recommendations it serves.",
+    "help, or h: this list.",
+    "?, or why: why the question matters and the recommendations it serves.",
     "skip, or just Enter: leave the question for now and go on.",
     "back: the previous question.",
-    "repeat: read the whole question again.",
+    "repeat, or r: read the whole question again.",
     "go ID: the question with that id, for example go PBA-F01.",
     "note: add or change a note on this question.",
     "source: where the information came from.",
@@ -29,6 +29,18 @@ HELP = [
     "born today: what would not be in place if the baby were born today.",
     "people, agencies, actions: list them.",
     "add person, add agency, add action: add one.",
+    "change person, change agency, change action (or edit person, edit agency, edit "
+    "action): change one. Each of its lines is read out with a number; type the number of "
+    "the one to change.",
+    "remove person, remove agency, remove action (or delete person, delete agency, delete "
+    "action): remove one. Removing a man, or anyone living in or visiting the home, asks "
+    "why.",
+    "action done: mark an action done. action status: give an action another status, "
+    "such as in progress or cancelled.",
+    "After change, remove, action done and action status you may say which one, by its "
+    "number in the list or its name, for example remove person 2.",
+    "share: record that a copy of the plan was given to someone, or the parents' copy.",
+    "distribution, or copies: who has been given a copy, and whether it is out of date.",
     "acknowledge: acknowledge a warning or red flag, with your reason.",
     "export: write the plan summary to a file.",
     "complete: mark the plan complete.",
@@ -37,7 +49,7 @@ HELP = [
     "asks for your reason.",
     "When a command or an answer asks for more, such as a name or a date, type cancel "
     "there to go back with nothing more changed, or help to hear what is asked.",
-    "save and quit, or quit: stop here. Everything is already saved.",
+    "save and quit, quit, q, or exit: stop here. Everything is already saved.",
 ]
 
 

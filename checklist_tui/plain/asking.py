@@ -1,0 +1,101 @@
+"""The questions plain mode asks inside a step, one line each: a text, a date, a yes or no
+that may not be recorded yet, a yes to go on, and one of the plan's records by number.
+Every prompt is read through ``Console.answer``, so ``cancel``, ``quit`` and ``help`` work
+at each of them and are never taken as a name, a date or a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+from checklist_tui.core.plan_details import DetailsError, typed_date
+
+if TYPE_CHECKING:
+    from checklist_tui.plain.conversation import Conversation
+
+T = TypeVar("T")
+
+YES = ("y", "yes")
+NO = ("n", "no")
+#: What "not recorded yet" may be typed as, besides Enter.
+UNRECORDED_WORDS = ("not recorded", "not known", "unknown", "u", "don't know", "dont know")
+
+
+def ask_text(conv: Conversation, prompt: str, required: bool = False) -> str:
+    while True:
+        text = conv.console.answer(prompt)
+        if text or not required:
+            return text
+        conv.console.say("This one is needed.")
+
+
+def ask_date(conv: Conversation, prompt: str, required: bool = False) -> date | None:
+    while True:
+        text = conv.console.answer(prompt)
+        if not text and not required:
+            return None
+        try:
+            found = typed_date(text, "date")
+        except DetailsError as exc:
+            conv.console.say(f"{exc.reason}.")
+            continue
+        if found is not None:
+            return found
+        conv.console.say("This one is needed.")
+
+
+def yes_no_unrecorded(conv: Conversation, question: str) -> bool | None:
+    """Yes, no, or not recorded yet (None: nobody has said, never taken as "no"), as the
+    app's People form offers."""
+    while True:
+        typed = conv.console.answer(f"{question} yes, no, or Enter if not recorded yet:").lower()
+        if typed in (*YES, *NO):
+            return typed in YES
+        if not typed or typed in UNRECORDED_WORDS:
+            return None
+        conv.console.say("Type yes or no, or press Enter to leave it not recorded.")
+
+
+def said_yes(conv: Conversation, prompt: str) -> bool:
+    """A yes to go on: anything else (Enter included) is no."""
+    return conv.console.answer(prompt).lower() in YES
+
+
+def pick(conv: Conversation, records: Sequence[T], singular: str, plural_name: str,
+         named: Callable[[T], str], described: Callable[[T], str], typed: str = ""
+         ) -> T | None:
+    """One of ``records``, by its number in the list read out (each ``described``), or by
+    its name (``named``); what was typed after the command, as in "remove person 2", is
+    tried first. None when there are none or the person presses Enter (said)."""
+    if not records:
+        conv.console.say(f"No {plural_name} are recorded yet. Type add {singular} to add one.")
+        return None
+    found = _match(records, named, typed) if typed else None
+    if found is not None:
+        return found
+    if typed:
+        conv.console.say(f"There is no {singular} '{typed}' in the list.")
+    conv.console.say(f"Which {singular}?",
+                     *(f"{n}. {described(r)}" for n, r in enumerate(records, 1)))
+    while True:
+        text = conv.console.answer("Number (or Enter to leave it):",
+                                   about=f"The number of the {singular} in the list read "
+                                         "out, or Enter to leave it.")
+        if not text:
+            conv.console.say("Nothing was changed.")
+            return None
+        found = _match(records, named, text)
+        if found is not None:
+            return found
+        conv.console.say(f"Type a number from 1 to {len(records)}"
+                         + (f": there is no {text} in the list." if text.isdigit() else "."))
+
+
+def _match(records: Sequence[T], named: Callable[[T], str], text: str) -> T | None:
+    """The record numbered ``text``, or the only one named ``text``."""
+    if text.isdigit():
+        return records[int(text) - 1] if 1 <= int(text) <= len(records) else None
+    wanted = " ".join(text.lower().split())
+    match = [r for r in records if " ".join(named(r).lower().split()) == wanted]
+    return match[0] if len(match) == 1 else None
