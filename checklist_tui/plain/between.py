@@ -15,7 +15,15 @@ from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.state_words import state_sentences
 from checklist_tui.core.vocabulary import may_follow, no_gaps_found, no_such_question
 from checklist_tui.core.what_is_left import gaps_count, gaps_listing
-from checklist_tui.plain import answering, handing_over, listings, pause_point, records, words
+from checklist_tui.plain import (
+    answering,
+    handing_over,
+    listings,
+    pause_point,
+    plan_fields,
+    records,
+    words,
+)
 from checklist_tui.plain.console import QUIT_WORDS
 from checklist_tui.plain.records import SINGULAR
 
@@ -26,7 +34,7 @@ Command = Callable[[str], bool | None]
 #: Commands that take what is typed after them: a question's id, or which record.
 TAKES_WHICH = ("go", *(f"{verb} {kind}" for verb in ("change", "edit", "remove", "delete")
                         for kind in ("person", "agency", "action")),
-               "action done", "action status")
+               "action done", "action status", "birth")
 
 
 def table(conv: Conversation) -> dict[str, Command]:
@@ -68,6 +76,8 @@ def table(conv: Conversation) -> dict[str, Command]:
         "action done": on(records.mark_done),
         "action status": on(records.action_status),
         "acknowledge": plain(answering.acknowledge_any),
+        "plan details": on(plan_fields.change),
+        "birth": on(plan_fields.birth),
         "share": plain(handing_over.share),
         "distribution": plain(handing_over.distribution),
         "copies": plain(handing_over.distribution),

@@ -44,6 +44,9 @@ class Conversation:
         """Whether the last ``change`` changed the plan (False: refused, or the same again)."""
         self.announce: Item | None = None
         """The question whose answer is being recorded: ``change`` says what became of it."""
+        self.then: Callable[[], None] | None = None
+        """What ``change`` says once a change is saved, before any red flag it raises
+        (``change_then``)."""
         self.confirmer = ("", "")
         """Who confirmed a pause point last, name and role (offered again, as the app does)."""
         self.pending_reason: str | None = None
@@ -238,11 +241,24 @@ class Conversation:
             item, self.announce = self.announce, None
             answering.say_saved(self, item)
             said = item.id
+        elif self.then is not None:  # any other change: said first too
+            then, self.then = self.then, None
+            then()
         self.console.say(*listings.contradicted_since(self, was_contradicted, said))
         for fired in self.ev.fired:
             if fired.rule_id not in before:
                 listings.read_rule(self, fired, just_fired=True)
         return True
+
+    def change_then(self, said: Callable[[], None], operation: Callable[..., object],
+                    *args: object, **kwargs: object) -> bool:
+        """As ``change``, saying ``said()`` once it is saved, before the red flags and
+        contradictions it raises are read out (``self.changed``: whether it changed)."""
+        self.then = said
+        try:
+            return self.change(operation, *args, **kwargs)
+        finally:
+            self.then = None
 
     def save(self) -> None:
         if self.session.save():

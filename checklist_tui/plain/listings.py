@@ -91,6 +91,8 @@ def born_today(conv: Conversation) -> None:
     conv.console.say(found.headline)
     for entry in found.entries:
         conv.console.say(f"{entry.text}: {entry.why}.")
+    if s.plan.dob is None:
+        conv.console.say("If the baby has been born, type birth to record the date of birth.")
 
 
 def _read_records(conv: Conversation, records: Sequence[T], plural_name: str, singular: str,

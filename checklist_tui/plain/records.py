@@ -125,11 +125,12 @@ def add_person(conv: Conversation) -> None:
             fields["reason_not_involved"] = asking.ask_text(
                 conv, "Why has he not been involved or assessed? (Enter if you will add it "
                 "later; until then it is a gap in the plan):")
-    if conv.change(edit.add_record, Person, **fields):
+    def said() -> None:
         conv.console.say(f"Added {name}.")
         if probe.man_unrecorded:
             conv.console.say(f"Whether {name} is a man is not recorded: it is listed under "
                              "gaps until it is.")
+    conv.change_then(said, edit.add_record, Person, **fields)
 
 
 def _asker(conv: Conversation, model: Model) -> Any:
@@ -155,9 +156,10 @@ def _add(conv: Conversation, model: type[Agency] | type[Action]) -> None:
     conv.console.say(f"Adding {'an agency' if model is Agency else 'an action'} to the plan.")
     ask = _asker(conv, model)
     fields = {name: ask(name) for name in ADDED[model]}
-    if conv.change(edit.add_record, model, **fields):
+    def said() -> None:
         conv.console.say(f"Added {fields['agency']}." if model is Agency else "Action added.")
         _say_overdue(conv, getattr(conv.session.plan, PLURAL[model])[-1])
+    conv.change_then(said, edit.add_record, model, **fields)
 
 
 def add_agency(conv: Conversation) -> None:
@@ -213,18 +215,29 @@ def change(conv: Conversation, model: Model, typed: str = "") -> None:
         if value is _KEEP:
             c.say(f"Kept: {field.label}, {_said(field, getattr(record, field.name))}.")
             continue
-        before = _said(field, getattr(record, field.name))
-        if not conv.change(edit.update_record, model, record.id, **{field.name: value}):
-            continue
-        if not conv.changed:
-            c.say(f"Not changed: {field.label} was already {before}.")
+        if not conv.change_then(_saying(conv, model, record.id, field, record), edit.update_record,
+                                model, record.id, **{field.name: value}):
             continue
         record = edit.find_record(conv.session.plan, model, record.id)
-        c.say(f"Saved: {field.label}, {_said(field, value)} (it was {before}).")
-        _say_overdue(conv, record)
         if _shown(record) != shown:  # a person's kind decides whether "a man" is asked
             shown = _shown(record)
             c.say("The list has changed:", *_menu(record, shown))
+
+
+def _saying(conv: Conversation, model: Model, ident: str, field: Field, old: Record
+            ) -> Callable[[], None]:
+    """What a change to ``field`` says once saved (or that it was the same already)."""
+    before = _said(field, getattr(old, field.name))
+
+    def said() -> None:
+        if not conv.changed:
+            conv.console.say(f"Not changed: {field.label} was already {before}.")
+            return
+        record = edit.find_record(conv.session.plan, model, ident)
+        conv.console.say(f"Saved: {field.label}, {_said(field, getattr(record, field.name))} "
+                         f"(it was {before}).")
+        _say_overdue(conv, record)
+    return said
 
 
 def changing(model: Model) -> Callable[[Conversation, str], None]:
@@ -310,9 +323,10 @@ def action_status(conv: Conversation, typed: str = "", status: str = "") -> None
     if new == record.status:
         conv.console.say(f"Not changed: '{record.what}' is already {new.label.lower()}.")
         return
-    if conv.change(edit.update_record, Action, record.id, status=new):
-        conv.console.say(f"Saved: '{record.what}' is now {new.label.lower()} "
-                         f"(it was {record.status.label.lower()}).")
+    was = record.status.label.lower()
+    conv.change_then(lambda: conv.console.say(
+        f"Saved: '{record.what}' is now {new.label.lower()} (it was {was})."),
+        edit.update_record, Action, record.id, status=new)
 
 
 def mark_done(conv: Conversation, typed: str = "") -> None:
@@ -351,5 +365,5 @@ def remove(conv: Conversation, model: Model, typed: str = "") -> None:
         if not asking.said_yes(conv, "Type yes to remove it, or press Enter to keep it:"):
             c.say(f"Not removed: '{name}' stays in the plan.")
             return
-    if conv.change(edit.remove_record, model, record.id, why=why):
-        c.say(f"Removed {name}" + (", with your reason." if why else "."))
+    conv.change_then(lambda: c.say(f"Removed {name}" + (", with your reason." if why else ".")),
+                     edit.remove_record, model, record.id, why=why)

@@ -39,6 +39,10 @@ HELP = [
     "such as in progress or cancelled.",
     "After change, remove, action done and action status you may say which one, by its "
     "number in the list or its name, for example remove person 2.",
+    "birth: record that the baby has been born, with the date of birth, for example "
+    "birth 22/11/2026.",
+    "plan details: change the plan's details: the expected delivery date, the date of "
+    "birth, the case reference, the babies expected, the practitioner.",
     "share: record that a copy of the plan was given to someone, or the parents' copy.",
     "distribution, or copies: who has been given a copy, and whether it is out of date.",
     "acknowledge: acknowledge a warning or red flag, with your reason.",

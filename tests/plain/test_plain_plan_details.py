@@ -1,0 +1,82 @@
+"""Plain mode records the baby's birth and the plan's other details (look-d D14: only the
+full-screen app could, so for a screen-reader user the plan went on reading as a
+pregnancy), by the same parser and checks as the app and ``details`` (core.plan_details)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from checklist_tui.core import clock, edit, store
+from checklist_tui.core.plan_details import parse_details
+from tests.conftest import EXAMPLES
+from tests.plain.test_plain import _talk
+
+EARLY = "early-pre-birth.toml"  # EDD 20/05/2027, no date of birth; the clock: 25/11/2026
+
+
+def _copy(tmp_path: Path, name: str = "p.toml") -> Path:
+    path = tmp_path / "plans" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(EXAMPLES / EARLY, path)
+    return path
+
+
+def test_birth_is_recorded_as_the_app_records_it_and_said_before_what_it_raises(
+        tmp_path, catalogue) -> None:
+    path = _copy(tmp_path)
+    before = path.read_bytes()
+    _code, out = _talk(path, catalogue, ["birth 31/12/2026", "quit"])
+    assert "Not changed: the date of birth 31/12/2026 is in the future." in out
+    assert path.read_bytes() == before
+
+    _code, out = _talk(path, catalogue, ["born today", "birth", "22/11/2026", "", "quit"])
+    assert "If the baby has been born, type birth to record the date of birth." in out
+    said = out.partition("Answer: birth\n")[2]
+    assert said.index("Saved: Date of birth, 22/11/2026 (it was not recorded).") \
+        < said.index("RED FLAG")  # what was done first, then what it raises
+    assert "Timing: born 22/11/2026, 3 days old." in said
+    plan = store.load(path).plan
+    assert plan.dob == date(2026, 11, 22) and plan.edd == date(2027, 5, 20)
+
+    # the same as the app's Details form and the command line do it
+    twin = store.load(_copy(tmp_path, "twin.toml")).plan
+    checklist = catalogue.get(twin.checklist_id).checklist
+    typed = parse_details(case_ref=twin.case_ref, edd="20/05/2027", dob="22/11/2026",
+                          practitioner=twin.practitioner, role=twin.practitioner_role,
+                          checklist=checklist, kept_case_ref=twin.case_ref)
+    edit.set_details(twin, by="x", now=clock.now(), **typed.fields())
+    assert [(h.what, h.target, h.new) for h in plan.history if h.what == "details"] == [
+        (h.what, h.target, h.new) for h in twin.history if h.what == "details"]
+
+
+def test_plan_details_reads_each_one_and_refuses_what_the_app_refuses(tmp_path,
+                                                                     catalogue) -> None:
+    path = _copy(tmp_path)
+    _code, out = _talk(path, catalogue, [
+        "plan details", "2", "none", "1", "Jane Smith 2", "5", "maybe", "yes", "4", "2", "",
+        "quit"])
+    said = out.partition("Answer: plan details\n")[2]
+    assert "1. Case reference: DEMO-0001." in said
+    assert "2. Expected delivery date: 20/05/2027." in said
+    assert "3. Date of birth: not recorded." in said
+    assert "Not changed: enter the expected delivery date" in said
+    assert "Not changed: 'Jane Smith 2' has words that may be a name" in said
+    assert "Type yes or no, or press Enter to keep it:" in said
+    assert "Saved: An early birth is likely, yes (it was no)." in said
+    assert "Saved: Babies expected, 2 (it was 1)." in said
+    assert "Finished changing the plan's details." in said
+    plan = store.load(path).plan
+    assert (plan.case_ref, plan.edd, plan.prematurity_likely, plan.babies_expected) == (
+        "DEMO-0001", date(2027, 5, 20), True, 2)
+
+
+def test_an_injury_plan_has_a_date_of_birth_and_no_edd(tmp_path, catalogue) -> None:
+    loaded = store.create(tmp_path / "plans", catalogue.get("injury-non-mobile-baby"),
+                          case_ref="INJ-1", now=clock.now(), dob=date(2026, 11, 8))
+    _code, out = _talk(loaded.path, catalogue, ["plan details", "", "quit"])
+    said = out.partition("Answer: plan details\n")[2]
+    assert "Date of birth: 08/11/2026." in said
+    assert "Expected delivery date" not in said and "Babies expected" not in said
+    assert "Timing: born 08/11/2026, 17 days old." in said
