@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from checklist_tui.core import review
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item
+from checklist_tui.core.reasons import ANSWER, not_a_reason
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.state_words import state_sentences
 from checklist_tui.core.vocabulary import may_follow, no_gaps_found, no_such_question
@@ -162,8 +163,17 @@ def respond_(conv: Conversation, _arg: str) -> None:
     if not waiting:
         conv.console.say("There is no challenge waiting on this question.")
         return
-    text = conv.console.ask_lines(f"Your response to: {waiting[0].text}")
-    if text and conv.change(respond, waiting[0].id, text):
+    taken = {*conv.commands, *words.answer_words()}
+    while True:  # refused before it is sent, and asked again (rev7-core 11: "ok" was lost)
+        text = conv.console.ask_lines(f"Your response to: {waiting[0].text}")
+        if not text:
+            conv.console.say("No response saved: the challenge still waits.")
+            return
+        problem = not_a_reason(text, ANSWER, taken)
+        if not problem:
+            break
+        conv.console.say(problem)
+    if conv.change(respond, waiting[0].id, text):
         conv.console.say("Response saved.")
 
 

@@ -20,6 +20,7 @@ from checklist_tui.core.vocabulary import (
     NO_OWNER,
     NO_ROLE,
     OVERDUE,
+    acknowledged_said,
     no_gaps_found,
     rule_label,
 )
@@ -158,7 +159,7 @@ def item_said(conv: Conversation, item: Item) -> list[str]:
     answer was read as a plain "Current answer: No.")."""
     plan = conv.session.plan
     lines = item_state(item, plan, conv.ev)
-    lines += [f"{rule_label(f)}: {f.message}" + (" (acknowledged)" if f.acknowledgement else "")
+    lines += [f"{rule_label(f)}: {f.message}{acknowledged_said(f)}"
               for f in conv.ev.fired if f.item_id == item.id and f.severity != Severity.INFO]
     return [line if line.endswith((".", "?")) else f"{line}." for line in lines]
 

@@ -203,13 +203,22 @@ def test_a_step_on_a_finished_plan_asks_first_and_a_later_cancel_changes_nothing
     assert store.load(plan_file).plan.state == PlanState.SUBMITTED
 
 
-def test_a_refusal_ending_in_a_full_stop_is_not_said_with_two(plan_file, catalogue):
+def test_a_response_that_is_no_answer_is_refused_and_asked_again(plan_file, catalogue):
     """s7dup noticed: 'ok' as the answer to a challenge was refused as
-    '... Write your answer to the manager's question..' (two full stops)."""
+    '... Write your answer to the manager's question..' (two full stops); rev7-core 11: and
+    the person was not asked again. It is refused before it is sent, in one sentence, and
+    asked again; the real answer is kept."""
     _challenge(plan_file, catalogue, "DPM-H01", "Who examined the baby, and when?")
-    _code, out = _talk(plan_file, catalogue, ["go DPM-H01", "respond", "ok", "end"])
-    refused = [line for line in out.splitlines() if line.startswith("Not changed: ")]
-    assert refused and not any(line.endswith("..") for line in refused)
+    _code, out = _talk(plan_file, catalogue, [
+        "go DPM-H01", "respond", "ok", "end", "Dr Example examined her on 22/11 (fictional)",
+        "end", "quit"])
+    said = out.partition("Answer: respond\n")[2]
+    assert said.count("'ok' is not a reason. Write your answer to the manager's question.") == 1
+    assert not any(line.endswith("..") for line in said.splitlines())
+    assert said.count("Your response to: Who examined the baby, and when?") == 2
+    assert "Response saved." in said
+    found = [c for c in store.load(plan_file).plan.challenges if c.item == "DPM-H01"]
+    assert [c.response for c in found] == ["Dr Example examined her on 22/11 (fictional)"]
 
 
 def test_a_reason_given_for_a_step_not_taken_is_never_used_for_a_later_one(
