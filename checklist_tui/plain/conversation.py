@@ -207,9 +207,7 @@ class Conversation:
 
     def change(self, operation: Callable[..., object], *args: object, **kwargs: object) -> bool:
         """Apply one edit through the session and save it at once; False if refused."""
-        if self.session.read_only:
-            self.console.say("Not changed: the plan is read-only "
-                             f"({self.session.read_only_reason}).")
+        if not self.writable():
             return False
         before = {f.rule_id for f in self.ev.fired}
         was_contradicted = {p.item_id for p in self.ev.contradicted}
@@ -248,6 +246,14 @@ class Conversation:
         for fired in self.ev.fired:
             if fired.rule_id not in before:
                 listings.read_rule(self, fired, just_fired=True)
+        return True
+
+    def writable(self) -> bool:
+        """Whether the plan may be changed; when not, said (before a step asks anything)."""
+        if self.session.read_only:
+            self.console.say("Not changed: the plan is read-only "
+                             f"({self.session.read_only_reason}).")
+            return False
         return True
 
     def change_then(self, said: Callable[[], None], operation: Callable[..., object],

@@ -174,6 +174,8 @@ def add_action(conv: Conversation) -> None:
 
 
 def _pick(conv: Conversation, model: Model, typed: str) -> Record | None:
+    if not conv.writable():  # said before anyone picks one
+        return None
     records: list[Record] = list(getattr(conv.session.plan, PLURAL[model]))
     return asking.pick(conv, records, SINGULAR[model], PLURAL[model], name_of, _described,
                        typed.strip())

@@ -58,9 +58,11 @@ def ask_reason(conv: Conversation, exc: ReasonNeeded, change: str = "") -> str |
 def reason_first(conv: Conversation, change: str = "") -> bool:
     """Before a step that asks several things and then changes a finished plan: ask for
     the reason now, so nobody types the details first and learns afterwards what the
-    change does. False when the person does not go on."""
+    change does. False when the person does not go on, or the plan is read-only (said)."""
+    if not conv.writable():  # said before anything is typed in vain
+        return False
     exc = reason_needed(conv.session.plan)
-    if exc is None or conv.session.read_only or conv.pending_reason:
+    if exc is None or conv.pending_reason:
         return True
     conv.pending_reason = ask_reason(conv, exc, change)
     return conv.pending_reason is not None

@@ -252,3 +252,16 @@ def test_the_new_commands_are_commands_not_answers(tmp_path, catalogue, command)
     path = _copy(tmp_path, EARLY)
     _code, out = _talk(path, catalogue, [command, "cancel", "quit"])
     assert "is not an answer to this question" not in out
+
+
+@pytest.mark.parametrize("command", ["change person", "remove agency 1", "action done",
+                                     "add person", "plan details", "birth"])
+def test_a_read_only_plan_says_so_before_anything_is_asked(tmp_path, catalogue,
+                                                           command) -> None:
+    path = _copy(tmp_path, EARLY)
+    before = path.read_bytes()
+    _code, out = _talk(path, catalogue, [command, "quit"], read_only=True)
+    said = _after(out, command).splitlines()
+    assert said[0] == "Not changed: the plan is read-only (opened read-only)."
+    assert "Which" not in said[1] and "Name:" not in said[1]
+    assert path.read_bytes() == before
