@@ -126,7 +126,7 @@ def share(conv: Conversation) -> None:
         return
     conv.save()
     conv.ev = conv.session.evaluate()
-    c.say(f"Recorded: a copy given to {shared.to}"
+    c.say(f"Recorded: a copy given to {copies.who(shared)}"
           + (f" ({shared.role})" if shared.role else "") + f" on {uk_date(shared.on)}"
           + (f", {shared.how}" if shared.how else "") + ".")
     if not shared.content_hash:  # an earlier day: what that copy said is not known

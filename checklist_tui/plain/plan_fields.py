@@ -99,14 +99,14 @@ def _timing(conv: Conversation) -> None:
 def change(conv: Conversation, _typed_after: str = "") -> None:
     """Each detail read out numbered with its value; the number of one, then its new
     value, saved at once; Enter when done."""
-    if not reason_first(conv, "a change to the plan's details"):
+    if not reason_first(conv, "the plan's details"):
         return
     c = conv.console
     shown = details_of(conv)
 
     def menu() -> list[str]:
         plan = conv.session.plan
-        return [f"{n}. {d.label}: {d.said(plan) or 'not recorded'}."
+        return [f"{n}. {d.label}: {(d.said(plan) or 'not recorded').rstrip('.')}."
                 for n, d in enumerate(shown, 1)]
 
     c.say("Plan details. What to change:", *menu())
@@ -146,7 +146,7 @@ def birth(conv: Conversation, typed: str = "") -> None:
     or asked), then where the plan now stands."""
     plan = conv.session.plan
     detail = next(d for d in details_of(conv) if d.key == "dob")
-    if not reason_first(conv, "recording the baby's date of birth"):
+    if not reason_first(conv, "the baby's date of birth"):
         return
     if not typed:
         if plan.dob:

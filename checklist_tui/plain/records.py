@@ -70,6 +70,12 @@ PLURAL = {Person: "people", Agency: "agencies", Action: "actions"}
 NONE_WORDS = ("none",)
 
 
+def _a(model: Model) -> str:
+    """"a person", "an agency", "an action"."""
+    word = SINGULAR[model]
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
 def _field(model: Model, name: str) -> Field:
     return next(f for f in FIELDS[model] if f.name == name)
 
@@ -153,7 +159,7 @@ ADDED: dict[Model, tuple[str, ...]] = {Agency: ("agency", "practitioner", "role"
 def _add(conv: Conversation, model: type[Agency] | type[Action]) -> None:
     if not reason_first(conv, f"a new {SINGULAR[model]} in the plan"):
         return
-    conv.console.say(f"Adding {'an agency' if model is Agency else 'an action'} to the plan.")
+    conv.console.say(f"Adding {_a(model)} to the plan.")
     ask = _asker(conv, model)
     fields = {name: ask(name) for name in ADDED[model]}
     def said() -> None:
@@ -194,7 +200,7 @@ def change(conv: Conversation, model: Model, typed: str = "") -> None:
     numbered; the person picks one by number, types the new value, and it is saved at once,
     as an answer is; Enter when done."""
     record = _pick(conv, model, typed)
-    if record is None or not reason_first(conv, f"a change to {name_of(record)}"):
+    if record is None or not reason_first(conv, f"{name_of(record)}, {_a(model)} in the plan"):
         return
     c = conv.console
     shown = _shown(record)
@@ -253,7 +259,7 @@ def removing(model: Model) -> Callable[[Conversation, str], None]:
 
 
 def _menu(record: Record, shown: list[Field]) -> list[str]:
-    return [f"{n}. {f.label}: {_said(f, getattr(record, f.name))}."
+    return [f"{n}. {f.label}: {_said(f, getattr(record, f.name)).rstrip('.')}."
             for n, f in enumerate(shown, 1)]
 
 
@@ -342,7 +348,8 @@ def remove(conv: Conversation, model: Model, typed: str = "") -> None:
     """Remove a person, agency or action: a person around the baby only with the reason
     the core asks for (look-d D2), anyone else after a yes."""
     record = _pick(conv, model, typed)
-    if record is None or not reason_first(conv, f"removing {name_of(record)}"):
+    if record is None or not reason_first(
+            conv, f"{name_of(record)}, {_a(model)} removed from the plan"):
         return
     c = conv.console
     name = name_of(record)

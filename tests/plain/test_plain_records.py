@@ -153,6 +153,8 @@ def test_a_change_to_a_completed_plan_asks_the_reason_before_anything_else(tmp_p
     _code, out = _talk(path, catalogue, [
         "action done 1", "yes", "The review meeting was held early", "quit"])
     said = _after(out, "action done 1")
+    assert said.startswith("You are changing: the status of the action 'Review meeting after "
+                           "discharge'")
     assert said.index("reason") < said.index("Saved: 'Review meeting after discharge' is now")
     plan = store.load(path).plan
     assert plan.state == PlanState.AMENDED and plan.actions[0].status == ActionStatus.DONE
@@ -172,7 +174,7 @@ def test_share_records_a_copy_and_distribution_says_who_holds_one(tmp_path,
     assert "Nobody is recorded as given a copy of this plan yet." in out
     assert "Recorded: a copy given to Example GP surgery (GP) on 25/11/2026, Secure email." \
         in out
-    assert "Recorded: a copy given to The parents on 20/11/2026, By hand." in out
+    assert "Recorded: a copy given to the parents on 20/11/2026, By hand." in out
     assert "Given on an earlier day, so this copy is not counted as saying what the plan " \
            "says now." in out
     last = out.rpartition("Answer: distribution\n")[2]
