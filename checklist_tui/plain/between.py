@@ -64,6 +64,7 @@ def table(conv: Conversation) -> dict[str, Command]:
         "outstanding": plain(listings.outstanding),
         "gaps": plain(listings.gaps),
         "born today": plain(listings.born_today),
+        "timeline": plain(listings.timeline),
         "people": plain(listings.people),
         "agencies": plain(listings.agencies),
         "actions": plain(listings.actions),

@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from checklist_tui.core import clock
-from checklist_tui.core.dates import uk_date
+from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Item, Severity
-from checklist_tui.core.engine import FiredRule
+from checklist_tui.core.engine import DueStatus, FiredRule
 from checklist_tui.core.gaps import born_today as core_born_today
 from checklist_tui.core.gaps import item_state
-from checklist_tui.core.integrity import overdue_action
+from checklist_tui.core.integrity import FINISHED_ACTIONS, overdue_action
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.question_words import named
 from checklist_tui.core.vocabulary import (
@@ -21,7 +21,10 @@ from checklist_tui.core.vocabulary import (
     NO_ROLE,
     OVERDUE,
     acknowledged_said,
+    counted_from,
+    due_label,
     no_gaps_found,
+    recorded_late,
     rule_label,
 )
 from checklist_tui.core.what_is_left import (
@@ -149,6 +152,50 @@ def agencies(conv: Conversation) -> None:
 
 def actions(conv: Conversation) -> None:
     _read_records(conv, conv.session.plan.actions, "actions", "action", action_lines)
+
+
+def _when(days: int) -> str:
+    """How far a day is from today, in words."""
+    if days == 0:
+        return "today"
+    return f"in {plural(days, 'day')}" if days > 0 else f"{plural(-days, 'day')} ago"
+
+
+def timeline(conv: Conversation) -> None:
+    """The app's Timeline as sentences, in date order: each milestone with its date, how
+    far it is from today and where the plan stands on it (OVERDUE in words), what its date
+    rests on when it is not yet the plan's own; then the open actions by due date."""
+    plan, ev, today = conv.session.plan, conv.ev, clock.today()
+    c = conv.console
+    c.say(f"Timeline: {timing_summary(plan.edd, plan.dob, today)}.")
+    dated = sorted((d for d in ev.due if d.due_date is not None),
+                   key=lambda d: d.due_date or today)
+    if not dated:
+        c.say("No dated milestones yet: record the EDD or the date of birth (type plan "
+              "details).")
+    else:
+        c.say(f"Milestones: {len(dated)}.")
+    for n, d in enumerate(dated, 1):
+        assert d.due_date is not None
+        c.say(f"{n}. {d.label}, due {uk_date(d.due_date)} ({_when((d.due_date - today).days)})"
+              f": {due_label(d.status)}.")
+        booked = (f"booked for {uk_date(d.booked)}" if d.status == DueStatus.BOOKED
+                  and d.booked else "")
+        recorded = recorded_late(d.due_date, d.booked) if d.status == DueStatus.OVERDUE else ""
+        c.say(*(f"{line.strip(' ()').capitalize()}." for line in (booked, recorded,
+                                                                   counted_from(d)) if line))
+    open_actions = [a for a in plan.actions if a.status not in FINISHED_ACTIONS]
+    if not open_actions:
+        return
+    late = sum(overdue_action(a, today) for a in open_actions)
+    c.say(f"Actions not done or cancelled: {len(open_actions)}"
+          + (f", {late} {OVERDUE}." if late else "."))
+    for action in sorted(open_actions, key=lambda a: (a.due is None, a.due or today, a.what)):
+        due = (f"due {uk_date(action.due)} ({_when((action.due - today).days)})"
+               if action.due else "no due date")
+        c.say(f"Action: {action.what}, {due}"
+              + (f": {OVERDUE}." if overdue_action(action, today) else "."),
+              f"Owner: {action.owner or NO_OWNER}. Status: {action.status.label}.")
 
 
 def item_said(conv: Conversation, item: Item) -> list[str]:

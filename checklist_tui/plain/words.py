@@ -27,6 +27,7 @@ HELP = [
     "outstanding: everything still open.",
     "gaps: the gaps and risks in this plan.",
     "born today: what would not be in place if the baby were born today.",
+    "timeline: the milestones and open actions in date order, with what is OVERDUE.",
     "people, agencies, actions: list them.",
     "add person, add agency, add action: add one.",
     "change person, change agency, change action (or edit person, edit agency, edit "

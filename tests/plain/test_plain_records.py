@@ -267,3 +267,38 @@ def test_a_read_only_plan_says_so_before_anything_is_asked(tmp_path, catalogue,
     assert said[0] == "Not changed: the plan is read-only (opened read-only)."
     assert "Which" not in said[1] and "Name:" not in said[1]
     assert path.read_bytes() == before
+
+
+def test_timeline_reads_each_milestone_in_date_order_and_open_actions(tmp_path,
+                                                                     catalogue) -> None:
+    """The app's Timeline is a chart; plain mode says it as sentences, OVERDUE in words."""
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.vocabulary import due_label
+
+    path = _copy(tmp_path, EARLY)
+    _code, out = _talk(path, catalogue, [
+        "add action", "Ring the GP (fictional)", "A. Worker", "", "20/11/2026",
+        "action done 1", "timeline", "quit"])
+    said = _after(out, "timeline")
+    plan = store.load(path).plan
+    ev = evaluate(catalogue.get(plan.checklist_id).checklist, plan, TODAY)
+    dated = sorted((d for d in ev.due if d.due_date), key=lambda d: d.due_date)
+    assert dated and f"Milestones: {len(dated)}." in said
+    places = [said.index(f"{n}. {d.label}, due {d.due_date:%d/%m/%Y}")
+              for n, d in enumerate(dated, 1)]
+    assert places == sorted(places)
+    assert all(f": {due_label(d.status)}." in said for d in dated)
+    assert "Actions not done or cancelled: 4, 1 OVERDUE." in said
+    assert ("Action: Ring the GP (fictional), due 20/11/2026 (5 days ago): OVERDUE." in said)
+    assert "Contact the father directly by phone" not in said  # done: not on the timeline
+
+
+def test_timeline_says_what_an_injury_plans_dates_rest_on(tmp_path, catalogue) -> None:
+    from datetime import date
+
+    loaded = store.create(tmp_path / "plans", catalogue.get("injury-non-mobile-baby"),
+                          case_ref="INJ-1", now=clock.now(), dob=date(2026, 11, 8))
+    _code, out = _talk(loaded.path, catalogue, ["timeline", "quit"])
+    said = _after(out, "timeline")
+    assert "Timeline: born 08/11/2026, 17 days old." in said
+    assert "Counted from the day this plan was started: record the day it was seen" in said
