@@ -45,7 +45,8 @@ class Field:
 FIELDS: dict[Model, tuple[Field, ...]] = {
     Person: (Field("name", "Name", "needed"), Field("kind", "Who they are", "choice"),
              Field("relationship", "Relationship to the baby"),
-             Field("role", "Their role around the baby"),
+             Field("role", "Their role around the baby", question="Their role around the baby, "
+                   "such as 'shares care at weekends' or 'must not be alone with the baby'"),
              Field("man", "A man (a partner who visits or stays counts)", "yes_no",
                    "Is this person a man? (a partner who visits or stays counts)"),
              Field("in_household", "Lives in the household", "yes_no",
@@ -59,7 +60,8 @@ FIELDS: dict[Model, tuple[Field, ...]] = {
              Field("contact", "Contact, such as a phone number")),
     Action: (Field("what", "What is to be done", "needed"), Field("owner", "Who will do it"),
              Field("agency", "Their agency"), Field("due", "Due", "date", "By when"),
-             Field("status", "Status", "choice"), Field("outcome", "The outcome it serves")),
+             Field("status", "Status", "choice"), Field("outcome", "The outcome it serves",
+                   question="The outcome it serves, such as 'the baby sleeps safely'")),
 }
 CHOICES: dict[str, list[tuple[str, str]]] = {
     "kind": [(k.value, k.label) for k in PersonKind],
@@ -119,6 +121,7 @@ def add_person(conv: Conversation) -> None:
     person_kind = PersonKind(kind or "other")
     fields: dict[str, object] = {
         "name": name, "kind": person_kind, "relationship": ask("relationship"),
+        "role": ask("role"),
         "in_household": asking.yes_no_unrecorded(conv, _field(Person, "in_household").question)}
     if person_kind.adult_of_unknown_sex:  # as the app asks: nobody's guess is recorded
         fields["man"] = asking.yes_no_unrecorded(conv, _field(Person, "man").question)
@@ -145,15 +148,15 @@ def _asker(conv: Conversation, model: Model) -> Any:
         field = _field(model, name)
         if field.kind == "date":
             return asking.ask_date(conv, f"{field.question}? Day, month and year, or Enter:")
-        needed = field.kind == "needed"
-        return asking.ask_text(conv, f"{field.label}:" if needed else f"{field.label} (or Enter):",
+        needed, asked = field.kind == "needed", field.question or field.label
+        return asking.ask_text(conv, f"{asked}:" if needed else f"{asked} (or Enter):",
                                required=needed)
     return ask
 
 
 #: What plain mode asks for each new agency and action, in order.
 ADDED: dict[Model, tuple[str, ...]] = {Agency: ("agency", "practitioner", "role", "contact"),
-                                       Action: ("what", "owner", "agency", "due")}
+                                       Action: ("what", "owner", "agency", "due", "outcome")}
 
 
 def _add(conv: Conversation, model: type[Agency] | type[Action]) -> None:

@@ -169,15 +169,18 @@ def test_read_only_plan_refuses_changes_in_one_sentence(tmp_path, catalogue) -> 
 def test_add_person_agency_and_action(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
     _talk(path, catalogue, [
-        "add person", "Testy McTestface", "2", "Father of the baby", "no", "Seen at home",
+        "add person", "Testy McTestface", "2", "Father of the baby", "Shares care", "no", "Seen at home",
             "Assessed by a fictional worker",
         "add agency", "Fictional Health Trust", "A. Midwife", "Community midwife", "01234",
         "add action", "Visit the father at home", "A. Worker", "Children's services",
-        "31/12/2099", "quit"])
+        "31/12/2099", "The baby sleeps safely (fictional)", "quit"])
     plan = store.load(path).plan
     assert plan.people[0].name == "Testy McTestface" and plan.people[0].kind.value == "father"
     assert plan.agencies[0].role == "Community midwife"
     assert plan.actions[0].due is not None and plan.actions[0].due.year == 2099
+    # as the app's forms ask: a person's role around the baby, the outcome an action serves
+    assert plan.people[0].role == "Shares care"
+    assert plan.actions[0].outcome == "The baby sleeps safely (fictional)"
 
 
 def test_hostile_text_in_the_plan_is_shown_not_obeyed(tmp_path, catalogue) -> None:
@@ -260,8 +263,8 @@ def test_add_person_may_leave_whether_a_man_not_recorded(tmp_path, catalogue) ->
     path = _new(tmp_path / "plans", catalogue)
     visiting = str(list(PersonKind).index(PersonKind.VISITING_ADULT) + 1)
     _code, out = _talk(path, catalogue, [
-        "add person", "Sam Visitor", visiting, "Mother's friend", "", "", "Phoned once",
-        "add person", "Pat Partner", visiting, "Mother's boyfriend, visits", "no", "yes",
+        "add person", "Sam Visitor", visiting, "Mother's friend", "", "", "", "Phoned once",
+        "add person", "Pat Partner", visiting, "Mother's boyfriend, visits", "", "no", "yes",
         "Met once", "Checks requested",
         "people", "quit"])
     plan = store.load(path).plan
@@ -331,7 +334,7 @@ def test_a_question_is_read_with_the_state_the_app_shows(tmp_path, catalogue) ->
     path = Path(shutil.copy(EXAMPLES / "early-pre-birth.toml", tmp_path / "plain5.toml"))
     visiting = str(list(PersonKind).index(PersonKind.VISITING_ADULT) + 1)
     code, out = _talk(path, catalogue, [
-        "where", "add person", "Lee Visitor", visiting, "Mother's boyfriend", "no", "yes",
+        "where", "add person", "Lee Visitor", visiting, "Mother's boyfriend", "", "no", "yes",
         "Met once", "Checks requested", "go PBA-F11", "quit"])
     assert code == 0
     opening = out[:out.index("Answer: where")]

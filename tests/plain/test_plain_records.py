@@ -128,7 +128,7 @@ def test_anyone_else_is_removed_after_a_yes(tmp_path, catalogue) -> None:
 def test_action_done_and_its_status_read_back_in_the_listing(tmp_path, catalogue) -> None:
     path = _copy(tmp_path, EARLY)
     _code, out = _talk(path, catalogue, [
-        "add action", "Ring the housing officer (fictional)", "A. Worker", "", "01/11/2026",
+        "add action", "Ring the housing officer (fictional)", "A. Worker", "", "01/11/2026", "",
         "actions", "action done 5", "action done 5", "action status", "2", "2", "actions",
         "quit"])
     assert ("'Ring the housing officer (fictional)' was due on 01/11/2026: it is OVERDUE "
@@ -277,7 +277,7 @@ def test_timeline_reads_each_milestone_in_date_order_and_open_actions(tmp_path,
 
     path = _copy(tmp_path, EARLY)
     _code, out = _talk(path, catalogue, [
-        "add action", "Ring the GP (fictional)", "A. Worker", "", "20/11/2026",
+        "add action", "Ring the GP (fictional)", "A. Worker", "", "20/11/2026", "",
         "action done 1", "timeline", "quit"])
     said = _after(out, "timeline")
     plan = store.load(path).plan

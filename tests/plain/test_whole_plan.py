@@ -18,11 +18,11 @@ from checklist_tui.plain.conversation import Conversation
 
 PBA = "pre-birth-assessment"
 SETUP = [
-    "add person", "Testy Father", "2", "Father of the baby", "no", "Seen at home",
+    "add person", "Testy Father", "2", "Father of the baby", "", "no", "Seen at home",
     "Assessed by a fictional worker",
-    "add person", "Testy Mother", "1", "Mother", "yes", "Seen at home",
+    "add person", "Testy Mother", "1", "Mother", "", "yes", "Seen at home",
     "add agency", "Fictional Health Trust", "A. Midwife", "Community midwife", "01234 000000",
-    "add action", "Review the plan", "A. Worker", "Children's services", "31/12/2099",
+    "add action", "Review the plan", "A. Worker", "Children's services", "31/12/2099", "",
 ]
 
 
