@@ -169,8 +169,8 @@ def test_read_only_plan_refuses_changes_in_one_sentence(tmp_path, catalogue) -> 
 def test_add_person_agency_and_action(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
     _talk(path, catalogue, [
-        "add person", "Testy McTestface", "2", "Father of the baby", "Shares care", "no", "Seen at home",
-            "Assessed by a fictional worker",
+        "add person", "Testy McTestface", "2", "Father of the baby", "Shares care", "no",
+            "Seen at home", "Assessed by a fictional worker",
         "add agency", "Fictional Health Trust", "A. Midwife", "Community midwife", "01234",
         "add action", "Visit the father at home", "A. Worker", "Children's services",
         "31/12/2099", "The baby sleeps safely (fictional)", "quit"])
