@@ -137,7 +137,8 @@ def cmd_answer(args: argparse.Namespace) -> int:
             elif len(texts) > 1:
                 raise UserFacingError(f"--detail {key}= is given {len(texts)} times: give it "
                                       "once (only people= adds up when repeated)")
-            session.apply(edit.set_detail, checklist, args.item, key, detail_value)
+            session.apply(edit.set_detail, checklist, args.item, key, detail_value,
+                          again=args.again)
         if args.note is not None:
             session.apply(edit.set_note, args.item, args.note)
         if args.source is not None:
@@ -272,6 +273,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                    help="what a yes carries, e.g. date=02/12/2026, people='Sam Example', "
                         "text=..., place=...; repeatable: each key once, except people=, "
                         "whose names add up (or give them separated by commas)")
+    p.add_argument("--again", action="store_true",
+                   help="record the text= given again as written today, even if unchanged "
+                        "(a check done again that found the same)")
     p.set_defaults(handler=cmd_answer)
 
     for kind in ("person", "agency", "action"):

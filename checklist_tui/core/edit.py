@@ -164,8 +164,10 @@ def _set_follow_up(plan: Plan, item_id: str, answer: Answer,
 
 
 def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: object, *,
-               by: str, now: datetime) -> None:
-    """Record one detail of an answer (a date, people, a text or a place); None clears it."""
+               by: str, now: datetime, again: bool = False) -> None:
+    """Record one detail of an answer (a date, people, a text or a place); None clears it.
+    ``again``: the same words are recorded again as written ``now`` (a check done again
+    on a later day that found the same, core.written); else the same value is no change."""
     item = _item(checklist, item_id)
     detail = next((d for d in item.details if d.key == key), None)
     if detail is None:
@@ -186,7 +188,7 @@ def set_detail(plan: Plan, checklist: Checklist, item_id: str, key: str, value: 
             refused = date_refused(detail, new_value, plan.dob, integ.day_of(now))
             if refused:
                 raise PlanError(f"{item_id}: {refused}")
-        if have.get(key) == new_value:
+        if have.get(key) == new_value and not (again and isinstance(new_value, str)):
             return
     editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)

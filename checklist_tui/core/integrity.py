@@ -24,6 +24,7 @@ from checklist_tui.core.men_at_home import left_off
 from checklist_tui.core.placeholder import filled, only_says, says_nothing
 from checklist_tui.core.plan import Action, ActionStatus, Answer, Person, PersonKind, Plan
 from checklist_tui.core.record import Record
+from checklist_tui.core.written import written_before
 
 RECORD_PAGES = {"man": "people", "agency": "agencies", "action": "actions"}
 FINISHED_ACTIONS = (ActionStatus.DONE, ActionStatus.CANCELLED)
@@ -279,8 +280,9 @@ def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
         return left_off([(items[i], a) for i in check.men_named
                          if i in items and is_positive(a := counted.get(i)) and a], plan.people)
     if check.dates_on_day is not None:
-        return [why for ident in check.dates_on_day
-                if (why := _date_not_on(ident, day, counted, items))]
+        return [why for ident in check.dates_on_day  # the date, then the words with it
+                if (why := _date_not_on(ident, day, counted, items)
+                    or written_before(plan, items.get(ident), counted.get(ident)))]
     if check.items_yes is not None:
         out = []
         for ident in check.items_yes:

@@ -218,12 +218,42 @@ def test_confirm_pause_point(plans, capsys) -> None:
     for n, item in enumerate(("DPM-H01", "DPM-H07", "DPM-C12")):
         reason = ["--reason", "Discharge put off to today"] if n == 0 else []
         code, _out, err = run(capsys, "answer", str(path), item, "yes", "--detail",
-                              "date=25/11/2026", *reason)
+                              "date=25/11/2026", "--detail", f"text=Checked again ({item})",
+                              *reason)
         assert code == 0, err
     code, out, _ = run(capsys, "confirm", str(path), "confirm", "--present", "Drew (midwife)",
                        "--present", "Quinn Example", "--reason", "Read aloud at discharge")
     assert code == 0 and "present: Drew (midwife); Quinn Example" in out
     assert store.load(path).plan.confirmations[-1].present == ["Drew (midwife)", "Quinn Example"]
+
+
+def test_again_records_the_same_words_as_written_on_the_day(plans, capsys) -> None:
+    """look-d D1 (c): the dates alone typed again leave the words written on the 22nd, which
+    do not stand for the 25th, and confirming is refused saying so; ``--again`` records the
+    same words again (a check done again that found the same), and then it is confirmed."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    items = ("DPM-H01", "DPM-H07", "DPM-C12")
+    texts = {i: store.load(path).plan.answers[i].details["text"] for i in items}
+    for n, item in enumerate(items):
+        reason = ["--reason", "Discharge put off to today"] if n == 0 else []
+        code, _out, err = run(capsys, "answer", str(path), item, "yes", "--detail",
+                              "date=25/11/2026", *reason)
+        assert code == 0, err
+    confirm = ("confirm", str(path), "confirm", "--present", "Drew (midwife)")
+    code, _out, err = run(capsys, *confirm)
+    assert code == 1 and "(DPM-H01) was written on Sunday 22 November 2026, before the " \
+        "date it records, Wednesday 25 November 2026" in err
+    for item in items:  # the same words given without --again are no change
+        assert run(capsys, "answer", str(path), item, "yes", "--detail",
+                   f"text={texts[item]}")[0] == 0
+    assert run(capsys, *confirm)[0] == 1
+    for item in items:
+        assert run(capsys, "answer", str(path), item, "yes", "--detail",
+                   f"text={texts[item]}", "--again")[0] == 0
+    code, _out, err = run(capsys, *confirm)
+    assert code == 0, err
+    plan = store.load(path).plan
+    assert {i: plan.answers[i].details["text"] for i in items} == texts
 
 
 def test_answer_in_a_real_process(plans) -> None:
@@ -261,7 +291,8 @@ def test_confirming_with_an_open_red_flag_is_refused_with_the_step_first(plans, 
     today = NOW.astimezone().strftime("%d/%m/%Y")
     assert run(capsys, "reopen", str(path), "--reason", "Discharge delayed to today")[0] == 0
     for item in ("DPM-H01", "DPM-H07", "DPM-C12"):  # checked again today
-        assert run(capsys, "answer", str(path), item, "yes", "--detail", f"date={today}")[0] == 0
+        assert run(capsys, "answer", str(path), item, "yes", "--detail", f"date={today}",
+                   "--detail", f"text=Checked again ({item})")[0] == 0
     assert run(capsys, "answer", str(path), "DPM-R02", "yes")[0] == 0
     before = path.read_bytes()
     code, out, err = run(capsys, "confirm", str(path), "confirm", "--present", "Quinn (mother)")

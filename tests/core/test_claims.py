@@ -9,7 +9,7 @@ from checklist_tui.core.edit import set_answer
 from checklist_tui.core.engine import evaluate
 from checklist_tui.core.outstanding import outstanding
 from tests.conftest import EXAMPLES, NOW, TODAY
-from tests.core.helpers import new_plan
+from tests.core.helpers import check_again, new_plan
 
 EDD = TODAY + timedelta(weeks=20)  # f_seen is due at 22 weeks: two weeks ago
 LATE = TODAY + timedelta(weeks=3)
@@ -215,7 +215,7 @@ def _discharge_unconfirmed(catalogue, tick_at):
     """The discharge example as a draft with no confirmation, DPM-K01 and DPM-K10 ticked
     at ``tick_at`` (local time) with that day's dates recorded."""
     from checklist_tui.core import store
-    from checklist_tui.core.edit import clear_answer, set_detail
+    from checklist_tui.core.edit import clear_answer
     from checklist_tui.core.plan import PlanState
 
     lc = catalogue.get("discharge-planning-meeting")
@@ -223,7 +223,7 @@ def _discharge_unconfirmed(catalogue, tick_at):
     plan.state, plan.confirmations = PlanState.DRAFT, []
     day = date_of(tick_at)
     for item in ("DPM-H01", "DPM-H07", "DPM-C12"):
-        set_detail(plan, lc.checklist, item, "date", day, by="t", now=tick_at)
+        check_again(plan, lc.checklist, item, day, by="t", now=tick_at)
     for item in ("DPM-K01", "DPM-K10"):
         clear_answer(plan, item, by="t", now=tick_at)
         set_answer(plan, lc.checklist, item, True, by="t", now=tick_at)
@@ -276,7 +276,7 @@ def test_a_discharge_put_off_a_day_is_confirmed_again_with_that_days_dates(catal
     contradicted, the old confirmation no longer holds, and Tuesday's confirmation holds."""
     from datetime import datetime
 
-    from checklist_tui.core.edit import confirm_pause_point, set_detail
+    from checklist_tui.core.edit import confirm_pause_point
     from checklist_tui.core.pause import pause_status
 
     monday = datetime(2026, 11, 23, 18, 0).astimezone()
@@ -286,7 +286,7 @@ def test_a_discharge_put_off_a_day_is_confirmed_again_with_that_days_dates(catal
     tuesday_at = datetime(2026, 11, 24, 9, 0).astimezone()
     tuesday = date_of(tuesday_at)
     for item in ("DPM-H01", "DPM-H07", "DPM-C12"):
-        set_detail(plan, lc.checklist, item, "date", tuesday, by="t", now=tuesday_at)
+        check_again(plan, lc.checklist, item, tuesday, by="t", now=tuesday_at)
     ev = evaluate(lc.checklist, plan, tuesday)
     assert {"DPM-K01", "DPM-K10"} <= ev.done_items
     status = pause_status(lc.checklist, plan, ev, "confirm")

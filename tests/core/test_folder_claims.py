@@ -37,6 +37,7 @@ from checklist_tui.core.vocabulary import DONE_MARK
 from checklist_tui.export.report import render_report
 from checklist_tui.export.report_plain import plan_paragraph
 from tests.conftest import EXAMPLES, NOW, TODAY
+from tests.core.helpers import words_written_again
 
 DISCHARGE = "discharge-ready-for-sign-off.toml"
 
@@ -54,6 +55,7 @@ def unconfirmed(plan, _checklist) -> None:
         answer = plan.answers[ident]
         plan.answers[ident] = answer.model_copy(
             update={"details": {**(answer.details or {}), "date": TODAY}})
+    words_written_again(plan, ("DPM-H01", "DPM-H07", "DPM-C12"))  # on the day (core.written)
 
 
 def rows_of(folder: Path, catalogue) -> dict[str, object]:

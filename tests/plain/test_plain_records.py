@@ -17,6 +17,7 @@ from checklist_tui.plain import between, words
 from checklist_tui.plain.console import Console
 from checklist_tui.plain.conversation import Conversation
 from tests.conftest import EXAMPLES, NOW, TODAY
+from tests.core.helpers import check_again
 from tests.plain.test_plain import _talk
 
 EARLY = "early-pre-birth.toml"  # a draft: Robin (mother), Sam (father, not at home), 4 actions
@@ -206,9 +207,8 @@ def test_who_is_present_refuses_a_number_not_in_the_list(tmp_path, catalogue) ->
     def checked_today(plan, checklist) -> None:  # confirming today needs today's checks
         review.reopen(plan, checklist, "Checks done again on the ward", by="t",
                       now=clock.now(), today=clock.today())
-        for item in ("DPM-H01", "DPM-H07", "DPM-C12"):
-            edit.set_detail(plan, checklist, item, "date", clock.today(), by="t",
-                            now=clock.now())
+        for item in ("DPM-H01", "DPM-H07", "DPM-C12"):  # the same words, that day
+            check_again(plan, checklist, item, clock.today(), by="t", now=clock.now())
 
     change_plan(path, catalogue.get, checked_today)
     _code, out = _talk(path, catalogue, [

@@ -21,6 +21,7 @@ from checklist_tui.core.vocabulary import (
 )
 from checklist_tui.core.what_is_left import gaps_listing, outstanding_listing
 from tests.conftest import EXAMPLES
+from tests.core.helpers import check_again
 from tests.plain.test_plain import _talk
 
 TODAY = date(2026, 11, 25)
@@ -137,7 +138,7 @@ def test_plain_confirm_reads_what_changed_and_the_items_and_asks_who(tmp_path,
     unasked, and read neither what changed since the last confirmation nor the items. It
     reads both, asks name and role, offers People by number, and says the record back."""
     from checklist_tui.core import clock
-    from checklist_tui.core.edit import Person, add_record, set_detail
+    from checklist_tui.core.edit import Person, add_record
     from checklist_tui.core.plan import PersonKind
     from checklist_tui.core.review import reopen
 
@@ -150,7 +151,7 @@ def test_plain_confirm_reads_what_changed_and_the_items_and_asks_who(tmp_path,
                    kind=PersonKind.ADULT_IN_HOUSEHOLD, man=False, in_household=True,
                    relationship="Maternal aunt")
         for item in ("DPM-H01", "DPM-H07", "DPM-C12"):
-            set_detail(plan, checklist, item, "date", clock.today(), by="t", now=clock.now())
+            check_again(plan, checklist, item, clock.today(), by="t", now=clock.now())
 
     change_plan(path, catalogue.get, changed)
     _code, out = _talk(path, catalogue, [

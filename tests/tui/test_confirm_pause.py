@@ -27,6 +27,9 @@ async def _on_pause_point(pilot, app):
     for item in ("DPM-H01", "DPM-H07", "DPM-C12"):  # checked again today: today's dates
         app.screen.apply(edit.set_detail, app.screen.session.checklist.checklist, item,
                          "date", NOW.astimezone().date())
+        app.screen.apply(edit.set_detail, app.screen.session.checklist.checklist, item,  # words
+                         "text", app.screen.session.plan.answers[item].details["text"],
+                         again=True)  # the same words, recorded on the day (core.written)
     app.screen.jump("confirm", "DPM-K01")
     await wait_for(pilot, lambda: plan_ready(app) and app.screen.current == "confirm")
     return app.screen

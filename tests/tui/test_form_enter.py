@@ -26,6 +26,8 @@ async def test_enter_in_the_last_box_confirms_the_pause_point_once(plans) -> Non
         for item in ("DPM-H01", "DPM-H07", "DPM-C12"):  # checked again today (#12)
             screen.apply(set_detail, screen.session.checklist.checklist, item, "date",
                          NOW.astimezone().date())
+            screen.apply(set_detail, screen.session.checklist.checklist, item, "text",
+                         screen.session.plan.answers[item].details["text"], again=True)
         screen.jump("confirm", "DPM-K01")
         await wait_for(pilot, lambda: plan_ready(app) and screen.current == "confirm")
         plan = screen.session.plan

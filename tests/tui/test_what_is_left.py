@@ -14,6 +14,7 @@ from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.widgets.entry_list import EntryList
 from tests.conftest import EXAMPLES, NOW
+from tests.core.helpers import words_written_again
 from tests.tui.helpers import make_app, plan_ready, rendered, wait_for, wait_for_screen
 
 DISCHARGE = "discharge-ready-for-sign-off.toml"
@@ -79,6 +80,7 @@ def _unconfirmed(plan, _checklist) -> None:
         answer = plan.answers[ident]
         plan.answers[ident] = answer.model_copy(
             update={"details": {**(answer.details or {}), "date": NOW.astimezone().date()}})
+    words_written_again(plan, ("DPM-H01", "DPM-H07", "DPM-C12"))  # on the day (core.written)
 
 
 @pytest.mark.parametrize(("change", "words"), [

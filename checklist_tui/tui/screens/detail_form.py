@@ -10,25 +10,30 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from checklist_tui.core import clock
 from checklist_tui.core.answers import date_refused
-from checklist_tui.core.dates import parse_date, uk_date
+from checklist_tui.core.dates import parse_date, uk_date, words_date
 from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.detail_people import none_offered, offered
 from checklist_tui.core.plan import DetailValue, Person
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.line_box import LineBox
+from checklist_tui.tui.widgets.marked import MarkedCheckbox
 from checklist_tui.tui.widgets.names_list import NamesList
 
 
 class DetailForm(FormScreen[dict[str, DetailValue | None]]):
-    """Returns each detail's value (None: left empty)."""
+    """Returns each detail's value (None: left empty). ``written``: the words written on an
+    earlier day that a check done again may record again unchanged (core.written), each
+    with a tick box; ``again`` holds those ticked when the form is saved."""
 
     TITLE = "What the answer carries"
 
     def __init__(self, item: Item, current: dict[str, DetailValue], people: list[Person],
-                 dob: date | None = None):
+                 dob: date | None = None, written: dict[str, date] | None = None):
         super().__init__()
         self.item, self.current, self.people, self.dob = item, current, people, dob
+        self.written = written or {}
+        self.again: set[str] = set()
 
     def fields(self) -> ComposeResult:
         yield Static(join(lit(self.item.prompt, "bold"), "\n",
@@ -52,6 +57,12 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                     yield TextArea(value if isinstance(value, str) else "", id=ident,
                                    soft_wrap=True, show_line_numbers=False,
                                    classes="detail-text")
+                    if detail.key in self.written:
+                        yield Static(f"Written on {words_date(self.written[detail.key])}: "
+                                     "if you checked again, write who checked and what "
+                                     "they found, or tick the box below.", classes="hint")
+                        yield MarkedCheckbox("The same words are true today: record them "
+                                             "again", id=f"again-{detail.key}")
                 elif detail.kind == DetailKind.DATE:
                     yield LineBox(uk_date(value) if isinstance(value, date) else "",
                                   placeholder="DD/MM/YYYY", id=ident, compact=True)
@@ -72,6 +83,9 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                 result[detail.key] = chosen or None
             elif isinstance(widget, TextArea):
                 result[detail.key] = widget.text.strip() or None
+                if detail.key in self.written and result[detail.key] \
+                        and self.query_one(f"#again-{detail.key}", MarkedCheckbox).value:
+                    self.again.add(detail.key)
             elif isinstance(widget, Input):
                 text = widget.value.strip()
                 if detail.kind == DetailKind.DATE and text:

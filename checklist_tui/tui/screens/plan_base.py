@@ -91,20 +91,26 @@ class PlanScreenBase(KeysHeld, SavingScreen):
         self.refresh_state()
 
     def ask_details(self, item_id: str) -> None:
+        from checklist_tui.core.written import earlier_words
         from checklist_tui.tui.screens.detail_form import DetailForm
 
         session = self._session()
-        item = session.checklist.checklist.item_map()[item_id]
+        checklist = session.checklist.checklist
+        item = checklist.item_map()[item_id]
         answer = session.plan.answers.get(item_id)
-        self.app.push_screen(DetailForm(item, dict((answer.details or {}) if answer else {}),
-                                        list(session.plan.people), session.plan.dob),
-                             lambda values: self._details_given(item_id, values))
+        form = DetailForm(item, dict((answer.details or {}) if answer else {}),
+                          list(session.plan.people), session.plan.dob,
+                          earlier_words(session.plan, checklist, item, clock.today()))
+        self.app.push_screen(form, lambda values: self._details_given(item_id, values,
+                                                                      form.again))
 
-    def _details_given(self, item_id: str, values: dict[str, DetailValue | None] | None) -> None:
+    def _details_given(self, item_id: str, values: dict[str, DetailValue | None] | None,
+                       again: set[str] | frozenset[str] = frozenset()) -> None:
         if values:
             checklist = self._session().checklist.checklist
             for key, value in values.items():
-                self.apply(edit.set_detail, checklist, item_id, key, value)
+                self.apply(edit.set_detail, checklist, item_id, key, value,
+                           again=key in again)
         self.refresh_state()
 
     # -- shared --------------------------------------------------------------------

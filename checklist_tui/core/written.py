@@ -1,0 +1,84 @@
+"""When an answer's words were written, read from the plan's history, and the rule that a
+check's "who checked, and what they found" written before the day its own date records
+does not stand for that day (look-d D1 c): typing a five-day-old bruise check's date
+again as today's must not make its findings read as a check done today.
+
+Used by the "today's date" ticks (core.integrity, ``dates_on_day``): every view and the
+pause point's confirmation read the same words. The words can be recorded again on the
+day (``core.edit.set_detail(..., again=True)``) when they are still true.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checklist_tui.core.dates import words_date
+from checklist_tui.core.definition import Checklist, DetailKind, Item
+from checklist_tui.core.plan import Answer, Plan
+
+DETAIL = "detail"
+"""The history entry that records an answer's detail (core.edit)."""
+
+
+def text_keys(item: Item) -> dict[str, str]:
+    """Each text detail of ``item``, as its history target (``ID.key``) -> its label."""
+    return {f"{item.id}.{d.key}": d.label for d in item.details if d.kind == DetailKind.TEXT}
+
+
+def written_on(plan: Plan, targets: set[str] | dict[str, str]) -> dict[str, date]:
+    """The day each of ``targets`` (``ID.key``) was last written (recorded with words,
+    or recorded again), as people there read the day; a target the history never wrote
+    (a plan from before the history, or edited outside the app) is left out. One walk
+    back from the newest entry, stopped once every target is found."""
+    found: dict[str, date] = {}
+    history = plan.history
+    for n in range(len(history) - 1, -1, -1):
+        entry = history[n]
+        if entry.what == DETAIL and entry.target in targets and entry.target not in found:
+            if not entry.new:  # cleared last: nothing it says was written after that
+                found[entry.target] = date.max
+            else:
+                found[entry.target] = entry.at.astimezone().date()
+            if len(found) == len(targets):
+                break
+    return {t: d for t, d in found.items() if d != date.max}
+
+
+def written_before(plan: Plan, item: Item | None, answer: Answer | None) -> str:
+    """Why the words recorded with ``item``'s date do not stand for that date: one was
+    written on an earlier day than the date ("'Who checked ...' (DPM-H07) was written on
+    Sunday 22 November 2026, before the date it records, Friday 27 November 2026: record
+    who checked on that day and what they found"); "" when they stand, or when the
+    history cannot tell."""
+    if item is None or answer is None or not answer.details or item.date_detail is None:
+        return ""
+    dated = answer.details.get(item.date_detail.key)
+    texts = text_keys(item)
+    if not isinstance(dated, date) or not texts:
+        return ""
+    have = {t: label for t, label in texts.items()
+            if answer.details.get(t.partition(".")[2])}
+    for target, day in written_on(plan, have).items():
+        if day < dated:
+            return (f"'{have[target]}' ({item.id}) was written on {words_date(day)}, before "
+                    f"the date it records, {words_date(dated)}: record who checked on that "
+                    "day and what they found (the same words again if they are still true)")
+    return ""
+
+
+def day_checked(checklist: Checklist) -> set[str]:
+    """The items whose date a "today's date" tick compares (``dates_on_day``)."""
+    return {ident for _section, item in checklist.all_items() for check in item.cross_checks
+            for ident in check.dates_on_day or ()}
+
+
+def earlier_words(plan: Plan, checklist: Checklist, item: Item, today: date) -> dict[str, date]:
+    """The words of ``item`` that a check done again today may record again: each text
+    detail (key -> the day it was written) written before ``today``, when a "today's
+    date" tick compares the item's date; else empty."""
+    answer = plan.answers.get(item.id)
+    if answer is None or not answer.details or item.id not in day_checked(checklist):
+        return {}
+    have = {t for t in text_keys(item) if answer.details.get(t.partition(".")[2])}
+    return {t.partition(".")[2]: day for t, day in written_on(plan, have).items()
+            if day < today}
