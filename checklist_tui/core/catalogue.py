@@ -57,7 +57,11 @@ class Catalogue(MutableRecord):
         return sorted(self.checklists.values(), key=lambda c: c.checklist.title.lower())
 
 
-def content_hash(data: bytes) -> str:
+def content_hash(data: bytes, digest: str | None = None) -> str:
+    """What a plan records of its checklist's text (line endings aside). ``digest``: the
+    SHA-256 of ``data`` (``definition_cache.digest_of``), used when it is the same."""
+    if digest is not None and b"\r\n" not in data:
+        return digest[:16]
     return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()[:16]
 
 
@@ -117,9 +121,11 @@ def _load_checklist(
     raw = _read(path, cache)
     origin = origin or str(path.parent)
     if raw:
-        known = definition_cache.lookup("checklist", Checklist, raw, _sources_key(sources))
+        digest = definition_cache.digest_of(raw)  # hashed once, for the cache and the plan
+        known = definition_cache.lookup("checklist", Checklist, raw, _sources_key(sources),
+                                        digest)
         if known is not None:
-            return LoadedChecklist(known, path, origin, content_hash(raw)), []
+            return LoadedChecklist(known, path, origin, content_hash(raw, digest)), []
     data, text, problem = read_toml(path, raw)
     if problem:
         return None, [problem]

@@ -51,9 +51,14 @@ def code_stamp() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _name(kind: str, data: bytes, context: str) -> tuple[str, str]:
-    """(file name of the entry, SHA-256 of the bytes)."""
-    digest = hashlib.sha256(data).hexdigest()
+def digest_of(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, as an entry's name and header hold it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _name(kind: str, data: bytes, context: str, digest: str | None = None) -> tuple[str, str]:
+    """(file name of the entry, SHA-256 of the bytes: ``digest`` if the caller has it)."""
+    digest = digest_of(data) if digest is None else digest
     key = hashlib.sha256(f"{FORMAT}\0{kind}\0{code_stamp()}\0{context}\0{digest}".encode())
     return f"{kind}-{key.hexdigest()}.json", digest
 
@@ -78,13 +83,15 @@ def _read_entry(path: Path) -> bytes | None:
         return fh.read(MAX_ENTRY_BYTES + 1)
 
 
-def lookup(kind: str, model: type[M], data: bytes, context: str = "") -> M | None:
-    """The model validated earlier from exactly ``data`` (in this ``context``), or None."""
+def lookup(kind: str, model: type[M], data: bytes, context: str = "",
+           digest: str | None = None) -> M | None:
+    """The model validated earlier from exactly ``data`` (in this ``context``), or None.
+    ``digest``: ``digest_of(data)``, when the caller has it (the bytes are hashed once)."""
     try:
         folder = locations.definition_cache_dir()
         if not owner_only(folder.stat()):
             return None
-        name, digest = _name(kind, data, context)
+        name, digest = _name(kind, data, context, digest)
         raw = _read_entry(folder / name)
         if raw is None:
             return None

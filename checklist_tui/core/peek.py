@@ -7,6 +7,7 @@ caller parses the whole file (or says less)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 HEAD_BYTES = 64 * 1024
@@ -21,7 +22,7 @@ def first_value(path: Path, key: str) -> str | None:
     except OSError:
         return None
     pattern = re.compile(re.escape(key) + _VALUE)
-    for line in head.decode("utf-8-sig", errors="replace").splitlines():
+    for line in _lines(head.decode("utf-8-sig", errors="replace")):
         if line.startswith(key):
             match = pattern.fullmatch(line.rstrip())
             if match:
@@ -30,3 +31,18 @@ def first_value(path: Path, key: str) -> str | None:
         if line.lstrip().startswith("[") or '"""' in line or "'''" in line:
             return None
     return None
+
+
+FIRST_CHARS = 4096
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.splitlines()``, the lines of its first few thousand characters first (what
+    is looked for is in the first lines: a checklist is 80 KB, about 2,000 lines, and is
+    peeked at on every start, #12.2)."""
+    if len(text) <= FIRST_CHARS:
+        yield from text.splitlines()
+        return
+    first = text[:FIRST_CHARS].splitlines()[:-1]  # the last may be cut short
+    yield from first
+    yield from text.splitlines()[len(first):]

@@ -35,31 +35,38 @@ KEEP = 256
 """At most this many entries are kept (the oldest go first)."""
 
 
-def _name(data: bytes) -> str:
-    digest = hashlib.sha256(data).hexdigest()
+def digest_of(data: bytes) -> str:
+    """The SHA-256 of a plan file's bytes (``store.Loaded.fingerprint``)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _name(data: bytes, digest: str | None) -> str:
+    digest = digest_of(data) if digest is None else digest
     key = f"{FORMAT}\0plan\0{code_stamp()}\0{FORMAT_VERSION}\0{digest}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def known(data: bytes) -> bool:
-    """True when exactly these bytes passed validation before, by this app."""
+def known(data: bytes, digest: str | None = None) -> bool:
+    """True when exactly these bytes passed validation before, by this app. ``digest``:
+    their ``digest_of``, when the caller has it (a plan's bytes are hashed once)."""
     try:
         folder = locations.plan_cache_dir()
         if not owner_only(folder.stat()):
             return False
-        info = os.lstat(folder / _name(data))
+        info = os.lstat(folder / _name(data, digest))
     except OSError:
         return False
     return stat.S_ISREG(info.st_mode) and owner_only(info) and info.st_size == 0
 
 
-def remember(data: bytes) -> None:
-    """Note that these bytes passed validation; quietly nothing if it cannot be noted."""
+def remember(data: bytes, digest: str | None = None) -> None:
+    """Note that these bytes passed validation; quietly nothing if it cannot be noted.
+    ``digest`` as for ``known``."""
     try:
         folder = locations.ensure_private_dir(locations.plan_cache_dir())
         if not owner_only(folder.stat()):
             return
-        entry = folder / _name(data)
+        entry = folder / _name(data, digest)
         fd = os.open(entry, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         os.close(fd)
         os.utime(entry)  # the newest is kept longest

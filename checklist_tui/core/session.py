@@ -309,10 +309,11 @@ class PlanSession(MutableRecord):
         path = self.loaded.path
         try:
             data = path.read_bytes()
-            if store.fingerprint(data) != self.loaded.fingerprint or plan_cache.known(data):
+            digest = store.fingerprint(data)
+            if digest != self.loaded.fingerprint or plan_cache.known(data, digest):
                 return
             found = store.load_bytes(data, path).found_outside
         except (OSError, PlanError):
             return  # the next open validates it, and says what is wrong
         if not found:
-            plan_cache.remember(data)
+            plan_cache.remember(data, digest)

@@ -9,7 +9,6 @@ new one. Leftover temporary files are recovered or removed by ``core.recovery``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import unicodedata
@@ -49,7 +48,7 @@ def _step(name: str) -> None:
 
 
 def fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return plan_cache.digest_of(data)
 
 
 def parse_plan(data: bytes, path: Path) -> Plan:
@@ -157,11 +156,12 @@ def load(path: Path, remember: bool = False) -> Loaded:
 
 def load_bytes(data: bytes, path: Path, remember: bool = False) -> Loaded:
     """A plan from its file's bytes (``path`` names it in messages)."""
-    known = remember and plan_cache.known(data)
+    digest = fingerprint(data)  # hashed once, for the cache and for saving
+    known = remember and plan_cache.known(data, digest)
     plan, chain, found = _parse(data, path, known)
     if remember and not known and not found:
-        plan_cache.remember(data)
-    return Loaded(path, plan, fingerprint(data), chain=chain, found_outside=found)
+        plan_cache.remember(data, digest)
+    return Loaded(path, plan, digest, chain=chain, found_outside=found)
 
 
 def _fsync_dir(folder: Path) -> None:
