@@ -4,7 +4,7 @@ docs/limits.md and SECURITY.md)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 #: Largest checklist or sources file read.
@@ -54,6 +54,8 @@ def walk(data: Any, window: tuple[date, date] | None = None
     date outside it (the day and its place): a plan is walked once for both (#12.2).
     Each is the one a walk for it alone finds first; the rest is not looked at once a limit
     is broken."""
+    if _nothing_wrong(data, window):
+        return None, None
     stack: list[tuple[Any, int, Place]] = [(data, 1, None)]
     outside: tuple[date, str] | None = None
     while stack:
@@ -76,6 +78,45 @@ def walk(data: Any, window: tuple[date, date] | None = None
             if not window[0] <= day <= window[1]:
                 outside = (day, _where(_keys(path)))
     return None, outside
+
+
+def _nothing_wrong(data: Any, window: tuple[date, date] | None) -> bool:
+    """True when ``walk`` would find nothing: a quicker pass for what every file the app
+    wrote is, without noting where each value is (#12.2). False for anything it is not
+    sure of (``walk`` then finds what it is and where, in its own order)."""
+    lowest, highest = window if window is not None else (date.min, date.max)
+    stack: list[tuple[Any, int]] = [([data], 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return False
+        if type(node) is dict:
+            try:
+                if node and max(map(len, node)) > 200:
+                    return False
+            except TypeError:  # a key that is not text
+                return False
+            node = node.values()
+        for value in node:
+            kind = type(value)
+            if kind is str:
+                if len(value) > MAX_TEXT:
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((value, depth + 1))
+            elif kind is datetime:
+                if not lowest <= value.date() <= highest:
+                    return False
+            elif kind is date:
+                if not lowest <= value <= highest:
+                    return False
+            elif kind not in _LEAVES:
+                return False
+    return True
+
+
+_LEAVES = frozenset({int, float, bool, time, type(None)})
+"""The other values a TOML or JSON file gives, which ``walk`` does not look at."""
 
 
 def count_items(data: Any) -> int:

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checklist_tui.core import limits, plancheck
+from checklist_tui.core import history, limits, plancheck
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.limits import MAX_NESTING, MAX_TEXT
+from tests.conftest import EXAMPLES
 
 
 def _where(keys: list[Any]) -> str:
@@ -104,3 +105,23 @@ def nested(depth: int) -> Any:
 ])
 def test_the_same_sentence_for_each_kind_of_problem(raw) -> None:
     assert said(plancheck.check_raw, raw) == said(reference_check_raw, raw) != ""
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(trees, st.dictionaries(keys, trees, max_size=5)),
+       st.sampled_from([None, (plancheck.EARLIEST, plancheck.LATEST)]))
+def test_the_quick_pass_says_nothing_is_wrong_only_when_the_walk_finds_nothing(
+        data, window) -> None:
+    if limits._nothing_wrong(data, window):
+        assert limits.walk(data, window) == (None, None)
+        assert reference_shape(data) is None
+
+
+def test_a_plan_the_app_wrote_is_passed_by_the_quick_pass() -> None:
+    """The twins example (every kind of value a plan holds) needs only the quick pass."""
+    raw = history.read_plan((EXAMPLES / "family-t-like-twins.toml").read_text("utf-8"))
+    assert raw is not None
+    assert limits._nothing_wrong(raw, (plancheck.EARLIEST, plancheck.LATEST))
+    deep = {"format_version": 1, "a": nested(MAX_NESTING - 2)}
+    assert limits._nothing_wrong(deep, None) and not limits._nothing_wrong(
+        {"a": nested(MAX_NESTING + 1)}, None)
