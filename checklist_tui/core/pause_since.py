@@ -10,10 +10,11 @@ change must never hide the others from the people asked to confirm again (look-d
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from checklist_tui.core.answers import NA_LABEL, coerce, display_value, stringify
 from checklist_tui.core.carried import recorded_name
+from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import (
     Checklist,
     Item,
@@ -86,8 +87,8 @@ def _answer_changed(plan: Plan, seen: Since, item: Item | None, ident: str, at: 
     now = stringify(answer.value) if answer is not None and answer.has_value else ""
     if passed is not None and now:
         said_then, then = passed
-        return (f"{named(item, ident)} was answered {said_then} on {when(then)}, then {now} "
-                f"again on {when(at)}")
+        return (f"{named(item, ident)} was answered '{said(item, said_then)}' on {when(then)}, "
+                f"then '{said(item, now)}' again on {when(at)}")
     entries = seen.answers(ident)
     if not entries:  # not in its history (edited outside the app)
         return f"{named(item, ident)} was answered again on {when(at)}"
@@ -182,9 +183,20 @@ def _details_since(seen: Since) -> list[str]:
     for entry in seen.entries:
         if entry.what == "details" and entry.target in DETAILS:
             changed.setdefault(entry.target, []).append(entry)
-    return [f"{DETAILS[name]} was changed from {entries[0].old or 'nothing'} to "
-            f"{entries[-1].new or 'nothing'} on {when(entries[-1].at)}"
+    return [f"{DETAILS[name]} was changed from {_detail_said(entries[0].old)} to "
+            f"{_detail_said(entries[-1].new)} on {when(entries[-1].at)}"
             for name, entries in changed.items() if entries[0].old != entries[-1].new]
+
+
+def _detail_said(text: str) -> str:
+    """A plan detail as the history wrote it, as a person reads it: a date as DD/MM/YYYY
+    (the history keeps ISO, ``2026-11-20``), nothing as 'nothing'."""
+    if not text:
+        return "nothing"
+    try:
+        return uk_date(date.fromisoformat(text))
+    except ValueError:
+        return text
 
 
 def _flag_raised_after(flag: FiredRule, item: Item, plan: Plan, ev: Evaluation,
@@ -222,7 +234,8 @@ def since(checklist: Checklist, plan: Plan, ev: Evaluation, section: Section,
     listed: list[str] = []  # ... and as a later one in the list reads
     for ident, part, at in seen.changed(watched, concerns):
         words = (_answer_changed(plan, seen, items.get(ident), ident, at, concerns)
-                 if part == "answer" else _CHANGED[part].format(ident=ident, when=when(at)))
+                 if part == "answer" else _CHANGED[part].format(
+                     ident=named(items.get(ident), ident), when=when(at)))
         first.append(f"{words}, after this confirmation")
         listed.append(words)
     kinds = ("person", "agency") + (("action",) if _rests_on_actions(section, items, watched)

@@ -123,7 +123,8 @@ def test_submit_refuses_a_plan_whose_pause_point_no_longer_holds(folder, capsys)
     assert opening == (f"checklist-tui: {READY} was not submitted (nothing was changed): the "
                        "plan cannot be marked complete yet, for 1 reason:")
     assert reason.startswith("  - Pause point 'Confirm before discharge' no longer holds: "
-                             "the note on DPM-C01 was changed on ")
+                             "the note on 'Is the discharge address confirmed?' (DPM-C01) "
+                             "was changed on ")
     assert reason.endswith("after this confirmation")
     assert path.read_bytes() == before
     assert store.load(path).plan.state == PlanState.AMENDED

@@ -98,7 +98,7 @@ def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> 
     one, two = (NOW + timedelta(hours=h) for h in (1, 2))
     assert status.line().endswith(
         f"Since then: 'Has safer sleep been discussed with every carer?' (sleep) was answered "
-        f"no on {one.astimezone():%d/%m/%Y %H:%M}, then yes "
+        f"'No' on {one.astimezone():%d/%m/%Y %H:%M}, then 'Yes' "
         f"again on {two.astimezone():%d/%m/%Y %H:%M}, after this confirmation.")
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(hours=2, minutes=30), today=TODAY)
@@ -107,13 +107,14 @@ def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> 
                now=NOW + timedelta(hours=3))
     status = _status(plan, lc)
     assert not status.holds and not status.problem
-    assert "Since then: the details recorded with contingency were changed on " \
-        in status.line()
+    assert "Since then: the details recorded with 'Is there a contingency plan?' " \
+        "(contingency) were changed on " in status.line()
     set_detail(plan, lc.checklist, "contingency", "text", "Plan B.", by="Lead",
                now=NOW + timedelta(hours=4))
     assert _status(plan, lc).holds
     set_note(plan, "k_men", "Fred was there too.", by="Lead", now=NOW + timedelta(hours=5))
-    assert "Since then: the note on k_men was changed on " in _status(plan, lc).line()
+    assert "Since then: the note on 'Every man around the baby is involved and assessed.' (k_men) " \
+        "was changed on " in _status(plan, lc).line()
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(hours=6), today=TODAY)
     assert _status(plan, lc).holds

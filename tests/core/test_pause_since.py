@@ -81,8 +81,8 @@ def test_an_answer_that_went_to_a_concern_and_back_no_longer_holds(lc) -> None:
     set_answer(plan, lc.checklist, "f_known", "yes", by="Lead", now=LATER + timedelta(hours=1))
     status = _status(plan, lc)
     assert not status.holds
-    assert f"Since then: 'Is the baby's father identified?' (f_known) was answered unknown " \
-        f"on {STAMP}, then yes again on " \
+    assert f"Since then: 'Is the baby's father identified?' (f_known) was answered 'Unknown' " \
+        f"on {STAMP}, then 'Yes' again on " \
         in status.line()
 
 

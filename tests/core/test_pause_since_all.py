@@ -50,7 +50,8 @@ def test_every_change_is_listed_not_only_the_first(lc) -> None:
     status = _status(plan, lc)
     assert not status.holds
     assert status.unseen == (
-        f"the note on k_men was changed on {STAMP}, after this confirmation; also: "
+        f"the note on 'Every man around the baby is involved and assessed.' (k_men) was "
+        f"changed on {STAMP}, after this confirmation; also: "
         f"Jay Lodger (a man, in the household; role: Must not be alone with the baby) was "
         f"added to People on {STAMP}; the agency Police was removed from Agencies on "
         f"{STAMP2}.")
@@ -150,3 +151,20 @@ def test_actions_count_only_when_the_items_rest_on_them(lc, tmp_path) -> None:
     assert status is not None and status.unseen == (
         f"the action 'Visit weekly' was added to Actions on {STAMP}, after this "
         "confirmation.")
+
+
+def test_a_date_changed_after_it_is_said_as_dates_are_said_everywhere(lc) -> None:
+    """rev7-core 7: the history keeps a plan detail's date in ISO ('2026-11-20'); the
+    people reading a confirmation aloud read DD/MM/YYYY everywhere else."""
+    plan = _confirmed(lc)
+    edd = plan.edd
+    set_details(plan, by="Lead", now=LATER, dob=TODAY - timedelta(days=2),
+                edd=edd + timedelta(days=7))
+    unseen = _status(plan, lc).unseen
+    born, due = (d.strftime("%d/%m/%Y") for d in (TODAY - timedelta(days=2),
+                                                    edd + timedelta(days=7)))
+    assert (f"the date of birth was changed from nothing to {born} on {STAMP}"
+            in unseen), unseen
+    assert (f"the expected delivery date was changed from {edd.strftime('%d/%m/%Y')} to "
+            f"{due} on {STAMP}" in unseen), unseen
+    assert "2026-" not in unseen and "2027-" not in unseen, unseen

@@ -24,6 +24,6 @@ async def test_complete_is_refused_while_the_pause_point_no_longer_holds(plans) 
         await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen))
         text = "\n".join(rendered(s) for s in app.screen.query("Static"))
         assert "Not ready to mark complete" in text
-        assert ("- Pause point 'Confirm before discharge' no longer holds: the note on "
-                "DPM-C01 was changed on ") in text
+        assert ("- Pause point 'Confirm before discharge' no longer holds: the note on 'Is the "
+                "discharge address confirmed?' (DPM-C01) was changed on ") in text
     assert store.load(plans / READY).plan.state == PlanState.AMENDED
