@@ -261,7 +261,7 @@ def family_t_like(cat, out: Path) -> store.Loaded:
     set_note(plan, "PBA-A05", "Adult drug service has not replied to two requests for the "
              "father's records.", by=who, now=clock())
     clock.jump(datetime(2026, 11, 20, 14, 0, tzinfo=UTC))
-    acknowledge(plan, "PBA-A05.declined", "Raised with the service manager on 20/11/2026.",
+    acknowledge(plan, cl, "PBA-A05.declined", "Raised with the service manager on 20/11/2026.",
                 by=who, now=clock())
     return _fixed_id(loaded, "family-t-like-twins.toml")
 

@@ -298,18 +298,22 @@ def set_source(plan: Plan, item_id: str, source: InfoSource | None, *, by: str,
     log(plan, by, now, "source", item_id, old, source)
 
 
-def acknowledge(plan: Plan, rule: str, reason: str, *, by: str, now: datetime) -> None:
-    """Acknowledge the warning ``rule`` with a reason. An acknowledgement holds only for
-    the raising it saw (core.raising): once an answer has changed after the latest one,
-    the warning may have been cleared and raised again, and it is acknowledged anew."""
+def acknowledge(plan: Plan, checklist: Checklist, rule: str, reason: str, *, by: str,
+                now: datetime) -> None:
+    """Acknowledge the warning ``rule``, raised now, with a reason. An acknowledgement
+    holds only for the raising it saw: the engine says whether this raising already has
+    one (core.raising, the one rule), and then nothing is recorded again."""
     refuse_non_reason(reason, ACKNOWLEDGE)  # "y" would read as someone dealing with it
-    latest = max((a.at for a in plan.acknowledgements if a.rule == rule), default=None)
-    if latest is not None and not any(e.at > latest for e in plan.history
-                                      if e.what in ("answer", "clear")):
+    fired = next((f for f in evaluate(checklist, plan, integ.day_of(now)).fired
+                  if f.rule_id == rule), None)
+    if fired is None:
+        raise PlanError(f"the warning {rule} is not raised on this plan now, so there is "
+                        "nothing to acknowledge")
+    if fired.acknowledgement is not None:
         return
     editable(plan, by, now)
     plan.acknowledgements.append(Acknowledgement(rule=rule, by=by, at=now, reason=reason))
-    log(plan, by, now, "acknowledge", rule, None, reason or "acknowledged")
+    log(plan, by, now, "acknowledge", rule, None, reason)
 
 
 DETAIL_FIELDS = ("case_ref", "edd", "dob", "babies_expected", "prematurity_likely",

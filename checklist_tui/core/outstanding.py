@@ -8,7 +8,9 @@ come from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import birth_not_recorded, uk_date
@@ -70,6 +72,8 @@ class Entry(Where):
     note: str = ""
 
 
+T = TypeVar("T")
+
 #: The labels of what a manager is waiting for: listed first wherever Outstanding is.
 MANAGER_LABELS = (RETURNED, NO_LONGER_SIGNED_OFF, CHALLENGE)
 
@@ -101,12 +105,19 @@ def manager_entries(checklist: Checklist, plan: Plan) -> list[Entry]:
     return out
 
 
+def birth_first(plan: Plan, today: date, kind: Callable[..., T]) -> list[T]:
+    """The NO DATE OF BIRTH line (a pre-birth plan past its EDD with no date of birth),
+    listed first wherever it is listed (Outstanding, the plan's gaps and risks), as a
+    ``kind`` (Entry or plan_gaps.Gap); [] when the birth is recorded or not yet due. One
+    rule for both lists (rev7-core 9)."""
+    born = birth_not_recorded(plan.edd, plan.dob, today)
+    return [kind(NO_BIRTH_DATE, f"{born} {RECORD_BIRTH}", page=DETAILS_PAGE)] if born else []
+
+
 def entries(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Entry]:
     items = checklist.item_map()
     out: list[Entry] = manager_entries(checklist, plan)
-    born = birth_not_recorded(plan.edd, plan.dob, ev.today)
-    if born:
-        out.append(Entry(NO_BIRTH_DATE, f"{born} {RECORD_BIRTH}", page=DETAILS_PAGE))
+    out.extend(birth_first(plan, ev.today, Entry))
     for f in ev.fired:
         if f.severity == Severity.INFO:
             continue

@@ -43,6 +43,9 @@ class Blocker(Record):
     text: str
     names: tuple[str, ...] = ()
     """For ``not_today``: the items whose dates must be today's."""
+    called: str = ""
+    """The item as a sentence names it: its question's words and its id
+    (core.question_words.named), never the id alone."""
 
 
 def _item_blocker(section: Section, ev: Evaluation) -> Blocker | None:
@@ -58,13 +61,13 @@ def _item_blocker(section: Section, ev: Evaluation) -> Blocker | None:
     if item.id in contradicted:
         why = "; ".join(contradicted[item.id].reasons)
         return Blocker("contradicted", item.id, f"{named(item)} is "
-                       f"contradicted by the plan: {why}{tail}.")
+                       f"contradicted by the plan: {why}{tail}.", called=named(item))
     if item.id in incomplete:
         why = "; ".join(incomplete[item.id].reasons)
         return Blocker("incomplete", item.id,
-                       f"{named(item)} is incomplete: {why}{tail}.")
+                       f"{named(item)} is incomplete: {why}{tail}.", called=named(item))
     return Blocker("not_done", item.id,
-                   f"{named(item)} is not answered or done yet{tail}.")
+                   f"{named(item)} is not answered or done yet{tail}.", called=named(item))
 
 
 def open_red_flags(ev: Evaluation) -> list[FiredRule]:
@@ -83,9 +86,9 @@ def _flag_blocker(ev: Evaluation, items: Mapping[str, Item]) -> Blocker | None:
     tail = f" ({more} more red flag{'s' if more != 1 else ''} also open)" if more else ""
     if flag.severity == Severity.ERROR:
         return Blocker("red_flag_error", flag.item_id, f"a red flag is open on {on}: "
-                       f"{flag.message.rstrip('.')}{tail}.")
+                       f"{flag.message.rstrip('.')}{tail}.", called=on)
     return Blocker("red_flag", flag.item_id, f"a red flag is open on {on} and nobody "
-                   f"has acknowledged it: {flag.message.rstrip('.')}{tail}.")
+                   f"has acknowledged it: {flag.message.rstrip('.')}{tail}.", called=on)
 
 
 def not_today(checklist: Checklist, plan: Plan, section: Section, ev: Evaluation) -> Blocker | None:
@@ -99,7 +102,8 @@ def not_today(checklist: Checklist, plan: Plan, section: Section, ev: Evaluation
             why = integ.cross_check_failures(item, plan, counted, checklist.item_map(),
                                              ev.today, integ.TODAY)
             if why:
-                return Blocker("not_today", item.id, f"{item.id}: {why[0]}.", tuple(names))
+                return Blocker("not_today", item.id, f"{named(item)}: {why[0]}.",
+                               tuple(names), called=named(item))
     return None
 
 
@@ -183,7 +187,7 @@ class PauseStatus(Record):
         found = self.blocked
         if found is None:
             return f"{do[0].upper()}{do[1:]}."
-        ident = found.item_id
+        ident = found.called or found.item_id
         if found.kind == "not_done":
             others = " and the other items not done" if "more item" in found.text else ""
             return f"First answer or tick {ident}{others}, then {do}."

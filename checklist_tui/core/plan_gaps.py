@@ -13,20 +13,17 @@ from __future__ import annotations
 from datetime import date
 
 from checklist_tui.core.copies import out_of_date, out_of_date_words
-from checklist_tui.core.dates import birth_not_recorded, plural, uk_date
+from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import DueStatus, Evaluation
 from checklist_tui.core.gaps import Gap as EngineGap
 from checklist_tui.core.gaps import gaps_and_risks
-from checklist_tui.core.outstanding import Entry, entries
+from checklist_tui.core.outstanding import Entry, birth_first, entries
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.vocabulary import (
     ACKNOWLEDGED,
-    DETAILS_PAGE,
-    NO_BIRTH_DATE,
     OVERDUE,
     PLAN_CHECK,
-    RECORD_BIRTH,
     RED_FLAG,
     RULE_LABELS,
     counted_from,
@@ -145,6 +142,5 @@ def plan_gaps(checklist: Checklist, plan: Plan, ev: Evaluation,
         found.append(Gap(PLAN_CHECK, out_of_date_words(stale)))
     if not ev.men and not any(g.about_men for g in found):
         found.append(Gap(PLAN_CHECK, NO_MAN, about_men=True, page="people"))
-    born = birth_not_recorded(plan.edd, plan.dob, today)
-    first = [Gap(NO_BIRTH_DATE, f"{born} {RECORD_BIRTH}", page=DETAILS_PAGE)] if born else []
-    return first + sorted(found, key=lambda g: (not g.about_men, gap_rank(g.label)))
+    return birth_first(plan, today, Gap) + sorted(
+        found, key=lambda g: (not g.about_men, gap_rank(g.label)))

@@ -149,7 +149,7 @@ def acknowledge(conv: Conversation, fired: FiredRule) -> None:
         if not problem:
             break
         conv.console.say(problem)
-    if conv.change(edit.acknowledge, fired.rule_id, reason):
+    if conv.change(edit.acknowledge, conv.checklist, fired.rule_id, reason):
         conv.console.say("Acknowledged, with your reason.")
 
 

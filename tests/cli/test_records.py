@@ -120,7 +120,8 @@ def test_confirming_again_days_later_with_that_days_dates_is_refused(plans, caps
     code, out, err = run(capsys, "confirm", str(path), "confirm", "--present",
                          "Drew (midwife)", "--reason", "Read aloud again")
     assert code == 1 and out == "" and err.count("\n") == 1
-    assert ("Confirm before discharge cannot be confirmed: DPM-K01: the date recorded with "
+    assert ("Confirm before discharge cannot be confirmed: 'Each baby confirmed fit to go "
+            "home and checked for any bruise or mark…' (DPM-K01): the date recorded with "
             "DPM-H01 is Sunday 22 November 2026, 3 days before today, Wednesday 25 November "
             "2026.") in err
     assert path.read_bytes() == before
@@ -300,7 +301,8 @@ def test_confirming_with_an_open_red_flag_is_refused_with_the_step_first(plans, 
     assert ("Confirm before discharge cannot be confirmed: a red flag is open on 'Is there any "
             "sign the parents may try to leave hospital with the baby…' (DPM-R02) and nobody "
             "has acknowledged it: Parents may leave hospital with the baby against the "
-            "plan. First acknowledge the red flag on DPM-R02") in err
+            "plan. First acknowledge the red flag on 'Is there any sign the parents may try to "
+            "leave hospital with the baby…' (DPM-R02)") in err
     assert path.read_bytes() == before
 
 

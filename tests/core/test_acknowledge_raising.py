@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from checklist_tui.core.edit import acknowledge, clear_answer, set_answer
 from checklist_tui.core.engine import evaluate
+from checklist_tui.core.errors import PlanError
 from checklist_tui.core.pause import completion_blockers
 from tests.conftest import NOW, TODAY
 from tests.core.helpers import FOLLOW_UP_BY, new_plan
@@ -32,7 +35,7 @@ def _say(plan, lc, item, value, minutes):
 def test_acknowledged_cleared_and_raised_again_is_not_weighed(mini) -> None:
     plan = new_plan(mini)
     _say(plan, mini, "father_known", "no", 1)
-    acknowledge(plan, FLAG, "Discussed with manager", by="Sam", now=_at(2))
+    acknowledge(plan, mini.checklist, FLAG, "Discussed with manager", by="Sam", now=_at(2))
     assert _flag(mini, plan)[1].acknowledgement is not None
     _say(plan, mini, "father_known", "yes", 3)  # cleared
     assert not any(f.rule_id == FLAG for f in evaluate(mini.checklist, plan, TODAY).fired)
@@ -40,8 +43,8 @@ def test_acknowledged_cleared_and_raised_again_is_not_weighed(mini) -> None:
     ev, flag = _flag(mini, plan)
     assert flag.acknowledgement is None and flag.needs_acknowledgement and flag.blocking
     assert not ev.can_complete
-    acknowledge(plan, FLAG, "Father now says he will not be named; manager told", by="Sam",
-                now=_at(5))
+    acknowledge(plan, mini.checklist, FLAG, "Father now says he will not be named; manager told",
+                by="Sam", now=_at(5))
     ev, flag = _flag(mini, plan)
     assert flag.acknowledgement is not None and flag.acknowledgement.at == _at(5)
     assert [a.at for a in plan.acknowledgements] == [_at(2), _at(5)]
@@ -50,7 +53,7 @@ def test_acknowledged_cleared_and_raised_again_is_not_weighed(mini) -> None:
 def test_cleared_by_removing_the_answer_counts_as_cleared_too(mini) -> None:
     plan = new_plan(mini, edd=date(2027, 8, 1))  # "Father identified" is due in 2027
     _say(plan, mini, "father_known", "no", 1)
-    acknowledge(plan, FLAG, "Discussed", by="Sam", now=_at(2))
+    acknowledge(plan, mini.checklist, FLAG, "Discussed", by="Sam", now=_at(2))
     clear_answer(plan, "father_known", by="t", now=_at(3))
     _say(plan, mini, "father_known", "unknown", 4)
     assert _flag(mini, plan)[1].acknowledgement is None
@@ -61,7 +64,7 @@ def test_removing_the_answer_after_its_due_point_leaves_it_raised(mini) -> None:
     not recorded): the answer removed and given again is the same raising."""
     plan = new_plan(mini)  # EDD 01/03/2027: the due point passed in October 2026
     _say(plan, mini, "father_known", "no", 1)
-    acknowledge(plan, FLAG, "Discussed", by="Sam", now=_at(2))
+    acknowledge(plan, mini.checklist, FLAG, "Discussed", by="Sam", now=_at(2))
     clear_answer(plan, "father_known", by="t", now=_at(3))
     _say(plan, mini, "father_known", "unknown", 4)
     assert _flag(mini, plan)[1].acknowledgement is not None
@@ -70,7 +73,7 @@ def test_removing_the_answer_after_its_due_point_leaves_it_raised(mini) -> None:
 def test_a_change_that_keeps_it_raised_keeps_the_acknowledgement(mini) -> None:
     plan = new_plan(mini)
     _say(plan, mini, "father_known", "no", 1)
-    acknowledge(plan, FLAG, "Discussed", by="Sam", now=_at(2))
+    acknowledge(plan, mini.checklist, FLAG, "Discussed", by="Sam", now=_at(2))
     _say(plan, mini, "father_known", "unknown", 3)  # still not identified: same raising
     assert _flag(mini, plan)[1].acknowledgement is not None
 
@@ -78,8 +81,8 @@ def test_a_change_that_keeps_it_raised_keeps_the_acknowledgement(mini) -> None:
 def test_acknowledging_again_with_nothing_changed_records_nothing(mini) -> None:
     plan = new_plan(mini)
     _say(plan, mini, "father_known", "no", 1)
-    acknowledge(plan, FLAG, "Discussed", by="Sam", now=_at(2))
-    acknowledge(plan, FLAG, "Pressed twice", by="Sam", now=_at(3))
+    acknowledge(plan, mini.checklist, FLAG, "Discussed", by="Sam", now=_at(2))
+    acknowledge(plan, mini.checklist, FLAG, "Pressed twice", by="Sam", now=_at(3))
     assert [a.reason for a in plan.acknowledgements] == ["Discussed"]
 
 
@@ -90,7 +93,7 @@ def test_a_rule_on_other_answers_is_read_the_same_way(catalogue) -> None:
     rule = "PBA-X06.no-strategy"
     plan = new_plan(lc)
     _say(plan, lc, "PBA-X06", "icpc", 1)
-    acknowledge(plan, rule, "Manager convening it", by="Sam", now=_at(2))
+    acknowledge(plan, lc.checklist, rule, "Manager convening it", by="Sam", now=_at(2))
     _say(plan, lc, "PBA-X06", "legal", 3)  # still fires: the same raising
     assert _flag(lc, plan, rule)[1].acknowledgement is not None
     _say(plan, lc, "PBA-W01A", "yes", 4)
@@ -99,3 +102,24 @@ def test_a_rule_on_other_answers_is_read_the_same_way(catalogue) -> None:
     assert flag.acknowledgement is None
     assert any("nobody has acknowledged" in b or "not acknowledged" in b
                for b in completion_blockers(lc.checklist, plan, ev)) or not ev.can_complete
+
+
+def test_an_answer_elsewhere_does_not_make_the_same_raising_acknowledged_twice(mini) -> None:
+    """rev7-core 10: acknowledge decided "anew" from any answer anywhere in the plan after
+    the latest acknowledgement, so a second press after an unrelated answer added a
+    second acknowledgement of the same raising (to the plan and every export)."""
+    plan = new_plan(mini)
+    _say(plan, mini, "father_known", "no", 1)
+    acknowledge(plan, mini.checklist, FLAG, "Discussed", by="Sam", now=_at(2))
+    _say(plan, mini, "lac", "no", 3)  # another question: the same raising of the flag
+    acknowledge(plan, mini.checklist, FLAG, "Pressed again", by="Sam", now=_at(4))
+    assert [a.reason for a in plan.acknowledgements] == ["Discussed"]
+
+
+def test_a_warning_not_raised_is_not_acknowledged(mini) -> None:
+    plan = new_plan(mini)
+    _say(plan, mini, "father_known", "yes", 1)
+    before = len(plan.history)
+    with pytest.raises(PlanError, match="not raised on this plan now"):
+        acknowledge(plan, mini.checklist, FLAG, "Discussed", by="Sam", now=_at(2))
+    assert not plan.acknowledgements and len(plan.history) == before

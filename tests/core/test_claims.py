@@ -113,8 +113,8 @@ def test_an_answer_changed_and_changed_back_holds_a_real_change_does_not(lc) -> 
                now=NOW + timedelta(hours=4))
     assert _status(plan, lc).holds
     set_note(plan, "k_men", "Fred was there too.", by="Lead", now=NOW + timedelta(hours=5))
-    assert "Since then: the note on 'Every man around the baby is involved and assessed.' (k_men) " \
-        "was changed on " in _status(plan, lc).line()
+    assert "Since then: the note on 'Every man around the baby is involved and assessed.' " \
+        "(k_men) was changed on " in _status(plan, lc).line()
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(hours=6), today=TODAY)
     assert _status(plan, lc).holds
@@ -131,7 +131,8 @@ def test_a_red_flag_acknowledged_when_confirmed_cleared_and_raised_again_is_new(
     pause_point_ready(plan, lc)
     put(plan, lc, "f_seen", "no")
     # an open red flag is weighed before confirming: acknowledged with what is being done
-    acknowledge(plan, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead", now=NOW)
+    acknowledge(plan, lc.checklist, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead",
+                now=NOW)
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(minutes=5), today=TODAY)
     for n, value in enumerate(("yes", "no"), 1):
@@ -170,7 +171,8 @@ def test_a_red_flag_already_there_and_acknowledged_when_confirmed_does_not_undo_
     plan = new_plan(lc, edd=EDD)
     pause_point_ready(plan, lc)
     put(plan, lc, "f_seen", "no")
-    acknowledge(plan, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead", now=NOW)
+    acknowledge(plan, lc.checklist, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead",
+                now=NOW)
     confirm_pause_point(plan, lc.checklist, "confirm", ["Sam"], by="Lead",
                         now=NOW + timedelta(minutes=5), today=TODAY)
     assert evaluate(lc.checklist, plan, TODAY).red_flags and _status(plan, lc).holds
@@ -266,7 +268,7 @@ def test_todays_date_is_the_day_the_pause_point_is_confirmed(catalogue) -> None:
     assert {"DPM-K01", "DPM-K10"} <= ev.done_items
     assert pause_status(lc.checklist, plan, ev, "confirm").holds
     # confirmed again on Tuesday (say a note changed): the dates must be Tuesday's
-    with pytest.raises(PlanError, match=r"DPM-K01: the date recorded with DPM-H01 is "):
+    with pytest.raises(PlanError, match=r"\(DPM-K01\): the date recorded with DPM-H01 is "):
         confirm_pause_point(plan, lc.checklist, "confirm", ["Drew"], by="t",
                             now=after_midnight, today=tuesday)
 

@@ -65,7 +65,7 @@ def test_red_flag_fires_needs_acknowledgement(mini) -> None:
     assert flag.severity == Severity.WARNING and flag.blocking
     assert "Discuss with your manager" in flag.escalation
     assert not ev.can_complete
-    acknowledge(plan, flag.rule_id, "Discussed with manager", by="t", now=NOW)
+    acknowledge(plan, mini.checklist, flag.rule_id, "Discussed with manager", by="t", now=NOW)
     ev = evaluate(mini.checklist, plan, TODAY)
     assert ev.red_flags[0].acknowledgement is not None
     assert ev.can_complete

@@ -42,7 +42,8 @@ def test_an_open_red_flag_raised_after_the_ticks_refuses_the_confirmation(lc) ->
     assert status.refused == FLAG and status.problem == FLAG
     assert status.line() == f"Pause point, not confirmed: {FLAG}"
     assert status.next_step(*KEYS) == (
-        "First acknowledge the red flag on f_seen (go to it and press k), saying what is "
+        "First acknowledge the red flag on 'Has the father been seen alone?' (f_seen) (go to "
+        "it and press k), saying what is "
         "being done about it, then press f to confirm it.")
     before = (len(plan.confirmations), len(plan.history))
     with pytest.raises(PlanError, match=re.escape(f"cannot be confirmed: {FLAG}")):
@@ -52,8 +53,8 @@ def test_an_open_red_flag_raised_after_the_ticks_refuses_the_confirmation(lc) ->
             f"{FLAG.rstrip('.')})") in completion_blockers(lc.checklist, plan,
                                                          evaluate(lc.checklist, plan, TODAY))
     # weighed: acknowledged with what is being done; then it can be confirmed, and holds
-    acknowledge(plan, "f_seen.not_seen", "Seeing him alone at the ward on Monday", by="Lead",
-                now=NOW + timedelta(minutes=3))
+    acknowledge(plan, lc.checklist, "f_seen.not_seen", "Seeing him alone at the ward on Monday",
+                by="Lead", now=NOW + timedelta(minutes=3))
     assert _status(plan, lc).refused == ""
     assert _status(plan, lc).next_step(*KEYS) == "Press f to confirm it."
     _confirm(plan, lc, 4)
@@ -71,12 +72,13 @@ def test_a_red_flag_raised_after_the_confirmation_undoes_it_until_weighed_again(
     assert "Since then: a red flag was raised after this confirmation: The father has not " \
            "been seen alone. (f_seen)" in status.line()
     assert status.refused == FLAG  # confirming again is refused while it is open
-    assert status.next_step(*KEYS).startswith("First acknowledge the red flag on f_seen")
+    assert status.next_step(*KEYS).startswith(
+        "First acknowledge the red flag on 'Has the father been seen alone?' (f_seen)")
     assert status.next_step(*KEYS).endswith("then press f to confirm it again.")
     with pytest.raises(PlanError,
                        match=r"cannot be confirmed: a red flag is open on '.*' \(f_seen\)"):
         _confirm(plan, lc, 6)
-    acknowledge(plan, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead",
+    acknowledge(plan, lc.checklist, "f_seen.not_seen", "Seeing him alone on Monday", by="Lead",
                 now=NOW + timedelta(minutes=7))
     status = _status(plan, lc)  # acknowledged, but the confirmation still did not see it
     assert not status.holds and status.refused == ""
@@ -87,10 +89,11 @@ def test_a_red_flag_raised_after_the_confirmation_undoes_it_until_weighed_again(
 
 @pytest.mark.parametrize(("change", "kind", "step"), [
     (lambda plan, lc: None, "not_done",
-     "First answer or tick k_agencies and the other items not done, then press f to "
-     "confirm it."),
+     "First answer or tick 'Every agency's role and named contact are in the plan.' "
+     "(k_agencies) and the other items not done, then press f to confirm it."),
     (lambda plan, lc: (pause_point_ready(plan, lc), put(plan, lc, "f_known", "no")),
-     "contradicted", "First put right what contradicts k_sleep, then press f to confirm it."),
+     "contradicted", "First put right what contradicts 'Safer sleep advice given and the "
+     "contingency plan agreed.' (k_sleep), then press f to confirm it."),
     (lambda plan, lc: (pause_point_ready(plan, lc), put(plan, lc, "f_seen", "no")),
      "red_flag", None),
 ])
@@ -136,6 +139,7 @@ def test_outstanding_says_the_step_that_works_not_when_every_item_is_done(lc) ->
     [row] = [e for _h, rows in listing.groups for e in rows if e.label == PAUSE_POINT]
     assert row.text == f"Confirm before discharge: Pause point, not confirmed: {FLAG}"
     assert row.guidance == (
-        "First acknowledge the red flag on f_seen (go to it and press k; type acknowledge in "
+        "First acknowledge the red flag on 'Has the father been seen alone?' (f_seen) (go to "
+        "it and press k; type acknowledge in "
         "plain mode), saying what is being done about it, then press f on the pause point "
         "(type confirm in plain mode) to confirm it.")

@@ -72,9 +72,10 @@ def test_a_challenge_needs_an_answer_in_words(catalogue) -> None:
 
 
 @pytest.mark.parametrize("typed", ["y", "ok", ".", ""])
-def test_a_warning_is_acknowledged_only_with_what_was_done_or_decided(typed) -> None:
+def test_a_warning_is_acknowledged_only_with_what_was_done_or_decided(typed, catalogue) -> None:
     plan = store.load(EXAMPLES / "early-pre-birth.toml").plan
     before = (len(plan.acknowledgements), len(plan.history))
     with pytest.raises(PlanError, match=reasons.ACKNOWLEDGE):
-        edit.acknowledge(plan, "PBA-A05.declined", typed, by="t", now=clock.now())
+        edit.acknowledge(plan, catalogue.get("pre-birth-assessment").checklist,
+                         "PBA-A05.declined", typed, by="t", now=clock.now())
     assert (len(plan.acknowledgements), len(plan.history)) == before

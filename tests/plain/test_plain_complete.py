@@ -24,6 +24,6 @@ def test_complete_names_the_pause_point_that_no_longer_holds(tmp_path, catalogue
     _code, out = _talk(path, catalogue, ["complete", "quit"])
     assert "The plan cannot be marked complete yet: 1 reason." in out
     assert ("Pause point 'Confirm before discharge' no longer holds: the details recorded "
-            "with DPM-C01 were changed on ") in out
+            "with 'Is the discharge address confirmed?' (DPM-C01) were changed on ") in out
     assert "The plan is marked complete." not in out
     assert store.load(path).plan.state == PlanState.AMENDED

@@ -104,7 +104,8 @@ def test_plain_confirm_with_an_open_red_flag_says_what_to_do_first(tmp_path, cat
             "sign the parents may try to leave hospital with the baby…' (DPM-R02) and nobody "
             "has acknowledged it: Parents may leave hospital with the baby against the "
             "plan.") in said
-    assert ("First acknowledge the red flag on DPM-R02 (type acknowledge), saying what is "
+    assert ("First acknowledge the red flag on 'Is there any sign the parents may try to "
+            "leave hospital with the baby…' (DPM-R02) (type acknowledge), saying what is "
             "being done about it, then type confirm to confirm it again.") in said
     assert "Who is present?" not in said and "reason" not in said.lower()
     assert path.read_bytes() == before

@@ -223,7 +223,7 @@ class PlanScreenBase(KeysHeld, SavingScreen):
     def _acknowledged(self, result: tuple[str, str] | None) -> None:
         if result:
             rule_id, reason = result
-            self.apply(edit.acknowledge, rule_id, reason)
+            self.apply(edit.acknowledge, self._session().checklist.checklist, rule_id, reason)
             self.refresh_state()
 
     def action_complete(self) -> None:
