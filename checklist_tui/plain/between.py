@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from checklist_tui.core import review
-from checklist_tui.core.dates import plural
+from checklist_tui.core.dates import birth_not_recorded, plural
 from checklist_tui.core.definition import Item
 from checklist_tui.core.reasons import ANSWER, not_a_reason
 from checklist_tui.core.review import challenges_on, respond
@@ -184,6 +184,9 @@ def where(conv: Conversation, _arg: str) -> None:
     ev, plan = conv.ev, conv.session.plan
     conv.console.say(f"{ev.answered} of {ev.total} questions answered{may_follow(ev.may_grow)}.",
                      *state_sentences(plan, conv.session.edited_outside))
+    born = birth_not_recorded(plan.edd, plan.dob, ev.today)
+    if born:  # asked first, as every view asks it (look-d 20), with this mode's way
+        conv.console.say(born, listings.RECORD_BIRTH_HERE)
     listing = gaps_listing(conv.checklist, plan, ev)
     conv.console.say(gaps_count(listing) if listing.gaps
                      else f"{no_gaps_found(ev.answered, ev.total)}.")

@@ -17,6 +17,7 @@ from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.question_words import named
 from checklist_tui.core.vocabulary import (
     CONTRADICTED,
+    NO_BIRTH_DATE,
     NO_OWNER,
     NO_ROLE,
     OVERDUE,
@@ -43,6 +44,11 @@ if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
 
 
+#: How plain mode records a birth, said wherever the plan asks whether the baby was born
+#: (the core's words name the app's key and the command line).
+RECORD_BIRTH_HERE = "Here, type birth and the date of birth, for example birth 22/11/2026."
+
+
 def _read_groups(conv: Conversation, groups: Groups) -> None:
     """Each heading with its count, then each row as the app shows it: what and where,
     what to do, then its notes, one a line (core.what_is_left builds both)."""
@@ -51,6 +57,8 @@ def _read_groups(conv: Conversation, groups: Groups) -> None:
         c.say(f"{heading}: {len(members)}.")
         for entry in members:
             c.say(f"{entry.label}: {entry.text}")
+            if entry.label == NO_BIRTH_DATE:
+                c.say(RECORD_BIRTH_HERE)
             if entry.guidance:
                 c.say(f"What to do: {entry.guidance}")
             for line in entry.note.splitlines():

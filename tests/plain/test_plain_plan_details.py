@@ -80,3 +80,25 @@ def test_an_injury_plan_has_a_date_of_birth_and_no_edd(tmp_path, catalogue) -> N
     assert "Date of birth: 08/11/2026." in said
     assert "Expected delivery date" not in said and "Babies expected" not in said
     assert "Timing: born 08/11/2026, 17 days old." in said
+
+
+def test_a_plan_past_its_edd_asks_whether_the_baby_was_born_and_says_how_here(
+        tmp_path, catalogue) -> None:
+    """rev7-core 6: the NO DATE OF BIRTH line sends people to the app's d or the command
+    line; plain mode says its own way beside it, and `where` asks it first."""
+    from checklist_tui.plain.listings import RECORD_BIRTH_HERE
+
+    loaded = store.create(tmp_path / "plans", catalogue.get("pre-birth-assessment"),
+                          case_ref="LATE-1", now=clock.now(), edd=date(2026, 11, 1))
+    _code, out = _talk(loaded.path, catalogue, ["where", "gaps", "birth 20/11/2026", "where",
+                                                "quit"])
+    first = out.partition("Answer: where\n")[2].partition("Answer: gaps\n")[0]
+    asked = ("The EDD was 01/11/2026, 24 days ago, and no date of birth is recorded: has the "
+             "baby been born?")
+    assert f"{asked}\n{RECORD_BIRTH_HERE}\n" in first
+    gaps = out.partition("Answer: gaps\n")[2].partition("Answer: birth")[0]
+    assert "NO DATE OF BIRTH: " in gaps
+    assert gaps.index(RECORD_BIRTH_HERE) > gaps.index("NO DATE OF BIRTH: ")
+    last = out.rpartition("Answer: where\n")[2]
+    assert asked not in last and RECORD_BIRTH_HERE not in last
+    assert store.load(loaded.path).plan.dob == date(2026, 11, 20)
