@@ -10,6 +10,8 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from checklist_tui.core.plan_details import DetailsError, typed_date
+from checklist_tui.core.reasons import not_a_reason
+from checklist_tui.plain import words
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
@@ -55,6 +57,20 @@ def yes_no_unrecorded(conv: Conversation, question: str) -> bool | None:
         if not typed or typed in UNRECORDED_WORDS:
             return None
         conv.console.say("Type yes or no, or press Enter to leave it not recorded.")
+
+
+def ask_reason(conv: Conversation, prompt: str, missing: str) -> str:
+    """A reason, by the core's rule for one (core.reasons: "ok", "y" or a command is no
+    reason; ``missing`` says what to give), asked again until it is one; '' for Enter."""
+    taken = {*conv.commands, *words.answer_words()}
+    while True:
+        why = conv.console.answer(prompt, about=missing)
+        if not why:
+            return ""
+        problem = not_a_reason(why, missing, taken)
+        if not problem:
+            return why
+        conv.console.say(problem)
 
 
 def said_yes(conv: Conversation, prompt: str) -> bool:

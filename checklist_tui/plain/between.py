@@ -23,6 +23,7 @@ from checklist_tui.plain import (
     pause_point,
     plan_fields,
     records,
+    removing,
     words,
 )
 from checklist_tui.plain.console import QUIT_WORDS
@@ -73,7 +74,7 @@ def table(conv: Conversation) -> dict[str, Command]:
         "add action": plain(records.add_action),
         **{f"{verb} {SINGULAR[model]}": on(records.changing(model))
            for model in SINGULAR for verb in ("change", "edit")},
-        **{f"{verb} {SINGULAR[model]}": on(records.removing(model))
+        **{f"{verb} {SINGULAR[model]}": on(removing.removing(model))
            for model in SINGULAR for verb in ("remove", "delete")},
         "action done": on(records.mark_done),
         "action status": on(records.action_status),

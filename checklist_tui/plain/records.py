@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from checklist_tui.core import clock, edit
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.edit_records import REMOVE_WHY, around_the_baby
 from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.plan import Action, ActionStatus, Agency, Person, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
-from checklist_tui.core.reasons import not_a_reason
 from checklist_tui.core.vocabulary import OVERDUE
-from checklist_tui.plain import asking, listings, words
+from checklist_tui.plain import asking, listings
 from checklist_tui.plain.reopening import reason_first
 
 if TYPE_CHECKING:
@@ -72,7 +70,7 @@ PLURAL = {Person: "people", Agency: "agencies", Action: "actions"}
 NONE_WORDS = ("none",)
 
 
-def _a(model: Model) -> str:
+def a_kind(model: Model) -> str:
     """"a person", "an agency", "an action"."""
     word = SINGULAR[model]
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
@@ -162,7 +160,7 @@ ADDED: dict[Model, tuple[str, ...]] = {Agency: ("agency", "practitioner", "role"
 def _add(conv: Conversation, model: type[Agency] | type[Action]) -> None:
     if not reason_first(conv, f"a new {SINGULAR[model]} in the plan"):
         return
-    conv.console.say(f"Adding {_a(model)} to the plan.")
+    conv.console.say(f"Adding {a_kind(model)} to the plan.")
     ask = _asker(conv, model)
     fields = {name: ask(name) for name in ADDED[model]}
     def said() -> None:
@@ -182,7 +180,7 @@ def add_action(conv: Conversation) -> None:
 # -- changing -------------------------------------------------------------------------
 
 
-def _pick(conv: Conversation, model: Model, typed: str) -> Record | None:
+def pick(conv: Conversation, model: Model, typed: str) -> Record | None:
     if not conv.writable():  # said before anyone picks one
         return None
     records: list[Record] = list(getattr(conv.session.plan, PLURAL[model]))
@@ -202,8 +200,8 @@ def change(conv: Conversation, model: Model, typed: str = "") -> None:
     """Change one person, agency or action: each field read out with its value and
     numbered; the person picks one by number, types the new value, and it is saved at once,
     as an answer is; Enter when done."""
-    record = _pick(conv, model, typed)
-    if record is None or not reason_first(conv, f"{name_of(record)}, {_a(model)} in the plan"):
+    record = pick(conv, model, typed)
+    if record is None or not reason_first(conv, f"{name_of(record)}, {a_kind(model)} in the plan"):
         return
     c = conv.console
     shown = _shown(record)
@@ -254,11 +252,6 @@ def _saying(conv: Conversation, model: Model, ident: str, field: Field, old: Rec
 def changing(model: Model) -> Callable[[Conversation, str], None]:
     """The ``change`` command for ``model``'s records."""
     return lambda conv, typed: change(conv, model, typed)
-
-
-def removing(model: Model) -> Callable[[Conversation, str], None]:
-    """The ``remove`` command for ``model``'s records."""
-    return lambda conv, typed: remove(conv, model, typed)
 
 
 def _menu(record: Record, shown: list[Field]) -> list[str]:
@@ -319,7 +312,7 @@ def _say_overdue(conv: Conversation, record: Record) -> None:
 def action_status(conv: Conversation, typed: str = "", status: str = "") -> None:
     """Mark an action done (``status``), or give it any status: said back with the
     action, as the Actions list reads it."""
-    record = _pick(conv, Action, typed)
+    record = pick(conv, Action, typed)
     if not isinstance(record, Action):
         return
     if not reason_first(conv, f"the status of the action '{record.what}'"):
@@ -342,40 +335,3 @@ def action_status(conv: Conversation, typed: str = "", status: str = "") -> None
 
 def mark_done(conv: Conversation, typed: str = "") -> None:
     action_status(conv, typed, ActionStatus.DONE.value)
-
-
-# -- removing -------------------------------------------------------------------------
-
-
-def remove(conv: Conversation, model: Model, typed: str = "") -> None:
-    """Remove a person, agency or action: a person around the baby only with the reason
-    the core asks for (look-d D2), anyone else after a yes."""
-    record = _pick(conv, model, typed)
-    if record is None or not reason_first(
-            conv, f"{name_of(record)}, {_a(model)} removed from the plan"):
-        return
-    c = conv.console
-    name = name_of(record)
-    why = ""
-    if isinstance(record, Person) and around_the_baby(record):
-        c.say(f"{name} is counted among the people around the baby. The plan's history "
-              "keeps who removed them, when and why.")
-        taken = {*conv.commands, *words.answer_words()}
-        while True:
-            why = c.answer("Why are they removed? Or press Enter to keep them:",
-                           about=REMOVE_WHY)
-            if not why:
-                c.say(f"Not removed: {name} stays in the plan.")
-                return
-            problem = not_a_reason(why, REMOVE_WHY, taken)
-            if not problem:
-                break
-            c.say(problem)
-    else:
-        c.say(f"Remove the {SINGULAR[model]} '{name}'? It will be removed from the plan; the "
-              "plan's history keeps a record of it.")
-        if not asking.said_yes(conv, "Type yes to remove it, or press Enter to keep it:"):
-            c.say(f"Not removed: '{name}' stays in the plan.")
-            return
-    conv.change_then(lambda: c.say(f"Removed {name}" + (", with your reason." if why else ".")),
-                     edit.remove_record, model, record.id, why=why)
