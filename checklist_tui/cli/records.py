@@ -218,7 +218,8 @@ def cmd_record(args: argparse.Namespace) -> int:
             record = session.apply(edit.add_record, model, **_fields(args, kind))
         elif verb == "edit":
             target = _find(session, kind, args.record)
-            record = session.apply(edit.update_record, model, target.id, **_fields(args, kind))
+            record = session.apply(edit.update_record, model, target.id,
+                                   why=getattr(args, "why", "") or "", **_fields(args, kind))
         else:
             target = _find(session, kind, args.record)
             session.apply(edit.remove_record, model, target.id,
@@ -290,6 +291,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                 vp.add_argument("--why", metavar="TEXT", default="",
                                 help="why they are removed (needed for a man, or anyone "
                                      "living in or visiting the home)")
+            elif verb == "edit" and kind == "person":
+                vp.add_argument("--why", metavar="TEXT", default="",
+                                help="why (needed when a man is recorded as not a man, or "
+                                     "someone around the baby as no longer around it)")
             if verb in ("add", "edit"):
                 _record_options(vp, kind, required=verb == "add")
             vp.set_defaults(handler=cmd_record, record_kind=kind)

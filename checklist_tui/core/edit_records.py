@@ -56,7 +56,10 @@ def find_record(plan: Plan, model: type[T], record_id: str) -> T:
 
 
 def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: datetime,
-                  **fields: Any) -> T:
+                  why: str = "", **fields: Any) -> T:
+    """Change a record; a change that takes a person out of the men, or out of the people
+    around the baby (``leaves_the_men``), only with ``why``, a real reason, kept in the
+    history entry's ``new`` (``; why=...``)."""
     attr, label = _COLLECTIONS[model]
     record = find_record(plan, model, record_id)
     merged = dump(record) | fields
@@ -67,16 +70,53 @@ def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: d
         raise PlanError(f"{label} {where(err)}: {plain(err)}") from None
     if updated == record:
         return record
+    asked = isinstance(record, Person) and isinstance(updated, Person) \
+        and leaves_the_men(record, updated)
+    if asked and (refusal := not_a_reason(why, CHANGE_WHY)):
+        assert isinstance(record, Person)
+        raise PlanError(f"{record.name} is counted among the people around the baby: "
+                        f"{refusal}")
     editable(plan, by, now)
     records = getattr(plan, attr)
     records[records.index(record)] = updated
-    log(plan, by, now, f"{label}.edit", record_id, _summary(record), _summary(updated))
+    log(plan, by, now, f"{label}.edit", record_id, _summary(record), _summary(updated)
+        + (f"; {WHY_KEY}={why.strip()}" if asked else ""))
     return updated
 
 
 #: Said when a man, or anyone living in or visiting the home, is removed without a reason.
 REMOVE_WHY = ("Say why they are removed from People, for example 'moved out on 20/11/2026' "
               "or 'added by mistake'.")
+
+
+#: Said when a man is recorded as not a man, or someone around the baby as no longer
+#: around it, without a reason.
+CHANGE_WHY = ("Say why, for example 'recorded as a man by mistake' or 'moved out on "
+              "20/11/2026, no longer visits'.")
+WHY_KEY = "why"
+"""The reason for such a change, after the record in the history entry's ``new``."""
+
+
+def leaves_the_men(old: Person, new: Person) -> bool:
+    """A change that takes a person out of the men (a man recorded as not a man) or out
+    of the people around the baby (``around_the_baby``): it changes what the plan says
+    about who is around the baby as removing them would, so it needs a reason too (look-d
+    D2: "Max Partner" changed to family network, not a man, and nothing named him again)."""
+    return (old.is_man and not new.is_man) or (around_the_baby(old)
+                                                and not around_the_baby(new))
+
+
+def change_needs_why(plan: Plan, person_id: str, **fields: Any) -> bool:
+    """Whether changing the person ``person_id`` as ``fields`` say takes them out of the
+    men or the people around the baby (``leaves_the_men``): a form asks why before it
+    saves (the change is refused without a reason). False for fields the record refuses:
+    the change itself says why not."""
+    record = find_record(plan, Person, person_id)
+    try:
+        updated = Person(**(dump(record) | fields))
+    except Invalid:
+        return False
+    return leaves_the_men(record, updated)
 
 
 def around_the_baby(person: Person) -> bool:

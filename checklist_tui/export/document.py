@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from checklist_tui.core.copies import OUT_OF_DATE, out_of_date, out_of_date_words
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
+from checklist_tui.core.men_left import HEADING as MEN_LEFT
+from checklist_tui.core.men_left import NO_REASON
 from checklist_tui.core.plan import Shared
 from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.review import describe_signoff
@@ -111,6 +113,7 @@ KEEP_ROWS = 12
 
 PEOPLE_HEADERS = ["Name", "Relationship", "In household", "Role", "Involvement and assessment"]
 PEOPLE_WIDTHS = [16, 16, 13, 23, 32]
+LEFT_HEADERS = ["Name", "Relationship", "What changed", "Why"]
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,11 @@ def _part(s: Summary, view: PartView, add) -> None:
                       [list(r) for r in person_rows(s.men)], PEOPLE_WIDTHS))
         else:
             add(Para("No father or other man is recorded.", "missing"))
+        if s.men_left:  # look-d D2: a man leaving the plan is shown as his being in it is
+            add(Heading(4, MEN_LEFT))
+            add(Table(MEN_LEFT, LEFT_HEADERS,
+                      [[m.name, m.about, m.said, Strong(m.why) if m.why == NO_REASON
+                        else m.why] for m in s.men_left], [20, 22, 30, 28]))
         add(Heading(4, "Other people around the baby"))
         if s.others:
             add(Table("Other people around the baby", PEOPLE_HEADERS,

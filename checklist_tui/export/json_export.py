@@ -117,6 +117,9 @@ def document(s: Summary) -> dict[str, Any]:
             "gaps": [{"label": g.label, "text": g.text, "guidance": g.guidance or None,
                       "note": g.note or None, "about_men": g.about_men} for g in s.gaps],
             "pause_points_not_holding": pause_points(s),
+            "men_left": [{"name": m.name, "relationship": m.about, "what": m.what,
+                          "at": m.at.isoformat(), "by": m.by, "why": m.why}
+                         for m in s.men_left],
             "fired_rules": [
                 {"rule": f.rule_id, "item": f.item_id, "section": sections.get(f.section_id),
                  "severity": f.severity.value, "red_flag": f.red_flag, "message": f.message,

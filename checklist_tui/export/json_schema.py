@@ -55,6 +55,9 @@ COMPUTED = _obj({
     "pause_points_not_holding": _list(_obj({
         "section": S, "title": S, "status": {"enum": [NOT_CONFIRMED, NO_LONGER_HOLDS]},
         "named": B, "text": S, "guidance": NS})),
+    "men_left": _list(_obj({"name": S, "relationship": S, "what": S,
+                            "at": {"type": "string", "format": "date-time"}, "by": S,
+                            "why": S})),
     "fired_rules": _list(_obj({"rule": S, "item": S, "section": NS,
                                "severity": {"enum": ["error", "warning", "info"]},
                                "red_flag": B, "message": S, "escalation": NS,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.men_left import HEADING as MEN_LEFT
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import (
     PAUSE_POINTS_HEADING,
@@ -97,6 +98,10 @@ def render_show(summary: Summary) -> str:
         f"{may_follow(ev.may_grow)}")
     add("")
     _gaps_lines(summary, add)
+    if summary.men_left:  # look-d D2: beside what is missing about the men
+        add(f"{MEN_LEFT}:")
+        for man in summary.men_left:
+            add(f"  {u(man.line)}")
     add("")
     _born_today_lines(summary, add)
     add("")

@@ -14,6 +14,7 @@ from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, Evaluation, evaluate
 from checklist_tui.core.gaps import BornToday, born_today
+from checklist_tui.core.men_left import ManLeft, men_left
 from checklist_tui.core.outstanding import Entry, entries
 from checklist_tui.core.pause import PauseStatus, completion_blockers, pause_statuses
 from checklist_tui.core.plan import Agency, Challenge, Person, Plan, PlanState
@@ -177,6 +178,11 @@ class Summary:
     @property
     def others(self) -> list[Person]:
         return [p for p in self.plan.people if not p.is_man]
+
+    @property
+    def men_left(self) -> list[ManLeft]:
+        """The men People no longer records as men, with who, when and why (look-d D2)."""
+        return men_left(self.plan)
 
     @property
     def milestones(self) -> list[DueState]:

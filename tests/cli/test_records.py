@@ -197,6 +197,25 @@ def test_person_agency_action_records(plans, capsys) -> None:
                             "action.edit", "person.remove"]
 
 
+def test_a_man_recorded_as_not_a_man_needs_why(plans, capsys) -> None:
+    """look-d D2: `person edit ... --kind family_network --man no` took a visiting man out
+    of the men without a word; it needs --why, one line and nothing written without it."""
+    path = plans / "family-t-like-twins.toml"
+    assert run(capsys, "person", "add", str(path), "--name", "Max Partner", "--kind",
+               "visiting_adult", "--man", "yes", "--relationship", "Mother's boyfriend")[0] == 0
+    before = path.read_bytes()
+    change = ("person", "edit", str(path), "Max Partner", "--kind", "family_network",
+              "--man", "no")
+    code, out, err = run(capsys, *change)
+    assert (code, out) == (1, "") and err.count("\n") == 1
+    assert "Max Partner is counted among the people around the baby: Say why" in err
+    assert path.read_bytes() == before
+    code, out, err = run(capsys, *change, "--why", "Recorded as a man by mistake")
+    assert code == 0, err
+    last = store.load(path).plan.history[-1]
+    assert last.what == "person.edit" and last.new.endswith("; why=Recorded as a man by mistake")
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["person", "edit", "{p}", "Nobody", "--man", "yes"], "no single person 'Nobody'"),
     (["action", "add", "{p}", "--what", "X", "--due", "31/02/2026"], "--due: '31/02/2026'"),

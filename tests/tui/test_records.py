@@ -135,3 +135,43 @@ async def test_removing_a_man_asks_why_and_keeps_it(plans) -> None:
         await wait_for(pilot, lambda: app.screen is screen and man not in plan.people)
         last = plan.history[-1]
         assert (last.what, last.new) == ("person.remove", "removed: Moved out on 20/11/2026")
+
+
+async def test_a_man_changed_to_not_a_man_asks_why(plans) -> None:
+    """look-d D2: a man recorded as not a man in the person form was saved with no word,
+    and nothing named him among the men again. Saving asks why (a real reason); 'Do not
+    change' changes nothing."""
+    from checklist_tui.core.plan import Person
+    from checklist_tui.tui.screens.remove_person import ChangedPersonScreen
+    from checklist_tui.tui.widgets.line_box import LineBox
+
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_plan(pilot, "p", RecordsScreen)
+        screen = app.screen
+        plan = screen.session.plan
+        man = next(p for p in plan.people if p.is_man)
+        values = man.model_dump(exclude={"id"}) | {"man": False}
+        count = len(plan.history)
+        screen._edited(man.id, values)  # what the person form gives back on Save
+        await wait_for_screen(pilot, ChangedPersonScreen)
+        assert man.name in str(app.screen.title) and "why?" in str(app.screen.title)
+        await pilot.click("#cancel")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert len(plan.history) == count and next(
+            p for p in plan.people if p.id == man.id).is_man
+        screen._edited(man.id, values)
+        await wait_for_screen(pilot, ChangedPersonScreen)
+        app.screen.query_one("#why", LineBox).value = "ok"
+        app.screen.save()
+        assert isinstance(app.screen, ChangedPersonScreen)  # "ok" is not a reason
+        app.screen.query_one("#why", LineBox).value = "Recorded as a man by mistake"
+        app.screen.save()
+        await wait_for(pilot, lambda: app.screen is screen and len(plan.history) == count + 1)
+        changed = next(p for p in plan.people if p.id == man.id)
+        assert isinstance(changed, Person) and not changed.is_man
+        assert plan.history[-1].new.endswith("; why=Recorded as a man by mistake")
+        await wait_for(pilot, lambda: f"No longer recorded as men: {man.name} (recorded as "
+                       "not a man: Recorded as a man by mistake)." in " ".join(
+                           rendered(screen.query_one("#men-line")).split()),
+                       what="the People line names him")

@@ -9,7 +9,8 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from checklist_tui.core import clock, edit
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.edit_records import around_the_baby
+from checklist_tui.core.edit_records import around_the_baby, change_needs_why
+from checklist_tui.core.men_left import men_left
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import (
@@ -115,6 +116,9 @@ class RecordsScreen(PlanViewScreen):
             men = integ.men(plan)
             line = (f"Father and other male carers: {len(men)} recorded. Men are listed first."
                     if men else "No father or male carer recorded yet: press + to add one.")
+            if left := men_left(plan):  # look-d D2: never gone without a word
+                line += " No longer recorded as men: " + "; ".join(
+                    f"{m.name} ({m.what.lower()}: {m.why})" for m in left) + "."
         elif self.page == "agencies":
             no_role = sum(1 for g in plan.agencies if not g.role)
             line = (f"Agencies: {len(plan.agencies)} recorded"
@@ -185,9 +189,19 @@ class RecordsScreen(PlanViewScreen):
         self.app.push_screen(RecordForm(self.page, record.model_dump(exclude={"id"})),
                              lambda values: self._edited(ident, values))
 
-    def _edited(self, ident: str, values) -> None:
+    def _edited(self, ident: str, values, why: str = "") -> None:
+        if values is not None and self.page == "people" and not why \
+                and change_needs_why(self.session.plan, ident, **values):  # look-d D2
+            from checklist_tui.tui.screens.remove_person import ChangedPersonScreen
+
+            name = edit.find_record(self.session.plan, Person, ident).name
+            self.app.push_screen(ChangedPersonScreen(name),
+                                 lambda given: self._edited(ident, values, given)
+                                 if given else None)
+            return
         if values is not None and self.apply_edit(
-                self.session, edit.update_record, MODELS[self.page], ident, **values):
+                self.session, edit.update_record, MODELS[self.page], ident, why=why,
+                **values):
             self.fill()
             if self.page == "actions":
                 self._say_if_overdue(edit.find_record(self.session.plan, Action, ident))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
-from checklist_tui.core.edit_records import REMOVE_WHY
+from checklist_tui.core.edit_records import CHANGE_WHY, REMOVE_WHY
 from checklist_tui.core.reasons import not_a_reason
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
@@ -18,30 +18,48 @@ from checklist_tui.tui.widgets.line_box import LineBox
 
 
 class RemovePersonScreen(FormScreen[str]):
-    """Dismisses with the reason, or None when cancelled (nothing is removed)."""
+    """Dismisses with the reason, or None when cancelled (nothing is removed). With
+    ``changed``, it asks why a change takes them out of the men or the people around the
+    baby (``core.edit_records.leaves_the_men``), and nothing is changed when cancelled."""
 
     SAVE_WORDS = "Remove"
     CANCEL_WORDS = "Keep them"
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, changed: bool = False) -> None:  # see ChangedPersonScreen
         super().__init__()
-        self.name_said = name
-        self.title = f"Remove {name} from People: why?"
+        self.name_said, self.changed = name, changed
+        self.title = (f"{name} no longer counted among the men or the people around the "
+                      "baby: why?" if changed else f"Remove {name} from People: why?")
 
     def fields(self) -> ComposeResult:
+        done = "changed them" if self.changed else "removed them"
         yield Static(lit(f"{self.name_said} is counted among the people around the baby. "
-                         "The plan's history keeps who removed them, when and why."))
-        yield Label("Why they are removed *", classes="field-label")
-        yield LineBox(id="why", placeholder="e.g. Moved out on 20/11/2026", compact=True,
-                      max_length=300)
+                         f"The plan's history keeps who {done}, when and why."))
+        yield Label("Why *" if self.changed else "Why they are removed *",
+                    classes="field-label")
+        yield LineBox(id="why", compact=True, max_length=300, placeholder=(
+            "e.g. Recorded as a man by mistake" if self.changed
+            else "e.g. Moved out on 20/11/2026"))
 
     def on_mount(self) -> None:
         self.query_one("#why", LineBox).focus()
 
     def save(self) -> None:
         box = self.query_one("#why", LineBox)
-        problem = not_a_reason(box.value, REMOVE_WHY)
+        problem = not_a_reason(box.value, CHANGE_WHY if self.changed else REMOVE_WHY)
         if problem:
             self.refuse(problem, box)
             return
         self.dismiss(box.value.strip())
+
+
+class ChangedPersonScreen(RemovePersonScreen):
+    """Why a change takes a person out of the men or the people around the baby (a man
+    recorded as not a man, a visiting man recorded as family network): dismisses with
+    the reason, or None (nothing is changed)."""
+
+    SAVE_WORDS = "Save the change"
+    CANCEL_WORDS = "Do not change"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, changed=True)

@@ -1,0 +1,114 @@
+"""The men People no longer records as men around the baby, from the plan's history: each
+man removed from People, and each man recorded since as not a man, with who, when and
+why (look-d D2: a visiting man whose police check was outstanding was removed with one
+key and vanished from every view, so "no other man in or visiting the home" read as true).
+
+Every view that lists the men lists these beside them (the written plan's men section
+first), so a man's leaving the plan is as visible as his being in it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from checklist_tui.core.edit_records import WHY_KEY
+from checklist_tui.core.plan import HistoryEntry, Person, Plan
+from checklist_tui.core.record import Record
+from checklist_tui.core.strict import Invalid, fields
+
+REMOVED = "person.remove"
+EDITED = "person.edit"
+REMOVED_PREFIX = "removed: "
+"""How core.edit_records begins a removal's reason in the history entry's ``new``."""
+NO_REASON = "no reason recorded"
+HEADING = "Men removed from People or recorded as not a man"
+"""Where every view lists them."""
+
+_KEYS = (*fields(Person), WHY_KEY)
+_SPLIT = re.compile(r"; (?=(?:" + "|".join(map(re.escape, _KEYS)) + r")=)")
+
+
+class ManLeft(Record):
+    """A man People no longer records as a man around the baby."""
+
+    name: str
+    about: str
+    """His relationship to the baby, or his kind of person ("Visiting adult")."""
+    what: str
+    """"Removed from People" or "Recorded as not a man"."""
+    at: datetime
+    by: str
+    why: str
+
+    @property
+    def line(self) -> str:
+        """One line for a list: "Casey Partner (mother's new partner): Removed from People
+        on 27/11/2026 07:33 by Sam Social: moved out on 20/11/2026"."""
+        return f"{self.name} ({self.about}): {self.said}: {self.why}"
+
+    @property
+    def said(self) -> str:
+        """"Removed from People on 27/11/2026 07:33 by Sam Social": the words every view
+        shows beside the reason."""
+        return f"{self.what} on {self.at.astimezone().strftime('%d/%m/%Y %H:%M')} by {self.by}"
+
+
+def recorded(summary: str) -> dict[str, str]:
+    """A person's fields as core.edit_records writes them in the history ("name=Casey
+    Partner; kind=visiting_adult; man=True; ..."), split only where a field begins (a
+    value may hold "; " itself)."""
+    out: dict[str, str] = {}
+    for part in _SPLIT.split(summary):
+        key, sep, value = part.partition("=")
+        if sep and key in _KEYS:
+            out[key] = value
+    return out
+
+
+def _person(summary: str, person_id: str) -> Person | None:
+    data: dict[str, object] = {k: v for k, v in recorded(summary).items() if k != WHY_KEY}
+    for key in ("man", "in_household"):
+        if key in data:
+            data[key] = data[key] == "True"
+    try:
+        return Person.model_validate({"id": person_id, **data})
+    except Invalid:
+        return None
+
+
+def _left(entry: HistoryEntry) -> ManLeft | None:
+    before = _person(entry.old, entry.target)
+    if before is None or not before.is_man:
+        return None
+    about = before.relationship or before.kind.label
+    if entry.what == REMOVED:
+        why = entry.new.removeprefix(REMOVED_PREFIX).strip() if entry.new else ""
+        return ManLeft(before.name, about, "Removed from People", entry.at, entry.by,
+                       why or NO_REASON)
+    after = _person(entry.new, entry.target)
+    if after is None or after.is_man:
+        return None
+    why = recorded(entry.new).get(WHY_KEY, "").strip()
+    return ManLeft(before.name, about, "Recorded as not a man", entry.at, entry.by,
+                   why or NO_REASON)
+
+
+def men_left(plan: Plan) -> list[ManLeft]:
+    """Each man People no longer records as a man, oldest first: removed from People, or
+    recorded as not a man and not recorded as a man again since. A man People records
+    now (by id, or by name once added again) is not listed."""
+    now_men = {p.id for p in plan.people if p.is_man} | {p.name for p in plan.people
+                                                        if p.is_man}
+    found: dict[str, ManLeft] = {}
+    for entry in plan.history:
+        if entry.what not in (REMOVED, EDITED):
+            continue
+        left = _left(entry)
+        if left is not None:
+            found[entry.target] = left
+        elif entry.what == EDITED and entry.target in found:
+            after = _person(entry.new, entry.target)
+            if after is not None and after.is_man:  # a man again
+                del found[entry.target]
+    return [m for ident, m in found.items() if ident not in now_men and m.name not in now_men]

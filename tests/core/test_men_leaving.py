@@ -1,0 +1,100 @@
+"""look-d D2 (second half): changing a man to 'not a man', or a visiting man to someone
+not around the baby, asked nothing, and nothing named him again: it is refused without a
+real reason, as removing him is, and the history keeps the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklist_tui.core.edit import add_record, update_record
+from checklist_tui.core.edit_records import change_needs_why, leaves_the_men
+from checklist_tui.core.errors import PlanError
+from checklist_tui.core.plan import Person, PersonKind
+from tests.conftest import NOW
+from tests.core.helpers import new_plan
+
+
+def _with_max(mini):
+    plan = new_plan(mini)
+    max_ = add_record(plan, Person, by="t", now=NOW, name="Max Partner (fictional)",
+                      kind=PersonKind.VISITING_ADULT, man=True,
+                      relationship="Mother's boyfriend")
+    return plan, max_
+
+
+@pytest.mark.parametrize("fields", [
+    {"man": False},  # "not a man"
+    {"kind": PersonKind.FAMILY_NETWORK, "man": False},  # another relationship, not a man
+])
+def test_a_man_taken_out_of_the_men_needs_a_reason(mini, fields) -> None:
+    plan, max_ = _with_max(mini)
+    assert change_needs_why(plan, max_.id, **fields)
+    for why in ("", "ok", "."):
+        with pytest.raises(PlanError, match=r"Max Partner \(fictional\) is counted among the "
+                           r"people around the baby: .*Say why"):
+            update_record(plan, Person, max_.id, by="t", now=NOW, why=why, **fields)
+    assert plan.people[0] == max_ and plan.history[-1].what == "person.add"
+    update_record(plan, Person, max_.id, by="Sam Social", now=NOW,
+                  why="Recorded as a man by mistake", **fields)
+    last = plan.history[-1]
+    assert (last.what, last.by) == ("person.edit", "Sam Social")
+    assert last.new.endswith("; why=Recorded as a man by mistake")
+    assert not plan.people[0].is_man
+
+
+def test_a_visitor_no_longer_around_the_baby_needs_a_reason(mini) -> None:
+    plan = new_plan(mini)
+    gran = add_record(plan, Person, by="t", now=NOW, name="Gran Example (fictional)",
+                      kind=PersonKind.VISITING_ADULT, man=False)
+    assert change_needs_why(plan, gran.id, kind=PersonKind.FAMILY_NETWORK)
+    with pytest.raises(PlanError, match="Say why"):
+        update_record(plan, Person, gran.id, by="t", now=NOW, kind=PersonKind.FAMILY_NETWORK)
+
+
+def test_changes_that_keep_him_among_the_men_ask_nothing(mini) -> None:
+    plan, max_ = _with_max(mini)
+    for fields in ({"relationship": "Mother's partner"}, {"in_household": True},
+                   {"kind": PersonKind.MALE_CARER}, {"role": "Stays at weekends"}):
+        assert not change_needs_why(plan, max_.id, **fields)
+        update_record(plan, Person, max_.id, by="t", now=NOW, **fields)
+        assert "why=" not in plan.history[-1].new
+    assert leaves_the_men(plan.people[0], plan.people[0].model_copy(update={"man": False}))
+    # a man recorded afresh as a man, or a woman as a man: nothing to ask
+    assert not leaves_the_men(Person(id="a", name="A", kind=PersonKind.OTHER, man=False),
+                              Person(id="a", name="A", kind=PersonKind.OTHER, man=True))
+
+
+def test_men_removed_or_recorded_as_not_men_are_listed_with_who_when_and_why(mini) -> None:
+    from datetime import timedelta
+
+    from checklist_tui.core.edit import remove_record
+    from checklist_tui.core.men_left import NO_REASON, men_left, recorded
+
+    plan, max_ = _with_max(mini)
+    casey = add_record(plan, Person, by="t", now=NOW, name="Casey Partner (fictional)",
+                       kind=PersonKind.VISITING_ADULT, man=True,
+                       relationship="Mother's new partner; stays most weekends")
+    add_record(plan, Person, by="t", now=NOW, name="Gran Example (fictional)",
+               kind=PersonKind.FAMILY_NETWORK, man=False)
+    assert men_left(plan) == []
+    later = NOW + timedelta(hours=1)
+    remove_record(plan, Person, casey.id, by="Sam Social", now=later,
+                  why="Moved out on 20/11/2026")
+    update_record(plan, Person, max_.id, by="Ward midwife", now=later, man=False,
+                  why="Recorded as a man by mistake")
+    gran = next(p for p in plan.people if p.name.startswith("Gran"))
+    remove_record(plan, Person, gran.id, by="t", now=later, why="Not involved")  # not a man
+    left = men_left(plan)
+    assert [(m.name, m.about, m.what, m.by, m.at, m.why) for m in left] == [
+        ("Casey Partner (fictional)", "Mother's new partner; stays most weekends",
+         "Removed from People", "Sam Social", later, "Moved out on 20/11/2026"),
+        ("Max Partner (fictional)", "Mother's boyfriend", "Recorded as not a man",
+         "Ward midwife", later, "Recorded as a man by mistake")]
+    assert recorded(plan.history[-3].old)["relationship"] == (
+        "Mother's new partner; stays most weekends")  # "; " inside a value is kept
+    # recorded as a man again: no longer listed as gone
+    update_record(plan, Person, max_.id, by="t", now=later, man=True)
+    assert [m.name for m in men_left(plan)] == ["Casey Partner (fictional)"]
+    # a removal from before reasons were asked (an older plan): said, not invented
+    plan.history[-3 - 1].new = ""  # Casey's removal (gran's and Max's two edits after it)
+    assert [m.why for m in men_left(plan)] == [NO_REASON]
