@@ -118,7 +118,7 @@ class RecordsScreen(PlanViewScreen):
                     if men else "No father or male carer recorded yet: press + to add one.")
             if left := men_left(plan):  # look-d D2: never gone without a word
                 line += " No longer recorded as men: " + "; ".join(
-                    f"{m.name} ({m.what.lower()}: {m.why})" for m in left) + "."
+                    f"{m.name} ({m.what[0].lower()}{m.what[1:]}: {m.why})" for m in left) + "."
         elif self.page == "agencies":
             no_role = sum(1 for g in plan.agencies if not g.role)
             line = (f"Agencies: {len(plan.agencies)} recorded"
