@@ -20,6 +20,7 @@ from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Item, ItemType
 from checklist_tui.core.integrity import is_positive
 from checklist_tui.core.plan import Answer, Plan
+from checklist_tui.core.written import written_earlier
 
 #: A person removed from People whose name no history entry holds.
 SINCE_REMOVED = "a person since removed from People"
@@ -133,4 +134,5 @@ def carried_lines(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
     out under the answer."""
     lines = [f"{label}: {text}" for label, text in detail_lines(item, answer, plan)]
     return lines + list(filter(None, [earlier_details(item, answer),
-                                      not_carried(item, answer, plan)]))
+                                      not_carried(item, answer, plan),
+                                      written_earlier(plan, item, answer) if lines else ""]))

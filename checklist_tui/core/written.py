@@ -50,6 +50,15 @@ def written_before(plan: Plan, item: Item | None, answer: Answer | None) -> str:
     Sunday 22 November 2026, before the date it records, Friday 27 November 2026: record
     who checked on that day and what they found"); "" when they stand, or when the
     history cannot tell."""
+    fact = written_earlier(plan, item, answer)
+    return fact and (f"{fact}: record who checked on that day and what they found (the "
+                     "same words again if they are still true)")
+
+
+def written_earlier(plan: Plan, item: Item | None, answer: Answer | None) -> str:
+    """The fact under :func:`written_before`, said under the answer itself in every view
+    (core.carried): "'Who checked ...' (DPM-H07) was written on Sunday 22 November 2026,
+    before the date it records, Friday 27 November 2026"; or ""."""
     if item is None or answer is None or not answer.details or item.date_detail is None:
         return ""
     dated = answer.details.get(item.date_detail.key)
@@ -61,8 +70,7 @@ def written_before(plan: Plan, item: Item | None, answer: Answer | None) -> str:
     for target, day in written_on(plan, have).items():
         if day < dated:
             return (f"'{have[target]}' ({item.id}) was written on {words_date(day)}, before "
-                    f"the date it records, {words_date(dated)}: record who checked on that "
-                    "day and what they found (the same words again if they are still true)")
+                    f"the date it records, {words_date(dated)}")
     return ""
 
 

@@ -79,7 +79,8 @@ def test_a_father_recorded_again_as_someone_else_contradicts_the_answer(family) 
     set_detail(plan, lc.checklist, "PBA-F01", "people", [people["father"].id], by="t", now=NOW)
     # People learns he is not the father after all: the yes no longer holds
     update_record(plan, Person, people["father"].id, by="t", now=NOW,
-                  kind=PersonKind.VISITING_ADULT, relationship="Not the father (DNA test)")
+                  kind=PersonKind.VISITING_ADULT, relationship="Not the father (DNA test)",
+                  why="A DNA test says he is not the father")  # out of the men: look-d D2
     ev, due = _f01(lc, plan)
     [problem] = [p for p in ev.contradicted if p.item_id == "PBA-F01"]
     assert problem.reasons == (

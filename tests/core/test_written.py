@@ -106,3 +106,21 @@ def test_a_history_that_never_wrote_the_words_claims_nothing(catalogue) -> None:
     plan.history = [e for e in plan.history if e.what != "detail"]
     item = checklist.item_map()["DPM-H07"]
     assert written_before(plan, item, plan.answers["DPM-H07"]) == ""
+
+
+def test_the_answer_itself_says_its_words_are_older_than_its_date(catalogue) -> None:
+    """Under the answer, in every view that reads what it carries (the item on screen,
+    plain mode, answer, show): the words' day, before the date they are recorded with."""
+    from checklist_tui.core.gaps import item_flags
+
+    checklist, plan = _draft(catalogue)
+    item = checklist.item_map()["DPM-H07"]
+    said = "(DPM-H07) was written on Sunday 22 November 2026, before the date it records"
+    assert not any(said in line for line in item_flags(item, plan, evaluate(checklist, plan,
+                                                                            TODAY)))
+    set_detail(plan, checklist, "DPM-H07", "date", TODAY, by="t", now=NOW)
+    assert any(said in line for line in item_flags(item, plan, evaluate(checklist, plan,
+                                                                        TODAY)))
+    check_again(plan, checklist, "DPM-H07", TODAY, by="t", now=NOW)
+    assert not any(said in line for line in item_flags(item, plan, evaluate(checklist, plan,
+                                                                            TODAY)))
