@@ -148,7 +148,7 @@ def _load_checklist(
 
 
 def _checklist_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.toml") if p.name != SOURCES_FILE)
+    return sorted(p for p in locations.entries(folder, end=".toml") if p.name != SOURCES_FILE)
 
 
 def _folders(extra_dirs: Sequence[Path], include_user: bool) -> list[tuple[Path, str]]:

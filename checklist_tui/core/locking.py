@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import hashlib
 import json
 import os
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from checklist_tui.core.errors import PlanLockedError
 from checklist_tui.core.ids import temp_tag
+from checklist_tui.core.locations import entries
 from checklist_tui.core.record import Record
 
 STALE_AFTER = 15 * 60
@@ -247,7 +247,7 @@ class PlanLock:
         """Remove this lock's temporary files left by killed processes."""
         now = time.time()
         with contextlib.suppress(OSError):
-            for tmp in self.path.parent.glob(f".{glob.escape(self.path.name)}{TEMP_MARK}*"):
+            for tmp in entries(self.path.parent, start=f".{self.path.name}{TEMP_MARK}"):
                 if temp_abandoned(tmp, now):
                     with contextlib.suppress(OSError):
                         tmp.unlink()

@@ -9,13 +9,12 @@ process's in-flight save, nor its backup.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import time
 from pathlib import Path
 
 from checklist_tui.core.errors import PlanError
-from checklist_tui.core.locations import tighten
+from checklist_tui.core.locations import entries, tighten
 from checklist_tui.core.locking import TEMP_MARK, PlanLock, temp_abandoned
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.store import (
@@ -44,7 +43,7 @@ def recover_plan(path: Path) -> list[str]:
     messages: list[str] = []
     folder = path.parent
     now = time.time()
-    for tmp in sorted(folder.glob(f".{glob.escape(path.name)}*{TEMP_MARK}*")):
+    for tmp in sorted(entries(folder, start=f".{path.name}", then=TEMP_MARK)):
         if _plan_of_temp(tmp) != path.name or not temp_abandoned(tmp, now):
             continue
         target = folder / tmp.name[1:].split(TEMP_MARK)[0]
