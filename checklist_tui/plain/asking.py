@@ -91,7 +91,9 @@ def pick(conv: Conversation, records: Sequence[T], singular: str, plural_name: s
     if found is not None:
         return found
     if typed:
-        conv.console.say(f"There is no {singular} '{typed}' in the list.")
+        conv.console.say(f"More than one {singular} matches '{typed}': say which by number."
+                         if len(_matches(records, named, typed)) > 1
+                         else f"There is no {singular} '{typed}' in the list.")
     conv.console.say(f"Which {singular}?",
                      *(f"{n}. {described(r)}" for n, r in enumerate(records, 1)))
     while True:
@@ -109,9 +111,16 @@ def pick(conv: Conversation, records: Sequence[T], singular: str, plural_name: s
 
 
 def _match(records: Sequence[T], named: Callable[[T], str], text: str) -> T | None:
-    """The record numbered ``text``, or the only one named ``text``."""
+    """The record numbered ``text``, or the only one named ``text``, or else the only one
+    whose name holds it ("blake" for Blake Example; never a guess between two)."""
+    found = _matches(records, named, text)
+    return found[0] if len(found) == 1 else None
+
+
+def _matches(records: Sequence[T], named: Callable[[T], str], text: str) -> list[T]:
     if text.isdigit():
-        return records[int(text) - 1] if 1 <= int(text) <= len(records) else None
+        return [records[int(text) - 1]] if 1 <= int(text) <= len(records) else []
     wanted = " ".join(text.lower().split())
-    match = [r for r in records if " ".join(named(r).lower().split()) == wanted]
-    return match[0] if len(match) == 1 else None
+    names = [" ".join(named(r).lower().split()) for r in records]
+    exact = [r for r, n in zip(records, names, strict=True) if n == wanted]
+    return exact or [r for r, n in zip(records, names, strict=True) if wanted in n]

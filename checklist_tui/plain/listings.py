@@ -13,6 +13,8 @@ from checklist_tui.core.engine import DueStatus, FiredRule
 from checklist_tui.core.gaps import born_today as core_born_today
 from checklist_tui.core.gaps import item_state
 from checklist_tui.core.integrity import FINISHED_ACTIONS, overdue_action
+from checklist_tui.core.men_left import HEADING as MEN_LEFT
+from checklist_tui.core.men_left import men_left
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.question_words import named
 from checklist_tui.core.vocabulary import (
@@ -151,7 +153,12 @@ def action_lines(action: Action) -> list[str]:
 
 
 def people(conv: Conversation) -> None:
+    """People, then each man no longer recorded as one, with who, when and why (look-d
+    D2: a man removed with one key vanished from every view)."""
     _read_records(conv, conv.session.plan.people, "people", "person", person_lines)
+    left = men_left(conv.session.plan)
+    if left:
+        conv.console.say(f"{MEN_LEFT}: {len(left)}.", *(f"{m.line}." for m in left))
 
 
 def agencies(conv: Conversation) -> None:

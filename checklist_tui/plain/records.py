@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from checklist_tui.core import clock, edit
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.edit_records import CHANGE_WHY, change_needs_why
 from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.plan import Action, ActionStatus, Agency, Person, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
@@ -224,13 +225,34 @@ def change(conv: Conversation, model: Model, typed: str = "") -> None:
         if value is _KEEP:
             c.say(f"Kept: {field.label}, {_said(field, getattr(record, field.name))}.")
             continue
+        why = _why(conv, record, field, value)
+        if why is None:
+            continue
         if not conv.change_then(_saying(conv, model, record.id, field, record), edit.update_record,
-                                model, record.id, **{field.name: value}):
+                                model, record.id, why=why, **{field.name: value}):
             continue
         record = edit.find_record(conv.session.plan, model, record.id)
         if _shown(record) != shown:  # a person's kind decides whether "a man" is asked
             shown = _shown(record)
             c.say("The list has changed:", *_menu(record, shown))
+
+
+def _why(conv: Conversation, record: Record, field: Field, value: object) -> str | None:
+    """The reason for a change that takes a person out of the men or the people around
+    the baby (core.edit_records.change_needs_why: a man recorded as not a man, a visiting
+    man recorded as family network), asked as removing them is (look-d D2); '' when none
+    is needed, None when the person gives none (said: nothing is changed)."""
+    if not (isinstance(record, Person) and change_needs_why(
+            conv.session.plan, record.id, **{field.name: value})):
+        return ""
+    c = conv.console
+    c.say(f"With that, {record.name} is no longer counted among the men or the people "
+          "around the baby. The plan's history keeps who changed it, when and why.")
+    why = asking.ask_reason(conv, "Why? Or press Enter to leave it unchanged:", CHANGE_WHY)
+    if not why:
+        c.say(f"Not changed: {field.label} stays {_said(field, getattr(record, field.name))}.")
+        return None
+    return why
 
 
 def _saying(conv: Conversation, model: Model, ident: str, field: Field, old: Record

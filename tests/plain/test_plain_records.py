@@ -302,3 +302,43 @@ def test_timeline_says_what_an_injury_plans_dates_rest_on(tmp_path, catalogue) -
     said = _after(out, "timeline")
     assert "Timeline: born 08/11/2026, 17 days old." in said
     assert "Counted from the day this plan was started: record the day it was seen" in said
+
+
+def test_a_man_recorded_as_not_a_man_is_asked_why_and_still_listed(tmp_path,
+                                                                  catalogue) -> None:
+    """look-d D2 second half, as the app's dialog and `person edit --why` ask it: the core
+    refuses the change without a real reason; plain mode asks, and `people` then lists him
+    under the men no longer recorded as men, with who, when and why."""
+    path = _copy(tmp_path, READY)  # completed: the reason for changing it is asked first
+    before = path.read_bytes()
+    _code, out = _talk(path, catalogue, [
+        "change person blake", "yes", "A change to who visits (fictional)", "5", "no", "",
+        "", "quit"])
+    said = _after(out, "change person blake")
+    assert "With that, Blake Example is no longer counted among the men" in said
+    assert "Not changed: A man (a partner who visits or stays counts) stays yes." in said
+    assert path.read_bytes() == before  # nothing at all: not even the reopening
+
+    _code, out = _talk(path, catalogue, [
+        "change person blake", "yes", "A change to who visits (fictional)", "5", "no", "ok",
+        "Recorded as a man by mistake (fictional)", "", "people", "quit"])
+    said = _after(out, "change person blake")
+    assert said.count("'ok' is not a reason.") == 1
+    assert "Saved: A man (a partner who visits or stays counts), no (it was yes)." in said
+    plan = store.load(path).plan
+    assert plan.people[3].man is False
+    assert plan.history[-1].new.endswith("; why=Recorded as a man by mistake (fictional)")
+    listed = _after(out, "people")
+    assert "Men removed from People or recorded as not a man: 1." in listed
+    assert ("Blake Example (Mother's former partner): Recorded as not a man on 25/11/2026"
+            in listed)
+    assert listed.split("Men removed from People")[1].count(
+        "Recorded as a man by mistake (fictional)") == 1
+
+
+def test_a_record_is_named_by_part_of_its_name_but_never_guessed(tmp_path, catalogue) -> None:
+    path = _copy(tmp_path, EARLY)
+    _code, out = _talk(path, catalogue, ["change person example", "", "change person sam",
+                                         "", "quit"])
+    assert "More than one person matches 'example': say which by number." in out
+    assert "Changing Sam Example." in out
