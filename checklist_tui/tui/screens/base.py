@@ -13,6 +13,8 @@ from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.commands import Command, bindings
 
 if TYPE_CHECKING:
+    from textual import events
+
     from checklist_tui.tui.app import ChecklistApp
 
 
@@ -27,6 +29,16 @@ class AppScreen(Screen[Any]):
         if "COMMANDS_DECLARED" in cls.__dict__ and "BINDINGS" not in cls.__dict__:
             cls.BINDINGS = bindings(cls.COMMANDS_DECLARED)
         super().__init_subclass__(**kwargs)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time, the screen's widgets were styled as they were mounted,
+        just before. Textual styles every widget of a screen again each time it is shown
+        (for a screen coming back, whose styles may have changed while it was covered);
+        the first time, that pass changes nothing, and it was the largest single piece of
+        work before a plan's first frame: every item styled twice (#12.2). It is kept for
+        every later showing. (Textual calls this before its own ``_on_screen_resume``.)"""
+        if self.stack_updates == 0:  # never shown nor covered before
+            event.refresh_styles = False
 
     @property
     def app(self) -> ChecklistApp:  # type: ignore[override]
