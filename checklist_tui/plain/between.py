@@ -37,6 +37,10 @@ Command = Callable[[str], bool | None]
 TAKES_WHICH = ("go", *(f"{verb} {kind}" for verb in ("change", "edit", "remove", "delete")
                         for kind in ("person", "agency", "action")),
                "action done", "action status", "birth")
+#: What may follow a command of TAKES_WHICH for it to be that command, where an answer
+#: could begin with it too: "birth 22/11/2026" records a birth, "birth at home planned"
+#: is an answer.
+FOLLOWED_BY: dict[str, Callable[[str], bool]] = {"birth": lambda rest: rest[:1].isdigit()}
 
 
 def table(conv: Conversation) -> dict[str, Command]:

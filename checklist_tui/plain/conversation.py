@@ -174,8 +174,8 @@ class Conversation:
         (``go PBA-F01``, ``remove person 2``)."""
         if lowered in self.commands:
             return lowered
-        return next((key for key in between.TAKES_WHICH if lowered.startswith(f"{key} ")),
-                    None)
+        return next((key for key in between.TAKES_WHICH if lowered.startswith(f"{key} ")
+                     and between.FOLLOWED_BY.get(key, bool)(lowered[len(key) + 1:])), None)
 
     def _command(self, lowered: str, raw: str = "") -> bool:
         lowered = " ".join(lowered.split())

@@ -102,3 +102,15 @@ def test_a_plan_past_its_edd_asks_whether_the_baby_was_born_and_says_how_here(
     last = out.rpartition("Answer: where\n")[2]
     assert asked not in last and RECORD_BIRTH_HERE not in last
     assert store.load(loaded.path).plan.dob == date(2026, 11, 20)
+
+
+def test_an_answer_beginning_with_birth_is_an_answer_not_the_command(tmp_path,
+                                                                     catalogue) -> None:
+    loaded = store.create(tmp_path / "plans", catalogue.get("injury-non-mobile-baby"),
+                          case_ref="INJ-2", now=clock.now(), dob=date(2026, 11, 8))
+    _code, out = _talk(loaded.path, catalogue, [
+        "go NAI-06", "Birth unit rang MASH, ref 123 (fictional)", "birth 09/11/2026", "quit"])
+    plan = store.load(loaded.path).plan
+    assert plan.answers["NAI-06"].value == "Birth unit rang MASH, ref 123 (fictional)"
+    assert plan.dob == date(2026, 11, 9)
+    assert "Saved: Date of birth, 09/11/2026 (it was 08/11/2026)." in out
