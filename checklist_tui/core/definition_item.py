@@ -117,7 +117,8 @@ class CrossCheck(Strict):
 
     ``{ plan = "agency_contacts" }``, ``{ items_yes = ["ID", ...] }``,
     ``{ dates_on_day = ["ID", ...] }``, ``{ when = <condition>, message = "..." }``,
-    ``{ answered_by = "father_recorded" }``, ``{ men_named = ["ID", ...] }``.
+    ``{ answered_by = "father_recorded" }``, ``{ men_named = ["ID", ...] }``,
+    ``{ age_at_least_months = 6, message = "..." }``.
     """
 
     plan: PlanCheck | None = None
@@ -150,13 +151,21 @@ class CrossCheck(Strict):
     (core.men_at_home): for "everyone at the address named" and "the advice given to
     every carer, any other man in or visiting the home included". The item may name
     itself."""
+    age_at_least_months: Annotated[int, Limit(ge=1, le=216)] | None = None
+    """A "yes" stands only for a baby at least this many months old (from the plan's date
+    of birth) on the day the injury or concern was seen (a "seen" date detail), or else on
+    the day it was answered; with no date of birth it does not stand. `message` (optional)
+    says what to do instead, e.g. for "can the baby move about on their own?" with 6:
+    "every baby under six months counts as not mobile"."""
 
     def validated(self) -> None:
         forms = [x for x in (self.plan, self.items_yes, self.dates_on_day, self.when,
-                             self.answered_by, self.men_named) if x is not None]
+                             self.answered_by, self.men_named, self.age_at_least_months)
+                 if x is not None]
         if len(forms) != 1:
             raise ValueError("a cross-check needs exactly one of: plan, items_yes, "
-                             "dates_on_day, when, answered_by, men_named")
+                             "dates_on_day, when, answered_by, men_named, "
+                             "age_at_least_months")
         for name, ids in (("items_yes", self.items_yes), ("dates_on_day", self.dates_on_day),
                           ("men_named", self.men_named)):
             if ids is not None and not ids:

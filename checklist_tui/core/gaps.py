@@ -79,8 +79,8 @@ def gaps_and_risks(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[Gap
                         red_flag=item.id in flagged, note=answer.note)
     for problem in ev.contradicted:
         item, answer = items[problem.item_id], plan.answers.get(problem.item_id)
-        said = "Ticked" if integ.is_positive(answer) or answer is None \
-            else f"Answered {display(item, answer)}"
+        said = "Ticked" if answer is None or answer.value is True \
+            else f"Answered {display(item, answer)}"  # a yes is not a tick (look-d)
         on_item(CONTRADICTED, item, problem.section_id,
                 f"{said}, but {'; '.join(problem.reasons)}")
     for open_answer in ev.open_answers:

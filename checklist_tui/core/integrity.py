@@ -227,12 +227,10 @@ TICKED, TODAY, CONFIRMED = "this was ticked on", "today,", "the pause point was 
 
 def compared_day(answer: Answer, today: date, confirmed: datetime | None = None,
                  pause_point: bool = False) -> tuple[date, str]:
-    """The day a tick saying "the dates recorded are today's date" (``dates_on_day``)
-    speaks of, and how it reads. In a pause point, "today" is the day the pause point is
-    confirmed, read aloud before the baby leaves: the day of its latest confirmation
-    (``confirmed``) when that came after the tick, else today, the day it would be
-    confirmed (a tick made on an earlier day is not confirmed by it). Elsewhere it is the
-    day the tick was made."""
+    """The day a "today's date" tick (``dates_on_day``) speaks of, and how it reads. In a
+    pause point, the day it is confirmed, read aloud before the baby leaves: its latest
+    confirmation's (``confirmed``) if that came after the tick, else today (a tick made on
+    an earlier day is not confirmed by it). Elsewhere the day the tick was made."""
     if not pause_point:
         return day_of(answer.answered_at), TICKED
     if confirmed is not None and confirmed >= answer.answered_at:
@@ -256,11 +254,10 @@ def answer_contradictions(item: Item, answer: Answer | None, plan: Plan,
                           counted: Mapping[str, Answer], items: Mapping[str, Item],
                           day: tuple[date, str] | None = None) -> list[str]:
     """Why the plan contradicts an answer: a number of babies the plan details do not say
-    (core.babies), or a "yes" or tick its records or other answers do not bear out (or
-    whose people are not who People records them as), its
-    "today's date" compared with ``day`` (:func:`compared_day`; the tick's own day if not
-    given). A "no" that the plan's records answer "yes" is the engine's to say, before it
-    asks this (:func:`records_answer`, :func:`denies`)."""
+    (core.babies), or a "yes" or tick its records or other answers do not bear out (or whose
+    people are not who People records them as), its "today's date" compared with ``day``
+    (:func:`compared_day`; the tick's own day if not given). A "no" that the plan's
+    records answer "yes" is the engine's to say, before it asks this (:func:`denies`)."""
     found = babies.disagreement(plan, item.id, answer)
     if is_positive(answer):
         assert answer is not None
@@ -279,6 +276,9 @@ def _failures(check: CrossCheck, plan: Plan, counted: Mapping[str, Answer],
     if check.men_named is not None:
         return left_off([(items[i], a) for i in check.men_named
                          if i in items and is_positive(a := counted.get(i)) and a], plan.people)
+    if check.age_at_least_months is not None:  # the injury checklist's: off the open path
+        from checklist_tui.core.baby_age import too_young
+        return too_young(check, plan.dob, items, counted, day[0], day[1] == TODAY)
     if check.dates_on_day is not None:
         return [why for ident in check.dates_on_day  # the date, then the words with it
                 if (why := _date_not_on(ident, day, counted, items)

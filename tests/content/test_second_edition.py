@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from checklist_tui.core.definition import ItemType, Severity
@@ -146,8 +148,9 @@ def test_injury_checklist_covers_other_signs_other_children_and_men(catalogue) -
 
 
 def test_injury_mobile_baby_note_follows_the_new_polarity(catalogue) -> None:
-    fired = {f.rule_id for f in _ev(catalogue, "injury-non-mobile-baby",
-                                    **{"NAI-02B": "yes"}).fired}
+    lc = catalogue.get("injury-non-mobile-baby")  # a yes stands only from six months old
+    plan = answer(new_plan(lc, edd=None, dob=date(2025, 11, 1)), lc, **{"NAI-02B": "yes"})
+    fired = {f.rule_id for f in evaluate(lc.checklist, plan, TODAY).fired}
     assert fired == {"NAI-02B.mobile"}
     assert not _ev(catalogue, "injury-non-mobile-baby", **{"NAI-02B": "no"}).fired
 

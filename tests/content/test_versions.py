@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import tomllib
+from datetime import date, timedelta
 
 import pytest
 
@@ -133,6 +134,7 @@ def test_a_reversed_question_carries_yes_as_no_and_unknown_not_at_all(
     """NAI-02 asked "is the baby NOT yet mobile?"; NAI-02B asks "can the baby move about?"."""
     _old, plan = _old_plan(catalogue, tmp_path, "injury-non-mobile-baby",
                            answers={"NAI-02": old_value, "NAI-05": "no"})
+    plan.dob = date(2025, 11, 1)  # a year old: "can move about" can be true
     lc = catalogue.get("injury-non-mobile-baby")
     done = upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW)
     carried = {c.new_id: c.value for c in done}
@@ -140,6 +142,18 @@ def test_a_reversed_question_carries_yes_as_no_and_unknown_not_at_all(
     assert "NAI-05B" not in carried and plan.answers["NAI-05"].value == "no"  # not the same
     if new_value is None:
         assert plan.answers["NAI-02"].value == old_value and "NAI-02B" not in plan.answers
+
+
+def test_an_old_mobile_answer_for_a_baby_under_six_months_is_not_carried(
+        catalogue, tmp_path) -> None:
+    """Injury 2.4.0 (look-d 8): "can move about" does not stand for a baby under six months,
+    so an old "not yet mobile: no" is kept as it was, never carried as a "yes"."""
+    _old, plan = _old_plan(catalogue, tmp_path, "injury-non-mobile-baby",
+                           answers={"NAI-02": "no", "NAI-05": "no"})
+    plan.dob = NOW.date() - timedelta(days=17)
+    lc = catalogue.get("injury-non-mobile-baby")
+    upgrade(plan, lc.checklist, lc.content_hash, by="t", now=NOW)
+    assert plan.answers["NAI-02"].value == "no" and "NAI-02B" not in plan.answers
 
 
 def test_upgrade_is_refused_on_a_signed_off_plan_with_one_line(catalogue, tmp_path,
