@@ -19,6 +19,7 @@ from checklist_tui.core.definition import (
     Source,
 )
 from checklist_tui.core.errors import Problem, did_you_mean
+from checklist_tui.core.plan_part import written_parts
 from checklist_tui.core.tomlfile import line_of_id
 
 MAX_PAUSE_POINT_ITEMS = 9
@@ -155,8 +156,25 @@ def check_checklist(
                 if ref not in sources:
                     add(place, f"refers to unknown source '{ref}'",
                         did_you_mean(ref, sources) or "add it to sources.toml or fix the id")
+    _check_plan_parts(checklist, at, add)
     problems.extend(_cycles(checklist, path, text, items))
     return problems
+
+
+def _check_plan_parts(checklist: Checklist, at: Callable[[str, str], str],
+                      add: Callable[..., None]) -> None:
+    """Every item's plan_part is a part of the checklist's written plan (its plan_parts,
+    else the default parts): an answer is never left out of the written plan unseen."""
+    declared = checklist.plan_parts or []
+    for part in sorted({p for p in declared if declared.count(p) > 1}):
+        add("plan_parts", f"'{part}' is listed twice", "list each part once")
+    parts = written_parts(checklist.plan_parts)
+    for _section, item in checklist.all_items():
+        if item.plan_part is not None and item.plan_part not in parts:
+            add(at(item.id, "item"), f"plan_part '{item.plan_part}' is not a part of this "
+                "checklist's written plan", "add it to the checklist's 'plan_parts'"
+                if declared else f"'{item.plan_part}' is not one of the default parts: list "
+                "the parts of this checklist's written plan in 'plan_parts'")
 
 
 def _check_integrity_fields(item: Item, place: str, items: Mapping[str, Item],

@@ -43,6 +43,7 @@ from checklist_tui.core.definition_item import (
     Rule,
     rule_id,
 )
+from checklist_tui.core.plan_part import PlanPart
 from checklist_tui.core.strict import After, Limit, Strict, defaults
 
 __all__ = [
@@ -100,6 +101,14 @@ class Checklist(Strict):
     takes_edd: bool = True
     """false for a checklist about a baby already born (the injury checklist): its plans
     take no expected delivery date, and one typed for it is refused."""
+    plan_parts: list[PlanPart] | None = None
+    """The parts of this checklist's written plan, in order, e.g. ["seen", "referral",
+    "interim_safety", ...] for the injury checklist. Leave it out for the parts of a
+    pre-birth, child protection or discharge plan (why_plan, strengths, must_change,
+    outcomes, parents_expected, contingency, birth, discharge, not_alone, men, agencies,
+    core_group, review). A part listed that no item supplies says "Not yet recorded: this
+    checklist does not ask for it"; a part not listed is not in the written plan, so every
+    item's plan_part must be listed."""
     sections: Annotated[list[Section], Limit(min_length=1)]
 
     def all_items(self) -> list[tuple[Section, Item]]:

@@ -148,9 +148,26 @@ def _why_not(item: Item, ev: Evaluation, plan: Plan) -> str | None:
     return None
 
 
+#: What the born-today view says for a checklist that marks nothing as needed at birth
+#: (the injury checklist, for a baby already born): it has no such view (look-d 31: it
+#: said "cannot say what would be in place" over "Nothing is outstanding").
+NO_BIRTH_VIEW = ("This checklist marks nothing as needed at birth, so it has no view of what "
+                 "would be in place at birth: everything still open is listed as outstanding.")
+
+
+def marks_birth(checklist: Checklist) -> bool:
+    """Whether the checklist marks anything as needed at birth: only then is there a view
+    of what would not be in place if the baby were born today (the app's ``b``, plain
+    mode's ``born today``, ``show --born-today``, the exports' section)."""
+    return any(item.needed_at_birth for _section, item in checklist.all_items())
+
+
 def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
     """Only what would not be in place if the baby arrived today: items and checks marked
-    as needed at birth, twin- and prematurity-adjusted."""
+    as needed at birth, twin- and prematurity-adjusted. A checklist that marks nothing as
+    needed at birth has no such view: it says so (:data:`NO_BIRTH_VIEW`), and nothing more."""
+    if not marks_birth(checklist):
+        return BornToday(NO_BIRTH_VIEW, [])
     # Once born, the same list of what is not in place now (look-c 3: an early birth
     # emptied it, and Outstanding said "Nothing is outstanding").
     born = plan.dob
@@ -195,9 +212,9 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
 def _nothing_missing(marked: int, unanswered: int) -> str:
     """What is known when nothing marked as needed at birth is missing: never that all
     would be in place while the checklist marks nothing, or questions are unanswered."""
-    if not marked:
-        return ("This checklist marks nothing as needed at birth, so it cannot say what "
-                "would be in place.")
+    if not marked:  # every question marked as needed at birth is hidden by an answer
+        return ("No question marked as needed at birth applies to this plan as answered, so "
+                "it cannot say what would be in place.")
     if unanswered:
         return (f"The {plural(marked, 'item')} marked as needed at birth "
                 f"{'is' if marked == 1 else 'are'} answered as in place; "

@@ -3,8 +3,12 @@
 A plan document (a child protection or pre-birth plan, a birth or discharge plan) has
 parts that people look for: why there is a plan, the strengths, what must change, and so
 on. An item tagged with one of these parts supplies that part: the exports put its answer,
-note and details under the part's heading in "The plan". The set is fixed and ordered
-(the order of the parts in the written plan); the headings are defined here, once.
+note and details under the part's heading in "The plan". The set of parts is fixed; the
+headings are defined here, once. Which parts a checklist's written plan has, and in what
+order, is the checklist's own (its ``plan_parts``): by default the parts of a pre-birth,
+child protection or discharge plan (:data:`DEFAULT_PARTS`); the injury checklist's plan
+has its own (look-d 10: an injury plan laid out as a pre-birth plan told a strategy
+discussion that nobody was recorded as not to be left alone with the baby).
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ class PlanPart(StrEnum):
     AGENCIES = "agencies"
     CORE_GROUP = "core_group"
     REVIEW = "review"
+    SEEN = "seen"
+    REFERRAL = "referral"
+    INTERIM_SAFETY = "interim_safety"
+    STRATEGY = "strategy"
+    OTHER_CHILDREN = "other_children"
 
     @property
     def label(self) -> str:
@@ -40,6 +49,21 @@ class PlanPart(StrEnum):
     def meaning(self) -> str:
         """What an item tagged with this part supplies (for checklist authors)."""
         return _MEANINGS[self]
+
+
+#: The parts of a plan whose checklist does not list its own (``Checklist.plan_parts``),
+#: in order (#13.1): what is wrong and what must happen first, then the arrangements, the
+#: people and agencies, and the dates that hold it together.
+DEFAULT_PARTS = (
+    PlanPart.WHY_PLAN, PlanPart.STRENGTHS, PlanPart.MUST_CHANGE, PlanPart.OUTCOMES,
+    PlanPart.PARENTS_EXPECTED, PlanPart.CONTINGENCY, PlanPart.BIRTH, PlanPart.DISCHARGE,
+    PlanPart.NOT_ALONE, PlanPart.MEN, PlanPart.AGENCIES, PlanPart.CORE_GROUP, PlanPart.REVIEW)
+
+
+def written_parts(declared: list[PlanPart] | None) -> tuple[PlanPart, ...]:
+    """The parts of a checklist's written plan, in order: those it lists (``plan_parts``),
+    else :data:`DEFAULT_PARTS`."""
+    return tuple(declared) if declared else DEFAULT_PARTS
 
 
 def risk_items(item: Item) -> list[str]:
@@ -65,6 +89,12 @@ _LABELS = {
     PlanPart.AGENCIES: "Agencies and named contacts",
     PlanPart.CORE_GROUP: "Core group",
     PlanPart.REVIEW: "Review",
+    PlanPart.SEEN: "What was seen and when",
+    PlanPart.REFERRAL: "Referral and paediatric appraisal",
+    PlanPart.INTERIM_SAFETY: ("Interim safety plan: where and with whom the baby stays, and "
+                              "who must not be alone with the baby"),
+    PlanPart.STRATEGY: "Strategy discussion",
+    PlanPart.OTHER_CHILDREN: "Other children (a twin especially)",
 }
 
 _MEANINGS = {
@@ -83,4 +113,12 @@ _MEANINGS = {
     PlanPart.AGENCIES: "each agency's role and named contact",
     PlanPart.CORE_GROUP: "core group meeting dates and members",
     PlanPart.REVIEW: "when the plan is next reviewed",
+    PlanPart.SEEN: "an injury or mark: what was seen, when, the explanation given, and "
+                   "earlier marks in the records",
+    PlanPart.REFERRAL: "the referral to children's social care (its reference, who took it) "
+                       "and the urgent paediatric appraisal (who, when, where)",
+    PlanPart.INTERIM_SAFETY: "where and with whom the baby stays during enquiries, and who "
+                             "must not be alone with the baby",
+    PlanPart.STRATEGY: "the strategy discussion: when, and what it decided",
+    PlanPart.OTHER_CHILDREN: "the other children in the home, and what was decided for each",
 }

@@ -22,6 +22,7 @@ from checklist_tui.core.vocabulary import (
     NO_OWNER,
     NO_ROLE,
     PAUSE_POINTS_HEADING,
+    action_overdue,
     counted_from,
     signed,
 )
@@ -141,6 +142,13 @@ def build_document(s: Summary) -> Document:
     for view in s.parts:
         add(Heading(3, view.heading))
         _part(s, view, add)
+    if all(v.part != PlanPart.OUTCOMES for v in s.parts):  # (the injury plan's parts)
+        add(Heading(3, "Actions"))  # the actions are still the plan's: never left out
+        if s.plan.actions:
+            add(Table("Actions", ACTION_HEADERS, _action_rows(s, [
+                (a, action_overdue(a, s.today)) for a in s.plan.actions]), ACTION_WIDTHS))
+        else:
+            add(Para("No actions recorded."))
     if s.arrangements:
         add(Heading(3, "Other arrangements recorded"))
         add(Table("Other arrangements recorded", ["What", "Recorded", "Question"],

@@ -19,7 +19,7 @@ from checklist_tui.core.carried import detail_lines
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.plan import Action, Plan
-from checklist_tui.core.plan_part import PlanPart, risk_items
+from checklist_tui.core.plan_part import PlanPart, risk_items, written_parts
 from checklist_tui.core.vocabulary import (
     CONTRADICTED,
     INCOMPLETE,
@@ -29,12 +29,6 @@ from checklist_tui.core.vocabulary import (
     waits_for,
 )
 
-#: The order of the written plan (#13.1): what is wrong and what must happen first,
-#: then the arrangements, the people and agencies, and the dates that hold it together.
-ORDER = [PlanPart.WHY_PLAN, PlanPart.STRENGTHS, PlanPart.MUST_CHANGE, PlanPart.OUTCOMES,
-         PlanPart.PARENTS_EXPECTED, PlanPart.CONTINGENCY, PlanPart.BIRTH, PlanPart.DISCHARGE,
-         PlanPart.NOT_ALONE, PlanPart.MEN, PlanPart.AGENCIES, PlanPart.CORE_GROUP,
-         PlanPart.REVIEW]
 NOT_RECORDED = "Not yet recorded"
 NOT_ASKED = f"{NOT_RECORDED}: this checklist does not ask for it."
 NOT_APPLYING = (f"{NOT_RECORDED}: this checklist's questions for it do not apply to this plan "
@@ -125,8 +119,10 @@ def not_asked(checklist: Checklist, view: PartView) -> str:
 
 
 def plan_parts(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PartView]:
-    """Every part of the written plan, in order, with what the answers say of it."""
-    views = {part: PartView(part, False) for part in ORDER}
+    """Every part of the checklist's written plan (its ``plan_parts``, else the default
+    parts), in order, with what the answers say of it."""
+    order = written_parts(checklist.plan_parts)
+    views = {part: PartView(part, False) for part in order}
     items = checklist.item_map()
     for _section, item in checklist.all_items():
         part = getattr(item, "plan_part", None)
@@ -143,7 +139,7 @@ def plan_parts(checklist: Checklist, plan: Plan, ev: Evaluation) -> list[PartVie
             replace(row, what=f"{row.what} (the risk it answers: {'; '.join(risks)})")
             if risks and row.what == item.prompt else row
             for row in _rows(item, plan, ev)]
-    return [views[part] for part in ORDER]
+    return [views[part] for part in order]
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")

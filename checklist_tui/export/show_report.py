@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import uk_date
+from checklist_tui.core.gaps import NO_BIRTH_VIEW
 from checklist_tui.core.men_left import HEADING as MEN_LEFT
 from checklist_tui.core.review import challenge_lines, describe_signoff, describe_state
 from checklist_tui.core.vocabulary import (
@@ -65,6 +66,8 @@ def _born_today_lines(summary: Summary, add: Callable[[str], None]) -> None:
 def render_born_today(summary: Summary) -> str:
     """Only the born-today view (``show --born-today``)."""
     out: list[str] = [f"Plan: {u(summary.plan.case_ref)}", f"Timing: {summary.timing}"]
+    if summary.born_today is None:  # the checklist has no such view (look-d 31)
+        out.append(NO_BIRTH_VIEW)
     _born_today_lines(summary, out.append)
     return "\n".join(out) + "\n"
 
@@ -103,8 +106,9 @@ def render_show(summary: Summary) -> str:
         for man in summary.men_left:
             add(f"  {u(man.line)}")
     add("")
-    _born_today_lines(summary, add)
-    add("")
+    if summary.born_today is not None:
+        _born_today_lines(summary, add)
+        add("")
     add("Sections:")
     pauses = {p.section_id: p for p in summary.not_holding}
     for sec in ev.sections:

@@ -13,7 +13,7 @@ from checklist_tui.core.coverage import TraceRow, plan_trace
 from checklist_tui.core.dates import plural, timing_summary, uk_date
 from checklist_tui.core.definition import Checklist, DetailKind, Source
 from checklist_tui.core.engine import DueState, Evaluation, evaluate
-from checklist_tui.core.gaps import BornToday, born_today
+from checklist_tui.core.gaps import BornToday, born_today, marks_birth
 from checklist_tui.core.men_left import ManLeft, men_left
 from checklist_tui.core.outstanding import Entry, entries
 from checklist_tui.core.pause import PauseStatus, completion_blockers, pause_statuses
@@ -283,7 +283,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.version_changes = changes_since(plan, checklist, sources)
     s.challenges = [_challenge(c, items.get(c.item)) for c in plan.challenges]
 
-    s.born_today = born_today(checklist, plan, today)
+    s.born_today = born_today(checklist, plan, today) if marks_birth(checklist) else None
     s.gaps = plan_gaps(checklist, plan, ev, entries(checklist, plan, ev))
     s.pause_states = pause_statuses(checklist, plan, ev)
     s.pauses = [pause_row(p) for p in s.not_holding]
@@ -344,8 +344,9 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
          + (f", {plan.practitioner_role}" if plan.practitioner_role and not s.redacted
             else "")),
         ("Timing", s.timing),
-        ("Expected delivery date", uk_date(plan.edd) if plan.edd else "Not recorded"),
     ]
+    if s.checklist.checklist.takes_edd or plan.edd:  # an injury plan never takes one
+        rows.append(("Expected delivery date", uk_date(plan.edd) if plan.edd else "Not recorded"))
     if plan.dob:
         rows.append(("Date of birth", uk_date(plan.dob)))
     if plan.babies_expected > 1:

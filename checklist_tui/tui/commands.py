@@ -130,7 +130,8 @@ OUTSTANDING = [
     Command("born-today", "b", "Born today?", "Show what would not be in place if the baby "
             "arrived today"),
     help_on("Outstanding: everything still open. Enter goes to the place to fix it. b "
-            "shows what would not be in place if the baby were born today."),
+            "shows what would not be in place if the baby were born today (only on a "
+            "checklist that marks things as needed at birth)."),
     BACK,
 ]
 

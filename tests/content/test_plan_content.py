@@ -9,7 +9,7 @@ import pytest
 from checklist_tui.core.definition import DetailKind, ItemType
 from checklist_tui.core.edit import set_detail
 from checklist_tui.core.engine import DueStatus, evaluate
-from checklist_tui.core.plan_part import PlanPart, risk_items
+from checklist_tui.core.plan_part import DEFAULT_PARTS, PlanPart, risk_items, written_parts
 from tests.conftest import NOW, TODAY
 from tests.core.helpers import answer, new_plan
 
@@ -24,7 +24,25 @@ def _ev(catalogue, **answers):
 def test_the_pre_birth_checklist_supplies_every_part_of_the_plan(catalogue) -> None:
     """Agencies and named contacts come from the plan's Agencies page, not an answer."""
     items = [i for _s, i in catalogue.get(PBA).checklist.all_items()]
-    assert {i.plan_part for i in items if i.plan_part} == set(PlanPart) - {PlanPart.AGENCIES}
+    assert {i.plan_part for i in items if i.plan_part} == set(DEFAULT_PARTS) - {
+        PlanPart.AGENCIES}
+    assert catalogue.get(PBA).checklist.plan_parts is None  # the default parts, in order
+
+
+def test_the_injury_plan_has_its_own_parts_and_supplies_each(catalogue) -> None:
+    """Look-d 10: an injury plan laid out as a pre-birth plan said "Who must not be alone
+    with the baby: not yet recorded" above an interim safety plan that named him."""
+    checklist = catalogue.get("injury-non-mobile-baby").checklist
+    parts = written_parts(checklist.plan_parts)
+    assert parts[:5] == (PlanPart.SEEN, PlanPart.REFERRAL, PlanPart.INTERIM_SAFETY,
+                         PlanPart.STRATEGY, PlanPart.OTHER_CHILDREN)
+    assert not set(parts) & {PlanPart.BIRTH, PlanPart.NOT_ALONE, PlanPart.WHY_PLAN,
+                             PlanPart.OUTCOMES}
+    items = checklist.item_map()
+    supplied = {i.plan_part for i in items.values() if i.plan_part}
+    assert supplied == set(parts) - {PlanPart.AGENCIES}  # the Agencies page supplies that
+    assert items["NAI-12"].plan_part == PlanPart.INTERIM_SAFETY
+    assert "must not be alone" in items["NAI-12"].details[0].label
 
 
 @pytest.mark.parametrize(("outcome", "shown"), [

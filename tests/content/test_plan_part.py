@@ -43,3 +43,32 @@ def test_the_shipped_checklists_supply_the_arrangements(catalogue) -> None:
             PlanPart.DISCHARGE} <= parts("pre-birth-assessment")
     assert {PlanPart.DISCHARGE, PlanPart.NOT_ALONE, PlanPart.CONTINGENCY,
             PlanPart.REVIEW} <= parts("discharge-planning-meeting")
+
+
+def _problems(catalogue, tmp_path, old: str, new: str) -> list[str]:
+    from pathlib import Path
+
+    from checklist_tui.core.catalogue import load_checklist
+
+    text = Path(catalogue.get("injury-non-mobile-baby").path).read_text(encoding="utf-8")
+    changed = text.replace(old, new, 1)
+    assert changed != text
+    path = tmp_path / "injury.toml"
+    path.write_text(changed, encoding="utf-8")
+    _loaded, problems = load_checklist(path, catalogue.sources)
+    return [f"{p.place}: {p.message} ({p.hint})" for p in problems]
+
+
+def test_every_items_part_is_a_part_of_its_checklists_plan(catalogue, tmp_path) -> None:
+    """An answer is never left out of the written plan unseen (look-d 10's plan_parts)."""
+    listed = 'plan_parts = ["seen", "referral", "interim_safety", "strategy", '
+    [said] = _problems(catalogue, tmp_path, listed, listed.replace('"interim_safety", ', ''))
+    assert "item 'NAI-12'" in said and "plan_part 'interim_safety' is not a part of this " \
+        "checklist's written plan (add it to the checklist's 'plan_parts')" in said
+    said = _problems(catalogue, tmp_path, listed, listed.replace('"strategy", ',
+                                                                '"strategy", "seen", '))
+    assert said == ["plan_parts: 'seen' is listed twice (list each part once)"]
+    without = _problems(catalogue, tmp_path, listed.replace("plan_parts", "\nplan_parts"),
+                        "\n# " + listed)  # no list: the default parts have no "seen"
+    assert any("item 'NAI-03'" in p and "'seen' is not one of the default parts" in p
+               for p in without)

@@ -16,8 +16,8 @@ from checklist_tui.cli import main
 from checklist_tui.core import store
 from checklist_tui.core.edit import add_record, set_answer
 from checklist_tui.core.plan import Action, ActionStatus
-from checklist_tui.core.plan_part import PlanPart
-from checklist_tui.export.plan_parts import NOT_APPLYING, NOT_ASKED, ORDER, outcome_groups
+from checklist_tui.core.plan_part import DEFAULT_PARTS, PlanPart
+from checklist_tui.export.plan_parts import NOT_APPLYING, NOT_ASKED, outcome_groups
 from checklist_tui.export.writer import render
 from tests.conftest import EXAMPLES, NOW, TODAY
 from tests.export.docx_structure import docx_structure
@@ -51,7 +51,7 @@ def _part(md: str, heading: str) -> str:
 def test_parts_in_the_written_plans_order_in_every_format(catalogue) -> None:
     plan = store.load(EXAMPLES / DISCHARGE).plan
     lc = catalogue.get(plan.checklist_id)
-    headings = [p.label for p in ORDER]
+    headings = [p.label for p in DEFAULT_PARTS]
     for fmt in FORMATS:
         out = render(fmt, lc, plan, False, catalogue.sources)
         if fmt == "docx":
@@ -129,7 +129,7 @@ def test_a_part_no_question_supplies_says_it_is_not_asked(catalogue) -> None:
     lc = catalogue.get(plan.checklist_id)
     bare = _with_parts(lc, {i.id: None for _s, i in lc.checklist.all_items()})
     md = _md(catalogue, plan, bare)
-    for part in ORDER:
+    for part in DEFAULT_PARTS:
         section = _part(md, part.label)
         if part in (PlanPart.OUTCOMES, PlanPart.MEN, PlanPart.AGENCIES):
             assert NOT_ASKED not in section  # the plan's own records supply them

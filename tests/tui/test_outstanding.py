@@ -77,3 +77,32 @@ async def test_outstanding_lists_the_return_and_open_challenges_first(plans, cat
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
                        and app.focused is not None and "DPM-C15" in (app.focused.id or ""))
+
+
+async def test_no_born_today_on_the_injury_checklist(plans, catalogue) -> None:
+    """look-d 31: for a baby already born, "b" offered "This checklist marks nothing as
+    needed at birth, so it cannot say what would be in place." over "Nothing is
+    outstanding.". No such view: no "b" in the footer, the title or the palette."""
+    from datetime import date
+
+    from checklist_tui.core import store
+    from checklist_tui.tui import commands
+    from tests.conftest import NOW
+
+    made = store.create(plans, catalogue.get("injury-non-mobile-baby"), case_ref="INJ-31",
+                        now=NOW, dob=date(2026, 11, 10))
+    app = make_app(plans, made.path.name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OutstandingScreen)
+                       and "Outstanding" in rendered(app.screen.query_one("#out-title")))
+        screen = app.screen
+        title = screen.query_one("#out-title")
+        assert "born today" not in rendered(title)
+        assert screen.check_action("born_today", ()) is False  # hidden, and no palette entry
+        assert "Born today?" not in [c.title for c in commands.palette(screen)]
+        assert "Born today" not in rendered(screen.query_one("Footer"))
+        await pilot.press("b")
+        await pilot.pause()
+        assert "BORN TODAY" not in rendered(title) and screen.born_today is False

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from checklist_tui.core import clock
-from checklist_tui.core.gaps import born_today
+from checklist_tui.core.gaps import born_today, marks_birth
 from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import NO_LONGER_SIGNED_OFF, RETURNED
@@ -23,6 +23,8 @@ from checklist_tui.tui.screens.message import MessageScreen
 from checklist_tui.tui.widgets.entry_list import EntryList
 
 NOT_IN_PLACE = "NOT IN PLACE"
+#: The born-today list's empty text: it looked only at what is needed at birth.
+NOTHING_MISSING_AT_BIRTH = "Nothing marked as needed at birth is missing."
 
 
 class OutstandingScreen(EntriesScreen):
@@ -40,17 +42,29 @@ class OutstandingScreen(EntriesScreen):
         only what would not be in place if the baby were born today."""
         today = clock.today()
         checklist, plan = self.session.checklist.checklist, self.session.plan
+        self.born_today = self.born_today and marks_birth(checklist)
         if self.born_today:
+            self.EMPTY = NOTHING_MISSING_AT_BIRTH  # never "Nothing is outstanding" here
             view = born_today(checklist, plan, today)
             entries = [Entry(NOT_IN_PLACE, e.text, note=e.why, section_id=e.section_id,
                              item_id=e.item_id, page=e.page, record_id=e.record_id)
                        for e in view.entries]
             return (f"IF THE BABY WERE BORN TODAY: {view.headline} b: back to everything.",
                     [("Would not be in place", entries)] if entries else [])
+        self.EMPTY = NOTHING_OUTSTANDING
         listing = outstanding_listing(checklist, plan, self.session.evaluate())
-        keys = "Enter goes there; " if listing.count else ""
-        return (f"{outstanding_title(listing)} {keys}b: what would not be in place if the "
-                "baby were born today.", listing.groups)
+        keys = "Enter goes there" if listing.count else ""
+        born = "b: what would not be in place if the baby were born today" \
+            if marks_birth(checklist) else ""  # look-d 31: not on the injury checklist
+        said = "; ".join(filter(None, [keys, born]))
+        return (f"{outstanding_title(listing)}" + (f" {said}." if said else ""), listing.groups)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No "born today" view for a checklist that marks nothing as needed at birth (the
+        injury checklist, for a baby already born): the key and its command are hidden."""
+        if action == "born_today" and not marks_birth(self.session.checklist.checklist):
+            return False
+        return super().check_action(action, parameters)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter goes where the row is put right. A return, or an approval that no longer
