@@ -36,8 +36,8 @@ HELP = [
     "remove person, remove agency, remove action (or delete person, delete agency, delete "
     "action): remove one. Removing a man, or anyone living in or visiting the home, asks "
     "why.",
-    "action done: mark an action done. action status: give an action another status, "
-    "such as in progress or cancelled.",
+    "action done: mark an action done.",
+    "action status: give an action another status, such as in progress or cancelled.",
     "After change, remove, action done and action status you may say which one, by its "
     "number in the list or its name, for example remove person 2.",
     "birth: record that the baby has been born, with the date of birth, for example "
