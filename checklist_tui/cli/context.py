@@ -16,12 +16,15 @@ if TYPE_CHECKING:  # loaded by the commands that use them: `open` starts the app
     from checklist_tui.core.catalogue import Catalogue, LoadedChecklist
 
 
-def author(doing: str = "making the change") -> argparse.ArgumentParser:
+def author(doing: str = "making the change",
+           otherwise: str = "the plan's practitioner") -> argparse.ArgumentParser:
     """``--as NAME``, for every command that changes a plan: who is doing it (by default
-    the plan's practitioner). A parent parser: ``parents=[common, author()]``."""
+    ``otherwise``; ``core.who.recorded_as`` is the rule). A parent parser:
+    ``parents=[common, author()]``."""
     who = argparse.ArgumentParser(add_help=False)
     who.add_argument("--as", dest="as_user", metavar="NAME",
-                     help=f"who is {doing} (default: the plan's practitioner)")
+                     help=f"who is {doing}, e.g. 'Morgan Example (Ward midwife)': recorded "
+                          f"on every change (default: {otherwise})")
     return who
 
 

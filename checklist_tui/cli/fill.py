@@ -29,14 +29,28 @@ def say_why_plain(args: argparse.Namespace, what: str) -> None:
 
 
 def run_plain(args: argparse.Namespace, path: Path, read_only: bool = False) -> int:
+    from checklist_tui.cli.plans import said_who
     from checklist_tui.core.session import PlanSession
-    from checklist_tui.plain.console import Console
+    from checklist_tui.core.who import Who
+    from checklist_tui.plain import who
+    from checklist_tui.plain.console import Closed, Console
     from checklist_tui.plain.conversation import Conversation
 
     say_why_plain(args, "the plan opens in plain mode")
     cat = catalogue(args)
     session = PlanSession.open(path, cat.get, read_only=read_only)
-    return Conversation(Console(), session, cat.sources).run()
+    console = Console()
+    name, role = said_who(args)
+    try:
+        if name and not session.read_only:  # said on the command line: not asked
+            session.changes_by(Who(name, role))
+        elif not who.ask(console, session):  # quit before anything was changed
+            session.close()
+            return 0
+    except (Closed, KeyboardInterrupt):
+        session.close()
+        return 0
+    return Conversation(console, session, cat.sources).run()
 
 
 def cmd_fill(args: argparse.Namespace) -> int:

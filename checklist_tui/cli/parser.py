@@ -6,6 +6,7 @@ import argparse
 
 from checklist_tui import __version__
 from checklist_tui.cli import fill, plans
+from checklist_tui.cli.context import author
 from checklist_tui.core import locations
 
 
@@ -46,7 +47,8 @@ def _open_or_fill(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
             ("fill", fill.cmd_fill,
              "fill in a plan; with --plain, one question at a time as plain lines")):
         if name in names:
-            p = sub.add_parser(name, parents=[common], help=words)
+            p = sub.add_parser(name, parents=[common, author(
+                "making changes", "asked when the plan opens")], help=words)
             p.add_argument("plan", metavar="PLAN")
             p.add_argument("--read-only", action="store_true",
                            help="look without changing anything")

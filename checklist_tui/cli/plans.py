@@ -40,7 +40,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     if wants_plain(args):
         return run_plain(args, loaded.path)
-    return run_tui(args, plan_path=loaded.path)
+    return run_tui(args, plan_path=loaded.path)  # made by its practitioner: not asked
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -150,5 +150,17 @@ def run_tui(args: argparse.Namespace, plan_path: Path | None = None,
              read_only: bool = False) -> int:
     from checklist_tui.tui.run import run
 
+    name, role = said_who(args)
     return run(plans_dir=plans_dir(args), checklist_dirs=args.checklists,
-               plan_path=plan_path, read_only=read_only)
+               plan_path=plan_path, read_only=read_only, as_name=name, as_role=role)
+
+
+def said_who(args: argparse.Namespace) -> tuple[str, str]:
+    """Who is making changes, as said on the command line: ``--as NAME`` (``open``,
+    ``fill``), or the practitioner who is making a plan (``new --practitioner``); else
+    nobody (the app and plain mode then ask)."""
+    if getattr(args, "as_user", None):
+        return args.as_user, ""
+    if getattr(args, "command", "") == "new" and getattr(args, "practitioner", ""):
+        return args.practitioner, getattr(args, "role", "") or ""
+    return "", ""

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -45,9 +44,12 @@ def _change(args: argparse.Namespace, operation) -> tuple[Path, object]:
     return path, change_plan(path, cat.get, operation, waiting=Said())
 
 
-def _user(args: argparse.Namespace) -> str:
-    return (getattr(args, "name", "") or os.environ.get("USERNAME")
-            or os.environ.get("USER") or "practitioner")
+def _as(plan, args: argparse.Namespace) -> str:
+    """Who a practitioner's step is recorded as: ``--name``/``--as``, else the plan's
+    practitioner (the one rule, ``core.who.recorded_as``)."""
+    from checklist_tui.core.who import recorded_as
+
+    return recorded_as(plan, args.name)
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
@@ -56,7 +58,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
     now, today = clock.now(), clock.today()
 
     def step(plan, checklist):
-        review.submit(plan, checklist, by=args.name or plan.practitioner or _user(args),
+        review.submit(plan, checklist, by=_as(plan, args),
                       now=now, today=today)
         return plan
 
@@ -116,7 +118,7 @@ def cmd_respond(args: argparse.Namespace) -> int:
 
     def step(plan, _checklist):
         return review.respond(plan, args.challenge_id, args.text,
-                              by=args.name or plan.practitioner or _user(args), now=now)
+                              by=_as(plan, args), now=now)
 
     path, found = _change(args, step)
     out(f"{path.name}: challenge {found.id} on {found.item} answered")  # type: ignore[attr-defined]
@@ -130,7 +132,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
     def step(plan, checklist):
         review.reopen(plan, checklist, args.reason,
-                      by=args.name or plan.practitioner or _user(args), now=now, today=today)
+                      by=_as(plan, args), now=now, today=today)
         return plan.state
 
     path, state = _change(args, step)
@@ -228,7 +230,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("submit", parents=[common], help="send a completed plan for sign-off")
     p.add_argument("plan", metavar="PLAN")
-    p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
+    p.add_argument("--name", "--as", dest="name", default="", metavar="NAME",
+                   help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_submit)
     p = sub.add_parser("sign-off", parents=[common],
                        help="approve or return a plan awaiting sign-off (managers)")
@@ -250,14 +253,16 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("challenge_id", metavar="CHALLENGE_ID", help="as shown by 'show PLAN'")
     p.add_argument("--text", required=True, help="your answer")
-    p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
+    p.add_argument("--name", "--as", dest="name", default="", metavar="NAME",
+                   help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_respond)
     p = sub.add_parser("reopen", parents=[common],
                        help="open a completed, submitted or approved plan for changes, "
                             "with the reason")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("--reason", required=True, help="why the finished plan must change")
-    p.add_argument("--name", default="", help="your name (default: the plan's practitioner)")
+    p.add_argument("--name", "--as", dest="name", default="", metavar="NAME",
+                   help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_reopen)
     p = sub.add_parser("review", parents=[common],
                        help="review and sign off every plan in a folder, on screen")

@@ -20,13 +20,13 @@ from checklist_tui.core.dates import uk_date
 def cmd_share(args: argparse.Namespace) -> int:
     from checklist_tui.core import edit
     from checklist_tui.core.review_file import change_plan
+    from checklist_tui.core.who import recorded_as
 
     on = _date("--on", args.on) or clock.today()
     now = clock.now()
     record = change_plan(plan_path(args), catalogue(args).get, lambda plan, _checklist:
                          edit.record_shared(plan, args.to or "", on, args.parents,
-                                            by=args.as_user or plan.practitioner
-                                            or "practitioner", now=now,
+                                            by=recorded_as(plan, args.as_user), now=now,
                                             role=args.role or "", how=args.how or ""))
     out(f"Recorded: a copy given to {record.to}"
         + (f" ({record.role})" if record.role else "") + f" on {uk_date(record.on)}"

@@ -25,6 +25,8 @@ from checklist_tui.core.errors import PlanConflictError, PlanError, PlanLockedEr
 from checklist_tui.core.locking import PlanLock
 from checklist_tui.core.plan import Plan
 from checklist_tui.core.record import MutableRecord, Record
+from checklist_tui.core.who import Who, recorded_as
+from checklist_tui.core.who import remember as remember_who
 
 
 class SaveState(MutableRecord):
@@ -72,6 +74,8 @@ class PlanSession(MutableRecord):
     loaded: store.Loaded
     checklist: LoadedChecklist
     user: str
+    """Who every change is recorded as (``core.who.recorded_as``): who said they are
+    making the changes (``said``), else the plan's practitioner."""
     read_only_reason: str | None = None
     lock: PlanLock | None = None
     state: SaveState = field(default_factory=SaveState)
@@ -91,6 +95,9 @@ class PlanSession(MutableRecord):
     """How many of the plan's history entries are on disk (the rest would be lost)."""
     abandoned: bool = False
     """The user chose to leave without what is not on disk: closing saves nothing."""
+    said: Who | None = None
+    """Who said they are making the changes (the app's or plain mode's question, ``--as``);
+    None while nobody has, and the changes are recorded as the plan's practitioner."""
 
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
@@ -127,12 +134,20 @@ class PlanSession(MutableRecord):
             if lock is not None:
                 lock.release()
                 lock = None
-        session = cls(loaded, checklist, user or loaded.plan.practitioner or "practitioner",
-                      reason, lock, remember=remember)
+        session = cls(loaded, checklist, recorded_as(loaded.plan, user), reason, lock,
+                      remember=remember)
         if loaded.plan.history:
             session.state.last_changed = loaded.plan.history[-1].at
         session.on_disk = len(loaded.plan.history)
         return session
+
+    def changes_by(self, who: Who, keep: bool = True) -> None:
+        """From now on, every change is recorded as ``who``; ``keep``: remembered on this
+        computer as the last person making changes to this plan (offered next time)."""
+        self.said = who
+        self.user = recorded_as(self.plan, who)
+        if keep:
+            remember_who(self.plan.id, who, clock.now())
 
     def not_on_disk(self) -> str:
         """What leaving now would lose, in words ("nothing" when all is on disk)."""

@@ -20,6 +20,7 @@ from checklist_tui.tui.typed_ahead import TypedAhead
 
 if TYPE_CHECKING:  # the catalogue (and pydantic) load when a screen first needs them
     from checklist_tui.core.catalogue import Catalogue
+    from checklist_tui.core.who import Who
 
 TITLE = "checklist-tui"
 SUBTITLE = "Safeguarding checklists for unborn babies and newborns"
@@ -63,7 +64,12 @@ class ChecklistApp(App[int]):
 
     def __init__(self, plans_dir: Path, checklist_dirs: list[str] | None = None,
                  plan_path: Path | None = None, read_only: bool = False,
-                 review_dir: Path | None = None):
+                 review_dir: Path | None = None, who: Who | None = None,
+                 ask_who: bool = False):
+        """``who``: who is making changes, when said before the app starts (``--as``);
+        ``ask_who``: ask it of every plan opened for editing (the app as started from the
+        command line, unless ``--as`` was given; see tui/screens/who_dialog.py). Otherwise
+        (tests, scripts) the changes are recorded as ``who``, else the plan's practitioner."""
         super().__init__()
         self._typed_ahead = TypedAhead(self, self._handle_typed)
         self.start_review = review_dir
@@ -72,6 +78,11 @@ class ChecklistApp(App[int]):
         """The manager's name and role, remembered between decisions in this session."""
         self.confirmer: tuple[str, str] = ("", "")
         """Who confirms pause points (name, role), remembered in this session."""
+        self.who = who
+        """Who said they are making changes, last, in this run of the app."""
+        self.ask_who = ask_who and who is None
+        self.said_for: dict[Path, Who] = {}
+        """Plans whose maker was said before they were opened (New plan): not asked."""
         self.plans_dir = plans_dir
         self.checklist_dirs = checklist_dirs or []
         self.start_plan = plan_path

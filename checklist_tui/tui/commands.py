@@ -121,6 +121,9 @@ PLAN = [
     Command("submit", "m", "Submit for sign-off",
             "Send the completed plan to a manager to approve or return", footer=False,
             writes=True),
+    Command("who", "W", "Who is making changes", "Say who is making changes to this plan "
+            "from now on (every change is recorded under that name and role)",
+            footer=False, writes=True),
     Command("confirm-pause", "f", "Confirm this pause point", "Record who confirmed this "
             "pause point, when, and who was present", footer=False, writes=True),
     BACK,

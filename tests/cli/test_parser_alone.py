@@ -22,6 +22,8 @@ GIVEN = [
     ["open", "--plain", "plan.toml"],
     ["open", "plan.toml", "--plans-dir", "elsewhere", "--checklists", "mine"],
     ["fill", "plan.toml", "--plain", "--read-only"],
+    ["fill", "plan.toml", "--plain", "--as", "Morgan Example (Ward midwife)"],
+    ["open", "plan.toml", "--as", "Morgan Example"],
     ["open"],  # no plan: refused
     ["open", "a.toml", "b.toml"],  # one too many
     ["open", "plan.toml", "--version"],  # only before the command

@@ -202,7 +202,9 @@ def _cli(args: list[str], stdin: str, env_extra: dict[str, str] | None = None,
 
 
 def test_new_plain_through_a_pipe(tmp_path) -> None:
-    result = _cli(["new", PBA, "--case-ref", "PIPE-1", "--edd", "20/05/2027", "--plain"],
+    """The practitioner making the plan is who makes its changes: not asked."""
+    result = _cli(["new", PBA, "--case-ref", "PIPE-1", "--edd", "20/05/2027", "--plain",
+                   "--practitioner", "Pat Example", "--role", "Social worker"],
                   "y\nn\nquit\n")
     assert result.returncode == 0, result.stderr
     path = Path(result.stdout.splitlines()[0])
@@ -212,7 +214,7 @@ def test_new_plain_through_a_pipe(tmp_path) -> None:
 
 def test_term_dumb_opens_in_plain_mode(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
-    result = _cli(["fill", str(path)], "quit\n", {"TERM": "dumb"})
+    result = _cli(["fill", str(path)], "Morgan Example\nWard midwife\nquit\n", {"TERM": "dumb"})
     assert result.returncode == 0, result.stderr
     assert "plain mode" in result.stderr
     assert "Question 1 of" in result.stdout
@@ -221,7 +223,7 @@ def test_term_dumb_opens_in_plain_mode(tmp_path, catalogue) -> None:
 @pytest.mark.parametrize("command", ["fill", "open"])
 def test_plain_flag_on_fill_and_open(tmp_path, catalogue, command) -> None:
     path = _new(tmp_path / "plans", catalogue)
-    result = _cli([command, str(path), "--plain"], "y\nquit\n")
+    result = _cli([command, str(path), "--plain"], "Morgan Example\nWard midwife\ny\nquit\n")
     assert result.returncode == 0, result.stderr
     assert "Saved: Yes." in result.stdout
 

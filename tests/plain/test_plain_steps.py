@@ -100,7 +100,8 @@ def test_a_detail_cancelled_keeps_the_answer_and_says_so(tmp_path, catalogue) ->
 
 def test_through_a_pipe_quit_at_a_follow_up_stops(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
-    result = _cli(["fill", str(path), "--plain"], "go PBA-S10\nunknown\n\nquit\n")
+    result = _cli(["fill", str(path), "--plain", "--as", "Morgan Example (Ward midwife)"],
+                  "go PBA-S10\nunknown\n\nquit\n")
     assert result.returncode == 0, result.stderr
     assert "Stopped: nothing was changed." in result.stdout
     assert _s10(path) is None

@@ -334,6 +334,8 @@ class PlanScreenBase(KeysHeld, SavingScreen):
                         title="Not confirmed", severity="error", markup=False, timeout=12)
             return
         name, role = self.app.confirmer
+        if not name and session.said is not None:  # who said they are making the changes
+            name, role = session.said.name, session.said.role
         self.app.push_screen(ConfirmPauseScreen(status.title, clock.now(), session.plan.people,
                                                 session.plan.agencies, name, role),
                              lambda given: self._confirmed(status.section_id, given))
@@ -346,6 +348,12 @@ class PlanScreenBase(KeysHeld, SavingScreen):
                       section_id, given.present, today=clock.today(), confirmed_by=given.by):
             self.notify(f"Pause point confirmed by {given.by}.", markup=False)
         self.refresh_state()
+
+    def action_who(self) -> None:
+        """W: say who is making the changes from now on (someone else took the keyboard)."""
+        from checklist_tui.tui.screens import who_dialog
+
+        who_dialog.ask(self, changing=True)  # type: ignore[arg-type]
 
     def action_help(self) -> None:
         from checklist_tui.tui.screens.help import HelpScreen

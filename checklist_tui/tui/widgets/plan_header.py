@@ -56,7 +56,7 @@ class PlanHeader(Static):
         lines = [
             [Phrase(lit(plan.case_ref, "bold")),
              Phrase(join(lit(checklist.title), f" v{plan.checklist_version}")),
-             Phrase(Text(describe_state(plan)))],
+             Phrase(Text(describe_state(plan))), *_changes_by(session)],
             [Phrase(lit(timing_summary(plan.edd, plan.dob, ev.today)),
                     lit(timing_summary(plan.edd, plan.dob, ev.today, short=True))),
              # "78/119+": questions not shown wait for answers still to come (the total
@@ -111,6 +111,16 @@ def fit(phrases: list[Phrase], width: int) -> Text:
         else:
             lines.append(part.copy())
     return Text("\n").join(lines)
+
+
+def _changes_by(session: PlanSession) -> list[Phrase]:
+    """Who the changes are recorded as (look-d D12), once they said who they are, while
+    the plan can be changed ("You: Morgan Example (Ward midwife)"; W changes it). Before
+    that the app is asking (tui/screens/who_dialog.py), and the first frame is as it was."""
+    said = session.said
+    if session.read_only or said is None:
+        return []
+    return [Phrase(lit(f"You: {session.user}"), lit(f"You: {said.name.strip()}"))]
 
 
 #: The gaps and risks a plan is allowed for when the third line's room is kept before it is

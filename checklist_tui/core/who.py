@@ -1,0 +1,140 @@
+"""Who is making the changes: the one rule for whom an open plan's changes are recorded as.
+
+A plan is often changed by someone other than its practitioner: the ward midwife
+re-dates a check on the social worker's plan, a colleague covers a visit (look-d D12:
+every change was recorded as the plan's practitioner, whoever was at the keyboard). The
+app and plain mode ask once, when a plan is opened for editing, who is making the
+changes (name and role), offering who said so last for this plan on this computer, else
+the plan's practitioner; the command line takes ``--as``. Every history entry, answer,
+acknowledgement and confirmation the session makes is recorded as that person
+(``core.session``, ``by=``).
+
+What was said is remembered per computer account (the config folder, owner-only): plan
+ids and the names and roles given for them, nothing of the plans' content.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checklist_tui.core import locations
+from checklist_tui.core.placeholder import says_nothing
+from checklist_tui.core.record import Record
+from checklist_tui.core.vocabulary import signed
+
+if TYPE_CHECKING:
+    from checklist_tui.core.plan import Plan
+
+#: Recorded when nobody was named and the plan names no practitioner.
+NOBODY_NAMED = "practitioner"
+#: How many plans' last names are kept (the oldest are forgotten first).
+KEPT = 500
+FILE_NAME = "who.json"
+
+QUESTION = "Who is making changes to this plan?"
+WHY_ASKED = ("Every change you make is recorded in the plan's history under this name "
+             "and role.")
+
+
+class Who(Record):
+    """A person making changes: their name and role, as they gave them."""
+
+    name: str
+    role: str = ""
+
+    @property
+    def by(self) -> str:
+        """How the plan records them: "Name (Role)", as every view writes who did what."""
+        return signed(self.name.strip(), self.role.strip())
+
+
+def practitioner(plan: Plan) -> Who:
+    """The plan's practitioner as a ``Who`` (empty name when the plan names nobody)."""
+    return Who(plan.practitioner.strip(), plan.practitioner_role.strip())
+
+
+def recorded_as(plan: Plan, given: str | Who | None = None) -> str:
+    """The one rule: who a change to ``plan`` is recorded as. The person who said who they
+    are (``--as``, the app's or plain mode's question), else the plan's practitioner as
+    the plan names them, else "practitioner"."""
+    said = given.by if isinstance(given, Who) else (given or "")
+    return said.strip() or plan.practitioner.strip() or NOBODY_NAMED
+
+
+def refusal(name: str, role: str) -> str | None:
+    """Why a name and role given for "who is making changes" cannot be recorded, in one
+    sentence, or None (see ``not_a``)."""
+    return not_a("name", name) or not_a("role", role)
+
+
+def not_a(what: str, text: str) -> str | None:
+    """Why ``text`` is not a ``what`` ("name" or "role") for who is making changes, or None.
+    Both are needed; neither may only hold a place ("tbc", "?", "x") nor be a single
+    character (a key pressed by mistake)."""
+    missing = f"Say your {what}."
+    if not text.strip():
+        return missing
+    if says_nothing(text) or len(text.strip()) < 2:
+        return f"'{' '.join(text.split())[:40]}' is not a {what}: say your {what}."
+    return None
+
+
+def offered(plan: Plan, said_here: Who | None = None) -> Who:
+    """Who is offered when the question is asked: the person who said who they are earlier
+    in this run of the app, else who last made changes to this plan on this computer,
+    else the plan's practitioner."""
+    if said_here is not None and said_here.name.strip():
+        return said_here
+    return remembered(plan.id) or practitioner(plan)
+
+
+def file_path() -> Path:
+    return locations.config_dir() / FILE_NAME
+
+
+def _read() -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads(file_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    plans = data.get("plans") if isinstance(data, dict) else None
+    if not isinstance(plans, dict):
+        return {}
+    return {k: v for k, v in plans.items()
+            if isinstance(v, dict) and all(isinstance(v.get(f), str) for f in
+                                           ("name", "role", "at"))}
+
+
+def remembered(plan_id: str) -> Who | None:
+    """Who last said they were making changes to this plan on this computer, if anyone
+    (a missing or damaged file remembers nobody)."""
+    found = _read().get(plan_id)
+    if found is None or refusal(found["name"], found["role"]) is not None:
+        return None
+    return Who(found["name"], found["role"])
+
+
+def remember(plan_id: str, who: Who, now: datetime) -> bool:
+    """Keep ``who`` as the last person making changes to this plan on this computer.
+    False when it could not be written (nothing else depends on it: the question is asked
+    again next time, offering the practitioner)."""
+    plans = _read()
+    plans.pop(plan_id, None)
+    plans[plan_id] = {"name": who.name.strip(), "role": who.role.strip(),
+                      "at": now.isoformat()}
+    kept = dict(sorted(plans.items(), key=lambda kv: kv[1]["at"])[-KEPT:])
+    path = file_path()
+    try:
+        locations.ensure_private_dir(path.parent)
+        partial = path.with_name(f".{FILE_NAME}.{os.getpid()}.tmp")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"plans": kept}, fh, ensure_ascii=False, indent=1)
+        os.replace(partial, path)
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,109 @@
+"""Who is making changes to this plan: asked once when a plan is opened for editing, and
+again with W (or the command palette) whenever someone else takes the keyboard.
+
+The name and role offered are those of whoever said so earlier in this run of the app,
+else whoever last made changes to this plan on this computer, else the plan's
+practitioner (``core.who.offered``); typing replaces them, Enter keeps them. Every change
+is then recorded as that person (look-d D12: the ward midwife's changes were recorded as
+the social worker's). Cancelling opens the plan to look at only: nothing can be changed
+under nobody's name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, Static
+
+from checklist_tui.core.who import QUESTION, WHY_ASKED, Who, not_a, offered, refusal
+from checklist_tui.tui.screens.form import FormScreen
+from checklist_tui.tui.text import lit
+from checklist_tui.tui.widgets.line_box import LineBox
+
+if TYPE_CHECKING:
+    from checklist_tui.tui.screens.plan import PlanScreen
+
+#: Why a plan is read-only after the question was cancelled.
+NOT_SAID = ("nobody said who is making changes. Press Escape and open the plan again "
+            "to change it")
+
+
+class WhoScreen(FormScreen[Who]):
+    """Name and role, offered filled in and selected: typing replaces, Enter keeps."""
+
+    SAVE_WORDS = "Continue"
+    CANCEL_WORDS = "Only look"
+
+    def __init__(self, offer: Who, case_ref: str, changing: bool = False):
+        super().__init__()
+        self.offer, self.case_ref, self.changing = offer, case_ref, changing
+        self.title = QUESTION
+
+    def fields(self) -> ComposeResult:
+        yield Static(lit(f"Plan {self.case_ref}. {WHY_ASKED}"
+                         + ("" if self.changing else
+                            " Only look (or Escape) opens it without changing anything.")))
+        yield Label("Your name *", classes="field-label")
+        yield LineBox(self.offer.name, id="who-name", placeholder="e.g. Morgan Example",
+                      max_length=120, compact=True)
+        yield Label("Your role *", classes="field-label")
+        yield LineBox(self.offer.role, id="who-role", placeholder="e.g. Ward midwife",
+                      max_length=120, compact=True)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#who-name", Input), scroll_visible=False)
+
+    def save(self) -> None:
+        name = self.query_one("#who-name", Input)
+        role = self.query_one("#who-role", Input)
+        problem = refusal(name.value, role.value)
+        if problem is not None:
+            self.refuse(problem, name if not_a("name", name.value) else role)
+            return
+        self.dismiss(Who(" ".join(name.value.split()), " ".join(role.value.split())))
+
+
+def ask_when_opened(screen: PlanScreen) -> None:
+    """Once a plan is shown for editing: who is making the changes. Asked when the app asks
+    (``ChecklistApp.ask_who``); else whoever said so already in this run (``--as``) is
+    taken; else the changes are recorded as the plan's practitioner."""
+    session, app = screen.session, screen.app
+    if session is None or session.read_only or session.said is not None:
+        return
+    given = app.said_for.pop(session.loaded.path, None)  # type: ignore[attr-defined]
+    if given is not None:  # e.g. the practitioner who has just made the plan
+        settle(screen, given)
+    elif app.ask_who:  # type: ignore[attr-defined]
+        ask(screen)
+    elif app.who is not None:  # type: ignore[attr-defined]
+        settle(screen, app.who)  # type: ignore[attr-defined]
+
+
+def ask(screen: PlanScreen, changing: bool = False) -> None:
+    """Push the question over the plan screen; its answer is settled when given."""
+    session = screen.session
+    if session is None or session.read_only:
+        return
+    offer = offered(session.plan, screen.app.who)  # type: ignore[attr-defined]
+    screen.app.push_screen(WhoScreen(offer, session.plan.case_ref, changing),
+                           lambda who: _answered(screen, who, changing))
+
+
+def _answered(screen: PlanScreen, who: Who | None, changing: bool) -> None:
+    if who is not None:
+        settle(screen, who)
+    elif not changing and screen.session is not None and screen.session.said is None:
+        screen.session.read_only_reason = NOT_SAID
+        screen._opened_read_only_late()  # the reason said, every box read-only
+        screen.refresh_header()
+
+
+def settle(screen: PlanScreen, who: Who) -> None:
+    """From now on this plan's changes are recorded as ``who``, remembered for the next
+    plan opened in this run, and shown in the header."""
+    if screen.session is None:
+        return
+    screen.session.changes_by(who)
+    screen.app.who = who  # type: ignore[attr-defined]
+    screen.refresh_header()

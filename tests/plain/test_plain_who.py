@@ -1,0 +1,76 @@
+"""Plain mode asks who is making changes before the first question (look-d D12), and records
+every change as them; ``--as`` says it on the command line; ``cancel`` only looks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from checklist_tui.core import clock, store, who
+from checklist_tui.core.who import Who
+from tests.conftest import ROOT
+
+PBA = "pre-birth-assessment"
+
+
+def _plan(plans: Path, catalogue) -> Path:
+    return store.create(plans, catalogue.get(PBA), case_ref="WHO-1", now=clock.now(),
+                        edd=clock.today().replace(year=clock.today().year + 1),
+                        practitioner="Drew Demo", role="Social worker").path
+
+
+def _fill(path: Path, typed: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "TERM"}
+    return subprocess.run([sys.executable, "-m", "checklist_tui", "fill", str(path), "--plain",
+                           *extra], input=typed, capture_output=True, text=True, cwd=ROOT,
+                          env=env, timeout=120)
+
+
+def _last_by(path: Path) -> str:
+    return store.load(path).plan.history[-1].by
+
+
+def test_asked_first_and_every_change_is_theirs(tmp_path, catalogue) -> None:
+    path = _plan(tmp_path / "plans", catalogue)
+    result = _fill(path, "Morgan Example\nWard midwife\ny\nquit\n")
+    assert result.returncode == 0, result.stderr
+    said = result.stdout
+    assert "Plan WHO-1. Who is making changes to this plan?" in said
+    assert "Your name, or Enter for Drew Demo:" in said
+    assert "Every change will be recorded as made by Morgan Example (Ward midwife)." in said
+    assert said.index("Every change will be recorded") < said.index("Question 1 of")
+    assert "Saved: Yes." in said
+    assert _last_by(path) == "Morgan Example (Ward midwife)"
+    plan = store.load(path).plan
+    assert who.remembered(plan.id) == Who("Morgan Example", "Ward midwife")
+
+
+def test_enter_keeps_who_is_offered_and_a_placeholder_is_asked_again(tmp_path,
+                                                                      catalogue) -> None:
+    path = _plan(tmp_path / "plans", catalogue)
+    result = _fill(path, "\nx\n\ny\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "'x' is not a role: say your role." in result.stdout
+    assert _last_by(path) == "Drew Demo (Social worker)"
+
+
+def test_as_on_the_command_line_is_not_asked(tmp_path, catalogue) -> None:
+    path = _plan(tmp_path / "plans", catalogue)
+    result = _fill(path, "y\nquit\n", "--as", "Morgan Example (Ward midwife)")
+    assert result.returncode == 0, result.stderr
+    assert "Who is making changes" not in result.stdout
+    assert _last_by(path) == "Morgan Example (Ward midwife)"
+
+
+def test_cancel_only_looks_and_quit_stops(tmp_path, catalogue) -> None:
+    path = _plan(tmp_path / "plans", catalogue)
+    before = path.read_bytes()
+    result = _fill(path, "cancel\ny\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "Read-only: nobody said who is making changes" in result.stdout
+    result = _fill(path, "quit\n")
+    assert result.returncode == 0, result.stderr
+    assert "Question 1 of" not in result.stdout
+    assert path.read_bytes() == before

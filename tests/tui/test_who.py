@@ -1,0 +1,125 @@
+"""Who is making changes (look-d D12): asked once when a plan is opened for editing, shown
+in the header, changed with W, and recorded on every change; "Only look" changes nothing."""
+
+from __future__ import annotations
+
+from checklist_tui.core import edit, who
+from checklist_tui.core.who import Who
+from checklist_tui.tui.app import ChecklistApp
+from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.screens.who_dialog import WhoScreen
+from checklist_tui.tui.widgets.plan_header import PlanHeader
+from tests.tui.helpers import plan_ready, rendered, wait_for
+
+PLAN = "family-t-like-twins.toml"  # a draft: changed without a reason
+PRACTITIONER = "Alex Placeholder (example social worker)"
+
+
+def _app(plans, **kwargs) -> ChecklistApp:
+    return ChecklistApp(plans, plan_path=plans / PLAN, ask_who=True, **kwargs)
+
+
+async def _asked(pilot, app):
+    await wait_for(pilot, lambda: isinstance(app.screen, WhoScreen) and app.focused is not None
+                   and app.focused.id == "who-name", what="who is making changes")
+    return app.screen
+
+
+def _plan_screen(app) -> PlanScreen:
+    return next(s for s in app.screen_stack if isinstance(s, PlanScreen))
+
+
+def _header(app) -> str:
+    return rendered(_plan_screen(app).query_one(PlanHeader))
+
+
+async def _note(pilot, app, text: str) -> str:
+    """A change made on the plan screen: a note on the first answer without one."""
+    screen = _plan_screen(app)
+    item = next(i for i, a in screen.session.plan.answers.items() if not a.note)
+    assert screen.apply(edit.set_note, item, text)
+    return screen.session.plan.history[-1].by
+
+
+async def test_asked_once_offering_the_practitioner_and_every_change_is_theirs(plans) -> None:
+    app = _app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _asked(pilot, app)
+        assert form.query_one("#who-name").value == PRACTITIONER  # offered, selected
+        await pilot.press(*"Morgan Example", "enter", "ctrl+a", *"Ward midwife", "enter")
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert "You: Morgan Example" in _header(app)
+        assert await _note(pilot, app, "Re-checked on the ward") == \
+            "Morgan Example (Ward midwife)"
+        session = _plan_screen(app).session
+        assert session.said == Who("Morgan Example", "Ward midwife")
+        assert who.remembered(session.plan.id) == Who("Morgan Example", "Ward midwife")
+
+
+async def test_the_next_time_the_last_person_here_is_offered_and_enter_keeps_them(
+        plans) -> None:
+    from checklist_tui.core import store
+
+    plan_id = store.load(plans / PLAN).plan.id
+    who.remember(plan_id, Who("Morgan Example", "Ward midwife"), store.load(
+        plans / PLAN).plan.updated)
+    app = _app(plans)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _asked(pilot, app)
+        assert form.query_one("#who-name").value == "Morgan Example"
+        assert form.query_one("#who-role").value == "Ward midwife"
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert "You: Morgan Example (Ward midwife)" in _header(app)
+
+
+async def test_a_placeholder_is_not_a_name(plans) -> None:
+    app = _app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _asked(pilot, app)
+        await pilot.press(*"tbc", "enter", "enter")
+        await wait_for(pilot, lambda: "'tbc' is not a name" in rendered(
+            form.query_one("#form-error")))
+        assert app.screen is form and app.focused.id == "who-name"
+
+
+async def test_only_look_opens_it_read_only(plans) -> None:
+    app = _app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _asked(pilot, app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
+                       and app.screen.session.read_only)
+        screen = app.screen
+        assert "nobody said who is making changes" in rendered(
+            screen.query_one("#readonly-reason"))
+        assert "You:" not in _header(app)
+        before = len(screen.session.plan.history)
+        await pilot.press("W")  # a change of who is not offered on a plan only looked at
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoScreen)
+        assert len(screen.session.plan.history) == before
+
+
+async def test_w_changes_who_for_the_changes_from_then_on(plans) -> None:
+    app = _app(plans)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _asked(pilot, app)
+        await pilot.press("enter", "enter")  # the practitioner, as offered
+        await wait_for(pilot, lambda: plan_ready(app) and "You: " in _header(app))
+        assert await _note(pilot, app, "First note") == \
+            "Alex Placeholder (example social worker) (Assessing social worker)"
+        await pilot.press("W")
+        form = await _asked(pilot, app)
+        await pilot.press(*"Sam Sample", "tab", "ctrl+a", *"Health visitor", "enter")
+        await wait_for(pilot, lambda: plan_ready(app) and "Sam Sample" in _header(app))
+        assert await _note(pilot, app, "Second note") == "Sam Sample (Health visitor)"
+        assert form.changing
+
+
+async def test_said_on_the_command_line_is_not_asked(plans) -> None:
+    app = _app(plans, who=Who("Morgan Example (Ward midwife)"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app) and "You: " in _header(app))
+        assert not isinstance(app.screen, WhoScreen)
+        assert await _note(pilot, app, "A note") == "Morgan Example (Ward midwife)"
