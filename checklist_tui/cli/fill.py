@@ -32,7 +32,7 @@ def run_plain(args: argparse.Namespace, path: Path, read_only: bool = False) -> 
     from checklist_tui.cli.plans import said_who
     from checklist_tui.core.session import PlanSession
     from checklist_tui.core.who import Who
-    from checklist_tui.plain import who
+    from checklist_tui.plain import who_question
     from checklist_tui.plain.console import Closed, Console
     from checklist_tui.plain.conversation import Conversation
 
@@ -44,7 +44,7 @@ def run_plain(args: argparse.Namespace, path: Path, read_only: bool = False) -> 
     try:
         if name and not session.read_only:  # said on the command line: not asked
             session.changes_by(Who(name, role))
-        elif not who.ask(console, session):  # quit before anything was changed
+        elif not who_question.ask(console, session):  # quit before anything was changed
             session.close()
             return 0
     except (Closed, KeyboardInterrupt):

@@ -24,6 +24,7 @@ from checklist_tui.plain import (
     plan_fields,
     records,
     removing,
+    who_question,
     words,
 )
 from checklist_tui.plain.console import QUIT_WORDS
@@ -65,6 +66,7 @@ def table(conv: Conversation) -> dict[str, Command]:
         "confirm": on(confirm),
         "respond": on(respond_),
         "where": on(where),
+        "who": lambda _a: who_question.change(conv.console, conv.session),
         "repeat": on(repeat), "r": on(repeat),
         "outstanding": plain(listings.outstanding),
         "gaps": plain(listings.gaps),

@@ -50,6 +50,9 @@ def _read_out(conv: Conversation, status: PauseStatus) -> None:
 def _who(conv: Conversation) -> tuple[str, str]:
     """Who is confirming: name and role, the last ones given kept (Enter keeps them)."""
     kept_name, kept_role = conv.confirmer
+    said = conv.session.said  # who said they are making the changes (look-d D12)
+    if not kept_name and said is not None:
+        kept_name, kept_role = said.name, said.role
     answers = []
     for label, kept in (("Your name (you are confirming it)", kept_name),
                         ("Your role", kept_role)):

@@ -24,6 +24,8 @@ HELP = [
     "confirm: confirm a pause point, saying who is present.",
     "respond: answer a manager's challenge on this question.",
     "where: how far the plan has got.",
+    "who: say who is making changes from now on, your name and role (asked when the plan "
+    "opens): every change is recorded as made by them.",
     "outstanding: everything still open.",
     "gaps: the gaps and risks in this plan.",
     "born today: what would not be in place if the baby were born today.",

@@ -70,7 +70,48 @@ def test_cancel_only_looks_and_quit_stops(tmp_path, catalogue) -> None:
     result = _fill(path, "cancel\ny\nquit\n")
     assert result.returncode == 0, result.stderr
     assert "Read-only: nobody said who is making changes" in result.stdout
+    assert "Saved: Yes." not in result.stdout
     result = _fill(path, "quit\n")
     assert result.returncode == 0, result.stderr
     assert "Question 1 of" not in result.stdout
     assert path.read_bytes() == before
+
+
+def test_who_between_answers_changes_who_from_then_on(tmp_path, catalogue) -> None:
+    path = _plan(tmp_path / "plans", catalogue)
+    result = _fill(path, "\n\ny\nwho\nSam Sample\nHealth visitor\ny\nquit\n")
+    assert result.returncode == 0, result.stderr
+    history = store.load(path).plan.history
+    assert [e.by for e in history[-2:]] == ["Drew Demo (Social worker)",
+                                            "Sam Sample (Health visitor)"]
+
+
+def test_who_after_only_looking_lets_the_plan_be_changed(tmp_path, catalogue) -> None:
+    path = _plan(tmp_path / "plans", catalogue)
+    result = _fill(path, "cancel\nwho\nMorgan Example\nWard midwife\ny\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "Saved: Yes." in result.stdout
+    assert _last_by(path) == "Morgan Example (Ward midwife)"
+
+
+def test_confirming_a_pause_point_offers_who_is_making_changes(tmp_path, catalogue) -> None:
+    """The ward midwife confirming is offered as the one confirming (look-d D6, D12)."""
+    import io
+
+    from checklist_tui.core.session import PlanSession
+    from checklist_tui.plain import pause_point
+    from checklist_tui.plain.console import Console
+    from checklist_tui.plain.conversation import Conversation
+
+    path = _plan(tmp_path / "plans", catalogue)
+    session = PlanSession.open(path, catalogue.get)
+    try:
+        session.changes_by(Who("Morgan Example", "Ward midwife"))
+        said = io.StringIO()
+        conv = Conversation(Console(io.StringIO("\n\n"), said, echo=True), session,
+                            catalogue.sources)
+        assert pause_point._who(conv) == ("Morgan Example", "Ward midwife")
+        assert "Your name (you are confirming it), or Enter for Morgan Example:" in \
+            said.getvalue()
+    finally:
+        session.close()

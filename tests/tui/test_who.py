@@ -123,3 +123,54 @@ async def test_said_on_the_command_line_is_not_asked(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app) and "You: " in _header(app))
         assert not isinstance(app.screen, WhoScreen)
         assert await _note(pilot, app, "A note") == "Morgan Example (Ward midwife)"
+
+
+async def test_a_plan_made_here_is_its_practitioners_and_not_asked(tmp_path) -> None:
+    from textual.widgets import Input, OptionList
+
+    from checklist_tui.tui.screens.new_plan import NewPlanScreen
+    from tests.tui.helpers import wait_for_screen
+
+    app = ChecklistApp(tmp_path / "plans", ask_who=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await wait_for_screen(pilot, NewPlanScreen)
+        screen = app.screen
+        options = screen.query_one(OptionList)
+        await wait_for(pilot, lambda: options.option_count >= 4 and app.focused is options)
+        options.highlighted = next(i for i in range(options.option_count)
+                                   if options.get_option_at_index(i).id
+                                   == "pre-birth-assessment")
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: app.focused is screen.query_one("#case-ref", Input))
+        for box, value in (("case-ref", "WHO-3"), ("edd", "20/05/2027"),
+                           ("practitioner", "Pat Example"), ("role", "Social worker")):
+            screen.query_one(f"#{box}", Input).value = value
+        screen.set_focus(screen.query_one("#babies", Input))  # Enter in the last box creates
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: plan_ready(app) and "You: " in _header(app))
+        assert "You: Pat Example" in _header(app)
+        assert not isinstance(app.screen, WhoScreen)
+        assert await _note_or_answer(pilot, app) == "Pat Example (Social worker)"
+
+
+async def test_opened_from_home_is_asked(plans) -> None:
+    from checklist_tui.tui.screens.home import HomeScreen
+    from tests.tui.helpers import wait_for_screen
+
+    app = ChecklistApp(plans, ask_who=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "plans"
+                       and app.focused.row_count == 3, what="the plans listed")
+        await pilot.press("enter")
+        await _asked(pilot, app)
+
+
+async def _note_or_answer(pilot, app) -> str:
+    """A change on a new plan (no answers yet): a Yes on its first yes/no question."""
+    screen = _plan_screen(app)
+    checklist = screen.session.checklist.checklist
+    item = next(i for _s, i in checklist.all_items() if i.type.value == "yes_no")
+    assert screen.apply(edit.set_answer, checklist, item.id, "yes")
+    return screen.session.plan.answers[item.id].answered_by

@@ -11,6 +11,7 @@ under nobody's name.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -64,6 +65,15 @@ class WhoScreen(FormScreen[Who]):
         self.dismiss(Who(" ".join(name.value.split()), " ".join(role.value.split())))
 
 
+def made_by(app: object, path: Path, name: str, role: str) -> None:
+    """A plan just made in the app by the practitioner it names (New plan): its changes are
+    theirs, and they are not asked again as it opens. A name or role that would be
+    refused (left empty) is asked as usual."""
+    if refusal(name, role) is None:
+        said: dict[Path, Who] = app.said_for  # type: ignore[attr-defined]
+        said[path.resolve()] = Who(" ".join(name.split()), " ".join(role.split()))
+
+
 def ask_when_opened(screen: PlanScreen) -> None:
     """Once a plan is shown for editing: who is making the changes. Asked when the app asks
     (``ChecklistApp.ask_who``); else whoever said so already in this run (``--as``) is
@@ -71,7 +81,7 @@ def ask_when_opened(screen: PlanScreen) -> None:
     session, app = screen.session, screen.app
     if session is None or session.read_only or session.said is not None:
         return
-    given = app.said_for.pop(session.loaded.path, None)  # type: ignore[attr-defined]
+    given = app.said_for.pop(session.loaded.path.resolve(), None)  # type: ignore[attr-defined]
     if given is not None:  # e.g. the practitioner who has just made the plan
         settle(screen, given)
     elif app.ask_who:  # type: ignore[attr-defined]

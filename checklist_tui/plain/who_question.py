@@ -3,7 +3,8 @@
 As the full-screen app asks it (tui/screens/who_dialog.py), with the same words and the
 same rule (``core.who``): the name and role offered are those of whoever last made
 changes to this plan on this computer, else the plan's practitioner, and Enter keeps
-them. ``cancel`` looks at the plan without changing anything; ``quit`` stops.
+them. ``cancel`` looks at the plan without changing anything (``who`` between answers says it
+then, or later when someone else takes the keyboard); ``quit`` stops.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from checklist_tui.core.who import QUESTION, WHY_ASKED, Who, not_a, offered
 from checklist_tui.plain.console import Cancelled, Console, Quit
 
 #: Why the plan is read-only after ``cancel``.
-NOT_SAID = "nobody said who is making changes (open it again to change it)"
+NOT_SAID = "nobody said who is making changes (type who to say, and change it)"
 
 
 def ask(console: Console, session: PlanSession) -> bool:
@@ -21,21 +22,45 @@ def ask(console: Console, session: PlanSession) -> bool:
     typed ``quit`` (the conversation does not start). A read-only plan asks nothing."""
     if session.read_only:
         return True
-    offer = offered(session.plan)
     console.say(f"Plan {session.plan.case_ref}. {QUESTION}", WHY_ASKED,
                 "Type cancel to look at the plan without changing anything.")
     try:
-        name = _one(console, "Your name", offer.name, "name")
-        role = _one(console, "Your role", offer.role, "role")
+        _said(console, session)
     except Cancelled:
         session.read_only_reason = NOT_SAID
-        return True
     except Quit:
         return False
-    who = Who(name, role)
-    session.changes_by(who)
-    console.say(f"Every change will be recorded as made by {who.by}.")
     return True
+
+
+def change(console: Console, session: PlanSession) -> bool:
+    """``who``, between answers: someone else takes the keyboard (or nobody said, and the
+    plan was opened only to look). True when the person typed ``quit``."""
+    if session.read_only and session.read_only_reason != NOT_SAID:
+        console.say(f"Read-only: {session.read_only_reason}. Nothing can be changed.")
+        return False
+    console.say(QUESTION, WHY_ASKED)
+    try:
+        _said(console, session)
+    except Cancelled:
+        console.say("Nothing changed: " + (f"changes are still recorded as made by "
+                                           f"{session.user}." if not session.read_only
+                                           else "the plan is still only looked at."))
+    except Quit:
+        return True
+    return False
+
+
+def _said(console: Console, session: PlanSession) -> None:
+    """Name, then role; then every change is recorded as them (and the plan can be changed
+    again if it was opened only to look because nobody said)."""
+    offer = offered(session.plan, session.said)
+    who = Who(_one(console, "Your name", offer.name, "name"),
+              _one(console, "Your role", offer.role, "role"))
+    session.changes_by(who)
+    if session.read_only_reason == NOT_SAID:
+        session.read_only_reason = None
+    console.say(f"Every change will be recorded as made by {who.by}.")
 
 
 def _one(console: Console, label: str, kept: str, what: str) -> str:
