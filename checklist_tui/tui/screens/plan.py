@@ -160,9 +160,11 @@ class PlanScreen(PlanSections):
             return
         if self.ready:
             self.call_after_refresh(self.prepare_edits)
-            from checklist_tui.tui.screens.who_dialog import ask_when_opened
+            app = self.app  # who is making the changes (look-d D12), when there is a who
+            if app.ask_who or app.who is not None or app.said_for:  # type: ignore[attr-defined]
+                from checklist_tui.tui.screens.who_dialog import ask_when_opened
 
-            ask_when_opened(self)  # who is making the changes (look-d D12)
+                ask_when_opened(self)
         else:  # a timer: call_after_refresh re-added itself within one idle, for ever
             self.set_timer(0.05, self._prepare_when_drawn)
 
