@@ -98,6 +98,9 @@ class PlanSession(MutableRecord):
     said: Who | None = None
     """Who said they are making the changes (the app's or plain mode's question, ``--as``);
     None while nobody has, and the changes are recorded as the plan's practitioner."""
+    who_pending: bool = False
+    """True while the app is asking who is making the changes: every edit is refused until
+    someone says (``changes_by``), so none is recorded under a name nobody gave."""
 
     @classmethod
     def open(cls, path: Path, checklist_for: Callable[[str], LoadedChecklist | None],
@@ -144,7 +147,7 @@ class PlanSession(MutableRecord):
     def changes_by(self, who: Who, keep: bool = True) -> None:
         """From now on, every change is recorded as ``who``; ``keep``: remembered on this
         computer as the last person making changes to this plan (offered next time)."""
-        self.said = who
+        self.said, self.who_pending = who, False
         self.user = recorded_as(self.plan, who)
         if keep:
             remember_who(self.plan.id, who, clock.now())
@@ -213,6 +216,8 @@ class PlanSession(MutableRecord):
         """The one place an open plan is changed, and where "did it change?" is decided."""
         if self.read_only:
             raise PlanError(f"read-only: {self.read_only_reason}")
+        if self.who_pending:
+            raise PlanError("nobody has said yet who is making changes: answer that first")
         before = len(self.plan.history)
         result = operation(self.plan, *args, by=self.user, now=clock.now(), **kwargs)
         if len(self.plan.history) == before:

@@ -174,3 +174,45 @@ async def _note_or_answer(pilot, app) -> str:
     item = next(i for _s, i in checklist.all_items() if i.type.value == "yes_no")
     assert screen.apply(edit.set_answer, checklist, item.id, "yes")
     return screen.session.plan.answers[item.id].answered_by
+
+
+async def test_confirming_a_pause_point_offers_who_is_making_changes(plans) -> None:
+    """The ward midwife who said who she is is offered as the one confirming (the form
+    asked for a name as if nobody had said)."""
+    from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
+    from tests.tui.test_confirm_pause import PLAN as DISCHARGE
+    from tests.tui.test_confirm_pause import _on_pause_point
+
+    app = ChecklistApp(plans, plan_path=plans / DISCHARGE,
+                       who=Who("Morgan Example", "Ward midwife"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _on_pause_point(pilot, app)
+        assert screen.session.user == "Morgan Example (Ward midwife)"
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPauseScreen))
+        assert app.screen.query_one("#name").value == "Morgan Example"
+        assert app.screen.query_one("#role").value == "Ward midwife"
+        assert screen.session.plan.history[-1].by == "Morgan Example (Ward midwife)"
+
+
+async def test_nothing_is_changed_while_the_question_waits(plans) -> None:
+    """A key that reaches the plan before the question is put (typed as it appears) is
+    not recorded under the practitioner's name: it is refused, and the question follows."""
+    from checklist_tui.core.errors import PlanError
+
+    app = _app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _plan_screen(app).session is not None)
+        session = _plan_screen(app).session
+        assert session.who_pending
+        item = next(i for i, a in session.plan.answers.items() if not a.note)
+        try:
+            session.edit(edit.set_note, item, "Typed too soon")
+        except PlanError as exc:
+            assert "nobody has said yet who is making changes" in str(exc)
+        else:
+            raise AssertionError("an edit was taken before anyone said who they are")
+        await _asked(pilot, app)
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: not session.who_pending)
+        assert session.edit(edit.set_note, item, "Now it is theirs")

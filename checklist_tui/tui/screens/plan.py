@@ -137,6 +137,11 @@ class PlanScreen(PlanSections):
     def _opened(self, session: PlanSession) -> None:
         self.session = session
         session.listener = lambda _session: self.schedule_save()
+        app = self.app  # who is making the changes (look-d D12), when there is a who
+        if app.ask_who or app.who is not None or app.said_for:  # type: ignore[attr-defined]
+            from checklist_tui.tui.screens.who_dialog import when_opened
+
+            when_opened(self)
         if session.read_only:
             reason = self.query_one("#readonly-reason", Static)
             reason.update(join("READ-ONLY: ", lit(session.read_only_reason or ""),
@@ -160,11 +165,10 @@ class PlanScreen(PlanSections):
             return
         if self.ready:
             self.call_after_refresh(self.prepare_edits)
-            app = self.app  # who is making the changes (look-d D12), when there is a who
-            if app.ask_who or app.who is not None or app.said_for:  # type: ignore[attr-defined]
-                from checklist_tui.tui.screens.who_dialog import ask_when_opened
+            if self.session is not None and self.session.who_pending:
+                from checklist_tui.tui.screens.who_dialog import ask_when_drawn
 
-                ask_when_opened(self)
+                ask_when_drawn(self)  # who is making the changes (look-d D12)
         else:  # a timer: call_after_refresh re-added itself within one idle, for ever
             self.set_timer(0.05, self._prepare_when_drawn)
 

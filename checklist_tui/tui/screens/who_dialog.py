@@ -6,7 +6,7 @@ else whoever last made changes to this plan on this computer, else the plan's
 practitioner (``core.who.offered``); typing replaces them, Enter keeps them. Every change
 is then recorded as that person (look-d D12: the ward midwife's changes were recorded as
 the social worker's). Cancelling opens the plan to look at only: nothing can be changed
-under nobody's name.
+under nobody's name, and nothing is changed while the question waits.
 """
 
 from __future__ import annotations
@@ -74,20 +74,28 @@ def made_by(app: object, path: Path, name: str, role: str) -> None:
         said[path.resolve()] = Who(" ".join(name.split()), " ".join(role.split()))
 
 
-def ask_when_opened(screen: PlanScreen) -> None:
-    """Once a plan is shown for editing: who is making the changes. Asked when the app asks
-    (``ChecklistApp.ask_who``); else whoever said so already in this run (``--as``) is
-    taken; else the changes are recorded as the plan's practitioner."""
+def when_opened(screen: PlanScreen) -> None:
+    """As a plan is shown (before any edit can reach it): who is making the changes. A
+    who already said (New plan's practitioner; ``--as``, when the app does not ask) is
+    taken at once; when the app asks (``ChecklistApp.ask_who``), every edit is refused
+    until the question, put once the plan is drawn (``ask_when_drawn``), is answered.
+    Otherwise (tests, scripts) the changes are recorded as the plan's practitioner."""
     session, app = screen.session, screen.app
     if session is None or session.read_only or session.said is not None:
         return
     given = app.said_for.pop(session.loaded.path.resolve(), None)  # type: ignore[attr-defined]
     if given is not None:  # e.g. the practitioner who has just made the plan
-        settle(screen, given)
+        settle(screen, given, shown=False)
     elif app.ask_who:  # type: ignore[attr-defined]
-        ask(screen)
+        session.who_pending = True
     elif app.who is not None:  # type: ignore[attr-defined]
-        settle(screen, app.who)  # type: ignore[attr-defined]
+        settle(screen, app.who, shown=False)  # type: ignore[attr-defined]
+
+
+def ask_when_drawn(screen: PlanScreen) -> None:
+    """Once the plan is drawn: the question, if it is waiting to be asked."""
+    if screen.session is not None and screen.session.who_pending:
+        ask(screen)
 
 
 def ask(screen: PlanScreen, changing: bool = False) -> None:
@@ -104,16 +112,19 @@ def _answered(screen: PlanScreen, who: Who | None, changing: bool) -> None:
     if who is not None:
         settle(screen, who)
     elif not changing and screen.session is not None and screen.session.said is None:
+        screen.session.who_pending = False
         screen.session.read_only_reason = NOT_SAID
         screen._opened_read_only_late()  # the reason said, every box read-only
         screen.refresh_header()
 
 
-def settle(screen: PlanScreen, who: Who) -> None:
+def settle(screen: PlanScreen, who: Who, shown: bool = True) -> None:
     """From now on this plan's changes are recorded as ``who``, remembered for the next
-    plan opened in this run, and shown in the header."""
+    plan opened in this run, and shown in the header (``shown``: now; else as the plan is
+    first shown, with the rest of the header)."""
     if screen.session is None:
         return
     screen.session.changes_by(who)
     screen.app.who = who  # type: ignore[attr-defined]
-    screen.refresh_header()
+    if shown:
+        screen.refresh_header()
