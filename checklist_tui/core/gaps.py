@@ -197,6 +197,8 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
             things = "1 thing" if len(entries) == 1 else f"{len(entries)} things"
             said += f" {things} needed at birth {'is' if len(entries) == 1 else 'are'} " \
                 "not in place."
+        else:  # what was looked at, never the date alone (look-d, smaller points)
+            said += " " + _nothing_missing(marked, ev.total - ev.answered, born=True)
         return BornToday(said, entries)
     unanswered = 0
     if marked and not entries:  # the questions open today, not those a birth would add
@@ -209,9 +211,11 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
         checklist, plan, len(entries), marked, unanswered)])), entries)
 
 
-def _nothing_missing(marked: int, unanswered: int) -> str:
+def _nothing_missing(marked: int, unanswered: int, born: bool = False) -> str:
     """What is known when nothing marked as needed at birth is missing: never that all
-    would be in place while the checklist marks nothing, or questions are unanswered."""
+    would be in place while the checklist marks nothing, or questions are unanswered.
+    ``born``: the baby is born, so what is in place now ("The 9 things marked as needed at
+    birth are in place.")."""
     if not marked:  # every question marked as needed at birth is hidden by an answer
         return ("No question marked as needed at birth applies to this plan as answered, so "
                 "it cannot say what would be in place.")
@@ -220,6 +224,9 @@ def _nothing_missing(marked: int, unanswered: int) -> str:
                 f"{'is' if marked == 1 else 'are'} answered as in place; "
                 f"{plural(unanswered, 'other question')} not yet answered, so this is not the "
                 "whole picture.")
+    if born:
+        return (f"The {plural(marked, 'thing')} marked as needed at birth "
+                f"{'is' if marked == 1 else 'are'} in place.")
     return "Everything marked as needed at birth would be in place."
 
 

@@ -188,6 +188,12 @@ def test_born_today_never_claims_everything_in_place_without_knowing(
     assert said == NO_BIRTH_VIEW  # and nothing more (look-d 31)
     markdown = _text(path, catalogue, "markdown")  # no section for a view it has not got
     assert "If the baby were born today" not in markdown and NO_BIRTH_VIEW not in markdown
+    # a born baby with everything marked in place: what was looked at, never the date
+    # alone (look-d, smaller points: "The baby was born on 22/11/2026." and nothing else)
+    example = store.load(EXAMPLES / "discharge-ready-for-sign-off.toml").plan
+    said = born_today(catalogue.get(example.checklist_id).checklist, example, TODAY).headline
+    assert said == ("The baby was born on 22/11/2026. The 11 things marked as needed at "
+                    "birth are in place.")
     # all marked items in place, but other questions open: what is known, not more
     from checklist_tui.core.gaps import _nothing_missing
 
