@@ -36,6 +36,9 @@ KEPT = 500
 FILE_NAME = "who.json"
 
 QUESTION = "Who is making changes to this plan?"
+#: How a plan opened only to look, because nobody said who was making changes, begins
+#: its read-only reason (each way in says, after it, how to say who and change it).
+NOT_SAID = "nobody said who is making changes"
 WHY_ASKED = ("Every change you make is recorded in the plan's history under this name "
              "and role.")
 
@@ -50,6 +53,12 @@ class Who(Record):
     def by(self) -> str:
         """How the plan records them: "Name (Role)", as every view writes who did what."""
         return signed(self.name.strip(), self.role.strip())
+
+
+def only_looking(reason: str | None) -> bool:
+    """True when a plan is read-only only because nobody said who is making changes (saying
+    it makes the plan changeable again)."""
+    return bool(reason) and str(reason).startswith(NOT_SAID)
 
 
 def practitioner(plan: Plan) -> Who:

@@ -10,11 +10,12 @@ then, or later when someone else takes the keyboard); ``quit`` stops.
 from __future__ import annotations
 
 from checklist_tui.core.session import PlanSession
-from checklist_tui.core.who import QUESTION, WHY_ASKED, Who, not_a, offered
+from checklist_tui.core.who import NOT_SAID as NOBODY_SAID
+from checklist_tui.core.who import QUESTION, WHY_ASKED, Who, not_a, offered, only_looking
 from checklist_tui.plain.console import Cancelled, Console, Quit
 
 #: Why the plan is read-only after ``cancel``.
-NOT_SAID = "nobody said who is making changes (type who to say, and change it)"
+NOT_SAID = f"{NOBODY_SAID} (type who to say, and change it)"
 
 
 def ask(console: Console, session: PlanSession) -> bool:
@@ -36,7 +37,7 @@ def ask(console: Console, session: PlanSession) -> bool:
 def change(console: Console, session: PlanSession) -> bool:
     """``who``, between answers: someone else takes the keyboard (or nobody said, and the
     plan was opened only to look). True when the person typed ``quit``."""
-    if session.read_only and session.read_only_reason != NOT_SAID:
+    if session.read_only and not only_looking(session.read_only_reason):
         console.say(f"Read-only: {session.read_only_reason}. Nothing can be changed.")
         return False
     console.say(QUESTION, WHY_ASKED)
@@ -58,7 +59,7 @@ def _said(console: Console, session: PlanSession) -> None:
     who = Who(_one(console, "Your name", offer.name, "name"),
               _one(console, "Your role", offer.role, "role"))
     session.changes_by(who)
-    if session.read_only_reason == NOT_SAID:
+    if only_looking(session.read_only_reason):
         session.read_only_reason = None
     console.say(f"Every change will be recorded as made by {who.by}.")
 

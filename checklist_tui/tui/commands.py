@@ -121,9 +121,10 @@ PLAN = [
     Command("submit", "m", "Submit for sign-off",
             "Send the completed plan to a manager to approve or return", footer=False,
             writes=True),
+    # not ``writes``: it is also how a plan opened only to look is changed after all
     Command("who", "W", "Who is making changes", "Say who is making changes to this plan "
             "from now on (every change is recorded under that name and role)",
-            footer=False, writes=True),
+            footer=False),
     Command("confirm-pause", "f", "Confirm this pause point", "Record who confirmed this "
             "pause point, when, and who was present", footer=False, writes=True),
     BACK,

@@ -83,7 +83,7 @@ async def test_a_placeholder_is_not_a_name(plans) -> None:
         assert app.screen is form and app.focused.id == "who-name"
 
 
-async def test_only_look_opens_it_read_only(plans) -> None:
+async def test_only_look_opens_it_read_only_until_w(plans) -> None:
     app = _app(plans)
     async with app.run_test(size=(80, 24)) as pilot:
         await _asked(pilot, app)
@@ -91,14 +91,20 @@ async def test_only_look_opens_it_read_only(plans) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
                        and app.screen.session.read_only)
         screen = app.screen
-        assert "nobody said who is making changes" in rendered(
+        assert "nobody said who is making changes: press W" in rendered(
             screen.query_one("#readonly-reason"))
         assert "You:" not in _header(app)
-        before = len(screen.session.plan.history)
-        await pilot.press("W")  # a change of who is not offered on a plan only looked at
-        await pilot.pause()
-        assert not isinstance(app.screen, WhoScreen)
-        assert len(screen.session.plan.history) == before
+        assert screen.session.who_pending is False
+        await pilot.press("W")  # said after all: the plan opens again, and asks
+        form = await _asked(pilot, app)
+        await pilot.press(*"Morgan Example", "enter", "ctrl+a", *"Ward midwife", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen)
+                       and app.screen is not screen and plan_ready(app)
+                       and "You: Morgan Example" in _header(app))
+        assert not app.screen.session.read_only
+        assert form.changing is False
+        assert await _note(pilot, app, "Looked, then changed") == \
+            "Morgan Example (Ward midwife)"
 
 
 async def test_w_changes_who_for_the_changes_from_then_on(plans) -> None:

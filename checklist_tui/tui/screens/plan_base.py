@@ -15,6 +15,7 @@ from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.errors import Refused
 from checklist_tui.core.plan import DetailValue, PlanState
 from checklist_tui.core.session import PlanSession
+from checklist_tui.core.who import only_looking
 from checklist_tui.tui.screens.plan_keys import KeysHeld
 from checklist_tui.tui.screens.plan_saving import SavingScreen
 from checklist_tui.tui.widgets.item_view import ItemView
@@ -249,6 +250,9 @@ class PlanScreenBase(KeysHeld, SavingScreen):
 
     # -- a manager's challenges ----------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "who":  # while it can be changed, or is only looked at (nobody said)
+            return self.session is not None and (not self.session.read_only or only_looking(
+                self.session.read_only_reason))
         if action == "answer_challenge" and (
                 self.session is None or not review.open_challenges(self.session.plan)):
             return False  # nothing to answer: not offered

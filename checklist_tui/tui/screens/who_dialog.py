@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
-from checklist_tui.core.who import QUESTION, WHY_ASKED, Who, not_a, offered, refusal
+from checklist_tui.core.who import NOT_SAID as NOBODY_SAID
+from checklist_tui.core.who import (
+    QUESTION,
+    WHY_ASKED,
+    Who,
+    not_a,
+    offered,
+    only_looking,
+    refusal,
+)
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.widgets.line_box import LineBox
@@ -26,8 +35,7 @@ if TYPE_CHECKING:
     from checklist_tui.tui.screens.plan import PlanScreen
 
 #: Why a plan is read-only after the question was cancelled.
-NOT_SAID = ("nobody said who is making changes. Press Escape and open the plan again "
-            "to change it")
+NOT_SAID = f"{NOBODY_SAID}: press W to say who you are and change it"
 
 
 class WhoScreen(FormScreen[Who]):
@@ -99,8 +107,15 @@ def ask_when_drawn(screen: PlanScreen) -> None:
 
 
 def ask(screen: PlanScreen, changing: bool = False) -> None:
-    """Push the question over the plan screen; its answer is settled when given."""
+    """Push the question over the plan screen; its answer is settled when given. On a
+    plan opened only to look (nobody said), the plan is opened again, and asked anew."""
     session = screen.session
+    if session is not None and session.read_only and only_looking(session.read_only_reason):
+        path = session.loaded.path
+        screen.close_session()  # its lock let go, then taken again as it opens
+        screen.app.back_from_plan()  # type: ignore[attr-defined]
+        screen.app.open_plan(path)  # type: ignore[attr-defined]
+        return
     if session is None or session.read_only:
         return
     offer = offered(session.plan, screen.app.who)  # type: ignore[attr-defined]
