@@ -74,6 +74,15 @@ class OpeningScreen(Screen):
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_plan_screen)
 
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time, its widgets were styled as they were mounted, just
+        before: Textual's pass styling them all again changes nothing (as for the app's
+        screens, ``AppScreen``), and cost the plan's first paint about 5 million
+        instructions (#12.2). Kept for a later showing. (Textual calls this before its
+        own ``_on_screen_resume``.)"""
+        if self.stack_updates == 0:  # never shown nor covered before
+            event.refresh_styles = False
+
     def on_unmount(self) -> None:
         with self._guard:
             self._left = True
