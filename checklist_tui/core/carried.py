@@ -19,6 +19,7 @@ from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS, display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Item, ItemType
 from checklist_tui.core.integrity import is_positive
+from checklist_tui.core.men_left import while_it_stood
 from checklist_tui.core.plan import Answer, Plan
 from checklist_tui.core.written import written_earlier
 
@@ -135,4 +136,5 @@ def carried_lines(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
     lines = [f"{label}: {text}" for label, text in detail_lines(item, answer, plan)]
     return lines + list(filter(None, [earlier_details(item, answer),
                                       not_carried(item, answer, plan),
-                                      written_earlier(plan, item, answer) if lines else ""]))
+                                      written_earlier(plan, item, answer) if lines else ""])
+                   ) + while_it_stood(item, answer, plan)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from checklist_tui.core.definition import Item, PlanCheck
 from checklist_tui.core.edit_records import WHY_KEY
-from checklist_tui.core.plan import HistoryEntry, Person, Plan
+from checklist_tui.core.integrity import denies
+from checklist_tui.core.plan import Answer, HistoryEntry, Person, PersonKind, Plan
 from checklist_tui.core.record import Record
 from checklist_tui.core.strict import Invalid, fields
 
@@ -40,6 +42,8 @@ class ManLeft(Record):
     at: datetime
     by: str
     why: str
+    father: bool = False
+    """Recorded as the father before it happened."""
 
     @property
     def line(self) -> str:
@@ -81,17 +85,17 @@ def _left(entry: HistoryEntry) -> ManLeft | None:
     before = _person(entry.old, entry.target)
     if before is None or not before.is_man:
         return None
-    about = before.relationship or before.kind.label
+    about, father = before.relationship or before.kind.label, before.kind == PersonKind.FATHER
     if entry.what == REMOVED:
         why = entry.new.removeprefix(REMOVED_PREFIX).strip() if entry.new else ""
         return ManLeft(before.name, about, "Removed from People", entry.at, entry.by,
-                       why or NO_REASON)
+                       why or NO_REASON, father)
     after = _person(entry.new, entry.target)
     if after is None or after.is_man:
         return None
     why = recorded(entry.new).get(WHY_KEY, "").strip()
     return ManLeft(before.name, about, "Recorded as not a man", entry.at, entry.by,
-                   why or NO_REASON)
+                   why or NO_REASON, father)
 
 
 def men_left(plan: Plan) -> list[ManLeft]:
@@ -112,3 +116,27 @@ def men_left(plan: Plan) -> list[ManLeft]:
             if after is not None and after.is_man:  # a man again
                 del found[entry.target]
     return [m for ident, m in found.items() if ident not in now_men and m.name not in now_men]
+
+
+#: The men each "People answers it" check speaks of (core.integrity.PLAN_CHECKS), by
+#: whether he was the father.
+_SPEAKS_OF = {PlanCheck.MEN_RECORDED: (True, False), PlanCheck.FATHER_RECORDED: (True,),
+              PlanCheck.OTHER_MEN_RECORDED: (False,)}
+
+
+def while_it_stood(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
+    """Under a "no" or "unknown" to a question People answers ("Apart from the father, is
+    there any other man in or visiting the home ...?"), each man it speaks of whom People
+    recorded while the answer stood and no longer records as a man: the plan contradicted
+    the answer then, and his leaving People does not make it true (look-d D2). "People
+    recorded Casey Partner (Mother's new partner) while this answer stood: removed from
+    People on 27/11/2026 07:33 by Sam Social: moved out on 20/11/2026"."""
+    if not denies(answer) or answer is None:
+        return []
+    kinds = {f for c in item.cross_checks if c.answered_by in _SPEAKS_OF
+             for f in _SPEAKS_OF[c.answered_by]}
+    if not kinds:
+        return []
+    return [f"People recorded {m.name} ({m.about}) while this answer stood: "
+            f"{m.said[0].lower()}{m.said[1:]}: {m.why}"
+            for m in men_left(plan) if m.at > answer.answered_at and m.father in kinds]

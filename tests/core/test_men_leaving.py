@@ -98,3 +98,44 @@ def test_men_removed_or_recorded_as_not_men_are_listed_with_who_when_and_why(min
     # a removal from before reasons were asked (an older plan): said, not invented
     plan.history[-3 - 1].new = ""  # Casey's removal (gran's and Max's two edits after it)
     assert [m.why for m in men_left(plan)] == [NO_REASON]
+
+
+def test_a_no_given_while_he_was_recorded_says_so_after_he_is_gone(catalogue) -> None:
+    """look-d D2: 'Is there any other man in or visiting the home? No' read as true once
+    the visiting man was removed. Under the answer, in every view that reads it: People
+    recorded him while it stood, and how he left. Not said of the father's question, nor
+    of an answer given after he left."""
+    from datetime import timedelta
+
+    from checklist_tui.core.edit import remove_record, set_answer
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.gaps import item_flags
+
+    lc = catalogue.get("pre-birth-assessment")
+    plan = new_plan(lc)
+    casey = add_record(plan, Person, by="t", now=NOW, name="Casey Partner (fictional)",
+                       kind=PersonKind.VISITING_ADULT, man=True,
+                       relationship="Mother's new partner")
+    items = lc.checklist.item_map()
+    set_answer(plan, lc.checklist, "PBA-F11", "no", by="t", now=NOW)
+    set_answer(plan, lc.checklist, "PBA-F01", "unknown", by="t", now=NOW,
+               owner="Sam Social", by_date=NOW.date() + timedelta(days=7))
+    today = NOW.date()
+    assert "PBA-F11" in {p.item_id for p in evaluate(lc.checklist, plan, today).contradicted}
+    remove_record(plan, Person, casey.id, by="Sam Social", now=NOW + timedelta(hours=1),
+                  why="Moved out on 20/11/2026")
+    ev = evaluate(lc.checklist, plan, today)
+    assert "PBA-F11" not in {p.item_id for p in ev.contradicted}
+    said = [line for line in item_flags(items["PBA-F11"], plan, ev)
+            if line.startswith("People recorded")]
+    assert len(said) == 1 and said[0].startswith(
+        "People recorded Casey Partner (fictional) (Mother's new partner) while this answer "
+        "stood: removed from People on ")
+    assert said[0].endswith("by Sam Social: Moved out on 20/11/2026")
+    assert not [line for line in item_flags(items["PBA-F01"], plan, ev)
+                if line.startswith("People recorded")]  # he was not the father
+    set_answer(plan, lc.checklist, "PBA-F11", "unknown", by="t",
+               now=NOW + timedelta(hours=2), owner="Sam Social",
+               by_date=NOW.date() + timedelta(days=7))  # answered after he left
+    assert not [line for line in item_flags(items["PBA-F11"], plan, evaluate(
+        lc.checklist, plan, today)) if line.startswith("People recorded")]
