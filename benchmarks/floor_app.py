@@ -6,10 +6,13 @@ that fill the window, each with a prompt, its answer control, a note box and a s
 line, the footer), but no checklist, no plan, no pydantic and no core. Whatever the real
 app costs above this is the price of reading and checking the plan. The item widgets are
 the plan screen's own (``ItemHead``: the question and its state line, ``AnswerChoice``,
-``TextBox``, ``NoteBox``, ``SteadyFooter``: modules that import no core), so the floor
-changes with them. As in the pre-birth
-checklist's first section, the third question is a date: its box is the plan screen's
-light stand-in (``TextBox``), built into a real Input only when first focused.
+``NoteBox``, ``SteadyFooter``, ``MarkedSelectionList``: modules that import no core), so
+the floor changes with them. As in the window ours paints for the benchmark's plan
+(``family-t-like-twins.toml`` reopens at the section where work stopped: the partner
+agencies' checks), the second question is a list of 13 agencies to tick (the plan
+screen's ``MarkedSelectionList``), the others yes/no questions. As the plan screen does,
+the screen's "narrow" class is set before its widgets are built, so each is styled once
+for its width (set after them, every widget was styled again at 80x24).
 
 As the plan screen does: the list has the pre-birth checklist's 14 sections and is
 hidden below 100 columns (still built), and as many items are built for the first frame
@@ -31,16 +34,16 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, OptionList, Static, TextArea
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice  # noqa: E402
 from checklist_tui.tui.widgets.item_head import ItemHead, question  # noqa: E402
+from checklist_tui.tui.widgets.marked import MarkedSelectionList  # noqa: E402
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox  # noqa: E402
 from checklist_tui.tui.widgets.steady_footer import SteadyFooter  # noqa: E402
-from checklist_tui.tui.widgets.text_box import TextBox  # noqa: E402
 
 CSS = ROOT / "checklist_tui" / "tui" / "app.tcss"
 SECTIONS = ["Starting the assessment", "Who is in the baby's world",
@@ -53,9 +56,14 @@ SECTIONS = ["Starting the assessment", "Who is in the baby's world",
             "After the birth: discharge, core group and review",
             "New concerns, disagreement and escalation"]
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Unknown")]
+AGENCIES = ["Police", "Mother's GP", "Father's GP", "Maternity", "Health visiting",
+            "Adult mental health", "Child and adolescent mental health (CAMHS)",
+            "Drug and alcohol service", "Young people's drug and alcohol service",
+            "Probation or youth justice", "Housing", "Other councils where the parents lived",
+            "Leaving care team"]
 STATE = "Source: not recorded (s)"
 NARROW_BELOW, FIRST_ITEMS, LINES_PER_ITEM, CHROME_LINES = 100, 4, 6, 5  # as the plan screen
-DATE_AT = 3  # the first section's third question is a date
+LIST_AT = 2  # the agencies' section's second question: which agencies' checks came back
 
 
 class ItemView(Vertical):
@@ -66,28 +74,28 @@ def note_area() -> TextArea:
     return TextArea("", placeholder=PLACEHOLDER, classes="note", compact=True, soft_wrap=True)
 
 
-def date_box(n: int) -> TextBox:
-    """A date question's box, as the plan screen builds it (``item_control``)."""
-    return TextBox("28/10/2026", "DD/MM/YYYY", id=f"textbox-FLOOR-S{n:02}", classes="text-box",
-                   one_line=True, make_box=lambda shown: Input(
-                       value=shown, placeholder="DD/MM/YYYY", classes="answer"))
+def agencies(n: int) -> MarkedSelectionList:
+    """A multiple-choice question's list, as the plan screen builds it (``item_control``),
+    three agencies ticked."""
+    return MarkedSelectionList(*[(name, f"agency-{i}", i < 3) for i, name in enumerate(AGENCIES)],
+                               id=f"answer-FLOOR-S{n:02}")
 
 
 class Floor(App):
     CSS_PATH = str(CSS)
     CSS = "Screen.narrow #sections { display: none; }"
 
-    def on_mount(self) -> None:
-        self.screen.set_class(self.size.width < NARROW_BELOW, "narrow")
-
     def compose(self) -> ComposeResult:
+        # Before the widgets exist, so they are styled once (as the plan screen does).
+        self.screen.set_class(self.size.width < NARROW_BELOW, "narrow")
         yield Static("FLOOR-0002  Pre-birth assessment v2.0.0  Draft\nEDD 27/01/2027: 31+1 "
                      "weeks today  ·  37/69 answered  ·  Last changed 24/11/2026 10:00",
                      id="plan-header")
         with Horizontal(id="plan-body"):
             yield OptionList(*[f"• 3/7     {title}" for title in SECTIONS], id="sections")
             with Vertical(id="plan-main"):
-                yield Static("Section 1 of 14: Starting the assessment", id="section-title")
+                yield Static("Section 8 of 14: Partner agencies' checks and contributions",
+                             id="section-title")
                 yield Static("", id="banner")
                 with (ContentSwitcher(id="items", initial="sec-start"),
                       VerticalScroll(id="sec-start", classes="section-pane")):
@@ -98,7 +106,7 @@ class Floor(App):
                             yield ItemHead(question(
                                 f"Question {n} for the practitioner to answer in plain "
                                 "words", f"FLOOR-S{n:02}", True), STATE)
-                            yield date_box(n) if n == DATE_AT else AnswerChoice(
+                            yield agencies(n) if n == LIST_AT else AnswerChoice(
                                 YES_NO_UNKNOWN, "yes")
                             yield NoteBox(f"FLOOR-S{n:02}", note_area)
         yield SteadyFooter()
