@@ -17,6 +17,10 @@ AFTER_FIRST_PAINT = (
     "checklist_tui.core.edit",  # the first answer, note or tick
     "tomli_w",  # the first save
     "checklist_tui.core.versions",  # v: what changed since the plan's checklist version
+    # a one-line question's box and a drop-down's, made when first focused (or with the
+    # first question that has one)
+    "checklist_tui.tui.widgets.line_box",
+    "checklist_tui.tui.widgets.select_box",
 )
 
 

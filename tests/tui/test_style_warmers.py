@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 
-from checklist_tui.tui.widgets.section_pane import WarmerSelect, style_warmers
+from checklist_tui.tui.widgets.style_warmers import WarmerSelect, style_warmers
 
 
 class _PartsNeverBuilt(WarmerSelect):

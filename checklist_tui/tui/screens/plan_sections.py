@@ -34,7 +34,6 @@ from checklist_tui.tui.widgets.section_pane import (
     page_of,
     page_words,
     pane_id,
-    style_warmers,
 )
 
 FIRST_ITEMS = 4  # at least this many items are shown at once when a section opens
@@ -180,6 +179,8 @@ class PlanSections(PlanScreenBase):
             self.call_after_refresh(self._warm_styles)
 
     async def _warm_styles(self) -> None:
+        from checklist_tui.tui.widgets.style_warmers import style_warmers  # (not for the paint)
+
         if not self.leaving():
             # Kept, hidden: taking them down at once raced a Select still being mounted
             # when the app was closed straight after.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widget import Widget
@@ -14,10 +15,10 @@ from checklist_tui.core.definition import FIXED_VALUES, NOT_YET, Item, ItemType
 from checklist_tui.core.plan import Answer
 from checklist_tui.tui.text import lit, typed
 from checklist_tui.tui.widgets.answer_choice import AnswerChoice
-from checklist_tui.tui.widgets.line_box import LineBox
-from checklist_tui.tui.widgets.marked import MarkedCheckbox, MarkedSelectionList
-from checklist_tui.tui.widgets.select_box import SelectBox
 from checklist_tui.tui.widgets.text_box import TextBox
+
+if TYPE_CHECKING:  # each loads with the first question that needs it (tui/warm.py)
+    from checklist_tui.tui.widgets.line_box import LineBox
 
 NA = "__na__"
 """The name of a question's "Not applicable" option."""
@@ -52,6 +53,8 @@ def make_control(item: Item, answer: Answer | None) -> Widget:
         label = "Done" + ("  (l: not yet)" if item.not_yet and value != NOT_YET else "")
         if value == NOT_YET:
             label = "Done  (now: Not yet)"
+        from checklist_tui.tui.widgets.marked import MarkedCheckbox
+
         return MarkedCheckbox(label, value=value is True, id=ident)
     if item.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN):
         values = [*FIXED_VALUES[item.type], *([NOT_YET] if item.not_yet else [])]
@@ -67,10 +70,14 @@ def make_control(item: Item, answer: Answer | None) -> Widget:
         current = NA if na else (value if isinstance(value, str) else Select.NULL)
         shown: str | None = NA_LABEL if na else next(  # literal, control codes shown
             (lit(o.label).plain for o in item.options if o.value == current), None)
+        from checklist_tui.tui.widgets.select_box import SelectBox
+
         # A light stand-in until it is first focused (select_box.py).
         return SelectBox(item.id, shown, PROMPT, lambda: Select(
             choices, prompt=PROMPT, value=current, id=ident))
     if item.type == ItemType.MULTI_CHOICE:
+        from checklist_tui.tui.widgets.marked import MarkedSelectionList
+
         chosen = set(value) if isinstance(value, list) else set()
         return MarkedSelectionList(*[(lit(o.label), o.value, o.value in chosen)
                                     for o in item.options], id=ident)
@@ -86,5 +93,11 @@ def make_control(item: Item, answer: Answer | None) -> Widget:
                            placeholder=TEXT_HINT))
     hint = DATE_HINT if item.type == ItemType.DATE else TEXT_HINT
     return TextBox(text, hint, id=f"textbox-{item.id}", classes="text-box", one_line=True,
-                   make_box=lambda shown: LineBox(value=shown, placeholder=hint, id=ident,
-                                                  classes="answer", max_length=300))
+                   make_box=lambda shown: _line_box(shown, hint, ident))
+
+
+def _line_box(shown: str, hint: str, ident: str) -> LineBox:
+    """A one-line question's box, made when it is first focused (its module with it)."""
+    from checklist_tui.tui.widgets.line_box import LineBox
+
+    return LineBox(value=shown, placeholder=hint, id=ident, classes="answer", max_length=300)

@@ -5,9 +5,11 @@ looked after by ``item_typing.TypedItem`` (and its messages are defined there)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Checkbox, Select, SelectionList, Static, TextArea
+from textual.widgets import Select, Static, TextArea
 
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import NOT_YET
@@ -21,6 +23,9 @@ from checklist_tui.tui.widgets.item_head import ItemHead, question, state_words
 from checklist_tui.tui.widgets.item_typing import TEXT_COMMIT_SECONDS, TypedItem
 from checklist_tui.tui.widgets.note_box import PLACEHOLDER, NoteBox
 from checklist_tui.tui.widgets.text_box import TextBox, is_text_box
+
+if TYPE_CHECKING:  # (a tick box's or a list's module loads with the first one built)
+    from textual.widgets import Checkbox, SelectionList
 
 __all__ = ["NA", "STOP_HINT", "TEXT_COMMIT_SECONDS", "ItemView"]
 
@@ -125,6 +130,8 @@ class ItemView(TypedItem, can_focus=False):
         anything (after a refused tick, a cancelled "not yet" or a cleared answer)."""
         self.answer = answer
         value = answer.value if answer else None
+        from textual.widgets import Checkbox
+
         with self.prevent(Checkbox.Changed):
             for box in self.query(Checkbox):
                 box.value = value is True
@@ -146,6 +153,8 @@ class ItemView(TypedItem, can_focus=False):
             self.post_message(self.Answered(self.item.id, NOT_YET))
             return
         if not choice:
+            from textual.widgets import Checkbox
+
             box = self.query(Checkbox)
             if box and value == "yes":  # y ticks a "Done" item
                 box.first().value = True

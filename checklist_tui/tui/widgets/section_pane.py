@@ -25,10 +25,9 @@ from checklist_tui.core.plan import Answer
 from checklist_tui.tui.text import Parts, join, lit
 from checklist_tui.tui.widgets.far_items import LINES_PER_ITEM, FarItems, Gap
 from checklist_tui.tui.widgets.item_view import ItemView
-from checklist_tui.tui.widgets.style_warmers import WarmerSelect, style_warmers
 
-__all__ = ["LINES_PER_ITEM", "SectionPane", "WarmerSelect", "let_go", "page_count", "page_of",
-           "page_words", "pane_id", "style_warmers"]
+__all__ = ["LINES_PER_ITEM", "SectionPane", "let_go", "page_count", "page_of", "page_words",
+           "pane_id"]
 
 PAGE_ITEMS = 40
 """Items on one page of a section: real sections have up to about 20, so this is for the
