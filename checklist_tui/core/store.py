@@ -32,8 +32,10 @@ from checklist_tui.core.strict import Invalid
 
 if TYPE_CHECKING:
     import tomllib
+
+    from checklist_tui.core import damaged
 else:  # only for a file history.read_plan leaves to it: not on a known plan's open
-    tomllib = lazy.module("tomllib")
+    tomllib, damaged = lazy.module("tomllib"), lazy.module("checklist_tui.core.damaged")
 
 PLAN_SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
@@ -64,7 +66,7 @@ def _parse(data: bytes, path: Path, known: bool = False
     taken as checked (anything unexpected is validated and checked in full)."""
     name = path.name
     if not data.strip():
-        raise PlanError(f"{name}: the file is empty (a backup may be in {name}{BACKUP_SUFFIX})")
+        raise damaged.refused(path, "the file is empty")
     big = limits.too_big(len(data), limits.MAX_PLAN_BYTES)
     if big:
         raise PlanError(f"{name}: {big}; it was left untouched")
@@ -74,10 +76,9 @@ def _parse(data: bytes, path: Path, known: bool = False
         raw = history.read_plan(text) if known else None
         raw = tomllib.loads(text) if raw is None else raw
     except UnicodeDecodeError:
-        raise PlanError(f"{name}: not a UTF-8 text file; it was left untouched") from None
+        raise damaged.refused(path, "not a UTF-8 text file") from None
     except tomllib.TOMLDecodeError as exc:
-        raise PlanError(f"{name}: damaged or not a plan file ({exc}); it was left untouched"
-                        ) from None
+        raise damaged.refused(path, "damaged or not a plan file", str(exc)) from None
     except RecursionError:
         raise PlanError(f"{name}: nested more than {limits.MAX_NESTING} levels deep; it was "
                         "left untouched") from None
@@ -96,8 +97,7 @@ def _parse(data: bytes, path: Path, known: bool = False
         raise PlanError(f"{name}: {where(err)}: {plain(err)}; the file was left untouched"
                         ) from None
     except (RecursionError, OverflowError, ValueError) as exc:
-        raise PlanError(f"{name}: damaged ({type(exc).__name__}); the file was left "
-                        "untouched") from None
+        raise damaged.refused(path, "damaged: it holds a value no plan can hold") from None
     plancheck.check_plan(plan, name)
     chain, found = history.verify(plan, raw["format_version"], seal, stored)
     return plan, chain, found
