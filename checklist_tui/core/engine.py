@@ -224,6 +224,7 @@ def evaluate(
     seen: dict[str, Since] = {}
     for section in checklist.sections:
         vis = [i for i in section.items if i.id in shown]
+        was = (len(contradicted), len(incomplete))
         for item in vis:
             answer = plan.answers.get(item.id)
             said = records.get(item.id)
@@ -258,12 +259,15 @@ def evaluate(
         open_required.extend((section.id, i.id) for i in req_open)
         flags = [f for f in fired if f.section_id == section.id]
         done = [i for i in vis if i.id in done_items]
+        against, lacking = len(contradicted) - was[0], len(incomplete) - was[1]
+        given = len(done) + against + lacking
         progress.append(SectionProgress(
             section.id, section.title, section.id in sections_shown and bool(vis),
-            len(done), len(vis), len(req_open),
+            given, len(vis), len(req_open),
             sum(1 for f in flags if f.red_flag), vis_.sections_waiting.get(section.id, ()),
+            against, lacking, sum(1 for i in section.items if i.id in vis_.items_waiting),
         ))
-        answered += len(done)
+        answered += given
         total += len(vis)
         for item in vis:
             if item.due is not None:

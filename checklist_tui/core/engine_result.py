@@ -80,6 +80,8 @@ class SectionProgress(Record):
     title: str
     visible: bool
     answered: int
+    """Its questions shown that have an answer, whatever the answer: contradicted and
+    incomplete ones too (look-d 30: an answer is never counted as none)."""
     total: int
     required_open: int
     red_flags: int
@@ -87,10 +89,24 @@ class SectionProgress(Record):
     """For a section not shown: the questions not answered yet that its condition rests
     on (it may apply: never "does not apply" before they are asked). Empty when shown,
     or when an answer given rules it out."""
+    contradicted: int = 0
+    """Of ``answered``, those the plan contradicts (they do not count as done)."""
+    incomplete: int = 0
+    """Of ``answered``, those missing what they must carry (not done either)."""
+    waiting: int = 0
+    """Its questions not shown that wait for an answer still to come: answered, they may
+    show, so the section is never complete while any wait (rev7-tui 3)."""
+
+    @property
+    def done(self) -> int:
+        """Its questions whose answer counts as evidence: settled, complete, not
+        contradicted."""
+        return self.answered - self.contradicted - self.incomplete
 
     @property
     def complete(self) -> bool:
-        return self.visible and self.required_open == 0 and self.answered == self.total
+        return (self.visible and self.required_open == 0 and self.done == self.total
+                and not self.waiting)
 
 
 class Visibility(Record):
@@ -140,6 +156,8 @@ class Evaluation(MutableRecord):
     visible_sections: frozenset[str]
     sections: list[SectionProgress]
     answered: int
+    """Questions shown that have an answer, contradicted and incomplete ones included
+    (``done`` is those that count as evidence)."""
     total: int
     open_required: list[tuple[str, str]]
     fired: list[FiredRule]
@@ -163,6 +181,11 @@ class Evaluation(MutableRecord):
     """Items not shown whose condition rests on questions not answered yet: the
     questions each waits for. Not "does not apply": answered, they may show, and the
     count of questions grows (``may_grow``)."""
+
+    @property
+    def done(self) -> int:
+        """Questions shown whose answer counts as evidence (``done_items``)."""
+        return len(self.done_items)
 
     @property
     def may_grow(self) -> bool:

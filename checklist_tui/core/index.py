@@ -52,7 +52,8 @@ PARALLEL_FROM = 400
 
 _COLUMNS = ("error", "case_ref", "checklist_id", "checklist_version", "checklist_title",
             "practitioner", "edd",
-            "dob", "answered", "total", "open_required", "gaps", "red_flags", "state",
+            "dob", "answered", "total", "open_required", "contradicted", "incomplete",
+            "gaps", "red_flags", "state",
             "state_label", "signoff", "changed_since_approval", "decisions_conflict",
             "edited_outside", "open_challenges", "updated",
             "due_json", "actions_json", "items_json", "overdue_json", "no_man", "as_of",

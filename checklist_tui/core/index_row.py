@@ -40,7 +40,7 @@ from checklist_tui.core.vocabulary import CONTRADICTED, INCOMPLETE
 from checklist_tui.core.what_is_left import not_holding, pause_word, said_by_name
 
 #: Bump when what a row holds, or how it is computed, changes: the index is rebuilt.
-ROW_VERSION = 7
+ROW_VERSION = 8
 
 #: Gaps and risks (core.gaps) that make an answered item "answered with a concern".
 CONCERN_GAPS = (GAP_CONCERN, CONTRADICTED, INCOMPLETE)
@@ -67,8 +67,13 @@ class PlanRow:
     edd: date | None = None
     dob: date | None = None
     answered: int = 0
+    """Questions that have an answer, whatever it is (core.engine's ``answered``)."""
     total: int = 0
     open_required: int = 0
+    contradicted: int = 0
+    """Of ``answered``, those the plan contradicts: answered, but not done (look-d 30)."""
+    incomplete: int = 0
+    """Of ``answered``, those missing what they must carry: not done either."""
     gaps: int = 0
     """How many gaps and risks the plan has: the plan's own list (core.plan_gaps), the
     number `show PLAN` and every export give under "Gaps and risks"."""
@@ -133,6 +138,11 @@ class PlanRow:
         return sum(self.overdue.values())
 
     @property
+    def not_done(self) -> int:
+        """Answers given that do not count as done (contradicted or incomplete)."""
+        return self.contradicted + self.incomplete
+
+    @property
     def nothing_answered(self) -> bool:
         """No question of a readable plan is answered yet: no red flag can have been raised
         and nothing found out late, so a 0 or 'none' would claim what is not known."""
@@ -166,6 +176,7 @@ class PlanRow:
             "edd": self.edd.isoformat() if self.edd else None,
             "dob": self.dob.isoformat() if self.dob else None,
             "answered": self.answered, "total": self.total, "open_required": self.open_required,
+            "contradicted": self.contradicted, "incomplete": self.incomplete,
             "gaps": self.gaps, "red_flags": self.red_flags, "state": self.state,
             "overdue_json": json.dumps(self.overdue, sort_keys=True),
             "no_man": int(self.no_man),
@@ -196,6 +207,8 @@ class PlanRow:
             practitioner=str(rec["practitioner"] or ""), edd=day("edd"), dob=day("dob"),
             answered=int(rec["answered"] or 0), total=int(rec["total"] or 0),  # type: ignore[call-overload]
             open_required=int(rec["open_required"] or 0),  # type: ignore[call-overload]
+            contradicted=int(rec.get("contradicted") or 0),  # type: ignore[call-overload]
+            incomplete=int(rec.get("incomplete") or 0),  # type: ignore[call-overload]
             gaps=int(rec["gaps"] or 0), red_flags=int(rec["red_flags"] or 0),  # type: ignore[call-overload]
             overdue=json.loads(str(rec.get("overdue_json") or "{}")),
             no_man=bool(rec.get("no_man")), as_of=day("as_of"),
@@ -265,6 +278,7 @@ def summarise(path: str, plan: Plan, checklist: LoadedChecklist | None, today: d
     row.checklist_title = checklist.checklist.title
     ev = evaluate(checklist.checklist, plan, today)
     row.answered, row.total = ev.answered, ev.total
+    row.contradicted, row.incomplete = len(ev.contradicted), len(ev.incomplete)
     row.open_required = len(ev.open_required)
     row.red_flags = len(ev.red_flags)
     gaps = gaps_and_risks(checklist.checklist, plan, ev)

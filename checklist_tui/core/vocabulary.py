@@ -8,7 +8,7 @@ from datetime import date
 
 from checklist_tui.core.dates import plural, uk_date
 from checklist_tui.core.definition import Checklist, Severity
-from checklist_tui.core.engine import DueState, DueStatus, FiredRule, OpenAnswer
+from checklist_tui.core.engine import DueState, DueStatus, Evaluation, FiredRule, OpenAnswer
 from checklist_tui.core.integrity import IntegrityIssue, overdue_action
 from checklist_tui.core.plan import Action
 
@@ -222,23 +222,72 @@ def may_follow(may_grow: bool, joiner: str = "; ") -> str:
     return f"{joiner}{MAY_FOLLOW}" if may_grow else ""
 
 
-def progress_words(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:
+def not_done_said(contradicted: int, incomplete: int) -> str:
+    """Of the answers counted as answered, those that do not count as done, said after the
+    count: ``1 contradicted, 2 incomplete``; '' when none (look-d 30: a contradicted answer
+    is an answer, never "nothing answered", and never counted as done)."""
+    return ", ".join(f"{n} {word}" for n, word in ((contradicted, "contradicted"),
+                                                 (incomplete, "incomplete")) if n)
+
+
+def answered_said(answered: int, total: int, contradicted: int = 0, incomplete: int = 0,
+                  may_grow: bool = False, *, short: bool = False, joiner: str = ", ",
+                  percent: int | None = None, questions: str = " questions") -> str:
+    """A count of the questions answered, as every view says it: ``1 of 69 questions
+    answered (1%, 1 contradicted), more questions may follow``; ``short`` for a header:
+    ``1/69+ answered (1 contradicted)`` ("+": more may follow); ``questions=""`` for a
+    section's ``9 of 9 answered``."""
+    if short:
+        count = f"{answered}/{total}{MAY_FOLLOW_MARK * may_grow} answered"
+    else:
+        count = f"{answered} of {total}{questions} answered"
+    within = ", ".join(filter(None, [f"{percent}%" if percent is not None else "",
+                                     not_done_said(contradicted, incomplete)]))
+    said = f"{count} ({within})" if within else count
+    return said if short else f"{said}{may_follow(may_grow, joiner)}"
+
+
+def evaluation_answered(ev: Evaluation, *, short: bool = False, joiner: str = ", ",
+                        percent: bool = False) -> str:
+    """:func:`answered_said` for a plan's evaluation (the header, show, the exports and
+    plain mode say the same)."""
+    return answered_said(ev.answered, ev.total, len(ev.contradicted), len(ev.incomplete),
+                         ev.may_grow, short=short, joiner=joiner,
+                         percent=ev.percent if percent else None)
+
+
+def progress_words(answered: int, total: int, required_open: int = 0, red_flags: int = 0,
+                   not_done: str = "", waiting: bool = False) -> str:
     """The progress mark's meaning in words, for plain text and screen readers:
-    ``7 of 7 answered, complete`` or ``3 of 9 answered, 1 required open, 2 red flags``."""
-    parts = [f"{done} of {total} answered"]
-    if total and done == total and not required_open:
+    ``7 of 7 answered, complete`` or ``3 of 9 answered, 1 contradicted, 1 required open,
+    2 red flags, more questions may follow`` (``not_done``: ``not_done_said``)."""
+    parts = [f"{answered} of {total} answered", not_done]
+    if _complete(answered, total, required_open, not_done, waiting):
         parts.append("complete")
     if required_open:
         parts.append(f"{required_open} required open")
     if red_flags:
         parts.append("1 red flag" if red_flags == 1 else f"{red_flags} red flags")
-    return ", ".join(parts)
+    if waiting:
+        parts.append(MAY_FOLLOW)
+    return ", ".join(p for p in parts if p)
 
 
-def progress_mark(done: int, total: int, required_open: int = 0, red_flags: int = 0) -> str:
-    """``✓ 5/5`` when everything is answered, ``• 3/5`` otherwise, with ``!2`` red flags."""
-    mark = DONE_MARK if total and done == total and not required_open else OPEN_MARK
-    text = f"{mark} {done}/{total}"
+def _complete(answered: int, total: int, required_open: int, not_done: object,
+              waiting: bool) -> bool:
+    """The one rule for ✓: every question answered and done, none required open, and
+    none waiting for an answer that may bring more (rev7-tui 3)."""
+    return bool(total and answered == total and not required_open and not not_done
+                and not waiting)
+
+
+def progress_mark(answered: int, total: int, required_open: int = 0, red_flags: int = 0,
+                  not_done: int = 0, waiting: bool = False) -> str:
+    """``✓ 5/5`` when everything is answered and done, ``• 3/5`` otherwise (``• 5/5`` while
+    ``not_done`` answers are contradicted or incomplete), ``• 5/5+`` while questions wait
+    for an answer (more may follow), with ``!2`` red flags."""
+    done = _complete(answered, total, required_open, not_done, waiting)
+    text = f"{DONE_MARK if done else OPEN_MARK} {answered}/{total}{MAY_FOLLOW_MARK * waiting}"
     if red_flags:
         text += f" {ALERT_MARK}{red_flags}"
     return text

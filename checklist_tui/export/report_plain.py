@@ -25,7 +25,7 @@ from checklist_tui.core.index_view import (
     red_flags_value,
     state_words,
 )
-from checklist_tui.core.vocabulary import NO_GAPS
+from checklist_tui.core.vocabulary import NO_GAPS, answered_said
 from checklist_tui.export.safe import plain
 
 HOW_TO_ACT = (
@@ -64,7 +64,8 @@ def plan_paragraph(row: PlanRow, today: date) -> list[str]:
     lines.append(_say(f"Needs attention: {why}." if why else "Needs attention: nothing "
                       "the folder list checks (challenges, sign-off, gaps and risks)."))
     lines.append(_say(
-        f"{row.answered} of {row.total} questions answered ({row.percent} percent); "
+        f"{answered_said(row.answered, row.total, row.contradicted, row.incomplete)}, "
+        f"{row.percent} percent; "
         f"{plural(row.open_required, 'required question')} open."))
     lines.append(_say(f"Gaps and risks: {gaps_words(row.gaps)}." if row.gaps
                       else f"Gaps and risks: {NOT_KNOWN_YET}." if row.nothing_answered

@@ -18,7 +18,8 @@ from checklist_tui.core.vocabulary import (
     acknowledged_said,
     counted_from,
     due_label,
-    may_follow,
+    evaluation_answered,
+    not_done_said,
     progress_words,
     rule_label,
     waits_for,
@@ -97,8 +98,7 @@ def render_show(summary: Summary) -> str:
     if summary.edited_outside:
         add(f"  {u(summary.edited_outside)}")
     add(f"Sign-off: {u(describe_signoff(plan, summary.found_outside))}")
-    add(f"Progress: {ev.answered}/{ev.total} items answered ({ev.percent}%)"
-        f"{may_follow(ev.may_grow)}")
+    add(f"Progress: {evaluation_answered(ev, joiner='; ', percent=True)}")
     add("")
     _gaps_lines(summary, add)
     if summary.men_left:  # look-d D2: beside what is missing about the men
@@ -115,7 +115,9 @@ def render_show(summary: Summary) -> str:
         if not sec.visible:
             add(f"  {u(sec.title)}: {u(waits_for(summary.checklist.checklist, sec.waits_for))}")
             continue
-        words = progress_words(sec.answered, sec.total, sec.required_open, sec.red_flags)
+        words = progress_words(sec.answered, sec.total, sec.required_open, sec.red_flags,
+                               not_done_said(sec.contradicted, sec.incomplete),
+                               bool(sec.waiting))
         if sec.section_id in pauses:  # never "complete" while its pause point does not hold
             words = ", ".join([w for w in words.split(", ") if w != "complete"]
                               + [f"pause point {pause_word(pauses[sec.section_id])}"])

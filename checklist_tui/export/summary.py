@@ -29,7 +29,13 @@ from checklist_tui.core.review import (
     open_challenges,
 )
 from checklist_tui.core.versions import changes_since
-from checklist_tui.core.vocabulary import NO_GAPS, may_follow, signed, waits_for
+from checklist_tui.core.vocabulary import (
+    NO_GAPS,
+    answered_said,
+    evaluation_answered,
+    signed,
+    waits_for,
+)
 from checklist_tui.core.what_is_left import (
     Listing,
     gap_groups,
@@ -238,7 +244,7 @@ def headline(s: Summary) -> str:
         parts.append(f"{plural(len(waiting), 'challenge')} from a manager not yet answered")
     if ev.open_required:
         parts.append(f"{plural(len(ev.open_required), 'required question')} not answered")
-    parts.append(f"{ev.answered} of {ev.total} questions answered{may_follow(ev.may_grow, ', ')}")
+    parts.append(evaluation_answered(ev))
     if plan.state in BEING_WRITTEN:  # never on a plan completed, submitted or decided
         ready = not completion_blockers(s.checklist.checklist, plan, ev, s.pause_states)
         parts.append("ready to complete" if ready else "not ready to complete")
@@ -307,8 +313,9 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
             if i.id in ev.visible_items and i.id in plan.answers
             and (plan.answers[i.id].has_value or plan.answers[i.id].note)
         ]
-        s.sections.append(SectionPart(section.title, f"{progress.answered} of {progress.total}"
-                                      " answered", answered))
+        s.sections.append(SectionPart(section.title, answered_said(
+            progress.answered, progress.total, progress.contradicted, progress.incomplete,
+            bool(progress.waiting), questions=""), answered))
     for stale in ev.no_longer_applies + ev.not_in_checklist:
         item = items.get(stale.item_id)
         s.no_longer_applies.append(_answered(
@@ -356,8 +363,7 @@ def header_rows(s: Summary) -> list[tuple[str, str]]:
         rows.append(("Edited outside the app", s.edited_outside))
     rows.append(("Signed off", describe_signoff(plan, s.found_outside)))
     ev = s.evaluation
-    rows.append(("Progress", f"{ev.answered} of {ev.total} questions answered ({ev.percent}%)"
-                 f"{may_follow(ev.may_grow)}"))
+    rows.append(("Progress", evaluation_answered(ev, joiner="; ", percent=True)))
     changed = plan.updated.astimezone().strftime("%d/%m/%Y %H:%M")
     rows.append(("Version", f"Plan last changed {changed} "
                  f"({plural(len(plan.history), 'recorded change')})"))

@@ -14,7 +14,7 @@ from checklist_tui.core.definition import Item
 from checklist_tui.core.reasons import ANSWER, not_a_reason
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.state_words import state_sentences
-from checklist_tui.core.vocabulary import may_follow, no_gaps_found, no_such_question
+from checklist_tui.core.vocabulary import evaluation_answered, no_gaps_found, no_such_question
 from checklist_tui.core.what_is_left import gaps_count, gaps_listing
 from checklist_tui.plain import (
     answering,
@@ -189,7 +189,7 @@ def where(conv: Conversation, _arg: str) -> None:
     """How far the plan has got: answered, its state, then what is wrong or not known,
     counted as the app's header counts it (look-d 5), and the pause points."""
     ev, plan = conv.ev, conv.session.plan
-    conv.console.say(f"{ev.answered} of {ev.total} questions answered{may_follow(ev.may_grow)}.",
+    conv.console.say(f"{evaluation_answered(ev, joiner='; ')}.",
                      *state_sentences(plan, conv.session.edited_outside))
     born = birth_not_recorded(plan.edd, plan.dob, ev.today)
     if born:  # asked first, as every view asks it (look-d 20), with this mode's way

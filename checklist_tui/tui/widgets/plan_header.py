@@ -16,7 +16,7 @@ from checklist_tui.core.engine import Evaluation
 from checklist_tui.core.record import Record
 from checklist_tui.core.review import describe_state, open_challenges, returned_because
 from checklist_tui.core.session import PlanSession
-from checklist_tui.core.vocabulary import MAY_FOLLOW_MARK
+from checklist_tui.core.vocabulary import evaluation_answered
 from checklist_tui.tui.screens.opening import opening as opening  # the first frame's words
 from checklist_tui.tui.text import join, lit
 
@@ -61,8 +61,7 @@ class PlanHeader(Static):
                     lit(timing_summary(plan.edd, plan.dob, ev.today, short=True))),
              # "78/119+": questions not shown wait for answers still to come (the total
              # may grow); every other view says it in words (vocabulary.may_follow)
-             Phrase(Text(f"{ev.answered}/{ev.total}{MAY_FOLLOW_MARK * ev.may_grow} answered"
-                         f"{flags}")),
+             Phrase(Text(f"{evaluation_answered(ev, short=True)}{flags}")),
              Phrase(lit(session.state.describe(), "bold" if session.state.error else ""))],
             third,
         ]

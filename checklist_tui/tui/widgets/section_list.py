@@ -13,7 +13,8 @@ from checklist_tui.tui.text import join, lit
 def _prompt(p: SectionProgress):
     if not p.visible:
         return join("-        ", lit(p.title, "dim"), f" ({waits_for_short(p.waits_for)})")
-    mark = progress_mark(p.answered, p.total, p.required_open, p.red_flags)
+    mark = progress_mark(p.answered, p.total, p.required_open, p.red_flags,
+                         p.contradicted + p.incomplete, bool(p.waiting))
     return join(f"{mark:<8} ", lit(p.title))
 
 
