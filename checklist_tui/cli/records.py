@@ -116,8 +116,10 @@ def cmd_answer(args: argparse.Namespace) -> int:
             raise UserFacingError(f"no item '{args.item}' in checklist '{checklist.id}' ({hint})")
         ev = session.evaluate()
         if args.item not in ev.visible_items:
-            said = not_shown_said(checklist, args.item, ev.waiting.get(args.item, ()))
-            raise UserFacingError(f"{said}, so it cannot be answered yet")
+            waits = ev.waiting.get(args.item, ())
+            said = not_shown_said(checklist, args.item, waits)
+            # "yet" only while it waits: an answer given rules the other out (rev7-core 11)
+            raise UserFacingError(f"{said}, so it cannot be answered{' yet' if waits else ''}")
         if (args.owner is None) != (args.by is None):
             raise UserFacingError("--owner and --by go together: who will find out, and by when")
         value: Any = args.value

@@ -24,10 +24,12 @@ from checklist_tui.export.summary import NOT_ANSWERED, ChallengeView, Summary, h
 
 COLUMNS = ["case_ref", "checklist_id", "checklist_version", "plan_status", "edited_outside",
            "section_id", "section", "item_id", "plan_part",
-           "prompt", "type", "required", "applies", "waits_for", "answered", "value",
+           "prompt", "type", "required", "applies", "answered", "value",
            "not_applicable",
            "label", "note", "source", "answered_by", "answered_at",
-           "challenge", "challenge_answer"]
+           "challenge", "challenge_answer",
+           # added last: a spreadsheet that reads columns by position keeps working
+           "waits_for"]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 

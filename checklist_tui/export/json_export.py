@@ -19,7 +19,7 @@ from checklist_tui.core.what_is_left import pause_word, said_by_name
 from checklist_tui.export.summary import Summary, headline
 
 SCHEMA = "checklist-tui/plan-summary"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _value(value: object) -> object:
@@ -43,7 +43,7 @@ def answer_rows(s: Summary) -> list[dict[str, Any]]:
                 "item_id": item.id, "prompt": item.prompt, "type": item.type.value,
                 "plan_part": item.plan_part.value if item.plan_part else None,
                 "required": item.required, "applies": item.id in ev.visible_items,
-                "waits_for": " ".join(ev.waiting.get(item.id, ())),
+                "waits_for": list(ev.waiting.get(item.id, ())),
                 "answered": has,
                 "value": None if answer is None or answer.not_applicable
                 else _value(answer.value),

@@ -35,7 +35,7 @@ def _list(of: dict[str, Any]) -> dict[str, Any]:
 ANSWER_ROW = _obj({
     "section_id": S, "section": S, "item_id": S, "prompt": S,
     "plan_part": {"enum": [*(p.value for p in PlanPart), None]},
-    "type": S, "required": B, "applies": B, "waits_for": S, "answered": B,
+    "type": S, "required": B, "applies": B, "waits_for": _list(S), "answered": B,
     "value": {"type": ["string", "boolean", "array", "null"], "items": S},
     "not_applicable": B, "label": NS, "note": NS,
     "source": {"enum": ["seen", "parent", "agency", "unchecked", None]},
@@ -45,11 +45,13 @@ ANSWER_ROW = _obj({
 COMPUTED = _obj({
     "today": {"type": "string", "format": "date"},
     "timing": S,
-    "progress": _obj({"answered": I, "total": I, "percent": I, "more_may_follow": B}),
+    "progress": _obj({"answered": I, "total": I, "percent": I, "more_may_follow": B,
+                      "done": I, "contradicted": I, "incomplete": I}),
     "can_complete": B,
     "sections": _list(_obj({"id": S, "title": S, "applies": B, "waits_for": _list(S),
                             "answered": I, "total": I,
-                            "required_open": I, "red_flags": I})),
+                            "required_open": I, "red_flags": I, "done": I,
+                            "contradicted": I, "incomplete": I, "waiting": I})),
     "open_required": _list(S),
     "gaps": _list(_obj({"label": S, "text": S, "guidance": NS, "note": NS, "about_men": B})),
     "pause_points_not_holding": _list(_obj({

@@ -145,7 +145,7 @@ def test_json_document_shape(catalogue) -> None:
     loaded = store.load(EXAMPLES / "family-t-like-twins.toml")
     lc = catalogue.get(loaded.plan.checklist_id)
     doc = json.loads(render("json", lc, loaded.plan, False, catalogue.sources))
-    assert doc["schema"] == "checklist-tui/plan-summary" and doc["schema_version"] == 2
+    assert doc["schema"] == "checklist-tui/plan-summary" and doc["schema_version"] == 3
     computed = doc["computed"]
     assert computed["progress"] == {"answered": 78, "total": 119, "percent": 66,
                                   "more_may_follow": True}
