@@ -147,8 +147,10 @@ def test_json_document_shape(catalogue) -> None:
     doc = json.loads(render("json", lc, loaded.plan, False, catalogue.sources))
     assert doc["schema"] == "checklist-tui/plan-summary" and doc["schema_version"] == 3
     computed = doc["computed"]
-    assert computed["progress"] == {"answered": 78, "total": 119, "percent": 66,
-                                  "more_may_follow": True}
+    # one answer is a Yes missing what it must carry: answered, not done (look-d 30)
+    assert computed["progress"] == {"answered": 79, "total": 119, "percent": 66,
+                                  "more_may_follow": True, "done": 78, "contradicted": 0,
+                                  "incomplete": 1}
     declined = next(f for f in computed["fired_rules"] if f["rule"] == "PBA-A05.declined")
     assert declined["acknowledged"] is True
     assert any(d["status"] == "overdue" for d in computed["due_points"])
