@@ -12,12 +12,7 @@ from checklist_tui.core.history import EDITED_OUTSIDE
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.plan_gaps import overdue_counts_words
 from checklist_tui.core.review import CHANGED_SINCE_APPROVAL, DECISIONS_CONFLICT
-from checklist_tui.core.vocabulary import (
-    OPEN_MARK,
-    not_done_said,
-    pause_point_said,
-    progress_mark,
-)
+from checklist_tui.core.vocabulary import OPEN_MARK, pause_point_said, progress_mark
 
 #: The state of a file that cannot be read (the Problem column gives the reason).
 UNREADABLE_STATE = "Cannot be read"
@@ -68,9 +63,10 @@ def pause_words(row: PlanRow) -> list[str]:
 
 def progress(row: PlanRow) -> str:
     """Home's Progress: ``✓ 7/7`` only when every question that applies is answered, no
-    required one is open and every pause point holds (the rule Outstanding and the plan
-    header follow); ``• 0/22 nothing answered yet``; ``• 52/52 pause point NO LONGER
-    HOLDS``; ``!2`` red flags."""
+    answer is contradicted or incomplete (``• 1/69``: answered, not done; the gaps and
+    risks say which), no required one is open and every pause point holds (the rule
+    Outstanding and the plan header follow); ``• 0/22 nothing answered yet``;
+    ``• 52/52 pause point NO LONGER HOLDS``; ``!2`` red flags."""
     if row.nothing_answered:
         return f"{OPEN_MARK} 0/{row.total} {NOTHING_ANSWERED}"
     required_open = row.open_required or len(row.pauses)  # a pause point left: never ✓
@@ -78,9 +74,7 @@ def progress(row: PlanRow) -> str:
     done = (row.total and row.answered == row.total and not row.open_required
             and not row.not_done)
     words = dict.fromkeys(w for _t, w, named in row.pauses if named or done)
-    not_done = not_done_said(row.contradicted, row.incomplete)
-    return " ".join([text, *([f"({not_done})"] if not_done else []),
-                     *(f"pause point {w}" for w in words)])
+    return " ".join([text, *(f"pause point {w}" for w in words)])
 
 
 def _updated(row: PlanRow, _today: date) -> str:

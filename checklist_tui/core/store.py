@@ -96,7 +96,7 @@ def _parse(data: bytes, path: Path, known: bool = False
         err = exc.errors()[0]
         raise PlanError(f"{name}: {where(err)}: {plain(err)}; the file was left untouched"
                         ) from None
-    except (RecursionError, OverflowError, ValueError) as exc:
+    except (RecursionError, OverflowError, ValueError):
         raise damaged.refused(path, "damaged: it holds a value no plan can hold") from None
     plancheck.check_plan(plan, name)
     chain, found = history.verify(plan, raw["format_version"], seal, stored)
