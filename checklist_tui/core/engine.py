@@ -259,13 +259,14 @@ def evaluate(
         open_required.extend((section.id, i.id) for i in req_open)
         flags = [f for f in fired if f.section_id == section.id]
         done = [i for i in vis if i.id in done_items]
-        against, lacking = len(contradicted) - was[0], len(incomplete) - was[1]
-        given = len(done) + against + lacking
+        said_against, lacking = len(contradicted) - was[0], len(incomplete) - was[1]
+        given = len(done) + said_against + lacking
         progress.append(SectionProgress(
             section.id, section.title, section.id in sections_shown and bool(vis),
             given, len(vis), len(req_open),
             sum(1 for f in flags if f.red_flag), vis_.sections_waiting.get(section.id, ()),
-            against, lacking, sum(1 for i in section.items if i.id in vis_.items_waiting),
+            said_against, lacking,
+            sum(1 for i in section.items if i.id in vis_.items_waiting),
         ))
         answered += given
         total += len(vis)
