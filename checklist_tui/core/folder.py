@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from checklist_tui.core import clock, locking, store
 from checklist_tui.core.index_row import PlanRow
 from checklist_tui.core.locations import resolve_plan as resolve_plan  # its home before
+from checklist_tui.core.record import Record
 
 if TYPE_CHECKING:
     from checklist_tui.core.index import RefreshResult
@@ -78,8 +78,7 @@ def mark_open_elsewhere(rows: list[PlanRow], held: dict[str, str]) -> list[PlanR
     return rows
 
 
-@dataclass(frozen=True)
-class Looked:
+class Looked(Record):
     """What a folder view's list was made from, to tell when it may be out of date (Home
     and the review list check every few seconds): the plan index's look at the files, the
     day (what is overdue is the day's) and who had plans open elsewhere."""

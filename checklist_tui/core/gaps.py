@@ -116,6 +116,8 @@ class NotInPlace(Where):
 
     text: str
     why: str
+
+
 class BornToday(Record):
     """What would not be in place if the baby were born today."""
 

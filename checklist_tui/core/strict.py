@@ -77,13 +77,13 @@ class After:
         return checked.after(self.check, source, handler)
 
 
-
 @functools.cache
 def _signature() -> str:
     """``Strict``'s signature as @dataclass writes it into a model's ``__doc__``."""
     import inspect
 
     return str(inspect.signature(Strict)).replace(" -> None", "")
+
 
 @dataclass_transform(kw_only_default=True, eq_default=False)
 class Strict:
