@@ -164,6 +164,12 @@ class PlanRow:
                     or self.same_case or self.nothing_answered or self.pauses_named)
 
     @property
+    def withdrawn(self) -> bool:
+        """Marked entered in error: nobody works on it, so nothing is asked of it (a birth
+        not recorded is not something to attend to; rev7-core 11)."""
+        return self.state == PlanState.ENTERED_IN_ERROR.value
+
+    @property
     def awaiting_signoff(self) -> bool:
         return self.state == PlanState.SUBMITTED.value
 

@@ -91,7 +91,8 @@ def reasons(row: PlanRow, _today: date | None = None) -> list[str]:
     if row.error:
         return ["cannot be read"]
     found = []
-    if _today is not None and birth_not_recorded(row.edd, row.dob, _today, short=True):
+    if (_today is not None and not row.withdrawn
+            and birth_not_recorded(row.edd, row.dob, _today, short=True)):
         found.append(birth_not_recorded(row.edd, row.dob, _today, short=True))
     if row.decisions_conflict:
         found.append(DECISIONS_CONFLICT)

@@ -60,3 +60,17 @@ def test_first_in_gaps_outstanding_and_needs_attention(catalogue) -> None:
     ev = evaluate(loaded.checklist, plan, TODAY)
     assert all(g.label != NO_BIRTH_DATE for g in plan_gaps(loaded.checklist, plan, ev))
     assert all(e.label != NO_BIRTH_DATE for e in entries(loaded.checklist, plan, ev))
+
+
+def test_a_plan_entered_in_error_is_not_asked_about_the_birth(catalogue) -> None:
+    """rev7-core 11: Home's Needs attention would list a withdrawn plan past its EDD for
+    ever. A plan being worked on, or approved (the plan people act on), is still asked."""
+    from checklist_tui.core.plan import PlanState
+
+    loaded = catalogue.get("pre-birth-assessment")
+    plan = new_plan(loaded, edd=TODAY - timedelta(days=26))
+    row = summarise("p.toml", plan, loaded, TODAY)
+    row.state = PlanState.APPROVED.value
+    assert reasons(row, TODAY)[0] == "EDD passed 26 days ago, no date of birth recorded"
+    row.state = PlanState.ENTERED_IN_ERROR.value
+    assert "EDD passed 26 days ago, no date of birth recorded" not in reasons(row, TODAY)
