@@ -248,12 +248,12 @@ def answered_said(answered: int, total: int, contradicted: int = 0, incomplete: 
 
 
 def evaluation_answered(ev: Evaluation, *, short: bool = False, joiner: str = ", ",
-                        percent: bool = False) -> str:
+                        percent: bool = False, questions: str = " questions") -> str:
     """:func:`answered_said` for a plan's evaluation (the header, show, the exports and
     plain mode say the same)."""
     return answered_said(ev.answered, ev.total, len(ev.contradicted), len(ev.incomplete),
                          ev.may_grow, short=short, joiner=joiner,
-                         percent=ev.percent if percent else None)
+                         percent=ev.percent if percent else None, questions=questions)
 
 
 def progress_words(answered: int, total: int, required_open: int = 0, red_flags: int = 0,

@@ -59,3 +59,16 @@ def test_a_line_uses_shorter_words_then_breaks_between_phrases() -> None:
         ["EDD 27/01/2027: 31+1 weeks today", "37/87 answered", "Saved 14:02"])
     assert str(fit(phrases, 40)).splitlines() == [
         "EDD 27/01/2027: 31+1 weeks today", "37/87 answered · Saved 14:02"]
+
+
+async def test_the_count_is_said_in_words_where_the_line_has_room(tmp_path) -> None:
+    """rev7-tui 10: "78/119+" is the short form; a wide window reads it in words, and the
+    answer the plan finds incomplete is said in both (look-d 30)."""
+    plans = copy_examples(tmp_path / "plans")
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(180, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        lines, width = _lines(app)
+        assert any("79 of 119 answered (1 incomplete), more questions may follow" in line
+                   for line in lines), (width, lines)
+        assert not any("79/119+" in line for line in lines)

@@ -59,9 +59,11 @@ class PlanHeader(Static):
              Phrase(Text(describe_state(plan))), *_changes_by(session)],
             [Phrase(lit(timing_summary(plan.edd, plan.dob, ev.today)),
                     lit(timing_summary(plan.edd, plan.dob, ev.today, short=True))),
-             # "78/119+": questions not shown wait for answers still to come (the total
-             # may grow); every other view says it in words (vocabulary.may_follow)
-             Phrase(Text(f"{evaluation_answered(ev, short=True)}{flags}")),
+             # in words where the line has room ("78 of 119 answered, more questions may
+             # follow"), else "78/119+": questions not shown wait for answers still to
+             # come (the total may grow), as F1 explains
+             Phrase(Text(f"{evaluation_answered(ev, questions='')}{flags}"),
+                    Text(f"{evaluation_answered(ev, short=True)}{flags}")),
              Phrase(lit(session.state.describe(), "bold" if session.state.error else ""))],
             third,
         ]
