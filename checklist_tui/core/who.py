@@ -4,8 +4,9 @@ A plan is often changed by someone other than its practitioner: the ward midwife
 re-dates a check on the social worker's plan, a colleague covers a visit (look-d D12:
 every change was recorded as the plan's practitioner, whoever was at the keyboard). The
 app and plain mode ask once, when a plan is opened for editing, who is making the
-changes (name and role), offering who said so last for this plan on this computer, else
-the plan's practitioner; the command line takes ``--as``. Every history entry, answer,
+changes (name and role), offering as a choice the person who said so last for this plan
+on this computer (never filled in, never the practitioner unasked); the command line takes
+``--as``. Every history entry, answer,
 acknowledgement and confirmation the session makes is recorded as that person
 (``core.session``, ``by=``).
 
@@ -61,11 +62,6 @@ def only_looking(reason: str | None) -> bool:
     return bool(reason) and str(reason).startswith(NOT_SAID)
 
 
-def practitioner(plan: Plan) -> Who:
-    """The plan's practitioner as a ``Who`` (empty name when the plan names nobody)."""
-    return Who(plan.practitioner.strip(), plan.practitioner_role.strip())
-
-
 def recorded_as(plan: Plan, given: str | Who | None = None) -> str:
     """The one rule: who a change to ``plan`` is recorded as. The person who said who they
     are (``--as``, the app's or plain mode's question), else the plan's practitioner as
@@ -92,13 +88,15 @@ def not_a(what: str, text: str) -> str | None:
     return None
 
 
-def offered(plan: Plan, said_here: Who | None = None) -> Who:
-    """Who is offered when the question is asked: the person who said who they are earlier
-    in this run of the app, else who last made changes to this plan on this computer,
-    else the plan's practitioner."""
+def offered(plan: Plan, said_here: Who | None = None) -> Who | None:
+    """Who is offered as a choice when the question is asked (never filled in for the
+    person: Enter, Enter must not record someone else): whoever said who they are earlier
+    in this run of the app, else whoever last made changes to this plan on this computer;
+    None when nobody has. The plan's practitioner is never offered: the person at the
+    keyboard is often someone else (look-d D12)."""
     if said_here is not None and said_here.name.strip():
         return said_here
-    return remembered(plan.id) or practitioner(plan)
+    return remembered(plan.id)
 
 
 def file_path() -> Path:

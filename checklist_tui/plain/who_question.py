@@ -1,10 +1,11 @@
 """Plain mode's first question on a plan opened for editing: who is making the changes.
 
 As the full-screen app asks it (tui/screens/who_dialog.py), with the same words and the
-same rule (``core.who``): the name and role offered are those of whoever last made
-changes to this plan on this computer, else the plan's practitioner, and Enter keeps
-them. ``cancel`` looks at the plan without changing anything (``who`` between answers says it
-then, or later when someone else takes the keyboard); ``quit`` stops.
+same rule (``core.who``): the name and role are typed; whoever last made changes to this
+plan on this computer (or said so earlier in this run) is offered by name, and taken
+only when the person types ``same`` (Enter alone keeps nobody: rev8-tui 1). ``cancel``
+looks at the plan without changing anything (``who`` between answers says it then, or
+later when someone else takes the keyboard); ``quit`` stops.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from checklist_tui.core.session import PlanSession
 from checklist_tui.core.who import NOT_SAID as NOBODY_SAID
 from checklist_tui.core.who import QUESTION, WHY_ASKED, Who, not_a, offered, only_looking
 from checklist_tui.plain.console import Cancelled, Console, Quit
+
+#: Typed for the person offered ("Last here: ...").
+SAME = "same"
 
 #: Why the plan is read-only after ``cancel``.
 NOT_SAID = f"{NOBODY_SAID} (type who to say, and change it)"
@@ -53,27 +57,31 @@ def change(console: Console, session: PlanSession) -> bool:
 
 
 def _said(console: Console, session: PlanSession) -> None:
-    """Name, then role; then every change is recorded as them (and the plan can be changed
-    again if it was opened only to look because nobody said)."""
+    """Name, then role (or ``same`` for the person offered); then every change is recorded
+    as them (and the plan can be changed again if it was opened only to look because
+    nobody said)."""
     offer = offered(session.plan, session.said)
-    who = Who(_one(console, "Your name", offer.name, "name"),
-              _one(console, "Your role", offer.role, "role"))
+    if offer is not None:
+        console.say(f"Last here: {offer.by}. If that is you, type same.")
+    name = _one(console, "Your name", "name", offer)
+    who = offer if name is None and offer is not None else \
+        Who(name or "", _one(console, "Your role", "role") or "")
     session.changes_by(who)
     if only_looking(session.read_only_reason):
         session.read_only_reason = None
     console.say(f"Every change will be recorded as made by {who.by}.")
 
 
-def _one(console: Console, label: str, kept: str, what: str) -> str:
-    """One of the two answers: typed, or the one offered kept with Enter; asked again,
-    with why, until it is a name (or a role)."""
+def _one(console: Console, label: str, what: str, offer: Who | None = None) -> str | None:
+    """One of the two answers, asked again, with why, until it is a name (or a role);
+    None when the person typed ``same`` for the person ``offer``ed."""
     about = (f"{QUESTION} {WHY_ASKED} Type your {what}"
-             + (f", or press Enter to keep {kept}." if kept else ".")
+             + (f", or same if you are {offer.by}." if offer is not None else ".")
              + " Type cancel to look without changing anything, or quit to stop.")
     while True:
-        typed = console.answer(f"{label}" + (f", or Enter for {kept}:" if kept else ":"),
-                               about)
-        given = " ".join((typed or kept).split())
+        given = " ".join((console.answer(f"{label}:", about) or "").split())
+        if offer is not None and given.lower() == SAME:
+            return None
         problem = not_a(what, given)
         if problem is None:
             return given

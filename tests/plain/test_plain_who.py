@@ -38,7 +38,7 @@ def test_asked_first_and_every_change_is_theirs(tmp_path, catalogue) -> None:
     assert result.returncode == 0, result.stderr
     said = result.stdout
     assert "Plan WHO-1. Who is making changes to this plan?" in said
-    assert "Your name, or Enter for Drew Demo:" in said
+    assert "Your name:" in said and "Drew Demo" not in said  # the practitioner: never offered
     assert "Every change will be recorded as made by Morgan Example (Ward midwife)." in said
     assert said.index("Every change will be recorded") < said.index("Question 1 of")
     assert "Saved: Yes." in said
@@ -47,13 +47,21 @@ def test_asked_first_and_every_change_is_theirs(tmp_path, catalogue) -> None:
     assert who.remembered(plan.id) == Who("Morgan Example", "Ward midwife")
 
 
-def test_enter_keeps_who_is_offered_and_a_placeholder_is_asked_again(tmp_path,
-                                                                      catalogue) -> None:
+def test_enter_keeps_nobody_and_same_takes_who_was_last_here(tmp_path, catalogue) -> None:
+    """rev8-tui 1: Enter, Enter must not record the changes as someone offered; the
+    person last here is taken only when 'same' is typed, and a placeholder is asked again."""
     path = _plan(tmp_path / "plans", catalogue)
-    result = _fill(path, "\nx\n\ny\nquit\n")
+    who.remember(store.load(path).plan.id, Who("Morgan Example", "Ward midwife"), clock.now())
+    result = _fill(path, "\nsame\ny\nquit\n")
     assert result.returncode == 0, result.stderr
+    said = result.stdout
+    assert "Last here: Morgan Example (Ward midwife). If that is you, type same." in said
+    assert "Say your name." in said
+    assert _last_by(path) == "Morgan Example (Ward midwife)"
+    other = _plan(tmp_path / "other", catalogue)
+    result = _fill(other, "Sam Sample\nx\nHealth visitor\ny\nquit\n")
     assert "'x' is not a role: say your role." in result.stdout
-    assert _last_by(path) == "Drew Demo (Social worker)"
+    assert _last_by(other) == "Sam Sample (Health visitor)"
 
 
 def test_as_on_the_command_line_is_not_asked(tmp_path, catalogue) -> None:
@@ -79,7 +87,7 @@ def test_cancel_only_looks_and_quit_stops(tmp_path, catalogue) -> None:
 
 def test_who_between_answers_changes_who_from_then_on(tmp_path, catalogue) -> None:
     path = _plan(tmp_path / "plans", catalogue)
-    result = _fill(path, "\n\ny\nwho\nSam Sample\nHealth visitor\ny\nquit\n")
+    result = _fill(path, "Drew Demo\nSocial worker\ny\nwho\nSam Sample\nHealth visitor\ny\nquit\n")
     assert result.returncode == 0, result.stderr
     history = store.load(path).plan.history
     assert [e.by for e in history[-2:]] == ["Drew Demo (Social worker)",

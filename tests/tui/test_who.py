@@ -29,6 +29,12 @@ def _plan_screen(app) -> PlanScreen:
     return next(s for s in app.screen_stack if isinstance(s, PlanScreen))
 
 
+def _said(form) -> str:
+    """Every line of the form's words."""
+    from textual.widgets import Static
+    return " ".join(rendered(line) for line in form.query(Static))
+
+
 def _header(app) -> str:
     return rendered(_plan_screen(app).query_one(PlanHeader))
 
@@ -41,12 +47,18 @@ async def _note(pilot, app, text: str) -> str:
     return screen.session.plan.history[-1].by
 
 
-async def test_asked_once_offering_the_practitioner_and_every_change_is_theirs(plans) -> None:
+async def test_asked_once_offering_nobody_and_every_change_is_theirs(plans) -> None:
     app = _app(plans)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await _asked(pilot, app)
-        assert form.query_one("#who-name").value == PRACTITIONER  # offered, selected
-        await pilot.press(*"Morgan Example", "enter", "ctrl+a", *"Ward midwife", "enter")
+        # rev8-tui 1: the practitioner is not filled in (Enter, Enter took them), nor offered
+        assert form.query_one("#who-name").value == form.query_one("#who-role").value == ""
+        assert not form.query("#who-same") and PRACTITIONER not in _said(form)
+        assert "Your name" in _said(form)
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: "Say your name" in rendered(form.query_one("#form-error")))
+        assert app.screen is form
+        await pilot.press(*"Morgan Example", "enter", *"Ward midwife", "enter")
         await wait_for(pilot, lambda: plan_ready(app))
         assert "You: Morgan Example" in _header(app)
         assert await _note(pilot, app, "Re-checked on the ward") == \
@@ -56,7 +68,7 @@ async def test_asked_once_offering_the_practitioner_and_every_change_is_theirs(p
         assert who.remembered(session.plan.id) == Who("Morgan Example", "Ward midwife")
 
 
-async def test_the_next_time_the_last_person_here_is_offered_and_enter_keeps_them(
+async def test_the_next_time_the_last_person_here_is_a_button_and_enter_keeps_nobody(
         plans) -> None:
     from checklist_tui.core import store
 
@@ -66,9 +78,12 @@ async def test_the_next_time_the_last_person_here_is_offered_and_enter_keeps_the
     app = _app(plans)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _asked(pilot, app)
-        assert form.query_one("#who-name").value == "Morgan Example"
-        assert form.query_one("#who-role").value == "Ward midwife"
+        assert form.query_one("#who-name").value == ""  # never filled in for the person
+        assert "Last here: Morgan Example (Ward midwife)" in _said(form)
         await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: "Say your name" in rendered(form.query_one("#form-error")))
+        form.set_focus(form.query_one("#who-same"))  # as Tab from the role box reaches it
+        await pilot.press("enter")  # "I am Morgan Example": a choice made on purpose
         await wait_for(pilot, lambda: plan_ready(app))
         assert "You: Morgan Example (Ward midwife)" in _header(app)
 
@@ -111,13 +126,14 @@ async def test_w_changes_who_for_the_changes_from_then_on(plans) -> None:
     app = _app(plans)
     async with app.run_test(size=(120, 40)) as pilot:
         await _asked(pilot, app)
-        await pilot.press("enter", "enter")  # the practitioner, as offered
+        await pilot.press(*"Alex Placeholder", "enter", *"Social worker", "enter")
         await wait_for(pilot, lambda: plan_ready(app) and "You: " in _header(app))
-        assert await _note(pilot, app, "First note") == \
-            "Alex Placeholder (example social worker) (Assessing social worker)"
+        assert await _note(pilot, app, "First note") == "Alex Placeholder (Social worker)"
         await pilot.press("W")
         form = await _asked(pilot, app)
-        await pilot.press(*"Sam Sample", "tab", "ctrl+a", *"Health visitor", "enter")
+        assert form.query_one("#cancel").label.plain == "Cancel"  # not "Only look" (rev8-tui 3)
+        assert form.query_one("#who-same").label.plain == "I am Alex Placeholder"
+        await pilot.press(*"Sam Sample", "tab", *"Health visitor", "enter")
         await wait_for(pilot, lambda: plan_ready(app) and "Sam Sample" in _header(app))
         assert await _note(pilot, app, "Second note") == "Sam Sample (Health visitor)"
         assert form.changing
@@ -219,6 +235,6 @@ async def test_nothing_is_changed_while_the_question_waits(plans) -> None:
         else:
             raise AssertionError("an edit was taken before anyone said who they are")
         await _asked(pilot, app)
-        await pilot.press("enter", "enter")
+        await pilot.press(*"Morgan Example", "enter", *"Ward midwife", "enter")
         await wait_for(pilot, lambda: not session.who_pending)
         assert session.edit(edit.set_note, item, "Now it is theirs")

@@ -1,12 +1,14 @@
 """Who is making changes to this plan: asked once when a plan is opened for editing, and
 again with W (or the command palette) whenever someone else takes the keyboard.
 
-The name and role offered are those of whoever said so earlier in this run of the app,
-else whoever last made changes to this plan on this computer, else the plan's
-practitioner (``core.who.offered``); typing replaces them, Enter keeps them. Every change
-is then recorded as that person (look-d D12: the ward midwife's changes were recorded as
-the social worker's). Cancelling opens the plan to look at only: nothing can be changed
-under nobody's name, and nothing is changed while the question waits.
+The boxes start empty: the person types their name and role. Whoever said so earlier in
+this run of the app, else whoever last made changes to this plan on this computer
+(``core.who.offered``), is offered as a button naming them, a choice made on purpose:
+filled-in boxes were kept with Enter, Enter by whoever was at the keyboard (rev8-tui 1).
+Every change is then recorded as that person (look-d D12: the ward midwife's changes
+were recorded as the social worker's). Cancelling opens the plan to look at only:
+nothing can be changed under nobody's name, and nothing is changed while the question
+waits.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from checklist_tui.core.who import NOT_SAID as NOBODY_SAID
 from checklist_tui.core.who import (
@@ -39,29 +42,38 @@ NOT_SAID = f"{NOBODY_SAID}: press W to say who you are and change it"
 
 
 class WhoScreen(FormScreen[Who]):
-    """Name and role, offered filled in and selected: typing replaces, Enter keeps."""
+    """Name and role, typed; the person offered (if any) is a button of their own."""
 
     SAVE_WORDS = "Continue"
     CANCEL_WORDS = "Only look"
 
-    def __init__(self, offer: Who, case_ref: str, changing: bool = False):
+    def __init__(self, offer: Who | None, case_ref: str, changing: bool = False):
         super().__init__()
         self.offer, self.case_ref, self.changing = offer, case_ref, changing
         self.title = QUESTION
 
     def fields(self) -> ComposeResult:
-        yield Static(lit(f"Plan {self.case_ref}. {WHY_ASKED}"
-                         + ("" if self.changing else
-                            " Only look (or Escape) opens it without changing anything.")))
+        yield Static(lit(f"Plan {self.case_ref}. {WHY_ASKED} " + (
+            "Cancel (or Escape) keeps who it is now." if self.changing else
+            "Only look (or Escape) opens it without changing anything.")))
         yield Label("Your name *", classes="field-label")
-        yield LineBox(self.offer.name, id="who-name", placeholder="e.g. Morgan Example",
+        yield LineBox("", id="who-name", placeholder="e.g. Morgan Example",
                       max_length=120, compact=True)
         yield Label("Your role *", classes="field-label")
-        yield LineBox(self.offer.role, id="who-role", placeholder="e.g. Ward midwife",
+        yield LineBox("", id="who-role", placeholder="e.g. Ward midwife",
                       max_length=120, compact=True)
+        if self.offer is not None:
+            yield Static(lit(f"Last here: {self.offer.by}. If that is you, Tab to "
+                             "the button under this line."), classes="hint")
+            yield Button(lit(f"I am {self.offer.name}"), id="who-same", compact=True)
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#who-name", Input), scroll_visible=False)
+
+    @on(Button.Pressed, "#who-same")
+    def _same(self) -> None:
+        if self.offer is not None:
+            self.dismiss(self.offer)
 
     def save(self) -> None:
         name = self.query_one("#who-name", Input)
@@ -71,6 +83,13 @@ class WhoScreen(FormScreen[Who]):
             self.refuse(problem, name if not_a("name", name.value) else role)
             return
         self.dismiss(Who(" ".join(name.value.split()), " ".join(role.value.split())))
+
+
+class ChangeWhoScreen(WhoScreen):
+    """W: someone else takes the keyboard. Cancel keeps who it is now (the plan is already
+    open for changes: "Only look" would say what it does not do, rev8-tui 3)."""
+
+    CANCEL_WORDS = "Cancel"
 
 
 def made_by(app: object, path: Path, name: str, role: str) -> None:
@@ -119,7 +138,8 @@ def ask(screen: PlanScreen, changing: bool = False) -> None:
     if session is None or session.read_only:
         return
     offer = offered(session.plan, screen.app.who)  # type: ignore[attr-defined]
-    screen.app.push_screen(WhoScreen(offer, session.plan.case_ref, changing),
+    form = (ChangeWhoScreen if changing else WhoScreen)(offer, session.plan.case_ref, changing)
+    screen.app.push_screen(form,
                            lambda who: _answered(screen, who, changing))
 
 
