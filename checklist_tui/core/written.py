@@ -90,3 +90,36 @@ def earlier_words(plan: Plan, checklist: Checklist, item: Item, today: date) -> 
     have = {t for t in text_keys(item) if answer.details.get(t.partition(".")[2])}
     return {t.partition(".")[2]: day for t, day in written_on(plan, have).items()
             if day < today}
+
+
+def said_again(plan: Plan, item: Item | None, answer: Answer | None) -> str:
+    """Words recorded again as still true on a later day (``set_detail(..., again=True)``)
+    are said so, with who and when they were first written (rev8-tui 2: the same words
+    recorded again read as if written that day, and no view said otherwise): "'Who
+    checked ...' (DPM-H07) was recorded again as still true on Friday 27 November 2026 by
+    Morgan Example (Ward midwife); first written on Sunday 22 November 2026"; or ""."""
+    if item is None or answer is None or not answer.details:
+        return ""
+    texts = {t: label for t, label in text_keys(item).items()
+             if answer.details.get(t.partition(".")[2])}
+    history, latest = plan.history, dict[str, int]()
+    for n in range(len(history) - 1, -1, -1):
+        if len(latest) == len(texts):
+            break
+        entry = history[n]
+        if entry.what == DETAIL and entry.target in texts and entry.target not in latest:
+            latest[entry.target] = n
+    for target, n in latest.items():
+        last = began = history[n]
+        if not last.new or last.old != last.new:
+            continue
+        for k in range(n - 1, -1, -1):  # back to the entry that first wrote these words
+            entry = history[k]
+            if entry.what == DETAIL and entry.target == target:
+                if entry.new != last.new:
+                    break
+                began = entry
+        return (f"'{texts[target]}' ({item.id}) was recorded again as still true on "
+                f"{words_date(last.at.astimezone().date())} by {last.by}; first written on "
+                f"{words_date(began.at.astimezone().date())}")
+    return ""

@@ -124,3 +124,23 @@ def test_the_answer_itself_says_its_words_are_older_than_its_date(catalogue) -> 
     check_again(plan, checklist, "DPM-H07", TODAY, by="t", now=NOW)
     assert not any(said in line for line in item_flags(item, plan, evaluate(checklist, plan,
                                                                             TODAY)))
+
+
+def test_words_recorded_again_say_so_under_the_answer(catalogue) -> None:
+    """rev8-tui 2: one tick re-recorded old words as today's and nothing said so; the
+    answer now says they were recorded again as still true, by whom, and when first
+    written."""
+    from checklist_tui.core.gaps import item_flags
+
+    checklist, plan = _draft(catalogue)
+    item = checklist.item_map()["DPM-H07"]
+    set_detail(plan, checklist, "DPM-H07", "date", TODAY, by="t", now=NOW)
+    said = "was recorded again as still true on"
+    assert not any(said in line for line in item_flags(item, plan, evaluate(checklist, plan,
+                                                                            TODAY)))
+    check_again(plan, checklist, "DPM-H07", TODAY, by="Morgan Example (Ward midwife)",
+                now=NOW)
+    lines = item_flags(item, plan, evaluate(checklist, plan, TODAY))
+    line = next(line for line in lines if said in line)
+    assert "(DPM-H07)" in line and "by Morgan Example (Ward midwife)" in line
+    assert "first written on Sunday 22 November 2026" in line
