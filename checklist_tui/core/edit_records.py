@@ -111,12 +111,24 @@ def change_needs_why(plan: Plan, person_id: str, **fields: Any) -> bool:
     men or the people around the baby (``leaves_the_men``): a form asks why before it
     saves (the change is refused without a reason). False for fields the record refuses:
     the change itself says why not."""
+    return bool(change_words(plan, person_id, **fields))
+
+
+def change_words(plan: Plan, person_id: str, **fields: Any) -> str:
+    """What changing the person as ``fields`` say takes them out of, in the words a form
+    asking why uses ("no longer counted among the men (the father and male carers)"), or
+    "" when the change needs no reason (rev8-tui 4: the form said 'the men or the people
+    around the baby', then 'is counted among the people around the baby')."""
     record = find_record(plan, Person, person_id)
     try:
         updated = Person(**(dump(record) | fields))
     except Invalid:
-        return False
-    return leaves_the_men(record, updated)
+        return ""
+    if record.is_man and not updated.is_man:
+        return "no longer counted among the men (the father and male carers)"
+    if around_the_baby(record) and not around_the_baby(updated):
+        return "no longer counted among the people living in or visiting the home"
+    return ""
 
 
 def around_the_baby(person: Person) -> bool:

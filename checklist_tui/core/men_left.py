@@ -94,8 +94,9 @@ def _left(entry: HistoryEntry) -> ManLeft | None:
     if after is None or after.is_man:
         return None
     why = recorded(entry.new).get(WHY_KEY, "").strip()
-    return ManLeft(before.name, about, "Recorded as not a man", entry.at, entry.by,
-                   why or NO_REASON, father)
+    how = ("Recorded as not a man" if after.man is False else  # else: his kind changed
+           f"Recorded as '{after.relationship or after.kind.label}', no longer as a man")
+    return ManLeft(before.name, about, how, entry.at, entry.by, why or NO_REASON, father)
 
 
 def men_left(plan: Plan) -> list[ManLeft]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from checklist_tui.core import clock, edit
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.edit_records import CHANGE_WHY, change_needs_why
+from checklist_tui.core.edit_records import CHANGE_WHY, change_words
 from checklist_tui.core.integrity import overdue_action
 from checklist_tui.core.plan import Action, ActionStatus, Agency, Person, PersonKind
 from checklist_tui.core.plan_details import DetailsError, typed_date
@@ -242,12 +242,14 @@ def _why(conv: Conversation, record: Record, field: Field, value: object) -> str
     the baby (core.edit_records.change_needs_why: a man recorded as not a man, a visiting
     man recorded as family network), asked as removing them is (look-d D2); '' when none
     is needed, None when the person gives none (said: nothing is changed)."""
-    if not (isinstance(record, Person) and change_needs_why(
-            conv.session.plan, record.id, **{field.name: value})):
+    if not isinstance(record, Person):
+        return ""
+    leaving = change_words(conv.session.plan, record.id, **{field.name: value})
+    if not leaving:
         return ""
     c = conv.console
-    c.say(f"With that, {record.name} is no longer counted among the men or the people "
-          "around the baby. The plan's history keeps who changed it, when and why.")
+    c.say(f"With that, {record.name} is {leaving}. The plan's history keeps who changed "
+          "it, when and why.")
     why = asking.ask_reason(conv, "Why? Or press Enter to leave it unchanged:", CHANGE_WHY)
     if not why:
         c.say(f"Not changed: {field.label} stays {_said(field, getattr(record, field.name))}.")

@@ -139,3 +139,26 @@ def test_a_no_given_while_he_was_recorded_says_so_after_he_is_gone(catalogue) ->
                by_date=NOW.date() + timedelta(days=7))  # answered after he left
     assert not [line for line in item_flags(items["PBA-F11"], plan, evaluate(
         lc.checklist, plan, today)) if line.startswith("People recorded")]
+
+
+def test_the_words_say_what_a_change_takes_them_out_of(mini) -> None:
+    """rev8-tui 4: the form said 'the men or the people around the baby', and the People
+    line 'recorded as not a man' for a man whose relationship alone was changed."""
+    from checklist_tui.core.edit_records import change_words
+    from checklist_tui.core.men_left import men_left
+
+    plan = new_plan(mini)
+    carer = add_record(plan, Person, by="t", now=NOW, name="Morgan Example (fictional)",
+                       kind=PersonKind.MALE_CARER)
+    assert carer.man is None and carer.is_man  # counted as a man by his kind
+    assert change_words(plan, carer.id, kind=PersonKind.OTHER) == (
+        "no longer counted among the men (the father and male carers)")
+    visitor = add_record(plan, Person, by="t", now=NOW, name="Robin Example (fictional)",
+                         kind=PersonKind.VISITING_ADULT, man=False)
+    assert change_words(plan, visitor.id, kind=PersonKind.FAMILY_NETWORK) == (
+        "no longer counted among the people living in or visiting the home")
+    assert change_words(plan, visitor.id, notes="Visits on Sundays") == ""
+    update_record(plan, Person, carer.id, by="t", now=NOW, why="Is the maternal aunt",
+                  kind=PersonKind.OTHER)
+    assert [m.what for m in men_left(plan)] == [
+        f"Recorded as '{PersonKind.OTHER.label}', no longer as a man"]

@@ -156,6 +156,9 @@ async def test_a_man_changed_to_not_a_man_asks_why(plans) -> None:
         screen._edited(man.id, values)  # what the person form gives back on Save
         await wait_for_screen(pilot, ChangedPersonScreen)
         assert man.name in str(app.screen.title) and "why?" in str(app.screen.title)
+        # rev8-tui 4: which it takes him out of, said once
+        assert "is no longer counted among the men (the father and male carers)" in str(
+            app.screen.title)
         await pilot.click("#cancel")
         await wait_for(pilot, lambda: app.screen is screen)
         assert len(plan.history) == count and next(

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from checklist_tui.core import clock, edit
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.edit_records import around_the_baby, change_needs_why
+from checklist_tui.core.edit_records import around_the_baby, change_words
 from checklist_tui.core.men_left import men_left
 from checklist_tui.core.plan import Action, Agency, Person
 from checklist_tui.core.session import PlanSession
@@ -190,12 +190,13 @@ class RecordsScreen(PlanViewScreen):
                              lambda values: self._edited(ident, values))
 
     def _edited(self, ident: str, values, why: str = "") -> None:
-        if values is not None and self.page == "people" and not why \
-                and change_needs_why(self.session.plan, ident, **values):  # look-d D2
+        leaving = (change_words(self.session.plan, ident, **values)  # look-d D2
+                   if values is not None and self.page == "people" and not why else "")
+        if leaving:
             from checklist_tui.tui.screens.remove_person import ChangedPersonScreen
 
             name = edit.find_record(self.session.plan, Person, ident).name
-            self.app.push_screen(ChangedPersonScreen(name),
+            self.app.push_screen(ChangedPersonScreen(name, leaving),
                                  lambda given: self._edited(ident, values, given)
                                  if given else None)
             return

@@ -25,16 +25,19 @@ class RemovePersonScreen(FormScreen[str]):
     SAVE_WORDS = "Remove"
     CANCEL_WORDS = "Keep them"
 
-    def __init__(self, name: str, changed: bool = False) -> None:  # see ChangedPersonScreen
+    def __init__(self, name: str, changed: str = "") -> None:  # see ChangedPersonScreen
+        """``changed``: what the change takes them out of (core.edit_records.change_words);
+        "" for a removal."""
         super().__init__()
         self.name_said, self.changed = name, changed
-        self.title = (f"{name} no longer counted among the men or the people around the "
-                      "baby: why?" if changed else f"Remove {name} from People: why?")
+        self.title = (f"With this change {name} is {changed}: why?" if changed
+                      else f"Remove {name} from People: why?")
 
     def fields(self) -> ComposeResult:
-        done = "changed them" if self.changed else "removed them"
-        yield Static(lit(f"{self.name_said} is counted among the people around the baby. "
-                         f"The plan's history keeps who {done}, when and why."))
+        yield Static(lit(
+            f"{self.name_said} is counted among the people around the baby now. The plan's "
+            f"history keeps who {'changed' if self.changed else 'removed'} them, when and "
+            "why."))
         yield Label("Why *" if self.changed else "Why they are removed *",
                     classes="field-label")
         yield LineBox(id="why", compact=True, max_length=300, placeholder=(
@@ -61,5 +64,5 @@ class ChangedPersonScreen(RemovePersonScreen):
     SAVE_WORDS = "Save the change"
     CANCEL_WORDS = "Do not change"
 
-    def __init__(self, name: str) -> None:
-        super().__init__(name, changed=True)
+    def __init__(self, name: str, changed: str) -> None:
+        super().__init__(name, changed=changed)
