@@ -103,6 +103,7 @@ async def test_no_born_today_on_the_injury_checklist(plans, catalogue) -> None:
         assert screen.check_action("born_today", ()) is False  # hidden, and no palette entry
         assert "Born today?" not in [c.title for c in commands.palette(screen)]
         assert "Born today" not in rendered(screen.query_one("Footer"))
-        await pilot.press("b")
-        await pilot.pause()
+        await pilot.press("b")  # rev8-tui 8: said, not silently nothing
+        await wait_for(pilot, lambda: any("marks nothing as needed at birth" in str(n.message)
+                                          for n in app._notifications), what="b said")
         assert "BORN TODAY" not in rendered(title) and screen.born_today is False

@@ -4,10 +4,11 @@ and what stops the plan being submitted again."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import OptionList
 
 from checklist_tui.core import clock
-from checklist_tui.core.gaps import born_today, marks_birth
+from checklist_tui.core.gaps import NO_BIRTH_VIEW, born_today, marks_birth
 from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import NO_LONGER_SIGNED_OFF, RETURNED
@@ -65,6 +66,13 @@ class OutstandingScreen(EntriesScreen):
         if action == "born_today" and not marks_birth(self.session.checklist.checklist):
             return False
         return super().check_action(action, parameters)
+
+    def on_key(self, event: events.Key) -> None:
+        """``b`` where there is no born-today view (its key hidden): said, not silently
+        nothing (rev8-tui 8; plain mode and ``show --born-today`` say the same)."""
+        if event.key == "b" and not marks_birth(self.session.checklist.checklist):
+            event.stop()
+            self.notify(NO_BIRTH_VIEW, markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter goes where the row is put right. A return, or an approval that no longer
