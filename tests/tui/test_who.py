@@ -88,6 +88,16 @@ async def test_the_next_time_the_last_person_here_is_a_button_and_enter_keeps_no
         assert "You: Morgan Example (Ward midwife)" in _header(app)
 
 
+async def test_notices_from_before_the_question_do_not_cover_it(plans) -> None:
+    """rev8-tui 9: a 'Not taken' notice of keys typed while the plan opened covered the
+    form's buttons at 80x24 for seconds."""
+    app = _app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify("Not taken: keys typed while the plan opened", timeout=60)
+        await _asked(pilot, app)
+        assert not list(app._notifications)
+
+
 async def test_a_placeholder_is_not_a_name(plans) -> None:
     app = _app(plans)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -68,6 +68,10 @@ class WhoScreen(FormScreen[Who]):
             yield Button(lit(f"I am {self.offer.name}"), id="who-same", compact=True)
 
     def on_mount(self) -> None:
+        """The name box focused; notices of keys typed while the plan opened ("Not taken")
+        cleared: at 80x24 they covered this form's buttons for seconds (rev8-tui 9), and
+        the empty boxes show nothing typed was kept."""
+        self.app.clear_notifications()
         self.set_focus(self.query_one("#who-name", Input), scroll_visible=False)
 
     @on(Button.Pressed, "#who-same")
