@@ -97,6 +97,26 @@ class TypedItem(Vertical, can_focus=False):
         elif isinstance(box, TextArea):
             box.call_later(box.insert, char)
 
+    def on_paste(self, event: events.Paste) -> None:
+        """Text pasted on a text or date question itself (not its box), as after ] the
+        focus is on the question: it goes into the box, as if pasted there (a one-line
+        box joins the lines: line_box.py), never dropped without a word (rev7-tui 4). On
+        a question with an answer nothing is pasted over it unseen: it is said."""
+        if self.screen.focused is not self:
+            return
+        control = self._control()
+        box = control.first() if control else None
+        if box is None or not is_text_box(box):
+            return
+        event.stop()
+        event.prevent_default()
+        if self.answer is not None and self.answer.has_value:
+            self.notify("Not pasted: this question has an answer. To change it, press Tab "
+                        "to go to its box, then paste.", markup=False)
+            return
+        self.screen.set_focus(box)  # now: the paste follows it in, behind its Focus
+        box.post_message(events.Paste(event.text))
+
     def _taken(self, key: str) -> bool:
         """The key's binding here (the item's, its screen's or the app's) acts."""
         active = self.screen.active_bindings.get(key)
