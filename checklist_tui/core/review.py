@@ -15,6 +15,8 @@ from datetime import date, datetime
 
 # Each challenge and its answer as plain lines; kept in its own module, read here too.
 from checklist_tui.core.challenge_words import challenge_lines as challenge_lines
+from checklist_tui.core.challenge_words import challenges_on as challenges_on
+from checklist_tui.core.challenge_words import item_challenge_lines as item_challenge_lines
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import PlanError, Refused
@@ -29,6 +31,8 @@ from checklist_tui.core.reopen_words import REASON_MISSING
 from checklist_tui.core.strict import copy, dump
 from checklist_tui.core.vocabulary import signed
 
+#: What a manager does to one item rather than to the plan (``challenge``).
+CHALLENGE = "challenge"
 CHANGED_SINCE_APPROVAL = "changed since approval"
 DECISIONS_CONFLICT = "two decisions conflict"
 CONCURRENT = "made without seeing the decision before it"
@@ -84,6 +88,19 @@ def _marked_after(plan: Plan, so: SignOff) -> bool:
     if start is None:
         return any(e.what == EDITED_OUTSIDE_MARK and e.at > so.at for e in history)
     return any(e.what == EDITED_OUTSIDE_MARK for e in history[start + 1:])
+
+
+def decisions_open(plan: Plan, found_outside: str = "") -> set[str]:
+    """What a manager can decide on the plan now, the one rule the review screen offers
+    and explains by: APPROVED while it awaits sign-off; RETURNED then, or when its
+    approval no longer stands; CHALLENGE unless the approval stands or it was entered
+    in error (``decide`` and ``challenge`` refuse the rest, with the reason)."""
+    void = approval_void(plan, found_outside)
+    submitted = plan.state == PlanState.SUBMITTED
+    return {kind for kind, open_ in (
+        (APPROVED, submitted), (RETURNED, submitted or void),
+        (CHALLENGE, plan.state != PlanState.ENTERED_IN_ERROR
+         and (plan.state != PlanState.APPROVED or void))) if open_}
 
 
 def describe_state(plan: Plan, found_outside: str = "") -> str:
@@ -143,10 +160,6 @@ def returned_because(plan: Plan) -> str:
 
 def open_challenges(plan: Plan) -> list[Challenge]:
     return [c for c in plan.challenges if c.open]
-
-
-def challenges_on(plan: Plan, item_id: str) -> list[Challenge]:
-    return [c for c in plan.challenges if c.item == item_id]
 
 
 def _log(plan: Plan, by: str, now: datetime, what: str, target: str, old: str = "",
@@ -383,18 +396,3 @@ def waiting_line(c: Challenge) -> str:
     it with ``respond``), who asked, when, and the question."""
     return (f"{c.item}: challenge {c.id} from {signed(c.by, c.role)}, "
             f"{c.at.astimezone():%d/%m/%Y}, not yet answered: {c.text}")
-
-
-def item_challenge_lines(plan: Plan, item_id: str) -> list[str]:
-    """A manager's challenges on one item, for the item itself: who asked, when, what, and
-    the answer or that it is not yet answered."""
-    lines = []
-    for c in challenges_on(plan, item_id):
-        who = signed(c.by, c.role)
-        head = f"CHALLENGE from {who}, {c.at.astimezone():%d/%m/%Y}: {c.text}"
-        if c.open:
-            lines.append(f"{head} (not yet answered)")
-        else:
-            when = f", {c.responded_at.astimezone():%d/%m/%Y}" if c.responded_at else ""
-            lines.append(f"{head} (answered by {c.responded_by}{when}: {c.response})")
-    return lines

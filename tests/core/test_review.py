@@ -115,6 +115,23 @@ def test_a_void_approval_can_be_returned_or_challenged_never_approved(ready):
     assert review.describe_signoff(plan).startswith("Returned by Alex Manager")
 
 
+def test_what_a_manager_can_decide_follows_what_decide_and_challenge_take(ready):
+    """rev7-tui 12: one rule (decisions_open) for what the review screen offers and says,
+    in step with what decide and challenge refuse at each stage."""
+    plan, cl = ready
+    a, r, c = review.APPROVED, review.RETURNED, review.CHALLENGE
+    assert plan.state != PlanState.SUBMITTED and review.decisions_open(plan) == {c}
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    assert review.decisions_open(plan) == {a, r, c}
+    _decide(plan, cl)
+    assert review.decisions_open(plan) == set()  # the approval stands
+    assert review.decisions_open(plan, found_outside="edited outside the app") == {r, c}
+    plan.practitioner_role = "Midwife"  # changed by hand in the file
+    assert review.decisions_open(plan) == {r, c}
+    plan.state = PlanState.ENTERED_IN_ERROR
+    assert review.decisions_open(plan) == set()
+
+
 def test_what_changed_since_approval_from_the_history(ready):
     plan, cl = ready
     review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)

@@ -268,3 +268,43 @@ async def test_a_plan_not_submitted_says_why_it_cannot_be_approved(tmp_path):
         await _open_ready_plan(pilot, app)
         said = " ".join(rendered(app.screen.query_one("#review-plan-text")).split())
         assert "not awaiting sign-off" not in said
+
+
+async def test_a_decision_recorded_after_the_screen_was_left_is_still_said(
+        tmp_path, monkeypatch):
+    """rev7-tui 7: the decision's worker called the screen from its thread unguarded; a
+    manager who went back while it was written (a slow shared drive) got a crash, or
+    nothing said. It is said by the app, and the screen gone is not asked."""
+    import threading
+
+    from checklist_tui.core import review_file
+
+    written = threading.Event()
+    go_on = threading.Event()
+    real = review_file.change_plan
+
+    def slow(*args, **kwargs):
+        result = real(*args, **kwargs)
+        written.set()
+        go_on.wait(30)  # the drive is slow to answer
+        return result
+
+    monkeypatch.setattr(review_file, "change_plan", slow)
+    folder = team_folder(tmp_path / "team")
+    path = folder / READY
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ready_plan(pilot, app)
+        screen = app.screen
+        try:
+            await _approve(pilot, app, "Carers named; safe to sign off.")
+            await wait_for(pilot, written.is_set, what="the decision written")
+            await pilot.press("escape")  # back to the list while the drive answers
+            await wait_for(pilot, lambda: not screen.is_attached, what="the screen left")
+        finally:
+            go_on.set()
+        await wait_for(pilot, lambda: any(n == "Saved: Approved and signed off."
+                                          for n in _notes(app)) and _idle(app),
+                       what="the decision said")
+        assert app.is_running and app.return_code is None
+    assert store.load(path).plan.state == PlanState.APPROVED

@@ -47,7 +47,7 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
     if plan.state == PlanState.SUBMITTED and waiting:
         lines.append(not_approvable(len(waiting)))
     changed = review.what_changed_since_approval(plan, found_outside)
-    if plan.state in NOT_SUBMITTED and not review.approval_void(plan, found_outside):
+    if review.decisions_open(plan, found_outside) == {review.CHALLENGE}:
         # a and r are not offered (check_action): said, or the keys seem to do nothing
         lines.append("It is not awaiting sign-off, so it cannot be approved or returned "
                      "until the practitioner submits it (m on the plan); c challenges an "
@@ -82,9 +82,6 @@ def review_text(plan: Plan, loaded_checklist, sources: dict, edited_outside: str
     return "\n".join(lines)
 
 
-#: States in which a plan has not been submitted for sign-off (since it was last changed).
-NOT_SUBMITTED = {PlanState.DRAFT, PlanState.COMPLETED, PlanState.RETURNED, PlanState.AMENDED}
-
 #: Said over the summary: it is not the whole plan (no people, answers or history).
 FULL_PLAN_HINT = "o opens the full plan, read-only: people, answers, agencies, actions"
 
@@ -108,7 +105,11 @@ def chooser_label(item, plan: Plan) -> str:
 #: waiting and can stop it; the command line waits review_file.LOCK_WAIT).
 WAIT_IN_APP = 600.0
 
-DECISION_WORDS = {"approved": "approve", "returned": "return it", "challenge": "challenge"}
+DECISION_WORDS = {review.APPROVED: "approve", review.RETURNED: "return it",
+                  review.CHALLENGE: "challenge"}
+#: The screen's actions and the decisions they make.
+ACTION_KINDS = {"approve": review.APPROVED, "return_plan": review.RETURNED,
+                "challenge": review.CHALLENGE}
 
 
 class ReviewPlanScreen(AppScreen):
@@ -156,21 +157,23 @@ class ReviewPlanScreen(AppScreen):
         decision (core.review_file.file_seen). Looked at in a thread: on a slow shared
         drive the read must not hold up the keys."""
         if self.pending is None and self._signature is not None:
-            self._look_at_file(self._signature)
+            self._look_at_file(self.app, self._signature)
 
+    # The workers below are given the app: a screen left while they run has none to ask
+    # from their thread (NoActiveAppError), and what they found is then dropped or said
+    # by the app (tui.from_thread).
     @work(thread=True, exclusive=True, group="review-look")
-    def _look_at_file(self, seen: tuple[object, ...]) -> None:
+    def _look_at_file(self, app, seen: tuple[object, ...]) -> None:
         if file_seen(self.path) != seen and not get_current_worker().is_cancelled:
-            call_while_attached(self.app, self, self._changed_on_disk, seen)
+            call_while_attached(app, self, self._changed_on_disk, seen)
 
     def _changed_on_disk(self, seen: tuple[object, ...]) -> None:
         if self.pending is None and self._signature == seen and self.is_attached:
             self._signature = None  # once: the read sets it again
             self.load()
 
-    def _read(self) -> tuple:
+    def _read(self, app) -> tuple:
         """The plan as it is on disk now, for ``_show`` (in a thread)."""
-        app = self.app
         signature = file_seen(self.path)
         try:
             loaded = store.load(self.path)
@@ -186,11 +189,15 @@ class ReviewPlanScreen(AppScreen):
         return (plan, checklist, text, loaded.found_outside, review.content_hash(plan),
                 signature)
 
-    @work(thread=True, exclusive=True, group="review-plan")
     def load(self) -> None:
-        shown = self._read()
+        """Read the plan (in a thread) and show it."""
+        self._load(self.app)
+
+    @work(thread=True, exclusive=True, group="review-plan")
+    def _load(self, app) -> None:
+        shown = self._read(app)
         if not get_current_worker().is_cancelled:
-            call_while_attached(self.app, self, self._show, *shown)
+            call_while_attached(app, self, self._show, *shown)
 
     def _show(self, plan: Plan | None, checklist, text: str, found_outside: str = "",
               seen_hash: str = "", signature: tuple[object, ...] | None = None) -> None:
@@ -217,15 +224,9 @@ class ReviewPlanScreen(AppScreen):
         if action in ("approve", "return_plan", "challenge") and (
                 self.pending is not None or self._then):
             return False  # one decision at a time, each on the plan read again
-        if action == "approve":
-            return plan is not None and plan.state == PlanState.SUBMITTED
-        if action == "return_plan":  # also a plan whose approval no longer stands
-            return plan is not None and (plan.state == PlanState.SUBMITTED
-                                         or review.approval_void(plan, self.found_outside))
-        if action == "challenge":
-            return plan is not None and plan.state != PlanState.ENTERED_IN_ERROR and (
-                plan.state != PlanState.APPROVED
-                or review.approval_void(plan, self.found_outside))
+        kind = ACTION_KINDS.get(action)
+        if kind is not None:  # the one rule the text above explains (core.review)
+            return plan is not None and kind in review.decisions_open(plan, self.found_outside)
         return super().check_action(action, parameters)
 
     def _ask(self, kind: str) -> None:
@@ -258,8 +259,7 @@ class ReviewPlanScreen(AppScreen):
 
     def _decide_now(self, kind: str) -> None:
         plan = self.plan
-        action = {"approved": "approve", "returned": "return_plan",
-                  "challenge": "challenge"}[kind]
+        action = next(a for a, k in ACTION_KINDS.items() if k == kind)
         if plan is None or not self.check_action(action, ()):
             state = review.describe_state(plan, self.found_outside) if plan else "not readable"
             self.notify(f"The plan has changed: it is now {state.lower()}, so you cannot "
@@ -286,13 +286,15 @@ class ReviewPlanScreen(AppScreen):
         """Record ``decision``: at once if nobody has the plan open, else after saying it
         waits (look-c 8). The screen takes no other decision until this one is settled
         and the plan read again."""
-        def held(words: str) -> None:
-            self.app.call_from_thread(self._say_waiting, pending, words, decision.kind)
+        app = self.app
+
+        def held(words: str) -> None:  # (from the worker: the screen may have gone)
+            call_while_attached(app, self, self._say_waiting, pending, words, decision.kind)
 
         pending: PendingDecision = PendingDecision(held)
         self.pending = pending
         self.refresh_bindings()
-        self._record(decision, pending, seen, seen_hash)
+        self._record(app, decision, pending, seen, seen_hash)
 
     def _say_waiting(self, pending: PendingDecision, held: str, kind: str) -> None:
         if self.pending is not pending or not self.is_attached:
@@ -311,7 +313,7 @@ class ReviewPlanScreen(AppScreen):
         self.app.push_screen(self._waiting, stopped)
 
     @work(thread=True, exclusive=True, group="review-decision")
-    def _record(self, decision: Decision, pending: PendingDecision, seen: int | None,
+    def _record(self, app, decision: Decision, pending: PendingDecision, seen: int | None,
                 seen_hash: str) -> None:
         from checklist_tui.core.errors import PlanLockedError
         from checklist_tui.core.review_file import STOPPED, change_plan, unchanged_since
@@ -330,7 +332,7 @@ class ReviewPlanScreen(AppScreen):
 
         title, severity = "Saved", "information"
         try:
-            change_plan(self.path, self.app.checklist, step, wait=WAIT_IN_APP,
+            change_plan(self.path, app.checklist, step, wait=WAIT_IN_APP,
                         waiting=pending)
             disagree = review.conflict(store.load(self.path).plan)
         except PlanLockedError as exc:
@@ -347,11 +349,17 @@ class ReviewPlanScreen(AppScreen):
             if disagree:
                 said = (f"Your decision is recorded, but another manager decided at the same "
                         f"time: {disagree}. Not signed off until a manager decides again.")
-        shown = self._read()  # settled and read again in one step: no decision between
-        self.app.call_from_thread(self._settled, pending, title, said, severity, shown)
+        shown = self._read(app)  # settled and read again in one step: no decision between
+        # Said even if the screen has been left meanwhile (rev7-tui 7): the app is asked
+        # only while it runs.
+        call_while_attached(app, app, self._settled, pending, title, said, severity, shown)
 
     def _settled(self, pending: PendingDecision, title: str, said: str, severity: str,
                  shown: tuple) -> None:
+        if not self.is_attached:  # left while it was recorded: what became of it is said
+            self.app.notify(said, title=title, severity=severity,  # type: ignore[arg-type]
+                            markup=False)
+            return
         if self._waiting is not None and self.app.screen is self._waiting:
             self._waiting.dismiss(True)
         self._waiting = None
