@@ -182,7 +182,8 @@ async def test_a_letter_typed_on_the_text_question_itself_goes_into_its_box(plan
         await wait_for(pilot, lambda: app.focused is view, what="the question itself")
         _burst(app, ("w", "w"), ("y", "y"))  # the plan's keys: why it matters; not an answer
         await wait_for(pilot, lambda: view.query(".guidance") and any(
-            "'yes' is not an answer to this question" in str(n.message)
+            str(n.message)
+            == "'Yes' is not an answer to this question: press Enter to type the answer."
             for n in app._notifications), what="the guidance, and y said not an answer")
         assert app.focused is view and session.plan.answers.get(item.id) == before
         _burst(app, *_typing("Home visit"))
@@ -221,3 +222,42 @@ async def test_a_stray_letter_on_an_answered_text_question_changes_nothing(plans
         await wait_for(pilot, lambda: any("'q' was not typed: this question has an answer"
                                           in str(n.message) for n in app._notifications))
         assert app.focused is view and session.plan.answers[item.id].value == before
+
+
+async def test_a_quick_key_that_is_no_answer_says_so_in_the_answers_words(plans) -> None:
+    """rev7-tui 9: x on a text question said "'na' is not an answer" (the stored value); on
+    a list question it said to type the answer; n on a Done tick box did nothing, unsaid."""
+    from checklist_tui.core.definition_base import ItemType
+    from checklist_tui.tui.widgets.item_view import ItemView
+
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        session = screen.session
+        visible = session.evaluate().visible_items
+        items = [i for _s, i in session.checklist.checklist.all_items() if i.id in visible]
+        said = {
+            ItemType.LONG_TEXT: ("x", "'Not applicable' is not an answer to this question: "
+                                      "press Enter to type the answer."),
+            ItemType.CHECK: ("n", "'No' is not an answer to this question: y or Space "
+                                  "ticks it as done, Delete clears it."),
+            ItemType.SINGLE_CHOICE: ("y", "This question's answers are in its list: press "
+                                          "Enter to open it."),
+            ItemType.MULTI_CHOICE: ("u", "This question's answers are in its list: the "
+                                         "arrow keys move, Space chooses."),
+        }
+        for kind, (key, words) in said.items():
+            item = next(i for i in items if i.type == kind)
+            before = session.plan.answers.get(item.id)
+            await go_to(pilot, item.id)
+            view = screen.query_one(f"#item-{item.id}", ItemView)
+            view.focus_control(step_in=False)
+            await wait_for(pilot, lambda view=view: app.focused is not None and (
+                app.focused is view or app.focused in view.ancestors_with_self
+                or view in app.focused.ancestors), what=f"{item.id}")
+            app._notifications.clear()
+            _burst(app, (key, key))
+            await wait_for(pilot, lambda words=words: [
+                str(n.message) for n in app._notifications] == [words], what=words)
+            assert session.plan.answers.get(item.id) == before

@@ -11,8 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Select, Static, TextArea
 
+from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.definition import NOT_YET
+from checklist_tui.core.definition import NOT_YET, ItemType
 from checklist_tui.core.engine import DueState, FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.core.vocabulary import acknowledged_said, counted_from, due_label, rule_tag
@@ -28,6 +29,12 @@ if TYPE_CHECKING:  # (a tick box's or a list's module loads with the first one b
     from textual.widgets import Checkbox, SelectionList
 
 __all__ = ["NA", "STOP_HINT", "TEXT_COMMIT_SECONDS", "ItemView"]
+
+
+def quick_words(value: str) -> str:
+    """A quick key's answer in the words the options show ("Not applicable" for x)."""
+    return NA_LABEL if value == "na" else YES_NO_LABELS.get(value, value)
+
 
 STOP_HINT = "Enter or Tab: type the answer.  ] next section, Escape back to Home."
 
@@ -158,16 +165,29 @@ class ItemView(TypedItem, can_focus=False):
             box = self.query(Checkbox)
             if box and value == "yes":  # y ticks a "Done" item
                 box.first().value = True
-            elif not box:  # a text or date question: said, never typed in as the answer
-                self.notify(f"'{value.replace('_', ' ')}' is not an answer to this "
-                            "question: press Enter to type the answer", markup=False)
+                return
+            # Said in the answer's words ("Not applicable", never the stored "na"), with
+            # what does answer it (rev7-tui 9): never typed in as the answer.
+            self.notify(self._not_quick(value, bool(box)), markup=False)
             return
         target = NA if value == "na" else value
         control = choice.first(AnswerChoice)
         if any(name == target for name, _ in control.options):
             control.choose(target)
             return
-        self.notify(f"'{value}' is not an answer to this item", markup=False)
+        self.notify(f"'{quick_words(value)}' is not an answer to this question.", markup=False)
+
+    def _not_quick(self, value: str, done_box: bool) -> str:
+        """What a quick key that does not answer this question says instead."""
+        not_one = f"'{quick_words(value)}' is not an answer to this question: "
+        if done_box:
+            return f"{not_one}y or Space ticks it as done, Delete clears it."
+        if self.query(SelectionList):
+            return "This question's answers are in its list: the arrow keys move, Space " \
+                "chooses."
+        if self.item.type == ItemType.SINGLE_CHOICE:
+            return "This question's answers are in its list: press Enter to open it."
+        return f"{not_one}press Enter to type the answer."
 
     def _source_text(self) -> str:
         source = self.answer.source if self.answer else None
