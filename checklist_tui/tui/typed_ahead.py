@@ -326,8 +326,10 @@ def goes_on_at_once(screen: Screen, event: TypedEvent, app_only: bool = False) -
 def not_taken(keys: list[TypedEvent], why: str) -> str:
     """What the user is told about keys typed while the screen was not ready for them."""
     it = "it" if len(keys) == 1 else "them"
+    pasted = [isinstance(k, events.Paste) for k in keys]
+    again = "paste" if all(pasted) else "press or paste" if any(pasted) else "press"
     return (f"Not taken: {key_names(keys)}, typed while {why}. Nothing was changed by "
-            f"{it}: press {it} again if you still mean {it}.")
+            f"{it}: {again} {it} again if you still mean {it}.")
 
 
 def key_names(keys: Sequence[TypedEvent]) -> str:

@@ -41,3 +41,16 @@ async def test_help_names_keys_that_were_hidden(plans, words) -> None:
         await wait_for(pilot, lambda: app.screen.query("#item-help"))
         text = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert words in text
+
+
+async def test_the_screen_reader_line_names_the_plans_own_file(plans) -> None:
+    """rev7-tui 13: F1 said "checklist-tui fill PLAN --plain (PLAN: the plan's file)"
+    while the app knows the file: on a plan it names it, to be typed as it is."""
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.screen.query("#screen-reader"))
+        said = " ".join(str(app.screen.query_one("#screen-reader").render()).split())
+        assert said.endswith(f"checklist-tui fill {plans / 'early-pre-birth.toml'} --plain")
+        assert "PLAN" not in said

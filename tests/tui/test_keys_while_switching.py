@@ -8,6 +8,7 @@ wait at their mount until the test opens it."""
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 
 from checklist_tui.tui import typed_ahead
@@ -259,3 +260,76 @@ async def test_a_key_typed_with_the_enter_that_opens_a_plan_is_not_taken(plans) 
                                           for n in app._notifications), what="the notice")
         assert {k: a.value for k, a in screen.session.plan.answers.items()} \
             == before[screen.path.name]
+
+
+def test_what_was_pasted_and_not_taken_is_to_be_pasted_again() -> None:
+    """rev7-tui 13: "Not taken: the text pasted, ... press it again"."""
+    why = "the plan was still opening"
+    paste, y = events.Paste("Seen at home"), events.Key("y", "y")
+    assert typed_ahead.not_taken([paste], why).endswith(
+        "Nothing was changed by it: paste it again if you still mean it.")
+    assert typed_ahead.not_taken([y], why).endswith(
+        "Nothing was changed by it: press it again if you still mean it.")
+    assert typed_ahead.not_taken([y, paste], why) == (
+        "Not taken: y and the text pasted, typed while the plan was still opening. Nothing "
+        "was changed by them: press or paste them again if you still mean them.")
+
+
+def _slow_open(monkeypatch):
+    """The plan's file is read from a slow shared drive: it opens when the test says."""
+    import threading
+
+    from checklist_tui.tui.screens.plan import PlanScreen
+
+    release, reading = threading.Event(), threading.Event()
+    really_open = PlanScreen.open_plan
+
+    def slow(path, checklist_for, read_only=False):
+        reading.set()
+        release.wait(60)
+        return really_open(path, checklist_for, read_only)
+
+    monkeypatch.setattr(PlanScreen, "open_plan", staticmethod(slow))
+    return release, reading
+
+
+@pytest.mark.parametrize("from_home", [False, True])
+async def test_escape_while_a_slow_plan_opens_goes_back_and_lets_it_go(
+        plans, monkeypatch, from_home) -> None:
+    """rev7-tui 15: Escape was refused while a plan opened ("not taken"), and on a slow
+    shared drive Ctrl+Q was the only way out. It goes back (to Home: with `open PLAN`,
+    Home is built), the plan read meanwhile is never shown, and its lock is let go.
+    rev7-tui 14: the opening screen left under Home refuses and holds no more keys."""
+    from textual.widgets import DataTable
+
+    from checklist_tui.core.locking import lock_path
+    from checklist_tui.tui.screens.home import HomeScreen
+    from checklist_tui.tui.screens.opening import OpeningScreen
+    from checklist_tui.tui.screens.plan import PlanScreen
+    from tests.tui.helpers import make_app, wait_for_screen
+
+    release, reading = _slow_open(monkeypatch)
+    path = plans / "early-pre-birth.toml"
+    app = make_app(plans, None if from_home else path.name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        try:
+            if from_home:
+                table = app.screen.query_one(DataTable)
+                await wait_for(pilot, lambda: table.row_count == 3 and app.focused is table)
+                app.open_plan(path)  # as Enter on its row does
+            await wait_for_screen(pilot, OpeningScreen)
+            opening = app.screen
+            await held_wait(reading.is_set, what="the plan being read")
+            _burst(app, ("escape", None))
+            await held_wait(lambda: isinstance(app.screen, HomeScreen)
+                            and app.screen.is_mounted, what="Home")
+            assert not any("Not taken" in str(n.message) for n in app._notifications)
+            assert opening.key_refused(events.Key("y", "y")) is None
+            assert opening.key_hold(events.Key("y", "y")) is None
+        finally:
+            release.set()
+        await wait_for(pilot, lambda: not lock_path(path).exists(), what="the lock let go")
+        await wait_for(pilot, lambda: all(w.is_finished for w in app.workers))
+        assert isinstance(app.screen, HomeScreen)
+        assert not [s for s in app.screen_stack if isinstance(s, PlanScreen)]
+        assert app.is_running and app.return_code is None

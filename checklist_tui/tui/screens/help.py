@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,6 +18,17 @@ SCREEN_READER = ("Using a screen reader? Plain mode asks one question at a time 
                  "lines, through the same checks and saving: press Ctrl+Q, then type "
                  "checklist-tui fill PLAN --plain (PLAN: the plan's file).")
 """First in every help, so the one who needs it hears it first (look-d D27)."""
+
+
+def screen_reader(plan: Path | None = None) -> str:
+    """``SCREEN_READER``; on a plan, with the command for that plan's own file to type
+    (rev7-tui 13: the app knows the file, the reader should not have to find it)."""
+    if plan is None:
+        return SCREEN_READER
+    name = f'"{plan}"' if " " in str(plan) else str(plan)
+    return ("Using a screen reader? Plain mode asks one question at a time in plain lines, "
+            "through the same checks and saving: press Ctrl+Q, then type "
+            f"checklist-tui fill {name} --plain")
 
 APP_HELP = """How this app works
 - Your answers are saved automatically within a second: the plan has no Save button.
@@ -49,15 +62,16 @@ def _keys() -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q,question_mark", "dismiss", "Close", id="close-help")]
 
-    def __init__(self, item: Item | None, context: str = ""):
+    def __init__(self, item: Item | None, context: str = "", plan: Path | None = None):
+        """``plan``: the file of the plan open (named in the screen reader's line)."""
         super().__init__()
-        self.item, self.context = item, context
+        self.item, self.context, self.plan = item, context, plan
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Help  (Escape to close)", classes="title")
             with VerticalScroll():
-                yield Static(lit(SCREEN_READER), id="screen-reader")
+                yield Static(lit(screen_reader(self.plan)), id="screen-reader")
                 if self.item is not None:
                     yield Static(self._item_help(), id="item-help")
                 if self.context:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -49,8 +50,17 @@ class OpeningScreen(Screen):
         self._guard = threading.Lock()
         self._left = False
 
+    BINDINGS = [Binding("escape", "back", "Back", show=False)]
+
     keys_go_on = False
     """True once the plan screen took this screen's place: keys held here go on to it."""
+
+    def _done(self) -> bool:
+        """True once this screen has handed over to the plan screen or been left: it
+        holds and refuses no more keys (rev7-tui 14: with ``open PLAN`` it stays at the
+        bottom of the stack for the whole session)."""
+        with self._guard:
+            return self.keys_go_on or self._left
 
     def compose(self) -> ComposeResult:
         yield Static(opening(self.path), id="plan-header")
@@ -62,14 +72,29 @@ class OpeningScreen(Screen):
         taken, never acted on where the app goes back to. Ctrl+Q and F12 act at once."""
         from checklist_tui.tui.typed_ahead import goes_on_at_once
 
-        return None if goes_on_at_once(self, event) else "the plan was still opening"
+        if self._done() or goes_on_at_once(self, event) or _is_escape(event):
+            return None
+        return "the plan was still opening"
 
     def key_refused(self, event: events.Key | events.Paste) -> str | None:
         """Only ] and [ are kept while the plan opens: any other key is not taken, and
-        said (look-d 18: "n" answered the question the plan reopened on, unseen)."""
+        said (look-d 18: "n" answered the question the plan reopened on, unseen). Escape
+        is kept: it goes back (``action_back``)."""
         from checklist_tui.tui.screens.plan_keys import refused_while_opening
 
+        if self._done() or _is_escape(event):
+            return None
         return refused_while_opening(self, event)
+
+    def action_back(self) -> None:
+        """Escape while the plan opens (a slow shared drive): back to where it was chosen,
+        or Home for ``open PLAN`` (rev7-tui 15: Ctrl+Q was the only way out). The plan
+        being read is let go once read (``load_plan_screen``), never shown."""
+        with self._guard:
+            if self.keys_go_on:
+                return
+            self._left = True
+        self.app.back_from_plan()  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_plan_screen)
@@ -99,8 +124,11 @@ class OpeningScreen(Screen):
             session = PlanScreen.open_plan(self.path, self.app.checklist,  # type: ignore[attr-defined]
                                            self.read_only)
         except UserFacingError as exc:
-            self.app.call_from_thread(self.app.cannot_open,  # type: ignore[attr-defined]
-                                      self.path, str(exc))
+            with self._guard:
+                gone = self._left  # gone back meanwhile (Escape): nothing to go back from
+            if not gone:
+                self.app.call_from_thread(self.app.cannot_open,  # type: ignore[attr-defined]
+                                          self.path, str(exc))
             return
         with self._guard:
             gone = self._left
@@ -114,12 +142,17 @@ class OpeningScreen(Screen):
 
     def show_plan(self, plan_screen: type[PlanScreen], session: PlanSession) -> bool:
         """Hand the opened plan to the plan screen; False if this screen has gone."""
-        if self.app.screen is not self or self._left:  # the app is closing
-            return False
-        self.keys_go_on = True
+        with self._guard:
+            if self.app.screen is not self or self._left:  # gone back, or the app closing
+                return False
+            self.keys_go_on = True
         screen = plan_screen(self.path, read_only=self.read_only, session=session)
         if self.app.screen_stack[0] is self:  # the app's first screen: it stays under the
             self.app.push_screen(screen)  # plan (Textual cannot switch its bottom screen)
         else:  # over Home: the plan takes its place (Escape goes back to Home)
             self.app.switch_screen(screen)
         return True
+
+
+def _is_escape(event: events.Key | events.Paste) -> bool:
+    return getattr(event, "key", None) == "escape"

@@ -365,7 +365,8 @@ class PlanScreenBase(KeysHeld, SavingScreen):
         focused = self.app.focused
         view = next((w for w in (focused.ancestors_with_self if focused else [])
                      if isinstance(w, ItemView)), None)
-        self.app.push_screen(HelpScreen(view.item if view else None, self.screen_help))
+        plan = self.session.loaded.path if self.session is not None else None
+        self.app.push_screen(HelpScreen(view.item if view else None, self.screen_help, plan))
 
 
 def _put_back_text(view: ItemView, answer: Any) -> None:
