@@ -112,8 +112,8 @@ def drawn_lines(widget) -> list[str]:
 def plan_ready(app) -> bool:
     screen = app.screen
     return (isinstance(screen, PlanScreen) and screen.session is not None and screen.ready
-            and screen.section_complete and bool(screen.query(ItemView))
-            and screen.query_one(PlanHeader).complete)
+            and screen.drawn and not screen.landing and screen.section_complete
+            and bool(screen.query(ItemView)) and screen.query_one(PlanHeader).complete)
 
 
 def copy_examples(folder: Path) -> Path:

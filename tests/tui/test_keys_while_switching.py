@@ -333,3 +333,61 @@ async def test_escape_while_a_slow_plan_opens_goes_back_and_lets_it_go(
         assert isinstance(app.screen, HomeScreen)
         assert not [s for s in app.screen_stack if isinstance(s, PlanScreen)]
         assert app.is_running and app.return_code is None
+
+
+def _key_just_before_shown(monkeypatch, section: str, key: str) -> list[str]:
+    """``key`` reaches the app just as ``section`` is shown: queued before the focus the
+    section asks for (keys typed a moment earlier, on a busy machine)."""
+    from checklist_tui.tui.screens.plan_sections import PlanSections
+
+    sent: list[str] = []
+    real_show = PlanSections._show
+    typed = events.Key(key, key)  # made here: made in the screen's handler, it would stop
+    #                               bubbling at the screen, as if the screen had sent it
+
+    def show(screen, pane) -> None:
+        if pane.section.id == section and not sent:
+            sent.append(key)
+            screen.app.post_message(typed)
+        real_show(screen, pane)
+
+    monkeypatch.setattr(PlanSections, "_show", show)
+    return sent
+
+
+async def test_a_key_arriving_as_a_section_is_shown_lands_on_its_first_question(
+        tmp_path, monkeypatch) -> None:
+    """rev7-tui 5: a key already on its way as a section is shown reaches the app before
+    the focus the section asks for; it now waits for that focus to land (``landing``).
+    (On a section switch it also landed before, by timing: a binding is looked up only
+    once the focus has landed, and a text question's focus is given at once; the plan's
+    first showing, below, is where keys were lost.)"""
+    from textual.widgets import TextArea
+
+    app = sections_app(tmp_path, [3, 12, 3], types={"b000": "long_text"})
+    async with running(app, (80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        screen = app.screen
+        sent = _key_just_before_shown(monkeypatch, "b", "H")
+        await screen.run_action("step_section(1)")
+        await wait_for(pilot, lambda: sent and screen.current == "b" and plan_ready(app)
+                       and isinstance(app.focused, TextArea) and app.focused.text == "H",
+                       what="the H in part 2's first question's box")
+        assert app.focused.id == "answer-b000"
+        assert not any("Not taken" in str(n.message) for n in app._notifications)
+
+
+async def test_a_key_arriving_before_a_fresh_plan_is_first_drawn_is_not_taken(
+        tmp_path, monkeypatch) -> None:
+    """rev7-tui 5: on a plan with nothing to go back to, keys were refused only while it
+    was read; one arriving as its first section was shown answered a question never
+    seen (or was dropped unsaid). Until the plan is first drawn it is not taken, and
+    said, as while it opens (look-d 18)."""
+    app = sections_app(tmp_path, [3, 12, 3])
+    sent = _key_just_before_shown(monkeypatch, "a", "n")
+    async with running(app, (80, 24)) as pilot:
+        await wait_for(pilot, lambda: sent and plan_ready(app), what="the plan shown")
+        await wait_for(pilot, lambda: any(
+            "Not taken: n, typed while the plan was still opening" in str(n.message)
+            for n in app._notifications), what="the notice")
+        assert not app.screen.session.plan.answers

@@ -28,19 +28,20 @@ LETTERS = "abcdefgh"
 
 
 def sections_app(tmp_path, sizes: list[int], extra: dict[str, str] | None = None,
-                 ) -> ChecklistApp:
+                 types: dict[str, str] | None = None) -> ChecklistApp:
     """A plan on a generated checklist: section n is titled "Part n" and its items are
     yes/no questions with ids like ``c007`` (the section's letter, then the number);
-    ``extra`` adds TOML lines to the items it names."""
+    ``extra`` adds TOML lines to the items it names, ``types`` gives some another type."""
     text = ('id = "parts"\ntitle = "Parts"\nversion = "1.0.0"\naudience = "a"\n'
             'description = "d"\nowner = "o"\nreview_date = 2027-01-01\n')
     for n, size in enumerate(sizes):
         letter = LETTERS[n]
         text += f'\n[[sections]]\nid = "{letter}"\ntitle = "Part {n + 1}"\n'
         for i in range(size):
-            text += (f'\n[[sections.items]]\nid = "{letter}{i:03d}"\nprompt = "Question {i + 1} '
-                     f'of part {n + 1}"\ntype = "yes_no"\nrefs = ["R1"]\n'
-                     + (extra or {}).get(f"{letter}{i:03d}", ""))
+            ident = f"{letter}{i:03d}"
+            text += (f'\n[[sections.items]]\nid = "{ident}"\nprompt = "Question {i + 1} '
+                     f'of part {n + 1}"\ntype = "{(types or {}).get(ident, "yes_no")}"\n'
+                     'refs = ["R1"]\n' + (extra or {}).get(ident, ""))
     (tmp_path / "parts.toml").write_text(text)
     catalogue = load_catalogue([tmp_path], include_user=False)
     loaded = store.create(tmp_path / "plans", catalogue.get("parts"), case_ref="PARTS-1",
@@ -184,3 +185,46 @@ async def test_leaving_or_quitting_while_a_long_section_is_built_is_quiet(
             await asyncio.sleep(0.01)
         assert app._exception is None, repr(app._exception)
     assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize("what", ["resize", "f12"])
+async def test_drawing_held_for_a_section_is_let_go_by_a_resize_or_f12(
+        tmp_path, monkeypatch, what) -> None:
+    """rev7-tui 6: while a section is built the app's drawing is held (plan_sections._hold).
+    A window resized meanwhile was laid out but never drawn (a stale, garbled frame until
+    the next change), and F12 (hide the plan: someone walked in) was not drawn for up to a
+    second. Either lets the drawing go at once, and the screen on top is drawn whole."""
+    from textual import events
+    from textual.geometry import Size
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    from checklist_tui.tui.screens import plan_sections
+    from checklist_tui.tui.screens.privacy import PrivacyScreen
+
+    monkeypatch.setattr(plan_sections, "HOLD_PAINT_SECONDS", 600.0)  # only what happens
+    drawn_whole: list[tuple[Screen, int]] = []  # lets the drawing go here
+
+    def refresh(screen, *regions, **kwargs):
+        if not regions and not kwargs:
+            drawn_whole.append((screen, screen.app._batch_count))
+        return Widget.refresh(screen, *regions, **kwargs)
+
+    app = sections_app(tmp_path, [3, 12, 3])
+    async with running(app, (80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        gate = Gate(monkeypatch, lambda ident: ident[0] == "b")
+        await key(app, "step_section(1)")
+        await held_wait(lambda: gate.waiting > 0 and app._batch_count > 0,
+                        what="part 2 being built, the drawing held")
+        monkeypatch.setattr(Screen, "refresh", refresh, raising=False)
+        if what == "resize":
+            app._driver._size = Size(100, 30)
+            app.post_message(events.Resize(Size(100, 30), Size(100, 30)))
+        else:
+            app.post_message(events.Key("f12", None))
+        await held_wait(lambda: app._batch_count == 0 and (
+            what == "resize" or isinstance(app.screen, PrivacyScreen)),
+            what="the drawing let go")
+        await held_wait(lambda: (app.screen, 0) in drawn_whole, what="drawn whole")
+        assert gate.waiting > gate.passed  # still being built: not the section shown

@@ -34,6 +34,14 @@ def refused_while_opening(screen: Screen[object], event: events.Key | events.Pas
 class KeysHeld(Screen[object]):
     session: PlanSession | None
     _ready = False
+    drawn = False
+    """True once the plan screen has been drawn with its first section: until then the
+    person has seen no question, and a key that could answer one is not taken (look-d
+    18; rev7-tui 5: on a plan with nothing to go back to, a key typed before the first
+    frame was held, then answered the first question, unseen)."""
+    landing = False
+    """True from the moment a section is shown until the focus it asked for has landed:
+    keys already on their way wait for it (rev7-tui 5: they went to the section list)."""
 
     @property
     def ready(self) -> bool:
@@ -57,19 +65,21 @@ class KeysHeld(Screen[object]):
         what it waits for, in words (said if it waits too long)."""
         from checklist_tui.tui.typed_ahead import goes_on_at_once
 
-        if self.ready or self.leaving():
+        if (self.ready and not self.landing) or self.leaving():
             return None
         # While the plan opens (and goes back to the item changed last), ] and [ wait
         # too: the way back would overtake them; only the app's own keys go on.
         opening = self.session is None or self.going_back()
-        if goes_on_at_once(self, event, app_only=opening):
+        if goes_on_at_once(self, event, app_only=opening or self.landing):
             return None
         return OPENING if opening else "the section was still opening"
 
     def key_refused(self, event: events.Key | events.Paste) -> str | None:
-        """While the plan opens (and goes back to the item changed last): why a key is
-        not taken (``refused_while_opening``), or None (typed_ahead)."""
-        if self.ready or self.leaving() or not (self.session is None or self.going_back()):
+        """While the plan opens (until it is first drawn, and while it goes back to the
+        item changed last): why a key is not taken (``refused_while_opening``), or None
+        (typed_ahead)."""
+        if self.leaving() or (self.drawn and (self.ready or not (
+                self.session is None or self.going_back()))):
             return None
         return refused_while_opening(self, event)
 

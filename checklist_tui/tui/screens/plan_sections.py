@@ -10,8 +10,11 @@ screen, so nothing outlives the screen.
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import events, on
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.widgets import OptionList, Static
@@ -22,6 +25,7 @@ from checklist_tui.core.gaps import item_flags
 from checklist_tui.tui import collector
 from checklist_tui.tui.screens.plan_base import PlanScreenBase
 from checklist_tui.tui.text import join, lit
+from checklist_tui.tui.typed_ahead import hold_may_end
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from checklist_tui.tui.widgets.plan_header import PlanHeader
 from checklist_tui.tui.widgets.section_list import SectionList
@@ -59,6 +63,8 @@ class PlanSections(PlanScreenBase):
     _held: Timer | None = None
     """While a section is being built: the timer that lets the screen be drawn again
     whatever happens (``_hold``)."""
+    _held_size: Size | None = None
+    """The window's size when drawing was held."""
 
     def leaving(self) -> bool:
         """True once the plan is being closed: nothing more is shown."""
@@ -102,18 +108,31 @@ class PlanSections(PlanScreenBase):
         for HOLD_PAINT_SECONDS at most: a frame drawn meanwhile showed only the section
         left without its focus (keys typed meanwhile wait for the new one, see
         typed_ahead.py) and cost as much as a fifth of a long section's first showing.
-        Only on the screen the reader sees (never before the plan's first frame)."""
+        Only on the screen the reader sees (from the moment the plan screen is mounted:
+        the opening screen's frame stays meanwhile). The whole app's drawing waits: a
+        window resized, or a screen put on top (F12, which must hide the plan at once),
+        lets it go at once (``_release``)."""
         if self._held is None and self.is_current:
             self.app._begin_batch()  # (Textual's batch_update, held across the build)
-            self._held = self.set_timer(HOLD_PAINT_SECONDS, self._release)
+            self._held = self.set_timer(HOLD_PAINT_SECONDS, partial(self._release, True))
+            self._held_size = self.app.size
 
-    def _release(self) -> None:
+    def _release(self, redraw: bool = False) -> None:
         """The screen is drawn again (the section wanted is shown, the screen is left, or
-        HOLD_PAINT_SECONDS have passed)."""
+        HOLD_PAINT_SECONDS have passed). ``redraw``: what was laid out meanwhile was not
+        drawn and is not drawn again by itself (rev7-tui 6: Textual drops a frame asked
+        for while drawing is held, so a window resized meanwhile kept a stale, garbled
+        frame): the screen on top is drawn whole, as Textual's delay_update does."""
         held, self._held = self._held, None
         if held is not None:
             held.stop()
             self.app._end_batch()
+            if redraw and not self.app._batch_count:
+                self.app.screen.refresh()
+
+    def on_screen_suspend(self) -> None:
+        """A screen put on top while a section is built (F12, a dialog) is drawn at once."""
+        self._release(redraw=True)
 
     def _show_when_built(self, pane: SectionPane) -> None:
         """Show ``pane``, once the item to focus is built."""
@@ -166,8 +185,14 @@ class PlanSections(PlanScreenBase):
         pane.held = target
         if target is not None and not self.read_only:
             target.focus_control(step_in=False)  # never inside a text box (keys for ])
+            # Keys already on their way wait until the focus asked for has landed
+            # (queued on the app behind it): they went to the section list (rev7-tui 5).
+            self.landing = True
+            self.app.call_later(self._landed)
         elif target is not None:
             target.scroll_visible()
+        if not self.drawn:
+            self.call_after_refresh(self._drawn)
         self.ready = True
         self._release()
         for old in let_go(list(self.panes.values()), pane):
@@ -177,6 +202,13 @@ class PlanSections(PlanScreenBase):
         if not self._warmed:
             self._warmed = True
             self.call_after_refresh(self._warm_styles)
+
+    def _landed(self) -> None:
+        self.landing = False
+        hold_may_end(self.app)
+
+    def _drawn(self) -> None:
+        self.drawn = True
 
     async def _warm_styles(self) -> None:
         from checklist_tui.tui.widgets.style_warmers import style_warmers  # (not for the paint)
@@ -193,7 +225,10 @@ class PlanSections(PlanScreenBase):
 
     @on(events.Resize)
     def _banner_fits(self) -> None:
-        """A short window shows the banner compact (flag_banner.py), a taller one in full."""
+        """A short window shows the banner compact (flag_banner.py), a taller one in full;
+        a window resized while a section is built is drawn again at once (``_release``)."""
+        if self.app.size != self._held_size:  # (not the screen's own first layout)
+            self._release(redraw=True)
         for banner in self.query(FlagBanner):  # (not there before the screen is composed)
             banner.fit()
 
