@@ -65,7 +65,10 @@ async def child(folder: Path, way: str, size: tuple[int, int]) -> dict[str, obje
     plan_cache.prepare_edits = prepare  # type: ignore[assignment]
     app = ChecklistApp(folder, plan_path=folder / PLAN.name)
     async with app.run_test(size=size) as pilot:
-        while not (isinstance(app.screen, PlanScreen) and app.screen.ready):
+        # Drawn: a key typed before the plan's first frame is not taken (nobody has seen
+        # a question yet: plan_keys.KeysHeld.drawn), and the focus asked for has landed.
+        while not (isinstance(app.screen, PlanScreen) and app.screen.ready
+                   and app.screen.drawn and not app.screen.landing):
             await asyncio.sleep(0.001)
         screen = app.screen
         painted = time.perf_counter()
