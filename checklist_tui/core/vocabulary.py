@@ -207,12 +207,19 @@ def no_such_question(checklist: Checklist, typed: str, waiting: dict[str, tuple[
     return f"{not_shown_said(checklist, ident, waiting.get(ident, ()))}."
 
 
-def waits_for_short(ids: tuple[str, ...]) -> str:
-    """The short form for a list line: ``waits for PBA-S08A`` (``n/a`` when ruled out)."""
+def waits_for_short(checklist: Checklist, ids: tuple[str, ...]) -> str:
+    """The short form for a list line, in words (rev7-tui 11: a list line named the
+    question by its id only): ``waits for an answer in Both parents' history``, ``waits
+    for answers in Household and 1 other section``; ``n/a`` when ruled out."""
     if not ids:
         return "n/a"
-    more = f" and {plural(len(ids) - 1, 'other')}" if len(ids) > 1 else ""
-    return f"waits for {ids[0]}{more}"
+    section_of = checklist.section_of()
+    titles = list(dict.fromkeys(section_of[i].title for i in ids if i in section_of))
+    answers = "an answer" if len(ids) == 1 else "answers"
+    if not titles:  # (a question the checklist no longer has)
+        return f"waits for {answers} not yet given"
+    more = f" and {plural(len(titles) - 1, 'other section')}" if len(titles) > 1 else ""
+    return f"waits for {answers} in {titles[0]}{more}"
 
 
 def may_follow(may_grow: bool, joiner: str = "; ") -> str:

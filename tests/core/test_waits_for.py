@@ -75,3 +75,20 @@ def test_looked_after_parent_waits_for_s08a(catalogue) -> None:
     answer(plan, loaded, **{"PBA-S08A": "no"})
     section = evaluate(loaded.checklist, plan, TODAY).section("looked-after-parent")
     assert section is not None and section.waits_for == ()
+
+
+def test_a_list_line_says_what_it_waits_for_in_words(catalogue) -> None:
+    """rev7-tui 11: the section list said "(waits for PBA-S08A)": the checklist's
+    numbering, where every other view names the question's words."""
+    from checklist_tui.core.vocabulary import waits_for_short
+
+    checklist = catalogue.get("pre-birth-assessment").checklist
+    section_of = checklist.section_of()
+    first, other = section_of["PBA-S08A"].title, section_of["PBA-F01"].title
+    assert first != other
+    assert waits_for_short(checklist, ("PBA-S08A",)) == f"waits for an answer in {first}"
+    same = next(i.id for i in section_of["PBA-S08A"].items if i.id != "PBA-S08A")
+    assert waits_for_short(checklist, ("PBA-S08A", same)) == f"waits for answers in {first}"
+    assert waits_for_short(checklist, ("PBA-S08A", "PBA-F01")) == (
+        f"waits for answers in {first} and 1 other section")
+    assert waits_for_short(checklist, ()) == "n/a"

@@ -150,7 +150,7 @@ class PlanScreen(PlanSections):
         self.set_interval(LOCK_REFRESH_SECONDS, session.refresh_lock)
         ev = session.evaluate()
         what_changed.tell(self, session, len(ev.not_in_checklist))
-        self.query_one(SectionList).show(ev.sections)
+        self.query_one(SectionList).show(ev.sections, session.checklist.checklist)
         # Back to the section where work stopped (that of the item changed last), not
         # section 1: a plan is filled in over weeks and visits, a section at a time and
         # not in order; `o` lists everything still open, most urgent first. The item

@@ -283,7 +283,7 @@ class PlanSections(PlanScreenBase):
             return None
         ev = self.session.evaluate()
         self.query_one(PlanHeader).show(self.session, ev)
-        self.query_one(SectionList).show(ev.sections)
+        self.query_one(SectionList).show(ev.sections, self.session.checklist.checklist)
         shown = self.shown.section.id if self.shown else None
         self.query_one(FlagBanner).show([f for f in ev.fired if f.section_id == shown],
                                         len(ev.red_flags), self.pause_line(ev, shown))

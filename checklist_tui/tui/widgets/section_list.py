@@ -5,14 +5,16 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from checklist_tui.core.definition import Checklist
 from checklist_tui.core.engine import SectionProgress
 from checklist_tui.core.vocabulary import progress_mark, waits_for_short
 from checklist_tui.tui.text import join, lit
 
 
-def _prompt(p: SectionProgress):
-    if not p.visible:
-        return join("-        ", lit(p.title, "dim"), f" ({waits_for_short(p.waits_for)})")
+def _prompt(p: SectionProgress, checklist: Checklist):
+    if not p.visible:  # what it waits for in words (checklist text: literal)
+        return join("-        ", lit(p.title, "dim"),
+                    lit(f" ({waits_for_short(checklist, p.waits_for)})"))
     mark = progress_mark(p.answered, p.total, p.required_open, p.red_flags,
                          p.contradicted + p.incomplete, bool(p.waiting))
     return join(f"{mark:<8} ", lit(p.title))
@@ -21,9 +23,9 @@ def _prompt(p: SectionProgress):
 class SectionList(OptionList):
     _shown: dict[str, str]
 
-    def show(self, progress: list[SectionProgress]) -> None:
+    def show(self, progress: list[SectionProgress], checklist: Checklist) -> None:
         """Show progress; only labels whose text changed are replaced."""
-        prompts = {p.section_id: _prompt(p) for p in progress}
+        prompts = {p.section_id: _prompt(p, checklist) for p in progress}
         if self.option_count != len(progress):
             self.clear_options()
             self.add_options([Option(prompts[p.section_id], id=p.section_id)
