@@ -32,6 +32,8 @@ async def test_help_shows_focused_item_guidance_and_sources(plans) -> None:
     # look-a 11: `i` and `l` were hidden keys (not in F1, the footer or the README)
     "l answers Not yet (later)",
     "i adds or changes what a Yes carries",
+    # rev7-tui 10: the header's "78/119+ answered" was explained nowhere
+    "A + after the total (78/119+) means more questions may follow",
 ])
 async def test_help_names_keys_that_were_hidden(plans, words) -> None:
     app = make_app(plans, "early-pre-birth.toml")

@@ -11,26 +11,27 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from checklist_tui.core.definition import Item
+from checklist_tui.core.vocabulary import MAY_FOLLOW, MAY_FOLLOW_MARK
 from checklist_tui.tui import commands
 from checklist_tui.tui.text import join, lit
 
-SCREEN_READER = ("Using a screen reader? Plain mode asks one question at a time in plain "
-                 "lines, through the same checks and saving: press Ctrl+Q, then type "
-                 "checklist-tui fill PLAN --plain (PLAN: the plan's file).")
-"""First in every help, so the one who needs it hears it first (look-d D27)."""
+_PLAIN_MODE = ("Using a screen reader? Plain mode asks one question at a time in plain lines, "
+               "through the same checks and saving: press Ctrl+Q, then type ")
 
 
 def screen_reader(plan: Path | None = None) -> str:
-    """``SCREEN_READER``; on a plan, with the command for that plan's own file to type
-    (rev7-tui 13: the app knows the file, the reader should not have to find it)."""
+    """How to reach plain mode, first in every help, so the one who needs it hears it
+    first (look-d D27); on a plan, with the command for that plan's own file (rev7-tui
+    13: the app knows the file, the reader should not have to find it)."""
     if plan is None:
-        return SCREEN_READER
+        return f"{_PLAIN_MODE}checklist-tui fill PLAN --plain (PLAN: the plan's file)."
     name = f'"{plan}"' if " " in str(plan) else str(plan)
-    return ("Using a screen reader? Plain mode asks one question at a time in plain lines, "
-            "through the same checks and saving: press Ctrl+Q, then type "
-            f"checklist-tui fill {name} --plain")
+    return f"{_PLAIN_MODE}checklist-tui fill {name} --plain"
 
-APP_HELP = """How this app works
+
+SCREEN_READER = screen_reader()
+
+APP_HELP = f"""How this app works
 - Your answers are saved automatically within a second: the plan has no Save button.
 - A form (Add person, agency or action, details, confirming a pause point) is kept only \
 when you press its Save button, or Enter in its last box. Enter moves to the next box.
@@ -45,10 +46,14 @@ changes what a Yes carries (a date, people, a text, a place).
 - w shows why an item matters; s changes where the information came from
   (seen, reported by a parent, by an agency, not yet checked). * = required.
 - ! RED FLAG means something must not pass quietly: read "What to do".
+- The header counts the questions answered: 78/119 answered is 78 of 119. A \
+{MAY_FOLLOW_MARK} after the total (78/119{MAY_FOLLOW_MARK}) means {MAY_FOLLOW}: some \
+questions are shown only once earlier answers are given.
 - Ctrl+P opens the list of all commands (jump to a section or item, change theme).
 - F12 hides the screen at once (someone walks in); Enter shows it again.
 - Escape goes back. Ctrl+Q quits: your answers are already saved; if a form holds \
 typing not yet saved, it asks first."""
+"""(The header's count is explained in the words every other view uses: rev7-tui 10.)"""
 
 
 def _keys() -> str:
