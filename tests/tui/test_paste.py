@@ -13,8 +13,9 @@ from textual import events
 from textual.widgets import TextArea
 
 from checklist_tui.tui.widgets.line_box import LineBox, one_line
+from checklist_tui.tui.widgets.text_box import TextBox
 from tests.conftest import ROOT
-from tests.tui.helpers import go_to, make_app, new_record_form, plan_ready, wait_for
+from tests.tui.helpers import make_app, new_record_form, plan_ready, wait_for
 
 OFFICE = "Office 01234 000001 (fictional)"
 OUT_OF_HOURS = "Out of hours: 01234 000002 (fictional)"
@@ -126,10 +127,10 @@ async def _on_the_question_itself(pilot, types, answered: bool):
                 if i.type in types and i.id in visible
                 and (session.plan.answers.get(i.id) is not None
                      and session.plan.answers[i.id].has_value) == answered)
-    await go_to(pilot, item.id)
-    view = app.screen.query_one(f"#item-{item.id}", ItemView)
-    view.focus_control(step_in=False)
-    await wait_for(pilot, lambda: app.focused is view, what="the question itself")
+    section = session.checklist.checklist.section_of()[item.id].id
+    app.screen.jump(section, item.id)  # as ] or the palette: the question itself focused
+    await wait_for(pilot, lambda: plan_ready(app) and isinstance(app.focused, ItemView)
+                   and app.focused.item.id == item.id, what="the question itself")
     return item, session
 
 
@@ -157,6 +158,7 @@ async def test_a_paste_on_a_text_question_itself_goes_into_its_box(plans) -> Non
     app = make_app(plans, "early-pre-birth.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         item, session = await _on_the_question_itself(pilot, (ItemType.LONG_TEXT,), False)
+        assert app.focused.query(TextBox)  # its box still the light stand-in (text_box.py)
         app._driver.send_message(events.Paste("Pasted words\nand a second line"))
         await wait_for(pilot, lambda: isinstance(app.focused, TextArea)
                        and app.focused.text == "Pasted words\nand a second line",
@@ -164,7 +166,7 @@ async def test_a_paste_on_a_text_question_itself_goes_into_its_box(plans) -> Non
         assert app.focused.id == f"answer-{item.id}"
         await pilot.press("tab")
         await wait_for(pilot, lambda: session.plan.answers[item.id].value
-                       == "Pasted words\nand a second line", what="saved")
+                       == "Pasted words\nand a second line", what="saved (once: not twice)")
 
 
 async def test_a_date_pasted_on_the_date_question_goes_into_its_box(plans) -> None:

@@ -20,7 +20,7 @@ from checklist_tui.core.plan import Answer, InfoSource
 from checklist_tui.tui.text import typed
 from checklist_tui.tui.widgets.date_box import date_problem, show_problem
 from checklist_tui.tui.widgets.item_control import shown_text
-from checklist_tui.tui.widgets.text_box import TextBox, is_text_box
+from checklist_tui.tui.widgets.text_box import TextBox, is_text_box, pass_on
 
 TEXT_COMMIT_SECONDS = 0.6
 
@@ -115,7 +115,7 @@ class TypedItem(Vertical, can_focus=False):
                         "to go to its box, then paste.", markup=False)
             return
         self.screen.set_focus(box)  # now: the paste follows it in, behind its Focus
-        box.post_message(events.Paste(event.text))
+        pass_on(box, events.Paste(event.text))
 
     def _taken(self, key: str) -> bool:
         """The key's binding here (the item's, its screen's or the app's) acts."""

@@ -62,8 +62,8 @@ class TextBox(StandIn, Static, can_focus=True):
             return
         event.stop()
         event.prevent_default()
-        box.post_message(events.Paste(event.text) if isinstance(event, events.Paste)
-                         else events.Key(event.key, event.character))
+        pass_on(box, events.Paste(event.text) if isinstance(event, events.Paste)
+                else events.Key(event.key, event.character))
 
     def on_key(self, event: events.Key) -> None:
         """A letter (or Enter in a text area) typed while the real box was put in."""
@@ -78,3 +78,10 @@ class TextBox(StandIn, Static, can_focus=True):
 def is_text_box(widget: Widget | None) -> bool:
     """A box whose text keys change: a text box, or its light stand-in."""
     return isinstance(widget, Input | TextArea | TextBox)
+
+
+def pass_on(widget: Widget, event: events.Key | events.Paste) -> None:
+    """Give ``widget`` a key or paste as the app gives it one typed (forwarded): one it
+    does not stop goes up to the app as handled, never taken there as a new one. (A
+    paste posted as new went into a text area, went on up, and was pasted again.)"""
+    widget._forward_event(event)
