@@ -182,7 +182,7 @@ class ItemView(TypedItem, can_focus=False):
         not_one = f"'{quick_words(value)}' is not an answer to this question: "
         if done_box:
             return f"{not_one}y or Space ticks it as done, Delete clears it."
-        if self.query(SelectionList):
+        if self.item.type == ItemType.MULTI_CHOICE:
             return "This question's answers are in its list: the arrow keys move, Space " \
                 "chooses."
         if self.item.type == ItemType.SINGLE_CHOICE:
