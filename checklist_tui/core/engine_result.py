@@ -198,7 +198,9 @@ class Evaluation(MutableRecord):
 
     @property
     def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 100
+        """Of the questions shown, those done (rev8-core 11: "100%" beside contradicted
+        and incomplete answers was the figure people read and dashboards chart)."""
+        return round(100 * self.done / self.total) if self.total else 100
 
     def blockers(self, named: Callable[[str], str] = str) -> list[str]:
         """What in the evaluation stops the plan being marked complete, each item named by

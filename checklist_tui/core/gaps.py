@@ -200,12 +200,12 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
             said += f" {things} needed at birth {'is' if len(entries) == 1 else 'are'} " \
                 "not in place."
         else:  # what was looked at, never the date alone (look-d, smaller points)
-            said += " " + _nothing_missing(marked, ev.total - ev.answered, born=True)
+            said += " " + _nothing_missing(marked, ev.total - ev.done, born=True)
         return BornToday(said, entries)
     unanswered = 0
     if marked and not entries:  # the questions open today, not those a birth would add
         now = evaluate(checklist, plan, today)
-        unanswered = now.total - now.answered
+        unanswered = now.total - now.done  # contradicted and incomplete: not done
     # past the EDD with no date of birth: the question first (look-d 20), never a
     # "were born today" that reads as though the baby is certainly not yet born
     asked = birth_not_recorded(plan.edd, plan.dob, today)
@@ -224,8 +224,8 @@ def _nothing_missing(marked: int, unanswered: int, born: bool = False) -> str:
     if unanswered:
         return (f"The {plural(marked, 'item')} marked as needed at birth "
                 f"{'is' if marked == 1 else 'are'} answered as in place; "
-                f"{plural(unanswered, 'other question')} not yet answered, so this is not the "
-                "whole picture.")
+                f"{plural(unanswered, 'other question')} not yet answered or not done "
+                "(contradicted or incomplete), so this is not the whole picture.")
     if born:
         return (f"The {plural(marked, 'thing')} marked as needed at birth "
                 f"{'is' if marked == 1 else 'are'} in place.")

@@ -114,7 +114,8 @@ class PlanRow:
     # -- worked out on the day ---------------------------------------------------------
     @property
     def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 0
+        """Of the questions shown, those done (as ``Evaluation.percent``)."""
+        return round(100 * (self.answered - self.not_done) / self.total) if self.total else 0
 
     def overdue_due(self, today: date) -> list[tuple[str, str]]:
         return [(label, when) for label, when, missed in self.due

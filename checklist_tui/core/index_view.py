@@ -163,7 +163,7 @@ COLUMNS: tuple[Column, ...] = (
            lambda r, t: f"{r.checklist_id} {r.checklist_version}".strip()),
     Column("practitioner", "Practitioner", lambda r, t: r.practitioner),
     Column("timing", "EDD or birth", lambda r, t: "" if r.error else r.timing(t)),
-    Column("progress", "Progress %", _known(lambda r: r.percent), numeric=True),
+    Column("progress", "% done", _known(lambda r: r.percent), numeric=True),
     Column("open_required", "Open required", _known(lambda r: r.open_required), numeric=True),
     Column("gaps_and_risks", "Gaps and risks", _known(lambda r: r.gaps), numeric=True),
     Column("red_flags", "Red flags", _known(red_flags_value), numeric=True),

@@ -240,15 +240,16 @@ def not_done_said(contradicted: int, incomplete: int) -> str:
 def answered_said(answered: int, total: int, contradicted: int = 0, incomplete: int = 0,
                   may_grow: bool = False, *, short: bool = False, joiner: str = ", ",
                   percent: int | None = None, questions: str = " questions") -> str:
-    """A count of the questions answered, as every view says it: ``1 of 69 questions
-    answered (1%, 1 contradicted), more questions may follow``; ``short`` for a header:
+    """A count of the questions answered, as every view says it: ``2 of 69 questions
+    answered (1% done, 1 contradicted), more questions may follow`` (``percent``: of those
+    done); ``short`` for a header:
     ``1/69+ answered (1 contradicted)`` ("+": more may follow); ``questions=""`` for a
     section's ``9 of 9 answered``."""
     if short:
         count = f"{answered}/{total}{MAY_FOLLOW_MARK * may_grow} answered"
     else:
         count = f"{answered} of {total}{questions} answered"
-    within = ", ".join(filter(None, [f"{percent}%" if percent is not None else "",
+    within = ", ".join(filter(None, [f"{percent}% done" if percent is not None else "",
                                      not_done_said(contradicted, incomplete)]))
     said = f"{count} ({within})" if within else count
     return said if short else f"{said}{may_follow(may_grow, joiner)}"

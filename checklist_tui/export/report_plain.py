@@ -65,7 +65,7 @@ def plan_paragraph(row: PlanRow, today: date) -> list[str]:
                       "the folder list checks (challenges, sign-off, gaps and risks)."))
     lines.append(_say(
         f"{answered_said(row.answered, row.total, row.contradicted, row.incomplete)}, "
-        f"{row.percent} percent; "
+        f"{row.percent} percent done; "
         f"{plural(row.open_required, 'required question')} open."))
     lines.append(_say(f"Gaps and risks: {gaps_words(row.gaps)}." if row.gaps
                       else f"Gaps and risks: {NOT_KNOWN_YET}." if row.nothing_answered

@@ -25,7 +25,7 @@ def test_show_says_a_section_waits_until_its_question_is_answered(capsys) -> Non
     _code, out, _err = run(capsys, "show", str(path))
     assert f"Looked-after or care-leaver parent: {S08A}" in out
     assert "Looked-after or care-leaver parent: does not apply" not in out
-    assert "questions answered (0%); more questions may follow" in out
+    assert "questions answered (0% done); more questions may follow" in out
     assert run(capsys, "answer", str(path), "PBA-S08A", "no")[0] == 0
     _code, out, _err = run(capsys, "show", str(path))
     assert "Looked-after or care-leaver parent: does not apply" in out

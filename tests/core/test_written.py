@@ -144,3 +144,21 @@ def test_words_recorded_again_say_so_under_the_answer(catalogue) -> None:
     line = next(line for line in lines if said in line)
     assert "(DPM-H07)" in line and "by Morgan Example (Ward midwife)" in line
     assert "first written on Sunday 22 November 2026" in line
+
+
+def test_born_today_is_not_the_whole_picture_while_an_answer_is_contradicted(
+        catalogue) -> None:
+    """rev8-core 1: once a contradicted answer counted as answered, the born-today line
+    said 'The 11 things marked as needed at birth are in place.' while the discharge
+    bruise check (DPM-K01) was CONTRADICTED; it must keep 'not the whole picture'."""
+    from checklist_tui.core.gaps import born_today
+
+    checklist, plan = _draft(catalogue)
+    assert plan.dob is not None
+    whole = born_today(checklist, plan, TODAY).headline
+    assert "in place." in whole and "not the whole picture" not in whole
+    for ident in CHECKS:  # re-dated only: DPM-K01 is contradicted
+        set_detail(plan, checklist, ident, "date", TODAY, by="t", now=NOW)
+    assert "DPM-K01" in _contradicted(checklist, plan)
+    said = born_today(checklist, plan, TODAY).headline
+    assert "not the whole picture" in said and "not done (contradicted or incomplete)" in said
