@@ -30,6 +30,8 @@ from checklist_tui.core.review import (
 )
 from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import (
+    CONTRADICTED,
+    INCOMPLETE,
     NO_GAPS,
     answered_said,
     evaluation_answered,
@@ -200,8 +202,11 @@ class Summary:
         return [p for p in self.pause_states if not p.holds]
 
 
-def _answered(item_id: str, prompt: str, answer, item) -> AnsweredItem:
-    return AnsweredItem(item_id, prompt, display(item, answer), answer.note,
+def _answered(item_id: str, prompt: str, answer, item, not_done=None) -> AnsweredItem:
+    """``not_done``: id -> CONTRADICTED/INCOMPLETE, said by the answer (rev8-core 9)."""
+    said = display(item, answer) + (f" ({not_done[item_id]}: see Gaps and risks)"
+                                     if not_done and item_id in not_done else "")
+    return AnsweredItem(item_id, prompt, said, answer.note,
                         answer.source.label if answer.source else "",
                         answer.answered_by, answer.answered_at.strftime("%d/%m/%Y"))
 
@@ -300,6 +305,8 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
             s.arrangements += [(label, text, shown.id) for label, text in
                                detail_lines(shown, plan.answers.get(shown.id), plan)]
 
+    not_done = {p.item_id: INCOMPLETE for p in ev.incomplete} | {
+        p.item_id: CONTRADICTED for p in ev.contradicted}
     for section in checklist.sections:
         progress = ev.section(section.id)
         if progress is not None and not progress.visible and progress.waits_for:
@@ -309,7 +316,7 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
         if progress is None or not progress.visible:
             continue
         answered = [
-            _answered(i.id, i.prompt, plan.answers[i.id], i) for i in section.items
+            _answered(i.id, i.prompt, plan.answers[i.id], i, not_done) for i in section.items
             if i.id in ev.visible_items and i.id in plan.answers
             and (plan.answers[i.id].has_value or plan.answers[i.id].note)
         ]
