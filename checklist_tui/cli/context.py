@@ -22,10 +22,22 @@ def author(doing: str = "making the change",
     ``otherwise``; ``core.who.recorded_as`` is the rule). A parent parser:
     ``parents=[common, author()]``."""
     who = argparse.ArgumentParser(add_help=False)
-    who.add_argument("--as", dest="as_user", metavar="NAME",
+    who.add_argument("--as", dest="as_user", metavar="NAME", type=_a_name,
                      help=f"who is {doing}, e.g. 'Morgan Example (Ward midwife)': recorded "
                           f"on every change (default: {otherwise})")
     return who
+
+
+def _a_name(text: str) -> str:
+    """``--as``: a name, by the rule the app's and plain mode's question use
+    (``core.who.not_a``: not a placeholder such as "tbc" or "?", not one character;
+    rev8-core 4: "--as ?" was recorded as the person making changes)."""
+    from checklist_tui.core.who import not_a
+
+    problem = not_a("name", text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return " ".join(text.split())
 
 
 def changer() -> argparse.ArgumentParser:

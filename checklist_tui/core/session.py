@@ -152,6 +152,25 @@ class PlanSession(MutableRecord):
         if keep:
             remember_who(self.plan.id, who, clock.now())
 
+    def only_look(self, reason: str) -> None:
+        """Nobody said who is making changes: the plan is only looked at, and its lock let
+        go, so a colleague can change it (rev8-core 6: they were told it was "open for
+        editing" while nobody here could change it)."""
+        self.read_only_reason, self.who_pending = reason, False
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def look_no_longer(self) -> None:
+        """Someone said who they are after only looking: the lock taken again (PlanLockedError,
+        in one sentence, when someone else has it open for editing now; a save still
+        refuses a file changed on disk meanwhile)."""
+        if self.lock is None:
+            lock = PlanLock(self.loaded.path)
+            lock.acquire(durable=True)
+            self.lock = lock
+        self.read_only_reason = None
+
     def not_on_disk(self) -> str:
         """What leaving now would lose, in words ("nothing" when all is on disk)."""
         from checklist_tui.core.not_on_disk import describe

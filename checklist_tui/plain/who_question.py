@@ -10,6 +10,7 @@ later when someone else takes the keyboard); ``quit`` stops.
 
 from __future__ import annotations
 
+from checklist_tui.core.errors import PlanLockedError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.who import NOT_SAID as NOBODY_SAID
 from checklist_tui.core.who import QUESTION, WHY_ASKED, Who, not_a, offered, only_looking
@@ -32,7 +33,7 @@ def ask(console: Console, session: PlanSession) -> bool:
     try:
         _said(console, session)
     except Cancelled:
-        session.read_only_reason = NOT_SAID
+        session.only_look(NOT_SAID)
     except Quit:
         return False
     return True
@@ -51,6 +52,8 @@ def change(console: Console, session: PlanSession) -> bool:
         console.say("Nothing changed: " + (f"changes are still recorded as made by "
                                            f"{session.user}." if not session.read_only
                                            else "the plan is still only looked at."))
+    except PlanLockedError as exc:  # only looked at, and someone else has it open now
+        console.say(f"{exc}. The plan is still only looked at.")
     except Quit:
         return True
     return False
@@ -66,9 +69,9 @@ def _said(console: Console, session: PlanSession) -> None:
     name = _one(console, "Your name", "name", offer)
     who = offer if name is None and offer is not None else \
         Who(name or "", _one(console, "Your role", "role") or "")
-    session.changes_by(who)
     if only_looking(session.read_only_reason):
-        session.read_only_reason = None
+        session.look_no_longer()  # the lock again (refused if someone else has it now)
+    session.changes_by(who)
     console.say(f"Every change will be recorded as made by {who.by}.")
 
 
@@ -78,11 +81,25 @@ def _one(console: Console, label: str, what: str, offer: Who | None = None) -> s
     about = (f"{QUESTION} {WHY_ASKED} Type your {what}"
              + (f", or same if you are {offer.by}." if offer is not None else ".")
              + " Type cancel to look without changing anything, or quit to stop.")
+    taken = _taken()
     while True:
         given = " ".join((console.answer(f"{label}:", about) or "").split())
         if offer is not None and given.lower() == SAME:
             return None
-        problem = not_a(what, given)
+        problem = (f"'{given}' is a command or an answer, not a {what}: say your {what}."
+                   if given.lower() in taken else not_a(what, given))
         if problem is None:
             return given
         console.say(problem)
+
+
+def _taken() -> set[str]:
+    """Plain mode's command words and fixed answers: never a name or a role (rev8-core 5:
+    'share', then 'no', was recorded as the person making changes, "share (no)")."""
+    from typing import cast
+
+    from checklist_tui.plain import between, words
+    from checklist_tui.plain.conversation import Conversation
+
+    # the table's words only: its commands are never run here
+    return {*between.table(cast(Conversation, None)), *words.answer_words()} - {""}

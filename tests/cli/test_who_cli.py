@@ -48,3 +48,18 @@ def test_who_open_fill_and_new_say() -> None:
                            "--practitioner", "Pat Example", "--role", "Social worker"])) == \
         ("Pat Example", "Social worker")
     assert said_who(parse(["new", "pre-birth-assessment", "--case-ref", "WHO-2"])) == ("", "")
+
+
+def test_as_a_placeholder_is_refused_and_nothing_changes(tmp_path, capsys) -> None:
+    """rev8-core 4: '--as ?' or '--as tbc' was recorded as the person making changes; the
+    name rule the app's question uses (core.who.not_a) refuses it on the command line too."""
+    import pytest
+
+    plans = example_plans(tmp_path / "plans")
+    before = (plans / TWINS).read_bytes()
+    for placeholder in ("tbc", "?"):
+        with pytest.raises(SystemExit) as exited:
+            run(capsys, "answer", str(plans / TWINS), "PBA-A06", "yes", "--as", placeholder)
+        assert exited.value.code == 2
+        assert f"'{placeholder}' is not a name: say your name." in capsys.readouterr().err
+    assert (plans / TWINS).read_bytes() == before

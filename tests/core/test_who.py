@@ -102,3 +102,24 @@ def test_only_the_latest_plans_are_kept(opened, monkeypatch) -> None:
         who.remember(f"plan-{n}", Who("Morgan Example", "Ward midwife"), NOW + timedelta(n))
     assert who.remembered("plan-0") is None and who.remembered("plan-1") is None
     assert who.remembered("plan-4") is not None
+
+
+def test_only_looking_lets_the_lock_go_and_saying_who_takes_it_again(opened) -> None:
+    """rev8-core 6: a plan opened only to look kept its lock, and a colleague was told it
+    was 'open for editing' while nobody here could change it."""
+    from checklist_tui.core.errors import PlanLockedError
+
+    path = opened.loaded.path
+    assert opened.lock is not None
+    opened.only_look("nobody said who is making changes")
+    assert opened.lock is None and opened.read_only
+    colleague = PlanSession.open(path, load_catalogue([]).get)
+    try:
+        assert not colleague.read_only  # the colleague can change it now
+        with pytest.raises(PlanLockedError):  # and this one cannot take it back meanwhile
+            opened.look_no_longer()
+        assert opened.read_only
+    finally:
+        colleague.close()
+    opened.look_no_longer()
+    assert opened.lock is not None and not opened.read_only

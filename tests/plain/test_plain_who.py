@@ -59,8 +59,8 @@ def test_enter_keeps_nobody_and_same_takes_who_was_last_here(tmp_path, catalogue
     assert "Say your name." in said
     assert _last_by(path) == "Morgan Example (Ward midwife)"
     other = _plan(tmp_path / "other", catalogue)
-    result = _fill(other, "Sam Sample\nx\nHealth visitor\ny\nquit\n")
-    assert "'x' is not a role: say your role." in result.stdout
+    result = _fill(other, "Sam Sample\ntbc\nHealth visitor\ny\nquit\n")
+    assert "'tbc' is not a role: say your role." in result.stdout
     assert _last_by(other) == "Sam Sample (Health visitor)"
 
 
@@ -123,3 +123,15 @@ def test_confirming_a_pause_point_offers_who_is_making_changes(tmp_path, catalog
             said.getvalue()
     finally:
         session.close()
+
+
+def test_a_command_or_an_answer_is_not_a_name(tmp_path, catalogue) -> None:
+    """rev8-core 5: 'share', then 'no', typed at the who question was recorded as the
+    person making changes, 'share (no)'."""
+    path = _plan(tmp_path / "plans", catalogue)
+    result = _fill(path, "share\nMorgan Example\nno\nWard midwife\ny\nquit\n")
+    assert result.returncode == 0, result.stderr
+    said = result.stdout
+    assert "'share' is a command or an answer, not a name: say your name." in said
+    assert "'no' is a command or an answer, not a role: say your role." in said
+    assert _last_by(path) == "Morgan Example (Ward midwife)"

@@ -152,7 +152,7 @@ def _answered(screen: PlanScreen, who: Who | None, changing: bool) -> None:
         settle(screen, who)
     elif not changing and screen.session is not None and screen.session.said is None:
         screen.session.who_pending = False
-        screen.session.read_only_reason = NOT_SAID
+        screen.session.only_look(NOT_SAID)  # and its lock let go (W opens it again)
         screen._opened_read_only_late()  # the reason said, every box read-only
         screen.refresh_header()
 
