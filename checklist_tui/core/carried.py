@@ -18,6 +18,7 @@ from datetime import date
 from checklist_tui.core.answers import NA_LABEL, YES_NO_LABELS, display
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.definition import Item, ItemType
+from checklist_tui.core.edit_records import as_typed
 from checklist_tui.core.integrity import is_positive
 from checklist_tui.core.men_left import while_it_stood
 from checklist_tui.core.plan import Answer, Plan
@@ -43,7 +44,7 @@ def recorded_name(summary: str) -> str:
     core.edit_records writes it); "" when it holds none."""
     if not summary.startswith("name="):
         return ""
-    return summary[len("name="):].split("; kind=", 1)[0]
+    return as_typed(summary[len("name="):].split("; kind=", 1)[0])
 
 
 def person_name(plan: Plan, person_id: str) -> str:

@@ -28,9 +28,26 @@ def _record_id(record: Strict) -> str:
     return str(dump(record, include={"id"})["id"])
 
 
+SEPARATOR = "; "
+"""Between a record's fields in a history entry ("name=Casey Partner; kind=...")."""
+IN_A_VALUE = ";\u00a0"
+"""A "; " inside a value is written with a no-break space (it reads and sounds the same),
+so a value such as 'moved out; man=True' can never be read back as a field (rev8-core 3:
+a reason holding "; man=True" hid a man from every view; core.men_left reads these)."""
+
+
+def in_a_value(value: object) -> str:
+    return str(value).replace(SEPARATOR, IN_A_VALUE)
+
+
+def as_typed(value: str) -> str:
+    """A value read back from a history entry, as it was typed."""
+    return value.replace(IN_A_VALUE, SEPARATOR)
+
+
 def _summary(record: Strict) -> str:
     data = dump(record, mode="json", exclude={"id"}, exclude_defaults=True)
-    return "; ".join(f"{k}={v}" for k, v in data.items())
+    return SEPARATOR.join(f"{k}={in_a_value(v)}" for k, v in data.items())
 
 
 def add_record(plan: Plan, model: type[T], *, by: str, now: datetime, **fields: Any) -> T:
@@ -80,7 +97,7 @@ def update_record(plan: Plan, model: type[T], record_id: str, *, by: str, now: d
     records = getattr(plan, attr)
     records[records.index(record)] = updated
     log(plan, by, now, f"{label}.edit", record_id, _summary(record), _summary(updated)
-        + (f"; {WHY_KEY}={why.strip()}" if asked else ""))
+        + (f"{SEPARATOR}{WHY_KEY}={in_a_value(why.strip())}" if asked else ""))
     return updated
 
 

@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 
 from checklist_tui.core.definition import Item, PlanCheck
-from checklist_tui.core.edit_records import WHY_KEY
+from checklist_tui.core.edit_records import WHY_KEY, as_typed
 from checklist_tui.core.integrity import denies
 from checklist_tui.core.plan import Answer, HistoryEntry, Person, PersonKind, Plan
 from checklist_tui.core.record import Record
@@ -66,7 +66,7 @@ def recorded(summary: str) -> dict[str, str]:
     for part in _SPLIT.split(summary):
         key, sep, value = part.partition("=")
         if sep and key in _KEYS:
-            out[key] = value
+            out[key] = as_typed(value)
     return out
 
 

@@ -162,3 +162,17 @@ def test_the_words_say_what_a_change_takes_them_out_of(mini) -> None:
                   kind=PersonKind.OTHER)
     assert [m.what for m in men_left(plan)] == [
         f"Recorded as '{PersonKind.OTHER.label}', no longer as a man"]
+
+
+def test_a_reason_that_looks_like_a_field_cannot_hide_him(mini) -> None:
+    """rev8-core 3: a reason holding '; man=True' was read back from the history as his
+    field, and the man recorded as not a man vanished from every view."""
+    from checklist_tui.core.men_left import men_left
+
+    plan, max_ = _with_max(mini)
+    update_record(plan, Person, max_.id, by="Sam Social", now=NOW, man=False,
+                  kind=PersonKind.FAMILY_NETWORK, why="moved out; man=True")
+    left = men_left(plan)
+    assert [(m.name, m.why) for m in left] == [("Max Partner (fictional)",
+                                                 "moved out; man=True")]
+    assert "moved out; man=True" in left[0].line  # read back as it was typed
