@@ -15,7 +15,7 @@ from checklist_tui.core.definition import Detail, DetailKind, Item
 from checklist_tui.core.detail_people import none_offered, offered
 from checklist_tui.core.engine import FiredRule
 from checklist_tui.core.plan import Answer, InfoSource
-from checklist_tui.core.reasons import ACKNOWLEDGE, not_a_reason
+from checklist_tui.core.reasons import ACKNOWLEDGE
 from checklist_tui.core.vocabulary import CONTRADICTED
 from checklist_tui.plain import asking, words
 from checklist_tui.plain.console import Cancelled
@@ -135,20 +135,18 @@ def clear(conv: Conversation, item: Item) -> None:
 def acknowledge(conv: Conversation, fired: FiredRule) -> None:
     if not reason_first(conv, f"an acknowledgement of {fired.item_id}: {fired.message}"):
         return
-    taken = {*conv.commands, *words.answer_words()}  # "y" here answers nothing
-    while True:
+
+    def read() -> str:
         try:
-            reason = conv.console.answer(
+            return conv.console.answer(
                 "To acknowledge it, type your reason. To leave it open, press Enter:")
         except Cancelled:
-            reason = ""
-        if not reason:
-            conv.console.say("Left open. It stays in the outstanding list.")
-            return
-        problem = not_a_reason(reason, ACKNOWLEDGE, taken)
-        if not problem:
-            break
-        conv.console.say(problem)
+            return ""
+
+    reason = asking.ask_reason(conv, "", ACKNOWLEDGE, read)
+    if not reason:
+        conv.console.say("Left open. It stays in the outstanding list.")
+        return
     if conv.change(edit.acknowledge, conv.checklist, fired.rule_id, reason):
         conv.console.say("Acknowledged, with your reason.")
 

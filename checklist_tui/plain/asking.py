@@ -59,12 +59,14 @@ def yes_no_unrecorded(conv: Conversation, question: str) -> bool | None:
         conv.console.say("Type yes or no, or press Enter to leave it not recorded.")
 
 
-def ask_reason(conv: Conversation, prompt: str, missing: str) -> str:
+def ask_reason(conv: Conversation, prompt: str, missing: str,
+               read: Callable[[], str] | None = None) -> str:
     """A reason, by the core's rule for one (core.reasons: "ok", "y" or a command is no
-    reason; ``missing`` says what to give), asked again until it is one; '' for Enter."""
-    taken = {*conv.commands, *words.answer_words()}
+    reason; ``missing`` says what to give), asked again until it is one; '' for Enter.
+    ``read``: how it is asked, if not as one line under ``prompt``."""
+    taken = {*conv.commands, *words.answer_words()}  # "y" here answers nothing
     while True:
-        why = conv.console.answer(prompt, about=missing)
+        why = read() if read else conv.console.answer(prompt, about=missing)
         if not why:
             return ""
         problem = not_a_reason(why, missing, taken)

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 from checklist_tui.core import review
 from checklist_tui.core.dates import birth_not_recorded, plural
 from checklist_tui.core.definition import Item
-from checklist_tui.core.reasons import ANSWER, not_a_reason
+from checklist_tui.core.reasons import ANSWER
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.state_words import state_sentences
 from checklist_tui.core.vocabulary import evaluation_answered, no_gaps_found, no_such_question
 from checklist_tui.core.what_is_left import gaps_count, gaps_listing
 from checklist_tui.plain import (
     answering,
+    asking,
     handing_over,
     listings,
     pause_point,
@@ -171,16 +172,12 @@ def respond_(conv: Conversation, _arg: str) -> None:
     if not waiting:
         conv.console.say("There is no challenge waiting on this question.")
         return
-    taken = {*conv.commands, *words.answer_words()}
-    while True:  # refused before it is sent, and asked again (rev7-core 11: "ok" was lost)
-        text = conv.console.ask_lines(f"Your response to: {waiting[0].text}")
-        if not text:
-            conv.console.say("No response saved: the challenge still waits.")
-            return
-        problem = not_a_reason(text, ANSWER, taken)
-        if not problem:
-            break
-        conv.console.say(problem)
+    # refused before it is sent, and asked again (rev7-core 11: "ok" was lost)
+    asked = f"Your response to: {waiting[0].text}"
+    text = asking.ask_reason(conv, "", ANSWER, lambda: conv.console.ask_lines(asked))
+    if not text:
+        conv.console.say("No response saved: the challenge still waits.")
+        return
     if conv.change(respond, waiting[0].id, text):
         conv.console.say("Response saved.")
 
