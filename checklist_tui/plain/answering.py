@@ -73,12 +73,17 @@ def answer(conv: Conversation, item: Item, value: object) -> bool:
     return True
 
 
-def details(conv: Conversation, item: Item) -> None:
-    """Ask for each detail a positive answer still lacks; Enter leaves one for later."""
+def details(conv: Conversation, item: Item, command: bool = False) -> None:
+    """Ask for each detail a positive answer still lacks; Enter leaves one for later.
+    ``command`` (typed ``details``): words written on an earlier day than the check they
+    record can be recorded again as true today, or replaced (rev8-core 2: plain mode was
+    told to record them again and could not); if nothing is asked, that is said."""
     plan = conv.session.plan
+    asked = False
     for detail in item.details:
         if detail.label not in integ.missing_details(item, plan.answers.get(item.id), plan):
             continue
+        asked = True
         value: object
         if detail.kind == DetailKind.DATE:
             value = asking.ask_date(conv, f"{detail.label}? Day, month and year, or Enter "
@@ -94,6 +99,41 @@ def details(conv: Conversation, item: Item) -> None:
                              f"no {detail.label.lower()}.")
             continue
         conv.change(edit.set_detail, conv.checklist, item.id, detail.key, value)
+    if command and not _written_again(conv, item) and not asked:
+        conv.console.say("Nothing is missing from this answer's details.")
+
+
+def details_command(conv: Conversation, item: Item) -> None:
+    details(conv, item, command=True)
+
+
+def _written_again(conv: Conversation, item: Item) -> bool:
+    """Each of ``item``'s words written before today, when a check compares its date with
+    today's (core.written.earlier_words): 'same' records them again as true today, 'new'
+    asks new words, Enter leaves them. False when there are none."""
+    from checklist_tui.core.dates import words_date
+    from checklist_tui.core.written import earlier_words
+
+    plan = conv.session.plan
+    earlier = earlier_words(plan, conv.checklist, item, clock.today())
+    answer = plan.answers.get(item.id)
+    for key, day in earlier.items():
+        label = next(d.label for d in item.details if d.key == key)
+        said = answer.details.get(key, "") if answer and answer.details else ""
+        conv.console.say(f"{label}: written on {words_date(day)}: {said}")
+        chosen = conv.console.answer(
+            "Type same if these words are still true today, new to write new ones, or press "
+            "Enter to leave them:").strip().lower()
+        if chosen == "same":
+            if conv.change(edit.set_detail, conv.checklist, item.id, key, said, again=True):
+                conv.console.say("Recorded again as written today, with your name.")
+        elif chosen == "new":
+            text = conv.console.ask_lines(f"{label}.")
+            if text:
+                conv.change(edit.set_detail, conv.checklist, item.id, key, text)
+        else:
+            conv.console.say("Left as they are: written on an earlier day.")
+    return bool(earlier)
 
 
 def _ask_people(conv: Conversation, detail: Detail) -> list[str]:

@@ -154,7 +154,7 @@ def on_question(change: Callable[[Conversation, Item], object]) -> Callable[
 
 
 source, clear, details = (on_question(answering.source), on_question(answering.clear),
-                          on_question(answering.details))
+                          on_question(answering.details_command))
 
 
 def confirm(conv: Conversation, _arg: str) -> None:

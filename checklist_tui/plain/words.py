@@ -20,7 +20,8 @@ HELP = [
     "note: add or change a note on this question.",
     "source: where the information came from.",
     "clear: remove the answer to this question.",
-    "details: add the details a yes needs, such as a date or names.",
+    "details: add the details a yes needs, such as a date or names; or record again words "
+    "written on an earlier day than the check they record (same, or new words).",
     "confirm: confirm a pause point, saying who is present.",
     "respond: answer a manager's challenge on this question.",
     "where: how far the plan has got.",

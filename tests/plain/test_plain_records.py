@@ -342,3 +342,36 @@ def test_a_record_is_named_by_part_of_its_name_but_never_guessed(tmp_path, catal
                                          "", "quit"])
     assert "More than one person matches 'example': say which by number." in out
     assert "Changing Sam Example." in out
+
+
+def test_details_records_words_written_on_an_earlier_day_again(tmp_path, catalogue) -> None:
+    """rev8-core 2: a re-dated check's words were refused as written on an earlier day,
+    and plain mode (the screen-reader route) could neither record them again nor say so:
+    'details' said nothing at all."""
+    from checklist_tui.core.engine import evaluate
+    from checklist_tui.core.plan import PlanState
+
+    path = _copy(tmp_path, READY)
+    loaded = store.load(path)
+    checklist = catalogue.get(loaded.plan.checklist_id).checklist
+    loaded.plan.state = PlanState.DRAFT  # changed as a draft: no reason asked here
+    for ident in ("DPM-H01", "DPM-H07"):
+        edit.set_detail(loaded.plan, checklist, ident, "date", TODAY, by="t", now=NOW)
+    store.save(loaded)
+    ev = evaluate(checklist, store.load(path).plan, TODAY)
+    assert "DPM-K01" in {p.item_id for p in ev.contradicted}
+    _code, out = _talk(path, catalogue, [
+        "go DPM-H07", "details", "same", "go DPM-H01", "details", "", "details", "new",
+        "Example Paediatrician (fictional) checked again today: well.", "end", "quit"])
+    said = _after(out, "details")
+    assert "written on Sunday 22 November 2026" in said
+    assert "Recorded again as written today, with your name." in said
+    assert "Left as they are: written on an earlier day." in out
+    plan = store.load(path).plan
+    last = [e for e in plan.history if e.what == "detail"][-2:]
+    assert last[0].old == last[0].new  # DPM-H07's words, recorded again
+    assert last[1].new.startswith("Example Paediatrician (fictional) checked again today")
+    ev = evaluate(checklist, plan, TODAY)
+    assert "DPM-K01" not in {p.item_id for p in ev.contradicted}
+    _code, out = _talk(path, catalogue, ["go DPM-H07", "details", "quit"])
+    assert "Nothing is missing from this answer's details." in out
