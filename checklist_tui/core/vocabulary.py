@@ -65,6 +65,10 @@ ACKNOWLEDGED = "acknowledged"
 DONE_MARK = "✓"
 OPEN_MARK = "•"
 ALERT_MARK = "!"
+NOT_DONE_MARK = "✗"
+"""Before the count of answers given that do not count as done (contradicted or
+incomplete): ``• 12/12 ✗1`` (rev8-tui 6: only the bullet said so, beside a ``!1`` that
+counts red flags)."""
 
 #: The order gaps and risks are read in, within the men's group and within everything
 #: else: the core's gaps and the export's (which add fired rules and overdue dates).
@@ -291,11 +295,13 @@ def _complete(answered: int, total: int, required_open: int, not_done: object,
 
 def progress_mark(answered: int, total: int, required_open: int = 0, red_flags: int = 0,
                   not_done: int = 0, waiting: bool = False) -> str:
-    """``✓ 5/5`` when everything is answered and done, ``• 3/5`` otherwise (``• 5/5`` while
-    ``not_done`` answers are contradicted or incomplete), ``• 5/5+`` while questions wait
-    for an answer (more may follow), with ``!2`` red flags."""
+    """``✓ 5/5`` when everything is answered and done, ``• 3/5`` otherwise, ``• 5/5 ✗1``
+    while ``not_done`` answers are contradicted or incomplete, ``• 5/5+`` while questions
+    wait for an answer (more may follow), with ``!2`` red flags."""
     done = _complete(answered, total, required_open, not_done, waiting)
     text = f"{DONE_MARK if done else OPEN_MARK} {answered}/{total}{MAY_FOLLOW_MARK * waiting}"
+    if not_done:
+        text += f" {NOT_DONE_MARK}{not_done}"
     if red_flags:
         text += f" {ALERT_MARK}{red_flags}"
     return text

@@ -69,7 +69,7 @@ def test_the_folder_views_never_say_nothing_answered_for_a_contradicted_answer(
 
 def test_every_answer_done_is_the_only_tick() -> None:
     assert progress_mark(9, 9) == f"{DONE_MARK} 9/9"
-    assert progress_mark(9, 9, not_done=1) == "• 9/9"
+    assert progress_mark(9, 9, not_done=1) == "• 9/9 ✗1"  # said apart from red flags (rev8-tui 6)
     assert progress_mark(9, 9, waiting=True) == "• 9/9+"
     assert progress_words(9, 9, not_done="1 contradicted") == "9 of 9 answered, 1 contradicted"
     assert progress_words(9, 9, waiting=True) == (

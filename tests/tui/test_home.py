@@ -66,7 +66,7 @@ async def test_home_shows_progress_and_red_flags_whole_at_80x24(plans) -> None:
         marks = [str(table.get_row_at(i)[at]) for i in range(3)]
         assert any("!" in m and int(m.split("!")[1]) > 1 for m in marks)  # the twins' flags
         assert all(len(m) <= width for m in marks), (marks, width)
-        assert len(progress_mark(100, 138, 5, 12)) <= width  # "• 100/138 !12" whole
+        assert len(progress_mark(100, 138, 5, 12, not_done=9)) <= width  # "• 100/138 ✗9 !12"
         assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80
 
 

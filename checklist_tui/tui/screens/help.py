@@ -49,6 +49,8 @@ changes what a Yes carries (a date, people, a text, a place).
 - The header counts the questions answered: 78/119 answered is 78 of 119. A \
 {MAY_FOLLOW_MARK} after the total (78/119{MAY_FOLLOW_MARK}) means {MAY_FOLLOW}: some \
 questions are shown only once earlier answers are given.
+- In the list of sections: ✓ 5/5 is complete, • 3/5 is not; ✗1 counts answers that do \
+not count yet (contradicted or incomplete), !2 counts red flags.
 - Ctrl+P opens the list of all commands (jump to a section or item, change theme).
 - F12 hides the screen at once (someone walks in); Enter shows it again.
 - Escape goes back. Ctrl+Q quits: your answers are already saved; if a form holds \

@@ -104,14 +104,14 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
     return Found(rows, recovered, Looked(refreshed, today, held) if refreshed else None)
 
 
-#: (heading, width) at 80 columns: the state in words, and room for "• 100/138 !12";
+#: (heading, width) at 80 columns: the state in words, and room for "• 100/138 ✗9 !12";
 #: a row is as tall as its longest cell needs, so no word is cut.
-COLUMNS = [("Case reference", 16), ("Checklist", 17), ("State", 13), ("EDD / born", 10),
-           ("Progress", 13)]
+COLUMNS = [("Case reference", 16), ("Checklist", 14), ("State", 13), ("EDD / born", 10),
+           ("Progress", 16)]
 #: From 110 columns: wider cells (one line for most) and when each plan last changed.
 WIDE = 110
-COLUMNS_WIDE = [("Case reference", 18), ("Checklist", 28), ("State", 22), ("EDD / born", 10),
-                ("Progress", 13), ("Changed", 11)]
+COLUMNS_WIDE = [("Case reference", 18), ("Checklist", 25), ("State", 22), ("EDD / born", 10),
+                ("Progress", 16), ("Changed", 11)]
 
 
 def columns_for(width: int) -> list[tuple[str, int]]:
@@ -147,8 +147,9 @@ class HomeScreen(FolderScreen):
         yield Static("checklist-tui: safeguarding checklists for unborn babies and newborns",
                      id="home-title")
         yield Static("Your plans, the last changed first. Progress: questions answered "
-                     "of those that apply, and !N red flags. Arrow keys to move, Enter to "
-                     "open, n for a new plan, Ctrl+P for all commands.", classes="hint")
+                     "of those that apply, ✗N answers that do not count yet, !N red flags. "
+                     "Arrow keys to move, Enter to open, n for a new plan, Ctrl+P for all "
+                     "commands.", classes="hint")
         yield Static("Loading plans…", id="plans-status", classes="hint")
         yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield Footer()

@@ -11,13 +11,19 @@ from checklist_tui.core.vocabulary import progress_mark, waits_for_short
 from checklist_tui.tui.text import join, lit
 
 
-def _prompt(p: SectionProgress, checklist: Checklist):
+def _mark(p: SectionProgress) -> str:
+    return "-" if not p.visible else progress_mark(
+        p.answered, p.total, p.required_open, p.red_flags, p.contradicted + p.incomplete,
+        bool(p.waiting))
+
+
+def _prompt(p: SectionProgress, checklist: Checklist, width: int):
+    """The section's mark, padded to ``width`` (the widest in the list, so the titles
+    line up: rev8-tui 6), then its title; a hidden one says what it waits for."""
     if not p.visible:  # what it waits for in words (checklist text: literal)
-        return join("-        ", lit(p.title, "dim"),
+        return join(f"{'-':<{width}} ", lit(p.title, "dim"),
                     lit(f" ({waits_for_short(checklist, p.waits_for)})"))
-    mark = progress_mark(p.answered, p.total, p.required_open, p.red_flags,
-                         p.contradicted + p.incomplete, bool(p.waiting))
-    return join(f"{mark:<8} ", lit(p.title))
+    return join(f"{_mark(p):<{width}} ", lit(p.title))
 
 
 class SectionList(OptionList):
@@ -25,7 +31,8 @@ class SectionList(OptionList):
 
     def show(self, progress: list[SectionProgress], checklist: Checklist) -> None:
         """Show progress; only labels whose text changed are replaced."""
-        prompts = {p.section_id: _prompt(p, checklist) for p in progress}
+        width = max([8, *(len(_mark(p)) for p in progress)])
+        prompts = {p.section_id: _prompt(p, checklist, width) for p in progress}
         if self.option_count != len(progress):
             self.clear_options()
             self.add_options([Option(prompts[p.section_id], id=p.section_id)
