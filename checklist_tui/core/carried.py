@@ -22,7 +22,7 @@ from checklist_tui.core.edit_records import as_typed
 from checklist_tui.core.integrity import is_positive
 from checklist_tui.core.men_left import while_it_stood
 from checklist_tui.core.plan import Answer, Plan
-from checklist_tui.core.written import said_again, written_earlier
+from checklist_tui.core.written import words_said
 
 #: A person removed from People whose name no history entry holds.
 SINCE_REMOVED = "a person since removed from People"
@@ -136,7 +136,6 @@ def carried_lines(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
     out under the answer."""
     lines = [f"{label}: {text}" for label, text in detail_lines(item, answer, plan)]
     return lines + list(filter(None, [earlier_details(item, answer),
-                                      not_carried(item, answer, plan),
-                                      written_earlier(plan, item, answer) if lines else "",
-                                      said_again(plan, item, answer) if lines else ""])
-                   ) + while_it_stood(item, answer, plan)
+                                      not_carried(item, answer, plan)])
+                        ) + (words_said(plan, item, answer) if lines else []
+                             ) + while_it_stood(item, answer, plan)

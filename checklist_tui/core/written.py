@@ -25,23 +25,30 @@ def text_keys(item: Item) -> dict[str, str]:
     return {f"{item.id}.{d.key}": d.label for d in item.details if d.kind == DetailKind.TEXT}
 
 
-def written_on(plan: Plan, targets: set[str] | dict[str, str]) -> dict[str, date]:
-    """The day each of ``targets`` (``ID.key``) was last written (recorded with words,
-    or recorded again), as people there read the day; a target the history never wrote
-    (a plan from before the history, or edited outside the app) is left out. One walk
-    back from the newest entry, stopped once every target is found."""
-    found: dict[str, date] = {}
+def _latest(plan: Plan, targets: set[str] | dict[str, str]) -> dict[str, int]:
+    """The index in the history of each of ``targets``' (``ID.key``) latest detail entry;
+    a target the history never wrote is left out. One walk back from the newest entry,
+    stopped once every target is found."""
+    found: dict[str, int] = {}
     history = plan.history
     for n in range(len(history) - 1, -1, -1):
+        if len(found) == len(targets):
+            break
         entry = history[n]
         if entry.what == DETAIL and entry.target in targets and entry.target not in found:
-            if not entry.new:  # cleared last: nothing it says was written after that
-                found[entry.target] = date.max
-            else:
-                found[entry.target] = entry.at.astimezone().date()
-            if len(found) == len(targets):
-                break
-    return {t: d for t, d in found.items() if d != date.max}
+            found[entry.target] = n
+    return found
+
+
+def written_on(plan: Plan, targets: set[str] | dict[str, str],
+               latest: dict[str, int] | None = None) -> dict[str, date]:
+    """The day each of ``targets`` (``ID.key``) was last written (recorded with words,
+    or recorded again), as people there read the day; a target the history never wrote
+    (a plan from before the history, or edited outside the app), or whose words were
+    cleared last, is left out. ``latest``: the walk already made (``_latest``)."""
+    found = _latest(plan, targets) if latest is None else latest
+    return {t: plan.history[n].at.astimezone().date() for t, n in found.items()
+            if plan.history[n].new}
 
 
 def written_before(plan: Plan, item: Item | None, answer: Answer | None) -> str:
@@ -55,23 +62,45 @@ def written_before(plan: Plan, item: Item | None, answer: Answer | None) -> str:
                      "same words again if they are still true)")
 
 
-def written_earlier(plan: Plan, item: Item | None, answer: Answer | None) -> str:
+def _with_words(item: Item | None, answer: Answer | None) -> dict[str, str]:
+    """``item``'s text details that ``answer`` holds words in (``ID.key`` -> label)."""
+    if item is None or answer is None or not answer.details:
+        return {}
+    details = answer.details
+    return {t: label for t, label in text_keys(item).items()
+            if details.get(t.partition(".")[2])}
+
+
+def written_earlier(plan: Plan, item: Item | None, answer: Answer | None,
+                    latest: dict[str, int] | None = None) -> str:
     """The fact under :func:`written_before`, said under the answer itself in every view
     (core.carried): "'Who checked ...' (DPM-H07) was written on Sunday 22 November 2026,
-    before the date it records, Friday 27 November 2026"; or ""."""
+    before the date it records, Friday 27 November 2026"; or "". ``latest``: the walk
+    already made (``_latest``)."""
     if item is None or answer is None or not answer.details or item.date_detail is None:
         return ""
     dated = answer.details.get(item.date_detail.key)
-    texts = text_keys(item)
-    if not isinstance(dated, date) or not texts:
+    have = _with_words(item, answer)
+    if not isinstance(dated, date) or not have:
         return ""
-    have = {t: label for t, label in texts.items()
-            if answer.details.get(t.partition(".")[2])}
-    for target, day in written_on(plan, have).items():
+    for target, day in written_on(plan, have, latest).items():
         if day < dated:
             return (f"'{have[target]}' ({item.id}) was written on {words_date(day)}, before "
                     f"the date it records, {words_date(dated)}")
     return ""
+
+
+def words_said(plan: Plan, item: Item, answer: Answer | None) -> list[str]:
+    """What the history says of an answer's words, under the answer (core.carried): that
+    they were written before the date they record, and that they were recorded again as
+    still true; one walk of the history for both (this runs for every item shown, at
+    every answer)."""
+    have = _with_words(item, answer)
+    if not have:
+        return []
+    latest = _latest(plan, have)
+    return [line for line in (written_earlier(plan, item, answer, latest),
+                              said_again(plan, item, answer, latest)) if line]
 
 
 def day_checked(checklist: Checklist) -> set[str]:
@@ -87,29 +116,23 @@ def earlier_words(plan: Plan, checklist: Checklist, item: Item, today: date) -> 
     answer = plan.answers.get(item.id)
     if answer is None or not answer.details or item.id not in day_checked(checklist):
         return {}
-    have = {t for t in text_keys(item) if answer.details.get(t.partition(".")[2])}
-    return {t.partition(".")[2]: day for t, day in written_on(plan, have).items()
-            if day < today}
+    return {t.partition(".")[2]: day
+            for t, day in written_on(plan, _with_words(item, answer)).items() if day < today}
 
 
-def said_again(plan: Plan, item: Item | None, answer: Answer | None) -> str:
+def said_again(plan: Plan, item: Item | None, answer: Answer | None,
+               latest: dict[str, int] | None = None) -> str:
     """Words recorded again as still true on a later day (``set_detail(..., again=True)``)
     are said so, with who and when they were first written (rev8-tui 2: the same words
     recorded again read as if written that day, and no view said otherwise): "'Who
     checked ...' (DPM-H07) was recorded again as still true on Friday 27 November 2026 by
-    Morgan Example (Ward midwife); first written on Sunday 22 November 2026"; or ""."""
-    if item is None or answer is None or not answer.details:
+    Morgan Example (Ward midwife); first written on Sunday 22 November 2026"; or "".
+    ``latest``: the walk already made (``_latest``)."""
+    texts = _with_words(item, answer)
+    if item is None or not texts:
         return ""
-    texts = {t: label for t, label in text_keys(item).items()
-             if answer.details.get(t.partition(".")[2])}
-    history, latest = plan.history, dict[str, int]()
-    for n in range(len(history) - 1, -1, -1):
-        if len(latest) == len(texts):
-            break
-        entry = history[n]
-        if entry.what == DETAIL and entry.target in texts and entry.target not in latest:
-            latest[entry.target] = n
-    for target, n in latest.items():
+    history = plan.history
+    for target, n in (_latest(plan, texts) if latest is None else latest).items():
         last = began = history[n]
         if not last.new or last.old != last.new:
             continue
