@@ -17,13 +17,13 @@ def _mark(p: SectionProgress) -> str:
         bool(p.waiting))
 
 
-def _prompt(p: SectionProgress, checklist: Checklist, width: int):
-    """The section's mark, padded to ``width`` (the widest in the list, so the titles
+def _prompt(p: SectionProgress, checklist: Checklist, mark: str, width: int):
+    """The section's ``mark``, padded to ``width`` (the widest in the list, so the titles
     line up: rev8-tui 6), then its title; a hidden one says what it waits for."""
     if not p.visible:  # what it waits for in words (checklist text: literal)
-        return join(f"{'-':<{width}} ", lit(p.title, "dim"),
+        return join(f"{mark:<{width}} ", lit(p.title, "dim"),
                     lit(f" ({waits_for_short(checklist, p.waits_for)})"))
-    return join(f"{_mark(p):<{width}} ", lit(p.title))
+    return join(f"{mark:<{width}} ", lit(p.title))
 
 
 class SectionList(OptionList):
@@ -31,8 +31,10 @@ class SectionList(OptionList):
 
     def show(self, progress: list[SectionProgress], checklist: Checklist) -> None:
         """Show progress; only labels whose text changed are replaced."""
-        width = max([8, *(len(_mark(p)) for p in progress)])
-        prompts = {p.section_id: _prompt(p, checklist, width) for p in progress}
+        marks = {p.section_id: _mark(p) for p in progress}  # each worked out once
+        width = max([8, *map(len, marks.values())])
+        prompts = {p.section_id: _prompt(p, checklist, marks[p.section_id], width)
+                   for p in progress}
         if self.option_count != len(progress):
             self.clear_options()
             self.add_options([Option(prompts[p.section_id], id=p.section_id)
