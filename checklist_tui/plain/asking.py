@@ -75,6 +75,18 @@ def ask_reason(conv: Conversation, prompt: str, missing: str,
         conv.console.say(problem)
 
 
+def yes_or_no(conv: Conversation, prompt: str) -> bool:
+    """A yes or a no that is part of what is recorded: asked again until one of them is
+    typed, so Enter is never taken as either without the person saying it (rev8-core 12:
+    Enter at "the copy given to the parents?" was recorded as no, unsaid)."""
+    while True:
+        typed = conv.console.answer(prompt).lower()
+        if typed in (*YES, *NO):
+            return typed in YES
+        conv.console.say("Type yes or no" + (f": '{typed}' is neither." if typed else ".")
+                         + " Type cancel to record nothing.")
+
+
 def said_yes(conv: Conversation, prompt: str) -> bool:
     """A yes to go on: anything else (Enter included) is no."""
     return conv.console.answer(prompt).lower() in YES
@@ -94,7 +106,7 @@ def pick(conv: Conversation, records: Sequence[T], singular: str, plural_name: s
         return found
     if typed:
         conv.console.say(f"More than one {singular} matches '{typed}': say which by number."
-                         if len(_matches(records, named, typed)) > 1
+                         if len(matches(records, named, typed)) > 1
                          else f"There is no {singular} '{typed}' in the list.")
     conv.console.say(f"Which {singular}?",
                      *(f"{n}. {described(r)}" for n, r in enumerate(records, 1)))
@@ -115,11 +127,11 @@ def pick(conv: Conversation, records: Sequence[T], singular: str, plural_name: s
 def _match(records: Sequence[T], named: Callable[[T], str], text: str) -> T | None:
     """The record numbered ``text``, or the only one named ``text``, or else the only one
     whose name holds it ("blake" for Blake Example; never a guess between two)."""
-    found = _matches(records, named, text)
+    found = matches(records, named, text)
     return found[0] if len(found) == 1 else None
 
 
-def _matches(records: Sequence[T], named: Callable[[T], str], text: str) -> list[T]:
+def matches(records: Sequence[T], named: Callable[[T], str], text: str) -> list[T]:
     if text.isdigit():
         return [records[int(text) - 1]] if 1 <= int(text) <= len(records) else []
     wanted = " ".join(text.lower().split())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from checklist_tui.core import review
 from checklist_tui.core.dates import birth_not_recorded, plural
 from checklist_tui.core.definition import Item
+from checklist_tui.core.plan_details import DetailsError, typed_date
 from checklist_tui.core.reasons import ANSWER
 from checklist_tui.core.review import challenges_on, respond
 from checklist_tui.core.state_words import state_sentences
@@ -29,7 +30,7 @@ from checklist_tui.plain import (
     words,
 )
 from checklist_tui.plain.console import QUIT_WORDS
-from checklist_tui.plain.records import SINGULAR
+from checklist_tui.plain.records import PLURAL, SINGULAR
 
 if TYPE_CHECKING:
     from checklist_tui.plain.conversation import Conversation
@@ -43,6 +44,26 @@ TAKES_WHICH = ("go", *(f"{verb} {kind}" for verb in ("change", "edit", "remove",
 #: could begin with it too: "birth 22/11/2026" records a birth, "birth at home planned"
 #: is an answer.
 FOLLOWED_BY: dict[str, Callable[[str], bool]] = {"birth": lambda rest: rest[:1].isdigit()}
+
+
+def names_what(conv: Conversation, key: str, rest: str) -> bool:
+    """Whether ``rest``, typed after the command ``key`` of TAKES_WHICH, names what that
+    command works on: a question's id after ``go``, a whole date after ``birth``, one
+    record (by its number or a part of its name only it has) after the others. When it
+    does not, and the same line could be the answer to the question asked, nothing is run
+    or recorded until the person says which they meant (``Conversation``, rev8-core 12:
+    "action done by police on Monday" was taken as the command, the answer not recorded)."""
+    if key == "go":
+        return rest.lower() in {i.id.lower() for _s, i in conv.visible()}
+    if key == "birth":
+        try:
+            return typed_date(rest, "dob") is not None
+        except DetailsError:
+            return False
+    model = next(m for m in SINGULAR if key.split()[-1] == SINGULAR[m]
+                 or key.split()[0] == SINGULAR[m])
+    held = list(getattr(conv.session.plan, PLURAL[model]))
+    return len(asking.matches(held, records.name_of, rest)) == 1
 
 
 def table(conv: Conversation) -> dict[str, Command]:

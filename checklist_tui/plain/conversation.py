@@ -156,7 +156,12 @@ class Conversation:
         lowered = " ".join(text.lower().split())
         if item.type == ItemType.LONG_TEXT and lowered == "write":
             return self._step(lambda: self._write(item))
-        if self._command_in(lowered) is not None:
+        key = self._command_in(lowered)
+        if key is not None:
+            rest = " ".join(text.split()[len(key.split()):])
+            if (rest and words.could_answer(item, text)
+                    and not between.names_what(self, key, rest)):
+                return self._step(lambda: self._which_meant(item, text, key))
             return self._command(lowered, text)
         choice = words.parse(item, text)
         if choice is None:
@@ -164,6 +169,23 @@ class Conversation:
                   + " Type help for the commands.")
             return False
         return self._step(lambda: self._record(item, choice.value))
+
+    def _which_meant(self, item: Item, text: str, key: str) -> bool:
+        """A line that begins with a command and could as well be the answer to ``item``
+        ("action done by police on Monday" at a question answered in words): neither run
+        nor recorded until the person says which they meant; Enter does neither."""
+        self.console.say(f"'{text}' begins with the command {key}, but it could be your "
+                         f"answer to {item.id}.")
+        meant = self.console.choose("Which did you mean?", [
+            ("answer", f"Record it as the answer to {item.id}."),
+            ("command", f"Run the command {key}.")])
+        if meant is None:
+            self.console.say("Nothing was recorded or run.")
+            return False
+        if meant == "command":
+            return bool(self.commands[key](" ".join(text.split()[len(key.split()):])))
+        choice = words.parse(item, text)
+        return choice is not None and self._record(item, choice.value)
 
     def _write(self, item: Item) -> bool:
         written = self.console.ask_lines(item.prompt)

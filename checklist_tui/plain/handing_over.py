@@ -110,7 +110,7 @@ def share(conv: Conversation) -> None:
         return
     c = conv.console
     c.say("Recording a copy of the plan given out.")
-    parents = asking.said_yes(conv, "Is this the copy given to the parents? yes or no:")
+    parents = asking.yes_or_no(conv, "Is this the copy given to the parents? yes or no:")
     to = asking.ask_text(conv, "Given to (name, team or agency)"
                          + (", or Enter for the parents:" if parents else ":"),
                          required=not parents) or "The parents"

@@ -55,6 +55,8 @@ HELP = [
     "submit: submit a completed plan for review.",
     "A change to a completed, submitted or approved plan first says what it does, then "
     "asks for your reason.",
+    "An answer in words that begins like a command, such as 'action done by police on "
+    "Monday', is neither recorded nor run until you say which you meant.",
     "When a command or an answer asks for more, such as a name or a date, type cancel "
     "there to go back with nothing more changed, or help to hear what is asked.",
     "save and quit, quit, q, or exit: stop here. Everything is already saved.",
@@ -145,6 +147,15 @@ def parse(item: Item, text: str) -> Choice | None:
     if item.type == ItemType.SHORT_TEXT:
         return Choice(text, text) if text else None
     return None
+
+
+def could_answer(item: Item, text: str) -> bool:
+    """Whether ``text`` could be meant as the answer to ``item``: any words at a question
+    answered in words, a fixed answer or an option at the others. A date question's
+    answer is a date, so words there never are (the core would refuse them anyway)."""
+    if item.type == ItemType.DATE:
+        return False
+    return parse(item, text) is not None
 
 
 def _option(item: Item, typed: str) -> tuple[str, str] | None:
