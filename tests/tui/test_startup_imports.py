@@ -183,11 +183,16 @@ def load_deferred():  # called once the plan's first items are drawn
 warm.load_deferred = load_deferred
 
 async def run():
-    app = ChecklistApp(Path(sys.argv[2]), plan_path=Path(sys.argv[1]))
+    ask = sys.argv[3:] == ["ask"]  # as the command line starts it: who is asked
+    app = ChecklistApp(Path(sys.argv[2]), plan_path=Path(sys.argv[1]), ask_who=ask)
     async with app.run_test(size=(80, 24)) as pilot:
         deadline = time.monotonic() + 120
-        while "after" not in seen and time.monotonic() < deadline:
+        while ("after" not in seen or ask and type(app.screen).__name__ != "WhoScreen") \
+                and time.monotonic() < deadline:
             await pilot.pause(0.02)
+        seen["top"] = type(app.screen).__name__
+        if ask:
+            app.pop_screen()  # the question, put over the plan once it was drawn
         seen["items"] = isinstance(app.screen, PlanScreen) and bool(app.screen.query("ItemView"))
 
 asyncio.run(run())
@@ -215,3 +220,20 @@ NOT_NEEDED_TO_PAINT = (
     "textual.widgets._radio_button",  # no question is drawn with radio buttons
     "checklist_tui.tui.widgets.style_warmers",  # mounted hidden once the screen is idle
 )
+
+
+#: The question who is making changes and what it loads: put once the plan is drawn, so
+#: not loaded for its first paint (#12.2: about 25 million instructions before it).
+WHO_FORM = ("checklist_tui.tui.screens.who_dialog", "checklist_tui.tui.screens.form",
+            "checklist_tui.tui.screens.message", "checklist_tui.tui.widgets.line_box")
+
+
+def test_who_is_asked_once_the_plan_is_drawn_and_its_form_loads_only_then(plans) -> None:
+    """As ``checklist-tui open PLAN`` starts the app (it asks who is making changes): the
+    plan's first section is built without the question's form, which is put over the plan
+    once it is drawn."""
+    _run(AT_FIRST_PAINT_AND_AFTER, str(plans / PLAN), str(plans))  # the checklist validated
+    seen = json.loads(_run(AT_FIRST_PAINT_AND_AFTER, str(plans / PLAN), str(plans), "ask"))
+    assert seen["top"] == "WhoScreen" and seen["items"]
+    assert [m for m in WHO_FORM if m in seen["shown"]] == []
+    assert [m for m in NOT_NEEDED_TO_PAINT if m in seen["shown"]] == []

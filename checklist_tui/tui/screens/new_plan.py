@@ -224,7 +224,7 @@ class NewPlanScreen(AppScreen):
             error.update(lit(f"the plan could not be created: {exc.strerror or exc}"))
             self._error_about = None
             return
-        from checklist_tui.tui.screens.who_dialog import made_by
+        from checklist_tui.tui.who_said import made_by
 
         made_by(self.app, loaded.path, details.practitioner, details.practitioner_role)
         self.app.pop_screen()

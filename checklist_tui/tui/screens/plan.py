@@ -139,7 +139,7 @@ class PlanScreen(PlanSections):
         session.listener = lambda _session: self.schedule_save()
         app = self.app  # who is making the changes (look-d D12), when there is a who
         if app.ask_who or app.who is not None or app.said_for:  # type: ignore[attr-defined]
-            from checklist_tui.tui.screens.who_dialog import when_opened
+            from checklist_tui.tui.who_said import when_opened
 
             when_opened(self)
         if session.read_only:
@@ -166,7 +166,7 @@ class PlanScreen(PlanSections):
         if self.ready:
             self.call_after_refresh(self.prepare_edits)
             if self.session is not None and self.session.who_pending:
-                from checklist_tui.tui.screens.who_dialog import ask_when_drawn
+                from checklist_tui.tui.who_said import ask_when_drawn
 
                 ask_when_drawn(self)  # who is making the changes (look-d D12)
         else:  # a timer: call_after_refresh re-added itself within one idle, for ever

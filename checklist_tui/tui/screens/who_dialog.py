@@ -13,7 +13,6 @@ waits.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -32,6 +31,7 @@ from checklist_tui.core.who import (
 )
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
+from checklist_tui.tui.who_said import settle
 from checklist_tui.tui.widgets.line_box import LineBox
 
 if TYPE_CHECKING:
@@ -96,39 +96,6 @@ class ChangeWhoScreen(WhoScreen):
     CANCEL_WORDS = "Cancel"
 
 
-def made_by(app: object, path: Path, name: str, role: str) -> None:
-    """A plan just made in the app by the practitioner it names (New plan): its changes are
-    theirs, and they are not asked again as it opens. A name or role that would be
-    refused (left empty) is asked as usual."""
-    if refusal(name, role) is None:
-        said: dict[Path, Who] = app.said_for  # type: ignore[attr-defined]
-        said[path.resolve()] = Who(" ".join(name.split()), " ".join(role.split()))
-
-
-def when_opened(screen: PlanScreen) -> None:
-    """As a plan is shown (before any edit can reach it): who is making the changes. A
-    who already said (New plan's practitioner; ``--as``, when the app does not ask) is
-    taken at once; when the app asks (``ChecklistApp.ask_who``), every edit is refused
-    until the question, put once the plan is drawn (``ask_when_drawn``), is answered.
-    Otherwise (tests, scripts) the changes are recorded as the plan's practitioner."""
-    session, app = screen.session, screen.app
-    if session is None or session.read_only or session.said is not None:
-        return
-    given = app.said_for.pop(session.loaded.path.resolve(), None)  # type: ignore[attr-defined]
-    if given is not None:  # e.g. the practitioner who has just made the plan
-        settle(screen, given, shown=False)
-    elif app.ask_who:  # type: ignore[attr-defined]
-        session.who_pending = True
-    elif app.who is not None:  # type: ignore[attr-defined]
-        settle(screen, app.who, shown=False)  # type: ignore[attr-defined]
-
-
-def ask_when_drawn(screen: PlanScreen) -> None:
-    """Once the plan is drawn: the question, if it is waiting to be asked."""
-    if screen.session is not None and screen.session.who_pending:
-        ask(screen)
-
-
 def ask(screen: PlanScreen, changing: bool = False) -> None:
     """Push the question over the plan screen; its answer is settled when given. On a
     plan opened only to look (nobody said), the plan is opened again, and asked anew."""
@@ -154,16 +121,4 @@ def _answered(screen: PlanScreen, who: Who | None, changing: bool) -> None:
         screen.session.who_pending = False
         screen.session.only_look(NOT_SAID)  # and its lock let go (W opens it again)
         screen._opened_read_only_late()  # the reason said, every box read-only
-        screen.refresh_header()
-
-
-def settle(screen: PlanScreen, who: Who, shown: bool = True) -> None:
-    """From now on this plan's changes are recorded as ``who``, remembered for the next
-    plan opened in this run, and shown in the header (``shown``: now; else as the plan is
-    first shown, with the rest of the header)."""
-    if screen.session is None:
-        return
-    screen.session.changes_by(who)
-    screen.app.who = who  # type: ignore[attr-defined]
-    if shown:
         screen.refresh_header()
