@@ -21,7 +21,7 @@ from checklist_tui.core import babies, pause
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import coerce, coerce_detail, date_refused, stringify
 from checklist_tui.core.dates import uk_date
-from checklist_tui.core.definition import Checklist, Item
+from checklist_tui.core.definition import Checklist, Item, ItemType
 from checklist_tui.core.edit_base import (
     NEEDS_COMPLETE,
     NEEDS_REASON,
@@ -101,6 +101,15 @@ def _drop_earlier_details(plan: Plan, item_id: str, answer: Answer, *, by: str,
     answer.details = None
 
 
+def not_recorded(item: Item, against: list[str]) -> str:
+    """Why a "yes" or tick the plan contradicts is not recorded, in one sentence that
+    says which it was: "NAI-02B: Yes cannot be recorded: the baby is 17 days old ...",
+    "DPM-K04: cannot be ticked: ..." (a yes/no answer is given, not confirmed)."""
+    refused = "cannot be ticked" if item.type == ItemType.CHECK else "Yes cannot be recorded"
+    more = f" (and {len(against) - 1} more)" if len(against) > 1 else ""
+    return f"{item.id}: {refused}: {against[0]}{more}"
+
+
 def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *, by: str,
                now: datetime, owner: str | None = None, by_date: date | None = None) -> None:
     """Record an answer. "Not yet", and "unknown" on a required or risk item, must say who
@@ -134,8 +143,7 @@ def set_answer(plan: Plan, checklist: Checklist, item_id: str, value: object, *,
     elif integ.is_positive(probe):
         against = contradictions(plan, checklist, item, integ.day_of(now), integ.TODAY)
         if against:
-            raise PlanError(f"{item_id}: cannot be confirmed: {against[0]}"
-                            + (f" (and {len(against) - 1} more)" if len(against) > 1 else ""))
+            raise PlanError(not_recorded(item, against))
     editable(plan, by, now)
     answer = _answer(plan, item_id, by, now)
     if not same:

@@ -87,7 +87,7 @@ def test_answer_given_again_with_the_same_value_changes_nothing(plans, capsys) -
     (["PBA-F08", "not yet", "--owner", "A", "--by", "31/02/2026"], "--by: '31/02/2026' is not"),
     (["PBA-X04", "yes", "--detail", "nonsense"], "write it as KEY=VALUE"),
     (["PBA-X04", "yes", "--detail", "date=01/01/2027"], "no detail 'date'"),
-    (["PBA-F12", "yes"], "cannot be confirmed:"),
+    (["PBA-F12", "yes"], "PBA-F12: Yes cannot be recorded: "),
     (["PBA-S05", "n/a"], "cannot be answered 'not applicable'"),
 ])
 def test_answer_refusals_are_one_line_and_change_nothing(plans, capsys, argv, message) -> None:

@@ -54,7 +54,7 @@ def test_a_yes_for_a_17_day_old_baby_is_refused_saying_why(catalogue) -> None:
     with pytest.raises(PlanError) as caught:
         set_answer(plan, checklist, "NAI-02B", "yes", by="t", now=NOW)
     said = str(caught.value)
-    assert said.startswith("NAI-02B: cannot be confirmed: the baby is 17 days old today (born ")
+    assert said.startswith("NAI-02B: Yes cannot be recorded: the baby is 17 days old today (born ")
     assert "under 6 months" in said and UNDER_SIX in said and "\n" not in said
     assert "NAI-02B" not in plan.answers and not plan.history  # nothing saved
     set_answer(plan, checklist, "NAI-02B", "no", by="t", now=NOW)  # the answer that stands

@@ -83,7 +83,7 @@ def test_a_tick_is_refused_while_a_man_at_home_is_left_off_saying_who(catalogue)
     _jay(plan, kind=PersonKind.VISITING_ADULT, in_household=False,
          relationship="Mother's boyfriend")
     clear_answer(plan, "DPM-K04", by="Lead", now=LATER)
-    with pytest.raises(PlanError, match=r"^DPM-K04: cannot be confirmed: Jay Lodger "
+    with pytest.raises(PlanError, match=r"^DPM-K04: cannot be ticked: Jay Lodger "
                        r"\(Mother's boyfriend\) is not named in 'Who was given the "
                        r"safer-sleep advice' \(DPM-S01\) or .* though People records him "
                        r"as an adult who visits or stays, a man$"):

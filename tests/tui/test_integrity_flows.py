@@ -87,7 +87,7 @@ async def test_contradicted_tick_is_refused_with_reason(plans) -> None:
         view = await _open_at(pilot, app, "father", "PBA-F12")
         screen = app.screen
         view.action_quick("yes")
-        await wait_for(pilot, lambda: any("cannot be confirmed" in str(n.message)
+        await wait_for(pilot, lambda: any("PBA-F12: Yes cannot be recorded: " in str(n.message)
                                           for n in app._notifications), what="the refusal")
         assert screen.session.plan.answers["PBA-F12"].value == "no"  # kept
         await wait_for(pilot, lambda: screen.query_one(
