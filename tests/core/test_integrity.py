@@ -185,7 +185,7 @@ def test_due_point_met_by_the_date_not_the_tick(lc) -> None:
 
 def test_contradicted_tick_is_refused_then_accepted(lc) -> None:
     plan = new_plan(lc, edd=EDD)
-    with pytest.raises(PlanError, match="^k_agencies: cannot be ticked: no agency is recorded"):
+    with pytest.raises(PlanError, match=r"^k_agencies: cannot be ticked: no agency is recorded"):
         put(plan, lc, "k_agencies", True)
     agency = add_record(plan, Agency, by="t", now=NOW, agency="Police", role="Checks")
     with pytest.raises(PlanError, match="no named practitioner"):
