@@ -202,9 +202,10 @@ class PauseStatus(Record):
             return (f"This red flag cannot be acknowledged: it must be resolved and {ident}'s "
                     f"answer changed before the baby leaves; then {do}.")
         names = " and ".join(found.names)
-        return (f"Confirming it today needs today's checks ({found.text.rstrip('.')}): check "
-                f"again today, and record in {names} today's date, who checked and what "
-                f"they found (never only the date), then {do}.")
+        return (f"Confirming it today needs today's checks ({found.text.rstrip('.')}): do "
+                f"them again today, and record in {names} today's date and the words for "
+                f"today (new words, or the same words recorded again if they are still true: "
+                f"never only the date), then {do}.")
 
 
 def pause_status(checklist: Checklist, plan: Plan, ev: Evaluation,

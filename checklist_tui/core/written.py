@@ -51,15 +51,27 @@ def written_on(plan: Plan, targets: set[str] | dict[str, str],
             if plan.history[n].new}
 
 
+WRITE_AGAIN = "write it again on that day (the same words again if they are still true)"
+"""What to do about words written before the date they record: new words on the day, or
+the same words recorded again (the app's Details form, ``answer --again``, plain mode's
+``details`` then ``same``). Said of any such item: who checked and what they found
+(DPM-H07), who confirmed it (DPM-H01), who agreed (DPM-C12)."""
+
+
 def written_before(plan: Plan, item: Item | None, answer: Answer | None) -> str:
     """Why the words recorded with ``item``'s date do not stand for that date: one was
     written on an earlier day than the date ("'Who checked ...' (DPM-H07) was written on
-    Sunday 22 November 2026, before the date it records, Friday 27 November 2026: record
-    who checked on that day and what they found"); "" when they stand, or when the
-    history cannot tell."""
+    Sunday 22 November 2026, before the date it records, Friday 27 November 2026: write
+    it again on that day ..."); "" when they stand, or when the history cannot tell."""
     fact = written_earlier(plan, item, answer)
-    return fact and (f"{fact}: record who checked on that day and what they found (the "
-                     "same words again if they are still true)")
+    return fact and f"{fact}: {WRITE_AGAIN}"
+
+
+def form_hint(day: date) -> str:
+    """Under words written before today in an answer's details form, when a "today's
+    date" tick compares its date (``earlier_words``)."""
+    return (f"Written on {words_date(day)}: if it was done again today, write what "
+            "happened today, or tick the box below if these words are still true today.")
 
 
 def _with_words(item: Item | None, answer: Answer | None) -> dict[str, str]:

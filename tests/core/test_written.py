@@ -43,7 +43,8 @@ def test_a_re_dated_check_keeps_nothing_of_the_old_findings(catalogue) -> None:
         set_detail(plan, checklist, ident, "date", TODAY, by="Ward midwife", now=NOW)
     said = _contradicted(checklist, plan).get("DPM-K01", "")
     assert "(DPM-H01) was written on Sunday 22 November 2026, before the date it records" \
-        in said and "record who checked on that day and what they found" in said
+        in said and ": write it again on that day (the same words again if they are still " \
+        "true)" in said
     assert "(DPM-H07) was written on Sunday 22 November 2026" in said
     with pytest.raises(PlanError, match=r"cannot be confirmed: .*\(DPM-K01\) is "
                        r"contradicted by the plan: 'Who confirmed it"):

@@ -72,9 +72,10 @@ def test_plain_says_a_pause_point_that_no_longer_holds(tmp_path, catalogue, comm
     assert f"{PAUSE_POINT}: Confirm before discharge: NO LONGER HOLDS: Confirmed by" in said
     # confirming again today needs today's checks first: the step that works is said, and
     # never only "change the dates" (look-d 1: an old check then read as today's)
-    assert "check again today, and record in DPM-H01 and DPM-H07 today's date, who checked " \
-        "and what they found (never only the date), then press f on the pause point (type " \
-        "confirm in plain mode) to confirm it again." in said
+    assert "do them again today, and record in DPM-H01 and DPM-H07 today's date and the " \
+        "words for today (new words, or the same words recorded again if they are still " \
+        "true: never only the date), then press f on the pause point (type confirm in plain " \
+        "mode) to confirm it again." in said
     if command == "gaps":
         assert "Gaps and risks: none found by the rules." in said
         assert "Also 1 pause point not confirmed or no longer holding, listed last." in said

@@ -40,8 +40,8 @@ async def test_the_same_words_are_recorded_again_only_when_ticked(plans) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         screen, form = await _details_of_h07(pilot, app)
         said = " ".join(rendered(s) for s in form.query(".hint"))
-        assert "Written on Sunday 22 November 2026: if you checked again, write who " \
-               "checked and what they found" in said
+        assert "Written on Sunday 22 November 2026: if it was done again today, write what " \
+               "happened today, or tick the box below if these words are still true" in said
         tick = form.query_one("#again-text", Checkbox)
         assert not tick.value
         await pilot.press("ctrl+a", *TODAY_TYPED)

@@ -10,10 +10,11 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from checklist_tui.core import clock
 from checklist_tui.core.answers import date_refused
-from checklist_tui.core.dates import parse_date, uk_date, words_date
+from checklist_tui.core.dates import parse_date, uk_date
 from checklist_tui.core.definition import DetailKind, Item
 from checklist_tui.core.detail_people import none_offered, offered
 from checklist_tui.core.plan import DetailValue, Person
+from checklist_tui.core.written import form_hint
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import join, lit
 from checklist_tui.tui.widgets.line_box import LineBox
@@ -58,9 +59,7 @@ class DetailForm(FormScreen[dict[str, DetailValue | None]]):
                                    soft_wrap=True, show_line_numbers=False,
                                    classes="detail-text")
                     if detail.key in self.written:
-                        yield Static(f"Written on {words_date(self.written[detail.key])}: "
-                                     "if you checked again, write who checked and what "
-                                     "they found, or tick the box below.", classes="hint")
+                        yield Static(form_hint(self.written[detail.key]), classes="hint")
                         yield MarkedCheckbox("The same words are true today: record them "
                                              "again", id=f"again-{detail.key}")
                 elif detail.kind == DetailKind.DATE:
