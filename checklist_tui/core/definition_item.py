@@ -191,10 +191,18 @@ class Rule(Strict):
     """A red flag shows its escalation guidance prominently."""
     escalation: str = ""
     """What to do now, and who to tell. Required for red flags."""
+    unless_contradicted: bool = False
+    """Not shown while this item's own answer is contradicted by the plan: for a note that
+    takes the answer as true (injury NAI-02B: "recorded as moving about on their own"
+    under a Yes the baby's age contradicts). Only with `if_answer`; never on a red flag."""
 
     def validated(self) -> None:
         if (self.if_answer is None) == (self.when is None):
             raise ValueError("a rule needs either 'if_answer' or 'when', not both")
+        if self.unless_contradicted and (self.red_flag or self.if_answer is None):
+            raise ValueError(
+                "'unless_contradicted' is for a note on this item's own answer (with "
+                "'if_answer'): a red flag is never hidden")
         if self.red_flag and not self.escalation.strip():
             raise ValueError(
                 "a red flag needs 'escalation' guidance: say what to do and who to tell")

@@ -163,6 +163,14 @@ def _fired_rules(
     return fired
 
 
+def _quiet(item: Item, quiet: set[str]) -> None:
+    """Add to ``quiet`` ``item``'s rules that are not shown while its answer is
+    contradicted (``unless_contradicted``: a note that takes the answer as true)."""
+    for n, rule in enumerate(item.rules):
+        if rule.unless_contradicted:
+            quiet.add(rule_id(item, n))
+
+
 def _records(checklist: Checklist, plan: Plan, shown: frozenset[str]) -> dict[str, list[str]]:
     """What the plan's records hold that answers each shown item "yes" (its
     ``answered_by`` cross-checks, ``integrity.records_answer``), for the items they
@@ -222,6 +230,7 @@ def evaluate(
         if c.section not in confirmed or c.at > confirmed[c.section].at:
             confirmed[c.section] = c
     seen: dict[str, Since] = {}
+    quiet: set[str] = set()  # rules not shown: their item's answer is contradicted
     for section in checklist.sections:
         vis = [i for i in section.items if i.id in shown]
         was = (len(contradicted), len(incomplete))
@@ -232,6 +241,7 @@ def evaluate(
                 from_records.append(ItemProblem(item.id, section.id, tuple(said)))
             elif said and integ.denies(answer):  # the records answer it "yes"
                 contradicted.append(ItemProblem(item.id, section.id, tuple(said)))
+                _quiet(item, quiet)
                 continue
             if integ.needs_follow_up(item, answer):
                 assert answer is not None
@@ -253,6 +263,7 @@ def evaluate(
             against = integ.answer_contradictions(item, answer, plan, counted, items, day)
             if against:
                 contradicted.append(ItemProblem(item.id, section.id, tuple(against)))
+                _quiet(item, quiet)
                 continue
             done_items.add(item.id)
         req_open = [i for i in vis if i.required and i.id not in counted]
@@ -281,6 +292,8 @@ def evaluate(
                 due.append(due_state(checklist, plan, item, section.id, met, today, born,
                                      booked))
     due.sort(key=lambda d: (d.due_date is None, d.due_date or date.max))
+    if quiet:  # never a red flag (Rule.validated): the sections' red-flag counts stand
+        fired = [f for f in fired if f.rule_id not in quiet]
     stale = [StaleAnswer(i, a, "its condition no longer holds")
              for i, a in plan.answers.items() if i in items and i not in shown and a.has_value]
     orphans = [StaleAnswer(i, a, "the item is not in this version of the checklist")

@@ -92,6 +92,28 @@ def test_a_date_of_birth_recorded_later_contradicts_the_yes_in_words(catalogue) 
         "under 6 months; " + UNDER_SIX)
     [gap] = [g for g in gaps_and_risks(checklist, plan, ev) if g.item_id == "NAI-02B"]
     assert "walk? Answered Yes, but the baby was 17 days old" in gap.text  # not "Ticked"
+    # rev8-core 10: the note for a mobile child is not shown beside "answer No" (2.6.0)
+    assert "NAI-02B.mobile" not in {f.rule_id for f in ev.fired}
+    plan.dob = date(2025, 11, 1)  # corrected back: the Yes stands, and its note with it
+    ev = evaluate(checklist, plan, TODAY)
+    assert not ev.contradicted and "NAI-02B.mobile" in {f.rule_id for f in ev.fired}
+
+
+def test_a_note_is_hidden_under_a_contradicted_answer_only_when_it_says_so(
+        catalogue, tmp_path: Path) -> None:
+    original = Path(catalogue.get(NAI).path).read_text(encoding="utf-8")
+    rule = 'id = "mobile"\nseverity = "info"\nif_answer = ["yes"]\n'
+    assert rule in original and "unless_contradicted = true" in original
+    for extra, said in (("red_flag = true\nescalation = \"Act.\"\n", "a red flag is never hidden"),
+                        (None, "with 'if_answer'")):
+        text = (original.replace(rule, rule + extra, 1) if extra else original.replace(
+            'if_answer = ["yes"]\n# rev8-core 10', 'when = { answered = "NAI-01" }\n# rev8-core 10',
+            1))
+        assert text != original
+        path = tmp_path / "injury.toml"
+        path.write_text(text, encoding="utf-8")
+        _loaded, problems = load_checklist(path, catalogue.sources)
+        assert problems and said in problems[0].message, problems
 
 
 def test_the_age_is_taken_on_the_day_the_mark_was_seen(catalogue) -> None:
