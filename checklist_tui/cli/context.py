@@ -17,14 +17,15 @@ if TYPE_CHECKING:  # loaded by the commands that use them: `open` starts the app
 
 
 def author(doing: str = "making the change",
-           otherwise: str = "the plan's practitioner") -> argparse.ArgumentParser:
+           otherwise: str = "the plan's practitioner",
+           example: str = "Morgan Example (Ward midwife)") -> argparse.ArgumentParser:
     """``--as NAME``, for every command that changes a plan: who is doing it (by default
-    ``otherwise``; ``core.who.recorded_as`` is the rule). A parent parser:
-    ``parents=[common, author()]``."""
+    ``otherwise``; ``core.who.recorded_as`` is the rule), their role in brackets after
+    the name (``core.who.said_as``). A parent parser: ``parents=[common, author()]``."""
     who = argparse.ArgumentParser(add_help=False)
     who.add_argument("--as", dest="as_user", metavar="NAME", type=_a_name,
-                     help=f"who is {doing}, e.g. 'Morgan Example (Ward midwife)': recorded "
-                          f"on every change (default: {otherwise})")
+                     help=f"who is {doing}, your name and role, e.g. '{example}': "
+                          f"recorded on every change (default: {otherwise})")
     return who
 
 
@@ -32,12 +33,13 @@ def _a_name(text: str) -> str:
     """``--as``: a name, by the rule the app's and plain mode's question use
     (``core.who.not_a``: not a placeholder such as "tbc" or "?", not one character;
     rev8-core 4: "--as ?" was recorded as the person making changes)."""
-    from checklist_tui.core.who import not_a
+    from checklist_tui.core.who import not_a, said_as
 
-    problem = not_a("name", text)
+    who = said_as(text)
+    problem = not_a("name", who.name) or (not_a("role", who.role) if who.role else None)
     if problem:
         raise argparse.ArgumentTypeError(problem)
-    return " ".join(text.split())
+    return who.by
 
 
 def changer() -> argparse.ArgumentParser:

@@ -159,8 +159,11 @@ def said_who(args: argparse.Namespace) -> tuple[str, str]:
     """Who is making changes, as said on the command line: ``--as NAME`` (``open``,
     ``fill``), or the practitioner who is making a plan (``new --practitioner``); else
     nobody (the app and plain mode then ask)."""
-    if getattr(args, "as_user", None):
-        return args.as_user, ""
+    if getattr(args, "as_user", None):  # "Name (Role)": both kept (core.who.said_as)
+        from checklist_tui.core.who import said_as
+
+        said = said_as(args.as_user)
+        return said.name, said.role
     if getattr(args, "command", "") == "new" and getattr(args, "practitioner", ""):
         return args.practitioner, getattr(args, "role", "") or ""
     return "", ""

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from checklist_tui.cli.context import catalogue, plan_path, plans_dir
+from checklist_tui.cli.context import author, catalogue, plan_path, plans_dir
 from checklist_tui.cli.output import err, out
 from checklist_tui.core import clock
 from checklist_tui.core.errors import Refused, UserFacingError
@@ -222,9 +222,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     folder = _folder(args)
     if wants_plain(args):
         return _plain_folder(args, folder)
+    from checklist_tui.cli.plans import said_who
     from checklist_tui.tui.run import run
 
-    return run(plans_dir=plans_dir(args), checklist_dirs=args.checklists, review_dir=folder)
+    name, role = said_who(args)  # --as: who decides, not asked at each decision
+    return run(plans_dir=plans_dir(args), checklist_dirs=args.checklists, review_dir=folder,
+               as_name=name, as_role=role)
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -264,7 +267,8 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("--name", "--as", dest="name", default="", metavar="NAME",
                    help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_reopen)
-    p = sub.add_parser("review", parents=[common],
+    p = sub.add_parser("review", parents=[common, author(
+        "deciding", "asked at each decision", "Alex Manager (Team manager)")],
                        help="review and sign off every plan in a folder, on screen")
     p.add_argument("folder", metavar="DIR", nargs="?", help="folder (default: the plans folder)")
     p.add_argument("--plain", action="store_true",

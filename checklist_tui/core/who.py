@@ -56,6 +56,17 @@ class Who(Record):
         return signed(self.name.strip(), self.role.strip())
 
 
+def said_as(text: str) -> Who:
+    """Who ``--as`` says: "Morgan Example (Ward midwife)" is a name and a role, as every
+    view writes them (``Who.by``), so the role is kept and the person can be offered next
+    time; a name alone has no role (s8who: ``--as`` had no role, and was never offered)."""
+    text = " ".join(text.split())
+    name, bracket, role = text[:-1].rpartition(" (") if text.endswith(")") else ("", "", "")
+    if bracket and name.strip() and role.strip():
+        return Who(name.strip(), role.strip())
+    return Who(text, "")
+
+
 def only_looking(reason: str | None) -> bool:
     """True when a plan is read-only only because nobody said who is making changes (saying
     it makes the plan changeable again)."""
@@ -128,7 +139,10 @@ def remembered(plan_id: str) -> Who | None:
 def remember(plan_id: str, who: Who, now: datetime) -> bool:
     """Keep ``who`` as the last person making changes to this plan on this computer.
     False when it could not be written (nothing else depends on it: the question is asked
-    again next time, offering the practitioner)."""
+    again next time, offering the practitioner). Someone who gave no role (``--as NAME``)
+    is not kept: they could not be offered, and whoever was kept before stays."""
+    if refusal(who.name, who.role) is not None:
+        return False
     plans = _read()
     plans.pop(plan_id, None)
     plans[plan_id] = {"name": who.name.strip(), "role": who.role.strip(),

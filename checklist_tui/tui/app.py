@@ -74,8 +74,6 @@ class ChecklistApp(App[int]):
         self._typed_ahead = TypedAhead(self, self._handle_typed)
         self.start_review = review_dir
         self.last_plan: Path | None = None
-        self.reviewer: tuple[str, str] = ("", "")
-        """The manager's name and role, remembered between decisions in this session."""
         self.confirmer: tuple[str, str] = ("", "")
         """Who confirms pause points (name, role), remembered in this session."""
         self.who = who

@@ -63,3 +63,63 @@ def test_as_a_placeholder_is_refused_and_nothing_changes(tmp_path, capsys) -> No
         assert exited.value.code == 2
         assert f"'{placeholder}' is not a name: say your name." in capsys.readouterr().err
     assert (plans / TWINS).read_bytes() == before
+
+
+def test_as_name_and_role_keeps_the_role_and_is_offered_next_time(tmp_path, capsys,
+                                                                  monkeypatch) -> None:
+    """s8who's leftover: ``--as`` had no role, so the person was remembered without one
+    and never offered. "Name (Role)" is both, as every view writes them."""
+    import io
+
+    from checklist_tui.core.who import Who, remember, remembered
+
+    parse = build_parser().parse_args
+    assert said_who(parse(["open", "p.toml", "--as", "Morgan  Example (Ward midwife)"])) == \
+        ("Morgan Example", "Ward midwife")
+    assert said_who(parse(["fill", "p.toml", "--as", "Morgan Example (née Smith) (GP)"])) \
+        == ("Morgan Example (née Smith)", "GP")
+    plans = example_plans(tmp_path / "plans")
+    plan_id = store.load(plans / TWINS).plan.id
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\nquit\n"))
+    code, out, err = run(capsys, "fill", str(plans / TWINS), "--plain",
+                         "--as", "Morgan Example (Ward midwife)")
+    assert code == 0, err
+    assert "Who is making changes" not in out  # said: not asked
+    assert remembered(plan_id) == Who("Morgan Example", "Ward midwife")
+    assert store.load(plans / TWINS).plan.history[-1].by == "Morgan Example (Ward midwife)"
+
+    # a name alone is recorded as given, but forgets nobody: it could not be offered
+    remember(plan_id, Who("Sam Screen", "Social worker"), store.load(plans / TWINS).plan
+             .history[-1].at)
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    code, _out, err = run(capsys, "fill", str(plans / TWINS), "--plain", "--as", "Ann One")
+    assert code == 0, err
+    assert remembered(plan_id) == Who("Sam Screen", "Social worker")
+
+
+def test_as_with_a_placeholder_role_is_refused(tmp_path, capsys) -> None:
+    import pytest
+
+    plans = example_plans(tmp_path / "plans")
+    before = (plans / TWINS).read_bytes()
+    with pytest.raises(SystemExit) as exited:
+        run(capsys, "answer", str(plans / TWINS), "PBA-A06", "yes",
+            "--as", "Morgan Example (tbc)")
+    assert exited.value.code == 2
+    assert "'tbc' is not a role: say your role." in capsys.readouterr().err
+    assert (plans / TWINS).read_bytes() == before
+
+
+def test_review_as_says_who_decides_and_the_app_does_not_ask(tmp_path, monkeypatch) -> None:
+    """``review --as``: the manager's decisions are recorded as them, not asked at each
+    (tests/tui/test_review_who.py: the form shows who)."""
+    from checklist_tui.cli import main
+    from checklist_tui.tui import run as tui_run
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(tui_run, "run", lambda **kwargs: seen.update(kwargs) or 0)
+    plans = example_plans(tmp_path / "plans")
+    assert main(["review", str(plans), "--as", "Alex Manager (Team manager)"]) == 0
+    assert (seen["as_name"], seen["as_role"]) == ("Alex Manager", "Team manager")
+    assert main(["review", str(plans)]) == 0
+    assert (seen["as_name"], seen["as_role"]) == ("", "")

@@ -123,3 +123,13 @@ def test_only_looking_lets_the_lock_go_and_saying_who_takes_it_again(opened) -> 
         colleague.close()
     opened.look_no_longer()
     assert opened.lock is not None and not opened.read_only
+
+
+def test_said_as_splits_a_name_and_a_role_written_as_every_view_writes_them() -> None:
+    from checklist_tui.core.who import said_as
+
+    assert said_as("Morgan Example (Ward midwife)") == Who("Morgan Example", "Ward midwife")
+    assert said_as("  Morgan   Example  (Ward  midwife) ").by == "Morgan Example (Ward midwife)"
+    assert said_as("Morgan Example") == Who("Morgan Example", "")
+    assert said_as("Morgan Example ()") == Who("Morgan Example ()", "")
+    assert said_as("(Ward midwife)") == Who("(Ward midwife)", "")

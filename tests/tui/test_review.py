@@ -140,7 +140,9 @@ async def _open_ready_plan(pilot, app) -> None:
 async def _fill_form(pilot, app, text: str) -> None:
     await wait_for_screen(pilot, DecisionForm)
     form = app.screen
-    form.query_one("#decision-name", Input).value = "Alex Manager"
+    if form.query("#decision-name"):  # asked (not yet said in this run)
+        form.query_one("#decision-name", Input).value = "Alex Manager"
+        form.query_one("#decision-role", Input).value = "Team manager"
     form.query_one("#decision-text", TextArea).text = text
     form.query_one("#save", Button).press()  # no mouse: nothing to miss when busy
     await wait_for(pilot, lambda: app.screen is not form or bool(
@@ -315,6 +317,7 @@ async def test_the_filter_hands_back_to_the_list_and_forms_name_the_plan(tmp_pat
         form = app.screen
         assert rendered(form.query_one("#decision-about", Static)) == f"Plan: DEMO-0003, {READY}"
         form.query_one("#decision-name", Input).value = "Alex Manager"
+        form.query_one("#decision-role", Input).value = "Team manager"
         form.query_one("#save", Button).press()
         problem = form.query_one("#form-error", Static)
         await wait_for(pilot, lambda: rendered(problem).strip() == "Please give the reasons.")

@@ -171,7 +171,8 @@ async def test_the_approve_form_keys_are_every_forms_keys(tmp_path):
         await wait_for_screen(pilot, DecisionForm)
         form = app.screen
         await wait_for(pilot, lambda: app.focused is form.query_one("#decision-name"))
-        await pilot.press(*"Pat Manager", "enter", "enter", *"Safe to sign off")
+        await pilot.press(*"Pat Manager", "enter", *"Team manager", "enter",
+                          *"Safe to sign off")
         await wait_for(pilot, lambda: form.query_one("#decision-text", TextArea).text
                        == "Safe to sign off", what="the rationale in its own box")
         assert form.query_one("#decision-name", Input).value == "Pat Manager"

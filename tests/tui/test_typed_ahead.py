@@ -57,6 +57,7 @@ async def test_tab_then_enter_typed_together_presses_approve(tmp_path) -> None:
         await wait_for_screen(pilot, DecisionForm)
         form = app.screen
         form.query_one("#decision-name", Input).value = "Alex Manager"
+        form.query_one("#decision-role", Input).value = "Team manager"
         text = form.query_one("#decision-text", TextArea)
         form.set_focus(text)
         await wait_for(pilot, lambda: app.focused is text)

@@ -2,16 +2,27 @@
 
 A form like every other (``FormScreen``, look-c 12): Enter moves to the next box and
 decides only from the last box or the button, it opens in the first box still empty, and
-Escape asks before throwing away what was typed."""
+Escape asks before throwing away what was typed.
+
+Who decides is asked as the rest of the app asks who is making changes (core.who,
+tui/screens/who_dialog.py): said on the command line (``review --as``), it is taken and
+shown, and not asked; otherwise the name and role boxes start empty (never filled in with
+the last person, nor a role nobody gave), with placeholders, whoever said who they were
+earlier in this run, else last on this plan on this computer, is offered as a button
+naming them (a choice made on purpose), and a placeholder ("tbc", "?") is refused by the
+same rule (s8who: the form asked the manager's name again, defaulted to the last reviewer
+and to "Team manager")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from checklist_tui.core import reasons
+from checklist_tui.core.who import Who, not_a
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit, typed
 from checklist_tui.tui.widgets.line_box import LineBox
@@ -47,11 +58,13 @@ WHY = {"approved": reasons.APPROVE, "returned": reasons.RETURN}
 
 
 class DecisionForm(FormScreen[Decision]):
-    def __init__(self, kind: str, name: str = "", role: str = "",
-                 items: list[tuple[str, str]] | None = None, item: str = "",
-                 about: str = ""):
+    def __init__(self, kind: str, items: list[tuple[str, str]] | None = None,
+                 item: str = "", about: str = "", taken: Who | None = None,
+                 offer: Who | None = None):
+        """``taken``: who decides, said before (``--as``): not asked. ``offer``: who may
+        be deciding (said earlier in this run, or last on this plan here), a button."""
         super().__init__()
-        self.kind, self.name_default, self.role_default = kind, name, role
+        self.kind, self.taken, self.offer = kind, taken, offer
         self.items, self.item = items or [], item
         self.about = about
         """The plan decided on, in words (case reference and file): the form covers it."""
@@ -72,24 +85,50 @@ class DecisionForm(FormScreen[Decision]):
             else:
                 yield Select(options, id="decision-item", compact=True,
                              prompt="Choose the item")
-        yield Label("Your name")
-        yield LineBox(self.name_default, id="decision-name", max_length=120, compact=True)
-        yield Label("Your role")
-        yield LineBox(self.role_default or "Team manager", id="decision-role",
-                      max_length=120, compact=True)
+        if self.taken is not None:
+            yield Static(lit(f"Recorded as {self.taken.by}, as said earlier in this run "
+                             "of the app."), id="decision-by")
+        else:
+            yield Label("Your name *", classes="field-label")
+            yield LineBox("", id="decision-name", placeholder="e.g. Alex Manager",
+                          max_length=120, compact=True)
+            yield Label("Your role *", classes="field-label")
+            yield LineBox("", id="decision-role", placeholder="e.g. Team manager",
+                          max_length=120, compact=True)
+            if self.offer is not None:
+                yield Static(lit(f"Last here: {self.offer.by}. If that is you, Tab to "
+                                 "the button under this line."), classes="hint")
+                yield Button(lit(f"I am {self.offer.name}"), id="decision-same",
+                             compact=True)
         yield Label(TEXT_LABELS[self.kind])
         yield TextArea(id="decision-text", soft_wrap=True)
 
     def on_mount(self) -> None:
         """The first box still empty has the focus (look-c 12: with the name remembered it
         opened in the rationale, and the manager's name went into it)."""
-        boxes = ["#decision-name", "#decision-role", "#decision-text"]
+        self._focus_first_empty()
+
+    def _box_ids(self) -> list[str]:
+        boxes = ["#decision-text"] if self.taken is not None else [
+            "#decision-name", "#decision-role", "#decision-text"]
         if self.kind == "challenge" and not self.item:
             boxes.insert(0, "#decision-item")
-        for box in boxes:
-            if not self._value(box):
-                break
+        return boxes
+
+    def _focus_first_empty(self) -> None:
+        boxes = self._box_ids()
+        box = next((b for b in boxes if not self._value(b)), boxes[-1])
         self.query_one(box).focus()
+
+    @on(Button.Pressed, "#decision-same")
+    def _same(self, event: Button.Pressed) -> None:
+        """"I am NAME": their name and role in the boxes (to be read, and changed if need
+        be), and on to the first box still empty."""
+        event.stop()
+        if self.offer is not None:
+            self.query_one("#decision-name", Input).value = self.offer.name
+            self.query_one("#decision-role", Input).value = self.offer.role
+            self._focus_first_empty()
 
     def _value(self, box: str) -> str:
         widget = self.query_one(box)
@@ -100,7 +139,11 @@ class DecisionForm(FormScreen[Decision]):
         return typed(widget.value).strip() if isinstance(widget, Input) else ""
 
     def save(self) -> None:
-        name, role = self._value("#decision-name"), self._value("#decision-role")
+        if self.taken is not None:
+            name, role = self.taken.name, self.taken.role
+        else:
+            name = " ".join(self._value("#decision-name").split())
+            role = " ".join(self._value("#decision-role").split())
         text = self._value("#decision-text")
         item = self._value("#decision-item") if self.kind == "challenge" else "-"
         missing = [(what, box) for what, value, box in (
@@ -111,6 +154,12 @@ class DecisionForm(FormScreen[Decision]):
             self.refuse("Please give " + " and ".join(w for w, _b in missing) + ".",
                         self.query_one(missing[0][1]))
             return
+        for what, value, box in (("name", name, "#decision-name"),
+                                 ("role", role, "#decision-role")):
+            problem = None if self.taken is not None else not_a(what, value)
+            if problem:  # "tbc", "?": the rule for who is making changes (core.who)
+                self.refuse(problem, self.query_one(box))
+                return
         problem = reasons.not_a_reason(text, WHY[self.kind]) if self.kind in WHY else ""
         if problem:
             self.refuse(problem, self.query_one("#decision-text"))

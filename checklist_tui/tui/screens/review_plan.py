@@ -230,7 +230,13 @@ class ReviewPlanScreen(AppScreen):
         return super().check_action(action, parameters)
 
     def _ask(self, kind: str) -> None:
-        name, role = getattr(self.app, "reviewer", ("", ""))
+        from checklist_tui.core.who import offered
+
+        said = self.app.who  # type: ignore[attr-defined]
+        # as a plan opened for editing does (tui/screens/who_dialog.py): taken when said
+        # and the app does not ask (``--as``), else asked, offering who said so last
+        taken = said if said is not None and not self.app.ask_who else None  # type: ignore[attr-defined]
+        offer = None if taken is not None or self.plan is None else offered(self.plan, said)
         items: list[tuple[str, str]] = []
         if self.checklist is not None and self.plan is not None:
             items = [(i.id, chooser_label(i, self.plan))
@@ -244,12 +250,24 @@ class ReviewPlanScreen(AppScreen):
 
         def done(decision: Decision | None) -> None:
             if decision is not None and self.is_attached:
-                self.app.reviewer = (decision.name, decision.role)  # type: ignore[attr-defined]
+                self._said_by(decision)
                 self.decide(decision, seen, seen_hash)
 
         plan = self.plan
         about = f"{plan.case_ref}, {self.path.name}" if plan is not None else self.path.name
-        self.app.push_screen(DecisionForm(kind, name, role, items, about=about), done)
+        self.app.push_screen(DecisionForm(kind, items, about=about, taken=taken,
+                                          offer=offer), done)
+
+    def _said_by(self, decision: Decision) -> None:
+        """Who decided is who is making changes from now on in this run (offered at the
+        next decision and the next plan opened), and last on this plan on this computer,
+        as the who question keeps them (core.who)."""
+        from checklist_tui.core.who import Who, remember
+
+        who = Who(decision.name, decision.role)
+        self.app.who = who  # type: ignore[attr-defined]
+        if self.plan is not None:
+            remember(self.plan.id, who, clock.now())
 
     def _read_then(self, kind: str) -> None:
         """Read the plan again, then ask for the decision on it as it is now (look-c 13)."""

@@ -1,0 +1,143 @@
+"""The manager's decisions say who decides the way the rest of the app says who is making
+changes (core.who; s8who's leftover): boxes that start empty, never the last reviewer or a
+role nobody gave filled in; whoever said so earlier in this run, or last on this plan on
+this computer, offered as a button; a placeholder refused by the same rule; ``--as``
+taken and shown, not asked."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from checklist_tui.core import store
+from checklist_tui.core.plan import PlanState
+from checklist_tui.core.who import Who, remember, remembered
+from checklist_tui.tui.app import ChecklistApp
+from checklist_tui.tui.screens.decision import DecisionForm
+from checklist_tui.tui.screens.review_plan import ReviewPlanScreen
+from tests.conftest import NOW
+from tests.tui.helpers import rendered, wait_for, wait_for_screen
+from tests.tui.test_review import READY, _open_ready_plan, team_folder
+
+
+def _asking_app(folder) -> ChecklistApp:
+    """As the command line starts it (tui/run.py): it asks who is making changes."""
+    return ChecklistApp(folder, review_dir=folder, ask_who=True)
+
+
+async def _send(pilot, app, form: DecisionForm) -> str:
+    form.query_one("#save", Button).press()
+    await wait_for(pilot, lambda: app.screen is not form or bool(
+        rendered(form.query_one("#form-error", Static)).strip()),
+        what="the form sent or refused")
+    return rendered(form.query_one("#form-error", Static)).strip()
+
+
+async def test_the_manager_is_asked_in_empty_boxes_and_a_placeholder_is_refused(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = _asking_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ready_plan(pilot, app)
+        plan_id = app.screen.plan.id
+        await pilot.press("c")
+        await wait_for_screen(pilot, DecisionForm)
+        form = app.screen
+        name, role = (form.query_one(f"#decision-{b}", Input) for b in ("name", "role"))
+        assert (name.value, role.value) == ("", "")  # no "Team manager" nobody gave
+        assert not form.query("#decision-same")  # nobody to offer yet
+        await wait_for(pilot, lambda: app.focused is form.query_one("#decision-item"))
+        form.query_one("#decision-item", Select).value = "DPM-M02"
+        name.value, role.value = "tbc", "Team manager"
+        form.query_one("#decision-text", TextArea).text = "Who spoke to the father?"
+        assert await _send(pilot, app, form) == "'tbc' is not a name: say your name."
+        assert app.screen is form and not store.load(folder / READY).plan.challenges
+        name.value = "Alex   Manager"
+        form.query_one("#save", Button).press()
+        await wait_for(pilot, lambda: app.screen is not form, what="the form sent")
+        await wait_for(pilot, lambda: len(store.load(folder / READY).plan.challenges) == 1)
+    challenge = store.load(folder / READY).plan.challenges[0]
+    assert (challenge.by, challenge.role) == ("Alex Manager", "Team manager")
+    assert app.who == Who("Alex Manager", "Team manager")
+    assert remembered(plan_id) == Who("Alex Manager", "Team manager")
+
+
+async def test_who_decided_before_is_a_button_never_filled_in(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    plan_id = store.load(folder / READY).plan.id
+    remember(plan_id, Who("Sam Senior", "Deputy team manager"), NOW)
+    app = _asking_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ready_plan(pilot, app)
+        await pilot.press("a")
+        await wait_for_screen(pilot, DecisionForm)
+        form = app.screen
+        name, role = (form.query_one(f"#decision-{b}", Input) for b in ("name", "role"))
+        await wait_for(pilot, lambda: app.focused is name)  # typing replaces nobody
+        assert (name.value, role.value) == ("", "")
+        said = " ".join(rendered(form.query_one(".hint", Static)).split())
+        assert said == ("Last here: Sam Senior (Deputy team manager). If that is you, Tab "
+                        "to the button under this line.")
+        same = form.query_one("#decision-same", Button)
+        assert str(same.label) == "I am Sam Senior"
+        await pilot.press("enter")  # Enter in the empty name box moves on: nobody chosen
+        await wait_for(pilot, lambda: app.focused is role)
+        assert name.value == ""
+        same.focus()
+        await wait_for(pilot, lambda: app.focused is same)
+        await pilot.press("enter")  # chosen on purpose: the boxes filled, on to the text
+        text = form.query_one("#decision-text", TextArea)
+        await wait_for(pilot, lambda: app.focused is text)
+        assert (name.value, role.value) == ("Sam Senior", "Deputy team manager")
+        assert app.screen is form  # the button decides nothing by itself
+        text.text = "Carers named; safe to sign off."
+        assert await _send(pilot, app, form) == ""
+        await wait_for(pilot, lambda: store.load(folder / READY).plan.state
+                       == PlanState.APPROVED, what="the approval on disk")
+    review = store.load(folder / READY).plan.reviews[-1]
+    assert (review.by, review.role) == ("Sam Senior", "Deputy team manager")
+
+
+async def test_the_next_decision_in_this_run_offers_who_decided(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = _asking_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_ready_plan(pilot, app)
+        await pilot.press("c")
+        await wait_for_screen(pilot, DecisionForm)
+        form = app.screen
+        form.query_one("#decision-item", Select).value = "DPM-M02"
+        form.query_one("#decision-name", Input).value = "Alex Manager"
+        form.query_one("#decision-role", Input).value = "Team manager"
+        form.query_one("#decision-text", TextArea).text = "Who spoke to the father?"
+        await _send(pilot, app, form)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewPlanScreen)
+                       and app.screen.pending is None
+                       and len(store.load(folder / READY).plan.challenges) == 1)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, DecisionForm)
+                       and app.screen is not form)
+        again = app.screen
+        assert str(again.query_one("#decision-same", Button).label) == "I am Alex Manager"
+        assert again.query_one("#decision-name", Input).value == ""
+
+
+async def test_as_on_the_command_line_is_taken_and_shown_not_asked(tmp_path):
+    folder = team_folder(tmp_path / "team")
+    app = ChecklistApp(folder, review_dir=folder, who=Who("Morgan Example", "Team manager"),
+                       ask_who=True)  # as tui/run.py builds it for review --as
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ready_plan(pilot, app)
+        await pilot.press("r")
+        await wait_for_screen(pilot, DecisionForm)
+        form = app.screen
+        assert not form.query("#decision-name") and not form.query("#decision-role")
+        assert " ".join(rendered(form.query_one("#decision-by", Static)).split()) == (
+            "Recorded as Morgan Example (Team manager), as said earlier in this run of "
+            "the app.")
+        text = form.query_one("#decision-text", TextArea)
+        await wait_for(pilot, lambda: app.focused is text)
+        text.text = "Say who supervises contact."
+        assert await _send(pilot, app, form) == ""
+        await wait_for(pilot, lambda: store.load(folder / READY).plan.state
+                       == PlanState.RETURNED, what="the return on disk")
+    review = store.load(folder / READY).plan.reviews[-1]
+    assert (review.by, review.role) == ("Morgan Example", "Team manager")
