@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
+
+from checklist_tui.core import lazy
 
 TERM_DAYS = 280
 #: The last day a pregnancy is counted in weeks (42+0); past it, a plan with no date of
@@ -44,7 +45,7 @@ def uk_date(d: date | None) -> str:
 
 
 #: A day, a month and a year typed in another form: "4/12/26", "4.12.2026", "04-12-26".
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})")
+_DAY_MONTH_YEAR = lazy.pattern(r"(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})")
 
 
 def parse_date(text: str) -> date:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from checklist_tui.core import lazy
 from checklist_tui.core.definition import Item, PlanCheck
 from checklist_tui.core.edit_records import WHY_KEY, as_typed
 from checklist_tui.core.integrity import denies
@@ -28,7 +29,7 @@ HEADING = "Men removed from People or recorded as not a man"
 """Where every view lists them."""
 
 _KEYS = (*fields(Person), WHY_KEY)
-_SPLIT = re.compile(r"; (?=(?:" + "|".join(map(re.escape, _KEYS)) + r")=)")
+_SPLIT = lazy.pattern(r"; (?=(?:" + "|".join(map(re.escape, _KEYS)) + r")=)")
 
 
 class ManLeft(Record):

@@ -7,9 +7,9 @@ command line all ask by this rule, and the core refuses by it whatever asked."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from checklist_tui.core import lazy
 from checklist_tui.core.errors import PlanError
 
 #: What each place asks for, said when what was typed is not it.
@@ -18,7 +18,7 @@ APPROVE = "Say why this plan is safe to sign off."
 RETURN = "Say what must change before it can be signed off."
 ANSWER = "Write your answer to the manager's question."
 
-_A_WORD = re.compile(r"[^\W\d_]{3,}")
+_A_WORD = lazy.pattern(r"[^\W\d_]{3,}")
 """A word of three letters or more: a reason has at least one."""
 
 

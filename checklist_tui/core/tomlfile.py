@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 else:  # a checklist is read from its cache on most starts (core.definition_cache)
     tomllib = lazy.module("tomllib")
 
-_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_LINE = lazy.pattern(r"\(at line (\d+), column (\d+)\)")
 
 
 def read_bytes(path: Path) -> bytes:

@@ -165,15 +165,30 @@ from pathlib import Path
 from checklist_tui.tui import warm
 from checklist_tui.tui.app import ChecklistApp
 from checklist_tui.tui.screens.plan import PlanScreen
+from checklist_tui.tui.widgets.plan_header import PlanHeader
 seen = {}
 original = warm.load_deferred
 shown = PlanScreen._show
 
 def _show(self, pane):  # the first section is shown: what its first frame was built with
     seen.setdefault("shown", sorted(sys.modules))
+    from checklist_tui.core import dates, lazy, men_left, reasons, tomlfile
+    patterns = [(f"{m.__name__}.{k}", v) for m in (dates, men_left, reasons, tomlfile)
+                for k, v in vars(m).items() if isinstance(v, lazy.Pattern)]
+    seen.setdefault("patterns", len(patterns))
+    seen.setdefault("compiled", sorted(name for name, v in patterns if v._compiled))
     return shown(self, pane)
 
 PlanScreen._show = _show
+
+def after_first_frame(original):  # the first of what runs once the first frame is drawn
+    def wrapped(self, *args):
+        seen.setdefault("first_frame", sorted(sys.modules))
+        return original(self, *args)
+    return wrapped
+
+PlanScreen._drawn = after_first_frame(PlanScreen._drawn)
+PlanHeader._catch_up = after_first_frame(PlanHeader._catch_up)
 
 def load_deferred():  # called once the plan's first items are drawn
     seen.setdefault("at_paint", sorted(sys.modules))
@@ -212,6 +227,12 @@ def test_what_the_first_paint_goes_without_is_loaded_just_after_it(plans) -> Non
     assert [m for m in warm.AFTER_FIRST_PAINT if m in seen["at_paint"]] == []
     assert [m for m in warm.AFTER_FIRST_PAINT if m not in seen["after"]] == []
     assert [m for m in NOT_NEEDED_TO_PAINT if m in seen["shown"]] == []
+    # no section of the pre-birth checklist is a pause point: its banner says none, without
+    # loading what works out a pause point's state
+    assert "checklist_tui.core.pause" not in seen["first_frame"]
+    # regular expressions the first paint does not use (typed dates, the men removed, a
+    # reason's words, a file's error) are not compiled for it (core.lazy.pattern)
+    assert seen["patterns"] == 4 and seen["compiled"] == []
 
 
 #: Not loaded for the first paint of a plan that does not need them (the twins' window has

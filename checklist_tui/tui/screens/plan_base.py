@@ -311,8 +311,10 @@ class PlanScreenBase(KeysHeld, SavingScreen):
     def pause_line(self, ev: Evaluation, section_id: str | None) -> str:
         """A section's pause-point state in words ("" if it is not one)."""
         session = self._session()
-        status = pause.pause_status(session.checklist.checklist, session.plan, ev,
-                                    section_id or "")
+        checklist = session.checklist.checklist
+        if not any(s.pause_point for s in checklist.sections if s.id == section_id):
+            return ""  # (as pause_status says) without loading core.pause for it (#12.2)
+        status = pause.pause_status(checklist, session.plan, ev, section_id or "")
         if status is None:
             return ""
         if status.holds or session.read_only:
