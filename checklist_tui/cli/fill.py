@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checklist_tui.cli.context import catalogue, plan_path
 from checklist_tui.cli.output import err
+
+if TYPE_CHECKING:  # plain mode loads only when it is asked for
+    from checklist_tui.plain.console import Console
 
 
 def wants_plain(args: argparse.Namespace) -> bool:
@@ -46,11 +50,24 @@ def run_plain(args: argparse.Namespace, path: Path, read_only: bool = False) -> 
             session.changes_by(Who(name, role))
         elif not who_question.ask(console, session):  # quit before anything was changed
             session.close()
-            return 0
+            return _stopped(console)
     except (Closed, KeyboardInterrupt):
         session.close()
-        return 0
+        return _stopped(console)
     return Conversation(console, session, cat.sources).run()
+
+
+def _stopped(console: Console) -> int:
+    """Stopped at the first question (quit, Ctrl+D, Ctrl+C): said, on a line of its own
+    (a screen reader heard nothing, and the prompt was left hanging)."""
+    from checklist_tui.plain.console import Closed
+
+    try:
+        console.blank()
+        console.say("Stopped before the first question: nothing was changed.")
+    except Closed:
+        pass
+    return 0
 
 
 def cmd_fill(args: argparse.Namespace) -> int:

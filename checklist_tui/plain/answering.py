@@ -157,7 +157,9 @@ def _ask_people(conv: Conversation, detail: Detail) -> list[str]:
 
 def note(conv: Conversation, item: Item, text: str) -> None:
     if conv.change(edit.set_note, item.id, text):
-        conv.console.say("Note saved." if text else "Note removed.")
+        conv.console.say(("Note saved." if text else "Note removed.") if conv.changed else
+                         "Not changed: the note was already this." if text else
+                         "There was no note: nothing was changed.")
 
 
 def source(conv: Conversation, item: Item) -> None:
@@ -168,8 +170,9 @@ def source(conv: Conversation, item: Item) -> None:
 
 
 def clear(conv: Conversation, item: Item) -> None:
-    if conv.change(edit.clear_answer, item.id):
-        conv.console.say("Answer removed.")
+    if conv.change(edit.clear_answer, item.id):  # "removed" only when there was one
+        conv.console.say("Answer removed." if conv.changed else
+                         f"{item.id} has no answer to remove: nothing was changed.")
 
 
 def acknowledge(conv: Conversation, fired: FiredRule) -> None:

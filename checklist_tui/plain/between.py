@@ -46,6 +46,16 @@ TAKES_WHICH = ("go", *(f"{verb} {kind}" for verb in ("change", "edit", "remove",
 FOLLOWED_BY: dict[str, Callable[[str], bool]] = {"birth": lambda rest: rest[:1].isdigit()}
 
 
+#: Commands that only read the plan or move about in it (and ``who``, which says itself
+#: what it can do on a plan only looked at): every other command changes the plan, and
+#: on a read-only plan is refused before it asks anything (a note was typed in full and
+#: then refused).
+READS = frozenset({"help", "h", "?", "why", "skip", "", "back", "go", "where", "who",
+                   "repeat", "r", "outstanding", "gaps", "born today", "timeline", "people",
+                   "agencies", "actions", "distribution", "copies", "export", "cancel",
+                   *QUIT_WORDS})
+
+
 def names_what(conv: Conversation, key: str, rest: str) -> bool:
     """Whether ``rest``, typed after the command ``key`` of TAKES_WHICH, names what that
     command works on: a question's id after ``go``, a whole date after ``birth``, one
@@ -151,7 +161,10 @@ def back(conv: Conversation, _arg: str) -> None:
 
 def go(conv: Conversation, arg: str) -> None:
     ids = [i.id.lower() for _s, i in conv.visible()]
-    if arg.strip().lower() in ids:
+    if not arg.strip():
+        conv.console.say("Type go and the question's id, for example go "
+                         f"{conv.visible()[0][1].id if ids else 'PBA-F01'}.")
+    elif arg.strip().lower() in ids:
         conv.position = ids.index(arg.strip().lower())
     else:
         conv.console.say(no_such_question(conv.checklist, arg, conv.ev.waiting))

@@ -77,7 +77,8 @@ class Conversation:
         if self.session.read_only:
             c.say(f"Read-only: {self.session.read_only_reason}. You can look but not change.")
         between.where(self, "")
-        c.say("Type help for the commands. Every answer is saved as you go.")
+        c.say("Type help for the commands." + (
+            "" if self.session.read_only else " Every answer is saved as you go."))
         # start at the first visible question without an answer
         for n, (_s, item) in enumerate(self.visible()):
             answer = plan.answers.get(item.id)
@@ -155,7 +156,7 @@ class Conversation:
         text = c.command("Answer:")
         lowered = " ".join(text.lower().split())
         if item.type == ItemType.LONG_TEXT and lowered == "write":
-            return self._step(lambda: self._write(item))
+            return self.writable() and self._step(lambda: self._write(item))
         key = self._command_in(lowered)
         if key is not None:
             rest = " ".join(text.split()[len(key.split()):])
@@ -204,6 +205,8 @@ class Conversation:
         key = self._command_in(lowered)
         if key is None:
             self.console.say(f"'{raw or lowered}' is not a command. Type help for the list.")
+            return False
+        if key not in between.READS and not self.writable():  # said before it asks
             return False
         handler = self.commands[key]
         arg = " ".join((raw or lowered).split()[len(key.split()):])
@@ -317,19 +320,28 @@ class Conversation:
                              + (step or "It is confirmed, and the confirmation still holds."))
 
     def close(self, interrupted: bool = False) -> int:
+        """Let the plan go, and say what became of this visit: what was changed (saved),
+        or nothing, never more than was done (it said "Everything you answered is saved:
+        40 answers" of a plan only looked at); a step stopped part-way says that what was
+        being typed for it was not kept."""
         ok = self.session.close()
-        given = sum(1 for a in self.session.plan.answers.values() if a.has_value)
-        still_open = len(self.session.evaluate().open_answers)
+        s = self.session
+        given = sum(1 for a in s.plan.answers.values() if a.has_value)
+        still_open = len(s.evaluate().open_answers)
         try:
             self.console.blank()
             if not ok:
-                self.console.say(f"{self.session.state.describe()}.",
-                                 "Some answers could not be saved.")
+                self.console.say(f"{s.state.describe()}.", "Some answers could not be saved.")
                 return 1
-            self.console.say(("Stopped. " if interrupted else "")
-                             + f"Everything you answered is saved: {plural(given, 'answer')}.")
-            if still_open:
-                self.console.say(f"{still_open} of them still to be found out or done.")
+            if interrupted and self.console.in_step:
+                self.console.say("Stopped part-way through a step: what you were typing for "
+                                 "it was not saved.")
+            self.console.say(("Stopped. " if interrupted else "") + (
+                f"Everything you changed is saved: {plural(s.changes, 'change')}."
+                if s.changes else "Nothing was changed."))
+            self.console.say(f"The plan has {plural(given, 'answer')}" + (
+                f"; {still_open} of them still to be found out or done." if still_open
+                else "."))
         except Closed:
             pass
         return 0 if ok else 1

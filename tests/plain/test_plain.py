@@ -56,7 +56,7 @@ def test_answers_are_saved_and_match_the_same_edits_made_directly(tmp_path, cata
     assert all(i.type in (ItemType.YES_NO, ItemType.YES_NO_UNKNOWN) for i in items[:2])
     code, out = _talk(path, catalogue, ["y", "n", "quit"])
     assert code == 0
-    assert "Everything you answered is saved: 2 answers." in out
+    assert "Everything you changed is saved: 2 changes.\nThe plan has 2 answers." in out
     plan = store.load(path).plan
     assert plan.answers[items[0].id].value == "yes"
     assert plan.answers[items[1].id].value == "no"
@@ -134,7 +134,7 @@ def test_end_of_input_keeps_everything_and_says_so(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
     code, out = _talk(path, catalogue, ["y"])  # then end of input, as Ctrl+D
     assert code == 0
-    assert "Stopped. Everything you answered is saved: 1 answer." in out
+    assert "Stopped. Everything you changed is saved: 1 change." in out
     assert store.load(path).plan.answers
     assert not lock_path(path).exists()
 

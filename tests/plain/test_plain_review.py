@@ -77,7 +77,7 @@ def test_a_response_typed_just_before_the_input_ends_is_saved(plan_file, catalog
     assert "The input ended: the text typed so far is used." in out
     answered = store.load(plan_file).plan.challenges[0]
     assert answered.response == "Seen on the ward."
-    assert "Everything you answered is saved" in out
+    assert "Stopped. Everything you changed is saved: 1 change." in out
 
 
 def test_changing_an_approved_plan_asks_for_the_reason_and_keeps_it(plan_file, catalogue):
@@ -135,7 +135,7 @@ def test_the_reason_for_voiding_an_approval_is_never_a_command_or_an_answer(
         assert "Cancelled: nothing was changed." in after
     elif typed == "quit":
         assert "Stopped: nothing was changed." in after
-        assert "Everything you answered is saved" in after
+        assert "Nothing was changed." in after
     elif typed == "help":
         assert "At these questions, type cancel to go back" in after
     else:

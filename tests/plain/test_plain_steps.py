@@ -28,7 +28,7 @@ def test_quit_at_who_will_find_out_stops_and_is_never_a_name(tmp_path, catalogue
     assert "This one is needed." in out
     assert "Stopped: nothing was changed." in out
     assert "By when?" not in out and "Saved:" not in out
-    assert "Everything you answered is saved: 0 answers." in out
+    assert "Nothing was changed.\nThe plan has 0 answers." in out
     assert _s10(path) is None
     assert path.read_bytes() == before
 

@@ -124,7 +124,7 @@ def test_opening_lines_and_where_name_a_pause_point_that_does_not_hold(
         change_plan(path, catalogue.get, getattr(test_folder_claims, change))
     _code, out = _talk(path, catalogue, ["where", "quit"])
     opening, _, where = out.partition("Answer: where")
-    where = where.partition("Everything you answered is saved")[0]
+    where = where.partition("Nothing was changed.")[0]
     said = f"Confirm before discharge: pause point {word}."
     for part in (opening, where):
         if change:

@@ -1,0 +1,106 @@
+"""What plain mode says is true of what it did (found using it end to end as a screen-reader
+user would): a read-only plan refuses a change before asking for it, the last words say
+what this visit changed (not every answer in the plan as "you answered"), a step stopped
+part-way says what was lost, and stopping at the first question says so."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from checklist_tui.core import store
+from checklist_tui.core.session import PlanSession
+from checklist_tui.plain.console import Console
+from checklist_tui.plain.conversation import Conversation
+from tests.cli.helpers import run
+from tests.conftest import EXAMPLES
+from tests.plain.test_plain import _talk
+
+EARLY = "early-pre-birth.toml"
+
+
+def _copy(tmp_path: Path, example: str = EARLY) -> Path:
+    path = tmp_path / "plans" / example
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(EXAMPLES / example, path)
+    return path
+
+
+def test_a_read_only_plan_refuses_a_change_before_asking_for_it(tmp_path, catalogue) -> None:
+    path = _copy(tmp_path)
+    before = path.read_bytes()
+    given = sum(1 for a in store.load(path).plan.answers.values() if a.has_value)
+    _code, out = _talk(path, catalogue, ["note", "add person", "y", "quit"], read_only=True)
+    assert "Every answer is saved as you go." not in out
+    note = out.partition("Answer: note\n")[2]
+    assert note.startswith("Not changed: the plan is read-only (opened read-only).\n")
+    assert "Type the text" not in out  # the note was never asked for
+    assert "Adding a person" not in out
+    end = out.rpartition("Answer: quit\n")[2]
+    assert "Nothing was changed." in end and "Everything you" not in end
+    assert f"The plan has {given} answers;" in end
+    assert path.read_bytes() == before
+
+
+def test_the_last_words_count_what_this_visit_changed(tmp_path, catalogue) -> None:
+    path = _copy(tmp_path)
+    given = sum(1 for a in store.load(path).plan.answers.values() if a.has_value)
+    _code, out = _talk(path, catalogue, ["y", "quit"])
+    assert "Everything you changed is saved: 1 change." in out
+    assert f"The plan has {given + 1} answers;" in out
+
+
+def test_clear_and_note_say_when_nothing_was_there(tmp_path, catalogue) -> None:
+    path = _copy(tmp_path)
+    history = len(store.load(path).plan.history)
+    _code, out = _talk(path, catalogue, ["clear", "note", "end", "go", "quit"])
+    assert "Question 7 of 90, PBA-S03." in out  # the first without an answer
+    assert "PBA-S03 has no answer to remove: nothing was changed." in out
+    assert "Answer removed." not in out
+    assert "There was no note: nothing was changed." in out
+    assert "Note removed." not in out
+    assert "Type go and the question's id, for example go PBA-S01." in out  # the first
+    assert "There is no question ''" not in out
+    assert len(store.load(path).plan.history) == history
+
+
+class _Interrupted(io.StringIO):
+    """Lines, then Ctrl+C at the next read (as a terminal sends it)."""
+
+    def readline(self, size: int = -1) -> str:
+        line = super().readline(size)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_part_way_through_a_step_says_what_was_not_saved(tmp_path, catalogue) -> None:
+    path = _copy(tmp_path)
+    people = len(store.load(path).plan.people)
+    stdout = io.StringIO()
+    console = Console(_Interrupted("add person\nBlake Example\n"), stdout, echo=True)
+    session = PlanSession.open(path, catalogue.get)
+    assert Conversation(console, session, catalogue.sources).run() == 0
+    out = stdout.getvalue()
+    assert ("Stopped part-way through a step: what you were typing for it was not saved.\n"
+            "Stopped. Nothing was changed.") in out
+    assert len(store.load(path).plan.people) == people
+
+    stdout = io.StringIO()  # between answers: nothing part-way
+    console = Console(_Interrupted("y\n"), stdout, echo=True)
+    session = PlanSession.open(path, catalogue.get)
+    Conversation(console, session, catalogue.sources).run()
+    assert "part-way" not in stdout.getvalue()
+    assert "Stopped. Everything you changed is saved: 1 change." in stdout.getvalue()
+
+
+def test_stopping_at_the_first_question_says_so(tmp_path, capsys, monkeypatch) -> None:
+    path = _copy(tmp_path)
+    before = path.read_bytes()
+    for typed in ("quit\n", ""):  # quit, and the end of input (Ctrl+D)
+        monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+        code, out, _err = run(capsys, "fill", str(path), "--plain")
+        assert code == 0
+        assert out.endswith("\nStopped before the first question: nothing was changed.\n")
+    assert path.read_bytes() == before
