@@ -46,8 +46,8 @@ def test_every_shipped_checklist_keeps_its_earlier_versions(catalogue) -> None:
     for lc in catalogue.checklists.values():
         old = load_archived(lc.id, "1.0.0", catalogue.sources)
         assert old is not None and old.checklist.version == "1.0.0", lc.id
-    assert catalogue.get(PBA).checklist.version == CUR == "2.4.0"
-    for version in ("2.0.0", "2.1.0", "2.2.0", "2.3.0"):
+    assert catalogue.get(PBA).checklist.version == CUR == "2.5.0"
+    for version in ("2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0"):
         kept = load_archived(PBA, version, catalogue.sources)
         assert kept is not None and kept.checklist.version == version
     assert load_archived(PBA, "0.1.0", catalogue.sources) is None
