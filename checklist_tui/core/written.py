@@ -70,8 +70,8 @@ def written_before(plan: Plan, item: Item | None, answer: Answer | None) -> str:
 def form_hint(day: date) -> str:
     """Under words written before today in an answer's details form, when a "today's
     date" tick compares its date (``earlier_words``)."""
-    return (f"Written on {words_date(day)}: if it was done again today, write what "
-            "happened today, or tick the box below if these words are still true today.")
+    return (f"Written on {words_date(day)}: if it was done again today, write it again, "
+            "or tick the box below if these words are still true.")
 
 
 def _with_words(item: Item | None, answer: Answer | None) -> dict[str, str]:

@@ -5,6 +5,7 @@ when they are still true, and says on which day they were written."""
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.widgets import Checkbox
 
 from checklist_tui.core.review import reopen
@@ -40,10 +41,13 @@ async def test_the_same_words_are_recorded_again_only_when_ticked(plans) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         screen, form = await _details_of_h07(pilot, app)
         said = " ".join(rendered(s) for s in form.query(".hint"))
-        assert "Written on Sunday 22 November 2026: if it was done again today, write what " \
-               "happened today, or tick the box below if these words are still true" in said
+        assert "Written on Sunday 22 November 2026: if it was done again today, write it " \
+               "again, or tick the box below if these words are still true." in said
         tick = form.query_one("#again-text", Checkbox)
         assert not tick.value
+        # at 80x24 the hint, the tick box and Save are all in view, without scrolling
+        view = form.query_one(VerticalScroll)
+        assert view.max_scroll_y == 0 and form.query_one("#save").region.bottom <= 24
         await pilot.press("ctrl+a", *TODAY_TYPED)
         await pilot.click("#save")  # the date alone: the words stay the 22nd's
         await wait_for(pilot, lambda: app.screen is screen, what="back on the plan")
