@@ -23,13 +23,13 @@ def author(doing: str = "making the change",
     ``otherwise``; ``core.who.recorded_as`` is the rule), their role in brackets after
     the name (``core.who.said_as``). A parent parser: ``parents=[common, author()]``."""
     who = argparse.ArgumentParser(add_help=False)
-    who.add_argument("--as", dest="as_user", metavar="NAME", type=_a_name,
+    who.add_argument("--as", dest="as_user", metavar="NAME", type=a_name,
                      help=f"who is {doing}, your name and role, e.g. '{example}': "
                           f"recorded on every change (default: {otherwise})")
     return who
 
 
-def _a_name(text: str) -> str:
+def a_name(text: str) -> str:
     """``--as``: a name, by the rule the app's and plain mode's question use
     (``core.who.not_a``: not a placeholder such as "tbc" or "?", not one character;
     rev8-core 4: "--as ?" was recorded as the person making changes)."""
@@ -40,6 +40,16 @@ def _a_name(text: str) -> str:
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return who.by
+
+
+def a_role(text: str) -> str:
+    """``--role`` of a manager's decision: a role by the same rule (``core.who.not_a``)."""
+    from checklist_tui.core.who import not_a
+
+    problem = not_a("role", text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return " ".join(text.split())
 
 
 def changer() -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from checklist_tui.cli.context import author, catalogue, plan_path, plans_dir
+from checklist_tui.cli.context import a_name, a_role, author, catalogue, plan_path, plans_dir
 from checklist_tui.cli.output import err, out
 from checklist_tui.core import clock
 from checklist_tui.core.errors import Refused, UserFacingError
@@ -77,10 +77,11 @@ def cmd_sign_off(args: argparse.Namespace) -> int:
     # What the manager is deciding on: the plan as it is now. Another manager's decision
     # recorded between this read and ours is one this manager did not see: both are kept.
     seen = len(store.load(plan_path(args)).plan.reviews)
+    name, role = decider(args)
 
     def step(plan, checklist):
         record = review.decide(plan, checklist, decision=args.decision,
-                               rationale=args.rationale, name=args.name, role=args.role,
+                               rationale=args.rationale, name=name, role=role,
                                now=now, today=today, seen=seen)
         return record, review.describe_state(plan), review.conflict(plan)
 
@@ -105,8 +106,9 @@ def cmd_challenge(args: argparse.Namespace) -> int:
     from checklist_tui.core import review
 
     now = clock.now()
+    name, role = decider(args)
     path, found = _change(args, lambda plan, checklist: review.challenge(
-        plan, checklist, args.item, args.text, name=args.name, role=args.role, now=now))
+        plan, checklist, args.item, args.text, name=name, role=role, now=now))
     out(f"{path.name}: challenge {found.id} on {found.item}")  # type: ignore[attr-defined]
     return 0
 
@@ -230,10 +232,31 @@ def cmd_review(args: argparse.Namespace) -> int:
                as_name=name, as_role=role)
 
 
+def _decider(p: argparse.ArgumentParser) -> None:
+    """The manager deciding: ``--name`` (or ``--as``, as on every other command) and
+    ``--role``, by the rule for who is making changes (core.who: "tbc" or "?" refused);
+    ``--as "Alex Manager (Team manager)"`` gives both."""
+    p.add_argument("--name", "--as", dest="name", required=True, metavar="NAME", type=a_name,
+                   help="your name, e.g. 'Alex Manager', or your name and role, "
+                        "'Alex Manager (Team manager)'")
+    p.add_argument("--role", default=None, type=a_role,
+                   help="your role, e.g. Team manager (needed unless given with the name)")
+
+
+def decider(args: argparse.Namespace) -> tuple[str, str]:
+    """The manager's name and role: ``--role``, else the role in brackets after the name."""
+    from checklist_tui.core.who import said_as
+
+    if args.role:
+        return args.name, args.role
+    said = said_as(args.name)
+    return said.name, said.role
+
+
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("submit", parents=[common], help="send a completed plan for sign-off")
     p.add_argument("plan", metavar="PLAN")
-    p.add_argument("--name", "--as", dest="name", default="", metavar="NAME",
+    p.add_argument("--name", "--as", dest="name", default=None, metavar="NAME", type=a_name,
                    help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_submit)
     p = sub.add_parser("sign-off", parents=[common],
@@ -241,22 +264,20 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("--decision", required=True, choices=["approved", "returned"])
     p.add_argument("--rationale", required=True, metavar="TEXT", help="the reasons, in full")
-    p.add_argument("--name", required=True, help="your name")
-    p.add_argument("--role", required=True, help="your role, e.g. Team manager")
+    _decider(p)
     p.set_defaults(handler=cmd_sign_off)
     p = sub.add_parser("challenge", parents=[common],
                        help="ask the practitioner about one item (managers)")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("item", metavar="ITEM_ID")
     p.add_argument("--text", required=True, help="your question")
-    p.add_argument("--name", required=True, help="your name")
-    p.add_argument("--role", default="", help="your role")
+    _decider(p)
     p.set_defaults(handler=cmd_challenge)
     p = sub.add_parser("respond", parents=[common], help="answer a manager's challenge")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("challenge_id", metavar="CHALLENGE_ID", help="as shown by 'show PLAN'")
     p.add_argument("--text", required=True, help="your answer")
-    p.add_argument("--name", "--as", dest="name", default="", metavar="NAME",
+    p.add_argument("--name", "--as", dest="name", default=None, metavar="NAME", type=a_name,
                    help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_respond)
     p = sub.add_parser("reopen", parents=[common],
@@ -264,7 +285,7 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
                             "with the reason")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("--reason", required=True, help="why the finished plan must change")
-    p.add_argument("--name", "--as", dest="name", default="", metavar="NAME",
+    p.add_argument("--name", "--as", dest="name", default=None, metavar="NAME", type=a_name,
                    help="your name (default: the plan's practitioner)")
     p.set_defaults(handler=cmd_reopen)
     p = sub.add_parser("review", parents=[common, author(

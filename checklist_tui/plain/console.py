@@ -82,11 +82,15 @@ class Console:
         self.in_step = False
         return self.ask(prompt)
 
-    def answer(self, prompt: str, about: str = "") -> str:
+    def answer(self, prompt: str, about: str = "", text_lines: int | None = None) -> str:
         """The one way every prompt inside a step is read: ``cancel`` and ``quit`` end the
         step (Cancelled, Quit) and ``help`` says what is asked (``about``, or the prompt)
         and asks again; none of them is ever taken as a name, a date or a reason. The
-        first prompt of a step says so first (``STEP_HINT``)."""
+        first prompt of a step says so first (``STEP_HINT``). ``text_lines``: how many
+        lines of a text of several lines are typed already (``ask_lines``; None: not in
+        one): there only the whole words act, and ``help`` only before the text begins,
+        so a line of a pasted email that is "Q", "Exit" or "Help" stays in the text (a
+        "q" there stopped plain mode, and the rest of the paste went to the shell)."""
         if not self.in_step:
             self.say(STEP_HINT)
             self.in_step = True
@@ -95,9 +99,11 @@ class Console:
             said = " ".join(text.lower().split())
             if said in CANCEL_WORDS:
                 raise Cancelled
-            if said in QUIT_WORDS:
+            in_text = text_lines is not None
+            if said in (QUIT_WORDS[:1] if in_text else QUIT_WORDS):
                 raise Quit
-            if said not in HELP_WORDS:
+            if said not in (HELP_WORDS if not in_text else HELP_WORDS[:1] if not text_lines
+                            else ()):
                 return text
             self.say(*(about or f"This asks: {prompt.rstrip(':')}.").splitlines(), STEP_HINT)
 
@@ -130,7 +136,7 @@ class Console:
         lines: list[str] = []
         while True:
             try:
-                line = self.answer(">", about=f"{prompt} {how}")
+                line = self.answer(">", about=f"{prompt} {how}", text_lines=len(lines))
             except Closed:
                 if not "".join(lines):
                     raise

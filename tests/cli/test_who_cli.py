@@ -123,3 +123,39 @@ def test_review_as_says_who_decides_and_the_app_does_not_ask(tmp_path, monkeypat
     assert (seen["as_name"], seen["as_role"]) == ("Alex Manager", "Team manager")
     assert main(["review", str(plans)]) == 0
     assert (seen["as_name"], seen["as_role"]) == ("", "")
+
+
+def test_a_managers_decision_says_who_by_the_same_rule(tmp_path, capsys) -> None:
+    """sign-off and challenge take ``--as`` as every other command does ("Name (Role)"
+    gives both), and refuse a placeholder; submit, respond and reopen's ``--as`` too (they
+    recorded "tbc")."""
+    import pytest
+
+    plans = example_plans(tmp_path / "plans")
+    path = plans / "discharge-ready-for-sign-off.toml"
+    assert run(capsys, "submit", str(path), "--as", "Drew Demo")[0] == 0
+    before = path.read_bytes()
+    for argv in (["sign-off", str(path), "--decision", "approved", "--rationale",
+                  "Carers named; safe to sign off", "--name", "tbc", "--role", "Team manager"],
+                 ["sign-off", str(path), "--decision", "approved", "--rationale",
+                  "Carers named; safe to sign off", "--as", "Alex Manager", "--role", "?"],
+                 ["challenge", str(path), "DPM-M02", "--text", "Who?", "--as", "x"],
+                 ["reopen", str(path), "--reason", "More to add", "--as", "tbc"]):
+        with pytest.raises(SystemExit) as exited:
+            run(capsys, *argv)
+        assert exited.value.code == 2
+        assert "is not a" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+    code, out, err = run(capsys, "challenge", str(path), "DPM-M02", "--text",
+                         "Who spoke to the father?", "--as", "Alex Manager (Team manager)")
+    assert code == 0, err
+    code, out, err = run(capsys, "sign-off", str(path), "--decision", "returned",
+                         "--rationale", "Answer the challenge first",
+                         "--as", "Alex Manager (Team manager)")
+    assert code == 0, err
+    assert "returned by Alex Manager (Team manager)" in out
+    plan = store.load(path).plan
+    assert (plan.challenges[-1].by, plan.challenges[-1].role) == ("Alex Manager",
+                                                                  "Team manager")
+    assert (plan.reviews[-1].by, plan.reviews[-1].role) == ("Alex Manager", "Team manager")

@@ -104,3 +104,21 @@ def test_stopping_at_the_first_question_says_so(tmp_path, capsys, monkeypatch) -
         assert code == 0
         assert out.endswith("\nStopped before the first question: nothing was changed.\n")
     assert path.read_bytes() == before
+
+
+def test_a_pasted_text_keeps_lines_that_are_short_command_words(tmp_path, catalogue) -> None:
+    """A line "Q", "Exit" or "Help" in a pasted email is part of it: "q" stopped plain mode
+    part-way through the paste (the text lost, the rest of it typed into the shell)."""
+    path = _copy(tmp_path)
+    _code, out = _talk(path, catalogue, [
+        "go PBA-S03", "note", "help", "Rang the ward.", "Q", "exit", "Help", "h",
+        "save and quit", "end", "quit"])
+    assert "Note saved." in out
+    assert "This asks: >" not in out  # help before the text began: said what is asked
+    assert "Note on PBA-S03. Type the text" in out.partition("> help\n")[2]
+    note = store.load(path).plan.answers["PBA-S03"].note
+    assert note == "Rang the ward.\nQ\nexit\nHelp\nh\nsave and quit"
+
+    _code, out = _talk(path, catalogue, ["go PBA-S03", "note", "New words", "quit"])
+    assert "Stopped: nothing was changed." in out  # the whole word still stops
+    assert store.load(path).plan.answers["PBA-S03"].note == note

@@ -110,3 +110,22 @@ def test_share_never_takes_enter_as_not_the_parents_copy(tmp_path, catalogue) ->
     _code, out = _talk(path, catalogue, ["share", "", "yes", "", "", "By hand", "", "quit"])
     copies = store.load(path).plan.distribution
     assert len(copies) == before + 1 and copies[-1].parents
+
+
+def test_no_shipped_option_is_typed_as_a_command(catalogue) -> None:
+    """Commands are read before answers: an option whose words were a command ("Back")
+    could only be chosen by its number, and its words would run the command."""
+    from typing import cast
+
+    from checklist_tui.plain import between
+    from checklist_tui.plain.conversation import Conversation
+
+    commands = set(between.table(cast(Conversation, None)))
+    shadowed = [(loaded.checklist.id, item.id, typed)
+                for loaded in catalogue.checklists.values()
+                for _s, item in loaded.checklist.all_items() for option in item.options
+                for typed in (option.value.lower(), option.label.lower())
+                if typed in commands or any(typed.startswith(f"{key} ")
+                                            for key in between.TAKES_WHICH)]
+    assert not shadowed
+    assert len(catalogue.checklists) >= 4
