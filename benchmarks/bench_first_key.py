@@ -4,18 +4,22 @@
 
 Opening an unchanged plan loads no pydantic (its checklist and plan were validated
 before); the first edit needs it, to check the value. The plan screen loads it, and
-builds the plan's validators, in a thread once its first items are painted
-(``PlanScreen.prepare_edits``), after the modules the first paint went without
-(``tui/warm.py``: editing and saving). This measures what a practitioner who answers at once
-waits: each run is a fresh process (nothing loaded yet) running the real app headless
-(Textual's test driver) on a copy of the twins example; as soon as the plan screen is
-ready (its first items painted, the item to go back to focused), "y" (or "n" if it is
-"yes" already) is sent and timed
-from reaching the app to the new answer being in the plan (its edit applied and checked).
-Three ways, interleaved: ``as built`` (the warming thread starts after the first paint),
+builds the plan's validators, in a thread started once the plan is drawn and ready
+(``PlanScreen.prepare_edits``, ``tui/warm.py``: editing first, then the validators, then
+saving and the rest the first paint went without; then the style warmers). This
+measures what a practitioner who answers at once waits: each run is a fresh process
+(nothing loaded yet, the garbage collector held as ``open PLAN`` holds it) running the
+real app headless (Textual's test driver) on a copy of the twins example; as soon as the
+plan screen is ready (its first items painted, the item to go back to focused), "y" (or
+"n" if it is "yes" already) is sent and timed from reaching the app to the new answer
+being in the plan (its edit applied and checked). Three ways, interleaved: ``as built``,
 ``no warming`` (the edit loads pydantic itself: the worst case), and ``warmed`` (the key
-sent once the warming thread has finished: every later edit). Also: the warming's own
-wall time from the first paint. The package is compiled to bytecode first.
+sent once the warming thread has finished and the style warmers are mounted: every later
+edit). Also: how long after the first frame with the items the plan was ready (the
+twins plan goes back to the item changed last: a key typed before waits for it, so
+``from the first frame`` is what a key typed at the very first frame waits), and, from
+ready, when the warming thread started, when the validators were built and when it was
+done. The package is compiled to bytecode first.
 
 Goal (#12): the first answer handled within 50 ms.
 """
@@ -41,6 +45,9 @@ WAYS = ("as built", "no warming", "warmed")
 
 
 async def child(folder: Path, way: str, size: tuple[int, int]) -> dict[str, object]:
+    from checklist_tui.tui import collector
+
+    collector.hold_while_starting()  # as `open PLAN` does (tui/run.py), before Textual loads
     from textual import events
 
     from checklist_tui.core import plan_cache
@@ -49,19 +56,26 @@ async def child(folder: Path, way: str, size: tuple[int, int]) -> dict[str, obje
     from checklist_tui.tui.screens.plan import PlanScreen
 
     marks: dict[str, float] = {}
-    real_load, real_prepare = warm.load_deferred, plan_cache.prepare_edits
+    real_warm_up, real_prepare = warm.warm_up, plan_cache.prepare_edits
 
-    def load() -> None:  # first in the warming thread: what the first paint went without
+    def warm_up() -> None:  # the warming thread: what the first paint went without
         marks["warming from"] = time.perf_counter()
         if way != "no warming":
-            real_load()
-
-    def prepare() -> None:  # then pydantic and the plan's validators
-        if way != "no warming":
-            real_prepare()
+            real_warm_up()
         marks["warmed"] = time.perf_counter()
 
-    warm.load_deferred = load  # type: ignore[assignment]
+    def prepare() -> None:  # pydantic and the plan's validators: what an answer needs
+        real_prepare()
+        marks["validators"] = time.perf_counter()
+
+    drawn = PlanScreen._drawn
+
+    def first_frame(screen: PlanScreen) -> None:  # the first frame with the items was drawn
+        marks.setdefault("first frame", time.perf_counter())
+        drawn(screen)
+
+    PlanScreen._drawn = first_frame  # type: ignore[method-assign]
+    warm.warm_up = warm_up  # type: ignore[assignment]
     plan_cache.prepare_edits = prepare  # type: ignore[assignment]
     app = ChecklistApp(folder, plan_path=folder / PLAN.name)
     async with app.run_test(size=size) as pilot:
@@ -72,8 +86,8 @@ async def child(folder: Path, way: str, size: tuple[int, int]) -> dict[str, obje
             await asyncio.sleep(0.001)
         screen = app.screen
         painted = time.perf_counter()
-        if way == "warmed":
-            while "warmed" not in marks:
+        if way == "warmed":  # the warming thread done, and then the style warmers mounted
+            while not ("warmed" in marks and screen.warmed):
                 await asyncio.sleep(0.005)
         focused = app.focused
         loaded = "pydantic" in sys.modules
@@ -97,8 +111,12 @@ async def child(folder: Path, way: str, size: tuple[int, int]) -> dict[str, obje
             await asyncio.sleep(0.005)
         await pilot.pause()
     return {"wait": marks.get("handled", float("nan")) - sent, "changed": changed,
+            "from_frame": marks.get("handled", float("nan")) - marks["first frame"],
             "focused": item, "pydantic_at_key": loaded,
             "warming": marks["warmed"] - marks["warming from"],
+            "ready_after_frame": painted - marks["first frame"],
+            "warming_from_paint": marks["warming from"] - painted,
+            "validators_after_paint": marks.get("validators", float("nan")) - painted,
             "warming_after_paint": marks["warmed"] - painted}
 
 
@@ -148,10 +166,17 @@ def main(argv: list[str]) -> None:
         rows = results[way]
         waits = [float(r["wait"]) * 1000 for r in rows]  # type: ignore[arg-type]
         warming = [float(r["warming_after_paint"]) * 1000 for r in rows]  # type: ignore[arg-type]
+        start = [float(r["warming_from_paint"]) * 1000 for r in rows]  # type: ignore[arg-type]
+        ready = [float(r["ready_after_frame"]) * 1000 for r in rows]  # type: ignore[arg-type]
+        frame = [float(r["from_frame"]) * 1000 for r in rows]  # type: ignore[arg-type]
+        valid = [float(r["validators_after_paint"]) * 1000 for r in rows]  # type: ignore[arg-type]
         loaded = sum(bool(r["pydantic_at_key"]) for r in rows)
         changed = sum(bool(r["changed"]) for r in rows)
         print(f"{way:<11} key handled in {statistics.median(waits):6.1f} ms (max "
-              f"{max(waits):6.1f}); warming done {statistics.median(warming):6.1f} ms after "
+              f"{max(waits):6.1f}), {statistics.median(frame):6.1f} from the first frame "
+              f"(ready {statistics.median(ready):5.1f} after it); warming from "
+              f"{statistics.median(start):5.1f}, validators "
+              f"{statistics.median(valid):6.1f}, done {statistics.median(warming):6.1f} ms after "
               f"the paint; pydantic loaded at the key in {loaded}/{len(rows)}; answer "
               f"recorded in {changed}/{len(rows)}")
 

@@ -4,10 +4,19 @@ validated: a file not validated before, a new record, an edit (#12.2).
 The checks are pydantic's own, from the models' field types and ``Annotated`` marks; the
 errors are pydantic's error dicts, with the names pydantic gives a model's (not a
 dataclass's) errors, so ``core.pydantic_errors`` words them as before.
+
+pydantic's plugins are never used: a plugin is third-party code, found through every
+installed package's entry points, that pydantic would hand each value validated (a plan's
+answers, names and notes: special-category personal data), and looking for one read every
+package's metadata at the first validator built (about 30 ms, paid by a practitioner's
+first answer). ``PYDANTIC_DISABLE_PLUGINS`` is pydantic's own switch, read as each
+validator is built; it is set before the first one is.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -24,13 +33,21 @@ _AS_MODEL = {"unexpected_keyword_argument": ("extra_forbidden", "Extra inputs ar
 
 
 _ADAPTERS: dict[type[Strict], TypeAdapter[Any]] = {}
+_BUILDING = threading.RLock()
+"""Held while a validator is built: one built in the app's warming thread is waited for by
+a first edit that needs it (which would otherwise build it again beside it, sharing the
+same interpreter lock and taking twice as long)."""
 
 
 def adapter(model: type[Strict]) -> TypeAdapter[Any]:
-    """pydantic's validator of ``model``, built once."""
+    """pydantic's validator of ``model``, built once (in any thread), without plugins."""
     found = _ADAPTERS.get(model)
     if found is None:
-        found = _ADAPTERS[model] = TypeAdapter(model)
+        with _BUILDING:
+            found = _ADAPTERS.get(model)
+            if found is None:
+                os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+                found = _ADAPTERS[model] = TypeAdapter(model)
     return found
 
 

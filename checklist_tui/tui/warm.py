@@ -1,20 +1,28 @@
-"""What the plan's first paint goes without, loaded just after it (#12.2).
+"""What the plan's first paint goes without, loaded just after it (#12.2, #12.4).
 
-``checklist-tui open PLAN`` paints the plan's first items without the modules below: they
-are named where they are used with ``core.lazy.module`` (or imported inside the function
-that needs them), and this loads them in the plan screen's warming thread once the first
-items are drawn (``PlanScreen.prepare_edits``), so that the first key a person types
-(an answer, a note) does not wait for them. A use that comes sooner loads the module
-itself; nothing changes but when. ``tests/tui/test_startup_imports.py`` fails if one of
-them is loaded for the first paint again.
+``checklist-tui open PLAN`` paints the plan's first items without the modules below and
+without pydantic: they are named where they are used with ``core.lazy.module`` (or
+imported inside the function that needs them), and ``warm_up`` loads them in the plan
+screen's warming thread, started the moment the first items are drawn
+(``PlanScreen.prepare_edits``), so that the first key a person types (an answer, a note)
+does not wait for them. A use that comes sooner loads the module itself (waiting for the
+thread if it is loading that module or building that validator, rather than doing it
+again beside it); nothing changes but when. ``tests/tui/test_startup_imports.py`` fails
+if one of them is loaded for the first paint again.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
+from checklist_tui.core import plan_cache
+
+#: What an answer typed the moment the plan is drawn needs, loaded first (then pydantic and
+#: the plan's validators, ``plan_cache.prepare_edits``, which that answer needs next).
+FOR_THE_FIRST_KEY = ("checklist_tui.core.edit",)
+
 AFTER_FIRST_PAINT = (
-    "checklist_tui.core.edit",  # the first answer, note or tick
+    *FOR_THE_FIRST_KEY,  # the first answer, note or tick
     "tomli_w",  # the first save
     "checklist_tui.core.versions",  # v: what changed since the plan's checklist version
     # a one-line question's box and a drop-down's, made when first focused (or with the
@@ -24,7 +32,17 @@ AFTER_FIRST_PAINT = (
 )
 
 
+def warm_up() -> None:
+    """Everything the first paint went without, in the order a key typed at once needs
+    it: editing, pydantic and the plan's validators, then saving and the rest (any thread:
+    imports take their lock, validators theirs)."""
+    for name in FOR_THE_FIRST_KEY:
+        import_module(name)
+    plan_cache.prepare_edits()
+    load_deferred()
+
+
 def load_deferred() -> None:
-    """Import what the first paint went without (any thread: imports take their lock)."""
+    """Import the modules the first paint went without (any thread)."""
     for name in AFTER_FIRST_PAINT:
         import_module(name)

@@ -167,7 +167,7 @@ from checklist_tui.tui.app import ChecklistApp
 from checklist_tui.tui.screens.plan import PlanScreen
 from checklist_tui.tui.widgets.plan_header import PlanHeader
 seen = {}
-original = warm.load_deferred
+original = warm.warm_up
 shown = PlanScreen._show
 
 def _show(self, pane):  # the first section is shown: what its first frame was built with
@@ -190,12 +190,12 @@ def after_first_frame(original):  # the first of what runs once the first frame 
 PlanScreen._drawn = after_first_frame(PlanScreen._drawn)
 PlanHeader._catch_up = after_first_frame(PlanHeader._catch_up)
 
-def load_deferred():  # called once the plan's first items are drawn
+def warm_up():  # called once the plan's first items are drawn
     seen.setdefault("at_paint", sorted(sys.modules))
     original()
     seen["after"] = sorted(sys.modules)
 
-warm.load_deferred = load_deferred
+warm.warm_up = warm_up
 
 async def run():
     ask = sys.argv[3:] == ["ask"]  # as the command line starts it: who is asked

@@ -19,7 +19,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from checklist_tui.core import lazy, plan_cache
+from checklist_tui.core import lazy
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.errors import UserFacingError
 from checklist_tui.core.session import PlanSession
@@ -163,22 +163,24 @@ class PlanScreen(PlanSections):
     def _prepare_when_drawn(self) -> None:
         if self.leaving():
             return
-        if self.ready:
-            self.call_after_refresh(self.prepare_edits)
+        if self.ready:  # the first section shown, the item gone back to focused
+            self.prepare_edits()  # (at once: a key may already be on its way)
             if self.session is not None and self.session.who_pending:
                 from checklist_tui.tui.who_said import ask_when_drawn
 
                 ask_when_drawn(self)  # who is making the changes (look-d D12)
         else:  # a timer: call_after_refresh re-added itself within one idle, for ever
-            self.set_timer(0.05, self._prepare_when_drawn)
+            self.set_timer(0.01, self._prepare_when_drawn)
 
     @work(thread=True, group="prepare")
     def prepare_edits(self) -> None:
-        """Once the first items are drawn: what the first edit needs (the modules the first
-        paint went without: tui/warm.py; pydantic's validators: see plan_cache), then the
+        """Once the plan is drawn and ready (started then, not a refresh later, nor while
+        it goes back to the item changed last, which it would slow): what the first edit
+        needs (editing, pydantic's validators, then the other modules the first paint
+        went without: tui/warm.py); then the style warmers (``warm_styles``); then the
         lock forced to the disk (see PlanSession.open), before the first save needs it."""
-        warm.load_deferred()
-        plan_cache.prepare_edits()
+        warm.warm_up()
+        self.post_message(self.Warm())  # (thread-safe) then the style warmers
         if self.session is not None:
             self.session.sync_lock()
 

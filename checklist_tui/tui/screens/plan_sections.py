@@ -15,6 +15,7 @@ from functools import partial
 from textual import events, on
 from textual.containers import Vertical
 from textual.geometry import Size
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.widgets import OptionList, Static
@@ -55,7 +56,10 @@ class PlanSections(PlanScreenBase):
     """Every pane built, by its id, the one shown last at the end (kept, so going back is
     instant, within the limits of ``let_go``)."""
     _wanted: tuple[str, int] | None = None
-    _warmed = False
+    _warming = False
+    warmed = False
+    """True once the style warmers are mounted and what is alive then is frozen
+    (``_warm_styles``): all the screen does after its first frame is done."""
     _focus_item: str | None = None
     mounting: AwaitMount | None = None
     """The mount of the pane built last (awaited by a plan screen showing a plan opened
@@ -199,9 +203,6 @@ class PlanSections(PlanScreenBase):
             del self.panes[pane_id(old.section.id, old.page)]
             old.remove()
         pane.build_rest()
-        if not self._warmed:
-            self._warmed = True
-            self.call_after_refresh(self._warm_styles)
 
     def _landed(self) -> None:
         self.landing = False
@@ -209,6 +210,24 @@ class PlanSections(PlanScreenBase):
 
     def _drawn(self) -> None:
         self.drawn = True
+
+    class Warm(Message):
+        """What a first key needs is loaded (``tui/warm.py``, posted by the warming
+        thread): the style warmers can be mounted."""
+
+    @on(Warm)
+    def warm_styles(self) -> None:
+        """The style warmers are mounted once what a first key needs is loaded and the plan
+        is ready (the item gone back to is focused). Their styles are read on the main
+        thread (tens of milliseconds): mounted at the first frame, as before, they held up
+        the focus going back to that item, and every key typed meanwhile (#12.4)."""
+        if self._warming or self.leaving():
+            return
+        if not self.ready:  # a timer: call_after_refresh re-added itself within one idle
+            self.set_timer(0.05, self.warm_styles)
+            return
+        self._warming = True
+        self.call_after_refresh(self._warm_styles)
 
     async def _warm_styles(self) -> None:
         from checklist_tui.tui.widgets.style_warmers import style_warmers  # (not for the paint)
@@ -218,6 +237,7 @@ class PlanSections(PlanScreenBase):
             # when the app was closed straight after.
             await self.query_one("#items", Vertical).mount(style_warmers())
             collector.freeze_settled()
+            self.warmed = True
 
     def on_unmount(self) -> None:
         self._release()
