@@ -327,3 +327,31 @@ async def test_items_far_from_the_view_are_let_go_but_never_the_focused_or_typed
         assert "a039" not in ids  # far below now: let go in its turn
     answers = store.load(screen.session.loaded.path).plan.answers
     assert answers["a002"].note == "kept words"  # passed on when the focus left it
+
+
+async def test_no_collection_while_a_section_is_built_and_first_drawn(tmp_path,
+                                                                      monkeypatch) -> None:
+    """The collector's passes are held from a switch until the frame that shows the
+    section is drawn (collector.hold_while_switching: they came about 30 times in a
+    60-item section's first visit, each delaying that frame), and run again after it."""
+    from checklist_tui.tui.screens.plan_sections import PlanSections
+
+    app = sections_app(tmp_path, [5, 60])
+    collecting_at_show: list[bool] = []
+    shown = PlanSections._show
+
+    def _show(self, pane) -> None:
+        collecting_at_show.append(gc.isenabled())
+        shown(self, pane)
+
+    monkeypatch.setattr(PlanSections, "_show", _show)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app) and app.screen.warmed, what="warmed")
+        await wait_for(pilot, gc.isenabled, what="collecting after the start")
+        screen = app.screen
+        collecting_at_show.clear()
+        second = screen.session.checklist.checklist.sections[1].id
+        screen.show_section(second)
+        await wait_for(pilot, lambda: screen.ready and screen.shown.section.id == second)
+        assert collecting_at_show == [False]
+        await wait_for(pilot, gc.isenabled, what="collecting again once drawn")

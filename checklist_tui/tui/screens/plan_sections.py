@@ -69,6 +69,8 @@ class PlanSections(PlanScreenBase):
     whatever happens (``_hold``)."""
     _held_size: Size | None = None
     """The window's size when drawing was held."""
+    _collector_held = False
+    """True while the garbage collector's passes are held for a section switch."""
 
     def leaving(self) -> bool:
         """True once the plan is being closed: nothing more is shown."""
@@ -120,6 +122,8 @@ class PlanSections(PlanScreenBase):
             self.app._begin_batch()  # (Textual's batch_update, held across the build)
             self._held = self.set_timer(HOLD_PAINT_SECONDS, partial(self._release, True))
             self._held_size = self.app.size
+            # (and the collector's passes, until the frame that shows the section is drawn)
+            self._collector_held = self._collector_held or collector.hold_while_switching()
 
     def _release(self, redraw: bool = False) -> None:
         """The screen is drawn again (the section wanted is shown, the screen is left, or
@@ -133,6 +137,12 @@ class PlanSections(PlanScreenBase):
             self.app._end_batch()
             if redraw and not self.app._batch_count:
                 self.app.screen.refresh()
+        if self._collector_held:
+            self._collector_held = False
+            if redraw or self.leaving() or not self.is_current:
+                collector.resume()
+            else:  # once the frame it lets be drawn is drawn (the app's: this screen's
+                self.app.call_after_refresh(collector.resume)  # may be gone by then)
 
     def on_screen_suspend(self) -> None:
         """A screen put on top while a section is built (F12, a dialog) is drawn at once."""
