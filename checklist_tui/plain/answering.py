@@ -165,7 +165,9 @@ def note(conv: Conversation, item: Item, text: str) -> None:
 def source(conv: Conversation, item: Item) -> None:
     options = [(s.value, s.label) for s in InfoSource]
     chosen = conv.console.choose("Where did the information come from?", options)
-    if chosen is not None and conv.change(edit.set_source, item.id, InfoSource(chosen)):
+    if chosen is None:
+        conv.console.say("Nothing was changed.")
+    elif conv.change(edit.set_source, item.id, InfoSource(chosen)):
         conv.console.say(f"Source saved: {InfoSource(chosen).label}.")
 
 
@@ -201,6 +203,8 @@ def acknowledge_any(conv: Conversation) -> None:
         return
     options = [(f.rule_id, f"{f.item_id}: {f.message}") for f in waiting]
     chosen = conv.console.choose("Which one?", options)
+    if chosen is None:
+        conv.console.say("Nothing was acknowledged.")
     for fired in waiting:
         if fired.rule_id == chosen:
             from checklist_tui.plain.listings import read_rule

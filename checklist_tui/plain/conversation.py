@@ -317,7 +317,7 @@ class Conversation:
         if section.pause_point and last_of_section:
             step = pause_point.next_step(self, section.id)
             self.console.say(f"That was the last line of the pause point {section.title}. "
-                             + (step or "It is confirmed, and the confirmation still holds."))
+                             + (step or pause_point.HOLDS))
 
     def close(self, interrupted: bool = False) -> int:
         """Let the plan go, and say what became of this visit: what was changed (saved),

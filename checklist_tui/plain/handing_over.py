@@ -28,6 +28,7 @@ def export(conv: Conversation) -> None:
 
     fmt = conv.console.choose("Which format?", list(FORMAT_LABELS.items()))
     if fmt is None:
+        conv.console.say("Nothing was written.")
         return
     s = conv.session
     usual = s.loaded.path.parent / default_name(s.plan, s.checklist.id, fmt, False,

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 #: How plain mode confirms a pause point and acknowledges a red flag, for the words
 #: ``core.pause.PauseStatus.next_step`` says.
 CONFIRM_WORDS = ("type confirm", "type acknowledge")
+#: Said when confirming again is refused while the confirmation given stands.
+HOLDS = "It is confirmed, and the confirmation still holds."
 
 
 def _status(conv: Conversation, section_id: str) -> PauseStatus | None:
@@ -104,7 +106,7 @@ def confirm(conv: Conversation, section_id: str) -> None:
         return
     if status.refused:  # said before anyone types names
         conv.console.say(f"{status.title} cannot be confirmed: {status.refused}",
-                         status.next_step(*CONFIRM_WORDS))
+                         status.next_step(*CONFIRM_WORDS) or HOLDS)  # never an empty line
         return
     _read_out(conv, status)
     if not reason_first(conv, "who confirmed the pause point, and who was present"):

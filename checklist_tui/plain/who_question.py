@@ -87,10 +87,21 @@ def _one(console: Console, label: str, what: str, offer: Who | None = None) -> s
         if offer is not None and given.lower() == SAME:
             return None
         problem = (f"'{given}' is a command or an answer, not a {what}: say your {what}."
-                   if given.lower() in taken else not_a(what, given))
+                   if given.lower() in taken or _a_command(given) else not_a(what, given))
         if problem is None:
             return given
         console.say(problem)
+
+
+def _a_command(given: str) -> bool:
+    """A command with what it works on after it ("go PBA-S10", "action done 1", "remove
+    person 2"): never a name. "Go Yamada" is a name: after ``go`` or ``birth`` only words
+    holding a digit make it a command."""
+    from checklist_tui.plain.between import TAKES_WHICH
+
+    lowered = " ".join(given.lower().split())
+    return any(lowered.startswith(f"{key} ") and (" " in key or any(
+        c.isdigit() for c in lowered)) for key in TAKES_WHICH)
 
 
 def _taken() -> set[str]:

@@ -122,3 +122,49 @@ def test_a_pasted_text_keeps_lines_that_are_short_command_words(tmp_path, catalo
     _code, out = _talk(path, catalogue, ["go PBA-S03", "note", "New words", "quit"])
     assert "Stopped: nothing was changed." in out  # the whole word still stops
     assert store.load(path).plan.answers["PBA-S03"].note == note
+
+
+def test_confirm_refused_while_the_confirmation_holds_says_so(tmp_path, catalogue) -> None:
+    """It said why confirming again today is refused, then an empty line."""
+    from checklist_tui.plain.pause_point import HOLDS
+
+    path = _copy(tmp_path, "discharge-ready-for-sign-off.toml")
+    _code, out = _talk(path, catalogue, ["go DPM-K01", "confirm", "quit"])
+    said = out.partition("Answer: confirm\n")[2].partition("\nBack to question")[0]
+    lines = said.splitlines()
+    assert lines[0].startswith("Confirm before discharge cannot be confirmed: ")
+    assert lines[1:] == [HOLDS]  # (the old code said an empty line there)
+
+
+def test_enter_at_a_numbered_list_says_nothing_was_done(tmp_path, catalogue) -> None:
+    """Enter at "Which format?", "Where did the information come from?" or "Which one?"
+    (acknowledge) went back to the question without a word."""
+    path = _copy(tmp_path, "family-t-like-twins.toml")
+    before = path.read_bytes()
+    _code, out = _talk(path, catalogue, ["export", "", "source", "", "acknowledge", "",
+                                         "quit"])
+
+    def after(command: str) -> str:
+        said = out.partition(f"Answer: {command}\n")[2].partition("\nBack to question")[0]
+        return said.rstrip("\n").splitlines()[-1]
+
+    assert after("export") == "Nothing was written."
+    assert after("source") == "Nothing was changed."
+    assert after("acknowledge") == "Nothing was acknowledged."
+    assert path.read_bytes() == before
+
+
+def test_a_command_with_words_after_it_is_not_taken_as_who_is_making_changes(
+        tmp_path, capsys, monkeypatch) -> None:
+    """s8who: "go PBA-S10" typed at the first question was recorded as the person making
+    changes. "Go Yamada" is a name."""
+    path = _copy(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(
+        "go PBA-S10\naction done 1\nremove person Blake\nGo Yamada\nbirth 22/11/2026\n"
+        "Ward midwife\nquit\n"))
+    code, out, _err = run(capsys, "fill", str(path), "--plain")
+    assert code == 0
+    for typed in ("go PBA-S10", "action done 1", "remove person Blake"):
+        assert f"'{typed}' is a command or an answer, not a name: say your name." in out
+    assert "'birth 22/11/2026' is a command or an answer, not a role: say your role." in out
+    assert "Every change will be recorded as made by Go Yamada (Ward midwife)." in out
