@@ -24,6 +24,9 @@ from checklist_tui.core.men_left import while_it_stood
 from checklist_tui.core.plan import Answer, Plan
 from checklist_tui.core.written import words_said
 
+#: What a written table calls the lines :func:`history_lines` gives, beside an answer's
+#: details (the written plan's parts, ``show``).
+FROM_HISTORY = "From the plan's history"
 #: A person removed from People whose name no history entry holds.
 SINCE_REMOVED = "a person since removed from People"
 
@@ -130,12 +133,22 @@ def not_carried(item: Item, answer: Answer | None, plan: Plan) -> str:
             "history keeps the old ones).")
 
 
+def history_lines(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
+    """What the plan's history says under an answer, apart from the details it carries,
+    one sentence each: what became of the details an earlier "yes" carried, that its words
+    were written before the date they record or recorded again (core.written), and each
+    man People recorded while a "no" stood and no longer records (core.men_left). The
+    same sentences under the answer in every view: the item on screen, plain mode,
+    ``answer``, ``show`` and the written plan (rev8-core 8)."""
+    return list(filter(None, [earlier_details(item, answer),
+                              not_carried(item, answer, plan)])
+                ) + (words_said(plan, item, answer) if is_positive(answer) else []
+                     ) + while_it_stood(item, answer, plan)
+
+
 def carried_lines(item: Item, answer: Answer | None, plan: Plan) -> list[str]:
-    """What an answer carries, one "label: text" line each, or what became of the details
-    an earlier "yes" carried: the lines the item on screen, ``answer`` and plain mode read
-    out under the answer."""
-    lines = [f"{label}: {text}" for label, text in detail_lines(item, answer, plan)]
-    return lines + list(filter(None, [earlier_details(item, answer),
-                                      not_carried(item, answer, plan)])
-                        ) + (words_said(plan, item, answer) if lines else []
-                             ) + while_it_stood(item, answer, plan)
+    """What an answer carries, one "label: text" line each, then what the history says
+    of it (:func:`history_lines`): the lines the item on screen, ``answer`` and plain mode
+    read out under the answer."""
+    return [f"{label}: {text}" for label, text in detail_lines(item, answer, plan)
+            ] + history_lines(item, answer, plan)

@@ -5,7 +5,9 @@ a filtered or sorted sheet still carries it: ``plan_status`` is the status headl
 the other formats, and ``edited_outside`` says when the plan file was edited outside
 the app (empty when it was not). ``challenge`` and ``challenge_answer`` hold a manager's
 challenges on the item and the practitioner's answers (NOT YET ANSWERED where none), as
-the other formats show them.
+the other formats show them. ``from_history`` holds what the plan's history says under the
+answer (words written before the date they record, or recorded again; a man People
+recorded while a "no" stood), one sentence a line, as every other format shows it.
 
 A cell that a spreadsheet would run as a formula (starting with = + - @, a tab or
 a carriage return) is prefixed with an apostrophe, so an answer cannot become a
@@ -29,7 +31,7 @@ COLUMNS = ["case_ref", "checklist_id", "checklist_version", "plan_status", "edit
            "label", "note", "source", "answered_by", "answered_at",
            "challenge", "challenge_answer",
            # added last: a spreadsheet that reads columns by position keeps working
-           "waits_for"]
+           "waits_for", "from_history"]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -71,5 +73,6 @@ def render(s: Summary) -> str:
     rows += [{"item_id": item} for item in on if item not in {r["item_id"] for r in rows}]
     for row in rows:
         merged = fixed | row | challenge_cells(on.get(row["item_id"], []))
+        merged["from_history"] = "\n".join(row.get("from_history", ())) or None  # one a line
         writer.writerow([cell(merged.get(c)) for c in COLUMNS])
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checklist_tui.core.carried import FROM_HISTORY
 from checklist_tui.core.copies import OUT_OF_DATE, out_of_date, out_of_date_words
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
@@ -26,6 +27,7 @@ from checklist_tui.core.vocabulary import (
     counted_from,
     signed,
 )
+from checklist_tui.export.answer_list import AnsweredItem
 from checklist_tui.export.plan_parts import (
     NO_OUTCOME,
     NOT_RECORDED,
@@ -38,7 +40,6 @@ from checklist_tui.export.summary import (
     REDACTED_NOTE,
     SENSITIVITY,
     SENSITIVITY_TEXT,
-    AnsweredItem,
     Summary,
     due_text,
     gaps_groups,
@@ -152,7 +153,8 @@ def build_document(s: Summary) -> Document:
     if s.arrangements:
         add(Heading(3, "Other arrangements recorded"))
         add(Table("Other arrangements recorded", ["What", "Recorded", "Question"],
-                  [[label, text, ident] for label, text, ident in s.arrangements],
+                  [[label, Strong(text) if label == FROM_HISTORY else text, ident]
+                   for label, text, ident in s.arrangements],
                   [32, 52, 16]))
     if s.born_today is not None:
         add(Heading(3, "If the baby were born today"))

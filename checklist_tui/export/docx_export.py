@@ -125,7 +125,7 @@ def _block(block: document.Block, before_table: bool = False) -> str:
                           props=QUESTION))
             answer = _r(item.answer)
             for label, text in item.extras:
-                answer += _r(f"\n{label}: ") + _r(text)
+                answer += _r(f"\n{label}: " if label else "\n") + _r(text)
             out.append(_p(answer, props=ANSWER))
         return "".join(out)
     if isinstance(block, document.Bullets):

@@ -116,7 +116,8 @@ def _block(block: document.Block) -> str:
         for item in block.items:
             parts.append(f'<div class="qa"><dt>{t(item.prompt)} <span class="id">'
                          f"({t(item.item_id)})</span></dt><dd>{t(item.answer)}")
-            parts += [f"<br><strong>{label}:</strong> {t(text)}" for label, text in item.extras]
+            parts += [f"<br><strong>{t(label)}:</strong> {t(text)}" if label
+                      else f"<br>{t(text)}" for label, text in item.extras]
             parts.append("</dd></div>")
         parts.append("</dl>")
         return "".join(parts)

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from checklist_tui.core.answers import display
+from checklist_tui.core.carried import history_lines
 from checklist_tui.core.pause import completion_blockers
 from checklist_tui.core.what_is_left import pause_word, said_by_name
 from checklist_tui.export.summary import Summary, headline
@@ -53,6 +54,8 @@ def answer_rows(s: Summary) -> list[dict[str, Any]]:
                 "source": answer.source.value if answer and answer.source else None,
                 "answered_by": answer.answered_by if answer else None,
                 "answered_at": answer.answered_at.isoformat() if answer else None,
+                "from_history": history_lines(item, answer, plan)
+                if answer is not None and item.id in ev.visible_items else [],
             })
     return rows
 

@@ -40,6 +40,7 @@ ANSWER_ROW = _obj({
     "not_applicable": B, "label": NS, "note": NS,
     "source": {"enum": ["seen", "parent", "agency", "unchecked", None]},
     "answered_by": NS, "answered_at": {"type": ["string", "null"], "format": "date-time"},
+    "from_history": _list(S),
 })
 
 COMPUTED = _obj({

@@ -58,7 +58,8 @@ def _block(block: document.Block) -> list[str]:
         for item in block.items:
             out.append(f"- **{md_text(item.prompt)}** {md_text(item.answer)} "
                        f"({md_text(item.item_id)})")
-            out += [f"  - {label}: {md_text(text)}" for label, text in item.extras]
+            out += [f"  - {md_text(label)}: {md_text(text)}" if label else f"  - {md_text(text)}"
+                    for label, text in item.extras]
         return [*out, ""]
     if isinstance(block, document.Bullets):
         return [*(f"- {md_text(i)}" for i in block.items), ""]

@@ -15,10 +15,10 @@ from datetime import date
 
 from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
-from checklist_tui.core.carried import detail_lines
+from checklist_tui.core.carried import FROM_HISTORY, detail_lines, history_lines
 from checklist_tui.core.definition import Checklist, Item
 from checklist_tui.core.engine import Evaluation
-from checklist_tui.core.plan import Action, Plan
+from checklist_tui.core.plan import Action, Answer, Plan
 from checklist_tui.core.plan_part import PlanPart, risk_items, written_parts
 from checklist_tui.core.vocabulary import (
     CONTRADICTED,
@@ -75,10 +75,18 @@ class OutcomeGroup:
 
 
 def _rows(item: Item, plan: Plan, ev: Evaluation) -> list[PartRow]:
+    """What one item records, then what the plan's history says under its answer
+    (core.carried.history_lines: the lines the app shows under it, rev8-core 8)."""
     answer = plan.answers.get(item.id)
-    ident, prompt = item.id, item.prompt
     if answer is None or not answer.has_value:
-        return [PartRow(ident, prompt, NOT_RECORDED, False)]
+        return [PartRow(item.id, item.prompt, NOT_RECORDED, False)]
+    return _recorded(item, answer, plan, ev) + [
+        PartRow(item.id, FROM_HISTORY, line, False)
+        for line in history_lines(item, answer, plan)]
+
+
+def _recorded(item: Item, answer: Answer, plan: Plan, ev: Evaluation) -> list[PartRow]:
+    ident, prompt = item.id, item.prompt
     note = f". Note: {answer.note.strip()}" if answer.note.strip() else ""
     for problem in ev.contradicted:
         if problem.item_id == ident:

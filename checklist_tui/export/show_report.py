@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checklist_tui.core.answers import display
+from checklist_tui.core.carried import FROM_HISTORY
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.gaps import NO_BIRTH_VIEW
 from checklist_tui.core.men_left import HEADING as MEN_LEFT
@@ -52,6 +53,22 @@ def _gaps_lines(summary: Summary, add: Callable[[str], None]) -> None:
         for entry in summary.pauses:
             add(f"  {entry.label}: {u(entry.text)}")
             add(f"      What to do: {u(entry.guidance)}")
+
+
+def _history_lines(summary: Summary, add: Callable[[str], None]) -> None:
+    """Each answer the plan's history says something under (words written before the date
+    they record, or recorded again; a man People recorded while a "no" stood), with the
+    lines the app shows under it (rev8-core 8: only the app, plain mode and ``answer``
+    said them)."""
+    said = [item for part in summary.sections for item in part.items if item.history]
+    if not said:
+        return
+    add("")
+    add(f"{FROM_HISTORY}, under the answers ({len(said)}):")
+    for item in said:
+        add(f"  {u(item.item_id)}: {u(item.prompt)} Answered: {u(item.answer)}")
+        for line in item.history:
+            add(f"      {u(line)}")
 
 
 def _born_today_lines(summary: Summary, add: Callable[[str], None]) -> None:
@@ -105,6 +122,7 @@ def render_show(summary: Summary) -> str:
         add(f"{MEN_LEFT}:")
         for man in summary.men_left:
             add(f"  {u(man.line)}")
+    _history_lines(summary, add)
     add("")
     if summary.born_today is not None:
         _born_today_lines(summary, add)

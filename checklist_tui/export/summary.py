@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from checklist_tui.core import history
-from checklist_tui.core.answers import display
-from checklist_tui.core.carried import detail_lines
+from checklist_tui.core.carried import FROM_HISTORY, detail_lines, history_lines
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.coverage import TraceRow, plan_trace
 from checklist_tui.core.dates import plural, timing_summary, uk_date
@@ -30,13 +29,9 @@ from checklist_tui.core.review import (
 )
 from checklist_tui.core.versions import changes_since
 from checklist_tui.core.vocabulary import (
-    CONTRADICTED,
-    INCOMPLETE,
     NO_GAPS,
-    answered_said,
     evaluation_answered,
     signed,
-    waits_for,
 )
 from checklist_tui.core.what_is_left import (
     Listing,
@@ -45,6 +40,12 @@ from checklist_tui.core.what_is_left import (
     named,
     pause_row,
     pauses_sentence,
+)
+from checklist_tui.export.answer_list import (
+    AnsweredItem,
+    SectionPart,
+    not_counted,
+    section_parts,
 )
 from checklist_tui.export.plan_parts import (
     OutcomeGroup,
@@ -66,24 +67,6 @@ BEING_WRITTEN = (PlanState.DRAFT, PlanState.AMENDED)
 SENSITIVITY = "OFFICIAL-SENSITIVE"
 SENSITIVITY_TEXT = f"{SENSITIVITY}: contains personal information about a child and family."
 FOOTER = "Do not forward beyond the people who need it for this child's safety."
-
-
-@dataclass(frozen=True)
-class AnsweredItem:
-    item_id: str
-    prompt: str
-    answer: str
-    note: str
-    source: str
-    by: str
-    at: str
-
-    @property
-    def extras(self) -> list[tuple[str, str]]:
-        """The labelled lines under the answer, in the words every layout uses."""
-        return [(label, text) for label, text in (("Note", self.note),
-                                                  ("Source of information", self.source))
-                if text]
 
 
 #: An open challenge's answer, in every format (in capitals: it is waited for).
@@ -118,13 +101,6 @@ class ChallengeView:
         return self.answer or NOT_ANSWERED
 
 
-@dataclass(frozen=True)
-class SectionPart:
-    title: str
-    progress: str
-    items: list[AnsweredItem]
-
-
 @dataclass
 class Summary:
     plan: Plan
@@ -146,7 +122,8 @@ class Summary:
     born_today: BornToday | None = None
     arrangements: list[tuple[str, str, str]] = field(default_factory=list)
     """(what, what is recorded, item id): the dates, places, people and plans that
-    answers carry, e.g. the discharge date or who must not be alone with the baby."""
+    answers carry, e.g. the discharge date or who must not be alone with the baby, each
+    followed by what the history says under its answer (core.carried.history_lines)."""
     sections: list[SectionPart] = field(default_factory=list)
     no_longer_applies: list[AnsweredItem] = field(default_factory=list)
     trace: list[TraceRow] = field(default_factory=list)
@@ -200,15 +177,6 @@ class Summary:
     def not_holding(self) -> list[PauseStatus]:
         """The pause points not confirmed, or no longer holding (``pauses``' order)."""
         return [p for p in self.pause_states if not p.holds]
-
-
-def _answered(item_id: str, prompt: str, answer, item, not_done=None) -> AnsweredItem:
-    """``not_done``: id -> CONTRADICTED/INCOMPLETE, said by the answer (rev8-core 9)."""
-    said = display(item, answer) + (f" ({not_done[item_id]}: see Gaps and risks)"
-                                     if not_done and item_id in not_done else "")
-    return AnsweredItem(item_id, prompt, said, answer.note,
-                        answer.source.label if answer.source else "",
-                        answer.answered_by, answer.answered_at.strftime("%d/%m/%Y"))
 
 
 def _challenge(c: Challenge, item) -> ChallengeView:
@@ -302,33 +270,14 @@ def build(loaded: LoadedChecklist, plan: Plan, now: datetime, sources: dict[str,
     s.outcomes = outcome_groups(outcome_names(s.parts), plan.actions, today)
     for _section, shown in checklist.all_items():  # details no part of the plan shows
         if shown.details and shown.id in ev.visible_items and shown.plan_part is None:
-            s.arrangements += [(label, text, shown.id) for label, text in
-                               detail_lines(shown, plan.answers.get(shown.id), plan)]
+            answer = plan.answers.get(shown.id)
+            carried = detail_lines(shown, answer, plan)
+            s.arrangements += [(label, text, shown.id) for label, text in carried] + [
+                (FROM_HISTORY, line, shown.id) for line in  # beside them, as under it
+                (history_lines(shown, answer, plan) if carried else [])]
 
-    not_done = {p.item_id: INCOMPLETE for p in ev.incomplete} | {
-        p.item_id: CONTRADICTED for p in ev.contradicted}
-    for section in checklist.sections:
-        progress = ev.section(section.id)
-        if progress is not None and not progress.visible and progress.waits_for:
-            waiting = waits_for(checklist, progress.waits_for)
-            s.sections.append(SectionPart(section.title, f"{waiting[:1].upper()}{waiting[1:]}.",
-                                          []))
-        if progress is None or not progress.visible:
-            continue
-        answered = [
-            _answered(i.id, i.prompt, plan.answers[i.id], i, not_done) for i in section.items
-            if i.id in ev.visible_items and i.id in plan.answers
-            and (plan.answers[i.id].has_value or plan.answers[i.id].note)
-        ]
-        s.sections.append(SectionPart(section.title, answered_said(
-            progress.answered, progress.total, progress.contradicted, progress.incomplete,
-            bool(progress.waiting), questions=""), answered))
-    for stale in ev.no_longer_applies + ev.not_in_checklist:
-        item = items.get(stale.item_id)
-        s.no_longer_applies.append(_answered(
-            stale.item_id, item.prompt if item else "(item not in this checklist version)",
-            stale.answer, item))
-
+    s.sections = section_parts(checklist, plan, ev)
+    s.no_longer_applies = not_counted(checklist, plan, ev)
     s.trace = plan_trace(checklist, plan, ev, sources)
     return s
 

@@ -258,6 +258,6 @@ def test_csv_on_the_screen_reads_as_csv(submitted, catalogue, capsys) -> None:
     shown = capsys.readouterr().out
     assert "\\x0d" not in shown
     rows = list(csv.DictReader(io.StringIO(shown, newline="")))
-    assert list(rows[0])[-1] == "waits_for"  # the last column, a clean one
+    assert list(rows[0])[-1] == "from_history"  # the last column, a clean one
     by_item = {r["item_id"]: r for r in rows}
     assert by_item["DPM-H01"]["challenge_answer"] == "NOT YET ANSWERED"
