@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
@@ -101,6 +102,40 @@ def _details(pairs: list[str]) -> dict[str, list[str]]:
     return found
 
 
+def _held_again(session, item, given: dict[str, list[str]]) -> dict[str, str]:
+    """``--again`` with no text= for them: each of ``item``'s words written before today
+    that a check compares with today's date (core.written.earlier_words), to record again
+    as they are; refused when there is none (nothing is changed)."""
+    from checklist_tui.core.written import earlier_words
+
+    answer = session.plan.answers.get(item.id)
+    earlier = earlier_words(session.plan, session.checklist.checklist, item, clock.today())
+    held = {key: answer.details[key] for key in earlier
+            if key not in given and answer is not None and answer.details}
+    if not held and not any(d.key in given for d in item.details
+                            if d.kind.value == "text"):
+        raise UserFacingError(
+            f"--again records again the words of a check written before today; {item.id} "
+            "holds none written before today, so there is nothing to record again")
+    return held
+
+
+def _again_said(session, item, args: argparse.Namespace) -> str:
+    """Under ``answer``'s output, when the item's words were written before the date they
+    record (core.written.written_earlier, said just above) and before today: how to record
+    them again, or give new ones (s8redate: ``--again`` was only in --help)."""
+    from checklist_tui.core.written import earlier_words, written_earlier
+
+    plan = session.plan
+    earlier = earlier_words(plan, session.checklist.checklist, item, clock.today())
+    if not earlier or not written_earlier(plan, item, plan.answers.get(item.id)):
+        return ""
+    keys = " ".join(f"--detail {key}=..." for key in earlier)
+    command = shlex.join(["checklist-tui", "answer", args.plan, item.id, args.value])
+    return (f"If these words are still true today, record them again as today's: {command} "
+            f"--again. If not, give today's words: {command} {keys}")
+
+
 def cmd_answer(args: argparse.Namespace) -> int:
     from checklist_tui.core import edit
     from checklist_tui.core.definition import ItemType
@@ -122,6 +157,8 @@ def cmd_answer(args: argparse.Namespace) -> int:
             raise UserFacingError(f"{said}, so it cannot be answered{' yet' if waits else ''}")
         if (args.owner is None) != (args.by is None):
             raise UserFacingError("--owner and --by go together: who will find out, and by when")
+        given = _details(args.detail or [])
+        held = _held_again(session, item, given) if args.again else {}
         value: Any = args.value
         if item.type == ItemType.MULTI_CHOICE:
             value = [v.strip() for v in args.value.split(",") if v.strip()]
@@ -130,7 +167,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
         else:
             session.apply(edit.set_answer, checklist, args.item, value, owner=args.owner,
                           by_date=_date("--by", args.by))
-        for key, texts in _details(args.detail or []).items():
+        for key, texts in given.items():
             detail = next((d for d in item.details if d.key == key), None)
             detail_value: Any = texts[-1]
             if detail is not None and detail.kind.value == "people":  # they add up
@@ -141,6 +178,8 @@ def cmd_answer(args: argparse.Namespace) -> int:
                                       "once (only people= adds up when repeated)")
             session.apply(edit.set_detail, checklist, args.item, key, detail_value,
                           again=args.again)
+        for key, words in held.items():  # --again alone: the words it holds, as today's
+            session.apply(edit.set_detail, checklist, args.item, key, words, again=True)
         if args.note is not None:
             session.apply(edit.set_note, args.item, args.note)
         if args.source is not None:
@@ -148,6 +187,9 @@ def cmd_answer(args: argparse.Namespace) -> int:
         ev = session.evaluate()
         for line in item_status(checklist, session.plan, ev, args.item):
             out(line)
+        again = _again_said(session, item, args)
+        if again:
+            out(again)
         for fired in ev.fired:
             if fired.item_id == args.item and fired.severity.value != "info":
                 out(f"{rule_label(fired)}: {fired.message}{acknowledged_said(fired)}")

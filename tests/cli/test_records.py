@@ -347,3 +347,37 @@ def test_a_man_added_to_people_after_the_confirmation_undoes_it_in_show(plans, c
             "in or visiting the home included; a safe sleep space ready. Ticked, but Jay "
             "Lodger is not named in 'Who was given the safer-sleep advice' (DPM-S01) or 'Who "
             "was given the coping-with-crying advice' (DPM-S02)") in out
+
+
+def test_answer_says_how_to_record_words_again_and_again_alone_does(plans, capsys) -> None:
+    """s8redate: ``answer`` printed "... was written on Sunday 22 November 2026, before the
+    date it records ..." and nothing said what to do; ``--again`` was only in --help. It
+    now says how, and ``--again`` alone records the words the answer holds as today's."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    words = store.load(path).plan.answers["DPM-H07"].details["text"]
+    code, out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--detail",
+                         "date=25/11/2026", "--reason", "Discharge put off to today")
+    assert code == 0, err
+    assert "(DPM-H07) was written on Sunday 22 November 2026, before the date it records" in out
+    assert (f"If these words are still true today, record them again as today's: "
+            f"checklist-tui answer {path} DPM-H07 yes --again. If not, give today's words: "
+            f"checklist-tui answer {path} DPM-H07 yes --detail text=...") in out
+    code, out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--again")
+    assert code == 0, err
+    assert "was written on Sunday" not in out and "If these words" not in out
+    assert "was recorded again as still true on Wednesday 25 November 2026" in out
+    plan = store.load(path).plan
+    assert plan.answers["DPM-H07"].details["text"] == words
+    last = plan.history[-1]
+    assert (last.what, last.target, last.old, last.new) == ("detail", "DPM-H07.text", words,
+                                                            words)
+    before = path.read_bytes()  # nothing written before today any more: refused, unchanged
+    code, _out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--again")
+    assert code == 1 and "nothing to record again" in err and path.read_bytes() == before
+
+
+def test_answer_says_nothing_of_again_for_words_written_on_their_day(plans, capsys) -> None:
+    path = plans / "discharge-ready-for-sign-off.toml"
+    code, out, _err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--reason",
+                          "Looked again")
+    assert code == 0 and "--again" not in out and "was written on" not in out
