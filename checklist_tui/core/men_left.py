@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from itertools import pairwise
 
 from checklist_tui.core import lazy
 from checklist_tui.core.definition import Item, PlanCheck
@@ -71,6 +72,45 @@ def recorded(summary: str) -> dict[str, str]:
     return out
 
 
+UNSURE = ("this history entry was written before values were kept apart from fields, and "
+          "a value in it holds what reads as a field, so it can be read more than one way: "
+          "he is listed so that no man is missed")
+"""Said after the reason when an entry is read both ways (:func:`_readings`)."""
+NO_LONGER = "No longer recorded as a man"
+"""What changed, when the entry cannot say how for certain."""
+
+
+def _ambiguous(summary: str) -> bool:
+    """Whether a history summary's fields can be told apart for certain. core.edit_records
+    writes a record's fields in the order its model declares them, each once, then the
+    reason; since rev8-core 3 a "; " inside a value is written with a no-break space, so
+    it cannot begin a field. An entry written before that whose "fields" repeat or come out
+    of that order holds a value that reads as a field (a reason "moved out; man=True")."""
+    keys = [_KEYS.index(part.partition("=")[0]) for part in _SPLIT.split(summary)
+            if part.partition("=")[0] in _KEYS]
+    return any(later <= earlier for earlier, later in pairwise(keys))
+
+
+def _readings(summary: str) -> set[bool]:
+    """Whether the person a history summary describes is a man, every way it can be read:
+    one way, unless it is :func:`_ambiguous`; then each value any "man=" or "kind=" in it
+    could give, and no man= at all (it may all be a value's words)."""
+    read = recorded(summary)
+    if not _ambiguous(summary):
+        person = _person(summary, "reading")
+        return {person.is_man} if person is not None else {True, False}
+    found: dict[str, set[str | None]] = {"man": {None}, "kind": set()}
+    for part in _SPLIT.split(summary):
+        key, _sep, value = part.partition("=")
+        if key in found:
+            found[key].add(value)
+    kinds = [k for k in PersonKind if k.value in found["kind"]] or [
+        PersonKind(read["kind"]) if read.get("kind") in set(PersonKind) else
+        PersonKind.OTHER]
+    return {man == "True" if man in ("True", "False") else kind.is_male_carer
+            for man in found["man"] for kind in kinds}
+
+
 def _person(summary: str, person_id: str) -> Person | None:
     data: dict[str, object] = {k: v for k, v in recorded(summary).items() if k != WHY_KEY}
     for key in ("man", "in_household"):
@@ -83,21 +123,36 @@ def _person(summary: str, person_id: str) -> Person | None:
 
 
 def _left(entry: HistoryEntry) -> ManLeft | None:
-    before = _person(entry.old, entry.target)
-    if before is None or not before.is_man:
+    """The man ``entry`` took out of the men, or None. Read so that no man is missed
+    (rev8-core 3's older entries): he was a man if any reading of the entry's ``old``
+    says so, and is no longer one unless every reading of its ``new`` says he still is."""
+    if True not in _readings(entry.old):
         return None
-    about, father = before.relationship or before.kind.label, before.kind == PersonKind.FATHER
+    before, read = _person(entry.old, entry.target), recorded(entry.old)
+    unsure = _ambiguous(entry.old) or (entry.what == EDITED and _ambiguous(entry.new))
+    name = before.name if before is not None and not unsure else (  # the first field
+        as_typed(_SPLIT.split(entry.old)[0].partition("=")[2]) or entry.target)
+    about = (before.relationship or before.kind.label) if before is not None else (
+        read.get("relationship") or "relationship not read")
+    father = before is not None and before.kind == PersonKind.FATHER
     if entry.what == REMOVED:
         why = entry.new.removeprefix(REMOVED_PREFIX).strip() if entry.new else ""
-        return ManLeft(before.name, about, "Removed from People", entry.at, entry.by,
-                       why or NO_REASON, father)
-    after = _person(entry.new, entry.target)
-    if after is None or after.is_man:
+        return ManLeft(name, about, "Removed from People", entry.at, entry.by,
+                       _said_why(why, unsure), father)
+    if _readings(entry.new) == {True}:
         return None
-    why = recorded(entry.new).get(WHY_KEY, "").strip()
-    how = ("Recorded as not a man" if after.man is False else  # else: his kind changed
+    after = _person(entry.new, entry.target)
+    why = (entry.new.partition(f"; {WHY_KEY}=")[2] if unsure  # all of it: the reason is last
+           else recorded(entry.new).get(WHY_KEY, "")).strip()
+    how = (NO_LONGER if unsure or after is None else "Recorded as not a man"
+           if after.man is False else
            f"Recorded as '{after.relationship or after.kind.label}', no longer as a man")
-    return ManLeft(before.name, about, how, entry.at, entry.by, why or NO_REASON, father)
+    return ManLeft(name, about, how, entry.at, entry.by, _said_why(why, unsure), father)
+
+
+def _said_why(why: str, unsure: bool) -> str:
+    said = why or NO_REASON
+    return f"{said} ({UNSURE})" if unsure else said
 
 
 def men_left(plan: Plan) -> list[ManLeft]:
@@ -113,10 +168,9 @@ def men_left(plan: Plan) -> list[ManLeft]:
         left = _left(entry)
         if left is not None:
             found[entry.target] = left
-        elif entry.what == EDITED and entry.target in found:
-            after = _person(entry.new, entry.target)
-            if after is not None and after.is_man:  # a man again
-                del found[entry.target]
+        elif entry.what == EDITED and entry.target in found \
+                and _readings(entry.new) == {True}:  # a man again, however it is read
+            del found[entry.target]
     return [m for ident, m in found.items() if ident not in now_men and m.name not in now_men]
 
 

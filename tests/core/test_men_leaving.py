@@ -176,3 +176,73 @@ def test_a_reason_that_looks_like_a_field_cannot_hide_him(mini) -> None:
     assert [(m.name, m.why) for m in left] == [("Max Partner (fictional)",
                                                  "moved out; man=True")]
     assert "moved out; man=True" in left[0].line  # read back as it was typed
+
+
+def _written_before_the_fix(plan, person, old: str, new: str, when) -> None:
+    """A person.edit entry as core.edit_records wrote it before rev8-core 3's fix (2e27922):
+    a "; " inside a value written as it was typed; the record changed to match."""
+    from checklist_tui.core.edit_base import log
+
+    log(plan, "Sam Social", when, "person.edit", person.id, old, new)
+
+
+def test_an_older_entry_whose_reason_reads_as_a_field_cannot_hide_him(mini) -> None:
+    """History written before 2e27922 keeps a reason 'moved out; man=True' as typed; read
+    last-field-wins, 'man=True' made him still a man and he vanished (rev8-core 3). The
+    fields come out of the order they are written in, so the entry is read every way it
+    can be, and he is listed, saying why."""
+    from datetime import timedelta
+
+    from checklist_tui.core.men_left import NO_LONGER, UNSURE, men_left
+
+    plan, max_ = _with_max(mini)
+    max_.man, max_.kind = False, PersonKind.FAMILY_NETWORK
+    _written_before_the_fix(
+        plan, max_, "name=Max Partner (fictional); kind=visiting_adult; "
+        "relationship=Mother's boyfriend; man=True",
+        "name=Max Partner (fictional); kind=family_network; relationship=Mother's boyfriend; "
+        "man=False; why=moved out; man=True", NOW + timedelta(minutes=1))
+    [left] = men_left(plan)
+    assert (left.name, left.about, left.what) == ("Max Partner (fictional)",
+                                                  "Mother's boyfriend", NO_LONGER)
+    assert left.why == f"moved out; man=True ({UNSURE})"
+
+
+def test_an_older_entry_whose_note_reads_as_not_a_man_cannot_hide_him(mini) -> None:
+    """The other way round: a value after 'man=True' holding '; man=False' read him, before
+    the change, as never a man."""
+    from datetime import timedelta
+
+    from checklist_tui.core.men_left import men_left
+
+    plan, max_ = _with_max(mini)
+    max_.man, max_.kind = False, PersonKind.FAMILY_NETWORK
+    _written_before_the_fix(
+        plan, max_, "name=Max Partner (fictional); kind=visiting_adult; man=True; "
+        "involvement=Said he is not the father; man=False, he says",
+        "name=Max Partner (fictional); kind=family_network; man=False; why=Moved away",
+        NOW + timedelta(minutes=1))
+    [left] = men_left(plan)
+    assert left.name == "Max Partner (fictional)" and left.why.startswith("Moved away (")
+
+
+def test_an_older_entry_read_one_way_is_read_as_before(mini) -> None:
+    """Fields in the order they are written, each once: one reading, no word added."""
+    from datetime import timedelta
+
+    from checklist_tui.core.men_left import men_left
+
+    plan, max_ = _with_max(mini)
+    max_.man = False
+    _written_before_the_fix(
+        plan, max_, "name=Max Partner (fictional); kind=visiting_adult; man=True",
+        "name=Max Partner (fictional); kind=visiting_adult; man=False; why=Added as a man by "
+        "mistake; she is his sister", NOW + timedelta(minutes=1))
+    [left] = men_left(plan)
+    assert left.why == "Added as a man by mistake; she is his sister"
+    max_.man = True  # recorded as a man again since, in an entry read one way
+    _written_before_the_fix(
+        plan, max_, "name=Max Partner (fictional); kind=visiting_adult; man=False",
+        "name=Max Partner (fictional); kind=visiting_adult; man=True",
+        NOW + timedelta(minutes=2))
+    assert men_left(plan) == []
