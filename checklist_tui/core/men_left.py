@@ -80,7 +80,7 @@ NO_LONGER = "No longer recorded as a man"
 """What changed, when the entry cannot say how for certain."""
 
 
-def _ambiguous(summary: str) -> bool:
+def ambiguous(summary: str) -> bool:
     """Whether a history summary's fields can be told apart for certain. core.edit_records
     writes a record's fields in the order its model declares them, each once, then the
     reason; since rev8-core 3 a "; " inside a value is written with a no-break space, so
@@ -93,10 +93,10 @@ def _ambiguous(summary: str) -> bool:
 
 def _readings(summary: str) -> set[bool]:
     """Whether the person a history summary describes is a man, every way it can be read:
-    one way, unless it is :func:`_ambiguous`; then each value any "man=" or "kind=" in it
+    one way, unless it is :func:`ambiguous`; then each value any "man=" or "kind=" in it
     could give, and no man= at all (it may all be a value's words)."""
     read = recorded(summary)
-    if not _ambiguous(summary):
+    if not ambiguous(summary):
         person = _person(summary, "reading")
         return {person.is_man} if person is not None else {True, False}
     found: dict[str, set[str | None]] = {"man": {None}, "kind": set()}
@@ -129,7 +129,7 @@ def _left(entry: HistoryEntry) -> ManLeft | None:
     if True not in _readings(entry.old):
         return None
     before, read = _person(entry.old, entry.target), recorded(entry.old)
-    unsure = _ambiguous(entry.old) or (entry.what == EDITED and _ambiguous(entry.new))
+    unsure = ambiguous(entry.old) or (entry.what == EDITED and ambiguous(entry.new))
     name = before.name if before is not None and not unsure else (  # the first field
         as_typed(_SPLIT.split(entry.old)[0].partition("=")[2]) or entry.target)
     about = (before.relationship or before.kind.label) if before is not None else (

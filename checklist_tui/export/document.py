@@ -9,11 +9,13 @@ All text in a block is literal; each renderer makes it inert for its format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from checklist_tui.core.carried import FROM_HISTORY
 from checklist_tui.core.copies import OUT_OF_DATE, out_of_date, out_of_date_words
 from checklist_tui.core.dates import uk_date
 from checklist_tui.core.engine import DueStatus
+from checklist_tui.core.history_words import changes
 from checklist_tui.core.men_left import HEADING as MEN_LEFT
 from checklist_tui.core.men_left import NO_REASON
 from checklist_tui.core.plan import Shared
@@ -327,6 +329,10 @@ def _challenges(s: Summary, add) -> None:
               rows, [22, 17, 22, 22, 17]))
 
 
+def _when(at) -> str:
+    return at.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
 def _appendices(s: Summary, add) -> None:
     add(Heading(2, "Appendix A: the checklist answers", new_page=True))
     for part in s.sections:
@@ -341,15 +347,21 @@ def _appendices(s: Summary, add) -> None:
         add(Para("Kept for the record; not counted in this plan."))
         add(Answers(s.no_longer_applies))
     add(Heading(2, "Appendix B: history"))
-    history = s.plan.history
+    history = changes(s.plan, s.checklist.checklist)
     if history:
         first, last = history[0], history[-1]
         add(Fields("History", [
             ("Recorded changes", str(len(history))),
-            ("First", f"{first.at.astimezone().strftime('%d/%m/%Y %H:%M')} by {first.by}"),
-            ("Latest", f"{last.at.astimezone().strftime('%d/%m/%Y %H:%M')} by {last.by}: "
-                       f"{last.what}"),
+            ("First", f"{_when(first.at)} by {first.by}: {first.words}"),
+            ("Latest", f"{_when(last.at)} by {last.by}: {last.words}"),
         ]))
+        add(Para("Every recorded change, oldest first, in the words of the plan's history, "
+                 "under the day and the person who made it:"))
+        for (day, by), same in groupby(history, key=lambda c: (c.at.astimezone().date(),
+                                                                 c.by)):
+            add(Heading(3, f"{uk_date(day)}: {by}"))
+            add(Table(f"Changes on {uk_date(day)} by {by}", ["Time", "What changed"],
+                      [[f"{c.at.astimezone():%H:%M}", c.words] for c in same], [9, 91]))
     else:
         add(Para("No changes recorded."))
     add(Heading(2, "Appendix C: learning trace"))
