@@ -92,16 +92,20 @@ def _record(entry: HistoryEntry) -> str:
     kind, _dot, how = entry.what.partition(".")
     page, pages, naming = RECORDS[kind]
     old, new = _fields(entry.old), _fields(entry.new)
-    name = _one_line((old if how == "remove" else new or old).get(naming, "")) or "a record"
+    summary = entry.old if how == "remove" or not entry.new else entry.new
+    first, _eq, named_as = _FIELD.split(summary)[0].partition("=")  # written first, always
+    name = _one_line(as_typed(named_as) if first == naming else "") or "a record"
     name = f"'{name}'" if kind == "action" else name
-    if how == "add":
+    unsure = kind == "person" and (ambiguous(entry.old) or ambiguous(entry.new))
+    if how == "add" and not unsure:
         about = [f"{FIELDS.get(k, k)}: {_value(k, v)}" for k, v in new.items() if k != naming]
         return f"{name} added to {page}" + (f" ({'; '.join(about)})" if about else "")
     if how == "remove":
         why = entry.new.removeprefix(REMOVED_PREFIX).strip()
         return f"{name} removed from {page}: " + (_quoted(why) if why else "no reason recorded")
-    if ambiguous(entry.old) or ambiguous(entry.new):
-        return (f"{pages} record of {name} changed; this entry was written before values were "
+    if unsure:
+        done = "added" if how == "add" else "changed"
+        return (f"{pages} record of {name} {done}; this entry was written before values were "
                 "kept apart from fields and can be read more than one way; as written: "
                 f"{_quoted(entry.new)}")
     changed = [f"{FIELDS.get(k, k)} from {_value(k, old[k]) if old.get(k) else 'nothing'} to "

@@ -60,3 +60,19 @@ def test_every_change_in_the_examples_is_said_in_words(catalogue) -> None:
             if entry.what.partition(".")[0] in ("person", "agency", "action"):
                 assert entry.target not in change.words, (path.name, change.words)  # a name
             assert (change.at, change.by) == (entry.at, entry.by)
+
+
+def test_an_older_entry_read_more_than_one_way_is_shown_as_written(mini) -> None:
+    """rev8-core 3's older entries: a value holding '; man=False' after his fields. The
+    words do not pick a reading: the entry is given as written, saying why."""
+    from checklist_tui.core.edit_base import log
+
+    plan = new_plan(mini)
+    written = ("name=Max Partner (fictional); kind=visiting_adult; man=True; involvement=Says "
+               "he is not the father; man=False, he says")
+    log(plan, "Sam Social", NOW, "person.add", "person-x", None, written)
+    [change] = changes(plan, mini.checklist)
+    assert change.words == (
+        "People's record of Max Partner (fictional) added; this entry was written before "
+        "values were kept apart from fields and can be read more than one way; as written: "
+        f"'{written}'")
