@@ -110,3 +110,13 @@ def test_show_lists_nothing_under_answers_when_the_history_says_nothing(catalogu
     plan = store.load(EXAMPLES / "early-pre-birth.toml").plan
     lc = catalogue.get(plan.checklist_id)
     assert FROM_HISTORY not in render_show(build(lc, plan, NOW, catalogue.sources))
+
+
+def test_a_redacted_copy_says_the_lines_without_the_names(catalogue) -> None:
+    lc, plan = _casey(catalogue)
+    markdown = render("markdown", lc, plan, True, catalogue.sources, b"key")
+    answers = markdown[markdown.index("## Appendix A"):markdown.index("## Appendix B")]
+    at = answers.index("(PBA-F11)")
+    under = answers[at:].split("\n")[1]
+    assert under.startswith("  - People recorded ") and "while this answer stood" in under
+    assert "Casey" not in markdown and "Sam Social" not in markdown
