@@ -162,29 +162,35 @@ class Conversation:
             rest = " ".join(text.split()[len(key.split()):])
             if (rest and words.could_answer(item, text)
                     and not between.names_what(self, key, rest)):
-                return self._step(lambda: self._which_meant(item, text, key))
+                return self._step(lambda: self._which_meant(
+                    item, text, key, rest, f"'{text}' begins with the command {key}"))
             return self._command(lowered, text)
+        other = lowered != item.id.lower() and between.names_what(self, "go", lowered)
+        if other and words.could_answer(item, text):  # "PBA-F01" alone: go there, or say?
+            return self._step(lambda: self._which_meant(
+                item, text, "go", text, f"'{text}' is the id of another question"))
         choice = words.parse(item, text)
         if choice is None:
             c.say(f"'{text}' is not an answer to this question. " + words.describe_allowed(item)
+                  + (f" To go to that question, type go {text}." if other else "")
                   + " Type help for the commands.")
             return False
         return self._step(lambda: self._record(item, choice.value))
 
-    def _which_meant(self, item: Item, text: str, key: str) -> bool:
-        """A line that begins with a command and could as well be the answer to ``item``
-        ("action done by police on Monday" at a question answered in words): neither run
-        nor recorded until the person says which they meant; Enter does neither."""
-        self.console.say(f"'{text}' begins with the command {key}, but it could be your "
-                         f"answer to {item.id}.")
+    def _which_meant(self, item: Item, text: str, key: str, rest: str, what: str) -> bool:
+        """A line that is (or begins with) a command and could as well be the answer to
+        ``item`` ("action done by police on Monday" at a question answered in words):
+        neither run nor recorded until the person says which they meant; Enter does
+        neither. ``what``: what the line looks like."""
+        self.console.say(f"{what}, but it could be your answer to {item.id}.")
         meant = self.console.choose("Which did you mean?", [
             ("answer", f"Record it as the answer to {item.id}."),
-            ("command", f"Run the command {key}.")])
+            ("command", f"Run the command {key} {rest}.")])
         if meant is None:
             self.console.say("Nothing was recorded or run.")
             return False
         if meant == "command":
-            return bool(self.commands[key](" ".join(text.split()[len(key.split()):])))
+            return bool(self.commands[key](rest))
         choice = words.parse(item, text)
         return choice is not None and self._record(item, choice.value)
 

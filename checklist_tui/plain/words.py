@@ -56,7 +56,8 @@ HELP = [
     "A change to a completed, submitted or approved plan first says what it does, then "
     "asks for your reason.",
     "An answer in words that begins like a command, such as 'action done by police on "
-    "Monday', is neither recorded nor run until you say which you meant.",
+    "Monday', or is another question's id, is neither recorded nor run until you say "
+    "which you meant.",
     "When a command or an answer asks for more, such as a name or a date, type cancel "
     "there to go back with nothing more changed, or help to hear what is asked.",
     "save and quit, quit, q, or exit: stop here. Everything is already saved.",

@@ -39,7 +39,7 @@ def test_words_beginning_like_a_command_are_neither_run_nor_recorded_until_said(
     assert (f"'{WORDS}' begins with the command action done, but it could be your answer "
             "to NAI-06.") in said
     assert "1. Record it as the answer to NAI-06." in said
-    assert "2. Run the command action done." in said
+    assert f"2. Run the command {WORDS}." in said
     assert "Nothing was recorded or run." in said
     plan = store.load(path).plan
     assert "NAI-06" not in plan.answers
@@ -129,3 +129,22 @@ def test_no_shipped_option_is_typed_as_a_command(catalogue) -> None:
                                             for key in between.TAKES_WHICH)]
     assert not shadowed
     assert len(catalogue.checklists) >= 4
+
+
+def test_a_question_id_alone_goes_there_only_when_the_person_says_so(tmp_path,
+                                                                     catalogue) -> None:
+    """Typed without go, a question's id at a question answered in words was recorded as
+    the answer ("NAI-07" as the referral's reference); at a yes or no question it is no
+    answer, and how to go there is said."""
+    path = _injury(tmp_path, catalogue)
+    _code, out = _talk(path, catalogue, ["go NAI-06", "nai-07", "", "NAI-07", "2",
+                                         "go NAI-01", "NAI-07", "quit"])
+    first = out.partition("Answer: nai-07\n")[2]
+    assert "'nai-07' is the id of another question, but it could be your answer to NAI-06." \
+        in first
+    assert "2. Run the command go nai-07." in first
+    assert "Nothing was recorded or run." in first
+    assert "Question 11 of 22, NAI-07" in out.partition("leave it): 2\n")[2]
+    assert ("'NAI-07' is not an answer to this question. Answers: yes, no. To go to that "
+            "question, type go NAI-07.") in out.rpartition("Answer: NAI-07\n")[2]
+    assert not store.load(path).plan.answers
