@@ -1,8 +1,11 @@
 """Each recorded change in a plan's history, in words: which question or record, what was
 recorded, and for a person, agency or action what changed and why. The written plan's
 Appendix B lists them (look-d D2: it said only "person.remove", a code, with no name and
-no reason). Words come from the history alone (what the plan holds now may have changed
-since), the people, agencies and actions by the names they had then.
+no reason). Words come from the history (what the plan holds now may have changed since):
+people, agencies and actions by the names their entries hold; a person named in an
+answer's details as every view names them (core.carried.person_name). What people typed
+is given as typed, in quotes; only the dates the app itself writes (ISO) are turned into
+DD/MM/YYYY.
 
 An entry written before values were kept apart from fields (rev8-core 3) that can be
 read more than one way is shown as written, saying so (core.men_left reads it so that no
@@ -85,7 +88,7 @@ def _value(key: str, value: str) -> str:
         return PersonKind(value).label
     if key == "status" and value in set(ActionStatus):
         return ActionStatus(value).label
-    return _quoted(_iso_said(value)) if key not in ("due",) else _iso_said(value)
+    return _iso_said(value) if key == "due" else _quoted(value)
 
 
 def _record(entry: HistoryEntry) -> str:
@@ -152,8 +155,10 @@ def _plan_detail(entry: HistoryEntry) -> str:
     name = PLAN_DETAILS.get(entry.target, entry.target)
 
     def value(text: str) -> str:
+        if entry.target in ("edd", "dob"):
+            return _iso_said(text) or "nothing"
         return {"True": "yes", "False": "no", "true": "yes", "false": "no", "": "nothing"
-                }.get(text, _iso_said(text))
+                }.get(text, _quoted(text))
 
     return f"{name} changed from {value(entry.old)} to {value(entry.new)}" + (
         " (the answer on the number of babies)" if entry.what == FOLLOWED else "")
@@ -181,7 +186,7 @@ def words(entry: HistoryEntry, plan: Plan, items: Mapping[str, Item],
         + (_follow_up(new) or "cleared"),
         "confirm": lambda: f"Pause point '{sections.get(target, target)}' confirmed by "
         + _one_line(new),
-        "shared": lambda: f"A copy of the plan recorded as given: {_iso_said(_one_line(new))}",
+        "shared": lambda: f"A copy of the plan recorded as given: {_shared(new)}",
         "acknowledge": lambda: "The red flag or warning on "
         f"{_question(target.partition('.')[0], items)} acknowledged: {_quoted(new)}",
         "state": lambda: f"State changed from {_state(old)} to {_state(new)}",
@@ -204,6 +209,16 @@ def words(entry: HistoryEntry, plan: Plan, items: Mapping[str, Item],
     if what in simple:
         return simple[what]()
     return _one_line(f"{what} {target}: {old}{SEPARATOR}{new}")  # not known here: as it is
+
+
+def _shared(new: str) -> str:
+    """"The GP on 2026-11-22; GP practice; by secure email" (core.edit.record_shared): the
+    date the app wrote as DD/MM/YYYY, the rest as typed."""
+    first, sep, rest = new.partition(SEPARATOR)
+    who, on, day = first.rpartition(" on ")
+    if on and _ISO.fullmatch(day):
+        first = f"{who} on {_iso_said(day)}"
+    return _one_line(first + sep + rest)
 
 
 def _started(new: str, titles: Mapping[str, str]) -> str:

@@ -76,3 +76,21 @@ def test_an_older_entry_read_more_than_one_way_is_shown_as_written(mini) -> None
         "People's record of Max Partner (fictional) added; this entry was written before "
         "values were kept apart from fields and can be read more than one way; as written: "
         f"'{written}'")
+
+
+def test_what_people_typed_is_given_as_typed_and_the_app_s_dates_as_dates(mini) -> None:
+    from datetime import date
+
+    from checklist_tui.core.edit import record_shared, set_details, set_note
+
+    plan = new_plan(mini)
+    item = mini.checklist.sections[0].items[0].id
+    set_note(plan, item, "Seen 2026-11-20 (as the GP wrote it)", by="t", now=NOW)
+    record_shared(plan, "The GP", date(2026, 11, 24), by="t", now=NOW, role="GP practice",
+                  how="by secure email")
+    set_details(plan, by="t", now=NOW, edd=date(2027, 3, 2))
+    said = [c.words for c in changes(plan, mini.checklist)]
+    assert said[0].endswith(": 'Seen 2026-11-20 (as the GP wrote it)'")
+    assert said[1] == ("A copy of the plan recorded as given: The GP on 24/11/2026; GP "
+                       "practice; by secure email")
+    assert said[2] == "Expected delivery date changed from 01/03/2027 to 02/03/2027"
