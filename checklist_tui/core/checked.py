@@ -7,17 +7,21 @@ dataclass's) errors, so ``core.pydantic_errors`` words them as before.
 
 pydantic's plugins are never used: a plugin is third-party code, found through every
 installed package's entry points, that pydantic would hand each value validated (a plan's
-answers, names and notes: special-category personal data), and looking for one read every
-package's metadata at the first validator built (about 30 ms, paid by a practitioner's
-first answer). ``PYDANTIC_DISABLE_PLUGINS`` is pydantic's own switch, read as each
-validator is built; it is set before the first one is.
+answers, names and notes: special-category personal data). ``PYDANTIC_DISABLE_PLUGINS``
+is pydantic's own switch, read as each validator is built; it is set before the first one
+is. pydantic's plugin finder (``pydantic.plugin._loader``) would still be imported, and
+with it ``importlib.metadata`` (about 35 ms, and the look through every package's metadata
+about 30 more before the switch was set, paid by a practitioner's first answer): it is
+stood in for by a finder that finds none, unless something has loaded the real one.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -46,9 +50,21 @@ def adapter(model: type[Strict]) -> TypeAdapter[Any]:
         with _BUILDING:
             found = _ADAPTERS.get(model)
             if found is None:
-                os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+                _no_plugins()
                 found = _ADAPTERS[model] = TypeAdapter(model)
     return found
+
+
+_FINDER = "pydantic.plugin._loader"
+
+
+def _no_plugins() -> None:
+    """No plugin is looked for or used when a validator is built (see the top)."""
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    if _FINDER not in sys.modules:
+        finder = ModuleType(_FINDER, "Stands in for pydantic's plugin finder: no plugins.")
+        finder.get_plugins = tuple  # type: ignore[attr-defined]  # () : none
+        sys.modules[_FINDER] = finder
 
 
 def _invalid(exc: ValidationError) -> Invalid:
