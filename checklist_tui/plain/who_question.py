@@ -84,8 +84,11 @@ def _one(console: Console, label: str, what: str, offer: Who | None = None) -> s
     taken = _taken()
     while True:
         given = " ".join((console.answer(f"{label}:", about) or "").split())
-        if offer is not None and given.lower() == SAME:
-            return None
+        if given.lower() == SAME:
+            if offer is not None:
+                return None
+            console.say(f"Nobody is offered to be the same as: type your {what}.")
+            continue
         problem = (f"'{given}' is a command or an answer, not a {what}: say your {what}."
                    if given.lower() in taken or _a_command(given) else not_a(what, given))
         if problem is None:

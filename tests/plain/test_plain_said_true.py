@@ -168,3 +168,13 @@ def test_a_command_with_words_after_it_is_not_taken_as_who_is_making_changes(
         assert f"'{typed}' is a command or an answer, not a name: say your name." in out
     assert "'birth 22/11/2026' is a command or an answer, not a role: say your role." in out
     assert "Every change will be recorded as made by Go Yamada (Ward midwife)." in out
+
+
+def test_same_with_nobody_offered_is_not_a_name(tmp_path, capsys, monkeypatch) -> None:
+    path = _copy(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("same\nAnn One\nsame\nMidwife\nquit\n"))
+    code, out, _err = run(capsys, "fill", str(path), "--plain")
+    assert code == 0 and "Last here" not in out
+    assert "Nobody is offered to be the same as: type your name." in out
+    assert "Nobody is offered to be the same as: type your role." in out
+    assert "Every change will be recorded as made by Ann One (Midwife)." in out
