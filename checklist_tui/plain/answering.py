@@ -104,6 +104,11 @@ def details(conv: Conversation, item: Item, command: bool = False) -> None:
 
 
 def details_command(conv: Conversation, item: Item) -> None:
+    answer = conv.session.plan.answers.get(item.id)
+    if answer is None or not answer.has_value:  # "nothing is missing" claimed too much
+        conv.console.say(f"{item.id} has no answer yet, so there are no details to add: "
+                         "answer it first.")
+        return
     details(conv, item, command=True)
 
 

@@ -91,7 +91,8 @@ def _described(record: Record) -> str:
         return listings.person_lines(record)[0]
     if isinstance(record, Agency):
         return listings.agency_lines(record)[0]
-    return " ".join(listings.action_lines(record))  # what, then its owner, due and status
+    what, rest = listings.action_lines(record)  # what, then its owner, due and status
+    return f"{what.rstrip()}{'' if what.rstrip()[-1:] in '.!?' else '.'} {rest}"
 
 
 def _said(field: Field, value: object) -> str:

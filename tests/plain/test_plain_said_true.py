@@ -178,3 +178,20 @@ def test_same_with_nobody_offered_is_not_a_name(tmp_path, capsys, monkeypatch) -
     assert "Nobody is offered to be the same as: type your name." in out
     assert "Nobody is offered to be the same as: type your role." in out
     assert "Every change will be recorded as made by Ann One (Midwife)." in out
+
+
+def test_details_on_a_question_with_no_answer_says_so(tmp_path, catalogue) -> None:
+    path = _copy(tmp_path)
+    _code, out = _talk(path, catalogue, ["details", "quit"])
+    said = out.partition("Answer: details\n")[2]
+    assert said.startswith("PBA-S03 has no answer yet, so there are no details to add: "
+                           "answer it first.\n")
+    assert "Nothing is missing" not in out
+
+
+def test_an_action_in_a_list_to_choose_from_is_said_as_sentences(tmp_path, catalogue) -> None:
+    """'1. See the father on his own Owner: Alex Placeholder.' ran the action's words into
+    its owner's for a screen reader."""
+    path = _copy(tmp_path, "family-t-like-twins.toml")
+    _code, out = _talk(path, catalogue, ["action status", "", "quit"])
+    assert "1. See the father on his own. Owner: Alex Placeholder. Due 20/11/2026." in out
