@@ -13,7 +13,7 @@ from checklist_tui.core import integrity as integ
 from checklist_tui.core.answers import display
 from checklist_tui.core.dates import plural
 from checklist_tui.core.definition import Item, ItemType, Section, Source
-from checklist_tui.core.errors import PlanError, ReasonNeeded, Refused
+from checklist_tui.core.errors import PlanError, ReasonNeeded, Refused, did_you_mean
 from checklist_tui.core.reopen_words import change_words
 from checklist_tui.core.review import challenges_on
 from checklist_tui.core.session import PlanSession
@@ -171,9 +171,10 @@ class Conversation:
                 item, text, "go", text, f"'{text}' is the id of another question"))
         choice = words.parse(item, text)
         if choice is None:
+            typo = "" if other else did_you_mean(lowered, [k for k in self.commands if k])
             c.say(f"'{text}' is not an answer to this question. " + words.describe_allowed(item)
                   + (f" To go to that question, type go {text}." if other else "")
-                  + " Type help for the commands.")
+                  + (f" A command: {typo}" if typo else " Type help for the commands."))
             return False
         return self._step(lambda: self._record(item, choice.value))
 

@@ -148,3 +148,12 @@ def test_a_question_id_alone_goes_there_only_when_the_person_says_so(tmp_path,
     assert ("'NAI-07' is not an answer to this question. Answers: yes, no. To go to that "
             "question, type go NAI-07.") in out.rpartition("Answer: NAI-07\n")[2]
     assert not store.load(path).plan.answers
+
+
+def test_a_mistyped_command_is_named(tmp_path, catalogue) -> None:
+    path = _injury(tmp_path, catalogue)
+    _code, out = _talk(path, catalogue, ["peple", "blah", "quit"])
+    assert ("'peple' is not an answer to this question. Answers: yes, no. A command: did you "
+            "mean 'people'?") in out
+    assert ("'blah' is not an answer to this question. Answers: yes, no. Type help for the "
+            "commands.") in out
