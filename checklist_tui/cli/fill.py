@@ -50,21 +50,24 @@ def run_plain(args: argparse.Namespace, path: Path, read_only: bool = False) -> 
             session.changes_by(Who(name, role))
         elif not who_question.ask(console, session):  # quit before anything was changed
             session.close()
-            return _stopped(console)
+            return _stopped(console, made=getattr(args, "command", "") == "new")
     except (Closed, KeyboardInterrupt):
         session.close()
-        return _stopped(console)
+        return _stopped(console, made=getattr(args, "command", "") == "new")
     return Conversation(console, session, cat.sources).run()
 
 
-def _stopped(console: Console) -> int:
+def _stopped(console: Console, made: bool = False) -> int:
     """Stopped at the first question (quit, Ctrl+D, Ctrl+C): said, on a line of its own
-    (a screen reader heard nothing, and the prompt was left hanging)."""
+    (a screen reader heard nothing, and the prompt was left hanging). ``made``: the plan
+    was made by this command (``new``), so it is there, with nothing answered."""
     from checklist_tui.plain.console import Closed
 
     try:
         console.blank()
-        console.say("Stopped before the first question: nothing was changed.")
+        console.say("Stopped before the first question: " + (
+            "the plan is made, with nothing answered yet." if made
+            else "nothing was changed."))
     except Closed:
         pass
     return 0

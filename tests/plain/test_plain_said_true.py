@@ -195,3 +195,15 @@ def test_an_action_in_a_list_to_choose_from_is_said_as_sentences(tmp_path, catal
     path = _copy(tmp_path, "family-t-like-twins.toml")
     _code, out = _talk(path, catalogue, ["action status", "", "quit"])
     assert "1. See the father on his own. Owner: Alex Placeholder. Due 20/11/2026." in out
+
+
+def test_stopping_at_the_first_question_of_a_new_plan_says_it_is_made(tmp_path, capsys,
+                                                                       monkeypatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("quit\n"))
+    code, out, _err = run(capsys, "new", "pre-birth-assessment", "--case-ref", "NEW-9",
+                          "--edd", "20/05/2027", "--plain")
+    assert code == 0
+    assert out.endswith("\nStopped before the first question: the plan is made, with nothing "
+                        "answered yet.\n")
+    made = next((tmp_path / "plans").glob("*new-9*.toml"))
+    assert not store.load(made).plan.answers
