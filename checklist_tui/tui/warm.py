@@ -13,6 +13,7 @@ if one of them is loaded for the first paint again.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 
 from checklist_tui.core import plan_cache
@@ -32,14 +33,25 @@ AFTER_FIRST_PAINT = (
 )
 
 
+SWITCH_SECONDS = 0.0005
+"""While the warming thread runs, how soon the app's own thread gets the interpreter back
+when it wants it (Python's default is 5 ms: a key handled meanwhile waited that long at
+each turn of the event loop, several times per key)."""
+
+
 def warm_up() -> None:
     """Everything the first paint went without, in the order a key typed at once needs
     it: editing, pydantic and the plan's validators, then saving and the rest (any thread:
     imports take their lock, validators theirs)."""
-    for name in FOR_THE_FIRST_KEY:
-        import_module(name)
-    plan_cache.prepare_edits()
-    load_deferred()
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, SWITCH_SECONDS))
+    try:
+        for name in FOR_THE_FIRST_KEY:
+            import_module(name)
+        plan_cache.prepare_edits()
+        load_deferred()
+    finally:
+        sys.setswitchinterval(before)
 
 
 def load_deferred() -> None:
