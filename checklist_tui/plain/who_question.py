@@ -20,7 +20,7 @@ from checklist_tui.plain.console import Cancelled, Console, Quit
 SAME = "same"
 
 #: Why the plan is read-only after ``cancel``.
-NOT_SAID = f"{NOBODY_SAID} (type who to say, and change it)"
+NOT_SAID = f"{NOBODY_SAID}: type who to say who you are and change it"
 
 
 def ask(console: Console, session: PlanSession) -> bool:

@@ -207,3 +207,17 @@ def test_stopping_at_the_first_question_of_a_new_plan_says_it_is_made(tmp_path, 
                         "answered yet.\n")
     made = next((tmp_path / "plans").glob("*new-9*.toml"))
     assert not store.load(made).plan.answers
+
+
+def test_only_looking_says_how_to_change_it_in_one_plain_sentence(tmp_path, capsys,
+                                                                  monkeypatch) -> None:
+    """It read "(nobody said who is making changes (type who to say, and change it))"."""
+    path = _copy(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("cancel\ny\nquit\n"))
+    code, out, _err = run(capsys, "fill", str(path), "--plain")
+    assert code == 0
+    assert ("Read-only: nobody said who is making changes: type who to say who you are and "
+            "change it. You can look but not change.") in out
+    assert ("Not changed: the plan is read-only (nobody said who is making changes: type who "
+            "to say who you are and change it).") in out
+    assert "((" not in out and "))" not in out
