@@ -71,8 +71,9 @@ def _quoted(text: str) -> str:
     return f"'{_one_line(text)}'"
 
 
-def _fields(summary: str) -> dict[str, str]:
-    """A record's fields as core.edit_records writes them ("name=A; kind=father")."""
+def record_fields(summary: str) -> dict[str, str]:
+    """A record's fields as core.edit_records writes them ("name=A; kind=father"), split
+    only where a field begins, each value as it was typed (a value may hold "; ")."""
     out: dict[str, str] = {}
     for part in _FIELD.split(summary) if summary else []:
         key, sep, value = part.partition("=")
@@ -94,7 +95,7 @@ def _value(key: str, value: str) -> str:
 def _record(entry: HistoryEntry) -> str:
     kind, _dot, how = entry.what.partition(".")
     page, pages, naming = RECORDS[kind]
-    old, new = _fields(entry.old), _fields(entry.new)
+    old, new = record_fields(entry.old), record_fields(entry.new)
     summary = entry.old if how == "remove" or not entry.new else entry.new
     first, _eq, named_as = _FIELD.split(summary)[0].partition("=")  # written first, always
     name = _one_line(as_typed(named_as) if first == naming else "") or "a record"

@@ -104,16 +104,6 @@ def _person_labels(plan: Plan) -> dict[str, str]:
     return labels
 
 
-def _fields(summary: str) -> dict[str, str]:
-    """Fields of a record as the history writes them: ``name=A B; kind=father``."""
-    out = {}
-    for part in summary.split("; "):
-        key, sep, value = part.partition("=")
-        if sep:
-            out[key.strip()] = value
-    return out
-
-
 def _bare(name: str) -> str:
     """A name without what is in brackets: "A Placeholder (social worker)" -> "A Placeholder"."""
     return " ".join(_PAREN.sub(" ", name).split())
@@ -165,14 +155,17 @@ class Redactor:
         self._compile()
 
     def _from_history(self, what: str, target: str, value: str, labels: dict[str, str]) -> None:
+        # split only where a field begins, as typed (a value may hold "; "); when used
+        from checklist_tui.core.history_words import record_fields
+
         if not value:
             return
         if what.startswith("person."):
-            fields = _fields(value)
+            fields = record_fields(value)
             label = labels.get(target, "Person (removed)")
             self._add(fields.get("name", ""), label)
         elif what.startswith(("agency.", "action.")):
-            fields = _fields(value)
+            fields = record_fields(value)
             self._add(fields.get("practitioner", ""), f"{fields.get('agency', 'Agency')} "
                       "practitioner")
             self._add(fields.get("owner", ""), "Action owner")

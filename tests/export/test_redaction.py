@@ -179,3 +179,24 @@ def test_a_date_after_a_name_is_a_birth_date_only_when_it_reads_as_one(planted):
     assert "1/2/2019" not in r.text("Casey Example b. 1/2/2019")
     assert "1990" not in r.text("Casey Example, 01/02/1990, lives alone.")
     assert "12/12/2026" in r.text("Review on 12/12/2026.")
+
+
+def test_a_removed_person_s_name_holding_a_semicolon_is_replaced_whole(catalogue) -> None:
+    """A history entry written before rev8-core 3's fix keeps a "; " inside a value as
+    typed; the names of people since removed are collected from the history split only
+    where a field begins, so all of such a name is replaced, not only its first part."""
+    from checklist_tui.core import store
+    from checklist_tui.core.edit import set_note
+    from checklist_tui.core.edit_base import log
+    from checklist_tui.core.plan import PlanState
+    from checklist_tui.export.redact import redact_plan
+    from tests.conftest import EXAMPLES, NOW
+
+    plan = store.load(EXAMPLES / "early-pre-birth.toml").plan.model_copy(deep=True)
+    plan.state = PlanState.DRAFT
+    written = "name=Kit Zephyrine; Quorra; kind=other"  # as the app wrote it before
+    log(plan, "t", NOW, "person.add", "person-x", None, written)
+    log(plan, "t", NOW, "person.remove", "person-x", written, "removed: Added by mistake")
+    set_note(plan, "PBA-S01", "Spoke to Quorra on the phone", by="t", now=NOW)
+    out = redact_plan(plan, "PSEUDO-1")
+    assert "Quorra" not in out.answers["PBA-S01"].note
