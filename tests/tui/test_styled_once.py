@@ -13,9 +13,11 @@ from collections import Counter
 import pytest
 from textual import events
 from textual.css.stylesheet import Stylesheet
+from textual.screen import Screen
 from textual.widget import Widget
 
 from checklist_tui.tui.widgets.item_head import ItemHead
+from checklist_tui.tui.widgets.section_list import SectionList
 from tests.tui.helpers import make_app, plan_ready, wait_for
 
 PLAN = "family-t-like-twins.toml"
@@ -80,3 +82,48 @@ async def test_a_screen_shown_again_is_styled_again(plans, styled) -> None:
         await wait_for(pilot, lambda: all(
             styled[head] > n for head, n in zip(heads, once, strict=True)),
             what="the plan screen styled again")
+
+
+@pytest.fixture
+def list_focus(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each change of the section list's focus, in order."""
+    changes: list[bool] = []
+    original = SectionList.watch_has_focus
+
+    def watching(self, has_focus: bool) -> None:
+        changes.append(has_focus)
+        original(self, has_focus)
+
+    monkeypatch.setattr(SectionList, "watch_has_focus", watching)
+    return changes
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_section_list_is_not_given_the_focus_on_the_way_to_the_question(
+        plans, styled, list_focus, size) -> None:
+    """The plan opens with the focus on a question. Textual's own first choice (the first
+    widget that takes the focus: the section list, even hidden below 100 columns) is not
+    made first, as the screen is built and first shown: each change of its focus styled
+    the list again before the first frame (#12.2)."""
+    app = make_app(plans, PLAN)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        assert app.focused is not None and app.focused.id.startswith("answer-")
+        assert list_focus == []
+        assert styled[app.screen.query_one(SectionList)] == 1
+
+
+async def test_a_plan_shown_again_without_a_focus_gives_it_as_textual_does(plans) -> None:
+    """Once the plan is shown, Textual's own choice applies again: a read-only plan (its
+    questions take no focus) shown again after a screen over it gives the focus to the
+    first widget that takes it, the section list, so the arrow keys move in it."""
+    app = make_app(plans, PLAN, read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        plan = app.screen
+        plan.set_focus(None)
+        await app.push_screen(Screen())
+        app.pop_screen()
+        await wait_for(pilot, lambda: app.screen is plan and app.focused is not None,
+                       what="the plan shown again, with the focus somewhere")
+        assert isinstance(app.focused, SectionList)

@@ -116,6 +116,18 @@ class PlanScreen(PlanSections):
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
 
+    def _update_auto_focus(self) -> None:
+        """Textual gives the focus to the first widget that takes it when nothing has it
+        (the section list), as the screen is built and again as it is first shown. Here
+        only once a section is shown and the focus it asks for has landed: before, the
+        list (hidden below 100 columns) took the focus as the screen was built, lost it
+        as the first section opened, took it again as the screen was shown, ahead of the
+        question's focus, and lost it once more: each time it was styled again (about 15
+        million instructions before the plan's first paint, #12.2). A read-only plan,
+        whose questions take no focus, gives it to the list as before."""
+        if self.shown is not None and not self.landing:
+            super()._update_auto_focus()
+
     @work(thread=True, exclusive=True, group="open")
     def open_session(self) -> None:
         try:
