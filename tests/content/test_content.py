@@ -44,6 +44,17 @@ def test_items_are_short_single_questions(catalogue) -> None:
                 assert item.guidance.count(".") <= 3, item.id
 
 
+def test_every_item_says_why_it_matters(catalogue) -> None:
+    """sources.toml says R9 is served by "the 'why this matters' guidance on every item";
+    a pause point's tick says what the tool checks behind it and what only the people
+    present can check (discharge 2.7.0: five ticks said nothing)."""
+    for lc in catalogue.checklists.values():
+        for _section, item in lc.checklist.all_items():
+            assert item.guidance.strip(), item.id
+    served = next(s for s in catalogue.sources.values() if s.id == "R9").served_by
+    assert "guidance on every item" in served
+
+
 def test_warnings_stay_rare(catalogue) -> None:
     """Warnings ask to be acknowledged, so too many get clicked through. Errors block instead
     and are counted apart: they are reserved for killer items (a discharge not agreed safe)."""
