@@ -19,7 +19,7 @@ from importlib import import_module
 from checklist_tui.core import plan_cache
 
 #: What an answer typed the moment the plan is drawn needs, loaded first (then pydantic and
-#: the plan's validators, ``plan_cache.prepare_edits``, which that answer needs next).
+#: the validators that answer needs, ``first_validators``, then the plan's others).
 FOR_THE_FIRST_KEY = ("checklist_tui.core.edit",)
 
 AFTER_FIRST_PAINT = (
@@ -48,10 +48,20 @@ def warm_up() -> None:
     try:
         for name in FOR_THE_FIRST_KEY:
             import_module(name)
+        first_validators()
         plan_cache.prepare_edits()
         load_deferred()
     finally:
         sys.setswitchinterval(before)
+
+
+def first_validators() -> None:
+    """pydantic and the validators an answer needs: its own and its line in the plan's
+    history, built before the plan's others (``plan_cache.prepare_edits``), which an
+    answer typed meanwhile would otherwise wait for, one by one."""
+    from checklist_tui.core import checked, plan
+
+    checked.prepare([plan.Answer, plan.HistoryEntry])
 
 
 def load_deferred() -> None:

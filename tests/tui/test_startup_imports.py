@@ -140,15 +140,15 @@ def test_the_plan_screen_loads_without_what_its_first_paint_does_not_need(plans)
 AT_FIRST_ITEMS = """
 import asyncio, json, sys, time
 from pathlib import Path
-from checklist_tui.core import plan_cache
+from checklist_tui.tui import warm
 from checklist_tui.tui.app import ChecklistApp
 from checklist_tui.tui.screens.plan import PlanScreen
 seen = {}
 
-def prepare_edits():  # called once the plan's first items are drawn: what was loaded then?
+def warm_up():  # called once the plan's first items are drawn: what was loaded then?
     seen.setdefault("pydantic", sorted(m for m in sys.modules if m.startswith("pydantic")))
 
-plan_cache.prepare_edits = prepare_edits
+warm.warm_up = warm_up
 
 async def run():
     app = ChecklistApp(Path(sys.argv[2]), plan_path=Path(sys.argv[1]))

@@ -7,13 +7,14 @@ import sys
 
 import pytest
 
-from checklist_tui.core import plan_cache
+from checklist_tui.core import checked, plan_cache
 from checklist_tui.tui import warm
 
 
 def test_the_first_keys_needs_come_first_and_the_ui_thread_is_not_kept_waiting(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Editing is loaded before the validators are built, the rest after; meanwhile a
+    """Editing is loaded first, then the validators an answer needs (its own and its
+    history line), then the plan's other validators, then the rest; meanwhile a
     thread that wants the interpreter (the app's, handling a key) gets it within
     SWITCH_SECONDS, not Python's 5 ms at each turn of its event loop; as it was after."""
     order: list[str] = []
@@ -26,11 +27,15 @@ def test_the_first_keys_needs_come_first_and_the_ui_thread_is_not_kept_waiting(
     def deferred() -> None:
         order.append("the rest")
 
+    def first(models: list[type]) -> None:
+        order.append("+".join(m.__name__ for m in models))
+
+    monkeypatch.setattr(checked, "prepare", first)
     monkeypatch.setattr(plan_cache, "prepare_edits", prepare)
     monkeypatch.setattr(warm, "load_deferred", deferred)
     before = sys.getswitchinterval()
     warm.warm_up()
     assert "checklist_tui.core.edit" in sys.modules
-    assert order == ["validators", "the rest"]
+    assert order == ["Answer+HistoryEntry", "validators", "the rest"]
     assert intervals == [min(before, warm.SWITCH_SECONDS)] and intervals[0] < 0.005
     assert sys.getswitchinterval() == before
