@@ -162,6 +162,8 @@ class Conversation:
             rest = " ".join(text.split()[len(key.split()):])
             if (rest and words.could_answer(item, text)
                     and not between.names_what(self, key, rest)):
+                if key != "go" and not self.writable():  # both would change it: said now
+                    return False
                 return self._step(lambda: self._which_meant(
                     item, text, key, rest, f"'{text}' begins with the command {key}"))
             return self._command(lowered, text)

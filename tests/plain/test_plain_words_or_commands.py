@@ -157,3 +157,11 @@ def test_a_mistyped_command_is_named(tmp_path, catalogue) -> None:
             "mean 'people'?") in out
     assert ("'blah' is not an answer to this question. Answers: yes, no. Type help for the "
             "commands.") in out
+
+
+def test_a_read_only_plan_is_said_before_asking_which_was_meant(tmp_path, catalogue) -> None:
+    path = _injury(tmp_path, catalogue)
+    _code, out = _talk(path, catalogue, ["go NAI-06", WORDS, "quit"], read_only=True)
+    said = out.partition(f"Answer: {WORDS}\n")[2]
+    assert said.startswith("Not changed: the plan is read-only (opened read-only).\n")
+    assert "Which did you mean?" not in out
