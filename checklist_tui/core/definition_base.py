@@ -3,7 +3,8 @@ values an answer can be compared with, the answer types, severities and conditio
 model of the format derives from ``core.strict.Strict``.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the field types are made as the module loads
+# (from its bytecode), not compiled from their text on every start (core.strict_decode).
 
 from enum import StrEnum
 from typing import Annotated
@@ -62,11 +63,11 @@ class Condition(Strict):
     """True when the item's answer is one of these values."""
     answered: Id | None = None
     """True when this item has an answer that counts."""
-    all: list[Condition] | None = None
+    all: list["Condition"] | None = None
     """True when every condition in the list is true."""
-    any: list[Condition] | None = None
+    any: list["Condition"] | None = None
     """True when at least one condition in the list is true."""
-    not_: Condition | None = None
+    not_: "Condition | None" = None
     """True when the condition inside is false."""
 
     def validated(self) -> None:

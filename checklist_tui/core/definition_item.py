@@ -2,7 +2,8 @@
 options, due point, details, cross-checks and rules.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the field types are made as the module loads
+# (from its bytecode), not compiled from their text on every start (core.strict_decode).
 
 from dataclasses import field
 from enum import StrEnum

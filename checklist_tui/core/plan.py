@@ -4,7 +4,8 @@ Plans are written by the app but must stay readable by a person. The format is
 versioned (``format_version``); a newer version than this code knows is refused.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the field types are made as the module loads
+# (from its bytecode), not compiled from their text on every start (core.strict_decode).
 
 from dataclasses import field
 from datetime import date, datetime

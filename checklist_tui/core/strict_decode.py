@@ -100,16 +100,23 @@ def _accepts(annotation: Any, native: bool) -> frozenset[type] | None:
 
 
 def _hints(model: type[Strict]) -> dict[str, Any]:
-    """``typing.get_type_hints(model, include_extras=True)``, each annotation's text (the
-    models use ``from __future__ import annotations``) evaluated once for all the models
-    of its module instead of once per model by ForwardRef (about 1.5 ms less on every
-    start, #12.2). An annotation that names one of the class's own names (get_type_hints
-    looks there after the module) or leaves a name quoted is left to get_type_hints."""
+    """``typing.get_type_hints(model, include_extras=True)``. The models' modules do not
+    use ``from __future__ import annotations``: their field types were made as the module
+    was loaded, and are taken as they are (compiling and evaluating every annotation's
+    text cost about 12 million instructions on every start, #12.2). An annotation kept
+    as text (a module that does use it) is evaluated once for all the models of its
+    module. One that names one of the class's own names (get_type_hints looks there
+    after the module) or leaves a name quoted is left to get_type_hints."""
     hints: dict[str, Any] = {}
     for klass in reversed(model.__mro__):
         own = vars(klass)
         for name, text in inspect.get_annotations(klass).items():
-            if not isinstance(text, str) or any(w in own for w in _compiled(text).co_names):
+            if not isinstance(text, str):  # made as the class was
+                if _quoted(text):
+                    return typing.get_type_hints(model, include_extras=True)
+                hints[name] = type(None) if text is None else text
+                continue
+            if any(w in own for w in _compiled(text).co_names):
                 return typing.get_type_hints(model, include_extras=True)
             value = _evaluated(text, klass.__module__)
             if value is None:
