@@ -7,9 +7,10 @@ then nothing is taken on trust: every value must already have exactly the field'
 (no conversion at all), or ``Damaged`` is raised and the caller validates in full.
 
 Two shapes of data are read:
-  dumped  a model's ``model_dump(mode="json")``: every field present, dates as ISO text
-  native  what ``tomllib`` gives for a file the app wrote: native dates and times, and
-          fields at their default may be left out (they get the default, as in pydantic)
+  dumped  a model's ``model_dump(mode="json")``: dates as ISO text
+  native  what ``tomllib`` gives for a file the app wrote: native dates and times
+In both, a field at its default may be left out: it gets the default, as in pydantic
+(``core.definition_cache`` keeps its entries so, ``exclude_defaults``).
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ def _model(model: type[Strict], native: bool) -> Decoder:
         if type(value) is not dict:
             raise Damaged(model.__name__)
         keys = value.keys()
-        if not (keys <= names and keys >= required) or (not native and keys != names):
+        if not (keys <= names and keys >= required):
             raise Damaged(model.__name__)
         # As construct: every field in the model's order, a default for one left out.
         if len(keys) == len(names):
