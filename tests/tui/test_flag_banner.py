@@ -5,6 +5,8 @@ and in place while it has the focus; a tall window shows it in full, as before."
 
 from __future__ import annotations
 
+from textual.css.stylesheet import Stylesheet
+
 from checklist_tui.tui.screens.help import HelpScreen
 from checklist_tui.tui.widgets.flag_banner import FlagBanner
 from tests.tui.helpers import make_app, plan_ready, rendered, wait_for, wait_for_screen
@@ -61,3 +63,30 @@ async def test_a_tall_window_shows_the_banner_in_full_and_does_not_stop_tab(plan
         assert rendered(banner).splitlines() == [
             "! RED FLAG: An agency has not shared what it knows. (acknowledged)", OTHERS]
         assert not banner.can_focus  # nothing hidden: no Tab stop
+
+
+async def test_showing_the_banner_styles_it_once(plans, monkeypatch) -> None:
+    """Shown, the banner takes its classes (shown, compact in a short window) and is styled
+    again once for all of them: each class set on its own styled it again (twice before a
+    plan's first paint, #12.2). The styles it ends with are those a full pass gives."""
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        banner = await _agencies(pilot)
+        fired = [f for f in app.screen.session.evaluate().fired if f.section_id == "agencies"]
+        assert fired
+        banner.show([], 0)  # hidden, and without any of the classes showing sets
+        banner.remove_class("compact", "pause-only")
+        styled: list[object] = []
+        original = Stylesheet.apply
+
+        def counting(self, node, *args, **kwargs):
+            styled.append(node)
+            return original(self, node, *args, **kwargs)
+
+        monkeypatch.setattr(Stylesheet, "apply", counting)
+        banner.show(fired, 7)
+        assert banner.has_class("shown") and banner.has_class("compact")
+        assert styled.count(banner) == 1
+        before = banner.styles.base.css_lines
+        app.stylesheet.update_nodes([banner], animate=False)
+        assert banner.styles.base.css_lines == before

@@ -37,7 +37,9 @@ class FlagBanner(Static, can_focus=False):
             self.can_focus = False
             self._put(Text())
             return
-        self.set_class(not shown, "pause-only")  # nothing alarming: not the red border
+        before = self.classes
+        # (nothing alarming: not the red border; classes set, the banner styled once, in fit)
+        self.set_class(not shown, "pause-only", update=False)
         parts: Parts = [lit(pause), "\n"] if pause else []
         for f in shown:
             parts += [f"{ALERT_MARK} {rule_label(f)}: ", lit(f.message, "bold"),
@@ -51,8 +53,8 @@ class FlagBanner(Static, can_focus=False):
         full.rstrip()
         self._full, self.full_text = full, full.plain
         self._flags = (shown, others, pause) if shown else None
-        self.add_class("shown")
-        self.fit()
+        self.add_class("shown", update=False)
+        self.fit(before)
 
     def _one_line(self, shown: list[FiredRule], others: int, pause: str) -> Text:
         """The pause line (if any) and the first flag's words, each cut to one line (the
@@ -69,14 +71,19 @@ class FlagBanner(Static, can_focus=False):
         parts += [lead, lit(_cut(first.message, room), "bold"), tail, MORE]
         return join(*parts)
 
-    def fit(self) -> None:
-        """Compact in a short window, unless it has the focus (then everything)."""
+    def fit(self, before: frozenset[str] | None = None) -> None:
+        """Compact in a short window, unless it has the focus (then everything). Styled
+        again once if its classes changed since ``before`` (``show``'s, else now): each
+        class set on its own styled it again (twice before a plan's first paint, #12.2)."""
+        before = self.classes if before is None else before
         line = self._one_line(*self._flags) if self._flags is not None \
             and self.app.size.height < COMPACT_BELOW else None
         compact = line is not None and line.plain != self.full_text
         self.can_focus = compact
         wanted = line if line is not None and compact and not self.has_focus else self._full
-        self.set_class(compact and not self.has_focus, "compact")
+        self.set_class(compact and not self.has_focus, "compact", update=False)
+        if self.classes != before:
+            self.update_node_styles()
         if wanted is not None:
             self._put(wanted)
 
