@@ -248,3 +248,15 @@ async def test_nothing_is_changed_while_the_question_waits(plans) -> None:
         await pilot.press(*"Morgan Example", "enter", *"Ward midwife", "enter")
         await wait_for(pilot, lambda: not session.who_pending)
         assert session.edit(edit.set_note, item, "Now it is theirs")
+
+
+async def test_a_form_taken_down_as_it_opens_raises_nothing(plans) -> None:
+    """The app closed the moment the question was put (its boxes already gone when its
+    on_mount ran): no error, so no 'unexpected problem' at quitting (s9open's note)."""
+    app = _app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _asked(pilot, app)
+        await form.query("#who-name").remove()
+        form.on_mount()  # as it runs when the boxes were never built or already gone
+        assert not form.query("#who-name") and app.screen is form
+        assert app.return_code is None and not app.crash_message

@@ -72,7 +72,8 @@ class WhoScreen(FormScreen[Who]):
         cleared: at 80x24 they covered this form's buttons for seconds (rev8-tui 9), and
         the empty boxes show nothing typed was kept."""
         self.app.clear_notifications()
-        self.set_focus(self.query_one("#who-name", Input), scroll_visible=False)
+        for box in self.query("#who-name").results(Input):  # none if the app is closing as
+            self.set_focus(box, scroll_visible=False)  # the form opens (NoMatches raised)
 
     @on(Button.Pressed, "#who-same")
     def _same(self) -> None:
