@@ -29,15 +29,18 @@ async def test_no_phrase_of_the_header_is_cut_at_any_size(tmp_path, size) -> Non
         changed = next(line for line in lines if "Last changed" in line)
         assert "Last changed 20/11/2026 14:00" in changed
         # plural, in words
-        assert any(re.search(r"answered \(1 incomplete\)  !\d+ red flags", line)
-                   for line in lines)
-        # the twins' plan has questions that wait for answers still to come, and a Yes
-        # missing what it must carry: answered, not done (look-d 30)
-        assert any("79/119+ answered (1 incomplete)" in line for line in lines)
-        assert any("EDD 27/01/2027: 31+0 weeks today" in line for line in lines)
-        if size[0] >= 120:  # room for every phrase on the line it belongs to (the EDD's
-            # shorter words: "(1 incomplete)" takes the room of "62 days to EDD")
-            assert any("EDD 27/01/2027" in line and "Last changed" in line for line in lines)
+        assert any(re.search(r"\(1 incomplete\)(, more questions may follow)?  !\d+ red "
+                             r"flags", line) for line in lines)
+        if size == (80, 24):  # two lines: the EDD in full, the count shortened
+            # (the twins' plan has questions that wait for answers still to come, and a
+            # Yes missing what it must carry: answered, not done, look-d 30)
+            assert lines[1].strip() == "EDD 27/01/2027: 31+0 weeks today, 63 days to EDD"
+            assert lines[2].startswith("79/119+ answered (1 incomplete)  !7 red flags")
+        else:  # a tall window spends a line on the count in words (rev8-tui 5)
+            assert lines[1].strip() == "EDD 27/01/2027: 31+0 weeks today, 63 days to EDD"
+            assert lines[2].startswith("79 of 119 answered (1 incomplete), more questions "
+                                       "may follow  !7 red flags  ·  Last changed")
+            assert not any("79/119" in line for line in lines)
         app.screen.apply(edit.set_note, "PBA-A01", "Checks asked for again")  # a change
         await wait_for(pilot, lambda: any(line.startswith("Saved") or " Saved " in line
                                           for line in _lines(app)[0]))
@@ -58,7 +61,40 @@ def test_a_line_uses_shorter_words_then_breaks_between_phrases() -> None:
     assert str(fit(phrases, 64)) == NARROW.join(
         ["EDD 27/01/2027: 31+1 weeks today", "37/87 answered", "Saved 14:02"])
     assert str(fit(phrases, 40)).splitlines() == [
-        "EDD 27/01/2027: 31+1 weeks today", "37/87 answered · Saved 14:02"]
+        "EDD 27/01/2027: 31+1 weeks today", "37/87 answered  ·  Saved 14:02"]
+
+
+def test_the_least_important_phrase_is_shortened_first() -> None:
+    """rev8-tui 5: every phrase used to go short at once; now the EDD's days to go go
+    before the count's words, and a line that breaks anyway keeps the EDD in full."""
+    from checklist_tui.tui.widgets.plan_header import WIDE, Phrase, fit
+
+    edd = Phrase(Text("EDD 27/01/2027: 31+2 weeks today, 67 days to EDD"),
+                 Text("EDD 27/01/2027: 31+2 weeks today"))
+    count = Phrase(Text("33 of 90 answered, more questions may follow"),
+                   Text("33/90+ answered"), rank=1)
+    saved = Phrase(Text("Last changed 20/11/2026 14:00"))
+    phrases = [edd, count, saved]
+    # one line: the EDD short, the count in words (it was "33/90+ answered")
+    assert str(fit(phrases, 118)) == WIDE.join([
+        "EDD 27/01/2027: 31+2 weeks today", "33 of 90 answered, more questions may follow",
+        "Last changed 20/11/2026 14:00"])
+    # two lines either way: both in full
+    assert str(fit(phrases, 78)).splitlines() == [
+        "EDD 27/01/2027: 31+2 weeks today, 67 days to EDD",
+        "33 of 90 answered, more questions may follow  ·  Last changed 20/11/2026 14:00"]
+    # a spare line is spent only on a ranked phrase's words, never on the EDD's days
+    assert fit(phrases, 118, spare=1) == fit(phrases, 118)
+    long = Phrase(Text("79 of 119 answered (1 incomplete), more questions may follow"),
+                  Text("79/119+ answered (1 incomplete)"), rank=1)
+    assert "79/119+" in str(fit([edd, long, saved], 118))
+    assert str(fit([edd, long, saved], 118, spare=1)).splitlines() == [
+        "EDD 27/01/2027: 31+2 weeks today, 67 days to EDD  ·  "
+        "79 of 119 answered (1 incomplete), more questions may follow",
+        "Last changed 20/11/2026 14:00"]
+    # a window too narrow for any of it: the least cut
+    assert str(fit(phrases, 30)).splitlines()[:2] == [
+        "EDD 27/01/2027: 31+2 weeks today", "33/90+ answered"]
 
 
 async def test_the_count_is_said_in_words_where_the_line_has_room(tmp_path) -> None:

@@ -8,6 +8,8 @@ narrower separator, and only then breaks, between two phrases, never inside one:
 
 from __future__ import annotations
 
+import itertools
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -21,12 +23,20 @@ from checklist_tui.tui.screens.opening import opening as opening  # the first fr
 from checklist_tui.tui.text import join, lit
 
 WIDE, NARROW = "  ·  ", " · "
+OVER = 1000
+"""Counted as that many lines for each cell a phrase alone overflows (cut by the window)."""
+TALL = 40
+"""A window at least this many rows tall gives the header one more line, where that keeps
+a phrase in words (at 80x24 every row is a question's)."""
 
 
 class Phrase(Record):
     text: Text
     short: Text | None = None
     """The same in fewer words, used when the line does not fit."""
+    rank: int = 0
+    """How much its full words matter: a line that must shorten something shortens the
+    phrases of lower rank first."""
 
 
 class PlanHeader(Static):
@@ -63,7 +73,7 @@ class PlanHeader(Static):
              # follow"), else "78/119+": questions not shown wait for answers still to
              # come (the total may grow), as F1 explains
              Phrase(Text(f"{evaluation_answered(ev, questions='')}{flags}"),
-                    Text(f"{evaluation_answered(ev, short=True)}{flags}")),
+                    Text(f"{evaluation_answered(ev, short=True)}{flags}"), rank=1),
              Phrase(lit(session.state.describe(), "bold" if session.state.error else ""))],
             third,
         ]
@@ -89,26 +99,54 @@ class PlanHeader(Static):
     def _fit(self) -> None:
         if self._lines is None:
             return
-        text = Text("\n").join(fit(line, self._width()) for line in self._lines)
+        width, spare = self._width(), 1 if self.app.size.height >= TALL else 0
+        shown: list[Text] = []
+        for line in self._lines:
+            text = fit(line, width, spare)
+            if spare:  # the spare line, if this line took it
+                spare -= text.plain.count("\n") - fit(line, width).plain.count("\n")
+            shown.append(text)
+        text = Text("\n").join(shown)
         if text != self._shown:  # the same words again: no repaint, no new layout
             self._shown = text
             self.update(text)
 
 
-def fit(phrases: list[Phrase], width: int) -> Text:
-    """One header line in ``width`` cells: as it is if it fits; else in shorter words;
-    else with a narrower separator; else broken between phrases (each new line starts
-    with a phrase, so a screen reader reads whole phrases)."""
-    full = [p.text for p in phrases]
-    short = [p.short or p.text for p in phrases]
-    for parts, sep in ((full, WIDE), (short, WIDE), (short, NARROW)):
-        line = Text(sep).join(parts)
-        if line.cell_len <= width:
-            return line
+def fit(phrases: list[Phrase], width: int, spare: int = 0) -> Text:
+    """One header line in ``width`` cells, on as few lines as it can take: as it is if
+    it fits; else with the least important phrases (lowest ``rank``, then the first) in
+    their shorter words, one by one, keeping the most important in full; the wider
+    separator where it fits. ``spare``: up to that many more lines, spent only where they
+    keep a phrase of rank 1 or more in full words. A line that must break does so between
+    phrases (each new line starts with a phrase, so a screen reader reads whole phrases)."""
+    can = [n for n, p in enumerate(phrases) if p.short is not None]
+    order = sorted(can, key=lambda n: (-phrases[n].rank, -n))  # most important first
+    ranked = sum(1 for n in order if phrases[n].rank > 0)
+    tried: list[tuple[int, tuple[bool, ...], int, Text]] = []
+    for kept in itertools.product((True, False), repeat=len(order)):
+        long = {n for n, keep in zip(order, kept, strict=True) if keep}
+        parts = [p.text if n in long or p.short is None else p.short
+                 for n, p in enumerate(phrases)]
+        for wide, sep in enumerate((NARROW, WIDE)):
+            text = _broken(parts, sep, width)
+            lines = text.plain.splitlines()
+            cut = sum(max(0, Text(line).cell_len - width) for line in lines)
+            tried.append((len(lines) + OVER * cut, kept, wide, text))
+    fewest = min(lines for lines, *_ in tried)
+    # within the lines allowed: the most important phrases kept (True before False, in
+    # order of importance: a spare line only for a ranked one), then the fewest lines,
+    # then the wider separator
+    allowed = [t for t in tried if t[0] <= fewest + spare]
+    best = max(allowed, key=lambda t: (t[1][:ranked], -t[0], t[1], t[2]))
+    return best[3]
+
+
+def _broken(parts: list[Text], sep: str, width: int) -> Text:
+    """``parts`` joined by ``sep``, broken between parts where the line is full."""
     lines: list[Text] = []
-    for part in short:
-        if lines and lines[-1].cell_len + len(NARROW) + part.cell_len <= width:
-            lines[-1] = Text(NARROW).join([lines[-1], part])
+    for part in parts:
+        if lines and lines[-1].cell_len + len(sep) + part.cell_len <= width:
+            lines[-1] = Text(sep).join([lines[-1], part])
         else:
             lines.append(part.copy())
     return Text("\n").join(lines)
