@@ -27,7 +27,7 @@ class ChallengeAnswerScreen(FormScreen[str]):
     def fields(self) -> ComposeResult:
         c = self.challenge
         who = signed(c.by, c.role)
-        yield Static(join(lit(self.prompt, "bold"), lit(f"  ({c.item})", "dim"), "\n",
+        yield Static(join(lit(self.prompt, "bold"), lit(f"  ({c.item})"), "\n",
                           lit(f"Challenge from {who}, {c.at.astimezone():%d/%m/%Y %H:%M}:"),
                           "\n", lit(c.text)), id="challenge-text")
         if self.more:
