@@ -98,5 +98,5 @@ def open_plan(args: argparse.Namespace) -> OpenPlan:
     if checklist is None:
         raise PlanError(f"{path.name}: made from checklist '{loaded.plan.checklist_id}', "
                         "which is not installed here (use --checklists DIR)")
-    plancheck.check_with_checklist(loaded.plan, checklist, path.name)
+    plancheck.check_with_checklist(loaded.plan, checklist, loaded.path)
     return OpenPlan(loaded, checklist, cat)

@@ -2,7 +2,10 @@
 the TOML parser's own text ("Unterminated string (at end of document)"), and always
 whether the version saved before it is kept beside it as ``NAME.toml.bak``, when that
 version was last changed, and how to use it. Said the same by the command line, the app
-and the folder views (Home, review), which all show the load error (core.store)."""
+and the folder views (Home, review), which all show the load error (core.store); a file
+whose values no plan can hold (a field the plan's rules refuse) names its .bak too
+(:func:`with_backup`), and Home's row says why in short and where the .bak is
+(:func:`row_words`)."""
 
 from __future__ import annotations
 
@@ -38,6 +41,49 @@ def refused(path: Path, what: str, parser: str = "") -> PlanError:
     why = f" ({parser_said(parser)})" if parser else ""
     return PlanError(f"{path.name}: {what}{why}; it was left untouched."
                      f"{backup_said(path, parse_plan)}")
+
+
+def with_backup(path: Path, error: PlanError) -> PlanError:
+    """``error``, refusing the plan file ``path``, with the sentence about its .bak added
+    (once: an error that names it already is returned as it is)."""
+    from checklist_tui.core.store import parse_plan  # store names this module lazily
+
+    said = str(error)
+    if path.name + ".bak" in said:
+        return error
+    return PlanError(f"{said}{'' if said.endswith('.') else '.'}"
+                     f"{backup_said(path, parse_plan)}")
+
+
+#: What a file that is not TOML is said to be (then why, in brackets: ``parser_said``).
+NOT_A_PLAN = "damaged or not a plan file"
+
+
+def row_words(path: Path, error: str) -> str:
+    """A folder row's words for the plan file ``path`` that cannot be read, from its load
+    ``error`` (as core.store said it): why, in short, without the file's name or what to
+    do, and whether a copy saved before it is kept as its .bak, and when that was last
+    changed (read again: it may have changed since the folder was last looked at):
+    "It ends part-way through. Earlier copy kept as .bak, 20/11/2026 14:00". Opening the
+    row says all of it (the error: the .bak's name and how to use it)."""
+    from checklist_tui.core.store import parse_plan  # store names this module lazily
+
+    why = error.removeprefix(f"{path.name}: ").split("; ")[0]
+    if why.startswith(f"{NOT_A_PLAN} (") and why.endswith(")"):
+        why = why[len(NOT_A_PLAN) + 2:-1]  # the reason itself: "it ends part-way through"
+    why = why[:1].upper() + why[1:]
+    backup = path.with_name(path.name + ".bak")
+    try:
+        data = backup.read_bytes()
+    except OSError:
+        return f"{why}. No earlier copy kept."
+    try:
+        plan = parse_plan(data, backup)
+    except PlanError:
+        return f"{why}. Its earlier copy (.bak) cannot be read either."
+    updated = getattr(plan, "updated", None)
+    when = f", {updated.astimezone():%d/%m/%Y %H:%M}" if updated else ""
+    return f"{why}. Earlier copy kept as .bak{when}."
 
 
 def backup_said(path: Path, read: Callable[[bytes, Path], object]) -> str:

@@ -7,6 +7,7 @@ Each problem is one line naming the file and the place; the file is left untouch
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from checklist_tui.core import limits
@@ -92,6 +93,13 @@ def check_answers(plan: Plan, checklist: Checklist, content_matches: bool, name:
                             f"{kind} item ({reason}); the file was left untouched")
 
 
-def check_with_checklist(plan: Plan, loaded: LoadedChecklist, name: str) -> None:
-    """The checks that need the plan's checklist (call wherever a plan meets it)."""
-    check_answers(plan, loaded.checklist, plan.checklist_hash == loaded.content_hash, name)
+def check_with_checklist(plan: Plan, loaded: LoadedChecklist, path: Path) -> None:
+    """The checks that need the plan's checklist (call wherever a plan meets it), for the
+    plan read from ``path``: a refusal names the version saved before it (core.damaged)."""
+    try:
+        check_answers(plan, loaded.checklist, plan.checklist_hash == loaded.content_hash,
+                      path.name)
+    except PlanError as exc:
+        from checklist_tui.core.damaged import with_backup  # only for a refused file
+
+        raise with_backup(path, exc) from None

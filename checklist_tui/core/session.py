@@ -127,7 +127,7 @@ class PlanSession(MutableRecord):
             if checklist is None:
                 raise PlanError(f"{path.name}: made from checklist "
                                 f"'{loaded.plan.checklist_id}', which is not installed here")
-            plancheck.check_with_checklist(loaded.plan, checklist, path.name)
+            plancheck.check_with_checklist(loaded.plan, checklist, loaded.path)
         except BaseException:
             if lock is not None:
                 lock.release()

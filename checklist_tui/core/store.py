@@ -78,7 +78,7 @@ def _parse(data: bytes, path: Path, known: bool = False
     except UnicodeDecodeError:
         raise damaged.refused(path, "not a UTF-8 text file") from None
     except tomllib.TOMLDecodeError as exc:
-        raise damaged.refused(path, "damaged or not a plan file", str(exc)) from None
+        raise damaged.refused(path, damaged.NOT_A_PLAN, str(exc)) from None
     except RecursionError:
         raise PlanError(f"{name}: nested more than {limits.MAX_NESTING} levels deep; it was "
                         "left untouched") from None
@@ -94,8 +94,7 @@ def _parse(data: bytes, path: Path, known: bool = False
         plan = plan or Plan.model_validate(raw)
     except Invalid as exc:
         err = exc.errors()[0]
-        raise PlanError(f"{name}: {where(err)}: {plain(err)}; the file was left untouched"
-                        ) from None
+        raise PlanError(f"{name}: {where(err)}: {plain(err)}; it was left untouched") from None
     except (RecursionError, OverflowError, ValueError):
         raise damaged.refused(path, "damaged: it holds a value no plan can hold") from None
     plancheck.check_plan(plan, name)
@@ -158,7 +157,10 @@ def load_bytes(data: bytes, path: Path, remember: bool = False) -> Loaded:
     """A plan from its file's bytes (``path`` names it in messages)."""
     digest = fingerprint(data)  # hashed once, for the cache and for saving
     known = remember and plan_cache.known(data, digest)
-    plan, chain, found = _parse(data, path, known)
+    try:
+        plan, chain, found = _parse(data, path, known)
+    except PlanError as exc:  # a file refused: where the version saved before it is
+        raise damaged.with_backup(path, exc) from None
     if remember and not known and not found:
         plan_cache.remember(data, digest)
     return Loaded(path, plan, digest, chain=chain, found_outside=found)

@@ -71,3 +71,52 @@ def test_the_command_line_and_the_folder_row_say_the_same(tmp_path, capsys) -> N
     assert err.count("\n") == 1 and "copy corrupt1.toml.bak over it" in err, err
     row = summarise_file(tmp_path, "corrupt1.toml", path.read_bytes(), {}, TODAY)
     assert "The version saved before it is in corrupt1.toml.bak" in row.error
+
+
+def _with_backup(tmp_path, text: str):
+    """A plan file whose values the plan's rules refuse, beside a good .bak."""
+    good = (EXAMPLES / PLAN).read_bytes()
+    path = tmp_path / "edited.toml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "edited.toml.bak").write_bytes(good)
+    return path, store.load(EXAMPLES / PLAN).plan.updated.astimezone()
+
+
+@pytest.mark.parametrize("change, what", [
+    (("edd = 2027-05-20", "edd = \"soon\""), "edd: "),  # a field's value (pydantic)
+    (("format_version = 2", "format_version = 99"), "newer checklist-tui"),
+    (("edd = 2027-05-20", "edd = 2099-05-20"), "edd: 2099-05-20 is more than two years"),
+])
+def test_a_value_no_plan_can_hold_names_the_backup_too(tmp_path, change, what) -> None:
+    """s8count: only a file that was not TOML named its .bak; a field's value refused by
+    the plan's rules (a hand edit, a sync client's merge) names it too."""
+    text = (EXAMPLES / PLAN).read_text(encoding="utf-8")
+    assert change[0] in text
+    path, updated = _with_backup(tmp_path, text.replace(change[0], change[1], 1))
+    with pytest.raises(PlanError) as caught:
+        store.load(path)
+    said = str(caught.value)
+    assert said.startswith("edited.toml: ") and what in said, said
+    assert said.endswith(
+        f"The version saved before it is in edited.toml.bak (last changed "
+        f"{updated:%d/%m/%Y %H:%M}): to use it, keep a copy of edited.toml somewhere else, "
+        "then copy edited.toml.bak over it."), said
+    assert said.count(".bak") == 2  # said once
+
+
+def test_an_answer_its_checklist_refuses_names_the_backup(tmp_path, catalogue) -> None:
+    from checklist_tui.core.session import PlanSession
+
+    text = (EXAMPLES / PLAN).read_text(encoding="utf-8")
+    path, _updated = _with_backup(tmp_path, text)
+    loaded = store.load(path)
+    item = next(i for i, a in loaded.plan.answers.items() if a.value in ("yes", "no"))
+    marker = f'[answers.{item}]\nvalue = "{loaded.plan.answers[item].value}"'
+    assert marker in text, marker
+    path.write_text(text.replace(marker, f'[answers.{item}]\nvalue = "maybe"'),
+                    encoding="utf-8")
+    with pytest.raises(PlanError) as caught:
+        PlanSession.open(path, catalogue.get, read_only=True)
+    said = str(caught.value)
+    assert f"answers.{item}: not a possible answer" in said, said
+    assert "edited.toml.bak" in said and "copy edited.toml.bak over it" in said

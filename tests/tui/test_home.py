@@ -32,8 +32,36 @@ async def test_home_lists_plans_and_copes_with_unreadable_files(plans) -> None:
         table = app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 4)
         cells = [str(table.get_row_at(i)[1]) for i in range(4)]
-        assert "(cannot be read)" in cells
+        # why, in short (s8count: it said only "(cannot be read)"), and no copy claimed
+        assert "The text at line 2 is not in the plan format. No earlier copy kept." in cells
         assert "Pre-birth assessment" in cells
+
+
+async def test_an_unreadable_plan_s_row_says_why_and_that_its_bak_is_kept(plans) -> None:
+    """look-d 29 on Home: the row itself says why and that the version saved before it is
+    kept (when it was last changed); Enter says its name and how to use it."""
+    good = (plans / "early-pre-birth.toml").read_bytes()
+    (plans / "cut.toml").write_bytes(good[:3000])
+    (plans / "cut.toml.bak").write_bytes(good)
+    from checklist_tui.core import store
+
+    updated = store.load(plans / "early-pre-birth.toml").plan.updated.astimezone()
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 4)
+        row = next(table.get_row_at(i) for i in range(4)
+                   if str(table.get_row_at(i)[0]) == "cut.toml")
+        assert str(row[1]) == ("It ends part-way through. Earlier copy kept as .bak, "
+                               f"{updated:%d/%m/%Y %H:%M}.")
+        assert str(row[2]) == "Cannot be read"
+        (plans / "cut.toml.bak").write_bytes(good[:100])  # the .bak damaged too
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 4)
+        assert "It ends part-way through. Its earlier copy (.bak) cannot be read either." in [
+            str(table.get_row_at(i)[1]) for i in range(4)]
 
 async def test_home_with_no_plans_says_what_to_do(tmp_path) -> None:
     app = make_app(tmp_path / "empty")

@@ -62,6 +62,7 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
               limit: int | None = None, progress=None) -> Found:
     """The plans folder, from the plan index (in a worker thread). Given the checklists,
     plans changed since the index last saw them are read first; without, nothing is."""
+    from checklist_tui.core import damaged
     from checklist_tui.core.folder import Looked, mark_open_elsewhere, open_elsewhere
     from checklist_tui.core.index import PlanIndex
     from checklist_tui.core.index_view import progress as progress_cell
@@ -86,9 +87,10 @@ def plan_rows(folder: Path, catalogue=None, checklist_dirs: list[str] | None = N
                    else datetime.fromtimestamp(listed.modified).strftime("%d/%m %H:%M")
                    if listed.modified else "")
         path = folder / listed.path
-        if listed.error and not listed.checklist_id:
-            rows.append(Row(path, Path(listed.path).name, "(cannot be read)", "", "",
-                            changed, False, state_words(listed, today)))
+        if listed.error and not listed.checklist_id:  # why, and whether a .bak is kept
+            rows.append(Row(path, Path(listed.path).name,  # (Enter: all of it)
+                            damaged.row_words(path, listed.error), "", "", changed, False,
+                            state_words(listed, today)))
             continue
         if listed.checklist_title:
             title = listed.checklist_title
