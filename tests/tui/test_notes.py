@@ -51,3 +51,33 @@ async def test_an_empty_note_becomes_a_text_box_with_tab_and_keeps_what_is_typed
         await pilot.press("shift+tab")  # back into the (now real) note box
         await wait_for(pilot, lambda: app.focused is not None
                        and app.focused.id == "note-PBA-S08B", what="back in the note")
+
+
+async def test_tab_from_a_box_just_put_in_place_goes_on_not_back_to_the_top(
+        plans) -> None:
+    """Tab, Tab, n typed quickly on a loaded machine answered the section's FIRST question
+    (its Yes became a No): the second Tab reached the real note box the moment it was put
+    in its place, before it was laid out, and Textual orders the focus by where widgets
+    are drawn: a box not yet drawn is at the top, so the next stop was the question's own
+    answer. Tab now goes on from where the box is in the screen (and the stand-in it
+    replaced is no longer a stop)."""
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await go_to(pilot, "PBA-S08B")
+        screen = app.screen
+        order = [w.id for w in screen.focus_chain]
+        after = order[order.index("notebox-PBA-S08B") + 1]
+        before = order[order.index("notebox-PBA-S08B") - 1]
+        stand_in = screen.query_one("#notebox-PBA-S08B", NoteBox)
+        real = TextArea(id="note-PBA-S08B")
+        stand_in.real = real  # as StandIn.on_focus does, without waiting for a frame
+        stand_in.can_focus = False
+        await stand_in.parent.mount(real, before=stand_in)
+        screen.set_focus(real)
+        assert not real.virtual_region.area  # not laid out yet: the race the keys won
+        screen.focus_next()
+        assert app.focused is not None and app.focused.id == after, app.focused
+        screen.set_focus(real)
+        screen.focus_previous()
+        assert app.focused is not None and app.focused.id == before, app.focused

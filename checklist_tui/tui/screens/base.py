@@ -11,9 +11,11 @@ from textual.screen import Screen
 from checklist_tui.core.errors import ReasonNeeded, Refused, UserFacingError
 from checklist_tui.core.session import PlanSession
 from checklist_tui.tui.commands import Command, bindings
+from checklist_tui.tui.focus_order import moved_in_screen_order
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.widget import Widget
 
     from checklist_tui.tui.app import ChecklistApp
 
@@ -29,6 +31,17 @@ class AppScreen(Screen[Any]):
         if "COMMANDS_DECLARED" in cls.__dict__ and "BINDINGS" not in cls.__dict__:
             cls.BINDINGS = bindings(cls.COMMANDS_DECLARED)
         super().__init_subclass__(**kwargs)
+
+    def focus_next(self, selector: Any = "*") -> Widget | None:
+        """Textual's, unless the focused widget is not laid out yet (tui.focus_order)."""
+        if selector == "*" and moved_in_screen_order(self, 1):
+            return self.focused
+        return super().focus_next(selector)
+
+    def focus_previous(self, selector: Any = "*") -> Widget | None:
+        if selector == "*" and moved_in_screen_order(self, -1):
+            return self.focused
+        return super().focus_previous(selector)
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """Shown for the first time, the screen's widgets were styled as they were mounted,

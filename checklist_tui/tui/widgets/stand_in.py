@@ -29,6 +29,7 @@ class StandIn(Widget):
         if self.real is not None or not isinstance(parent, Widget):
             return
         self.real = self._make_real()
+        self.can_focus = False  # no longer a stop for Tab: the real one is (focus_order)
         await parent.mount(self.real, before=self)
         if self.screen.focused is self:  # (Tab may have moved on meanwhile: then not)
             self.screen.set_focus(self.real)
