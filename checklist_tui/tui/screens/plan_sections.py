@@ -16,8 +16,9 @@ from textual import events, on
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.timer import Timer
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList, Static
 
 from checklist_tui.core.answers import display
@@ -48,6 +49,14 @@ HOLD_PAINT_SECONDS = 1.0
 
 
 class PlanSections(PlanScreenBase):
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's, without the whole screen drawn again when the focus moves: a section
+    switch moves it twice (off the item left, onto the new one), and the frame that
+    showed the section was followed, in the same screen update, by a second one drawing
+    every line again (about a tenth of a 60-item section's first visit). What the focus
+    changes is restyled and redrawn by Textual as it moves (``Screen._update_focus_styles``
+    and the focused and blurred widgets' own refreshes), and the footer follows the
+    bindings (``_watch_focused``)."""
     ready: bool
     """True once the section wanted last is shown, refreshed and focused."""
     shown: SectionPane | None = None
