@@ -108,3 +108,30 @@ async def test_the_count_is_said_in_words_where_the_line_has_room(tmp_path) -> N
         assert any("79 of 119 answered (1 incomplete), more questions may follow" in line
                    for line in lines), (width, lines)
         assert not any("79/119+" in line for line in lines)
+
+
+async def test_the_header_never_gets_shorter_under_the_reader_s_eyes(tmp_path) -> None:
+    """A new plan's header said "Last changed 27/11/2026 14:00"; at the first answer it
+    said "Saved 14:00", the line fitted again, the header lost a row and every question
+    moved up one as the practitioner went to the next. It keeps its rows while the window
+    keeps its width (a new width starts again)."""
+    from checklist_tui.cli import main
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    assert main(["--plans-dir", str(plans), "new", "pre-birth-assessment", "--case-ref",
+                 "DEMO-0100", "--edd", "15/03/2027", "--practitioner", "Pat Example",
+                 "--role", "Assessing social worker", "--no-open"]) == 0
+    app = make_app(plans, next(plans.glob("*.toml")).name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        header = app.screen.query_one("#plan-header")
+        before, _width = _lines(app)
+        assert any("Last changed" in line for line in before)
+        height = header.region.height
+        await pilot.press("y")
+        await wait_for(pilot, lambda: any("Saved" in line for line in _lines(app)[0]))
+        await pilot.pause()
+        assert header.region.height == height, _lines(app)[0]
+        await pilot.resize_terminal(100, 24)  # a new width: as tall as it needs
+        await wait_for(pilot, lambda: header.region.height < height)

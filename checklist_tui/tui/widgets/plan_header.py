@@ -42,6 +42,9 @@ class Phrase(Record):
 class PlanHeader(Static):
     _shown: Text | None = None
     _lines: list[list[Phrase]] | None = None
+    _tallest = (0, 0)
+    """(width, rows): the most rows the header has taken at this width; it keeps them
+    while the width stays (a new width starts again)."""
     complete = False
     """False until the whole header is shown (the third line: the men, the gaps and risks,
     pause points, challenges). Working that line out loads the gaps and pause modules, so
@@ -100,16 +103,31 @@ class PlanHeader(Static):
         if self._lines is None:
             return
         width, spare = self._width(), 1 if self.app.size.height >= TALL else 0
-        shown: list[Text] = []
-        for line in self._lines:
-            text = fit(line, width, spare)
-            if spare:  # the spare line, if this line took it
-                spare -= text.plain.count("\n") - fit(line, width).plain.count("\n")
-            shown.append(text)
-        text = Text("\n").join(shown)
+        text = self._fitted(width, spare)
+        rows = text.plain.count("\n") + 1
+        if self._tallest[0] == width and rows < self._tallest[1]:  # never shorter here:
+            # a shorter phrase ("Last changed 27/11/2026 14:00" became "Saved 14:02" at
+            # the first answer) moved every question up a row under the reader's eyes;
+            # the rows kept hold more words where they can, else stay blank at the end
+            text = self._fitted(width, spare + self._tallest[1] - rows)
+            rows = text.plain.count("\n") + 1
+            text = Text("\n").join([text, *[Text("")] * (self._tallest[1] - rows)])
+        else:
+            self._tallest = (width, rows)
         if text != self._shown:  # the same words again: no repaint, no new layout
             self._shown = text
             self.update(text)
+
+    def _fitted(self, width: int, spare: int) -> Text:
+        """The header's lines in ``width``, with up to ``spare`` more rows than they need
+        (``fit``), given to the lines in turn."""
+        shown: list[Text] = []
+        for line in self._lines or []:
+            text = fit(line, width, spare)
+            if spare:  # the spare rows this line took
+                spare -= text.plain.count("\n") - fit(line, width).plain.count("\n")
+            shown.append(text)
+        return Text("\n").join(shown)
 
 
 def fit(phrases: list[Phrase], width: int, spare: int = 0) -> Text:
