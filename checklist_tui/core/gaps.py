@@ -118,11 +118,34 @@ class NotInPlace(Where):
     why: str
 
 
+BEFORE_BIRTH = "If the baby were born today"
+AFTER_BIRTH = "Needed at birth, now the baby is born"
+
+
+def birth_view_title(plan: Plan) -> str:
+    """The born-today view's heading in every view: never "if the baby were born today"
+    for a baby whose date of birth is recorded."""
+    return BEFORE_BIRTH if plan.dob is None else AFTER_BIRTH
+
+
+def birth_view_group(plan: Plan) -> str:
+    """The heading of what the view lists: what would not be, or is not, in place."""
+    return "Would not be in place" if plan.dob is None else "Not in place"
+
+
+def birth_view_key(plan: Plan) -> str:
+    """What the key that shows the view does, in the words of the plan's timing."""
+    return ("what would not be in place if the baby were born today" if plan.dob is None
+            else "what is needed at birth and not in place")
+
+
 class BornToday(Record):
-    """What would not be in place if the baby were born today."""
+    """What would not be in place if the baby were born today (or, once born, what is
+    needed at birth and not in place): ``title`` is :func:`birth_view_title`."""
 
     headline: str
     entries: list[NotInPlace]
+    title: str = BEFORE_BIRTH
 
 
 def _why_not(item: Item, ev: Evaluation, plan: Plan) -> str | None:
@@ -169,7 +192,7 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
     as needed at birth, twin- and prematurity-adjusted. A checklist that marks nothing as
     needed at birth has no such view: it says so (:data:`NO_BIRTH_VIEW`), and nothing more."""
     if not marks_birth(checklist):
-        return BornToday(NO_BIRTH_VIEW, [])
+        return BornToday(NO_BIRTH_VIEW, [], birth_view_title(plan))
     # Once born, the same list of what is not in place now (look-c 3: an early birth
     # emptied it, and Outstanding said "Nothing is outstanding").
     born = plan.dob
@@ -201,7 +224,7 @@ def born_today(checklist: Checklist, plan: Plan, today: date) -> BornToday:
                 "not in place."
         else:  # what was looked at, never the date alone (look-d, smaller points)
             said += " " + _nothing_missing(marked, ev.total - ev.done, born=True)
-        return BornToday(said, entries)
+        return BornToday(said, entries, AFTER_BIRTH)
     unanswered = 0
     if marked and not entries:  # the questions open today, not those a birth would add
         now = evaluate(checklist, plan, today)

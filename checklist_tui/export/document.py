@@ -159,7 +159,7 @@ def build_document(s: Summary) -> Document:
                    for label, text, ident in s.arrangements],
                   [32, 52, 16]))
     if s.born_today is not None:
-        add(Heading(3, "If the baby were born today"))
+        add(Heading(3, s.born_today.title))
         add(Para(s.born_today.headline))
         if s.born_today.entries:
             add(Bullets([f"{e.text} ({e.why})" for e in s.born_today.entries]))

@@ -137,7 +137,7 @@ def document(s: Summary) -> dict[str, Any]:
                  "counted_from_edd": d.provisional,
                  "counted_from_plan_start": bool(d.seen_item)} for d in ev.due],
             "born_today": None if s.born_today is None else {
-                "headline": s.born_today.headline,
+                "title": s.born_today.title, "headline": s.born_today.headline,
                 "entries": [{"text": e.text, "why": e.why, "item": e.item_id or None}
                             for e in s.born_today.entries]},
             "plan_checks": [{"kind": i.kind, "target": i.target_id, "message": i.message}

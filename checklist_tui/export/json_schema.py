@@ -70,7 +70,7 @@ COMPUTED = _obj({
                               "status": {"enum": [s.value for s in DueStatus]},
                               "counted_from_edd": B, "counted_from_plan_start": B})),
     "born_today": {"anyOf": [{"type": "null"}, _obj({
-        "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))})]},
+        "title": S, "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))})]},
     "plan_checks": _list(_obj({"kind": S, "target": S, "message": S})),
     "plan_parts": _list(_obj({
         "part": {"enum": [p.value for p in PlanPart]}, "heading": S, "in_checklist": B, "asked": B,

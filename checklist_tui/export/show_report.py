@@ -75,7 +75,7 @@ def _born_today_lines(summary: Summary, add: Callable[[str], None]) -> None:
     view = summary.born_today
     if view is None:
         return
-    add("If the baby were born today:")
+    add(f"{view.title}:")
     add(f"  {view.headline}")
     for entry in view.entries:
         add(f"  {u(entry.text)}: {u(entry.why)}")

@@ -102,7 +102,7 @@ def pause_points(conv: Conversation) -> None:
 def born_today(conv: Conversation) -> None:
     s = conv.session
     found = core_born_today(s.checklist.checklist, s.plan, clock.today())
-    conv.console.say(found.headline)
+    conv.console.say(f"{found.title}.", found.headline)
     for entry in found.entries:
         conv.console.say(f"{entry.text}: {entry.why}.")
     if s.plan.dob is None:

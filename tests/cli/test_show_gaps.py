@@ -73,3 +73,19 @@ def test_show_says_who_confirmed_a_pause_point_and_whether_it_holds(capsys) -> N
     assert ("Confirm before discharge: Confirmed by Drew Demo (example midwife) "
             "on 22/11/2026") in block
     assert "present: " in block
+
+
+def test_show_born_today_of_a_born_baby_says_so(capsys) -> None:
+    """Once a date of birth is recorded, the view is headed for a baby already born, in
+    show and every written form (one heading from core.gaps.birth_view_title)."""
+    assert main(["show", str(EXAMPLES / "discharge-ready-for-sign-off.toml"),
+                 "--born-today"]) == 0
+    out = capsys.readouterr().out
+    assert "Needed at birth, now the baby is born:" in out
+    assert "were born today" not in out
+    for fmt in ("markdown", "html"):
+        assert main(["export", str(EXAMPLES / "discharge-ready-for-sign-off.toml"),
+                     "--format", fmt, "-o", "-"]) == 0
+        text = capsys.readouterr().out
+        assert "Needed at birth, now the baby is born" in text
+        assert "If the baby were born today" not in text

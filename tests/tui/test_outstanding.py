@@ -107,3 +107,18 @@ async def test_no_born_today_on_the_injury_checklist(plans, catalogue) -> None:
         await wait_for(pilot, lambda: any("marks nothing as needed at birth" in str(n.message)
                                           for n in app._notifications), what="b said")
         assert "BORN TODAY" not in rendered(title) and screen.born_today is False
+
+
+async def test_the_born_today_view_of_a_born_baby_never_says_were_born_today(plans) -> None:
+    """A baby whose date of birth is recorded: the key, the title and the list say what
+    is needed at birth and not in place, never "if the baby were born today"."""
+    app = make_app(plans, "discharge-ready-for-sign-off.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OutstandingScreen))
+        title = app.screen.query_one("#out-title")
+        assert "b: what is needed at birth and not in place" in rendered(title)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: "NEEDED AT BIRTH, NOW THE BABY IS BORN" in rendered(title))
+        assert "BORN TODAY" not in rendered(title)

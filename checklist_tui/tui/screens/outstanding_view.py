@@ -8,7 +8,13 @@ from textual import events
 from textual.widgets import OptionList
 
 from checklist_tui.core import clock
-from checklist_tui.core.gaps import NO_BIRTH_VIEW, born_today, marks_birth
+from checklist_tui.core.gaps import (
+    NO_BIRTH_VIEW,
+    birth_view_group,
+    birth_view_key,
+    born_today,
+    marks_birth,
+)
 from checklist_tui.core.outstanding import Entry
 from checklist_tui.core.session import PlanSession
 from checklist_tui.core.vocabulary import NO_LONGER_SIGNED_OFF, RETURNED
@@ -50,12 +56,12 @@ class OutstandingScreen(EntriesScreen):
             entries = [Entry(NOT_IN_PLACE, e.text, note=e.why, section_id=e.section_id,
                              item_id=e.item_id, page=e.page, record_id=e.record_id)
                        for e in view.entries]
-            return (f"IF THE BABY WERE BORN TODAY: {view.headline} b: back to everything.",
-                    [("Would not be in place", entries)] if entries else [])
+            return (f"{view.title.upper()}: {view.headline} b: back to everything.",
+                    [(birth_view_group(plan), entries)] if entries else [])
         self.EMPTY = NOTHING_OUTSTANDING
         listing = outstanding_listing(checklist, plan, self.session.evaluate())
         keys = "Enter goes there" if listing.count else ""
-        born = "b: what would not be in place if the baby were born today" \
+        born = f"b: {birth_view_key(plan)}" \
             if marks_birth(checklist) else ""  # look-d 31: not on the injury checklist
         said = "; ".join(filter(None, [keys, born]))
         return (f"{outstanding_title(listing)}" + (f" {said}." if said else ""), listing.groups)
