@@ -4,6 +4,8 @@ word, and never loses an answer silently."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from checklist_tui.core import store
@@ -97,3 +99,32 @@ async def test_the_question_goes_by_itself_once_the_save_lands(tmp_path, monkeyp
             "PBA-S08B"].value == "yes"
     finally:
         disk.go.set()
+
+
+def test_a_write_that_ends_after_the_app_closed_ends_without_a_traceback(monkeypatch) -> None:
+    """The user left without the hanging save; the write ends later, while the program
+    is closing. It told the closed event loop, and "Exception in thread save ...
+    RuntimeError: Event loop is closed" was printed on the terminal they went back to."""
+    import asyncio
+
+    from checklist_tui.tui.screens import plan_saving
+
+    go, written = threading.Event(), threading.Event()
+
+    def slow_write(session, pending):
+        go.wait(timeout=120)
+        written.set()
+
+    monkeypatch.setattr(plan_saving, "_write", slow_write)
+    errors: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(plan_saving._write_on_own_thread(None, None))  # type: ignore[arg-type]
+    loop.run_until_complete(asyncio.sleep(0))  # the thread is started
+    task.cancel()
+    loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
+    loop.close()
+    go.set()
+    for thread in [t for t in threading.enumerate() if t.name == "save"]:
+        thread.join(timeout=120)
+    assert written.is_set() and not errors, errors

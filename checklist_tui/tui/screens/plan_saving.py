@@ -13,6 +13,7 @@ Leaving or quitting waits for the save in flight and then saves what is left
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from contextlib import suppress
@@ -239,13 +240,19 @@ async def _write_on_own_thread(session: PlanSession, pending: PendingSave) -> Pl
         else:
             done.set_result(result)
 
+    def tell(result: PlanError | None, error: BaseException | None) -> None:
+        # the app has closed: nobody to tell, and no traceback on the terminal the
+        # person went back to (the file is whole: temporary file, then rename)
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(report, result, error)
+
     def run() -> None:
         try:
             result = _write(session, pending)
         except BaseException as exc:  # the worker reports it as the save's error
-            loop.call_soon_threadsafe(report, None, exc)
+            tell(None, exc)
         else:
-            loop.call_soon_threadsafe(report, result, None)
+            tell(result, None)
 
     threading.Thread(target=run, name="save", daemon=True).start()
     return await done
