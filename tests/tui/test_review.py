@@ -89,6 +89,22 @@ async def test_table_lists_every_plan_with_broken_and_changed(tmp_path):
         assert "edited outside the app" in str(changed[2])
 
 
+async def test_the_line_under_the_table_says_why_a_file_cannot_be_read(tmp_path):
+    """s8count's leftover of look-d 29: the broken file's line said only "cannot be
+    read"; it says why and whether a copy saved before it is kept, as Home's row does."""
+    folder = team_folder(tmp_path / "team")
+    app = review_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _loaded(app) and len(_cases(app)) == 4)
+        screen = app.screen
+        said = screen.detail("zz-broken.toml")
+        assert said.endswith("Cannot be read. File: zz-broken.toml. It ends part-way "
+                             "through. No earlier copy kept."), said
+        (folder / "zz-broken.toml.bak").write_bytes(
+            (folder / "family-t-like-twins.toml").read_bytes())
+        assert "Earlier copy kept as .bak, 20/11/2026" in screen.detail("zz-broken.toml")
+
+
 async def test_filters_and_sorting(tmp_path):
     folder = team_folder(tmp_path / "team")
     app = review_app(folder)

@@ -308,6 +308,10 @@ class ReviewScreen(FolderScreen):
             value = column.value(row, self.today)
             if value not in ("", None) and column.key != "case_ref":
                 parts.append(f"{column.heading}: {value}")
+        if row.error:  # why, and whether its .bak is kept, as Home says (Enter: all of it)
+            from checklist_tui.core.damaged import row_words
+
+            parts.append(row_words(self.folder / row.path, row.error).removesuffix("."))
         return ". ".join(parts) + "."
 
     @on(Input.Changed, "#review-text")
