@@ -15,12 +15,15 @@ import pytest
 from rich.segment import Segment
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import DataTable
 
 from checklist_tui.tui.screens.gaps_view import GapsScreen
 from checklist_tui.tui.screens.help import HelpScreen
 from checklist_tui.tui.screens.home import HomeScreen
+from checklist_tui.tui.screens.new_plan import NewPlanScreen
 from checklist_tui.tui.screens.outstanding_view import OutstandingScreen
 from checklist_tui.tui.screens.records import RecordsScreen
+from checklist_tui.tui.screens.review import ReviewScreen
 from checklist_tui.tui.screens.timeline import TimelineScreen
 from checklist_tui.tui.widgets.item_head import ItemHead
 from tests.tui.helpers import make_app, open_from_plan, plan_ready, wait_for, wait_for_screen
@@ -139,6 +142,34 @@ async def test_the_plan_s_screens_are_readable_in_every_theme(plans, key, kind) 
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_from_plan(pilot, key, kind)
+        assert await _every_theme(pilot) == {}
+
+
+@pytest.mark.parametrize("key", ["d", "e"])
+async def test_the_plan_s_dialogs_are_readable_in_every_theme(plans, key) -> None:
+    """The details form (its first box's text selected) and the export dialog (a list of
+    formats with its cursor)."""
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: plan_ready(app))
+        await pilot.press(key)
+        await wait_for(pilot, lambda: app.screen.is_modal and app.screen.is_mounted
+                       and app.focused is not None, what="the dialog")
+        assert await _every_theme(pilot) == {}
+
+
+async def test_new_plan_and_review_are_readable_in_every_theme(plans) -> None:
+    app = make_app(plans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NewPlanScreen)
+        assert await _every_theme(pilot) == {}
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("r")
+        await wait_for_screen(pilot, ReviewScreen)
+        await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 3)
         assert await _every_theme(pilot) == {}
 
 
