@@ -29,6 +29,8 @@ async def _send(pilot, app, form: DecisionForm) -> str:
     await wait_for(pilot, lambda: app.screen is not form or bool(
         rendered(form.query_one("#form-error", Static)).strip()),
         what="the form sent or refused")
+    if app.screen is not form:  # sent: the form (and its error line) may be gone already
+        return ""
     return rendered(form.query_one("#form-error", Static)).strip()
 
 
