@@ -76,8 +76,11 @@ def cmd_sign_off(args: argparse.Namespace) -> int:
     now, today = clock.now(), clock.today()
     # What the manager is deciding on: the plan as it is now. Another manager's decision
     # recorded between this read and ours is one this manager did not see: both are kept.
-    seen = len(store.load(plan_path(args)).plan.reviews)
     name, role = decider(args)
+    if not role:  # said before the plan is read, with both ways to give it
+        raise UserFacingError("the manager's role is needed: give --role ROLE, or "
+                              "--as \"NAME (ROLE)\"; nothing was changed")
+    seen = len(store.load(plan_path(args)).plan.reviews)
 
     def step(plan, checklist):
         record = review.decide(plan, checklist, decision=args.decision,

@@ -159,3 +159,17 @@ def test_a_managers_decision_says_who_by_the_same_rule(tmp_path, capsys) -> None
     assert (plan.challenges[-1].by, plan.challenges[-1].role) == ("Alex Manager",
                                                                   "Team manager")
     assert (plan.reviews[-1].by, plan.reviews[-1].role) == ("Alex Manager", "Team manager")
+
+
+def test_a_sign_off_without_a_role_says_both_ways_to_give_it(tmp_path, capsys) -> None:
+    plans = example_plans(tmp_path / "plans")
+    path = plans / "discharge-ready-for-sign-off.toml"
+    assert run(capsys, "submit", str(path), "--as", "Drew Demo")[0] == 0
+    before = path.read_bytes()
+    code, _out, err = run(capsys, "sign-off", str(path), "--decision", "approved",
+                          "--rationale", "Carers named; safe to sign off",
+                          "--as", "Alex Manager")
+    assert code == 1
+    assert err.strip() == ("checklist-tui: the manager's role is needed: give --role ROLE, "
+                           "or --as \"NAME (ROLE)\"; nothing was changed")
+    assert path.read_bytes() == before
