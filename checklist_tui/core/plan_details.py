@@ -9,11 +9,17 @@ from datetime import date
 from typing import Any
 
 from checklist_tui.core import clock
-from checklist_tui.core.dates import TERM_DAYS, parse_date, uk_date
+from checklist_tui.core.dates import TERM_DAYS, gestation_days, gestation_label, parse_date, uk_date
 from checklist_tui.core.definition import Checklist
 from checklist_tui.core.errors import UserFacingError
 
 LATEST_EDD_DAYS = TERM_DAYS + 28
+#: A date of birth is taken only between 22+0 weeks of pregnancy (the threshold of
+#: viability, BAPM 2019) and 44+0 by the plan's EDD: outside it, the birth is much more
+#: likely recorded on the wrong plan, or the EDD wrong, than true (s9tui: 27/11/2026 on a
+#: plan with EDD 20/05/2027, 15+1 weeks, was taken without a word, and the plan then read
+#: "born ... 0 days old" with its EDD gone).
+BIRTH_WEEKS = (22, 44)
 """An EDD further ahead than 44 weeks is a typing mistake (usually the year)."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 """A word of three letters or more: written in lower or mixed case, it may be a name."""
@@ -108,6 +114,13 @@ def check_case_ref(text: str, kept: str = "") -> str:
 def _check_dates(edd: date | None, dob: date | None, today: date) -> None:
     if dob is not None and dob > today:
         raise DetailsError("dob", f"the date of birth {uk_date(dob)} is in the future")
+    if edd is not None and dob is not None and not (
+            BIRTH_WEEKS[0] * 7 <= gestation_days(edd, dob) <= BIRTH_WEEKS[1] * 7):
+        when = (f"at {gestation_label(edd, dob)} weeks of pregnancy"
+                if gestation_days(edd, dob) >= 0 else "before the pregnancy began")
+        raise DetailsError("dob", f"a birth on {uk_date(dob)} would be {when}, by the EDD "
+                           f"{uk_date(edd)}; check this is the right plan, and if the EDD "
+                           "is wrong, correct it first")
     if edd is not None and (edd - today).days > LATEST_EDD_DAYS:
         raise DetailsError("edd", f"the EDD {uk_date(edd)} is more than 44 weeks from today; "
                            "check the year")

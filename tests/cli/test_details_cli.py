@@ -21,6 +21,7 @@ def plan_file(tmp_path):
 
 
 def test_details_records_the_birth(plan_file, capsys) -> None:
+    assert main(["details", str(plan_file), "--edd", "01/02/2027"]) == 0  # 29+4 at birth
     assert main(["details", str(plan_file), "--dob", "20/11/2026"]) == 0
     assert "Timing: born 20/11/2026" in capsys.readouterr().out
     plan = store.load(plan_file).plan
@@ -32,6 +33,8 @@ def test_details_records_the_birth(plan_file, capsys) -> None:
     (["--dob", "30/11/2026"], "--dob: the date of birth 30/11/2026 is in the future"),
     (["--edd", "20/05/2030"], "--edd: the EDD 20/05/2030 is more than 44 weeks"),
     (["--babies", "none"], "--babies: 'none' is not a number of babies"),
+    (["--dob", "20/11/2026"], "--dob: a birth on 20/11/2026 would be at 14+1 weeks of "
+     "pregnancy, by the EDD 20/05/2027; check this is the right plan"),
 ])
 def test_details_refuses_what_the_app_refuses_and_changes_nothing(plan_file, capsys, args,
                                                                  words) -> None:

@@ -17,6 +17,12 @@ from checklist_tui.core.plan_details import DetailsError, needs_edd, parse_detai
     ({"case_ref": "KB-1", "dob": "26/11/2026"}, "dob", "in the future"),
     ({"case_ref": "KB-1", "edd": "20/05/2030"}, "edd", "check the year"),
     ({"case_ref": "KB-1", "edd_needed": True}, "edd", "expected delivery date"),
+    # s9tui: a birth at 14+6 weeks by the EDD: the wrong plan, or a wrong EDD
+    ({"case_ref": "KB-1", "edd": "20/05/2027", "dob": "25/11/2026"}, "dob",
+     "would be at 14+6 weeks of pregnancy, by the EDD 20/05/2027; check this is the right plan"),
+    ({"case_ref": "KB-1", "edd": "01/01/2026", "dob": "25/11/2026"}, "dob", "at 86+6 weeks"),
+    ({"case_ref": "KB-1", "edd": "20/12/2027", "dob": "25/11/2026"}, "dob",
+     "before the pregnancy began"),
 ])
 def test_misleading_details_are_refused(fields, field, words) -> None:
     with pytest.raises(DetailsError) as caught:
@@ -36,6 +42,9 @@ def test_misleading_details_are_refused(fields, field, words) -> None:
     {"case_ref": "Team 4 ref 123"},
     {"case_ref": "KB-1", "dob": "25/11/2026", "edd_needed": True},  # born today: no EDD needed
     {"case_ref": "KB-1", "edd": "01/01/2026"},  # an EDD in the past: the baby may be born
+    {"case_ref": "KB-1", "edd": "01/03/2027", "dob": "25/11/2026"},  # 26+2: very early
+    {"case_ref": "KB-1", "edd": "31/03/2027", "dob": "25/11/2026"},  # 22+0, the earliest
+    {"case_ref": "KB-1", "edd": "10/11/2026", "dob": "25/11/2026"},  # 42+1: late
 ])
 def test_sound_details_are_accepted(fields) -> None:
     assert parse_details(**fields).case_ref == fields["case_ref"]

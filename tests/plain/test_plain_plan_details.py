@@ -23,6 +23,12 @@ def _copy(tmp_path: Path, name: str = "p.toml") -> Path:
     return path
 
 
+def _set_edd(path: Path, edd: date) -> None:
+    loaded = store.load(path)
+    edit.set_details(loaded.plan, by="Example Tester", now=clock.now(), edd=edd)
+    store.save(loaded)
+
+
 def test_birth_is_recorded_as_the_app_records_it_and_said_before_what_it_raises(
         tmp_path, catalogue) -> None:
     path = _copy(tmp_path)
@@ -31,19 +37,28 @@ def test_birth_is_recorded_as_the_app_records_it_and_said_before_what_it_raises(
     assert "Not changed: the date of birth 31/12/2026 is in the future." in out
     assert path.read_bytes() == before
 
+    _code, out = _talk(path, catalogue, ["birth 22/11/2026", "quit"])  # 14+3 by its EDD
+    assert "Not changed: a birth on 22/11/2026 would be at 14+3 weeks of pregnancy" in out
+    assert path.read_bytes() == before
+    _set_edd(path, date(2027, 1, 20))  # 31+4 at birth
+
     _code, out = _talk(path, catalogue, ["born today", "birth", "22/11/2026", "", "quit"])
     assert "If the baby has been born, type birth to record the date of birth." in out
     said = out.partition("Answer: birth\n")[2]
+    # what was done first, then what it changes (a birth at 14+3 weeks by the EDD raised
+    # a RED FLAG here: a milestone missed by the birth; such a birth is now refused, above)
     assert said.index("Saved: Date of birth, 22/11/2026 (it was not recorded).") \
-        < said.index("RED FLAG")  # what was done first, then what it raises
+        < said.index("Timing: born 22/11/2026")
     assert "Timing: born 22/11/2026, 3 days old." in said
     plan = store.load(path).plan
-    assert plan.dob == date(2026, 11, 22) and plan.edd == date(2027, 5, 20)
+    assert plan.dob == date(2026, 11, 22) and plan.edd == date(2027, 1, 20)
 
     # the same as the app's Details form and the command line do it
-    twin = store.load(_copy(tmp_path, "twin.toml")).plan
+    twin_path = _copy(tmp_path, "twin.toml")
+    _set_edd(twin_path, date(2027, 1, 20))
+    twin = store.load(twin_path).plan
     checklist = catalogue.get(twin.checklist_id).checklist
-    typed = parse_details(case_ref=twin.case_ref, edd="20/05/2027", dob="22/11/2026",
+    typed = parse_details(case_ref=twin.case_ref, edd="20/01/2027", dob="22/11/2026",
                           practitioner=twin.practitioner, role=twin.practitioner_role,
                           checklist=checklist, kept_case_ref=twin.case_ref)
     edit.set_details(twin, by="x", now=clock.now(), **typed.fields())

@@ -19,6 +19,7 @@ async def test_details_record_birth(plans) -> None:
         await wait_for(pilot, lambda: plan_ready(app))
         await pilot.press("d")
         await wait_for(pilot, lambda: app.screen.query_one("#d-dob", Input))
+        app.screen.query_one("#d-edd", Input).value = "01/02/2027"  # 29+4 at the birth
         dob = app.screen.query_one("#d-dob", Input)
         dob.value = "20/11/2026"
         await pilot.click("#save")  # Enter in a box that is not the last moves on
