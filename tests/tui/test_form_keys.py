@@ -5,9 +5,10 @@ dialog opens go into the dialog, never onto the screen behind it (look-a 4, 13, 
 
 from __future__ import annotations
 
-from textual.widgets import Button, Input, SelectionList, TabbedContent, TextArea
+from textual.widgets import Button, Input, Select, SelectionList, TabbedContent, TextArea
 
 from checklist_tui.core.detail_people import offered
+from checklist_tui.core.plan import PersonKind
 from checklist_tui.tui.screens.confirm_pause import ConfirmPauseScreen
 from checklist_tui.tui.screens.detail_form import DetailForm
 from checklist_tui.tui.screens.form import QUIT_TITLE
@@ -104,14 +105,18 @@ async def test_enter_moves_through_add_action_and_saves_from_the_last_box(plans)
 
 
 async def test_add_person_burst_keeps_every_box(plans) -> None:
-    """People: the choice first (Enter keeps it and moves on), then name, relationship,
-    role, two choices, and a long box: an empty long box's Enter moves on (it put a
-    blank first line in 'What has been assessed')."""
+    """People: the choice first (chosen, as it starts empty: Enter keeps it and moves on),
+    then name, relationship, role, two choices, and a long box: an empty long box's Enter
+    moves on (it put a blank first line in 'What has been assessed')."""
     app = make_app(plans, "family-t-like-twins.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _records(pilot, "p")
         before = len(screen.session.plan.people)
-        _burst(pilot, ["+", "enter", *"Drew Uncle", "enter", *"Maternal uncle", "enter",
+        await pilot.press("+")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecordForm)
+                       and app.focused is app.screen.query_one("#f-kind"), what="the form")
+        app.screen.query_one("#f-kind", Select).value = PersonKind.FAMILY_NETWORK
+        _burst(pilot, ["enter", *"Drew Uncle", "enter", *"Maternal uncle", "enter",
                        *"Babysits", "enter", "enter", "enter", "enter",
                        *"Checks requested", "tab", "tab", "tab"])
         await wait_for(pilot, lambda: isinstance(app.screen, RecordForm)
@@ -126,6 +131,7 @@ async def test_add_person_burst_keeps_every_box(plans) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: len(screen.session.plan.people) == before + 1)
         assert screen.session.plan.people[-1].name == "Drew Uncle"
+        assert screen.session.plan.people[-1].kind is PersonKind.FAMILY_NETWORK
 
 
 async def test_enter_in_the_list_of_names_saves_and_keeps_the_tick(plans) -> None:

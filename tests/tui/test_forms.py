@@ -82,6 +82,7 @@ async def test_involvement_keeps_paragraphs_in_order_without_escape_bytes(plans)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await _person_form(pilot, app)
         records = app.screen_stack[-2]
+        form.query_one("#f-kind", Select).value = PersonKind.MALE_CARER
         form.query_one("#f-name", Input).value = "Test Partner"
         area = form.query_one("#f-involvement", TextArea)
         area.focus()
@@ -234,3 +235,28 @@ async def test_f12_acts_at_once_even_behind_keys_still_being_handled(plans) -> N
         assert not typed.waiting  # neither queued nor left to show the plan again
         await wait_for_screen(pilot, PrivacyScreen)
         typed.in_flight = None
+
+
+async def test_who_they_are_starts_empty_and_must_be_chosen(plans) -> None:
+    """A new person's "Who they are" starts empty, never at "Mother": tabbed past, the
+    person was recorded as the baby's mother (s9tui in tmux). Saved empty, it is refused
+    and nothing is added; chosen, the person is saved as chosen."""
+    app = make_app(plans, "early-pre-birth.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _person_form(pilot, app)
+        people = list(app.screen_stack[-2].session.plan.people)
+        kind = form.query_one("#f-kind", Select)
+        assert kind.is_blank()
+        form.query_one("#f-name", Input).value = "Example Visitor"
+        form.query_one("#save", Button).press()
+        await wait_for(pilot, lambda: "'Who they are' is needed: choose one." in rendered(
+            form.query_one("#form-error")), what="the refusal")
+        assert app.screen is form and app.focused is kind
+        records = app.screen_stack[-2]
+        assert records.session.plan.people == people
+        kind.value = PersonKind.VISITING_ADULT
+        form.query_one("#save", Button).press()
+        await wait_for(pilot, lambda: len(records.session.plan.people) == len(people) + 1,
+                       what="the person saved")
+        added = records.session.plan.people[-1]
+        assert added.kind is PersonKind.VISITING_ADULT and added.name == "Example Visitor"

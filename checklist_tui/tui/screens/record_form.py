@@ -27,6 +27,10 @@ class Field:
     required: bool = False
     choices: tuple[tuple[str, Any], ...] = ()
     hint: str = ""
+    chosen: bool = False
+    """A choice nobody has made until they make it: a new record's box starts empty and
+    is refused empty (s9tui: "Who they are" started at "Mother", so a person tabbed past
+    it was recorded as the baby's mother)."""
 
 
 #: A yes or no that nobody may have said yet: "Not recorded yet" is kept as None, never as
@@ -37,7 +41,8 @@ YES_NO_FIELDS = ("man", "in_household")
 
 FIELDS: dict[str, list[Field]] = {
     "people": [
-        Field("kind", "Who they are", "choice", True, tuple((k.label, k) for k in PersonKind)),
+        Field("kind", "Who they are", "choice", True, tuple((k.label, k) for k in PersonKind),
+              chosen=True),
         Field("name", "Name (or initials)", required=True),
         Field("relationship", "Relationship to the baby", hint="e.g. Maternal grandmother"),
         Field("role", "Their role around the baby", hint="e.g. Will babysit at weekends"),
@@ -100,8 +105,10 @@ class RecordForm(FormScreen[dict[str, Any]]):
                 if f.kind == "choice":
                     yield Select(
                         list(f.choices),
-                        value=value if value is not None else f.choices[0][1],
-                        allow_blank=False,
+                        value=value if value is not None else (
+                            Select.NULL if f.chosen else f.choices[0][1]),
+                        allow_blank=f.chosen and value is None,
+                        prompt="Choose one",
                         id=f"f-{f.name}",
                         compact=True,
                     )
@@ -137,7 +144,11 @@ class RecordForm(FormScreen[dict[str, Any]]):
                 result[f.name] = self.query_one(f"#f-{f.name}", MarkedCheckbox).value
                 continue
             if f.kind == "choice":
-                result[f.name] = self.query_one(f"#f-{f.name}", Select).value
+                select = self.query_one(f"#f-{f.name}", Select)
+                if select.is_blank():
+                    self.refuse(f"'{f.label}' is needed: choose one.", select)
+                    return
+                result[f.name] = select.value
                 if f.name in YES_NO_FIELDS:
                     result[f.name] = YES_NO_VALUES[str(result[f.name])]
                 continue
