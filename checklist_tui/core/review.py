@@ -30,6 +30,7 @@ from checklist_tui.core.reasons import ANSWER, APPROVE, RETURN, refuse_non_reaso
 from checklist_tui.core.reopen_words import REASON_MISSING
 from checklist_tui.core.strict import copy, dump
 from checklist_tui.core.vocabulary import signed
+from checklist_tui.core.who import approving_own
 
 #: What a manager does to one item rather than to the plan (``challenge``).
 CHALLENGE = "challenge"
@@ -201,8 +202,7 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
     of a decision this one never saw), the decision is still recorded, marked as made
     without seeing the other (``concurrent``); if the two differ, any sign-off is voided
     and the plan goes back to awaiting sign-off with the conflict stated
-    (``conflict``) until a manager decides again, having seen both.
-    """
+    (``conflict``) until a manager decides again, having seen both."""
     from checklist_tui.core.edit import change_state  # not loaded to read a plan's state
     if decision not in DECISIONS:
         raise PlanError(f"the decision must be '{APPROVED}' or '{RETURNED}', not '{decision}'")
@@ -210,6 +210,8 @@ def decide(plan: Plan, checklist: Checklist, *, decision: str, rationale: str, n
     role = _required(role, "the manager's role")
     rationale = _required(rationale, "a rationale for the decision")
     refuse_non_reason(rationale, APPROVE if decision == APPROVED else RETURN)
+    if decision == APPROVED and (own := approving_own(name, plan.practitioner)):
+        raise PlanError(own)  # a manager's approval is another person's check
     unseen = plan.reviews[seen:] if seen is not None and seen < len(plan.reviews) else []
     if unseen and (plan.state != PlanState.SUBMITTED or conflict(plan)):
         return _concurrent(plan, decision, rationale, name, role, now, unseen)

@@ -67,6 +67,20 @@ def said_as(text: str) -> Who:
     return Who(text, "")
 
 
+def same_person(one: str, other: str) -> bool:
+    """Two names as typed, taken as one person: case, spacing and a bracket at the end
+    aside ("Drew Demo" is "drew demo (example midwife)"; "" is nobody)."""
+    first, second = (said_as(text).name.casefold() for text in (one, other))
+    return bool(first) and first == second
+
+
+def approving_own(name: str, practitioner: str) -> str:
+    """Why ``name`` cannot approve a plan whose practitioner they are, or '': a manager's
+    approval is another person's check of the work (rev9-tui 2)."""
+    return (f"{name} is this plan's practitioner, and cannot approve it; nothing was "
+            "changed" if same_person(name, practitioner) else "")
+
+
 def only_looking(reason: str | None) -> bool:
     """True when a plan is read-only only because nobody said who is making changes (saying
     it makes the plan changeable again)."""

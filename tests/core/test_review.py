@@ -383,3 +383,21 @@ def test_file_seen_changes_with_any_change_to_the_file(tmp_path) -> None:
                                                                before.st_mtime_ns)
     assert file_seen(path) != seen
     assert file_seen(tmp_path / "gone.toml") is None
+
+
+def test_a_plan_s_own_practitioner_cannot_approve_it(ready):
+    """rev9-tui 2: a manager's approval is another person's check of the work. The plan's
+    practitioner (case and spacing aside) is refused, and nothing changes; returning it
+    is theirs to do as anyone's."""
+    plan, cl = ready
+    review.submit(plan, cl, by="Drew", now=NOW, today=TODAY)
+    own = "  " + plan.practitioner.upper().replace(" ", "  ") + " "
+    assert plan.practitioner == "Drew Demo (example midwife)"  # the bracket aside too:
+    with pytest.raises(PlanError, match="is this plan's practitioner"):
+        _decide(plan, cl, name="drew demo")
+    before = list(plan.history)
+    with pytest.raises(PlanError, match="is this plan's practitioner, and cannot approve it"):
+        _decide(plan, cl, name=own)
+    assert plan.state == PlanState.SUBMITTED and plan.history == before
+    _decide(plan, cl, decision="returned", name=plan.practitioner)
+    assert plan.state == PlanState.RETURNED

@@ -86,8 +86,8 @@ class DecisionForm(FormScreen[Decision]):
                 yield Select(options, id="decision-item", compact=True,
                              prompt="Choose the item")
         if self.taken is not None:
-            yield Static(lit(f"Recorded as {self.taken.by}, as said earlier in this run "
-                             "of the app."), id="decision-by")
+            yield Static(lit(f"Recorded as {self.taken.by}, as you said when the app "
+                             "was started or earlier in this run."), id="decision-by")
         else:
             yield Label("Your name *", classes="field-label")
             yield LineBox("", id="decision-name", placeholder="e.g. Alex Manager",

@@ -230,13 +230,20 @@ class ReviewPlanScreen(AppScreen):
         return super().check_action(action, parameters)
 
     def _ask(self, kind: str) -> None:
-        from checklist_tui.core.who import offered
+        from checklist_tui.core.who import same_person
 
         said = self.app.who  # type: ignore[attr-defined]
         # as a plan opened for editing does (tui/screens/who_dialog.py): taken when said
         # and the app does not ask (``--as``), else asked, offering who said so last
-        taken = said if said is not None and not self.app.ask_who else None  # type: ignore[attr-defined]
-        offer = None if taken is not None or self.plan is None else offered(self.plan, said)
+        # (a manager's decision needs a role: a name alone, ``--as 'Alex Manager'``, is
+        # asked with its role, never taken: the form had no role box to refuse it in)
+        taken = said if said is not None and said.role.strip() \
+            and not self.app.ask_who else None  # type: ignore[attr-defined]
+        # offered: who said who they are in this run, never whoever last changed the plan
+        # here, nor its practitioner ("I am <them>" approved their own work, rev9-tui 2)
+        offer = said if taken is None and said is not None and said.name.strip() \
+            and not same_person(said.name, self.plan.practitioner if self.plan else "") \
+            else None
         items: list[tuple[str, str]] = []
         if self.checklist is not None and self.plan is not None:
             items = [(i.id, chooser_label(i, self.plan))
