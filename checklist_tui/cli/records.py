@@ -102,13 +102,20 @@ def _details(pairs: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def _held_again(session, item, given: dict[str, list[str]]) -> dict[str, str]:
+def _held_again(session, item, given: dict[str, list[str]], value: str) -> dict[str, str]:
     """``--again`` with no text= for them: each of ``item``'s words written before today
     that a check compares with today's date (core.written.earlier_words), to record again
-    as they are; refused when there is none (nothing is changed)."""
+    as they are; refused when there is none, or when the answer itself changes (a "no"
+    given with --again kept the Yes's findings "recorded again as still true", rev9-core
+    4): nothing is changed."""
     from checklist_tui.core.written import earlier_words
 
     answer = session.plan.answers.get(item.id)
+    if answer is not None and str(answer.value).lower() != value.strip().lower():
+        raise UserFacingError(
+            f"--again records again the words an answer holds, as still true today; "
+            f"{item.id}'s answer would change to '{value}', so there is nothing it vouches "
+            "for again: give the answer without --again")
     earlier = earlier_words(session.plan, session.checklist.checklist, item, clock.today())
     held = {key: answer.details[key] for key in earlier
             if key not in given and answer is not None and answer.details}
@@ -131,9 +138,19 @@ def _again_said(session, item, args: argparse.Namespace) -> str:
     if not earlier or not written_earlier(plan, item, plan.answers.get(item.id)):
         return ""
     keys = " ".join(f"--detail {key}=..." for key in earlier)
-    command = shlex.join(["checklist-tui", "answer", args.plan, item.id, args.value])
-    return (f"If these words are still true today, record them again as today's: {command} "
-            f"--again. If not, give today's words: {command} {keys}")
+    # the command as this one was given: the same folders, and who is vouching for the
+    # words (rev9-core 1: without --as, run as printed, the words were recorded again as
+    # still true by the plan's practitioner, who never saw the baby that day)
+    words = ["checklist-tui", "answer", args.plan, item.id, args.value]
+    if getattr(args, "plans_dir", None):
+        words += ["--plans-dir", str(args.plans_dir)]
+    for folder in getattr(args, "checklists", None) or []:
+        words += ["--checklists", str(folder)]
+    words += ["--as", args.as_user or "YOUR NAME (YOUR ROLE)"]
+    command = shlex.join(words)
+    said = "" if args.as_user else " (with your own name and role after --as)"
+    return (f"If these words are still true today, record them again as today's{said}: "
+            f"{command} --again. If not, give today's words: {command} {keys}")
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
@@ -158,7 +175,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
         if (args.owner is None) != (args.by is None):
             raise UserFacingError("--owner and --by go together: who will find out, and by when")
         given = _details(args.detail or [])
-        held = _held_again(session, item, given) if args.again else {}
+        held = _held_again(session, item, given, args.value) if args.again else {}
         value: Any = args.value
         if item.type == ItemType.MULTI_CHOICE:
             value = [v.strip() for v in args.value.split(",") if v.strip()]

@@ -108,7 +108,9 @@ def not_a(what: str, text: str) -> str | None:
     missing = f"Say your {what}."
     if not text.strip():
         return missing
-    if says_nothing(text) or len(text.strip()) < 2:
+    said = " ".join(text.lower().split())
+    if says_nothing(text) or len(text.strip()) < 2 or said in ("name", "role") \
+            or "your name" in said or "your role" in said:  # a command's words, copied
         return f"'{' '.join(text.split())[:40]}' is not a {what}: say your {what}."
     return None
 

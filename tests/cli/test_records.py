@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 
@@ -359,10 +360,17 @@ def test_answer_says_how_to_record_words_again_and_again_alone_does(plans, capsy
                          "date=25/11/2026", "--reason", "Discharge put off to today")
     assert code == 0, err
     assert "(DPM-H07) was written on Sunday 22 November 2026, before the date it records" in out
-    assert (f"If these words are still true today, record them again as today's: "
-            f"checklist-tui answer {path} DPM-H07 yes --again. If not, give today's words: "
-            f"checklist-tui answer {path} DPM-H07 yes --detail text=...") in out
-    code, out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--again")
+    command = f"checklist-tui answer {path} DPM-H07 yes --as 'YOUR NAME (YOUR ROLE)'"
+    assert (f"If these words are still true today, record them again as today's (with your "
+            f"own name and role after --as): {command} --again. If not, give today's words: "
+            f"{command} --detail text=...") in out
+    before = path.read_bytes()
+    with pytest.raises(SystemExit):  # run as printed: the words in capitals are refused
+        run(capsys, *shlex.split(f"{command} --again")[1:])
+    assert "'YOUR NAME' is not a name" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    code, out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--again",
+                         "--as", "Morgan Example (Ward midwife)")
     assert code == 0, err
     assert "was written on Sunday" not in out and "If these words" not in out
     assert "was recorded again as still true on Wednesday 25 November 2026" in out
@@ -371,6 +379,7 @@ def test_answer_says_how_to_record_words_again_and_again_alone_does(plans, capsy
     last = plan.history[-1]
     assert (last.what, last.target, last.old, last.new) == ("detail", "DPM-H07.text", words,
                                                             words)
+    assert last.by == "Morgan Example (Ward midwife)"
     before = path.read_bytes()  # nothing written before today any more: refused, unchanged
     code, _out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--again")
     assert code == 1 and "nothing to record again" in err and path.read_bytes() == before
@@ -381,3 +390,29 @@ def test_answer_says_nothing_of_again_for_words_written_on_their_day(plans, caps
     code, out, _err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--reason",
                           "Looked again")
     assert code == 0 and "--again" not in out and "was written on" not in out
+
+
+def test_the_command_to_record_words_again_keeps_who_said_it(plans, capsys) -> None:
+    """rev9-core 1: the printed command left out --as, and run as printed it recorded the
+    bruise check "recorded again as still true" by the plan's practitioner."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    code, out, err = run(capsys, "answer", str(path), "DPM-H07", "yes", "--detail",
+                         "date=25/11/2026", "--reason", "Discharge put off to today",
+                         "--as", "Morgan Example (Ward midwife)")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if x.startswith("If these words are still true"))
+    printed = line.partition("as today's: ")[2].partition(" --again.")[0] + " --again"
+    assert "--as 'Morgan Example (Ward midwife)'" in printed
+    code, _out, err = run(capsys, *shlex.split(printed)[1:])
+    assert code == 0, err
+    assert store.load(path).plan.history[-1].by == "Morgan Example (Ward midwife)"
+
+
+def test_again_with_an_answer_that_changes_is_refused(plans, capsys) -> None:
+    """rev9-core 4: ``answer DPM-H07 no --again`` kept the Yes's findings under the No and
+    recorded them "again as still true"; refused, nothing changed."""
+    path = plans / "discharge-ready-for-sign-off.toml"
+    assert store.load(path).plan.answers["DPM-H07"].value == "yes"
+    before = path.read_bytes()
+    code, _out, err = run(capsys, "answer", str(path), "DPM-H07", "no", "--again")
+    assert code == 1 and "would change to 'no'" in err and path.read_bytes() == before
