@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import NEWER, NewerFormat, PlanError
 
 #: Where tomllib says it found the problem: "(at line 5, column 3)" or "(at end of document)".
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
@@ -49,7 +49,7 @@ def with_backup(path: Path, error: PlanError) -> PlanError:
     from checklist_tui.core.store import parse_plan  # store names this module lazily
 
     said = str(error)
-    if path.name + ".bak" in said:
+    if path.name + ".bak" in said or isinstance(error, NewerFormat):  # not damaged
         return error
     return PlanError(f"{said}{'' if said.endswith('.') else '.'}"
                      f"{backup_said(path, parse_plan)}")
@@ -68,7 +68,9 @@ def row_words(path: Path, error: str) -> str:
     row says all of it (the error: the .bak's name and how to use it)."""
     from checklist_tui.core.store import parse_plan  # store names this module lazily
 
-    why = error.removeprefix(f"{path.name}: ").split("; ")[0]
+    why = _first_clause(error.removeprefix(f"{path.name}: "))
+    if why.startswith(NEWER):  # not damaged: nothing to restore (rev9-core 3)
+        return f"{why[:1].upper()}{why[1:]}. Update the app to open it."
     if why.startswith(f"{NOT_A_PLAN} (") and why.endswith(")"):
         why = why[len(NOT_A_PLAN) + 2:-1]  # the reason itself: "it ends part-way through"
     why = why[:1].upper() + why[1:]
@@ -84,6 +86,17 @@ def row_words(path: Path, error: str) -> str:
     updated = getattr(plan, "updated", None)
     when = f", {updated.astimezone():%d/%m/%Y %H:%M}" if updated else ""
     return f"{why}. Earlier copy kept as .bak{when}."
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first "; " outside brackets (a row cut "(plan format 99; this
+    version reads up to 3)" in the middle, rev9-tui 3)."""
+    depth = 0
+    for at, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and text.startswith("; ", at):
+            return text[:at]
+    return text
 
 
 def backup_said(path: Path, read: Callable[[bytes, Path], object]) -> str:

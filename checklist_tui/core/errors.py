@@ -46,6 +46,15 @@ class PlanError(UserFacingError):
     """A plan file cannot be read or written as asked."""
 
 
+#: How a plan file made by a newer version of the app is said (core.plancheck, core.damaged).
+NEWER = "made by a newer checklist-tui"
+
+
+class NewerFormat(PlanError):
+    """A plan file made by a newer version of the app: not damaged, so never offered its
+    .bak as a way out (rev9-core 3: "copy the .bak over it" would lose the newest work)."""
+
+
 class Refused(PlanError):
     """A step refused for several reasons at once (what blocks completion, the challenges
     not yet answered). ``opening`` says what stands in the way, in one phrase; ``reasons``

@@ -14,7 +14,7 @@ from checklist_tui.core import limits
 from checklist_tui.core.answers import coerce
 from checklist_tui.core.catalogue import LoadedChecklist
 from checklist_tui.core.definition import Checklist
-from checklist_tui.core.errors import PlanError
+from checklist_tui.core.errors import NEWER, NewerFormat, PlanError
 from checklist_tui.core.plan import APPROVED, DECISIONS, FORMAT_VERSION, RETURNED, Plan, PlanState
 
 #: Every date in a plan lies in this window (a year-1 or year-9999 date is damage).
@@ -34,7 +34,7 @@ def check_raw(raw: dict[str, Any], name: str) -> None:
     if version < 1:
         raise PlanError(f"{name}: format_version: {version} is not a plan format version")
     if version > FORMAT_VERSION:
-        raise PlanError(f"{name}: made by a newer checklist-tui (plan format {version}; this "
+        raise NewerFormat(f"{name}: {NEWER} (plan format {version}; this "
                         f"version reads up to {FORMAT_VERSION}); please update the app")
     shape, outside = limits.walk(raw, (EARLIEST, LATEST))  # one pass for both
     if shape:

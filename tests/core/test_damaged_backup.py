@@ -9,6 +9,7 @@ import pytest
 
 from checklist_tui.cli import main
 from checklist_tui.core import store
+from checklist_tui.core.damaged import row_words
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.index_row import summarise_file
 from tests.conftest import EXAMPLES, TODAY
@@ -84,7 +85,6 @@ def _with_backup(tmp_path, text: str):
 
 @pytest.mark.parametrize("change, what", [
     (("edd = 2027-05-20", "edd = \"soon\""), "edd: "),  # a field's value (pydantic)
-    (("format_version = 2", "format_version = 99"), "newer checklist-tui"),
     (("edd = 2027-05-20", "edd = 2099-05-20"), "edd: 2099-05-20 is more than two years"),
 ])
 def test_a_value_no_plan_can_hold_names_the_backup_too(tmp_path, change, what) -> None:
@@ -120,3 +120,22 @@ def test_an_answer_its_checklist_refuses_names_the_backup(tmp_path, catalogue) -
     said = str(caught.value)
     assert f"answers.{item}: not a possible answer" in said, said
     assert "edited.toml.bak" in said and "copy edited.toml.bak over it" in said
+
+
+def test_a_plan_from_a_newer_app_is_not_called_damaged(tmp_path) -> None:
+    """rev9-core 3, rev9-tui 3: a plan saved by a newer version of the app was told to be
+    replaced by its .bak ("copy edited.toml.bak over it": the newest work lost), and
+    Home's row was cut inside its bracket ("(plan format 99.")."""
+
+    text = (EXAMPLES / PLAN).read_text(encoding="utf-8")
+    path, _updated = _with_backup(tmp_path, text.replace("format_version = 2",
+                                                         "format_version = 99", 1))
+    with pytest.raises(PlanError) as caught:
+        store.load(path)
+    said = str(caught.value)
+    assert "made by a newer checklist-tui (plan format 99;" in said and "update the app" in said
+    assert ".bak" not in said
+    row = summarise_file(tmp_path, "edited.toml", path.read_bytes(), {}, TODAY)
+    assert row_words(path, row.error) == (
+        "Made by a newer checklist-tui (plan format 99; this version reads up to 2). "
+        "Update the app to open it.")
