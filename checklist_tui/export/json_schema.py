@@ -23,9 +23,11 @@ B = {"type": "boolean"}
 I = {"type": "integer", "minimum": 0}  # noqa: E741
 
 
-def _obj(props: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "additionalProperties": False, "required": sorted(props),
-            "properties": props}
+def _obj(props: dict[str, Any], added: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An object with every field required but those ``added`` within a schema_version:
+    an export made before they were stays valid (rev9-core 10)."""
+    return {"type": "object", "additionalProperties": False,
+            "required": sorted(set(props) - set(added)), "properties": props}
 
 
 def _list(of: dict[str, Any]) -> dict[str, Any]:
@@ -41,7 +43,7 @@ ANSWER_ROW = _obj({
     "source": {"enum": ["seen", "parent", "agency", "unchecked", None]},
     "answered_by": NS, "answered_at": {"type": ["string", "null"], "format": "date-time"},
     "from_history": _list(S),
-})
+}, added=("from_history",))
 
 COMPUTED = _obj({
     "today": {"type": "string", "format": "date"},
@@ -70,7 +72,8 @@ COMPUTED = _obj({
                               "status": {"enum": [s.value for s in DueStatus]},
                               "counted_from_edd": B, "counted_from_plan_start": B})),
     "born_today": {"anyOf": [{"type": "null"}, _obj({
-        "title": S, "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))})]},
+        "title": S, "headline": S, "entries": _list(_obj({"text": S, "why": S, "item": NS}))},
+        added=("title",))]},
     "plan_checks": _list(_obj({"kind": S, "target": S, "message": S})),
     "plan_parts": _list(_obj({
         "part": {"enum": [p.value for p in PlanPart]}, "heading": S, "in_checklist": B, "asked": B,

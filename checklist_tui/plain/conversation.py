@@ -230,7 +230,7 @@ class Conversation:
             return run()
         except StepEnded as ended:
             kept = ("what was saved before stays saved; nothing more was changed"
-                    if self.session.changes != before else "nothing was changed")
+                    if self.session.changes != before else "this step changed nothing")
             self.console.say(("Cancelled" if isinstance(ended, Cancelled) else "Stopped")
                              + f": {kept}.")
             return isinstance(ended, Quit)

@@ -52,6 +52,19 @@ def test_schema_rejects_a_missing_field(catalogue) -> None:
         _validate(doc)
 
 
+def test_an_export_made_before_fields_added_within_version_3_still_validates(catalogue):
+    """rev9-core 10: from_history and born_today's title were added within schema 3 and
+    made required, so an export made earlier in version 3 no longer validated."""
+    loaded = store.load(EXAMPLES / "early-pre-birth.toml")
+    doc = json.loads(render("json", catalogue.get(loaded.plan.checklist_id), loaded.plan,
+                            False, catalogue.sources))
+    assert doc["schema_version"] == 3
+    for row in doc["answers"]:
+        del row["from_history"]
+    del doc["computed"]["born_today"]["title"]
+    _validate(doc)
+
+
 def test_hostile_note_still_validates(catalogue) -> None:
     loaded = store.load(EXAMPLES / "early-pre-birth.toml")
     plan = loaded.plan.model_copy(deep=True)

@@ -132,9 +132,9 @@ def test_the_reason_for_voiding_an_approval_is_never_a_command_or_an_answer(
     assert not any(h.what == "reason" for h in plan.history)
     after = out.partition("Why are you changing it?")[2]
     if typed == "cancel":
-        assert "Cancelled: nothing was changed." in after
+        assert "Cancelled: this step changed nothing." in after
     elif typed == "quit":
-        assert "Stopped: nothing was changed." in after
+        assert "Stopped: this step changed nothing." in after
         assert "Nothing was changed." in after
     elif typed == "help":
         assert "At these questions, type cancel to go back" in after
@@ -198,7 +198,7 @@ def test_a_step_on_a_finished_plan_asks_first_and_a_later_cancel_changes_nothing
     assert said[1].startswith("This plan is awaiting a manager's sign-off. Changing it takes "
                               "it back from the manager")
     assert said.index("Adding an action to the plan.") > 3
-    assert "Cancelled: nothing was changed." in out
+    assert "Cancelled: this step changed nothing." in out
     assert plan_file.read_bytes() == before
     assert store.load(plan_file).plan.state == PlanState.SUBMITTED
 

@@ -120,7 +120,7 @@ def test_a_pasted_text_keeps_lines_that_are_short_command_words(tmp_path, catalo
     assert note == "Rang the ward.\nQ\nexit\nHelp\nh\nsave and quit"
 
     _code, out = _talk(path, catalogue, ["go PBA-S03", "note", "New words", "quit"])
-    assert "Stopped: nothing was changed." in out  # the whole word still stops
+    assert "Stopped: this step changed nothing." in out  # the whole word still stops
     assert store.load(path).plan.answers["PBA-S03"].note == note
 
 

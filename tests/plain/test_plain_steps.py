@@ -26,7 +26,7 @@ def test_quit_at_who_will_find_out_stops_and_is_never_a_name(tmp_path, catalogue
     before = path.read_bytes()
     _code, out = _talk(path, catalogue, [*FOLLOW, "", "quit", "A. Worker", "01/12/2099"])
     assert "This one is needed." in out
-    assert "Stopped: nothing was changed." in out
+    assert "Stopped: this step changed nothing." in out
     assert "By when?" not in out and "Saved:" not in out
     assert "Nothing was changed.\nThe plan has 0 answers." in out
     assert _s10(path) is None
@@ -36,8 +36,8 @@ def test_quit_at_who_will_find_out_stops_and_is_never_a_name(tmp_path, catalogue
 def test_cancel_at_by_when_goes_back_to_the_question(tmp_path, catalogue) -> None:
     path = _new(tmp_path / "plans", catalogue)
     _code, out = _talk(path, catalogue, [*FOLLOW, "A. Worker", "cancel", "n", "quit"])
-    assert "Cancelled: nothing was changed." in out
-    after = out.partition("Cancelled: nothing was changed.")[2]
+    assert "Cancelled: this step changed nothing." in out
+    after = out.partition("Cancelled: this step changed nothing.")[2]
     assert "Back to question" in after and "PBA-S10" in after
     assert "Saved: No." in after
     answer = _s10(path)
@@ -71,7 +71,7 @@ def test_every_step_honours_cancel_and_quit(tmp_path, catalogue, steps, stopped)
     path = _new(tmp_path / "plans", catalogue)
     before = path.read_bytes()
     _code, out = _talk(path, catalogue, [*steps, "quit"])
-    assert f"{stopped}: nothing was changed." in out
+    assert f"{stopped}: this step changed nothing." in out
     assert STEP_HINT in out
     assert path.read_bytes() == before
     plan = store.load(path).plan
@@ -103,5 +103,5 @@ def test_through_a_pipe_quit_at_a_follow_up_stops(tmp_path, catalogue) -> None:
     result = _cli(["fill", str(path), "--plain", "--as", "Morgan Example (Ward midwife)"],
                   "go PBA-S10\nunknown\n\nquit\n")
     assert result.returncode == 0, result.stderr
-    assert "Stopped: nothing was changed." in result.stdout
+    assert "Stopped: this step changed nothing." in result.stdout
     assert _s10(path) is None

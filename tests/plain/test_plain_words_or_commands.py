@@ -104,7 +104,7 @@ def test_share_never_takes_enter_as_not_the_parents_copy(tmp_path, catalogue) ->
     assert said.count("Is this the copy given to the parents? yes or no:") == 3
     assert "Type yes or no. Type cancel to record nothing." in said
     assert "Type yes or no: 'maybe' is neither. Type cancel to record nothing." in said
-    assert "Cancelled: nothing was changed." in said
+    assert "Cancelled: this step changed nothing." in said
     assert len(store.load(path).plan.distribution) == before
 
     _code, out = _talk(path, catalogue, ["share", "", "yes", "", "", "By hand", "", "quit"])
