@@ -200,3 +200,19 @@ async def test_the_words_under_a_question_read_as_well_as_the_theme_s_text(
                  if row in rows and text.startswith("Source")]
         assert lines, rows
         assert all(ratio >= min(4.5, best) * 0.95 for ratio, _text in lines), lines
+
+
+async def test_a_drop_down_with_nothing_chosen_is_readable_in_every_theme(plans) -> None:
+    """rev9-tui 4: "Choose one" in a new person's empty "Who they are" (and the challenge
+    form's "Choose the item") was drawn at half the text colour: under 3:1 on 11 themes."""
+    from checklist_tui.tui.screens.record_form import RecordForm
+    from checklist_tui.tui.screens.records import RecordsScreen
+
+    app = make_app(plans, "family-t-like-twins.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_plan(pilot, "p", RecordsScreen)
+        await pilot.press("plus")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecordForm)
+                       and app.focused is not None, what="the form")
+        assert "Choose one" in " ".join(text for _r, _n, text in drawn(app))
+        assert await _every_theme(pilot) == {}
