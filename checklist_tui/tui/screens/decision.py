@@ -25,7 +25,7 @@ from checklist_tui.core import reasons
 from checklist_tui.core.who import Who, not_a
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit, typed
-from checklist_tui.tui.widgets.line_box import LineBox
+from checklist_tui.tui.widgets.who_boxes import who_boxes
 
 
 @dataclass(frozen=True)
@@ -89,17 +89,7 @@ class DecisionForm(FormScreen[Decision]):
             yield Static(lit(f"Recorded as {self.taken.by}, as you said when the app "
                              "was started or earlier in this run."), id="decision-by")
         else:
-            yield Label("Your name *", classes="field-label")
-            yield LineBox("", id="decision-name", placeholder="e.g. Alex Manager",
-                          max_length=120, compact=True)
-            yield Label("Your role *", classes="field-label")
-            yield LineBox("", id="decision-role", placeholder="e.g. Team manager",
-                          max_length=120, compact=True)
-            if self.offer is not None:
-                yield Static(lit(f"Last here: {self.offer.by}. If that is you, Tab to "
-                                 "the button under this line."), classes="hint")
-                yield Button(lit(f"I am {self.offer.name}"), id="decision-same",
-                             compact=True)
+            yield from who_boxes("decision", self.offer, "Alex Manager", "Team manager")
         yield Label(TEXT_LABELS[self.kind])
         yield TextArea(id="decision-text", soft_wrap=True)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from checklist_tui.core.who import NOT_SAID as NOBODY_SAID
 from checklist_tui.core.who import (
@@ -32,7 +32,7 @@ from checklist_tui.core.who import (
 from checklist_tui.tui.screens.form import FormScreen
 from checklist_tui.tui.text import lit
 from checklist_tui.tui.who_said import settle
-from checklist_tui.tui.widgets.line_box import LineBox
+from checklist_tui.tui.widgets.who_boxes import who_boxes
 
 if TYPE_CHECKING:
     from checklist_tui.tui.screens.plan import PlanScreen
@@ -56,16 +56,7 @@ class WhoScreen(FormScreen[Who]):
         yield Static(lit(f"Plan {self.case_ref}. {WHY_ASKED} " + (
             "Cancel (or Escape) keeps who it is now." if self.changing else
             "Only look (or Escape) opens it without changing anything.")))
-        yield Label("Your name *", classes="field-label")
-        yield LineBox("", id="who-name", placeholder="e.g. Morgan Example",
-                      max_length=120, compact=True)
-        yield Label("Your role *", classes="field-label")
-        yield LineBox("", id="who-role", placeholder="e.g. Ward midwife",
-                      max_length=120, compact=True)
-        if self.offer is not None:
-            yield Static(lit(f"Last here: {self.offer.by}. If that is you, Tab to "
-                             "the button under this line."), classes="hint")
-            yield Button(lit(f"I am {self.offer.name}"), id="who-same", compact=True)
+        yield from who_boxes("who", self.offer, "Morgan Example", "Ward midwife")
 
     def on_mount(self) -> None:
         """The name box focused; notices of keys typed while the plan opened ("Not taken")
