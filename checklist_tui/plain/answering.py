@@ -99,8 +99,35 @@ def details(conv: Conversation, item: Item, command: bool = False) -> None:
                              f"no {detail.label.lower()}.")
             continue
         conv.change(edit.set_detail, conv.checklist, item.id, detail.key, value)
-    if command and not _written_again(conv, item) and not asked:
+    if command and not _dates_again(conv, item) + _written_again(conv, item) and not asked:
         conv.console.say("Nothing is missing from this answer's details.")
+
+
+def _dates_again(conv: Conversation, item: Item) -> bool:
+    """Typed ``details``: each date the answer already holds, to keep (Enter) or change
+    (a check done again on the day the baby leaves: the guidance says to change its
+    date, and plain mode could not, rev9-core 2); then its words are asked about, as
+    written before the new date (``_written_again``). False when it holds none."""
+    from datetime import date
+
+    from checklist_tui.core.dates import uk_date
+
+    answer = conv.session.plan.answers.get(item.id)
+    held = answer.details if answer is not None and answer.details else {}
+    offered_any = False
+    for detail in item.details:
+        day = held.get(detail.key)
+        if detail.kind != DetailKind.DATE or not day:
+            continue
+        offered_any = True
+        shown = uk_date(day) if isinstance(day, date) else str(day)
+        new = asking.ask_date(conv, f"{detail.label}: {shown}. Type the new date, or press "
+                              "Enter to keep it:")
+        if new is None:
+            conv.console.say(f"Kept: {shown}.")
+        else:
+            conv.change(edit.set_detail, conv.checklist, item.id, detail.key, new)
+    return offered_any
 
 
 def details_command(conv: Conversation, item: Item) -> None:

@@ -361,8 +361,9 @@ def test_details_records_words_written_on_an_earlier_day_again(tmp_path, catalog
     ev = evaluate(checklist, store.load(path).plan, TODAY)
     assert "DPM-K01" in {p.item_id for p in ev.contradicted}
     _code, out = _talk(path, catalogue, [
-        "go DPM-H07", "details", "same", "go DPM-H01", "details", "", "details", "new",
-        "Example Paediatrician (fictional) checked again today: well.", "end", "quit"])
+        "go DPM-H07", "details", "", "same", "go DPM-H01", "details", "", "", "details", "",
+        "new", "Example Paediatrician (fictional) checked again today: well.", "end",
+        "quit"])  # (Enter keeps each date: it is today's already)
     said = _after(out, "details")
     assert "written on Sunday 22 November 2026" in said
     assert "Recorded again as written today, with your name." in said
@@ -373,5 +374,27 @@ def test_details_records_words_written_on_an_earlier_day_again(tmp_path, catalog
     assert last[1].new.startswith("Example Paediatrician (fictional) checked again today")
     ev = evaluate(checklist, plan, TODAY)
     assert "DPM-K01" not in {p.item_id for p in ev.contradicted}
-    _code, out = _talk(path, catalogue, ["go DPM-H07", "details", "quit"])
-    assert "Nothing is missing from this answer's details." in out
+    _code, out = _talk(path, catalogue, ["go DPM-H07", "details", "", "quit"])
+    assert "Kept: 25/11/2026." in out and "written on" not in _after(out, "details")
+
+
+def test_details_changes_a_date_already_recorded_then_asks_about_its_words(
+        tmp_path, catalogue) -> None:
+    """rev9-core 2: the discharge guidance says to change the date of a check done again
+    on the day the baby leaves; plain mode's details said "Nothing is missing" and the
+    only way was to clear the answer and lose its words. Now each date is offered to keep
+    or change, and then the words, written before the new date, are asked about."""
+    path = _copy(tmp_path, READY)
+    loaded = store.load(path)
+    loaded.plan.state = PlanState.DRAFT  # changed as a draft: no reason asked here
+    store.save(loaded)
+    old = loaded.plan.answers["DPM-H07"]
+    assert old.details["date"] < TODAY
+    _code, out = _talk(path, catalogue, ["go DPM-H07", "details", "25/11/2026", "same",
+                                         "quit"])
+    said = _after(out, "details")
+    assert f"Date checked: {old.details['date']:%d/%m/%Y}. Type the new date" in said \
+        or "Type the new date, or press Enter to keep it:" in said
+    assert "Recorded again as written today, with your name." in said
+    answer = store.load(path).plan.answers["DPM-H07"]
+    assert answer.details["date"] == TODAY and answer.details["text"] == old.details["text"]
