@@ -4,9 +4,11 @@ update, remove), each change refused or logged as every change is (``core.edit_b
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any, TypeVar
 
+from checklist_tui.core import lazy
 from checklist_tui.core.edit_base import editable, log
 from checklist_tui.core.errors import PlanError
 from checklist_tui.core.ids import new_id
@@ -43,6 +45,25 @@ def in_a_value(value: object) -> str:
 def as_typed(value: str) -> str:
     """A value read back from a history entry, as it was typed."""
     return value.replace(IN_A_VALUE, SEPARATOR)
+
+
+class FieldReader:
+    """Reads back a record's fields as :func:`_summary` writes them ("name=Casey Partner;
+    kind=visiting_adult; ..."), for the fields ``keys``: split only where one of them
+    begins (a value written before rev8-core 3 may hold "; " itself), each value as it was
+    typed. ``split`` (compiled when first used) is the splitting pattern."""
+
+    def __init__(self, keys: tuple[str, ...]):
+        self.keys = keys
+        self.split = lazy.pattern("; (?=(?:" + "|".join(map(re.escape, keys)) + ")=)")
+
+    def read(self, summary: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for part in self.split.split(summary) if summary else []:
+            key, sep, value = part.partition("=")
+            if sep and key in self.keys:
+                out[key] = as_typed(value)
+        return out
 
 
 def _summary(record: Strict) -> str:

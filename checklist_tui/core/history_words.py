@@ -21,7 +21,7 @@ from datetime import datetime
 from checklist_tui.core.babies import FOLLOWED
 from checklist_tui.core.carried import person_name
 from checklist_tui.core.definition import Checklist, DetailKind, Item
-from checklist_tui.core.edit_records import SEPARATOR, WHY_KEY, as_typed
+from checklist_tui.core.edit_records import SEPARATOR, WHY_KEY, FieldReader, as_typed
 from checklist_tui.core.men_left import REMOVED_PREFIX, ambiguous
 from checklist_tui.core.pause_since import said
 from checklist_tui.core.plan import HistoryEntry, Plan, PlanState
@@ -45,7 +45,8 @@ FIELDS = {"name": "name", "kind": "kind", "relationship": "relationship", "role"
 #: Each kind of record: its page, the page's possessive, and the field that names it.
 RECORDS = {"person": ("People", "People's", "name"), "agency": ("Agencies", "Agencies'", "agency"),
            "action": ("Actions", "Actions'", "what")}
-_FIELD = re.compile("; (?=(?:" + "|".join(map(re.escape, FIELDS)) + ")=)")
+_RECORD = FieldReader(tuple(FIELDS))
+_FIELD = _RECORD.split
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -74,12 +75,7 @@ def _quoted(text: str) -> str:
 def record_fields(summary: str) -> dict[str, str]:
     """A record's fields as core.edit_records writes them ("name=A; kind=father"), split
     only where a field begins, each value as it was typed (a value may hold "; ")."""
-    out: dict[str, str] = {}
-    for part in _FIELD.split(summary) if summary else []:
-        key, sep, value = part.partition("=")
-        if sep:
-            out[key] = as_typed(value)
-    return out
+    return _RECORD.read(summary)
 
 
 def _value(key: str, value: str) -> str:

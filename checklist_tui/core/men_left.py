@@ -9,13 +9,11 @@ first), so a man's leaving the plan is as visible as his being in it.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from itertools import pairwise
 
-from checklist_tui.core import lazy
 from checklist_tui.core.definition import Item, PlanCheck
-from checklist_tui.core.edit_records import WHY_KEY, as_typed
+from checklist_tui.core.edit_records import WHY_KEY, FieldReader, as_typed
 from checklist_tui.core.integrity import denies
 from checklist_tui.core.plan import Answer, HistoryEntry, Person, PersonKind, Plan
 from checklist_tui.core.record import Record
@@ -30,7 +28,8 @@ HEADING = "Men removed from People or recorded as not a man"
 """Where every view lists them."""
 
 _KEYS = (*fields(Person), WHY_KEY)
-_SPLIT = lazy.pattern(r"; (?=(?:" + "|".join(map(re.escape, _KEYS)) + r")=)")
+_PERSON = FieldReader(_KEYS)
+_SPLIT = _PERSON.split
 
 
 class ManLeft(Record):
@@ -64,12 +63,7 @@ def recorded(summary: str) -> dict[str, str]:
     """A person's fields as core.edit_records writes them in the history ("name=Casey
     Partner; kind=visiting_adult; man=True; ..."), split only where a field begins (a
     value may hold "; " itself)."""
-    out: dict[str, str] = {}
-    for part in _SPLIT.split(summary):
-        key, sep, value = part.partition("=")
-        if sep and key in _KEYS:
-            out[key] = as_typed(value)
-    return out
+    return _PERSON.read(summary)
 
 
 UNSURE = ("this history entry was written before values were kept apart from fields, and "
